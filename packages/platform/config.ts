@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/**
+ * Configuration is read from the environment once, validated and typed here.
+ * Nothing else in Sen reads `process.env`.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** Public base URL of the platform, as browsers reach it. */
+  publicUrl: string;
+  /** PostgreSQL connection string; when absent Sen runs on embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  blobDir: string;
+  logLevel: string;
+  /** Start the sandboxes of national systems next to the platform. */
+  sandbox: boolean;
+  sandboxPort: number;
+  /** Load demo accounts (never in production). */
+  demo: boolean;
+  /** Secret for signing cookies; generated per process when absent (fine for one replica only). */
+  cookieSecret: string;
+  vneid: { issuer: string; clientId: string; clientSecret: string };
+  bodyLimitBytes: number;
+  signInRateLimitPerMinute: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${key} must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, key: string, fallback: string): string {
+  const raw = env[key] || fallback;
+  try {
+    return new URL(raw).toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`${key} must be an absolute URL, got "${raw}"`);
+  }
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 8080, 0, 65535);
+  const sandboxPort = int(env, 'SANDBOX_PORT', port === 0 ? 0 : port + 1, 0, 65535);
+  const dataDir = path.resolve(env.SEN_DATA_DIR || 'var');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    publicUrl,
+    databaseUrl,
+    dataDir,
+    blobDir: path.resolve(env.BLOB_DIR || path.join(dataDir, 'blobs')),
+    logLevel: env.LOG_LEVEL || 'info',
+    sandbox: bool(env, 'SANDBOX', true),
+    sandboxPort,
+    demo: bool(env, 'DEMO', !databaseUrl),
+    cookieSecret: env.COOKIE_SECRET || randomBytes(32).toString('base64url'),
+    vneid: {
+      issuer: url(env, 'VNEID_ISSUER', `http://localhost:${sandboxPort}/vneid`),
+      clientId: env.VNEID_CLIENT_ID || 'sen-province',
+      clientSecret: env.VNEID_CLIENT_SECRET || 'sandbox-secret-sen-province',
+    },
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
+    signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
+  };
+}
+
+/** The database the test suite runs on: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
+export function testDatabaseUrl(env: Env = process.env): string | undefined {
+  return env.TEST_DATABASE_URL || undefined;
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+
+/** The one database handle every module uses: PGlite or PostgreSQL behind the same Drizzle API. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+/** A handle usable inside a transaction (same API as `Db`). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL, or undefined for PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; `memory://` for an in-memory database. */
+  pgliteDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A failed idle client must not crash the process; the next query reports the error.
+    pool.on('error', () => {});
+    const db = drizzlePg(pool) as unknown as Db;
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  const dir = options.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite(client) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs raw SQL and returns its rows, the same way on both drivers. */
+export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The PostgreSQL error behind a (possibly Drizzle-wrapped) error: SQLSTATE code and message. */
+export function pgError(err: unknown): { code?: string; message: string; constraint?: string } {
+  let e = err as { code?: string; message?: string; constraint?: string; cause?: unknown } | undefined;
+  while (e && e.cause && typeof e.code !== 'string') e = e.cause as typeof e;
+  return { code: e?.code, message: e?.message ?? String(err), constraint: e?.constraint };
+}

@@ -1,0 +1,179 @@
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import type { Db } from './db/connection.ts';
+import { AppError, type ErrorBody } from './errors.ts';
+import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
+import { appendAudit } from './audit.ts';
+import { loggerOptions } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    /** A permission name, `authenticated`, or `public`. Every route must declare one. */
+    access?: string;
+    /** Skip the automatic audit record (the handler writes a richer one itself). */
+    auditedByHandler?: boolean;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface HttpOptions {
+  db: Db;
+  logLevel: string;
+  bodyLimitBytes: number;
+  /** Resolves the caller from the request (bearer token); anonymous when there is none. */
+  authenticate: (request: FastifyRequest) => Promise<Principal>;
+  /** URL prefixes served by third-party plugins (docs UI, static files) that are public. */
+  publicPrefixes?: string[];
+  trustProxy?: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function errorBody(request: FastifyRequest, code: string, message: string, details?: unknown): ErrorBody {
+  return details === undefined ? { code, message, requestId: request.id } : { code, message, details, requestId: request.id };
+}
+
+/** Maps framework errors (validation, body parsing, limits) to stable codes. */
+function classify(error: unknown): { status: number; code: string; message: string; details?: unknown } {
+  if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message, details: error.details };
+  const e = error as {
+    name?: string; code?: string; statusCode?: number; validation?: unknown[]; validationContext?: string; message?: string };
+  if (e.validation) {
+    const details = (e.validation as { instancePath?: string; message?: string; params?: unknown; keyword?: string }[]).map((v) => ({
+      field: `${e.validationContext ?? 'body'}${v.instancePath ?? ''}`,
+      rule: v.keyword,
+      message: v.message,
+      params: v.params,
+    }));
+    return { status: 400, code: 'request.invalid', message: 'The request does not match the expected schema', details };
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'request.too_large', message: 'The request body is too large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'request.unsupported_media_type', message: 'Unsupported content type' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, code: 'request.malformed_json', message: 'The request body is not valid JSON' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'request.invalid_length', message: 'Content-Length does not match the body' };
+  }
+  if (error instanceof SyntaxError && e.statusCode === 400) {
+    return { status: 400, code: 'request.malformed_json', message: 'The request body is not valid JSON' };
+  }
+  if (e.statusCode === 429) return { status: 429, code: 'request.rate_limited', message: 'Too many requests; try again later' };
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return { status: e.statusCode, code: 'request.rejected', message: e.message ?? 'Bad request' };
+  }
+  return { status: 500, code: 'internal', message: 'An internal error occurred' };
+}
+
+export function createHttpApp(options: HttpOptions): App {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel),
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy ?? false,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const metrics = createMetrics();
+  const publicPrefixes = options.publicPrefixes ?? [];
+  app.decorateRequest('principal', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.principal = anonymous;
+  });
+
+  // Deny by default: a route without a declared access rule refuses to register.
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access) return;
+    if (publicPrefixes.some((p) => route.url.startsWith(p))) {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+      return;
+    }
+    throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (request.is404) return;
+    const access = request.routeOptions.config.access ?? 'deny';
+    if (access === 'public') {
+      request.principal = await options.authenticate(request).catch(() => anonymous);
+      return;
+    }
+    request.principal = await options.authenticate(request);
+    if (request.principal.kind === 'anonymous') throw new AppError(401, 'auth.required', 'Authentication required');
+    if (access !== 'authenticated' && !holdsPermission(request.principal, access)) {
+      throw new AppError(403, 'auth.forbidden', `Permission ${access} is required`);
+    }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config.auditedByHandler) return;
+    try {
+      await appendAudit(options.db, {
+        actor: actorOf(request.principal),
+        action: `${request.method} ${request.routeOptions.url ?? request.url}`,
+        target: request.url.split('?')[0] ?? request.url,
+        outcome: reply.statusCode,
+        sourceIp: request.ip,
+        requestId: request.id,
+        purpose: 'request',
+      });
+    } catch (err) {
+      request.log.error({ err }, 'audit append failed');
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const c = classify(error);
+    if (c.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: c.code }, 'request refused');
+    void reply.status(c.status).send(errorBody(request, c.code, c.message, c.details));
+  });
+
+  app.setNotFoundHandler({}, (request, reply) => {
+    void reply.status(404).send(errorBody(request, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.header('content-type', metrics.contentType);
+    return metrics.render();
+  });
+
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/connection.ts';
+import type { App } from './http.ts';
+
+/** What the composition root hands every module. */
+export interface ModuleContext {
+  db: Db;
+  config: Config;
+}
+
+/** A module's routes, mounted by the composition root under the module's prefix. */
+export type ModuleRoutes = (app: App) => Promise<void>;
