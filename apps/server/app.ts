@@ -1,35 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
-import { createHttpApp, migrationsApplied, ping, type App, type Config, type Database } from '../../packages/platform/index.ts';
-import { anonymous } from '../../packages/platform/index.ts';
-
-export interface BuiltApp {
-  app: App;
-}
+import {
+  createHttpApp,
+  ErrorSchema,
+  migrationsApplied,
+  ping,
+  type App,
+  type Config,
+  type Database,
+  type ModuleContext,
+} from '../../packages/platform/index.ts';
+import { createCatalogModule } from '../../modules/catalog/index.ts';
+import { createIdentityModule } from '../../modules/identity/index.ts';
+import { auditRoutes } from './audit.routes.ts';
 
 export const API_INFO = {
   title: 'Sen API',
   version: '0.1.0',
-  description: 'Sen — the provincial digital-government platform of Dong Thap. Errors share one body: {code, message, details?, requestId}.',
+  description:
+    'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc.',
 };
 
+export const webDist = path.resolve(import.meta.dirname, '../web/dist');
+const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
+
+export interface Platform {
+  app: App;
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule> };
+  /** Reference data, built-in roles and (in demo mode) demo accounts; idempotent. */
+  seed(): Promise<void>;
+}
+
 /** The composition root: builds the whole platform from its modules. */
-export async function buildApp(config: Config, database: Database): Promise<BuiltApp> {
+export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[] } = {}): Promise<Platform> {
   const { db } = database;
+  const ctx: ModuleContext = { db, config };
+  const catalog = createCatalogModule(ctx);
+  const identity = createIdentityModule(ctx, catalog.service, options);
+
   const app = createHttpApp({
     db,
     logLevel: config.logLevel,
     bodyLimitBytes: config.bodyLimitBytes,
-    authenticate: async () => anonymous,
+    authenticate: identity.authenticate,
     publicPrefixes: ['/api/docs'],
+    trustProxy: config.trustProxy,
   });
 
+  app.addSchema(ErrorSchema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: API_INFO,
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -38,7 +66,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
 
   app.get(
     '/health',
-    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -49,6 +77,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       schema: {
         tags: ['platform'],
         summary: 'Readiness: database reachable and migrations applied',
+        security: [],
         response: {
           200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }),
           503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean() }),
@@ -63,5 +92,31 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     },
   );
 
-  return { app };
+  await app.register(identity.oidcRoutes);
+  await app.register(identity.routes, { prefix: '/api/identity' });
+  await app.register(catalog.routes, { prefix: '/api/catalog' });
+  await app.register(auditRoutes(db), { prefix: '/api/audit' });
+
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'], routeConfig: { access: 'public' } });
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      if (NOT_SPA.test(request.url)) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  return {
+    app,
+    modules: { catalog, identity },
+    async seed() {
+      await catalog.seed();
+      await identity.seed();
+      if (config.demo) {
+        const agencies = await catalog.service.listAgencies();
+        const root = agencies.find((a) => a.parentId === null);
+        const desk = agencies.find((a) => a.parentId === root?.id && a.kind === 'department');
+        if (root && desk) await identity.seedDemo({ root: root.id, desk: desk.id });
+      }
+    },
+  };
 }

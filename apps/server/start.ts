@@ -1,33 +1,120 @@
-import { migrate, type Config } from '../../packages/platform/index.ts';
-import { buildApp } from './app.ts';
-import { openConfiguredDatabase } from './main.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, migrate, openDatabase, type Config } from '../../packages/platform/index.ts';
+import { startSandbox } from '../sandbox/index.ts';
+import { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
+import { buildApp, webDist } from './app.ts';
 
-/** `npm start`: migrate, seed, listen, and shut down gracefully on SIGTERM/SIGINT. */
-export async function start(config: Config): Promise<void> {
-  const database = await openConfiguredDatabase(config);
+export interface RunningPlatform {
+  url: string;
+  sandboxUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Builds the web app once when it has not been built (a fresh clone running `npm start`). */
+async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
+  if (existsSync(path.join(webDist, 'index.html'))) return;
+  log('Building the web app (first start only)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn' });
+}
+
+/**
+ * Starts the sandboxes (when enabled) and the platform: migrate, seed, listen. Used by
+ * `npm start`, the benchmarks and the browser journeys (with PORT=0 for random ports).
+ */
+export async function startPlatform(config: Config, log: (line: string) => void = () => {}): Promise<RunningPlatform> {
+  await ensureWebBuilt(log);
+  const sandbox = config.sandbox
+    ? await startSandbox({
+        port: config.sandboxPort,
+        host: config.host,
+        logLevel: config.logLevel,
+        clients: [{ clientId: config.vneid.clientId, clientSecret: config.vneid.clientSecret, redirectUris: [`${config.publicUrl}/oidc/vneid/callback`] }],
+      })
+    : undefined;
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.dataDir.startsWith('memory://') ? config.dataDir : path.join(config.dataDir, 'pglite') });
   await migrate(database.db);
-  const { app } = await buildApp(config, database);
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
+  const platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
+  await platform.seed();
+  await platform.app.listen({ port: config.port, host: config.host });
+  const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const lines = [
-    '',
-    `Sen is running (${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
-    `  Platform      http://localhost:${port}/`,
-    `  API docs      http://localhost:${port}/api/docs`,
-    `  Health        http://localhost:${port}/health  ·  http://localhost:${port}/ready`,
-    '',
-  ];
-  console.log(lines.join('\n'));
+  return {
+    url: `http://localhost:${port}`,
+    sandboxUrl: sandbox?.url,
+    async close() {
+      await platform.app.close();
+      await database.close();
+      await sandbox?.close();
+    },
+  };
+}
+
+/**
+ * Random free ports need to be known before the config (public URL, VNeID redirect) is built:
+ * ask the OS for two, then start on them.
+ */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A whole platform on random ports with an in-memory database: for journeys and benchmarks. */
+export async function startEphemeralPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
+  const port = await freePort();
+  const sandboxPort = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    SANDBOX_PORT: String(sandboxPort),
+    HOST: '127.0.0.1',
+    SEN_DATA_DIR: 'memory://',
+    LOG_LEVEL: 'warn',
+    DEMO: 'true',
+    ...env,
+  });
+  return startPlatform(config);
+}
+
+/** `npm start`. */
+export async function start(config: Config): Promise<void> {
+  const running = await startPlatform(config, (line) => console.log(line));
+  const demo = config.demo
+    ? [
+        '  Demo sign-in (officials, at /  → Đăng nhập):',
+        ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.password.padEnd(18)} ${a.totp ? `TOTP secret ${DEMO_TOTP_SECRET} (add it to an authenticator app)` : ''}`),
+        '  Citizens: Đăng nhập → "Đăng nhập bằng VNeID" → pick a synthetic citizen in the VNeID sandbox',
+        `  System client (client credentials): ${DEMO_SERVICE_CLIENT.clientId} / ${DEMO_SERVICE_CLIENT.secret}`,
+      ]
+    : [];
+  console.log(
+    [
+      '',
+      `Sen is running (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`,
+      `  Platform      ${running.url}/`,
+      `  API docs      ${running.url}/api/docs`,
+      `  SSO (OIDC)    ${running.url}/oidc/.well-known/openid-configuration`,
+      `  Health        ${running.url}/health  ·  ${running.url}/ready  ·  ${running.url}/metrics`,
+      ...(running.sandboxUrl ? [`  Sandboxes     ${running.sandboxUrl}/  (VNeID: ${running.sandboxUrl}/vneid) — synthetic data only`] : []),
+      ...demo,
+      '',
+    ].join('\n'),
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    console.log(`${signal}: finishing in-flight requests, then stopping`);
     const timer = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
-    await app.close();
-    await database.close();
+    await running.close();
     clearTimeout(timer);
     process.exit(0);
   };

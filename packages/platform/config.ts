@@ -26,6 +26,8 @@ export interface Config {
   bodyLimitBytes: number;
   signInRateLimitPerMinute: number;
   shutdownGraceMs: number;
+  /** Behind a load balancer: trust X-Forwarded-* for client address and scheme. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -62,7 +64,8 @@ function url(env: Env, key: string, fallback: string): string {
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 8080, 0, 65535);
   const sandboxPort = int(env, 'SANDBOX_PORT', port === 0 ? 0 : port + 1, 0, 65535);
-  const dataDir = path.resolve(env.SEN_DATA_DIR || 'var');
+  // `memory://` keeps the embedded database in memory (tests, benchmarks).
+  const dataDir = env.SEN_DATA_DIR?.startsWith('memory://') ? 'memory://' : path.resolve(env.SEN_DATA_DIR || 'var');
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
@@ -88,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
   };
 }
 

@@ -1,3 +1,5 @@
+import { Type } from 'typebox';
+
 /**
  * Domain code throws `AppError`s with a stable dotted code; one Fastify error handler maps
  * them (and framework errors) to the single error body `{ code, message, details?, requestId }`.
@@ -28,4 +30,14 @@ export interface ErrorBody {
   message: string;
   details?: unknown;
   requestId: string;
+}
+
+export const ErrorSchema = Type.Object(
+  { code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()), requestId: Type.String() },
+  { $id: 'Error', description: 'The one error body of every Sen API' },
+);
+
+/** Response schemas for the error statuses a route can return, for the OpenAPI document. */
+export function errorResponses(...statuses: number[]): Record<number, typeof ErrorSchema> {
+  return Object.fromEntries([400, 401, 403, ...statuses].map((s) => [s, ErrorSchema]));
 }

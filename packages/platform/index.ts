@@ -9,3 +9,4 @@ export * from './db/connection.ts';
 export * from './db/migrate.ts';
 export * as platformSchema from './db/schema.ts';
 export * from './module.ts';
+export * from './rate-limit.ts';

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountService } from './account.service.ts';
+import { hashPassword } from './password.ts';
+
+/** Demo accounts for a laptop or a training instance; never loaded in production (DEMO=false). */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', password: 'Admin@2026!', fullName: 'Quản trị hệ thống (demo)', role: 'system_admin', scope: 'subtree', at: 'root', totp: true },
+  { username: 'motcua', password: 'Motcua@2026!', fullName: 'Nguyễn Thị Một Cửa (demo)', role: 'one_stop_officer', scope: 'agency', at: 'desk', totp: false },
+  { username: 'chuyenvien', password: 'Chuyenvien@2026!', fullName: 'Trần Văn Xử Lý (demo)', role: 'specialist', scope: 'agency', at: 'desk', totp: false },
+] as const;
+
+export const DEMO_SERVICE_CLIENT = { clientId: 'demo-system', secret: 'demo-system-secret-change-me', name: 'Hệ thống demo (client credentials)' };
+
+export async function seedDemoAccounts(accounts: AccountService, agencies: { root: string; desk: string }): Promise<void> {
+  const { repo } = accounts;
+  for (const a of DEMO_ACCOUNTS) {
+    if (await repo.userByUsername(a.username)) continue;
+    const agencyId = a.at === 'root' ? agencies.root : agencies.desk;
+    const user = await repo.insertUser({
+      id: randomUUID(),
+      kind: 'official',
+      username: a.username,
+      fullName: a.fullName,
+      agencyId,
+      passwordHash: await hashPassword(a.password),
+      totpSecret: a.totp ? DEMO_TOTP_SECRET : null,
+      totpEnabled: a.totp,
+    });
+    const role = await repo.roleByCode(a.role);
+    if (role) await repo.insertAssignment({ id: randomUUID(), userId: user.id, roleId: role.id, agencyId, scope: a.scope });
+  }
+  if (!(await repo.serviceClient(DEMO_SERVICE_CLIENT.clientId))) {
+    await repo.insertServiceClient({
+      clientId: DEMO_SERVICE_CLIENT.clientId,
+      name: DEMO_SERVICE_CLIENT.name,
+      secret: DEMO_SERVICE_CLIENT.secret,
+      agencyId: agencies.root,
+      permissions: ['report.read'],
+    });
+  }
+}

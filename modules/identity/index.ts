@@ -1,0 +1,47 @@
+// The identity module's one door: SSO (OpenID Connect provider), officials, citizens, roles.
+import type { ModuleContext } from '../../packages/platform/index.ts';
+import { createAccountService, type AgencyDirectory } from './account.service.ts';
+import { accountRoutes } from './account.routes.ts';
+import { createAuthenticator } from './principal.ts';
+import { createOidc, WEB_CLIENT_ID } from './oidc/provider.ts';
+import { interactionRoutes } from './oidc/interactions.routes.ts';
+import { rotateSigningKey } from './oidc/keys.ts';
+import { createVneidClient } from './oidc/upstream.ts';
+import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from './demo.ts';
+
+export { PERMISSIONS, permissionCodes, BUILT_IN_ROLES, type Permission } from './permissions.ts';
+export { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET, WEB_CLIENT_ID };
+export type { AgencyDirectory, AccountService } from './account.service.ts';
+
+export interface IdentityOptions {
+  /** Extra browser origins allowed for the web client (the Vite dev server). */
+  devOrigins?: string[];
+}
+
+export function createIdentityModule(ctx: ModuleContext, agencies: AgencyDirectory, options: IdentityOptions = {}) {
+  const accounts = createAccountService(ctx.db, agencies);
+  const oidc = createOidc(ctx.db, ctx.config, accounts, options.devOrigins);
+  const vneid = createVneidClient(ctx.config);
+  const rotateKeys = async () => {
+    const kid = await rotateSigningKey(ctx.db);
+    await oidc.reload();
+    return kid;
+  };
+  return {
+    service: accounts,
+    authenticate: createAuthenticator(oidc, accounts),
+    /** /api/identity/* */
+    routes: accountRoutes(accounts, rotateKeys),
+    /** /oidc/* (the provider and its sign-in pages), mounted at the root. */
+    oidcRoutes: interactionRoutes({ db: ctx.db, oidc, accounts, vneid, signInLimitPerMinute: ctx.config.signInRateLimitPerMinute }),
+    rotateKeys,
+    provider: () => oidc.provider(),
+    async seed(): Promise<void> {
+      await accounts.seedRoles();
+      await oidc.provider();
+    },
+    seedDemo: (at: { root: string; desk: string }) => seedDemoAccounts(accounts, at),
+  };
+}
+
+export type IdentityModule = ReturnType<typeof createIdentityModule>;

@@ -1,0 +1,68 @@
+import * as client from 'openid-client';
+import { randomToken, type Config } from '../../../packages/platform/index.ts';
+
+export interface UpstreamIdentity {
+  personalId: string;
+  fullName: string;
+  enterpriseCode?: string | undefined;
+}
+
+/**
+ * Sign-in through VNeID as an upstream OpenID Connect provider (openid-client, code + PKCE).
+ * The sandbox and the real VNeID differ only by configuration (issuer, client id, secret).
+ */
+export function createVneidClient(config: Config) {
+  const redirectUri = `${config.publicUrl}/oidc/vneid/callback`;
+  let discovered: Promise<client.Configuration> | undefined;
+
+  function configuration(): Promise<client.Configuration> {
+    discovered ??= client
+      .discovery(new URL(config.vneid.issuer), config.vneid.clientId, config.vneid.clientSecret, undefined, {
+        execute: new URL(config.vneid.issuer).protocol === 'http:' ? [client.allowInsecureRequests] : [],
+      })
+      .catch((err: unknown) => {
+        discovered = undefined; // VNeID may come up after Sen: try again next time.
+        throw err;
+      });
+    return discovered;
+  }
+
+  return {
+    redirectUri,
+    /** Where to send the browser, and what to remember until it comes back. */
+    async start(lang: string): Promise<{ url: string; state: string; verifier: string; nonce: string }> {
+      const cfg = await configuration();
+      const verifier = client.randomPKCECodeVerifier();
+      const state = randomToken(24);
+      const nonce = randomToken(24);
+      const url = client.buildAuthorizationUrl(cfg, {
+        redirect_uri: redirectUri,
+        scope: 'openid profile vneid',
+        state,
+        nonce,
+        ui_locales: lang,
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      return { url: url.href, state, verifier, nonce };
+    },
+    async finish(callbackUrl: URL, expected: { state: string; verifier: string; nonce: string }): Promise<UpstreamIdentity> {
+      const cfg = await configuration();
+      const tokens = await client.authorizationCodeGrant(cfg, callbackUrl, {
+        pkceCodeVerifier: expected.verifier,
+        expectedState: expected.state,
+        expectedNonce: expected.nonce,
+        idTokenExpected: true,
+      });
+      const claims = (tokens.claims() ?? {}) as Record<string, unknown>;
+      const personalId = String(claims.personal_id ?? claims.sub ?? '');
+      return {
+        personalId,
+        fullName: String(claims.name ?? ''),
+        enterpriseCode: typeof claims.enterprise_code === 'string' ? claims.enterprise_code : undefined,
+      };
+    },
+  };
+}
+
+export type VneidClient = ReturnType<typeof createVneidClient>;
