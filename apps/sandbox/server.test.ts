@@ -1,0 +1,70 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSandbox, type RunningSandbox } from './index.ts';
+
+let sandbox: RunningSandbox;
+before(async () => {
+  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', publicUrl: 'https://sandbox.example.test/', logLevel: 'silent' });
+});
+after(() => sandbox.close());
+
+const local = (path: string): string => `http://127.0.0.1:${sandbox.port}${path}`;
+
+test('the index page lists the sandboxes and is marked as synthetic', async () => {
+  const response = await fetch(local('/'));
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type')!, /text\/html/);
+  assert.match(response.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
+  const body = await response.text();
+  assert.match(body, /MÔI TRƯỜNG THỬ NGHIỆM — dữ liệu giả lập/);
+  assert.match(body, /href="\/vneid\/.well-known\/openid-configuration"/);
+  assert.deepEqual(await (await fetch(local('/health'))).json(), { status: 'ok', sandboxes: ['vneid'] });
+});
+
+test('URLs come from the public URL, whatever address the request reached', async () => {
+  assert.equal(sandbox.url, 'https://sandbox.example.test');
+  const discovery = (await (await fetch(local('/vneid/.well-known/openid-configuration'))).json()) as Record<string, string>;
+  assert.equal(discovery.issuer, 'https://sandbox.example.test/vneid');
+  assert.equal(discovery.authorization_endpoint, 'https://sandbox.example.test/vneid/auth');
+  assert.equal(discovery.token_endpoint, 'https://sandbox.example.test/vneid/token');
+});
+
+test('the default client sen-province is registered when no clients are given', async () => {
+  const url = new URL(local('/vneid/auth'));
+  url.search = new URLSearchParams({
+    client_id: 'sen-province', redirect_uri: 'http://localhost:8080/oidc/vneid/callback', response_type: 'code', scope: 'openid vneid',
+  }).toString();
+  const response = await fetch(url, { redirect: 'manual' });
+  assert.equal(response.status, 303);
+  assert.match(response.headers.get('location')!, /^https:\/\/sandbox\.example\.test\/vneid\/interaction\/|^\/vneid\/interaction\//);
+});
+
+test('fault injection: the next requests fail, hang or slow down, then the sandbox recovers', async () => {
+  const jwks = local('/vneid/jwks');
+  const put = (sandboxName: string, body: unknown) => fetch(local(`/_admin/faults/${sandboxName}`), {
+    method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  assert.equal((await put('nowhere', { failNext: 1 })).status, 404);
+  assert.equal((await put('vneid', { failNext: -1 })).status, 400);
+
+  assert.equal((await put('vneid', { failNext: 2, failStatus: 502 })).status, 200);
+  assert.equal((await fetch(jwks)).status, 502);
+  const second = await fetch(jwks);
+  assert.equal(second.status, 502);
+  assert.equal(((await second.json()) as { code: string }).code, 'sandbox.fault_injected');
+  assert.equal((await fetch(jwks)).status, 200);
+
+  await put('vneid', { hangNext: 1 });
+  await assert.rejects(fetch(jwks, { signal: AbortSignal.timeout(300) }), { name: 'TimeoutError' });
+  assert.equal((await fetch(jwks)).status, 200);
+
+  await put('vneid', { latencyMs: 150 });
+  const started = performance.now();
+  assert.equal((await fetch(jwks)).status, 200);
+  assert.ok(performance.now() - started >= 140);
+  assert.equal((await fetch(local('/health'))).status, 200, 'the admin and health routes are never faulted');
+
+  assert.equal((await fetch(local('/_admin/faults/vneid'), { method: 'DELETE' })).status, 200);
+  assert.deepEqual(((await (await fetch(local('/_admin/faults'))).json()) as Record<string, unknown>).vneid,
+    { latencyMs: 0, failNext: 0, failStatus: 503, hangNext: 0 });
+});

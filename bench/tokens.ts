@@ -1,0 +1,38 @@
+// Client-credentials token issue and bearer verification per second, in process over inject(),
+// against a baseline of an unauthenticated GET /health through the same stack.
+import { createTestPlatform } from '../apps/server/testing.ts';
+
+async function rate(n: number, concurrency: number, task: () => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < n) await task();
+    }),
+  );
+  return n / ((performance.now() - started) / 1000);
+}
+
+export async function run(): Promise<void> {
+  const t = await createTestPlatform();
+  try {
+    const token = await t.clientToken();
+    const check = (status: number) => {
+      if (status !== 200) throw new Error(`unexpected status ${status}`);
+    };
+    // Warm up the JIT and connection paths before measuring.
+    for (let i = 0; i < 50; i++) {
+      await t.app.inject({ url: '/health' });
+      await t.app.inject({ url: '/api/identity/permissions', headers: { authorization: `Bearer ${token}` } });
+    }
+    const baseline = await rate(3000, 8, async () => check((await t.app.inject({ url: '/health' })).statusCode));
+    const verify = await rate(2000, 8, async () => check((await t.app.inject({ url: '/api/identity/permissions', headers: { authorization: `Bearer ${token}` } })).statusCode));
+    const issue = await rate(300, 4, async () => void (await t.clientToken()));
+    console.log(`tokens (${t.database.kind}, in process)`);
+    console.log(`  baseline: GET /health                 ${baseline.toFixed(0)}/s`);
+    console.log(`  bearer verification (GET, 1 lookup)   ${verify.toFixed(0)}/s   ${((verify / baseline) * 100).toFixed(1)} % of baseline`);
+    console.log(`  client-credentials token issue        ${issue.toFixed(0)}/s   ${((issue / baseline) * 100).toFixed(1)} % of baseline`);
+  } finally {
+    await t.close();
+  }
+}
