@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -98,9 +98,16 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(auditRoutes(db), { prefix: '/api/audit' });
 
   if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'], routeConfig: { access: 'public' } });
+    // The web app: files from the build, and index.html for any other page (client-side routes).
+    await app.register(fastifyStatic, { root: webDist, serve: false });
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-      if (NOT_SPA.test(request.url)) return reply.callNotFound();
+      const pathname = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      if (NOT_SPA.test(pathname)) return reply.callNotFound();
+      const file = path.join(webDist, path.normalize(pathname));
+      if (pathname !== '/' && file.startsWith(webDist) && existsSync(file) && statSync(file).isFile()) {
+        if (pathname.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        return reply.sendFile(path.relative(webDist, file));
+      }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

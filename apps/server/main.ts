@@ -12,7 +12,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 }
 
 async function generateOpenapi(): Promise<string> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', SANDBOX: 'false' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false' });
   const database = await openDatabase({ pgliteDir: 'memory://' });
   try {
     const { app } = await buildApp(config, database);

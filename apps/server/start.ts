@@ -12,7 +12,7 @@ export interface RunningPlatform {
 }
 
 /** Builds the web app once when it has not been built (a fresh clone running `npm start`). */
-async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
+export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
   if (existsSync(path.join(webDist, 'index.html'))) return;
   log('Building the web app (first start only)…');
   const { build } = await import('vite');
@@ -23,8 +23,7 @@ async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
  * Starts the sandboxes (when enabled) and the platform: migrate, seed, listen. Used by
  * `npm start`, the benchmarks and the browser journeys (with PORT=0 for random ports).
  */
-export async function startPlatform(config: Config, log: (line: string) => void = () => {}): Promise<RunningPlatform> {
-  await ensureWebBuilt(log);
+export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const sandbox = config.sandbox
     ? await startSandbox({
         port: config.sandboxPort,
@@ -85,7 +84,8 @@ export async function startEphemeralPlatform(env: Record<string, string> = {}): 
 
 /** `npm start`. */
 export async function start(config: Config): Promise<void> {
-  const running = await startPlatform(config, (line) => console.log(line));
+  await ensureWebBuilt((line) => console.log(line));
+  const running = await startPlatform(config);
   const demo = config.demo
     ? [
         '  Demo sign-in (officials, at /  → Đăng nhập):',

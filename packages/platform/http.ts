@@ -35,6 +35,19 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: string;
+}
+
+const routeLists = new WeakMap<object, RouteInfo[]>();
+
+/** Every route registered on the app with its declared access rule (for the authorisation matrix test). */
+export function registeredRoutes(app: App): readonly RouteInfo[] {
+  return routeLists.get(app) ?? [];
+}
+
 export interface HttpOptions {
   db: Db;
   logLevel: string;
@@ -111,14 +124,16 @@ export function createHttpApp(options: HttpOptions): App {
   });
 
   // Deny by default: a route without a declared access rule refuses to register.
+  const routes: RouteInfo[] = [];
+  routeLists.set(app, routes);
   app.addHook('onRoute', (route) => {
-    const access = route.config?.access;
-    if (access) return;
-    if (publicPrefixes.some((p) => route.url.startsWith(p))) {
-      route.config = { ...(route.config ?? {}), access: 'public' };
-      return;
+    let access = route.config?.access;
+    if (!access && publicPrefixes.some((p) => route.url.startsWith(p))) {
+      access = 'public';
+      route.config = { ...(route.config ?? {}), access };
     }
-    throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -127,7 +142,9 @@ export function createHttpApp(options: HttpOptions): App {
     reply.header('referrer-policy', 'no-referrer');
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Authorisation runs before the body is even parsed: a caller without the permission learns
+  // nothing about the body's validity, and an oversized or malformed body costs nothing.
+  app.addHook('onRequest', async (request) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access ?? 'deny';
     if (access === 'public') {
@@ -141,22 +158,25 @@ export function createHttpApp(options: HttpOptions): App {
     }
   });
 
+
   app.addHook('onResponse', async (request, reply) => {
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
-    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config.auditedByHandler) return;
-    try {
-      await appendAudit(options.db, {
-        actor: actorOf(request.principal),
-        action: `${request.method} ${request.routeOptions.url ?? request.url}`,
-        target: request.url.split('?')[0] ?? request.url,
-        outcome: reply.statusCode,
-        sourceIp: request.ip,
-        requestId: request.id,
-        purpose: 'request',
-      });
-    } catch (err) {
-      request.log.error({ err }, 'audit append failed');
-    }
+  });
+
+  // The audit record is written before the response leaves: a client that saw the answer can
+  // rely on the record existing.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config?.auditedByHandler) return payload;
+    await appendAudit(options.db, {
+      actor: actorOf(request.principal ?? anonymous),
+      action: `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
+      target: request.url.split('?')[0] ?? request.url,
+      outcome: reply.statusCode,
+      sourceIp: request.ip,
+      requestId: request.id,
+      purpose: 'request',
+    });
+    return payload;
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -73,7 +73,8 @@ function buildConfiguration(db: Db, config: Config, accounts: AccountService, ke
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // A client may revoke only tokens issued to itself.
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       introspection: { enabled: true },
       clientCredentials: { enabled: true },
       rpInitiatedLogout: {

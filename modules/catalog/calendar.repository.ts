@@ -1,0 +1,63 @@
+import { and, asc, between, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../packages/platform/index.ts';
+import { calendarExceptions, calendarYears } from './db/schema.ts';
+import type { CalendarException, YearRules } from './holidays.ts';
+
+export interface StoredException extends CalendarException {
+  createdBy: string;
+  createdAt: string;
+}
+
+const toException = (r: typeof calendarExceptions.$inferSelect): StoredException => ({
+  id: r.id,
+  date: r.date,
+  kind: r.kind as CalendarException['kind'],
+  name: r.name,
+  nameEn: r.nameEn,
+  agencyId: r.agencyId,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt.toISOString(),
+});
+
+export const calendarRepository = {
+  /** Exceptions between two dates that apply to the province (null) or to any of `agencyIds`. */
+  async exceptionsBetween(db: Queryable, from: string, to: string, agencyIds: string[] | 'all'): Promise<StoredException[]> {
+    const scope = agencyIds === 'all' ? undefined : agencyIds.length ? or(isNull(calendarExceptions.agencyId), inArray(calendarExceptions.agencyId, agencyIds)) : isNull(calendarExceptions.agencyId);
+    const rows = await db
+      .select()
+      .from(calendarExceptions)
+      .where(and(between(calendarExceptions.date, from, to), scope))
+      .orderBy(asc(calendarExceptions.date), asc(calendarExceptions.createdAt));
+    return rows.map(toException);
+  },
+
+  async findException(db: Queryable, id: string): Promise<StoredException | undefined> {
+    const [row] = await db.select().from(calendarExceptions).where(eq(calendarExceptions.id, id));
+    return row && toException(row);
+  },
+
+  /** False when an exception already exists for that date and agency. */
+  async insertException(db: Queryable, e: CalendarException & { createdBy: string }): Promise<boolean> {
+    const rows = await db.insert(calendarExceptions).values(e).onConflictDoNothing().returning({ id: calendarExceptions.id });
+    return rows.length > 0;
+  },
+
+  async deleteException(db: Queryable, id: string): Promise<void> {
+    await db.delete(calendarExceptions).where(eq(calendarExceptions.id, id));
+  },
+
+  async yearRules(db: Queryable, fromYear: number, toYear: number): Promise<Map<number, YearRules>> {
+    const rows = await db
+      .select()
+      .from(calendarYears)
+      .where(and(gte(calendarYears.year, fromYear), lte(calendarYears.year, toYear)));
+    return new Map(rows.map((r) => [r.year, { nationalDayAdjacent: r.nationalDayAdjacent as YearRules['nationalDayAdjacent'] }]));
+  },
+
+  async saveYearRules(db: Queryable, year: number, rules: YearRules, by: string): Promise<void> {
+    await db
+      .insert(calendarYears)
+      .values({ year, nationalDayAdjacent: rules.nationalDayAdjacent, updatedBy: by })
+      .onConflictDoUpdate({ target: calendarYears.year, set: { nationalDayAdjacent: rules.nationalDayAdjacent, updatedBy: by, updatedAt: sql`now()` } });
+  },
+};

@@ -1,0 +1,68 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppError, loadConfig, type Principal } from '../../packages/platform/index.ts';
+import { createTestDatabase } from '../../packages/platform/testing.ts';
+import type { Database } from '../../packages/platform/index.ts';
+import { createCatalogModule, type CatalogModule } from './index.ts';
+
+const editorOn = (agencyId: string, permissions = ['catalog.edit', 'calendar.edit']): Principal => ({
+  kind: 'user',
+  userId: `editor-${agencyId}`,
+  userType: 'official',
+  displayName: 'Editor',
+  grants: [{ agencyId, scope: 'subtree', permissions }],
+});
+
+const rejectsWith = (status: number, code: string) => (err: unknown) => {
+  assert.ok(err instanceof AppError, String(err));
+  assert.equal(err.code, code);
+  assert.equal(err.status, status);
+  return true;
+};
+
+describe('working calendar (database)', () => {
+  let database: Database;
+  let catalog: CatalogModule;
+  let admin: Principal;
+  let communeId: string;
+
+  before(async () => {
+    database = await createTestDatabase();
+    catalog = createCatalogModule({ db: database.db, config: loadConfig({}) });
+    await catalog.seed();
+    admin = editorOn((await catalog.service.rootAgency()).id);
+    communeId = (await catalog.service.findAgencyByCode('TAM.H19.X007'))!.id;
+  });
+  after(async () => database.close());
+
+  it('counts working days across Tết and weekends', async () => {
+    assert.equal(await catalog.service.addWorkingDays('2026-02-12', 2), '2026-02-23');
+    assert.equal(await catalog.service.workingDaysBetween('2026-02-12', '2026-02-23'), 2);
+    assert.equal(await catalog.service.isWorkingDay('2026-02-17'), false);
+    assert.equal(await catalog.service.addWorkingDays(new Date('2026-02-12T20:00:00Z'), 1), '2026-02-23'); // already 13/2 in Vietnam
+  });
+
+  it('applies province-wide exceptions, and agency overrides to that agency only', async () => {
+    const bridge = await catalog.service.addException(admin, { date: '2026-02-23', kind: 'day_off', name: 'Nghỉ bắc cầu' });
+    assert.equal(await catalog.service.addWorkingDays('2026-02-12', 2), '2026-02-24');
+    await catalog.service.addException(admin, { date: '2026-02-23', kind: 'working_day', name: 'Trực tiếp nhận hồ sơ', agencyId: communeId });
+    assert.equal(await catalog.service.addWorkingDays('2026-02-12', 2, communeId), '2026-02-23');
+    assert.equal(await catalog.service.addWorkingDays('2026-02-12', 2), '2026-02-24');
+    await assert.rejects(catalog.service.addException(admin, { date: '2026-02-23', kind: 'day_off', name: 'again' }), rejectsWith(409, 'catalog.exception_exists'));
+    const communeEditor = editorOn(communeId);
+    await assert.rejects(catalog.service.removeException(communeEditor, bridge.id), rejectsWith(403, 'auth.out_of_scope'));
+    await catalog.service.removeException(admin, bridge.id);
+    assert.equal(await catalog.service.addWorkingDays('2026-02-12', 2), '2026-02-23');
+  });
+
+  it('lists a year with reasons and honours the National Day choice', async () => {
+    const year = await catalog.service.yearCalendar(2027);
+    assert.ok(year.daysOff.some((d) => d.date === '2027-02-06' && d.name === 'Tết Nguyên đán'));
+    assert.ok(year.daysOff.some((d) => d.date === '2027-09-01'));
+    await catalog.service.setYearRules(admin, 2027, { nationalDayAdjacent: 'after' });
+    const after = await catalog.service.yearCalendar(2027);
+    assert.equal(after.nationalDayAdjacent, 'after');
+    assert.ok(after.daysOff.some((d) => d.date === '2027-09-03') && !after.daysOff.some((d) => d.date === '2027-09-01'));
+    assert.equal(await catalog.service.isWorkingDay('2027-09-01'), true);
+  });
+});
