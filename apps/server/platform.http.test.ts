@@ -105,7 +105,13 @@ describe('platform basics over HTTP', () => {
     assert.equal(await count(), (before ?? 0) + 1);
   });
 
-  it('writes an audit record for every state-changing request and keeps the chain intact', async () => {
+  it('writes an audit record for every state-changing request and every read of personal data', async () => {
+    const admin = await adminToken(t);
+    const list = await t.app.inject({ url: '/api/identity/officials?q=admin', headers: { authorization: `Bearer ${admin}` } });
+    assert.equal(list.statusCode, 200);
+    const [read] = await queryRows<{ purpose: string; actor: string }>(t.database.db, sql`select purpose, actor from platform.audit_log where action = 'read identity.officials'`);
+    assert.equal(read?.purpose, 'account administration');
+    assert.match(read?.actor ?? '', /^client:admin-/);
     const records = await queryRows<{ action: string; outcome: number }>(t.database.db, sql`select action, outcome from platform.audit_log order by seq`);
     assert.ok(records.some((r) => r.action === 'POST /api/identity/officials' && r.outcome === 201));
     assert.ok(records.some((r) => r.action === 'POST /api/identity/officials' && r.outcome === 400));

@@ -1,6 +1,5 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../packages/platform/index.ts';
-import { foldVietnamese } from '../../packages/platform/index.ts';
+import { foldVietnamese, queryRows, type Queryable } from '../../packages/platform/index.ts';
 import { agencies } from './db/schema.ts';
 import type { Agency, AgencyKind, AgencyListQuery, AgencyPatch } from './agency.types.ts';
 

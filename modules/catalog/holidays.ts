@@ -54,7 +54,7 @@ export function statutoryHolidays(year: number, rules: YearRules = DEFAULT_RULES
 }
 
 /**
- * Holidays plus art. 112(3) compensation: a holiday falling on the weekly rest day is taken on
+ * Holidays plus art. 111(3) compensation: a holiday falling on the weekly rest day is taken on
  * the next working day (the next day that is neither a weekend nor a holiday nor already taken).
  */
 export function lawfulDaysOff(year: number, rules: YearRules = DEFAULT_RULES): DayOff[] {

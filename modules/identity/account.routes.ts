@@ -40,7 +40,11 @@ export function accountRoutes(accounts: AccountService, rotateKeys: () => Promis
     app.get(
       '/officials',
       { config: { access: 'identity.manage' }, schema: { tags, summary: 'Officials in my scope', querystring: S.ListQuery, response: { 200: S.OfficialPage, ...errorResponses() } } },
-      async (request) => accounts.listOfficials(request.principal, request.query),
+      async (request) => {
+        const page = await accounts.listOfficials(request.principal, request.query);
+        await request.audit({ action: 'read identity.officials', target: '/api/identity/officials', purpose: 'account administration', details: { count: page.items.length, q: request.query.q ?? null } });
+        return page;
+      },
     );
 
     app.post(
@@ -52,7 +56,11 @@ export function accountRoutes(accounts: AccountService, rotateKeys: () => Promis
     app.get(
       '/officials/:id',
       { config: { access: 'identity.manage' }, schema: { tags, summary: 'One official', params: S.IdParams, response: { 200: S.Official, ...errorResponses(404) } } },
-      async (request) => accounts.getOfficial(request.principal, request.params.id),
+      async (request) => {
+        const official = await accounts.getOfficial(request.principal, request.params.id);
+        await request.audit({ action: 'read identity.official', target: `/api/identity/officials/${official.id}`, purpose: 'account administration' });
+        return official;
+      },
     );
 
     app.patch(

@@ -18,6 +18,8 @@ import { createMetrics } from './metrics.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+    /** Writes an audit record for this request (actor, address and request id filled in). */
+    audit(entry: { action: string; target: string; purpose: string; outcome?: number; details?: Record<string, unknown> }): Promise<void>;
   }
   interface FastifyContextConfig {
     /** A permission name, `authenticated`, or `public`. Every route must declare one. */
@@ -119,6 +121,15 @@ export function createHttpApp(options: HttpOptions): App {
   const metrics = createMetrics();
   const publicPrefixes = options.publicPrefixes ?? [];
   app.decorateRequest('principal', null as never);
+  app.decorateRequest('audit', async function (this: FastifyRequest, entry) {
+    await appendAudit(options.db, {
+      actor: actorOf(this.principal ?? anonymous),
+      sourceIp: this.ip,
+      requestId: this.id,
+      outcome: 200,
+      ...entry,
+    });
+  });
   app.addHook('onRequest', async (request) => {
     request.principal = anonymous;
   });
