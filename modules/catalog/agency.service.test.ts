@@ -1,30 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'drizzle-orm';
-import { AppError, loadConfig, queryRows, type Principal } from '../../packages/platform/index.ts';
-import { createTestDatabase } from '../../packages/platform/testing.ts';
+import { AppError, loadConfig, type Principal } from '../../packages/platform/index.ts';
+import { createTestDatabase, rejectsWith } from '../../packages/platform/testing.ts';
 import type { Database } from '../../packages/platform/index.ts';
 import { createCatalogModule, ROOT_AGENCY_CODE, type CatalogModule } from './index.ts';
+import { editorOn, countRows } from './test-support.ts';
 
-const editorOn = (agencyId: string, permissions = ['catalog.edit', 'calendar.edit']): Principal => ({
-  kind: 'user',
-  userId: `editor-${agencyId}`,
-  userType: 'official',
-  displayName: 'Editor',
-  grants: [{ agencyId, scope: 'subtree', permissions }],
-});
 
-const rejectsWith = (status: number, code: string) => (err: unknown) => {
-  assert.ok(err instanceof AppError, String(err));
-  assert.equal(err.code, code);
-  assert.equal(err.status, status);
-  return true;
-};
 
-async function countRows(database: Database, table: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from catalog.${table}`));
-  return row?.n ?? 0;
-}
 
 describe('organisation chart (database)', () => {
   let database: Database;

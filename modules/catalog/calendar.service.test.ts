@@ -1,24 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError, loadConfig, type Principal } from '../../packages/platform/index.ts';
-import { createTestDatabase } from '../../packages/platform/testing.ts';
+import { loadConfig, type Principal } from '../../packages/platform/index.ts';
+import { createTestDatabase, rejectsWith } from '../../packages/platform/testing.ts';
 import type { Database } from '../../packages/platform/index.ts';
 import { createCatalogModule, type CatalogModule } from './index.ts';
+import { editorOn } from './test-support.ts';
 
-const editorOn = (agencyId: string, permissions = ['catalog.edit', 'calendar.edit']): Principal => ({
-  kind: 'user',
-  userId: `editor-${agencyId}`,
-  userType: 'official',
-  displayName: 'Editor',
-  grants: [{ agencyId, scope: 'subtree', permissions }],
-});
 
-const rejectsWith = (status: number, code: string) => (err: unknown) => {
-  assert.ok(err instanceof AppError, String(err));
-  assert.equal(err.code, code);
-  assert.equal(err.status, status);
-  return true;
-};
 
 describe('working calendar (database)', () => {
   let database: Database;

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { TOTP, Secret } from 'otpauth';
-import { AppError, queryRows, type Database, type Principal } from '../../packages/platform/index.ts';
-import { createTestDatabase } from '../../packages/platform/testing.ts';
+import { queryRows, type Database, type Principal } from '../../packages/platform/index.ts';
+import { createTestDatabase, rejectsWith } from '../../packages/platform/testing.ts';
 import { createAccountService, type AccountService } from './account.service.ts';
 import { verifyPassword } from './password.ts';
 
@@ -26,7 +26,6 @@ const agencies = {
 };
 
 const code = (secret: string, at = Date.now()) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
-const rejectsWith = (status: number, code: string) => (err: unknown) => err instanceof AppError && err.status === status && err.code === code;
 
 describe('account service', () => {
   let database: Database;

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { testDatabaseUrl } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { AppError } from './errors.ts';
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
@@ -35,3 +36,10 @@ export async function createTestDatabase(): Promise<Database> {
     },
   };
 }
+
+/** For `assert.rejects`: the error is an AppError with this status and stable code. */
+export const rejectsWith = (status: number, code: string) => (err: unknown) => {
+  if (!(err instanceof AppError)) throw err;
+  if (err.status !== status || err.code !== code) throw new Error(`expected ${status} ${code}, got ${err.status} ${err.code}: ${err.message}`);
+  return true;
+};
