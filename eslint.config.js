@@ -50,5 +50,6 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['packages/platform/config.ts', 'apps/web/vite.config.ts', 'scripts/**', 'bench/**'], rules: { 'no-restricted-syntax': 'off' } },
+  // Tests and tools that start child processes pass the environment on.
+  { files: ['packages/platform/config.ts', 'apps/web/vite.config.ts', 'scripts/**', 'bench/**', '**/*.test.ts'], rules: { 'no-restricted-syntax': 'off' } },
 );
