@@ -32,11 +32,22 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
         clients: [{ clientId: config.vneid.clientId, clientSecret: config.vneid.clientSecret, redirectUris: [`${config.publicUrl}/oidc/vneid/callback`] }],
       })
     : undefined;
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.dataDir.startsWith('memory://') ? config.dataDir : path.join(config.dataDir, 'pglite') });
-  await migrate(database.db);
-  const platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
-  await platform.seed();
-  await platform.app.listen({ port: config.port, host: config.host });
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.dataDir.startsWith('memory://') ? config.dataDir : path.join(config.dataDir, 'pglite') }).catch(async (err: unknown) => {
+    await sandbox?.close();
+    throw err;
+  });
+  let platform: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    await migrate(database.db);
+    platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
+    await platform.seed();
+    await platform.app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // A failed start leaves nothing running behind it.
+    await database.close().catch(() => {});
+    await sandbox?.close();
+    throw err;
+  }
   const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
