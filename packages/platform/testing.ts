@@ -9,7 +9,7 @@ import { AppError } from './errors.ts';
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped on close).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const url = testDatabaseUrl();
   if (!url) {
     const database = await openDatabase({ pgliteDir: 'memory://' });
@@ -27,6 +27,7 @@ export async function createTestDatabase(): Promise<Database> {
   await migrate(database.db);
   return {
     ...database,
+    url: target.toString(),
     async close() {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });
