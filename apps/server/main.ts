@@ -1,15 +1,11 @@
 // Sen's command line: `start`, `migrate`, `audit:verify`, `openapi:write [--check]`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, migrate, openDatabase, verifyAudit, type Config, type Database } from '../../packages/platform/index.ts';
+import { loadConfig, migrate, openConfiguredDatabase, openDatabase, verifyAudit } from '../../packages/platform/index.ts';
 import { buildApp } from './app.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const openapiFile = path.join(repoRoot, 'openapi.json');
-
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
-}
 
 async function generateOpenapi(): Promise<string> {
   const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false' });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, migrate, openDatabase, type Config } from '../../packages/platform/index.ts';
+import { loadConfig, migrate, openConfiguredDatabase, type Config } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
 import { buildApp, webDist } from './app.ts';
@@ -32,7 +32,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
         clients: [{ clientId: config.vneid.clientId, clientSecret: config.vneid.clientSecret, redirectUris: [`${config.publicUrl}/oidc/vneid/callback`] }],
       })
     : undefined;
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.dataDir.startsWith('memory://') ? config.dataDir : path.join(config.dataDir, 'pglite') }).catch(async (err: unknown) => {
+  const database = await openConfiguredDatabase(config).catch(async (err: unknown) => {
     await sandbox?.close();
     throw err;
   });

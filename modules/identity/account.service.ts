@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AppError,
   badRequest,
   canActOn,
   conflict,
@@ -347,7 +346,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
         if (!existing) await repo.insertRole({ id: randomUUID(), ...role, builtIn: true });
         else if (role.code === 'system_admin' && existing.permissions.length !== permissionCodes.length) {
           // New permissions added in a release reach the system administrator.
-          await db.transaction(async () => repo.updateRole(existing.id, existing.version, { permissions: permissionCodes }));
+          await repo.updateRole(existing.id, existing.version, { permissions: permissionCodes });
         }
       }
     },
@@ -355,4 +354,3 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
-export { AppError };

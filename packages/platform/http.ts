@@ -130,9 +130,6 @@ export function createHttpApp(options: HttpOptions): App {
       ...entry,
     });
   });
-  app.addHook('onRequest', async (request) => {
-    request.principal = anonymous;
-  });
 
   // Deny by default: a route without a declared access rule refuses to register.
   const routes: RouteInfo[] = [];
@@ -148,6 +145,7 @@ export function createHttpApp(options: HttpOptions): App {
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    request.principal = anonymous;
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

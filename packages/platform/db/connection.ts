@@ -5,6 +5,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import path from 'node:path';
+import type { Config } from '../config.ts';
 
 /** The one database handle every module uses: PGlite or PostgreSQL behind the same Drizzle API. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -39,6 +41,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** The database the configuration names: PostgreSQL by URL, else PGlite in `dataDir` (or in memory). */
+export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  const pgliteDir = config.dataDir.startsWith('memory://') ? config.dataDir : path.join(config.dataDir, 'pglite');
+  return openDatabase({ url: config.databaseUrl, pgliteDir });
 }
 
 /** Runs raw SQL and returns its rows, the same way on both drivers. */
