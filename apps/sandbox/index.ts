@@ -1,5 +1,7 @@
 // The sandbox app's single export surface: the server and the synthetic-citizen generator.
-export { startSandbox, type SandboxOptions, type RunningSandbox } from './server.ts';
+export { DEFAULT_ADMIN_TOKEN, defaultSandboxes, startSandbox, type SandboxOptions, type RunningSandbox } from './server.ts';
+export { NORMAL_FAULTS, type FaultSettings } from './faults.ts';
+export type { Sandbox, SandboxContext, SandboxFactory } from './sandbox.ts';
 export { DEFAULT_VNEID_CLIENT, VNEID_SCOPES, type VneidClient } from './vneid/provider.ts';
 export {
   DEFAULT_SEED, REFERENCE_DATE, SEARCH_SPACE, citizens, citizenById, generateCitizen, listCitizens, personalIdForIndex, searchCitizens,

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, type RunningSandbox } from './index.ts';
+import { DEFAULT_ADMIN_TOKEN, NORMAL_FAULTS, startSandbox, type RunningSandbox } from './index.ts';
 
 let sandbox: RunningSandbox;
 before(async () => {
@@ -41,8 +41,9 @@ test('the default client sen-province is registered when no clients are given', 
 
 test('fault injection: the next requests fail, hang or slow down, then the sandbox recovers', async () => {
   const jwks = local('/vneid/jwks');
+  const admin = { authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` };
   const put = (sandboxName: string, body: unknown) => fetch(local(`/_admin/faults/${sandboxName}`), {
-    method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'PUT', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify(body),
   });
   assert.equal((await put('nowhere', { failNext: 1 })).status, 404);
   assert.equal((await put('vneid', { failNext: -1 })).status, 400);
@@ -64,7 +65,36 @@ test('fault injection: the next requests fail, hang or slow down, then the sandb
   assert.ok(performance.now() - started >= 140);
   assert.equal((await fetch(local('/health'))).status, 200, 'the admin and health routes are never faulted');
 
-  assert.equal((await fetch(local('/_admin/faults/vneid'), { method: 'DELETE' })).status, 200);
-  assert.deepEqual(((await (await fetch(local('/_admin/faults'))).json()) as Record<string, unknown>).vneid,
-    { latencyMs: 0, failNext: 0, failStatus: 503, hangNext: 0 });
+  await put('vneid', { latencyMs: 0, errorRate: 1, failStatus: 500 });
+  assert.equal((await fetch(jwks)).status, 500, 'an error rate of 1 fails every request');
+  await put('vneid', { errorRate: 0, timeoutRate: 1 });
+  await assert.rejects(fetch(jwks, { signal: AbortSignal.timeout(300) }), { name: 'TimeoutError' });
+  await put('vneid', { timeoutRate: 0, down: true });
+  await assert.rejects(fetch(jwks), (error: Error) => error.name === 'TypeError', 'down: the connection is dropped');
+
+  assert.equal((await fetch(local('/_admin/faults/vneid'), { method: 'DELETE', headers: admin })).status, 200);
+  assert.equal((await fetch(jwks)).status, 200);
+  assert.deepEqual(((await (await fetch(local('/_admin/faults'), { headers: admin })).json()) as Record<string, unknown>).vneid, NORMAL_FAULTS);
+});
+
+test('the admin API refuses a missing or wrong admin token and changes nothing', async () => {
+  const url = local('/_admin/faults/vneid');
+  const body = JSON.stringify({ failNext: 5 });
+  const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: `Basic ${DEFAULT_ADMIN_TOKEN}` }];
+  for (const headers of attempts) {
+    const response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body });
+    assert.equal(response.status, 401);
+    assert.equal(((await response.json()) as { code: string }).code, 'sandbox.admin_unauthorized');
+  }
+  assert.equal((await fetch(local('/_admin/faults'))).status, 401);
+  assert.equal((await fetch(local('/vneid/jwks'))).status, 200, 'no fault was set');
+});
+
+test('every sandbox publishes its OpenAPI document', async () => {
+  const response = await fetch(local('/vneid/openapi.json'));
+  assert.equal(response.status, 200);
+  const doc = (await response.json()) as { openapi: string; info: { title: string } };
+  assert.match(doc.openapi, /^3\./);
+  assert.match(doc.info.title, /VNeID/);
+  assert.deepEqual(Object.keys(sandbox.openapi()), ['vneid']);
 });

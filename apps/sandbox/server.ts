@@ -1,11 +1,16 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_SEED, citizens } from './citizens/generator.ts';
 import { Faults } from './faults.ts';
 import { PAGE_SECURITY_HEADERS, html, page } from './html.ts';
-import type { Sandbox } from './sandbox.ts';
+import { bearerToken, safeEqual, sandboxError } from './kit.ts';
+import type { Sandbox, SandboxContext, SandboxFactory } from './sandbox.ts';
 import type { VneidClient } from './vneid/provider.ts';
 import { vneidSandbox } from './vneid/sandbox.ts';
+
+/** Default bearer token of the admin API (faults, tester actions); override it outside a laptop. */
+export const DEFAULT_ADMIN_TOKEN = 'sandbox-admin-token';
 
 export interface SandboxOptions {
   port: number;
@@ -13,10 +18,14 @@ export interface SandboxOptions {
   host?: string;
   /** Base URL browsers use to reach the sandboxes; default `http://localhost:<port>`. */
   publicUrl?: string;
-  /** Seed of the synthetic population; same seed, same citizens. */
+  /** Seed of the synthetic population; same seed, same citizens and enterprises. */
   seed?: string;
   /** Relying parties registered with VNeID; default: the `sen-province` client. */
   clients?: VneidClient[];
+  /** Bearer token required by every `/_admin/` route. */
+  adminToken?: string;
+  /** The sandboxes to run; default all of them with their default settings. */
+  sandboxes?: SandboxFactory[];
   logLevel?: string;
 }
 
@@ -25,67 +34,110 @@ export interface RunningSandbox {
   url: string;
   /** The port actually listened on (useful with `port: 0`). */
   port: number;
+  /** Each sandbox's OpenAPI document, by sandbox name. */
+  openapi(): Record<string, unknown>;
   close(): Promise<void>;
+}
+
+/** Every sandbox, in index-page order. */
+export function defaultSandboxes(options: Pick<SandboxOptions, 'clients'>): SandboxFactory[] {
+  return [vneidSandbox({ clients: options.clients })];
 }
 
 function loggerOptions(level: string) {
   return {
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-    // Query strings carry authorization codes and states: log the path only.
+    // Query strings carry authorization codes, states and personal ids: log the path only.
     serializers: { req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }) },
   };
 }
 
 function indexPage(sandboxes: Sandbox[], seed: string): string {
-  const items = sandboxes.map((s) => html`<li><h2><a href="/${s.name}/.well-known/openid-configuration">${s.title}</a><span class="en" lang="en">${s.titleEn}</span></h2>
-<p>${s.description}</p><p>Đường dẫn / Base path: <code>/${s.name}</code></p>
+  const items = sandboxes.map((s) => html`<li><h2><a href="/${s.name}/openapi.json">${s.title}</a><span class="en" lang="en">${s.titleEn}</span></h2>
+<p>${s.description}</p><p>Đường dẫn / Base path: <code>/${s.name}</code> · <a href="/${s.name}/openapi.json">OpenAPI</a></p>
 <ul>${s.links.map((l) => html`<li><a href="/${s.name}${l.path}">${l.label}</a></li>`)}</ul></li>`);
   return page({
     title: 'Hộp cát các hệ thống quốc gia',
     subtitle: 'Sandboxes of national systems for Sen',
-    body: html`<p>Các dịch vụ dưới đây mô phỏng hệ thống quốc gia để phát triển và kiểm thử. Mọi dữ liệu công dân đều là giả lập (hạt giống <code>${seed}</code>).
-<span class="en" lang="en">These services imitate national systems for development and testing. All citizen data is synthetic.</span></p>
+    body: html`<p>Các dịch vụ dưới đây mô phỏng hệ thống quốc gia để phát triển và kiểm thử. Mọi dữ liệu công dân, doanh nghiệp đều là giả lập (hạt giống <code>${seed}</code>).
+<span class="en" lang="en">These services imitate national systems for development and testing. All citizen and enterprise data is synthetic.</span></p>
 <ul>${items}</ul>
-<h2>Tiêm lỗi<span class="en" lang="en">Fault injection</span></h2>
-<p><code>GET /_admin/faults</code>, <code>PUT /_admin/faults/&lt;sandbox&gt;</code> với <code>{"latencyMs", "failNext", "failStatus", "hangNext"}</code>, <code>DELETE /_admin/faults/&lt;sandbox&gt;</code>.</p>`,
+<h2>Tiêm lỗi<span class="en" lang="en">Fault injection (admin token required)</span></h2>
+<p><code>GET /_admin/faults</code>, <code>PUT /_admin/faults/&lt;sandbox&gt;</code> với <code>{"latencyMs", "latencyJitterMs", "errorRate", "failNext", "failStatus", "hangNext", "timeoutRate", "down"}</code>, <code>DELETE /_admin/faults/&lt;sandbox&gt;</code>.</p>`,
   });
+}
+
+const isAdminPath = (url: string): boolean => /(^|\/)_admin(\/|$|\?)/.test(url);
+
+function isTesterRoute(request: FastifyRequest): boolean {
+  return isAdminPath(request.url) || (request.routeOptions.config as { tester?: boolean } | undefined)?.tester === true;
 }
 
 /** Starts the one sandbox HTTP server, with every sandbox under its own base path. */
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const seed = options.seed ?? DEFAULT_SEED;
-  const directory = citizens(seed);
-  const sandboxes: Sandbox[] = [vneidSandbox({ directory, clients: options.clients })];
-
+  const adminToken = options.adminToken ?? DEFAULT_ADMIN_TOKEN;
+  const host = options.host ?? 'localhost';
   const app: FastifyInstance = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info'),
     trustProxy: true,
     // Injected hangs leave requests open: close them with the server.
     forceCloseConnections: true,
+    bodyLimit: 25 * 1024 * 1024,
+  });
+  const factories = options.sandboxes ?? defaultSandboxes(options);
+  const names: string[] = [];
+  const faults = new Faults(names);
+  const context: SandboxContext = { seed, citizens: citizens(seed), faults, host, log: app.log };
+  const sandboxes = factories.map((factory) => factory(context));
+  names.push(...sandboxes.map((s) => s.name));
+
+  // Deny by default on the admin surface: faults and tester actions need the admin token.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isAdminPath(request.url)) return;
+    const token = bearerToken(request);
+    if (!token || !safeEqual(token, adminToken)) {
+      return sandboxError(reply.header('www-authenticate', 'Bearer realm="sandbox-admin"'), 401, 'sandbox.admin_unauthorized', 'The admin API needs the sandbox admin token');
+    }
   });
   app.get('/', async (_request, reply) => reply.headers(PAGE_SECURITY_HEADERS).type('text/html; charset=utf-8').send(indexPage(sandboxes, seed)));
-  app.get('/health', async () => ({ status: 'ok', sandboxes: sandboxes.map((s) => s.name) }));
-  const faults = new Faults(sandboxes.map((s) => s.name));
+  app.get('/health', async () => ({ status: 'ok', sandboxes: names }));
   faults.register(app);
+
+  const documents: Record<string, () => unknown> = {};
   for (const sandbox of sandboxes) {
     await app.register(async (scope) => {
-      scope.addHook('onRequest', async (_request, reply) => {
-        if (await faults.intercept(sandbox.name, reply)) return reply;
+      await scope.register(swagger, {
+        openapi: { info: { title: `${sandbox.titleEn} (Sen sandbox)`, description: sandbox.description, version: '1.0.0' } },
+      });
+      scope.addHook('onRequest', async (request, reply) => {
+        if (isTesterRoute(request)) return;
+        if (await faults.intercept(sandbox.name, request, reply)) return reply;
       });
       await sandbox.register(scope);
+      scope.get('/openapi.json', { schema: { hide: true }, config: { tester: true } }, async () => scope.swagger());
+      documents[sandbox.name] = () => scope.swagger();
     }, { prefix: `/${sandbox.name}` });
   }
+  app.addHook('onClose', async () => {
+    for (const sandbox of sandboxes) await sandbox.stop?.();
+  });
 
-  await app.listen({ port: options.port, host: options.host ?? 'localhost' });
+  await app.listen({ port: options.port, host });
   const { port } = app.server.address() as AddressInfo;
   const url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   try {
-    for (const sandbox of sandboxes) await sandbox.start(`${url}/${sandbox.name}`);
+    for (const sandbox of sandboxes) await sandbox.start?.(`${url}/${sandbox.name}`);
   } catch (error) {
     await app.close();
     throw error;
   }
-  app.log.info({ url, sandboxes: sandboxes.map((s) => s.name) }, 'sandboxes listening');
-  return { url, port, close: () => app.close() };
+  app.log.info({ url, sandboxes: names }, 'sandboxes listening');
+  return {
+    url,
+    port,
+    openapi: () => Object.fromEntries(Object.entries(documents).map(([name, doc]) => [name, doc()])),
+    close: () => app.close(),
+  };
 }

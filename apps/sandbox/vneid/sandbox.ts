@@ -2,12 +2,12 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { CitizenDirectory } from '../citizens/generator.ts';
-import type { Sandbox } from '../sandbox.ts';
+import type { Sandbox, SandboxFactory } from '../sandbox.ts';
 import { registerInteractions } from './interactions.ts';
 import { DEFAULT_VNEID_CLIENT, Representations, createVneidProvider, type VneidClient } from './provider.ts';
 
 export interface VneidSandboxOptions {
-  directory: CitizenDirectory;
+  /** Relying parties; default: the `sen-province` client. */
   clients?: VneidClient[];
 }
 
@@ -16,7 +16,11 @@ export interface VneidSandboxOptions {
  * `/vneid`, plus the sign-in pages rendered by Fastify. The provider is created once the
  * server listens, because its issuer contains the public URL (and the port may be random).
  */
-export function vneidSandbox(options: VneidSandboxOptions): Sandbox {
+export function vneidSandbox(options: VneidSandboxOptions = {}): SandboxFactory {
+  return (context) => createVneidSandbox({ directory: context.citizens, clients: options.clients });
+}
+
+function createVneidSandbox(options: { directory: CitizenDirectory; clients?: VneidClient[] }): Sandbox {
   const name = 'vneid';
   const basePath = `/${name}`;
   const interactionPath = `${basePath}/interaction`;
@@ -54,7 +58,7 @@ export function vneidSandbox(options: VneidSandboxOptions): Sandbox {
       await app.register(async (oidc) => {
         oidc.removeAllContentTypeParsers();
         oidc.addContentTypeParser('*', (_request, _payload, done) => done(null));
-        oidc.all('/*', async (request, reply) => {
+        oidc.all('/*', { schema: { hide: true } }, async (request, reply) => {
           if (!handle || !forwarded) return reply.code(503).send({ code: 'sandbox.starting', message: 'VNeID sandbox is starting' });
           reply.hijack();
           const raw = request.raw as IncomingMessage & { originalUrl?: string };
