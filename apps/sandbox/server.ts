@@ -22,6 +22,8 @@ export interface SandboxOptions {
   seed?: string;
   /** Relying parties registered with VNeID; default: the `sen-province` client. */
   clients?: VneidClient[];
+  /** SMTP port of the mail sandbox; default 0 (random). */
+  smtpPort?: number;
   /** Bearer token required by every `/_admin/` route. */
   adminToken?: string;
   /** The sandboxes to run; default all of them with their default settings. */
@@ -40,7 +42,7 @@ export interface RunningSandbox {
 }
 
 /** Every sandbox, in index-page order. */
-export function defaultSandboxes(options: Pick<SandboxOptions, 'clients'>): SandboxFactory[] {
+export function defaultSandboxes(options: Pick<SandboxOptions, 'clients' | 'smtpPort'>): SandboxFactory[] {
   return [vneidSandbox({ clients: options.clients })];
 }
 

@@ -1,11 +1,15 @@
 // Sen's command line: `start`, `migrate`, `audit:verify`, `openapi:write [--check]`.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, migrate, openConfiguredDatabase, openDatabase, verifyAudit } from '../../packages/platform/index.ts';
+import { startSandbox } from '../sandbox/index.ts';
 import { buildApp } from './app.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const openapiFile = path.join(repoRoot, 'openapi.json');
+const sandboxOpenapiDir = path.join(repoRoot, 'apps/sandbox/openapi');
+
+const asJson = (doc: unknown): string => `${JSON.stringify(doc, null, 2)}\n`;
 
 async function generateOpenapi(): Promise<string> {
   const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false' });
@@ -13,7 +17,7 @@ async function generateOpenapi(): Promise<string> {
   try {
     const { app } = await buildApp(config, database);
     await app.ready();
-    const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;
+    const doc = asJson(app.swagger());
     await app.close();
     return doc;
   } finally {
@@ -21,19 +25,36 @@ async function generateOpenapi(): Promise<string> {
   }
 }
 
+/** Each sandbox's own document, from a throw-away sandbox server on a random port. */
+async function generateSandboxOpenapi(): Promise<Map<string, string>> {
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
+  try {
+    return new Map(Object.entries(sandbox.openapi()).map(([name, doc]) => [path.join(sandboxOpenapiDir, `${name}.json`), asJson(doc)]));
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** Writes Sen's `openapi.json` and the sandboxes' documents, or (`--check`) reports any that drifted. */
 async function openapiCommand(check: boolean): Promise<number> {
-  const doc = await generateOpenapi();
-  if (!check) {
-    writeFileSync(openapiFile, doc);
-    console.log(`wrote ${path.relative(process.cwd(), openapiFile)}`);
+  const files = new Map([[openapiFile, await generateOpenapi()], ...await generateSandboxOpenapi()]);
+  if (!check) mkdirSync(sandboxOpenapiDir, { recursive: true });
+  const stale: string[] = [];
+  for (const [file, doc] of files) {
+    const name = path.relative(repoRoot, file);
+    if (check) {
+      if ((existsSync(file) ? readFileSync(file, 'utf8') : '') !== doc) stale.push(name);
+    } else {
+      writeFileSync(file, doc);
+      console.log(`wrote ${name}`);
+    }
+  }
+  if (!check) return 0;
+  if (stale.length === 0) {
+    console.log(`${files.size} OpenAPI documents are up to date`);
     return 0;
   }
-  const committed = existsSync(openapiFile) ? readFileSync(openapiFile, 'utf8') : '';
-  if (committed === doc) {
-    console.log('openapi.json is up to date');
-    return 0;
-  }
-  console.error('openapi.json is out of date: run `npm run openapi` and commit the result');
+  console.error(`out of date: ${stale.join(', ')}; run \`npm run openapi\` and commit the result`);
   return 1;
 }
 

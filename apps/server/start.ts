@@ -29,6 +29,8 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
         port: config.sandboxPort,
         host: config.host,
         logLevel: config.logLevel,
+        adminToken: config.sandboxAdminToken,
+        smtpPort: config.sandboxSmtpPort,
         clients: [{ clientId: config.vneid.clientId, clientSecret: config.vneid.clientSecret, redirectUris: [`${config.publicUrl}/oidc/vneid/callback`] }],
       })
     : undefined;

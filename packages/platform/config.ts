@@ -13,11 +13,16 @@ export interface Config {
   /** PostgreSQL connection string; when absent Sen runs on embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Local blob directory, or `memory://` (with an in-memory database) for tests. */
   blobDir: string;
   logLevel: string;
   /** Start the sandboxes of national systems next to the platform. */
   sandbox: boolean;
   sandboxPort: number;
+  /** SMTP port of the mail sandbox (mail capture). */
+  sandboxSmtpPort: number;
+  /** Bearer token of the sandboxes' admin API (faults, tester actions). */
+  sandboxAdminToken: string;
   /** Load demo accounts (never in production). */
   demo: boolean;
   /** Secret for signing cookies; generated per process when absent (fine for one replica only). */
@@ -77,10 +82,12 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     databaseUrl,
     dataDir,
-    blobDir: path.resolve(env.BLOB_DIR || path.join(dataDir, 'blobs')),
+    blobDir: env.BLOB_DIR ? path.resolve(env.BLOB_DIR) : dataDir === 'memory://' ? 'memory://' : path.join(dataDir, 'blobs'),
     logLevel: env.LOG_LEVEL || 'info',
     sandbox: bool(env, 'SANDBOX', true),
     sandboxPort,
+    sandboxSmtpPort: int(env, 'SANDBOX_SMTP_PORT', sandboxPort === 0 ? 0 : sandboxPort + 1, 0, 65535),
+    sandboxAdminToken: env.SANDBOX_ADMIN_TOKEN || 'sandbox-admin-token',
     demo: bool(env, 'DEMO', !databaseUrl),
     cookieSecret: env.COOKIE_SECRET || randomBytes(32).toString('base64url'),
     vneid: {
