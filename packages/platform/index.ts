@@ -10,3 +10,6 @@ export * from './db/migrate.ts';
 export * as platformSchema from './db/schema.ts';
 export * from './module.ts';
 export * from './rate-limit.ts';
+export * from './jobs.ts';
+export * from './blobs.ts';
+export * from './idempotency.ts';

@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Infrastructure tables, owned by packages/platform. */
 export const platform = pgSchema('platform');
@@ -45,3 +46,33 @@ export const idempotencyKeys = platform.table('idempotency_keys', {
   body: jsonb('body').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * Durable background work and the transactional outbox: a job is inserted in the same
+ * transaction as the change that needs it, and claimed by any replica with
+ * FOR UPDATE SKIP LOCKED. `dedupe_key` makes an enqueue idempotent.
+ */
+export const jobs = platform.table(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    queue: text('queue').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** pending → running → done, or back to pending with a later run_at, or dead after max attempts. */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(8),
+    runAt: timestamp('run_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    lastError: text('last_error'),
+    dedupeKey: text('dedupe_key'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.runAt).where(sql`status = 'pending'`),
+    index('jobs_lease_idx').on(t.lockedUntil).where(sql`status = 'running'`),
+    index('jobs_queue_status_idx').on(t.queue, t.status),
+    uniqueIndex('jobs_dedupe_key_idx').on(t.dedupeKey),
+  ],
+);
