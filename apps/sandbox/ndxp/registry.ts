@@ -1,0 +1,179 @@
+import { safeEqual } from '../kit.ts';
+import {
+  parseServiceId, parseSubsystemId, providerOf, serviceKey, subsystemKey, type ServiceId, type SubsystemId,
+} from './identifiers.ts';
+
+/**
+ * Who may talk through the hub and to what: the client subsystems (members' information
+ * systems) and the services providers publish, each with its access-rights list. This is the
+ * part of X-Road's global configuration and security-server settings the sandbox imitates.
+ */
+
+/** A client subsystem. `key` stands in for the TLS client certificate of real X-Road. */
+export interface NdxpMember {
+  /** `INSTANCE/CLASS/MEMBER/SUBSYSTEM`. */
+  id: string;
+  /** Sent by the information system in `X-Road-Client-Key`. */
+  key: string;
+  /** The member organisation's name (as in X-Road's `listClients`). */
+  name: string;
+}
+
+export interface NdxpService {
+  /** `INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE`. */
+  id: string;
+  title: string;
+  /** Name of the providing organisation, for `listClients`. */
+  providerName?: string;
+  /** Provider base URL: absolute, or starting with `/` for a path on the sandbox server itself. */
+  target: string;
+  /** Credentials the hub adds when calling the provider (the client never sees them). */
+  headers?: Record<string, string>;
+  /** Client subsystem ids with the access right. */
+  allowedClients: string[];
+}
+
+export const DEFAULT_NDXP_INSTANCE = 'VN';
+export const NDXP_PROVINCE_LGSP_ID = 'VN/GOV/000.00.00.H19/LGSP';
+
+export const DEFAULT_NDXP_MEMBERS: readonly NdxpMember[] = [
+  { id: NDXP_PROVINCE_LGSP_ID, key: 'sandbox-ndxp-key-h19-lgsp', name: 'UBND tỉnh Đồng Tháp (LGSP)' },
+  // A second province without access rights, so that refusals can be exercised.
+  { id: 'VN/GOV/000.00.00.H29/LGSP', key: 'sandbox-ndxp-key-h29-lgsp', name: 'Tỉnh thử nghiệm H29 (chưa được cấp quyền)' },
+];
+
+export const DEFAULT_NDXP_SERVICES: readonly NdxpService[] = [
+  {
+    id: 'VN/GOV/000.00.00.G02/CSDLDC/citizen-lookup',
+    title: 'Tra cứu thông tin công dân (CSDL quốc gia về dân cư)',
+    providerName: 'Cơ sở dữ liệu quốc gia về dân cư',
+    target: '/population/v1',
+    headers: { 'x-client-id': 'ndxp-hub', 'x-api-key': 'sandbox-population-key-ndxp' },
+    allowedClients: [NDXP_PROVINCE_LGSP_ID],
+  },
+  {
+    id: 'VN/GOV/000.00.00.G06/CSDLDN/enterprise-lookup',
+    title: 'Tra cứu thông tin doanh nghiệp (CSDL quốc gia về đăng ký doanh nghiệp)',
+    providerName: 'Hệ thống thông tin quốc gia về đăng ký doanh nghiệp',
+    target: '/business/v1',
+    headers: { 'x-client-id': 'ndxp-hub', 'x-api-key': 'sandbox-business-key-ndxp' },
+    allowedClients: [NDXP_PROVINCE_LGSP_ID],
+  },
+];
+
+interface RegisteredMember extends NdxpMember {
+  subsystem: SubsystemId;
+}
+
+export interface RegisteredService {
+  id: string;
+  serviceId: ServiceId;
+  title: string;
+  providerName: string;
+  target: string;
+  headers: Record<string, string>;
+  allowed: Set<string>;
+}
+
+/** What the admin API shows of a service: never the provider credentials' values. */
+export interface NdxpServiceView {
+  id: string;
+  title: string;
+  provider: string;
+  target: string;
+  credentialHeaders: string[];
+  allowedClients: string[];
+}
+
+export class NdxpRegistry {
+  readonly instance: string;
+  readonly #members = new Map<string, RegisteredMember>();
+  readonly #services = new Map<string, RegisteredService>();
+
+  /** Throws on a malformed configuration: a typo in an id should stop the sandbox, not hide. */
+  constructor(instance: string, members: readonly NdxpMember[], services: readonly NdxpService[]) {
+    this.instance = instance;
+    for (const member of members) {
+      const subsystem = parseSubsystemId(member.id);
+      if (!subsystem) throw new Error(`NDXP member id must be INSTANCE/CLASS/MEMBER/SUBSYSTEM: ${member.id}`);
+      if (subsystem.instance !== instance) throw new Error(`NDXP member ${member.id} is not in instance ${instance}`);
+      this.#members.set(subsystemKey(subsystem), { ...member, subsystem });
+    }
+    for (const service of services) {
+      const serviceId = parseServiceId(service.id);
+      if (!serviceId) throw new Error(`NDXP service id must be INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE: ${service.id}`);
+      if (serviceId.instance !== instance) throw new Error(`NDXP service ${service.id} is not in instance ${instance}`);
+      if (!/^(\/|https?:\/\/)[^?#]*$/.test(service.target)) throw new Error(`NDXP service ${service.id}: target must be a path or http(s) URL without query`);
+      for (const client of service.allowedClients) {
+        if (!this.#members.has(client)) throw new Error(`NDXP service ${service.id} allows an unknown client ${client}`);
+      }
+      this.#services.set(serviceKey(serviceId), {
+        id: serviceKey(serviceId), serviceId, title: service.title, providerName: service.providerName ?? service.title,
+        target: service.target.replace(/\/+$/, ''), headers: { ...service.headers }, allowed: new Set(service.allowedClients),
+      });
+    }
+  }
+
+  /** The member whose key matches, or undefined (unknown subsystem and wrong key look alike). */
+  authenticate(client: SubsystemId, key: string | undefined): NdxpMember | undefined {
+    const member = this.#members.get(subsystemKey(client));
+    return member && key !== undefined && safeEqual(member.key, key) ? member : undefined;
+  }
+
+  hasMember(clientId: string): boolean {
+    return this.#members.has(clientId);
+  }
+
+  service(id: string): RegisteredService | undefined {
+    return this.#services.get(id);
+  }
+
+  isAllowed(service: RegisteredService, clientId: string): boolean {
+    return service.allowed.has(clientId);
+  }
+
+  services(): RegisteredService[] {
+    return [...this.#services.values()];
+  }
+
+  /** Services provided by one subsystem; undefined when the subsystem is not known at all. */
+  servicesOf(provider: SubsystemId): RegisteredService[] | undefined {
+    const key = subsystemKey(provider);
+    const services = this.services().filter((s) => subsystemKey(providerOf(s.serviceId)) === key);
+    return services.length > 0 || this.#members.has(key) ? services : undefined;
+  }
+
+  /** Members and subsystems in the shape of X-Road's `listClients` (each member once). */
+  clients(): { id: SubsystemId; name: string }[] {
+    const subsystems = new Map<string, { id: SubsystemId; name: string }>();
+    for (const member of this.#members.values()) subsystems.set(member.id, { id: member.subsystem, name: member.name });
+    for (const service of this.#services.values()) {
+      const provider = providerOf(service.serviceId);
+      if (!subsystems.has(subsystemKey(provider))) subsystems.set(subsystemKey(provider), { id: provider, name: service.providerName });
+    }
+    return [...subsystems.values()];
+  }
+
+  grant(service: RegisteredService, clientId: string): void {
+    service.allowed.add(clientId);
+  }
+
+  revoke(service: RegisteredService, clientId: string): void {
+    service.allowed.delete(clientId);
+  }
+
+  members(): { id: string; name: string }[] {
+    return [...this.#members.values()].map((m) => ({ id: m.id, name: m.name }));
+  }
+
+  view(service: RegisteredService): NdxpServiceView {
+    return {
+      id: service.id,
+      title: service.title,
+      provider: subsystemKey(providerOf(service.serviceId)),
+      target: service.target,
+      credentialHeaders: Object.keys(service.headers),
+      allowedClients: [...service.allowed],
+    };
+  }
+}
