@@ -72,6 +72,11 @@ export class TokenIssuer {
   }
 
   issue(clientId: string): { access_token: string; token_type: 'Bearer'; expires_in: number } {
+    // Expired tokens are swept now and then so a long-running sandbox does not grow for ever.
+    if (this.#tokens.size >= 1000) {
+      const now = Date.now();
+      for (const [token, entry] of this.#tokens) if (entry.expiresAt <= now) this.#tokens.delete(token);
+    }
     const token = randomBytes(24).toString('base64url');
     this.#tokens.set(token, { clientId, expiresAt: Date.now() + this.#ttlSeconds * 1000 });
     return { access_token: token, token_type: 'Bearer', expires_in: this.#ttlSeconds };

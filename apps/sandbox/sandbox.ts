@@ -17,8 +17,12 @@ export interface Sandbox {
   description: string;
   /** Registers routes; called with the Fastify instance already scoped to `/<name>`. */
   register(app: FastifyInstance): Promise<void>;
-  /** Called once the server listens, with the public base URL of this sandbox (`<publicUrl>/<name>`). */
-  start?(baseUrl: string): Promise<void>;
+  /**
+   * Called once the server listens, with the public base URL of this sandbox
+   * (`<publicUrl>/<name>`) and the URL of the same base on the listening socket, for calls
+   * between sandboxes that must not depend on the public URL being reachable from inside.
+   */
+  start?(baseUrl: string, localBaseUrl: string): Promise<void>;
   /** Called when the server closes (stop extra listeners such as SMTP, timers). */
   stop?(): Promise<void>;
   /** Useful links for the index page, relative to the base URL. */
@@ -45,3 +49,10 @@ export type SandboxFactory = (context: SandboxContext) => Sandbox;
  * pages a person clicks): never faulted. Mark a route with `config: TESTER_ROUTE`.
  */
 export const TESTER_ROUTE = { tester: true } as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route for people testing (pages, inboxes): never faulted. */
+    tester?: boolean;
+  }
+}

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_ADMIN_TOKEN, NORMAL_FAULTS, startSandbox, type RunningSandbox } from './index.ts';
 
+const ALL = ['vneid', 'population', 'business', 'ndxp', 'dvcqg', 'payment', 'vnpost', 'mail', 'sms'];
 let sandbox: RunningSandbox;
 before(async () => {
   sandbox = await startSandbox({ port: 0, host: '127.0.0.1', publicUrl: 'https://sandbox.example.test/', logLevel: 'silent' });
@@ -18,7 +19,8 @@ test('the index page lists the sandboxes and is marked as synthetic', async () =
   const body = await response.text();
   assert.match(body, /MÔI TRƯỜNG THỬ NGHIỆM — dữ liệu giả lập/);
   assert.match(body, /href="\/vneid\/.well-known\/openid-configuration"/);
-  assert.deepEqual(await (await fetch(local('/health'))).json(), { status: 'ok', sandboxes: ['vneid'] });
+  assert.deepEqual(await (await fetch(local('/health'))).json(), { status: 'ok', sandboxes: ALL });
+  for (const name of ALL) assert.match(body, new RegExp(`href="/${name}/openapi.json"`));
 });
 
 test('URLs come from the public URL, whatever address the request reached', async () => {
@@ -96,5 +98,10 @@ test('every sandbox publishes its OpenAPI document', async () => {
   const doc = (await response.json()) as { openapi: string; info: { title: string } };
   assert.match(doc.openapi, /^3\./);
   assert.match(doc.info.title, /VNeID/);
-  assert.deepEqual(Object.keys(sandbox.openapi()), ['vneid']);
+  const documents = sandbox.openapi() as Record<string, { paths: Record<string, unknown> }>;
+  assert.deepEqual(Object.keys(documents), ALL);
+  for (const name of ALL) {
+    assert.ok(Object.keys(documents[name]!.paths).length > 0, `${name} documents its routes`);
+    assert.ok(Object.keys(documents[name]!.paths).every((path) => path.startsWith(`/${name}/`)), `${name} documents only its own routes`);
+  }
 });

@@ -1,13 +1,22 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_SEED, citizens } from './citizens/generator.ts';
 import { Faults } from './faults.ts';
 import { PAGE_SECURITY_HEADERS, html, page } from './html.ts';
 import { bearerToken, safeEqual, sandboxError } from './kit.ts';
 import type { Sandbox, SandboxContext, SandboxFactory } from './sandbox.ts';
+import { businessRegistrySandbox } from './business/sandbox.ts';
+import { DEFAULT_DVCQG_CLIENTS } from './dvcqg/clients.ts';
+import { dvcqgSandbox } from './dvcqg/sandbox.ts';
+import { mailSandbox } from './mail/sandbox.ts';
+import { ndxpSandbox } from './ndxp/sandbox.ts';
+import { paymentSandbox } from './payment/sandbox.ts';
+import { populationSandbox } from './population/sandbox.ts';
+import { smsSandbox } from './sms/sandbox.ts';
 import type { VneidClient } from './vneid/provider.ts';
 import { vneidSandbox } from './vneid/sandbox.ts';
+import { vnpostSandbox } from './vnpost/sandbox.ts';
 
 /** Default bearer token of the admin API (faults, tester actions); override it outside a laptop. */
 export const DEFAULT_ADMIN_TOKEN = 'sandbox-admin-token';
@@ -22,6 +31,8 @@ export interface SandboxOptions {
   seed?: string;
   /** Relying parties registered with VNeID; default: the `sen-province` client. */
   clients?: VneidClient[];
+  /** Sen's base URL, where the national portal pushes dossiers and its SSO returns. */
+  platformUrl?: string;
   /** SMTP port of the mail sandbox; default 0 (random). */
   smtpPort?: number;
   /** Bearer token required by every `/_admin/` route. */
@@ -42,8 +53,22 @@ export interface RunningSandbox {
 }
 
 /** Every sandbox, in index-page order. */
-export function defaultSandboxes(options: Pick<SandboxOptions, 'clients' | 'smtpPort'>): SandboxFactory[] {
-  return [vneidSandbox({ clients: options.clients })];
+export function defaultSandboxes(options: Pick<SandboxOptions, 'clients' | 'smtpPort' | 'platformUrl'>): SandboxFactory[] {
+  const platform = options.platformUrl?.replace(/\/+$/, '');
+  const dvcqgClients = platform
+    ? DEFAULT_DVCQG_CLIENTS.map((c) => ({ ...c, receiverUrl: `${platform}/api/tthc/national-portal/dossiers`, redirectUris: [`${platform}/oidc/dvcqg/callback`] }))
+    : DEFAULT_DVCQG_CLIENTS;
+  return [
+    vneidSandbox({ clients: options.clients }),
+    populationSandbox(),
+    businessRegistrySandbox(),
+    ndxpSandbox(),
+    dvcqgSandbox({ clients: dvcqgClients }),
+    paymentSandbox(),
+    vnpostSandbox(),
+    mailSandbox({ smtpPort: options.smtpPort ?? 0 }),
+    smsSandbox(),
+  ];
 }
 
 function loggerOptions(level: string) {
@@ -87,6 +112,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     // Injected hangs leave requests open: close them with the server.
     forceCloseConnections: true,
     bodyLimit: 25 * 1024 * 1024,
+    // Like the real systems' strict validators (and like Sen): an unknown field is refused, not dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  // Sandboxes with their own error shapes set their own handlers; this is the default for the rest.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) return sandboxError(reply, 400, 'sandbox.invalid_request', `Invalid request: ${error.message}`, error.validation);
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'sandbox error');
+    return sandboxError(reply, status, status === 500 ? 'sandbox.internal_error' : 'sandbox.bad_request', status === 500 ? 'Internal error in the sandbox' : error.message);
   });
   const factories = options.sandboxes ?? defaultSandboxes(options);
   const names: string[] = [];
@@ -130,7 +164,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const { port } = app.server.address() as AddressInfo;
   const url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   try {
-    for (const sandbox of sandboxes) await sandbox.start?.(`${url}/${sandbox.name}`);
+    const local = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
+    for (const sandbox of sandboxes) await sandbox.start?.(`${url}/${sandbox.name}`, `${local}/${sandbox.name}`);
   } catch (error) {
     await app.close();
     throw error;

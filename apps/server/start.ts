@@ -30,6 +30,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
         host: config.host,
         logLevel: config.logLevel,
         adminToken: config.sandboxAdminToken,
+        platformUrl: config.publicUrl,
         smtpPort: config.sandboxSmtpPort,
         clients: [{ clientId: config.vneid.clientId, clientSecret: config.vneid.clientSecret, redirectUris: [`${config.publicUrl}/oidc/vneid/callback`] }],
       })
