@@ -7,6 +7,7 @@ import { PAGE_SECURITY_HEADERS, html, page } from './html.ts';
 import { bearerToken, safeEqual, sandboxError } from './kit.ts';
 import type { Sandbox, SandboxContext, SandboxFactory } from './sandbox.ts';
 import { businessRegistrySandbox } from './business/sandbox.ts';
+import { caSandbox } from './ca/sandbox.ts';
 import { DEFAULT_DVCQG_CLIENTS } from './dvcqg/clients.ts';
 import { dvcqgSandbox } from './dvcqg/sandbox.ts';
 import { mailSandbox } from './mail/sandbox.ts';
@@ -68,6 +69,7 @@ export function defaultSandboxes(options: Pick<SandboxOptions, 'clients' | 'smtp
     vnpostSandbox(),
     mailSandbox({ smtpPort: options.smtpPort ?? 0 }),
     smsSandbox(),
+    caSandbox(),
   ];
 }
 
