@@ -116,7 +116,13 @@ export async function start(config: Config): Promise<void> {
       `  API docs      ${running.url}/api/docs`,
       `  SSO (OIDC)    ${running.url}/oidc/.well-known/openid-configuration`,
       `  Health        ${running.url}/health  ·  ${running.url}/ready  ·  ${running.url}/metrics`,
-      ...(running.sandboxUrl ? [`  Sandboxes     ${running.sandboxUrl}/  (VNeID: ${running.sandboxUrl}/vneid) — synthetic data only`] : []),
+      ...(running.sandboxUrl
+        ? [
+            `  Sandboxes     ${running.sandboxUrl}/  — synthetic data only: /vneid /population /business /ndxp /dvcqg /payment /vnpost /mail /sms /ca`,
+            `                mail inbox ${running.sandboxUrl}/mail/inbox (SMTP on port ${config.sandboxSmtpPort}), SMS inbox ${running.sandboxUrl}/sms/inbox`,
+            `                fault admin API ${running.sandboxUrl}/_admin/faults (Authorization: Bearer ${config.sandboxAdminToken === 'sandbox-admin-token' ? config.sandboxAdminToken : '<SANDBOX_ADMIN_TOKEN>'})`,
+          ]
+        : []),
       ...demo,
       '',
     ].join('\n'),
