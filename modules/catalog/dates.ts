@@ -3,9 +3,10 @@
  * A date here is a civil date in Vietnam, never an instant, so no time zone is involved once
  * a date has been obtained; "today" is taken in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
  */
+import { vietnamDate } from '../../packages/platform/index.ts';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 export type IsoDate = string;
 
@@ -46,7 +47,7 @@ export function yearOf(date: IsoDate): number {
 
 /** Today's date in Vietnam. */
 export function todayInVietnam(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDate(now);
 }
 
 /** A `Date` means an instant: it is read as the civil date in Vietnam at that instant. */

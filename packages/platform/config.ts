@@ -25,9 +25,20 @@ export interface Config {
   sandboxAdminToken: string;
   /** Load demo accounts (never in production). */
   demo: boolean;
+  /**
+   * HMAC key from which each dossier's public look-up secret is derived (so a receipt can be
+   * reprinted). Must stay the same across restarts and replicas; required outside demo mode.
+   */
+  lookupKey: string;
   /** Secret for signing cookies; generated per process when absent (fine for one replica only). */
   cookieSecret: string;
   vneid: { issuer: string; clientId: string; clientSecret: string };
+  /** Outbound mail (notices to applicants); defaults to the mail sandbox. */
+  mail: { smtpUrl: string; from: string };
+  /** Brandname SMS gateway; defaults to the SMS sandbox. */
+  sms: { apiUrl: string; clientId: string; apiKey: string; brandname: string };
+  /** The national portal (DVCQG): the secret its dossier pushes are signed with. */
+  dvcqg: { pushSecret: string };
   bodyLimitBytes: number;
   signInRateLimitPerMinute: number;
   shutdownGraceMs: number;
@@ -75,7 +86,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const sandboxSmtpPort = int(env, 'SANDBOX_SMTP_PORT', sandboxPort === 0 ? 0 : sandboxPort + 1, 0, 65535);
   const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`);
+  const demo = bool(env, 'DEMO', !databaseUrl);
+  const lookupKey = env.DOSSIER_LOOKUP_KEY || (demo ? 'sen-demo-lookup-key-not-for-production' : '');
+  if (lookupKey.length < 32) {
+    throw new ConfigError('DOSSIER_LOOKUP_KEY must be set to a random value of at least 32 characters (it derives the dossiers\' look-up secrets)');
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -86,15 +103,27 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sandbox: bool(env, 'SANDBOX', true),
     sandboxPort,
-    sandboxSmtpPort: int(env, 'SANDBOX_SMTP_PORT', sandboxPort === 0 ? 0 : sandboxPort + 1, 0, 65535),
+    sandboxSmtpPort,
     sandboxAdminToken: env.SANDBOX_ADMIN_TOKEN || 'sandbox-admin-token',
-    demo: bool(env, 'DEMO', !databaseUrl),
+    demo,
+    lookupKey,
     cookieSecret: env.COOKIE_SECRET || randomBytes(32).toString('base64url'),
     vneid: {
       issuer: url(env, 'VNEID_ISSUER', `http://localhost:${sandboxPort}/vneid`),
       clientId: env.VNEID_CLIENT_ID || 'sen-province',
       clientSecret: env.VNEID_CLIENT_SECRET || 'sandbox-secret-sen-province',
     },
+    mail: {
+      smtpUrl: env.SMTP_URL || `smtp://sen:sandbox-mail-password@localhost:${sandboxSmtpPort}`,
+      from: env.MAIL_FROM || 'Hệ thống giải quyết TTHC tỉnh Đồng Tháp <no-reply@dongthap.gov.vn>',
+    },
+    sms: {
+      apiUrl: url(env, 'SMS_API_URL', `http://localhost:${sandboxPort}/sms/api/v1`),
+      clientId: env.SMS_CLIENT_ID || 'sen-dongthap',
+      apiKey: env.SMS_API_KEY || 'sandbox-sms-key-h19',
+      brandname: env.SMS_BRANDNAME || 'DONGTHAP',
+    },
+    dvcqg: { pushSecret: env.DVCQG_PUSH_SECRET || 'sandbox-dvcqg-push-secret-h19' },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),

@@ -41,9 +41,20 @@ async function stored<T>(db: Db | Tx, key: string, requestHash: string): Promise
   return row.body.value;
 }
 
-/** Runs `work` in a transaction at most once per (actor, key); T must be JSON. */
-export async function runIdempotent<T>(db: Db, scope: IdempotencyScope, work: (tx: Tx) => Promise<T>): Promise<IdempotentOutcome<T>> {
-  if (scope.key === undefined) return { value: await db.transaction(work), replayed: false };
+/**
+ * Runs `work` in a transaction at most once per (actor, key); T must be JSON. `prepare` runs
+ * first, outside the transaction, only when the work will run (not for a replay): reads of other
+ * modules belong there, because an embedded database has one connection and the transaction
+ * holds it.
+ */
+export async function runIdempotent<T, P = undefined>(
+  db: Db, scope: IdempotencyScope, work: (tx: Tx, prepared: P) => Promise<T>, prepare?: () => Promise<P>,
+): Promise<IdempotentOutcome<T>> {
+  const run = async (): Promise<T> => {
+    const prepared = (prepare ? await prepare() : undefined) as P;
+    return db.transaction((tx) => work(tx, prepared));
+  };
+  if (scope.key === undefined) return { value: await run(), replayed: false };
   if (!isValidIdempotencyKey(scope.key)) {
     throw unprocessable('idempotency.invalid_key', 'Idempotency-Key must be 8–128 characters of letters, digits, ".", "_", ":" or "-"');
   }
@@ -52,8 +63,9 @@ export async function runIdempotent<T>(db: Db, scope: IdempotencyScope, work: (t
   const earlier = await stored<T>(db, key, requestHash);
   if (earlier !== undefined) return { value: earlier, replayed: true };
   try {
+    const prepared = (prepare ? await prepare() : undefined) as P;
     const value = await db.transaction(async (tx) => {
-      const result = await work(tx);
+      const result = await work(tx, prepared);
       await tx.execute(sql`insert into platform.idempotency_keys (key, request_hash, status, body)
         values (${key}, ${requestHash}, 200, ${JSON.stringify({ value: result })}::jsonb)`);
       return result;

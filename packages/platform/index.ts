@@ -13,3 +13,4 @@ export * from './rate-limit.ts';
 export * from './jobs.ts';
 export * from './blobs.ts';
 export * from './idempotency.ts';
+export * from './time.ts';
