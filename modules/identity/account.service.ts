@@ -120,6 +120,13 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       return { kind: 'user', userId: user.id, userType: user.kind, displayName: user.fullName, grants };
     },
 
+    /** A citizen's identity as VNeID vouched for it (for prefilling applications); undefined for others. */
+    async citizenIdentity(userId: string): Promise<{ personalId: string; fullName: string; enterpriseCode: string | null } | undefined> {
+      const user = await repo.userById(userId);
+      if (!user || user.kind !== 'citizen' || !user.personalId) return undefined;
+      return { personalId: user.personalId, fullName: user.fullName, enterpriseCode: user.enterpriseCode };
+    },
+
     async principalForClient(clientId: string): Promise<Principal> {
       const client = await repo.serviceClient(clientId);
       if (!client || !client.active) return { kind: 'anonymous' };

@@ -6,8 +6,11 @@ import { hashPassword } from './password.ts';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
 export const DEMO_ACCOUNTS = [
   { username: 'admin', password: 'Admin@2026!', fullName: 'Quản trị hệ thống (demo)', role: 'system_admin', scope: 'subtree', at: 'root', totp: true },
-  { username: 'motcua', password: 'Motcua@2026!', fullName: 'Nguyễn Thị Một Cửa (demo)', role: 'one_stop_officer', scope: 'agency', at: 'desk', totp: false },
-  { username: 'chuyenvien', password: 'Chuyenvien@2026!', fullName: 'Trần Văn Xử Lý (demo)', role: 'specialist', scope: 'agency', at: 'desk', totp: false },
+  // The demo desk, specialist and leader work province-wide (as the public administration
+  // service centre does for intake), so every seeded procedure can be walked through.
+  { username: 'motcua', password: 'Motcua@2026!', fullName: 'Nguyễn Thị Một Cửa (demo)', role: 'one_stop_officer', scope: 'subtree', at: 'root', totp: false },
+  { username: 'chuyenvien', password: 'Chuyenvien@2026!', fullName: 'Trần Văn Xử Lý (demo)', role: 'specialist', scope: 'subtree', at: 'root', totp: false },
+  { username: 'lanhdao', password: 'Lanhdao@2026!', fullName: 'Lê Văn Lãnh Đạo (demo)', role: 'leader', scope: 'subtree', at: 'root', totp: false },
 ] as const;
 
 export const DEMO_SERVICE_CLIENT = { clientId: 'demo-system', secret: 'demo-system-secret-change-me', name: 'Hệ thống demo (client credentials)' };
