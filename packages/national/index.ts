@@ -1,0 +1,5 @@
+// Adapters to national and external systems, over real HTTP or SMTP: infrastructure only,
+// configured from the platform's config, knowing nothing of dossiers.
+export { createMailer, type Mailer, type MailMessage } from './mail.ts';
+export { SmsError, createSmsSender, type SmsOptions, type SmsSender } from './sms.ts';
+export { DEFAULT_SIGNATURE_TOLERANCE_SECONDS, signTimestamped, verifyTimestamped } from './signature.ts';
