@@ -7,6 +7,8 @@ import { Type } from 'typebox';
 import {
   createHttpApp,
   ErrorSchema,
+  openBlobStore,
+  type BlobStore,
   migrationsApplied,
   ping,
   type App,
@@ -16,6 +18,7 @@ import {
 } from '../../packages/platform/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
+import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
 
 export const API_INFO = {
@@ -30,17 +33,24 @@ const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule> };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule };
+  blobs: BlobStore;
   /** Reference data, built-in roles and (in demo mode) demo accounts; idempotent. */
   seed(): Promise<void>;
 }
 
 /** The composition root: builds the whole platform from its modules. */
-export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[] } = {}): Promise<Platform> {
+export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[]; blobs?: BlobStore; now?: () => Date } = {}): Promise<Platform> {
   const { db } = database;
   const ctx: ModuleContext = { db, config };
+  const blobs = options.blobs ?? openBlobStore(config);
   const catalog = createCatalogModule(ctx);
   const identity = createIdentityModule(ctx, catalog.service, options);
+  const people = {
+    principalOf: (userId: string) => identity.service.principalForUser(userId),
+    citizenIdentity: (userId: string) => identity.service.citizenIdentity(userId),
+  };
+  const tthc = createTthcModule(ctx, { catalog: catalog.service, people, blobs, now: options.now });
 
   const app = createHttpApp({
     db,
@@ -96,6 +106,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(identity.routes, { prefix: '/api/identity' });
   await app.register(catalog.routes, { prefix: '/api/catalog' });
   await app.register(auditRoutes(db), { prefix: '/api/audit' });
+  await app.register(tthc.routes, { prefix: '/api/tthc' });
 
   if (existsSync(path.join(webDist, 'index.html'))) {
     // The web app: files from the build, and index.html for any other page (client-side routes).
@@ -114,10 +125,12 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   return {
     app,
-    modules: { catalog, identity },
+    modules: { catalog, identity, tthc },
+    blobs,
     async seed() {
       await catalog.seed();
       await identity.seed();
+      await tthc.seed();
       if (config.demo) {
         const agencies = await catalog.service.listAgencies();
         const root = agencies.find((a) => a.parentId === null);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, migrate, openConfiguredDatabase, type Config } from '../../packages/platform/index.ts';
+import { createMailer, createSmsSender } from '../../packages/national/index.ts';
+import { JobRunner, loadConfig, migrate, openConfiguredDatabase, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
 import { buildApp, webDist } from './app.ts';
@@ -40,11 +41,13 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     throw err;
   });
   let platform: Awaited<ReturnType<typeof buildApp>>;
+  let jobs: { stop(): Promise<void> } | undefined;
   try {
     await migrate(database.db);
     platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
     await platform.seed();
     await platform.app.listen({ port: config.port, host: config.host });
+    jobs = startJobs(config, platform, database);
   } catch (err) {
     // A failed start leaves nothing running behind it.
     await database.close().catch(() => {});
@@ -57,9 +60,27 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     url: `http://localhost:${port}`,
     sandboxUrl: sandbox?.url,
     async close() {
+      await jobs?.stop();
       await platform.app.close();
       await database.close();
       await sandbox?.close();
+    },
+  };
+}
+
+/** The background worker of this replica: notices by mail and SMS (any replica may claim any job). */
+function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>>, database: Database): { stop(): Promise<void> } {
+  const mailer = createMailer(config.mail);
+  const sms = createSmsSender(config.sms);
+  const runner = new JobRunner(database.db, {
+    handlers: platform.modules.tthc.jobHandlers({ mailer, sms }),
+    onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
+  });
+  runner.start();
+  return {
+    async stop() {
+      await runner.stop();
+      mailer.close();
     },
   };
 }

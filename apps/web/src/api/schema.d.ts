@@ -3823,6 +3823,5569 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search procedures (with or without diacritics) by field, level, offering agency; paged */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Search the national code and the name, with or without diacritics */
+                    q?: string;
+                    fieldCode?: string;
+                    level?: "province" | "commune";
+                    agencyId?: string;
+                    onlineOnly?: boolean;
+                    includeInactive?: boolean;
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                nationalCode: string;
+                                name: string;
+                                fieldCode: string;
+                                /** @enum {unknown} */
+                                level: "province" | "commune";
+                                implementingAgencies: string[];
+                                applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+                                methods: ("online" | "counter" | "post")[];
+                                /** @description Working days from the receipt of a complete dossier */
+                                processingDays: number;
+                                processingNote: string | null;
+                                fees: {
+                                    /** @enum {unknown} */
+                                    kind: "fee" | "charge";
+                                    name: string;
+                                    /** @description Integer VND */
+                                    amountVnd: number;
+                                    note?: string;
+                                }[];
+                                parts: {
+                                    code: string;
+                                    name: string;
+                                    required: boolean;
+                                    originals: number;
+                                    copies: number;
+                                    templateBlobKey?: string;
+                                    templateFileName?: string;
+                                    /** @description Lower-case letters, digits and "-" */
+                                    formKey?: string;
+                                }[];
+                                conditions: string | null;
+                                legalBases: {
+                                    number: string;
+                                    title: string;
+                                    issuedOn?: string;
+                                }[];
+                                resultType: string;
+                                fullyOnline: boolean;
+                                active: boolean;
+                                /** @description Send back (or as If-Match) when updating */
+                                version: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a procedure */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nationalCode: string;
+                        name: string;
+                        fieldCode: string;
+                        /** @enum {unknown} */
+                        level: "province" | "commune";
+                        applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+                        methods: ("online" | "counter" | "post")[];
+                        /** @description Working days from the receipt of a complete dossier */
+                        processingDays: number;
+                        resultType: string;
+                        implementingAgencies?: string[];
+                        processingNote?: string | null;
+                        fees?: {
+                            /** @enum {unknown} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            /** @description Integer VND */
+                            amountVnd: number;
+                            note?: string;
+                        }[];
+                        parts?: {
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            originals: number;
+                            copies: number;
+                            templateBlobKey?: string;
+                            templateFileName?: string;
+                            /** @description Lower-case letters, digits and "-" */
+                            formKey?: string;
+                        }[];
+                        conditions?: string | null;
+                        legalBases?: {
+                            number: string;
+                            title: string;
+                            issuedOn?: string;
+                        }[];
+                        fullyOnline?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nationalCode: string;
+                            name: string;
+                            fieldCode: string;
+                            /** @enum {unknown} */
+                            level: "province" | "commune";
+                            implementingAgencies: string[];
+                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+                            methods: ("online" | "counter" | "post")[];
+                            /** @description Working days from the receipt of a complete dossier */
+                            processingDays: number;
+                            processingNote: string | null;
+                            fees: {
+                                /** @enum {unknown} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                /** @description Integer VND */
+                                amountVnd: number;
+                                note?: string;
+                            }[];
+                            parts: {
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                originals: number;
+                                copies: number;
+                                templateBlobKey?: string;
+                                templateFileName?: string;
+                                /** @description Lower-case letters, digits and "-" */
+                                formKey?: string;
+                            }[];
+                            conditions: string | null;
+                            legalBases: {
+                                number: string;
+                                title: string;
+                                issuedOn?: string;
+                            }[];
+                            resultType: string;
+                            fullyOnline: boolean;
+                            active: boolean;
+                            /** @description Send back (or as If-Match) when updating */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/procedures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export every procedure as JSON or CSV (the import format) */
+        get: {
+            parameters: {
+                query: {
+                    format: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (text/csv, UTF-8 with BOM), JSON or XML document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/procedures/by-code/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One procedure by its national code (mã TTHC) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nationalCode: string;
+                            name: string;
+                            fieldCode: string;
+                            /** @enum {unknown} */
+                            level: "province" | "commune";
+                            implementingAgencies: string[];
+                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+                            methods: ("online" | "counter" | "post")[];
+                            /** @description Working days from the receipt of a complete dossier */
+                            processingDays: number;
+                            processingNote: string | null;
+                            fees: {
+                                /** @enum {unknown} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                /** @description Integer VND */
+                                amountVnd: number;
+                                note?: string;
+                            }[];
+                            parts: {
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                originals: number;
+                                copies: number;
+                                templateBlobKey?: string;
+                                templateFileName?: string;
+                                /** @description Lower-case letters, digits and "-" */
+                                formKey?: string;
+                            }[];
+                            conditions: string | null;
+                            legalBases: {
+                                number: string;
+                                title: string;
+                                issuedOn?: string;
+                            }[];
+                            resultType: string;
+                            fullyOnline: boolean;
+                            active: boolean;
+                            /** @description Send back (or as If-Match) when updating */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/procedures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One procedure (its ETag is the If-Match value for updates) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nationalCode: string;
+                            name: string;
+                            fieldCode: string;
+                            /** @enum {unknown} */
+                            level: "province" | "commune";
+                            implementingAgencies: string[];
+                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+                            methods: ("online" | "counter" | "post")[];
+                            /** @description Working days from the receipt of a complete dossier */
+                            processingDays: number;
+                            processingNote: string | null;
+                            fees: {
+                                /** @enum {unknown} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                /** @description Integer VND */
+                                amountVnd: number;
+                                note?: string;
+                            }[];
+                            parts: {
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                originals: number;
+                                copies: number;
+                                templateBlobKey?: string;
+                                templateFileName?: string;
+                                /** @description Lower-case letters, digits and "-" */
+                                formKey?: string;
+                            }[];
+                            conditions: string | null;
+                            legalBases: {
+                                number: string;
+                                title: string;
+                                issuedOn?: string;
+                            }[];
+                            resultType: string;
+                            fullyOnline: boolean;
+                            active: boolean;
+                            /** @description Send back (or as If-Match) when updating */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a procedure; requires If-Match or version (409 tthc.version_conflict when stale) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nationalCode?: string;
+                        name?: string;
+                        fieldCode?: string;
+                        /** @enum {unknown} */
+                        level?: "province" | "commune";
+                        implementingAgencies?: string[];
+                        applicantTypes?: ("citizen" | "organisation" | "foreigner")[];
+                        methods?: ("online" | "counter" | "post")[];
+                        /** @description Working days from the receipt of a complete dossier */
+                        processingDays?: number;
+                        processingNote?: string | null;
+                        fees?: {
+                            /** @enum {unknown} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            /** @description Integer VND */
+                            amountVnd: number;
+                            note?: string;
+                        }[];
+                        parts?: {
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            originals: number;
+                            copies: number;
+                            templateBlobKey?: string;
+                            templateFileName?: string;
+                            /** @description Lower-case letters, digits and "-" */
+                            formKey?: string;
+                        }[];
+                        conditions?: string | null;
+                        legalBases?: {
+                            number: string;
+                            title: string;
+                            issuedOn?: string;
+                        }[];
+                        resultType?: string;
+                        fullyOnline?: boolean;
+                        active?: boolean;
+                        /** @description Expected current version (alternative to If-Match) */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nationalCode: string;
+                            name: string;
+                            fieldCode: string;
+                            /** @enum {unknown} */
+                            level: "province" | "commune";
+                            implementingAgencies: string[];
+                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+                            methods: ("online" | "counter" | "post")[];
+                            /** @description Working days from the receipt of a complete dossier */
+                            processingDays: number;
+                            processingNote: string | null;
+                            fees: {
+                                /** @enum {unknown} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                /** @description Integer VND */
+                                amountVnd: number;
+                                note?: string;
+                            }[];
+                            parts: {
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                originals: number;
+                                copies: number;
+                                templateBlobKey?: string;
+                                templateFileName?: string;
+                                /** @description Lower-case letters, digits and "-" */
+                                formKey?: string;
+                            }[];
+                            conditions: string | null;
+                            legalBases: {
+                                number: string;
+                                title: string;
+                                issuedOn?: string;
+                            }[];
+                            resultType: string;
+                            fullyOnline: boolean;
+                            active: boolean;
+                            /** @description Send back (or as If-Match) when updating */
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/tthc/procedures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import procedures (JSON or CSV as exported); matched by national code, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Procedures as exported in JSON (without ids) */
+                        json?: {
+                            nationalCode: string;
+                            name: string;
+                            fieldCode: string;
+                            /** @enum {unknown} */
+                            level: "province" | "commune";
+                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+                            methods: ("online" | "counter" | "post")[];
+                            /** @description Working days from the receipt of a complete dossier */
+                            processingDays: number;
+                            resultType: string;
+                            implementingAgencies?: string[];
+                            processingNote?: string | null;
+                            fees?: {
+                                /** @enum {unknown} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                /** @description Integer VND */
+                                amountVnd: number;
+                                note?: string;
+                            }[];
+                            parts?: {
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                originals: number;
+                                copies: number;
+                                templateBlobKey?: string;
+                                templateFileName?: string;
+                                /** @description Lower-case letters, digits and "-" */
+                                formKey?: string;
+                            }[];
+                            conditions?: string | null;
+                            legalBases?: {
+                                number: string;
+                                title: string;
+                                issuedOn?: string;
+                            }[];
+                            fullyOnline?: boolean;
+                            active?: boolean;
+                        }[];
+                        /** @description CSV as exported (docs/procedures-import.md) */
+                        csv?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/procedures/{id}/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where to file: the active offerings of a procedure, with agency names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                procedureId: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                /** Format: uuid */
+                                deskAgencyId: string;
+                                /** @description Lower-case letters, digits and "-" */
+                                processKey: string;
+                                fees: {
+                                    /** @enum {unknown} */
+                                    kind: "fee" | "charge";
+                                    name: string;
+                                    /** @description Integer VND */
+                                    amountVnd: number;
+                                    note?: string;
+                                }[] | null;
+                                codePattern: string | null;
+                                onlineEnabled: boolean;
+                                active: boolean;
+                                version: number;
+                                agencyCode: string;
+                                agencyName: string;
+                                deskAgencyName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offerings, by agency and/or procedure */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    procedureId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                procedureId: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                /** Format: uuid */
+                                deskAgencyId: string;
+                                /** @description Lower-case letters, digits and "-" */
+                                processKey: string;
+                                fees: {
+                                    /** @enum {unknown} */
+                                    kind: "fee" | "charge";
+                                    name: string;
+                                    /** @description Integer VND */
+                                    amountVnd: number;
+                                    note?: string;
+                                }[] | null;
+                                codePattern: string | null;
+                                onlineEnabled: boolean;
+                                active: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Offer a procedure at an agency (needs procedure.edit on that agency; the process must be published) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        procedureId: string;
+                        /** Format: uuid */
+                        agencyId: string;
+                        /** @description Lower-case letters, digits and "-" */
+                        processKey: string;
+                        /** Format: uuid */
+                        deskAgencyId?: string;
+                        fees?: {
+                            /** @enum {unknown} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            /** @description Integer VND */
+                            amountVnd: number;
+                            note?: string;
+                        }[] | null;
+                        codePattern?: string | null;
+                        onlineEnabled?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            procedureId: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            /** Format: uuid */
+                            deskAgencyId: string;
+                            /** @description Lower-case letters, digits and "-" */
+                            processKey: string;
+                            fees: {
+                                /** @enum {unknown} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                /** @description Integer VND */
+                                amountVnd: number;
+                                note?: string;
+                            }[] | null;
+                            codePattern: string | null;
+                            onlineEnabled: boolean;
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/offerings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update an offering; requires If-Match or version (409 tthc.version_conflict when stale) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        deskAgencyId?: string;
+                        /** @description Lower-case letters, digits and "-" */
+                        processKey?: string;
+                        fees?: {
+                            /** @enum {unknown} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            /** @description Integer VND */
+                            amountVnd: number;
+                            note?: string;
+                        }[] | null;
+                        codePattern?: string | null;
+                        onlineEnabled?: boolean;
+                        active?: boolean;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            procedureId: string;
+                            /** Format: uuid */
+                            agencyId: string;
+                            /** Format: uuid */
+                            deskAgencyId: string;
+                            /** @description Lower-case letters, digits and "-" */
+                            processKey: string;
+                            fees: {
+                                /** @enum {unknown} */
+                                kind: "fee" | "charge";
+                                name: string;
+                                /** @description Integer VND */
+                                amountVnd: number;
+                                note?: string;
+                            }[] | null;
+                            codePattern: string | null;
+                            onlineEnabled: boolean;
+                            active: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/tthc/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every e-form key with its newest, published and draft versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                title: string;
+                                latestVersion: number;
+                                publishedVersion: number | null;
+                                draftVersion: number | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/forms/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest published version of an e-form (what applicants fill in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            title: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            layout: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "published" | "retired";
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/forms/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of an e-form (a draft only for procedure editors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            title: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            layout: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "published" | "retired";
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/forms/{key}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace the draft version of an e-form (the schema must compile: 422 tthc.form_invalid) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        layout: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            title: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            layout: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "published" | "retired";
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/forms/{key}/versions/{version}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft version; published versions never change (repeating is harmless) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            title: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            layout: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "published" | "retired";
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/forms/{key}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check e-form data against the newest published version: field errors in Vietnamese and English */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            /** @description The data of one e-form */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            valid: boolean;
+                            errors: {
+                                field: string;
+                                keyword: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every process key with its newest, published and draft versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                title: string;
+                                latestVersion: number;
+                                publishedVersion: number | null;
+                                draftVersion: number | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/processes/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A process version (default: the newest published) with its diagram as a laid-out graph */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            name: string;
+                            /** @description A process definition (steps, transitions) */
+                            definition: unknown;
+                            /** @enum {unknown} */
+                            status: "draft" | "published" | "retired";
+                            graph: {
+                                nodes: {
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "start" | "task" | "fork" | "join" | "end";
+                                    label: string;
+                                    labelEn?: string;
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    height: number;
+                                    stepId?: string;
+                                    layer: number;
+                                }[];
+                                edges: {
+                                    id: string;
+                                    from: string;
+                                    to: string;
+                                    label: string;
+                                    labelEn?: string;
+                                    conditional: boolean;
+                                    transition?: number;
+                                    back: boolean;
+                                    points: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                }[];
+                                width: number;
+                                height: number;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/processes/{key}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace the draft version of a process (validated: 422 tthc.process_invalid with the problems by path) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            name: string;
+                            /** @description A process definition (steps, transitions) */
+                            definition: unknown;
+                            /** @enum {unknown} */
+                            status: "draft" | "published" | "retired";
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/processes/{key}/versions/{version}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft version; new dossiers follow the newest published version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            version: number;
+                            name: string;
+                            /** @description A process definition (steps, transitions) */
+                            definition: unknown;
+                            /** @enum {unknown} */
+                            status: "draft" | "published" | "retired";
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/processes/{key}/versions/{version}/bpmn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** BPMN 2.0 XML of a process version (opens laid out in bpmn.io) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Lower-case letters, digits and "-" */
+                    key: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (text/csv, UTF-8 with BOM), JSON or XML document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one attachment (multipart field "file"); PDF, JPEG, PNG, DOCX or XLSX up to 20 MB; the content must match the declared type */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An official's queue or search at one agency (paged) */
+        get: {
+            parameters: {
+                query: {
+                    queue: "to_receive" | "to_process" | "waiting_supplement" | "due_soon" | "overdue" | "ready_to_return" | "all";
+                    agencyId: string;
+                    /** @description Only steps assigned to me (to_process) */
+                    mine?: boolean;
+                    /** @description Code, applicant or procedure; diacritics optional */
+                    q?: string;
+                    procedureId?: string;
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                procedureName: string;
+                                applicantName: string;
+                                /** @enum {string} */
+                                channel: "online" | "counter" | "dvcqg" | "post";
+                                /** @enum {string} */
+                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+                                statusLabel: string;
+                                submittedAt: string;
+                                dueDate: string | null;
+                                agencyId: string;
+                                version: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a dossier online (signed-in applicant); returns the dossier and its look-up secret */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Repeat the same key to retry safely: the first outcome is replayed */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        offeringId: string;
+                        submission: {
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organisation";
+                                fullName: string;
+                                personalId?: string;
+                                enterpriseCode?: string;
+                                organisationName?: string;
+                                /** @description Date YYYY-MM-DD (Vietnam) */
+                                dateOfBirth?: string;
+                                phone?: string;
+                                /** Format: email */
+                                email?: string;
+                                address?: {
+                                    line: string;
+                                    commune?: string;
+                                    province?: string;
+                                };
+                            };
+                            /** @description E-form data per dossier part code */
+                            formData: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            files: {
+                                /** Format: uuid */
+                                uploadId: string;
+                                partCode: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossier: {
+                                id: string;
+                                code: string;
+                                agencyId: string;
+                                deskAgencyId: string;
+                                procedureId: string;
+                                procedureCode: string;
+                                procedureName: string;
+                                offeringId: string;
+                                process: {
+                                    key: string;
+                                    version: number;
+                                };
+                                /** @enum {string} */
+                                channel: "online" | "counter" | "dvcqg" | "post";
+                                /** @enum {string} */
+                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+                                statusLabel: string;
+                                /** @description Status code on the National Public Service Portal */
+                                nationalStatus: number;
+                                activeSteps: {
+                                    stepId: string;
+                                    parallelOf?: string;
+                                    agencyId: string;
+                                    assigneeId?: string;
+                                    assigneeName?: string;
+                                    since: string;
+                                    dueDate: string;
+                                }[];
+                                applicant: unknown;
+                                applicantSubject: string | null;
+                                agencyScope: string[];
+                                formData: unknown;
+                                flags: {
+                                    [key: string]: boolean;
+                                };
+                                submittedAt: string;
+                                receivedAt: string | null;
+                                dueDate: string | null;
+                                originalDueDate: string | null;
+                                clockStoppedAt: string | null;
+                                apologised: boolean;
+                                result: ("approved" | "denied") | null;
+                                finishedAt: string | null;
+                                externalCode: string | null;
+                                supplement: unknown;
+                                files: {
+                                    id: string;
+                                    partCode: string | null;
+                                    /** @enum {string} */
+                                    kind: "input" | "supplement" | "result" | "generated";
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                }[];
+                                version: number;
+                            };
+                            /** @description Public look-up secret: shown once here and on the receipt; only its hash is stored */
+                            lookupSecret: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a dossier at the one-stop counter for an applicant (accepted at once unless accept=false) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Repeat the same key to retry safely: the first outcome is replayed */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        offeringId: string;
+                        submission: {
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "citizen" | "organisation";
+                                fullName: string;
+                                personalId?: string;
+                                enterpriseCode?: string;
+                                organisationName?: string;
+                                /** @description Date YYYY-MM-DD (Vietnam) */
+                                dateOfBirth?: string;
+                                phone?: string;
+                                /** Format: email */
+                                email?: string;
+                                address?: {
+                                    line: string;
+                                    commune?: string;
+                                    province?: string;
+                                };
+                            };
+                            /** @description E-form data per dossier part code */
+                            formData: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            files: {
+                                /** Format: uuid */
+                                uploadId: string;
+                                partCode: string;
+                            }[];
+                        };
+                        /** @description Accept at once and issue the receipt (default true) */
+                        accept?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossier: {
+                                id: string;
+                                code: string;
+                                agencyId: string;
+                                deskAgencyId: string;
+                                procedureId: string;
+                                procedureCode: string;
+                                procedureName: string;
+                                offeringId: string;
+                                process: {
+                                    key: string;
+                                    version: number;
+                                };
+                                /** @enum {string} */
+                                channel: "online" | "counter" | "dvcqg" | "post";
+                                /** @enum {string} */
+                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+                                statusLabel: string;
+                                /** @description Status code on the National Public Service Portal */
+                                nationalStatus: number;
+                                activeSteps: {
+                                    stepId: string;
+                                    parallelOf?: string;
+                                    agencyId: string;
+                                    assigneeId?: string;
+                                    assigneeName?: string;
+                                    since: string;
+                                    dueDate: string;
+                                }[];
+                                applicant: unknown;
+                                applicantSubject: string | null;
+                                agencyScope: string[];
+                                formData: unknown;
+                                flags: {
+                                    [key: string]: boolean;
+                                };
+                                submittedAt: string;
+                                receivedAt: string | null;
+                                dueDate: string | null;
+                                originalDueDate: string | null;
+                                clockStoppedAt: string | null;
+                                apologised: boolean;
+                                result: ("approved" | "denied") | null;
+                                finishedAt: string | null;
+                                externalCode: string | null;
+                                supplement: unknown;
+                                files: {
+                                    id: string;
+                                    partCode: string | null;
+                                    /** @enum {string} */
+                                    kind: "input" | "supplement" | "result" | "generated";
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    uploadedAt: string;
+                                }[];
+                                version: number;
+                            };
+                            /** @description Public look-up secret: shown once here and on the receipt; only its hash is stored */
+                            lookupSecret: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in applicant's dossiers */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    offset: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                procedureName: string;
+                                applicantName: string;
+                                /** @enum {string} */
+                                channel: "online" | "counter" | "dvcqg" | "post";
+                                /** @enum {string} */
+                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+                                statusLabel: string;
+                                submittedAt: string;
+                                dueDate: string | null;
+                                agencyId: string;
+                                version: number;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dossier with what the caller may do now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            agencyId: string;
+                            deskAgencyId: string;
+                            procedureId: string;
+                            procedureCode: string;
+                            procedureName: string;
+                            offeringId: string;
+                            process: {
+                                key: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            channel: "online" | "counter" | "dvcqg" | "post";
+                            /** @enum {string} */
+                            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+                            statusLabel: string;
+                            /** @description Status code on the National Public Service Portal */
+                            nationalStatus: number;
+                            activeSteps: {
+                                stepId: string;
+                                parallelOf?: string;
+                                agencyId: string;
+                                assigneeId?: string;
+                                assigneeName?: string;
+                                since: string;
+                                dueDate: string;
+                            }[];
+                            applicant: unknown;
+                            applicantSubject: string | null;
+                            agencyScope: string[];
+                            formData: unknown;
+                            flags: {
+                                [key: string]: boolean;
+                            };
+                            submittedAt: string;
+                            receivedAt: string | null;
+                            dueDate: string | null;
+                            originalDueDate: string | null;
+                            clockStoppedAt: string | null;
+                            apologised: boolean;
+                            result: ("approved" | "denied") | null;
+                            finishedAt: string | null;
+                            externalCode: string | null;
+                            supplement: unknown;
+                            files: {
+                                id: string;
+                                partCode: string | null;
+                                /** @enum {string} */
+                                kind: "input" | "supplement" | "result" | "generated";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            version: number;
+                            allowed: {
+                                actions: string[];
+                                steps: {
+                                    stepId: string;
+                                    stepName: string;
+                                    actions: {
+                                        action: string;
+                                        label: string;
+                                        requiresComment: boolean;
+                                    }[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on a dossier (accept, request a supplement, reject, take a step, assign, pause, apologise, return, withdraw, …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Repeat the same key to retry safely: the first outcome is replayed */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "accept";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                    } | {
+                        /** @enum {string} */
+                        action: "request_supplement";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        items: {
+                            partCode: string;
+                            reason: string;
+                        }[];
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "reject";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        reasons: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "transition";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        stepId: string;
+                        transition: string;
+                        comment?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "assign";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        stepId: string;
+                        /** Format: uuid */
+                        officialId: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "comment";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "pause";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "resume";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                    } | {
+                        /** @enum {string} */
+                        action: "apologise";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        /** @description Date YYYY-MM-DD (Vietnam) */
+                        newDueDate: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "cancel";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "attach_result";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        files: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "return";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        /** @enum {string} */
+                        method: "desk" | "online" | "post";
+                    } | {
+                        /** @enum {string} */
+                        action: "resubmit";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        /** @description E-form data per dossier part code */
+                        formData?: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        files?: {
+                            /** Format: uuid */
+                            uploadId: string;
+                            partCode: string;
+                        }[];
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "withdraw";
+                        /** @description The version the caller saw; 409 if the dossier has changed since */
+                        expectedVersion: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            agencyId: string;
+                            deskAgencyId: string;
+                            procedureId: string;
+                            procedureCode: string;
+                            procedureName: string;
+                            offeringId: string;
+                            process: {
+                                key: string;
+                                version: number;
+                            };
+                            /** @enum {string} */
+                            channel: "online" | "counter" | "dvcqg" | "post";
+                            /** @enum {string} */
+                            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+                            statusLabel: string;
+                            /** @description Status code on the National Public Service Portal */
+                            nationalStatus: number;
+                            activeSteps: {
+                                stepId: string;
+                                parallelOf?: string;
+                                agencyId: string;
+                                assigneeId?: string;
+                                assigneeName?: string;
+                                since: string;
+                                dueDate: string;
+                            }[];
+                            applicant: unknown;
+                            applicantSubject: string | null;
+                            agencyScope: string[];
+                            formData: unknown;
+                            flags: {
+                                [key: string]: boolean;
+                            };
+                            submittedAt: string;
+                            receivedAt: string | null;
+                            dueDate: string | null;
+                            originalDueDate: string | null;
+                            clockStoppedAt: string | null;
+                            apologised: boolean;
+                            result: ("approved" | "denied") | null;
+                            finishedAt: string | null;
+                            externalCode: string | null;
+                            supplement: unknown;
+                            files: {
+                                id: string;
+                                partCode: string | null;
+                                /** @enum {string} */
+                                kind: "input" | "supplement" | "result" | "generated";
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier's history (applicants see the events meant for them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                at: string;
+                                actorName: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                note: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/control-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process control sheet: every hand-over, on time or not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                stepId: string;
+                                stepName: string;
+                                agencyId: string;
+                                holderName: string | null;
+                                startedAt: string;
+                                dueAt: string | null;
+                                endedAt: string | null;
+                                onTime: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of the dossier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A printable document of the dossier (PDF): receipt, supplement request, rejection, apology or control sheet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "receipt" | "supplement_request" | "rejection" | "apology" | "control_sheet";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public status look-up by dossier code and look-up secret (rate-limited) */
+        get: {
+            parameters: {
+                query: {
+                    code: string;
+                    secret: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            procedureName: string;
+                            status: string;
+                            statusLabel: string;
+                            submittedAt: string;
+                            receivedAt: string | null;
+                            dueDate: string | null;
+                            result: string | null;
+                            history: {
+                                at: string;
+                                action: string;
+                                toStatus: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved drafts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                offeringId: string;
+                                formData: {
+                                    [key: string]: {
+                                        [key: string]: unknown;
+                                    };
+                                };
+                                files: {
+                                    /** Format: uuid */
+                                    uploadId: string;
+                                    partCode: string;
+                                    fileName?: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a new draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        offeringId: string;
+                        formData: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        files: {
+                            /** Format: uuid */
+                            uploadId: string;
+                            partCode: string;
+                            fileName?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            offeringId: string;
+                            formData: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            files: {
+                                /** Format: uuid */
+                                uploadId: string;
+                                partCode: string;
+                                fileName?: string;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            offeringId: string;
+                            formData: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            files: {
+                                /** Format: uuid */
+                                uploadId: string;
+                                partCode: string;
+                                fileName?: string;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save a draft again (expectedVersion: 409 if saved elsewhere meanwhile) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion: number;
+                        formData: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        files: {
+                            /** Format: uuid */
+                            uploadId: string;
+                            partCode: string;
+                            fileName?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            offeringId: string;
+                            formData: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            files: {
+                                /** Format: uuid */
+                                uploadId: string;
+                                partCode: string;
+                                fileName?: string;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a draft */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My in-app notifications, newest first */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                dossierId: string | null;
+                                event: string;
+                                title: string;
+                                body: string;
+                                readAt: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/notice-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notice templates to applicants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "inapp";
+                                locale: string;
+                                subject: string;
+                                body: string;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/notice-templates/{event}/{channel}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a notice template (expectedVersion: 409 if edited meanwhile) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+                    channel: "email" | "sms" | "inapp";
+                    locale: "vi" | "en";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expectedVersion: number;
+                        subject: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "inapp";
+                            locale: string;
+                            subject: string;
+                            body: string;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/national-portal/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a dossier filed on the National Public Service Portal (signed push: X-DVCQG-Signature) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "dossier.filed";
+                        nationalDossierCode: string;
+                        procedureCode: string;
+                        procedureName: string | null;
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "dvcqg";
+                        status: number;
+                        submittedAt: string;
+                        applicant: {
+                            type: string;
+                            personalId: string;
+                            fullName: string;
+                            dateOfBirth?: string;
+                            sex?: string;
+                            address?: string;
+                            currentAddress?: string;
+                            phone?: string | null;
+                            email?: string | null;
+                        };
+                        formData: {
+                            [key: string]: unknown;
+                        };
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            base64: string;
+                            size?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description The one error body of every Sen API */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            message: string;
+                            details?: unknown;
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,0 +1,309 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+/** Tables owned by modules/tthc (administrative procedures, dossiers). Agencies are catalog ids. */
+export const tthc = pgSchema('tthc');
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const timestamps = {
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+};
+
+/**
+ * An administrative procedure as the national procedure database publishes it. Descriptive
+ * lists (fees, parts, legal bases) are JSON documents validated by the service: they are read
+ * and written whole, never queried piecemeal.
+ */
+export const procedures = tthc.table(
+  'procedures',
+  {
+    id: uuid('id').primaryKey(),
+    /** Mã thủ tục on the national procedure database, e.g. `1.001193`. */
+    nationalCode: text('national_code').notNull().unique('procedures_national_code_key'),
+    name: text('name').notNull(),
+    /** Lĩnh vực: code of the `procedure-field` code list. */
+    fieldCode: text('field_code').notNull(),
+    /** province | commune (the level that carries it out). */
+    level: text('level').notNull(),
+    /** Agencies carrying it out, as published (free text, e.g. "Sở Xây dựng"). */
+    implementingAgencies: jsonb('implementing_agencies').notNull().$type<string[]>(),
+    applicantTypes: jsonb('applicant_types').notNull().$type<string[]>(),
+    methods: jsonb('methods').notNull().$type<string[]>(),
+    processingDays: integer('processing_days').notNull(),
+    processingNote: text('processing_note'),
+    fees: jsonb('fees').notNull(),
+    parts: jsonb('parts').notNull(),
+    conditions: text('conditions'),
+    legalBases: jsonb('legal_bases').notNull(),
+    resultType: text('result_type').notNull(),
+    fullyOnline: boolean('fully_online').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    /** Folded code and name for diacritic-insensitive search. */
+    search: text('search').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('procedures_field_idx').on(t.fieldCode),
+    check('procedures_level_check', sql`${t.level} in ('province', 'commune')`),
+    check('procedures_processing_days_check', sql`${t.processingDays} >= 0`),
+  ],
+);
+
+/** A procedure as one agency offers it: its desk, its process and its own fee schedule. */
+export const offerings = tthc.table(
+  'offerings',
+  {
+    id: uuid('id').primaryKey(),
+    procedureId: uuid('procedure_id').notNull().references(() => procedures.id),
+    agencyId: uuid('agency_id').notNull(),
+    /** The one-stop desk that receives (often the public administration service centre). */
+    deskAgencyId: uuid('desk_agency_id').notNull(),
+    processKey: text('process_key').notNull(),
+    /** Overrides the procedure's fees when set. */
+    fees: jsonb('fees'),
+    /** Dossier code pattern; default `{agencyCode}-{yyMMdd}-{seq4}`. */
+    codePattern: text('code_pattern'),
+    onlineEnabled: boolean('online_enabled').notNull().default(true),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [unique('offerings_procedure_agency_key').on(t.procedureId, t.agencyId), index('offerings_agency_idx').on(t.agencyId)],
+);
+
+/** An e-form: JSON Schema plus layout hints. Versions are immutable once published. */
+export const forms = tthc.table(
+  'forms',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    schema: jsonb('schema').notNull(),
+    layout: jsonb('layout').notNull(),
+    status: text('status').notNull().default('draft'),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'forms_pkey', columns: [t.key, t.version] }), check('forms_status_check', sql`${t.status} in ('draft', 'published', 'retired')`)],
+);
+
+/** A process definition (steps, transitions, branches). A dossier keeps the version it started with. */
+export const processes = tthc.table(
+  'processes',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').notNull(),
+    status: text('status').notNull().default('draft'),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'processes_pkey', columns: [t.key, t.version] }), check('processes_status_check', sql`${t.status} in ('draft', 'published', 'retired')`)],
+);
+
+/** A dossier saved by an applicant before submission: not yet a dossier, so no code. */
+export const drafts = tthc.table(
+  'drafts',
+  {
+    id: uuid('id').primaryKey(),
+    ownerSubject: text('owner_subject').notNull(),
+    offeringId: uuid('offering_id').notNull().references(() => offerings.id),
+    formData: jsonb('form_data').notNull(),
+    files: jsonb('files').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('drafts_owner_idx').on(t.ownerSubject, t.updatedAt)],
+);
+
+/** One application by a citizen or organisation for one procedure at one agency. */
+export const dossiers = tthc.table(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull().unique('dossiers_code_key'),
+    /** The agency responsible for the result. */
+    agencyId: uuid('agency_id').notNull(),
+    /** The one-stop desk that receives the dossier and returns the result. */
+    deskAgencyId: uuid('desk_agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    offeringId: uuid('offering_id').notNull(),
+    processKey: text('process_key').notNull(),
+    processVersion: integer('process_version').notNull(),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    /** Agencies that may see the dossier: the owner, the desk and every agency that held a step. */
+    agencyScope: jsonb('agency_scope').notNull().$type<string[]>(),
+    applicant: jsonb('applicant').notNull(),
+    /** The applicant's account (OIDC subject) when filed online: "my dossiers". */
+    applicantSubject: text('applicant_subject'),
+    formData: jsonb('form_data').notNull(),
+    /** Flags set by part 2 and by transitions (fee paid, consulted, …) that conditions read. */
+    flags: jsonb('flags').notNull(),
+    submittedAt: at('submitted_at').notNull(),
+    receivedAt: at('received_at'),
+    /** Promised return date (Vietnam date) on the receipt; moved by supplements (the clock stops) and apologies. */
+    dueDate: date('due_date', { mode: 'string' }),
+    /** The date first promised, kept for on-time statistics: an apology does not make a dossier on time. */
+    originalDueDate: date('original_due_date', { mode: 'string' }),
+    /** While the clock is stopped (supplement, pause): since when. */
+    clockStoppedAt: at('clock_stopped_at'),
+    /** The open supplement request: `{ items: [{ partCode, reason }], note, requestedAt, during }`. */
+    supplement: jsonb('supplement'),
+    apologised: boolean('apologised').notNull().default(false),
+    result: text('result'),
+    finishedAt: at('finished_at'),
+    /** Hash of the public look-up secret (never stored in clear). */
+    lookupSecretHash: text('lookup_secret_hash').notNull(),
+    /** National portal dossier code for dossiers pushed from DVCQG. */
+    externalCode: text('external_code'),
+    version: integer('version').notNull().default(1),
+    /** Folded code, applicant name and procedure name, for search without diacritics. */
+    search: text('search').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('dossiers_queue_idx').on(t.agencyId, t.status, t.dueDate),
+    index('dossiers_desk_idx').on(t.deskAgencyId, t.status, t.submittedAt),
+    index('dossiers_applicant_idx').on(t.applicantSubject, t.submittedAt),
+    index('dossiers_submitted_idx').on(t.agencyId, t.submittedAt),
+    unique('dossiers_external_code_key').on(t.externalCode),
+    check('dossiers_channel_check', sql`${t.channel} in ('online', 'counter', 'dvcqg', 'post')`),
+  ],
+);
+
+/**
+ * The steps of dossiers being worked on now (several at once during parallel consultation):
+ * the officials' "to process" queues read this table.
+ */
+export const tasks = tthc.table(
+  'tasks',
+  {
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    stepId: text('step_id').notNull(),
+    parallelOf: text('parallel_of'),
+    agencyId: uuid('agency_id').notNull(),
+    assigneeId: text('assignee_id'),
+    assigneeName: text('assignee_name'),
+    since: at('since').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'tasks_pkey', columns: [t.dossierId, t.stepId] }),
+    index('tasks_agency_idx').on(t.agencyId, t.dueDate),
+    index('tasks_assignee_idx').on(t.assigneeId, t.dueDate),
+  ],
+);
+
+/** Daily dossier-code counters: incremented in the dossier's own transaction, so codes never repeat. */
+export const codeCounters = tthc.table('code_counters', {
+  scope: text('scope').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+/** Files of a dossier: inputs per dossier part, supplements and results. Bytes live in the blob store. */
+export const dossierFiles = tthc.table(
+  'dossier_files',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    partCode: text('part_code'),
+    kind: text('kind').notNull(),
+    blobKey: text('blob_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: at('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [index('dossier_files_dossier_idx').on(t.dossierId), check('dossier_files_kind_check', sql`${t.kind} in ('input', 'supplement', 'result', 'generated')`)],
+);
+
+/**
+ * Files uploaded before they belong to a dossier (a draft, a submission being prepared, a
+ * result being attached). Checked on upload: size and content against the declared type.
+ */
+export const uploads = tthc.table(
+  'uploads',
+  {
+    id: uuid('id').primaryKey(),
+    owner: text('owner').notNull(),
+    blobKey: text('blob_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('uploads_owner_idx').on(t.owner, t.createdAt)],
+);
+
+/** The dossier's history: every action, who, when, from which state to which. */
+export const dossierEvents = tthc.table(
+  'dossier_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    at: at('at').notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    /** Shown to the applicant (receipt, supplement request, result…) or internal only. */
+    visibleToApplicant: boolean('visible_to_applicant').notNull().default(false),
+    details: jsonb('details').notNull(),
+  },
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/** The process control sheet: each hand-over, who held the dossier from when to when, on time or not. */
+export const handovers = tthc.table(
+  'handovers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    stepId: text('step_id').notNull(),
+    stepName: text('step_name').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    holderId: text('holder_id'),
+    holderName: text('holder_name'),
+    startedAt: at('started_at').notNull(),
+    dueAt: at('due_at'),
+    endedAt: at('ended_at'),
+    onTime: boolean('on_time'),
+  },
+  (t) => [index('handovers_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/** Notification templates an admin edits: one per event, channel and language. */
+export const notificationTemplates = tthc.table(
+  'notification_templates',
+  {
+    event: text('event').notNull(),
+    channel: text('channel').notNull(),
+    locale: text('locale').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ name: 'notification_templates_pkey', columns: [t.event, t.channel, t.locale] })],
+);
+
+/** In-app notifications for applicants and officials. */
+export const notifications = tthc.table(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    recipient: text('recipient').notNull(),
+    dossierId: uuid('dossier_id'),
+    event: text('event').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    readAt: at('read_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_recipient_idx').on(t.recipient, t.createdAt)],
+);

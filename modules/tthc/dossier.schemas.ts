@@ -1,0 +1,155 @@
+import { Type, type TSchema } from 'typebox';
+import { DOSSIER_STATUSES } from './dossier.status.ts';
+import { QUEUES } from './dossier.types.ts';
+
+/** Route schemas of the dossier area (the OpenAPI document is generated from these). */
+const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'Date YYYY-MM-DD (Vietnam)' });
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const literals = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+
+export const DossierStatusSchema = literals(DOSSIER_STATUSES);
+const ChannelSchema = literals(['online', 'counter', 'dvcqg', 'post']);
+
+const AddressSchema = Type.Object({ line: Text(300), commune: Type.Optional(Text(200)), province: Type.Optional(Text(200)) }, { additionalProperties: false });
+
+export const ApplicantSchema = Type.Object({
+  kind: literals(['citizen', 'organisation']),
+  fullName: Text(200),
+  personalId: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+  enterpriseCode: Type.Optional(Type.String({ pattern: '^\\d{10}(\\d{3})?$' })),
+  organisationName: Type.Optional(Text(300)),
+  dateOfBirth: Type.Optional(IsoDate),
+  phone: Type.Optional(Type.String({ pattern: '^\\+?\\d{9,12}$' })),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+  address: Type.Optional(AddressSchema),
+}, { additionalProperties: false });
+
+const PartCode = Type.String({ pattern: '^[a-z0-9-]{1,40}$' });
+const FormData = Type.Record(PartCode, Type.Record(Type.String(), Type.Unknown()), { description: 'E-form data per dossier part code', maxProperties: 30 });
+const FileRefs = Type.Array(Type.Object({ uploadId: Uuid, partCode: PartCode }, { additionalProperties: false }), { maxItems: 50 });
+
+export const SubmissionSchema = Type.Object({ applicant: ApplicantSchema, formData: FormData, files: FileRefs }, { additionalProperties: false });
+
+export const OnlineFilingBody = Type.Object({ offeringId: Uuid, submission: SubmissionSchema }, { additionalProperties: false });
+export const CounterFilingBody = Type.Object({
+  offeringId: Uuid,
+  submission: SubmissionSchema,
+  accept: Type.Optional(Type.Boolean({ description: 'Accept at once and issue the receipt (default true)' })),
+}, { additionalProperties: false });
+
+const SupplementItemSchema = Type.Object({ partCode: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), reason: Text(500) }, { additionalProperties: false });
+const version = { expectedVersion: Type.Integer({ minimum: 1, description: 'The version the caller saw; 409 if the dossier has changed since' }) };
+const command = <P extends Record<string, TSchema>>(action: string, props: P, summary: string) =>
+  Type.Object({ action: Type.Literal(action), ...version, ...props }, { additionalProperties: false, description: summary });
+
+export const CommandBody = Type.Union([
+  command('accept', {}, 'Accept at the one-stop desk: receipt and promised date'),
+  command('request_supplement', { items: Type.Array(SupplementItemSchema, { minItems: 1, maxItems: 30 }), note: Type.Optional(Text(1000)) }, 'Ask for missing or wrong parts; the clock stops'),
+  command('reject', { reasons: Type.Array(Text(500), { minItems: 1, maxItems: 10 }) }, 'Refuse at intake with reasons'),
+  command('transition', { stepId: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), transition: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), comment: Type.Optional(Text(2000)) }, 'Take a named transition on an active step'),
+  command('assign', { stepId: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), officialId: Uuid }, 'Assign an active step to an official'),
+  command('comment', { text: Text(2000) }, 'Internal comment'),
+  command('pause', { reason: Text(1000) }, 'Pause processing; the clock stops'),
+  command('resume', {}, 'Resume processing; the promised date moves by the paused working days'),
+  command('apologise', { newDueDate: IsoDate, reason: Text(1000) }, 'Apology notice with a new date (still counted late)'),
+  command('cancel', { reason: Text(1000) }, 'Cancel the dossier'),
+  command('attach_result', { files: Type.Array(Uuid, { minItems: 1, maxItems: 20 }) }, 'Attach result files'),
+  command('return', { method: literals(['desk', 'online', 'post']) }, 'Return the result and close the dossier'),
+  command('resubmit', { formData: Type.Optional(FormData), files: Type.Optional(FileRefs), note: Type.Optional(Text(1000)) }, 'Answer a supplement request'),
+  command('withdraw', { reason: Text(1000) }, 'The applicant withdraws the dossier'),
+]);
+
+const ActiveStepSchema = Type.Object({
+  stepId: Type.String(), parallelOf: Type.Optional(Type.String()), agencyId: Type.String(), assigneeId: Type.Optional(Type.String()),
+  assigneeName: Type.Optional(Type.String()), since: Type.String(), dueDate: Type.String(),
+});
+
+const FileSchema = Type.Object({
+  id: Type.String(), partCode: Nullable(Type.String()), kind: literals(['input', 'supplement', 'result', 'generated']),
+  fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), uploadedAt: Type.String(),
+});
+
+const dossierProperties = {
+  id: Type.String(), code: Type.String(), agencyId: Type.String(), deskAgencyId: Type.String(), procedureId: Type.String(),
+  procedureCode: Type.String(), procedureName: Type.String(), offeringId: Type.String(),
+  process: Type.Object({ key: Type.String(), version: Type.Integer() }),
+  channel: ChannelSchema, status: DossierStatusSchema, statusLabel: Type.String(),
+  nationalStatus: Type.Integer({ description: 'Status code on the National Public Service Portal' }),
+  activeSteps: Type.Array(ActiveStepSchema), applicant: Type.Unknown(), applicantSubject: Nullable(Type.String()), agencyScope: Type.Array(Type.String()),
+  formData: Type.Unknown(), flags: Type.Record(Type.String(), Type.Boolean()),
+  submittedAt: Type.String(), receivedAt: Nullable(Type.String()), dueDate: Nullable(Type.String()), originalDueDate: Nullable(Type.String()),
+  clockStoppedAt: Nullable(Type.String()), apologised: Type.Boolean(), result: Nullable(literals(['approved', 'denied'])),
+  finishedAt: Nullable(Type.String()), externalCode: Nullable(Type.String()), supplement: Type.Unknown(), files: Type.Array(FileSchema),
+  version: Type.Integer(),
+};
+
+export const DossierSchema = Type.Object(dossierProperties);
+
+export const DossierViewSchema = Type.Object({
+  ...dossierProperties,
+  allowed: Type.Object({
+    actions: Type.Array(Type.String()),
+    steps: Type.Array(Type.Object({
+      stepId: Type.String(), stepName: Type.String(),
+      actions: Type.Array(Type.Object({ action: Type.String(), label: Type.String(), requiresComment: Type.Boolean() })),
+    })),
+  }),
+});
+
+export const FiledSchema = Type.Object({
+  dossier: DossierSchema,
+  lookupSecret: Type.String({ description: 'Public look-up secret: shown once here and on the receipt; only its hash is stored' }),
+});
+
+export const SummarySchema = Type.Object({
+  id: Type.String(), code: Type.String(), procedureName: Type.String(), applicantName: Type.String(), channel: ChannelSchema,
+  status: DossierStatusSchema, statusLabel: Type.String(), submittedAt: Type.String(), dueDate: Nullable(Type.String()), agencyId: Type.String(), version: Type.Integer(),
+});
+
+export const PageQuery = {
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+};
+
+export const QueueQuerySchema = Type.Object({
+  queue: literals(QUEUES),
+  agencyId: Uuid,
+  mine: Type.Optional(Type.Boolean({ description: 'Only steps assigned to me (to_process)' })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Code, applicant or procedure; diacritics optional' })),
+  procedureId: Type.Optional(Uuid),
+  ...PageQuery,
+}, { additionalProperties: false });
+
+export const SummaryPage = Type.Object({ items: Type.Array(SummarySchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+
+export const EventSchema = Type.Object({
+  id: Type.Integer(), at: Type.String(), actorName: Type.String(), action: Type.String(), fromStatus: Nullable(Type.String()),
+  toStatus: Type.String(), note: Nullable(Type.String()), details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const HandoverSchema = Type.Object({
+  stepId: Type.String(), stepName: Type.String(), agencyId: Type.String(), holderName: Nullable(Type.String()), startedAt: Type.String(),
+  dueAt: Nullable(Type.String()), endedAt: Nullable(Type.String()), onTime: Nullable(Type.Boolean()),
+});
+
+export const PublicStatusSchema = Type.Object({
+  code: Type.String(), procedureName: Type.String(), status: Type.String(), statusLabel: Type.String(), submittedAt: Type.String(),
+  receivedAt: Nullable(Type.String()), dueDate: Nullable(Type.String()), result: Nullable(Type.String()),
+  history: Type.Array(Type.Object({ at: Type.String(), action: Type.String(), toStatus: Type.String(), note: Nullable(Type.String()) })),
+});
+
+export const LookupQuery = Type.Object({
+  code: Type.String({ minLength: 5, maxLength: 80 }),
+  secret: Type.String({ minLength: 6, maxLength: 40 }),
+}, { additionalProperties: false });
+
+export const UploadSchema = Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() });
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, description: 'Repeat the same key to retry safely: the first outcome is replayed' })),
+});
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export const FileParams = Type.Object({ id: Uuid, fileId: Uuid }, { additionalProperties: false });

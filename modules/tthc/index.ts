@@ -1,0 +1,89 @@
+/**
+ * modules/tthc — the provincial administrative-procedure system (one-stop shop and online
+ * public services): the procedure catalogue, e-forms, process definitions, dossiers from three
+ * channels, their lifecycle under the one-stop rules, notices and printable documents. This
+ * file is the module's only door.
+ */
+import type { Mailer, SmsSender } from '../../packages/national/index.ts';
+import type { BlobStore, JobHandler, ModuleContext, ModuleRoutes, Principal } from '../../packages/platform/index.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import { applicantRoutes } from './applicant.routes.ts';
+import type { PeopleDirectory } from './dossier.actions.ts';
+import type { DossierDeps } from './dossier.deps.ts';
+import { dossierRoutes } from './dossier.routes.ts';
+import { createDossierService, type DossierService } from './dossier.service.ts';
+import { createDraftService } from './draft.service.ts';
+import { nationalPortalRoutes } from './national-portal.routes.ts';
+import { NOTICE_QUEUE, createNoticeSink, createNotificationInbox, createTemplateEditor, noticeSender, templateRepository } from './notice.service.ts';
+import { catalogueRoutes } from './procedure.routes.ts';
+import { createProcedureCatalog, type ProcedureCatalog } from './procedure.service.ts';
+import { seedProcedureCatalog } from './seed/index.ts';
+import { templateRoutes } from './template.routes.ts';
+import { createUploadService, type UploadService } from './upload.service.ts';
+
+export type { PeopleDirectory } from './dossier.actions.ts';
+export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier.service.ts';
+export type { Dossier, DossierSummary, Queue } from './dossier.types.ts';
+export type { ProcedureCatalog } from './procedure.service.ts';
+export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier.status.ts';
+export { NOTICE_QUEUE } from './notice.service.ts';
+
+export interface TthcDependencies {
+  catalog: CatalogService;
+  people: PeopleDirectory;
+  blobs: BlobStore;
+  now?: () => Date;
+}
+
+export interface TthcModule {
+  procedures: ProcedureCatalog;
+  dossiers: DossierService;
+  uploads: UploadService;
+  routes: ModuleRoutes;
+  /** Background jobs of the module, given the outbound channels. */
+  jobHandlers(channels: { mailer: Mailer; sms: SmsSender }): Record<string, JobHandler>;
+  /** Idempotent start-up load: seeded procedures, forms, processes, offerings, notice templates. */
+  seed(): Promise<void>;
+}
+
+export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): TthcModule {
+  const { db, config } = ctx;
+  const procedures = createProcedureCatalog(db, deps.catalog);
+  const dossierDeps: DossierDeps = {
+    db, catalog: deps.catalog, procedures, blobs: deps.blobs, notices: createNoticeSink(config.publicUrl),
+    lookupKey: config.lookupKey, publicUrl: config.publicUrl, now: deps.now ?? (() => new Date()),
+  };
+  const dossiers = createDossierService(dossierDeps, deps.people);
+  const uploads = createUploadService(db, deps.blobs);
+
+  /** The national portal files at every desk of the province. */
+  const portalPrincipal = async (): Promise<Principal> => ({
+    kind: 'system', clientId: 'dvcqg', grants: [{ agencyId: (await deps.catalog.rootAgency()).id, scope: 'subtree', permissions: ['dossier.receive'] }],
+  });
+
+  async function resolveOffering(procedureCode: string, agencyCode: string): Promise<string | undefined> {
+    const agency = await deps.catalog.findAgencyByCode(agencyCode);
+    const procedure = await procedures.getByCode(procedureCode).catch(() => undefined);
+    if (!agency || !procedure) return undefined;
+    const offerings = await procedures.listOfferings({ agencyId: agency.id, procedureId: procedure.id });
+    return offerings.find((o) => o.active)?.id;
+  }
+
+  return {
+    procedures,
+    dossiers,
+    uploads,
+    routes: async (app) => {
+      await catalogueRoutes(procedures)(app);
+      await app.register(dossierRoutes(dossiers, uploads, db));
+      await applicantRoutes(createDraftService(db), createNotificationInbox(db))(app);
+      await templateRoutes(createTemplateEditor(db))(app);
+      await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
+    },
+    jobHandlers: (channels) => ({ [NOTICE_QUEUE]: noticeSender(db, channels) }),
+    async seed() {
+      await seedProcedureCatalog(db, deps.catalog);
+      await templateRepository.seed(db);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkProcedure, mergeProcedure } from '../procedure.validation.ts';
+import { setUpCatalogue, type TestCatalogue } from '../procedure.test-support.ts';
+import { FIELD_LIST } from '../procedure.service.ts';
+import { seedProcedureCatalog } from './index.ts';
+import { SEED_PROCEDURES } from './procedures.ts';
+import { SEED_FORMS } from './forms.ts';
+
+describe('procedure catalogue seed', () => {
+  let t: TestCatalogue;
+  const counts = async () => ({
+    procedures: await t.count('procedures'),
+    offerings: await t.count('offerings'),
+    forms: await t.count('forms'),
+    processes: await t.count('processes'),
+  });
+
+  before(async () => {
+    t = await setUpCatalogue({ seedProcedures: false });
+  });
+  after(async () => t.database.close());
+
+  it('meets the rules editors are held to', async () => {
+    const fields = new Set((await t.catalog.readCodeList(FIELD_LIST, { limit: 1000 }).then((v) => (v.notModified ? [] : v.items))).map((i) => i.code));
+    const formKeys = new Set(SEED_FORMS.map((f) => f.key));
+    assert.ok(SEED_PROCEDURES.length >= 12);
+    for (const { fields: p } of SEED_PROCEDURES) {
+      assert.deepEqual(checkProcedure(mergeProcedure(undefined, { ...p })), [], p.nationalCode);
+      assert.ok(fields.has(p.fieldCode), `${p.nationalCode}: field ${p.fieldCode}`);
+      for (const part of p.parts) if (part.formKey) assert.ok(formKeys.has(part.formKey), `${p.nationalCode}: form ${part.formKey}`);
+    }
+    const withForms = SEED_PROCEDURES.filter((p) => p.fields.parts.some((part) => part.formKey)).map((p) => p.fields.nationalCode);
+    for (const code of ['1.001193', '1.000894', '1.001612', '1.013225']) assert.ok(withForms.includes(code), code);
+    assert.equal(new Set(SEED_PROCEDURES.map((p) => p.fields.nationalCode)).size, SEED_PROCEDURES.length);
+  });
+
+  it('is idempotent, also when two instances start together', async () => {
+    await Promise.all([seedProcedureCatalog(t.database.db, t.catalog), seedProcedureCatalog(t.database.db, t.catalog)]);
+    const first = await counts();
+    assert.deepEqual(first, { procedures: 13, offerings: 10 * 3 + 3, forms: 4, processes: 3 });
+    await seedProcedureCatalog(t.database.db, t.catalog);
+    assert.deepEqual(await counts(), first);
+  });
+
+  it('never overwrites an editor’s changes, nor brings back a procedure whose code was corrected', async () => {
+    const khaiSinh = await t.procedures.getByCode('1.001193');
+    await t.procedures.update(t.editor, khaiSinh.id, khaiSinh.version, { processingDays: 1, processingNote: 'Theo quy định của tỉnh' });
+    const attp = await t.procedures.getByCode('0.000001');
+    await t.procedures.update(t.editor, attp.id, attp.version, { nationalCode: '1.999999' });
+    const [offering] = await t.procedures.listOfferings({ procedureId: khaiSinh.id });
+    await t.procedures.updateOffering(t.editor, offering!.id, offering!.version, { active: false });
+    await t.procedures.saveFormDraft(t.editor, 'to-khai-dang-ky-khai-sinh', { title: 'Tờ khai (bản nháp)', schema: { type: 'object' }, layout: {} });
+
+    const before = await counts();
+    await seedProcedureCatalog(t.database.db, t.catalog);
+    assert.deepEqual(await counts(), before);
+    const after = await t.procedures.getByCode('1.001193');
+    assert.deepEqual([after.processingDays, after.processingNote, after.version], [1, 'Theo quy định của tỉnh', khaiSinh.version + 1]);
+    assert.equal((await t.procedures.listOfferings({ procedureId: khaiSinh.id })).find((o) => o.id === offering!.id)?.active, false);
+    assert.equal((await t.procedures.getForm('to-khai-dang-ky-khai-sinh')).title, 'Tờ khai đăng ký khai sinh');
+    await assert.rejects(t.procedures.getByCode('0.000001'));
+  });
+
+  it('wires each procedure to a published process and the agencies that offer it', async () => {
+    const permit = await t.procedures.getByCode('1.013225');
+    const [offering] = await t.procedures.offeringsOfProcedure(permit.id);
+    const context = await t.procedures.offeringContext(offering!.id);
+    assert.deepEqual([context?.process.key, context?.process.version], ['cap-phep-xay-dung', 1]);
+    const judicial = await t.procedures.getByCode('3.000333');
+    assert.deepEqual((await t.procedures.offeringsOfProcedure(judicial.id)).map((o) => o.agencyName), ['Công an tỉnh']);
+    const linked = await t.procedures.getByCode('3.000722');
+    const [communeOffering] = await t.procedures.offeringsOfProcedure(linked.id);
+    const process = (await t.procedures.offeringContext(communeOffering!.id))?.process;
+    assert.equal(process?.key, 'lien-thong-khai-sinh');
+    const bpmn = await t.procedures.exportBpmn('lien-thong-khai-sinh', 1);
+    assert.ok(bpmn.includes('agency TAM.H19.T02') && bpmn.includes('agency TAM.H19.T11'));
+  });
+});
