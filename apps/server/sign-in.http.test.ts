@@ -1,64 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { queryRows } from '../../packages/platform/index.ts';
 import { DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
-import { cookieJar, createTestPlatform, type TestPlatform } from './testing.ts';
-
-const REDIRECT = 'http://localhost:8080/auth/callback';
-
-async function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string) {
-  const jar = cookieJar();
-  const go = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
-    const response = await t.app.inject({
-      method,
-      url,
-      headers: { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-    });
-    jar.store(response.headers['set-cookie'] as string | string[] | undefined);
-    return response;
-  };
-  const pathOf = (location: unknown) => {
-    const url = new URL(String(location), 'http://localhost:8080');
-    return `${url.pathname}${url.search}`;
-  };
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const query = new URLSearchParams({ client_id: 'sen-web', response_type: 'code', redirect_uri: REDIRECT, scope: 'openid profile offline_access', code_challenge: challenge, code_challenge_method: 'S256', state: 'st-123', nonce: 'n-456' });
-  const start = await go('GET', `/oidc/auth?${query}`);
-  assert.equal(start.statusCode, 303, start.body);
-  const interaction = pathOf(start.headers.location);
-  const page = await go('GET', interaction);
-  assert.equal(page.statusCode, 200);
-  assert.match(page.body, /Đăng nhập/);
-  assert.match(page.body, /<label for="username">/);
-  let step = await go('POST', `${interaction}/login`, { username, password });
-  if (totp) {
-    assert.equal(step.statusCode, 200, step.body.slice(0, 300));
-    assert.match(step.body, /name="code"/);
-    step = await go('POST', `${interaction}/totp`, { code: totp() });
-  }
-  if (step.statusCode !== 303) return { refused: step };
-  let location = String(step.headers.location);
-  while (!location.startsWith(REDIRECT)) {
-    const next = await go('GET', pathOf(location));
-    assert.equal(next.statusCode, 303, next.body.slice(0, 300));
-    location = String(next.headers.location);
-  }
-  const callback = new URL(location);
-  assert.equal(callback.searchParams.get('state'), 'st-123');
-  const tokens = await t.app.inject({
-    method: 'POST',
-    url: '/oidc/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: REDIRECT, client_id: 'sen-web', code_verifier: verifier }).toString(),
-  });
-  assert.equal(tokens.statusCode, 200, tokens.body);
-  return { tokens: tokens.json() as { access_token: string; refresh_token: string; id_token: string } };
-}
+import { createTestPlatform, signInOfficial, type TestPlatform } from './testing.ts';
 
 describe('officials sign in through the platform’s OpenID Connect provider', () => {
   let t: TestPlatform;

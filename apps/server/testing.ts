@@ -1,12 +1,15 @@
 // Test support for whole-platform HTTP tests: an isolated database, the app built and seeded,
 // and real tokens from the platform's own OpenID Connect provider.
-import { loadConfig, type Database } from '../../packages/platform/index.ts';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { loadConfig, type Config, type Database } from '../../packages/platform/index.ts';
 import { createTestDatabase } from '../../packages/platform/testing.ts';
 import { DEMO_SERVICE_CLIENT } from '../../modules/identity/index.ts';
 import { buildApp, type Platform } from './app.ts';
 
 export interface TestPlatform extends Platform {
   database: Database;
+  config: Config;
   /** A client-credentials access token for a service client (the demo client by default). */
   clientToken(clientId?: string, secret?: string): Promise<string>;
   close(): Promise<void>;
@@ -21,6 +24,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
   return {
     ...platform,
     database,
+    config,
     async clientToken(clientId = DEMO_SERVICE_CLIENT.clientId, secret = DEMO_SERVICE_CLIENT.secret) {
       const response = await platform.app.inject({
         method: 'POST',
@@ -55,4 +59,69 @@ export function cookieJar() {
       }
     },
   };
+}
+
+const REDIRECT = 'http://localhost:8080/auth/callback';
+
+/**
+ * An official signs in through the platform's own OpenID Connect provider, as the web app does
+ * (authorization code + PKCE, the server-rendered sign-in page, TOTP when asked): the tokens, or
+ * the refusing page.
+ */
+export async function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string) {
+  const jar = cookieJar();
+  const go = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
+    const response = await t.app.inject({
+      method,
+      url,
+      headers: { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
+    });
+    jar.store(response.headers['set-cookie'] as string | string[] | undefined);
+    return response;
+  };
+  const pathOf = (location: unknown) => {
+    const url = new URL(String(location), 'http://localhost:8080');
+    return `${url.pathname}${url.search}`;
+  };
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const query = new URLSearchParams({ client_id: 'sen-web', response_type: 'code', redirect_uri: REDIRECT, scope: 'openid profile offline_access', code_challenge: challenge, code_challenge_method: 'S256', state: 'st-123', nonce: 'n-456' });
+  const start = await go('GET', `/oidc/auth?${query}`);
+  assert.equal(start.statusCode, 303, start.body);
+  const interaction = pathOf(start.headers.location);
+  const page = await go('GET', interaction);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Đăng nhập/);
+  assert.match(page.body, /<label for="username">/);
+  let step = await go('POST', `${interaction}/login`, { username, password });
+  if (totp) {
+    assert.equal(step.statusCode, 200, step.body.slice(0, 300));
+    assert.match(step.body, /name="code"/);
+    step = await go('POST', `${interaction}/totp`, { code: totp() });
+  }
+  if (step.statusCode !== 303) return { refused: step };
+  let location = String(step.headers.location);
+  while (!location.startsWith(REDIRECT)) {
+    const next = await go('GET', pathOf(location));
+    assert.equal(next.statusCode, 303, next.body.slice(0, 300));
+    location = String(next.headers.location);
+  }
+  const callback = new URL(location);
+  assert.equal(callback.searchParams.get('state'), 'st-123');
+  const tokens = await t.app.inject({
+    method: 'POST',
+    url: '/oidc/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: REDIRECT, client_id: 'sen-web', code_verifier: verifier }).toString(),
+  });
+  assert.equal(tokens.statusCode, 200, tokens.body);
+  return { tokens: tokens.json() as { access_token: string; refresh_token: string; id_token: string } };
+}
+
+/** The access token of an official (demo accounts by default need no TOTP). */
+export async function officialToken(t: TestPlatform, username: string, password: string): Promise<string> {
+  const result = await signInOfficial(t, username, password);
+  if (!result.tokens) throw new Error(`sign-in of ${username} refused: ${result.refused?.statusCode}`);
+  return result.tokens.access_token;
 }
