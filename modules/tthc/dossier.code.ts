@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../packages/platform/index.ts';
+import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * Dossier codes: a configurable pattern, default `{agencyCode}-{yyMMdd}-{seq4}`. The counter
@@ -48,12 +47,25 @@ export function formatCode(pattern: string, context: CodeContext, seq: number): 
   return expand(pattern, context, seq);
 }
 
-/** Allocates the next code in the caller's transaction. */
-export async function allocateCode(tx: Tx, pattern: string, context: CodeContext): Promise<string> {
+/** The code around its sequence: `prefix + sequence (zero-padded to width, never cut) + suffix`. */
+export function codeTemplate(pattern: string, context: CodeContext): { scope: string; prefix: string; suffix: string; width: number } {
   const scope = codeScope(pattern, context);
-  const rows = await queryRows<{ value: number }>(tx, sql`
-    insert into tthc.code_counters (scope, value) values (${scope}, 1)
-    on conflict (scope) do update set value = tthc.code_counters.value + 1
-    returning value`);
-  return formatCode(pattern, context, rows[0]!.value);
+  const [prefix, suffix] = scope.split('#') as [string, string];
+  const width = Number(/\{seq(\d)\}/.exec(pattern)![1]);
+  return { scope, prefix, suffix, width };
+}
+
+/**
+ * Common-table expressions `counter` and `code` giving the next code of the scope, for the
+ * statement that inserts the dossier: the counter row stays locked only for that statement and
+ * the commit right after it, so concurrent filings at one desk queue for a moment, not longer.
+ */
+export function nextCodeCtes(pattern: string, context: CodeContext): SQL {
+  const { scope, prefix, suffix, width } = codeTemplate(pattern, context);
+  return sql`counter as (
+      insert into tthc.code_counters as k (scope, value) values (${scope}, 1)
+      on conflict (scope) do update set value = k.value + 1 returning k.value),
+    code as (
+      select ${prefix}::text || case when length(value::text) >= ${width}::int then value::text else lpad(value::text, ${width}::int, '0') end || ${suffix}::text as code
+      from counter)`;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { foldVietnamese, type Queryable } from '../../packages/platform/index.ts';
+import type { Queryable } from '../../packages/platform/index.ts';
 import { dossierEvents, dossierFiles, dossiers, handovers, procedures, tasks } from './db/schema.ts';
 import { STATUS_INFO, type DossierStatus } from './dossier.status.ts';
 import type { ActiveStepState, Applicant, Channel, Dossier, DossierEvent, DossierFile, Handover } from './dossier.types.ts';
@@ -14,9 +14,6 @@ export type DossierPatch = Partial<Omit<DossierInsert, 'id' | 'code' | 'version'
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function dossierSearchText(code: string, applicant: Applicant, procedureName: string): string {
-  return foldVietnamese([code, applicant.fullName, applicant.organisationName ?? '', applicant.enterpriseCode ?? '', procedureName].join(' '));
-}
 
 /** Absent rather than undefined: a dossier reads the same fresh or replayed from its JSON. */
 export const toTask = (row: TaskRow): ActiveStepState => ({

@@ -5,7 +5,7 @@
  * file is the module's only door.
  */
 import type { Mailer, SmsSender } from '../../packages/national/index.ts';
-import type { BlobStore, JobHandler, ModuleContext, ModuleRoutes, Principal } from '../../packages/platform/index.ts';
+import { memoize, type BlobStore, type JobHandler, type ModuleContext, type ModuleRoutes, type Principal } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { applicantRoutes } from './applicant.routes.ts';
 import type { PeopleDirectory } from './dossier.actions.ts';
@@ -28,6 +28,9 @@ export type { ProcedureCatalog } from './procedure.service.ts';
 export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier.status.ts';
 export { NOTICE_QUEUE } from './notice.service.ts';
 
+/** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
+const REFERENCE_TTL_MS = 10_000;
+
 export interface TthcDependencies {
   catalog: CatalogService;
   people: PeopleDirectory;
@@ -49,8 +52,26 @@ export interface TthcModule {
 export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): TthcModule {
   const { db, config } = ctx;
   const procedures = createProcedureCatalog(db, deps.catalog);
+  // Reference data read on every filing and action is memoised for a few seconds per replica:
+  // agencies, the calendar and published procedures change rarely, and a filing then costs a
+  // handful of round trips instead of a dozen (bench/tthc.ts).
+  const { catalog } = deps;
+  const fresh = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => memoize(fn, REFERENCE_TTL_MS);
   const dossierDeps: DossierDeps = {
-    db, catalog: deps.catalog, procedures, blobs: deps.blobs, notices: createNoticeSink(config.publicUrl),
+    db,
+    catalog: {
+      getAgency: fresh((id: string) => catalog.getAgency(id)),
+      findAgencyByCode: fresh((code: string) => catalog.findAgencyByCode(code)),
+      agencyAncestors: fresh((id: string) => catalog.agencyAncestors(id)),
+      addWorkingDays: fresh((start: Date | string, n: number, agencyId?: string) => catalog.addWorkingDays(start, n, agencyId)),
+      workingDaysBetween: fresh((from: Date | string, to: Date | string, agencyId?: string) => catalog.workingDaysBetween(from, to, agencyId)),
+    },
+    procedures: {
+      offeringContext: fresh((id: string) => procedures.offeringContext(id)),
+      processVersion: fresh((key: string, version: number) => procedures.processVersion(key, version)),
+      publishedForm: fresh((key: string) => procedures.publishedForm(key)),
+    },
+    blobs: deps.blobs, notices: createNoticeSink(config.publicUrl),
     lookupKey: config.lookupKey, publicUrl: config.publicUrl, now: deps.now ?? (() => new Date()),
   };
   const dossiers = createDossierService(dossierDeps, deps.people);

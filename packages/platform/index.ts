@@ -14,3 +14,4 @@ export * from './jobs.ts';
 export * from './blobs.ts';
 export * from './idempotency.ts';
 export * from './time.ts';
+export * from './memo.ts';
