@@ -63,7 +63,7 @@ async function load(database: Database): Promise<void> {
     const to = Math.min(TOTAL, from + BATCH - 1);
     await database.db.execute(sql`
       with o(id, agency_id, desk_agency_id, procedure_id, process_key, agency_code, procedure_name, n) as (values ${rows}), g as (
-        select i, (i * 7919) % ${offerings.length} + 1 as pick, i % 1000 as s,
+        select i, (i::bigint * 7919) % ${offerings.length} + 1 as pick, i % 1000 as s,
                now() - make_interval(days => (i * 31) % 730, secs => (i * 13) % 86400) as submitted_at
         from generate_series(${from}::int, ${to}::int) i
       )
