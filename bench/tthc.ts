@@ -114,17 +114,17 @@ export async function run(): Promise<void> {
 
     const desk = await identity.service.principalForUser((await identity.service.repo.userByUsername('motcua'))!.id);
     // Filings arrive at many desks at once: every offering whose required parts are files (no e-form), in turn.
-    const targets = [];
+    const targets: { offeringId: string; parts: string[]; agencyId: string }[] = [];
     for (const offering of await tthc.procedures.listOfferings({})) {
       const context = await tthc.procedures.offeringContext(offering.id);
       const required = context?.procedure.parts.filter((p) => p.required) ?? [];
       if (context && offering.active && required.every((p) => !p.formKey)) targets.push({ offeringId: offering.id, parts: required.map((p) => p.code), agencyId: offering.agencyId });
     }
     const N = 2000;
-    const filings = [];
+    const filings: Parameters<typeof tthc.dossiers.receiveAtCounter>[1][] = [];
     for (let i = 0; i < N; i++) {
       const target = targets[i % targets.length]!;
-      const files = [];
+      const files: { uploadId: string; partCode: string }[] = [];
       for (const partCode of target.parts) {
         const upload = await tthc.uploads.accept(desk, { fileName: `${partCode}.pdf`, declaredType: 'application/pdf', bytes: Buffer.from(`%PDF-1.4\n% ${i} ${partCode}\n%%EOF\n`) });
         files.push({ uploadId: upload.id, partCode });
