@@ -6,6 +6,7 @@ import { dossierRepository, type DossierPatch } from './dossier.repository.ts';
 import { STATUS_INFO, type DossierStatus } from './dossier.status.ts';
 import { moveStep, startProcessing, stepDefinition, type HandoverOpening } from './dossier.steps.ts';
 import type { Dossier, SupplementItem } from './dossier.types.ts';
+import { checkParts } from './dossier.intake.ts';
 import { uploadRepository } from './upload.repository.ts';
 
 /**
@@ -51,6 +52,8 @@ export interface Change {
   /** Hand-overs to close (a step id, or every open one) and to open. */
   closeHandovers?: (string | 'all')[];
   openHandovers?: HandoverOpening[];
+  /** Extra values for the notice's template (read here, outside the transaction). */
+  noticeValues?: Record<string, string>;
   /** Uploaded files that become the dossier's (supplements, results). */
   takeFiles?: { uploads: { uploadId: string; partCode: string | null }[]; kind: 'supplement' | 'result' };
 }
@@ -71,7 +74,9 @@ type Decision = Omit<Change, 'action'>;
 
 /** Plans one command on a visible dossier: checks state and permission, reads what it needs, writes nothing. */
 export async function decide(deps: DossierDeps, principal: Principal, dossier: Dossier, command: Command, officials: PeopleDirectory, now: Date): Promise<Change> {
-  return { action: command.action, ...(await plan(deps, principal, dossier, command, officials, now)) };
+  const decision = await plan(deps, principal, dossier, command, officials, now);
+  const noticeValues = decision.notice ? { agencyName: (await deps.catalog.getAgency(dossier.agencyId)).name } : undefined;
+  return { action: command.action, ...decision, ...(noticeValues ? { noticeValues } : {}) };
 }
 
 async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, command: Command, officials: PeopleDirectory, now: Date): Promise<Decision> {
@@ -96,19 +101,23 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       expectStatus(dossier, 'request_supplement', 'submitted', 'processing');
       const during = dossier.status === 'submitted' ? 'intake' : 'processing';
       await requirePermission(deps.catalog, principal, during === 'intake' ? P.receive : P.process, during === 'intake' ? dossier.deskAgencyId : dossier.agencyId);
-      const parts = new Set((await deps.procedures.offeringContext(dossier.offeringId))?.procedure.parts.map((p) => p.code) ?? []);
+      const parts = new Map((await deps.procedures.offeringContext(dossier.offeringId))?.procedure.parts.map((p) => [p.code, p.name]) ?? []);
       const unknown = command.items.filter((i) => !parts.has(i.partCode) && i.partCode !== 'other');
       if (unknown.length) throw unprocessable('dossier.unknown_part', 'Thành phần hồ sơ không thuộc thủ tục / Unknown dossier part', { parts: unknown.map((i) => i.partCode) });
-      const supplement = { items: command.items, note: command.note ?? null, requestedAt: now.toISOString(), during };
+      // Each item carries the part's name too, so notices and the applicant read names, not codes.
+      const items = command.items.map((i) => ({ ...i, name: parts.get(i.partCode) ?? 'Giấy tờ khác' }));
+      const supplement = { items, note: command.note ?? null, requestedAt: now.toISOString(), during };
       return {
         status: 'supplement_requested', patch: { supplement, clockStoppedAt: during === 'processing' ? now : null },
-        note: command.note ?? null, details: { items: command.items, during }, visibleToApplicant: true, notice: 'supplement_requested',
+        note: command.note ?? null, details: { items, during }, visibleToApplicant: true, notice: 'supplement_requested',
       };
     }
     case 'resubmit': {
       expectStatus(dossier, 'resubmit', 'supplement_requested');
       if (!isApplicantOf(principal, dossier)) await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
       const files = command.files ?? [];
+      const context = await deps.procedures.offeringContext(dossier.offeringId);
+      if (context) await checkParts(deps, context, { formData: command.formData ?? {}, files }, true, false);
       const during = dossier.supplement?.during ?? 'intake';
       const formData = command.formData ? { ...dossier.formData, ...command.formData } : dossier.formData;
       const patch: DossierPatch = { supplement: null, clockStoppedAt: null, formData };
@@ -216,6 +225,6 @@ export async function applyChange(deps: DossierDeps, tx: Tx, principal: Principa
     note: change.note ?? null, visibleToApplicant: change.visibleToApplicant, details: change.details ?? {},
   });
   const after = (await dossierRepository.load(tx, dossier.id))!;
-  if (change.notice) await deps.notices(tx, change.notice, after, change.details);
+  if (change.notice) await deps.notices(tx, change.notice, after, { ...change.details, ...change.noticeValues });
   return after;
 }

@@ -44,8 +44,12 @@ export function lookupSecret(lookupKey: string, dossierId: string): string {
 }
 export const lookupSecretHash = (dossierId: string, secret: string): string => sha256Hex(`${dossierId}:${secret.toUpperCase().replace(/[\s-]/g, '')}`);
 
-/** Checks the parts: e-forms against their schemas, required parts present, no unknown part. Strict except for national-portal pushes. */
-async function checkParts(deps: DossierDeps, context: OfferingContext, submission: Submission, strict: boolean): Promise<void> {
+/**
+ * Checks the parts: e-forms against their schemas, no unknown part and (with `requireAll`) every
+ * required part present. Not strict for national-portal pushes (the portal checked its own form);
+ * a supplement checks what it brings without requiring everything again.
+ */
+export async function checkParts(deps: DossierDeps, context: OfferingContext, submission: Pick<Submission, 'formData' | 'files'>, strict: boolean, requireAll = strict): Promise<void> {
   const parts = new Map(context.procedure.parts.map((p) => [p.code, p]));
   const unknown = [...Object.keys(submission.formData), ...submission.files.map((f) => f.partCode)].filter((code) => !parts.has(code));
   if (unknown.length > 0 && strict) {
@@ -63,7 +67,7 @@ async function checkParts(deps: DossierDeps, context: OfferingContext, submissio
   if (formErrors.length > 0) {
     throw unprocessable('dossier.form_invalid', 'Dữ liệu biểu mẫu chưa hợp lệ / The e-form data is invalid', { parts: formErrors });
   }
-  if (!strict) return;
+  if (!requireAll) return;
   const missing = context.procedure.parts
     .filter((p) => p.required && !(p.code in submission.formData) && !submission.files.some((f) => f.partCode === p.code))
     .map((p) => ({ partCode: p.code, name: p.name }));

@@ -34,7 +34,7 @@ describe('dossier lifecycle', () => {
     assert.equal(status.statusLabel, 'Chờ tiếp nhận');
     await assert.rejects(w.tthc.dossiers.lookup(dossier.code, 'WRONGSECRET'), rejectsWith(404, 'dossier.lookup_failed'));
     await assert.rejects(w.tthc.dossiers.lookup('TAM.H19.X001-000000-0000', lookupSecret), rejectsWith(404, 'dossier.lookup_failed'));
-    assert.equal(await w.tthc.dossiers.secretFor(w.desk, dossier.id), lookupSecret, 'a reprinted receipt shows the same secret');
+    assert.equal((await w.tthc.dossiers.secretFor(w.desk, dossier.id)).lookupSecret, lookupSecret, 'a reprinted receipt shows the same secret');
   });
 
   it('bad e-form data, missing parts and unknown uploads are refused with details and write nothing', async () => {

@@ -102,6 +102,15 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       schema: { tags, summary: 'The process control sheet: every hand-over, on time or not', params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.HandoverSchema) }), ...errorResponses(404) } },
     }, async (request) => ({ items: await dossiers.controlSheet(request.principal, request.params.id) }));
 
+    app.get('/dossiers/:id/lookup-secret', {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: "The dossier's public look-up secret again (its applicant or an official who sees it), e.g. to reprint a receipt", params: S.IdParams, response: { 200: Type.Object({ code: Type.String(), lookupSecret: Type.String() }), ...errorResponses(404) } },
+    }, async (request) => {
+      const secret = await dossiers.secretFor(request.principal, request.params.id);
+      await request.audit({ action: 'read tthc.dossier_secret', target: `/api/tthc/dossiers/${request.params.id}/lookup-secret`, purpose: PURPOSE });
+      return secret;
+    });
+
     app.get('/dossiers/:id/files/:fileId', {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'Download a file of the dossier', params: S.FileParams, response: { 200: Type.Unknown({ description: 'The file' }), ...errorResponses(404) } },

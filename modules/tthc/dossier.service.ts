@@ -206,9 +206,9 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     },
 
     /** The look-up secret of a visible dossier, to reprint its receipt. */
-    async secretFor(principal: Principal, id: string): Promise<string> {
+    async secretFor(principal: Principal, id: string): Promise<{ code: string; lookupSecret: string }> {
       const dossier = await visible(principal, id);
-      return lookupSecret(deps.lookupKey, dossier.id);
+      return { code: dossier.code, lookupSecret: lookupSecret(deps.lookupKey, dossier.id) };
     },
 
     /** A printable document of the dossier as a PDF (the control sheet is for officials only). */

@@ -46,6 +46,8 @@ export interface DossierFile {
 export interface SupplementItem {
   partCode: string;
   reason: string;
+  /** The part's name, as the procedure calls it (filled in when the request is made). */
+  name?: string | undefined;
 }
 
 export interface Dossier {

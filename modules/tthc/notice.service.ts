@@ -31,7 +31,7 @@ const formatDate = (iso: string | null | undefined): string => {
 /** Placeholder values of a dossier for the templates. */
 export function noticeValues(dossier: Dossier, publicUrl: string, extra: Record<string, unknown> = {}): Record<string, string> {
   const reason = typeof extra.reason === 'string' ? extra.reason : Array.isArray(extra.reasons) ? extra.reasons.join('; ') : '';
-  const items = Array.isArray(extra.items) ? (extra.items as { partCode: string; reason: string }[]).map((i) => `- ${i.partCode}: ${i.reason}`).join('\n') : '';
+  const items = Array.isArray(extra.items) ? (extra.items as { partCode: string; name?: string; reason: string }[]).map((i) => `- ${i.name ?? i.partCode}: ${i.reason}`).join('\n') : '';
   return {
     code: dossier.code,
     procedureName: dossier.procedureName,
@@ -44,6 +44,7 @@ export function noticeValues(dossier: Dossier, publicUrl: string, extra: Record<
     reasonAscii: foldVietnamese(reason).slice(0, 100),
     items,
     note: typeof extra.note === 'string' ? extra.note : '',
+    agencyName: typeof extra.agencyName === 'string' ? extra.agencyName : '',
   };
 }
 
