@@ -26,11 +26,14 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId?: string;
   readonly details: FieldIssue[];
+  /** `details` as the server sent it: some modules answer an object (e.g. `{ parts: [...] }`), not field issues. */
+  readonly rawDetails: unknown;
   constructor(status: number, body: { code?: string; message?: string; requestId?: string; details?: unknown }) {
     super(body.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body.code ?? 'http.error';
     this.requestId = body.requestId;
+    this.rawDetails = body.details;
     this.details = Array.isArray(body.details) ? (body.details as RawIssue[]).filter((d) => d && typeof d.field === 'string').map(normaliseIssue) : [];
   }
 
@@ -46,6 +49,8 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, such as `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 function withQuery(path: string, query?: Query): string {
@@ -58,8 +63,8 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function send(method: string, url: string, body: unknown, signal: AbortSignal | undefined, token: string | null) {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(method: string, url: string, body: unknown, signal: AbortSignal | undefined, token: string | null, extra?: Record<string, string>) {
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   let payload: BodyInit | undefined;
   if (body instanceof FormData || body instanceof Blob) payload = body;
@@ -75,10 +80,10 @@ async function send(method: string, url: string, body: unknown, signal: AbortSig
 export async function rawRequest(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const url = withQuery(path, options.query);
   const token = await accessToken();
-  let response = await send(method, url, options.body, options.signal, token);
+  let response = await send(method, url, options.body, options.signal, token, options.headers);
   if (response.status === 401 && token) {
     const renewed = await refresh();
-    if (renewed) response = await send(method, url, options.body, options.signal, renewed.accessToken);
+    if (renewed) response = await send(method, url, options.body, options.signal, renewed.accessToken, options.headers);
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as ConstructorParameters<typeof ApiError>[1];

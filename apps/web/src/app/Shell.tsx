@@ -21,6 +21,11 @@ export function Shell() {
       pages: pageRoutes.filter((page) => page.section === section.id && page.labelKey && allows(page.access, viewer)),
     }))
     .filter((section) => section.pages.length > 0);
+  // The deepest matching entry is the current one: /workspace/counter is not also /workspace.
+  const activePath = nav
+    .flatMap((section) => section.pages.map((page) => page.path))
+    .filter((path) => pathname === path || pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
   const other = i18n.language === 'en' ? 'vi' : 'en';
 
   return (
@@ -85,7 +90,7 @@ export function Shell() {
                 </Text>
                 <ul className={classes.navList}>
                   {section.pages.map((page) => {
-                    const active = pathname === page.path || pathname.startsWith(`${page.path}/`);
+                    const active = page.path === activePath;
                     return (
                       <li key={page.path}>
                         <NavLink

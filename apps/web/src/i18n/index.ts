@@ -2,6 +2,9 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import vi from './vi.json' with { type: 'json' };
+// The tthc administration pages keep their messages in their own files (one top-level key).
+import tthcAdminEn from './tthc-admin.en.json' with { type: 'json' };
+import tthcAdminVi from './tthc-admin.vi.json' with { type: 'json' };
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,7 +29,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...tthcAdminVi } }, en: { translation: { ...en, ...tthcAdminEn } } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

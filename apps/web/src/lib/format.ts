@@ -58,3 +58,22 @@ export function parseDate(text: string): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
 }
+
+const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** 1500000 → "1.500.000 đ" (Vietnamese grouping whatever the UI language: amounts are in đồng). */
+export function formatVnd(amount: number): string {
+  return `${vnd.format(amount)} đ`;
+}
+
+/** 20971520 → "20 MB"; 1536 → "1,5 KB" in Vietnamese, "1.5 KB" in English. */
+export function formatBytes(size: number, locale = 'vi'): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = size;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}

@@ -1,0 +1,129 @@
+// Shared by the browser journeys: the whole platform (server + sandboxes, in-memory PGlite, demo
+// data) on random ports, Debian's headless Chromium, a fresh context per journey with a
+// screenshot in test-results/ when it fails, and the two ways of signing in.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { TOTP } from 'otpauth';
+import { ensureWebBuilt, startEphemeralPlatform, type RunningPlatform } from '../../server/start.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = path.resolve(import.meta.dirname, '../../../test-results');
+const STEP_TIMEOUT = 20_000;
+
+export interface Account {
+  username: string;
+  password: string;
+  totpSecret?: string;
+}
+
+export interface Harness {
+  readonly platform: RunningPlatform;
+  readonly browser: Browser;
+  /** The web app's origin, e.g. http://localhost:40123. */
+  origin(): string;
+}
+
+/** Starts the platform and the browser before the file's tests and stops them after. */
+export function setUpHarness(): Harness {
+  let platform: RunningPlatform | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    await ensureWebBuilt(() => {});
+    platform = await startEphemeralPlatform();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+  return {
+    get platform() {
+      assert.ok(platform, 'the platform is started in before()');
+      return platform;
+    },
+    get browser() {
+      assert.ok(browser, 'the browser is started in before()');
+      return browser;
+    },
+    origin: () => new URL(platform!.url).origin,
+  };
+}
+
+/**
+ * Runs `steps` in a fresh browser context (no cookies, no storage: a different person). Fails on
+ * any uncaught page error; leaves a full-page screenshot in test-results/<name>.png on failure.
+ */
+export async function journey(harness: Harness, name: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const context = await harness.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  try {
+    await steps(page);
+    assert.deepEqual(problems, [], 'no uncaught errors in the page');
+  } catch (error) {
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens `at` (default: home) and clicks the header's "Đăng nhập": the platform's server-rendered sign-in page. */
+export async function startSignIn(harness: Harness, page: Page, at = '/'): Promise<void> {
+  await page.goto(`${harness.platform.url}${at}`);
+  await page.locator('#header-sign-in').click();
+  await page.waitForURL(/\/oidc\/interaction\//);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+}
+
+/** Back in the web app, signed in: the header shows the account menu. Returns the name shown. */
+export async function expectSignedIn(harness: Harness, page: Page): Promise<string> {
+  await page.waitForURL((url) => url.origin === harness.origin() && !url.pathname.startsWith('/oidc') && !url.pathname.startsWith('/auth/'));
+  const user = page.getByTestId('current-user');
+  await user.waitFor();
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid="current-user"]')?.textContent ?? '';
+    return text.length > 0 && !text.includes('Đang tải');
+  });
+  return (await user.textContent()) ?? '';
+}
+
+/** An official signs in with password (and TOTP when the account has it), coming back to `at`. */
+export async function signInOfficial(harness: Harness, page: Page, account: Account, at = '/'): Promise<string> {
+  await startSignIn(harness, page, at);
+  await page.locator('#username').fill(account.username);
+  await page.locator('#password').fill(account.password);
+  await page.locator('#sign-in-official').click();
+  if (account.totpSecret) {
+    await page.locator('#totp').waitFor();
+    const totp = new TOTP({ secret: account.totpSecret, algorithm: 'SHA1', digits: 6, period: 30 });
+    await page.locator('#totp').fill(totp.generate());
+    await page.locator('#verify-totp').click();
+  }
+  return expectSignedIn(harness, page);
+}
+
+/** A citizen signs in through the VNeID sandbox, picking its first synthetic citizen; returns their name. */
+export async function signInWithVneid(harness: Harness, page: Page, at = '/'): Promise<string> {
+  await startSignIn(harness, page, at);
+  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+  await page.waitForURL((url) => url.origin !== harness.origin());
+  const first = page.locator('input[type="radio"][name="citizen"]').first();
+  const citizenName = await page.locator(`label[for="${await first.getAttribute('id')}"]`).evaluate((label) => (label.firstChild?.textContent ?? '').trim());
+  assert.ok(citizenName.length > 0, 'the sandbox lists citizens by name');
+  await first.check();
+  await page.locator('#sign-in').click();
+  const shown = await expectSignedIn(harness, page);
+  assert.equal(shown.trim(), citizenName);
+  return citizenName;
+}

@@ -1,0 +1,251 @@
+// Browser journeys of the procedure module (tthc): a citizen files a birth registration online
+// and follows it to the result through the one-stop desk, the specialist and the leader;
+// counter intake with its printed receipt; a dossier pushed by the national portal (DVCQG
+// sandbox) accepted at the desk. Run: node --test apps/web/e2e/tthc.browser.test.ts
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { journey, setUpHarness, signInOfficial, signInWithVneid, type Account, type Harness } from './harness.ts';
+
+const DESK: Account = { username: 'motcua', password: 'Motcua@2026!' };
+const SPECIALIST: Account = { username: 'chuyenvien', password: 'Chuyenvien@2026!' };
+const LEADER: Account = { username: 'lanhdao', password: 'Lanhdao@2026!' };
+const COMMUNE = 'TAM.H19.X001';
+const COMMUNE_NAME = 'UBND xã/phường số 001 (chưa có tên chính thức)';
+const BIRTH = 'Đăng ký khai sinh';
+const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
+
+/** The smallest file the upload check recognises as a PDF. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+const harness: Harness = setUpHarness();
+
+/** Fills the birth-registration e-form (to-khai-dang-ky-khai-sinh) through its labels, fieldset by fieldset. */
+async function fillBirthForm(page: Page): Promise<void> {
+  const requester = page.getByRole('group', { name: 'Người yêu cầu' });
+  await requester.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn Cha');
+  await requester.getByLabel('Số định danh cá nhân').fill('087090001234');
+  await requester.getByLabel('Quan hệ với người được khai sinh').fill('Cha');
+  const child = page.getByRole('group', { name: 'Người được khai sinh' });
+  await child.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Thị Bé');
+  await child.getByLabel('Ngày, tháng, năm sinh').fill('02/01/2026');
+  await child.getByRole('radio', { name: 'Nữ' }).check();
+  await child.getByLabel('Dân tộc').fill('Kinh');
+  await child.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Đồng Tháp');
+  const mother = page.getByRole('group', { name: 'Thông tin người mẹ' });
+  await mother.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Mẹ');
+  await mother.getByLabel('Ngày, tháng, năm sinh').fill('15/06/1995');
+  await mother.getByLabel('Dân tộc').fill('Kinh');
+  await mother.getByLabel('Nơi cư trú').fill('Ấp 1, xã số 001, tỉnh Đồng Tháp');
+  // "Quốc tịch" keeps its default (Việt Nam); the father's section stays blank and is not sent.
+}
+
+/** Uploads a file for one dossier part through the file chooser, as a person would. */
+async function attach(page: Page, partCode: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const part = page.locator(`[data-part="${partCode}"]`);
+  const chooser = page.waitForEvent('filechooser');
+  await part.getByRole('button', { name: /Chọn tệp|Thêm tệp/ }).click();
+  await (await chooser).setFiles(file);
+}
+
+/** From the queue page, opens a dossier by its code. */
+async function openFromQueue(page: Page, queueTab: RegExp, code: string): Promise<void> {
+  await page.getByRole('tab', { name: queueTab }).click();
+  await page.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();
+  await page.waitForURL(/\/workspace\/dossiers\//);
+  await page.getByTestId('dossier-code').filter({ hasText: code }).waitFor();
+}
+
+/** Takes a step's transition: the button from `allowed`, then the confirmation dialog. */
+async function transition(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: label, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function expectStatus(page: Page, status: string): Promise<void> {
+  await page.getByTestId('dossier-code').locator('xpath=..').getByText(status, { exact: true }).waitFor();
+}
+
+describe('tthc browser journeys', { timeout: 240_000 }, () => {
+  test('a citizen files a birth registration online, answers a supplement request and receives the result through desk, specialist and leader', async () => {
+    let code = '';
+    await journey(harness, 'tthc-online-citizen', async (citizen) => {
+      await signInWithVneid(harness, citizen);
+      await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
+      await citizen.waitForURL(/\/services$/);
+      // Search without diacritics.
+      await citizen.locator('#procedure-search').fill('dang ky khai sinh');
+      await citizen.getByRole('link', { name: BIRTH, exact: true }).click();
+      await citizen.getByRole('heading', { level: 1, name: BIRTH }).waitFor();
+      await citizen.getByText('1.001193').first().waitFor();
+      await citizen.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
+      await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+
+      // Step 1: contact details (name from VNeID).
+      await citizen.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+      await citizen.locator('#applicant-phone').fill('0912345678');
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+      // Step 2: the e-form. Empty, the server's field errors come back under their fields.
+      await citizen.getByRole('heading', { level: 2, name: 'Tờ khai đăng ký khai sinh' }).waitFor();
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+      const childName = citizen.getByRole('group', { name: 'Người được khai sinh' }).getByLabel('Họ, chữ đệm và tên');
+      await citizen.waitForFunction(() => document.querySelector('#part-to-khai-child-fullName')?.getAttribute('aria-invalid') === 'true');
+      assert.equal(await childName.getAttribute('aria-invalid'), 'true');
+      await fillBirthForm(citizen);
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+      // Step 3: attachments. A text file named .pdf is refused; a real PDF is kept.
+      await citizen.getByRole('heading', { level: 2, name: 'Giấy tờ đính kèm' }).waitFor();
+      await attach(citizen, 'giay-chung-sinh', { name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải PDF') });
+      await citizen.getByRole('alert').filter({ hasText: 'Nội dung tệp không khớp' }).waitFor();
+      await attach(citizen, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await citizen.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh.pdf' }).waitFor();
+      await citizen.getByRole('button', { name: 'Lưu nháp' }).click();
+      await citizen.getByText(/Đã lưu nháp lúc/).waitFor();
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+      // Step 4: review and submit.
+      await citizen.getByRole('heading', { level: 2, name: 'Kiểm tra và nộp' }).waitFor();
+      await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+      await citizen.getByRole('heading', { name: 'Hồ sơ đã được gửi, đang chờ tiếp nhận' }).waitFor();
+      code = ((await citizen.getByTestId('dossier-code').textContent()) ?? '').trim();
+      const secret = ((await citizen.getByTestId('lookup-secret').textContent()) ?? '').trim();
+      assert.match(code, new RegExp(`^${COMMUNE.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
+      assert.match(secret, /^[0-9A-Z]{10}$/);
+
+      await journey(harness, 'tthc-online-desk-accept', async (desk) => {
+        await signInOfficial(harness, desk, DESK, '/workspace');
+        await desk.getByRole('heading', { level: 1, name: 'Hồ sơ một cửa' }).waitFor();
+        // A province-wide demo grant starts at the commune that offers the procedure.
+        await desk.waitForFunction((code) => (document.querySelector<HTMLInputElement>('#queue-agency')?.value ?? '').includes(code), COMMUNE);
+        await openFromQueue(desk, /Chờ tiếp nhận/, code);
+
+        // The intake check finds the birth certificate unreadable: a supplement request, per part.
+        await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+        const request = desk.getByRole('dialog', { name: 'Yêu cầu bổ sung' });
+        await request.getByRole('checkbox', { name: 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh' }).check();
+        await request.getByLabel(/Lý do cần bổ sung/).fill('Bản chụp bị mờ, không đọc được số giấy chứng sinh.');
+        await request.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+        await request.waitFor({ state: 'detached' });
+        await expectStatus(desk, 'Yêu cầu bổ sung hồ sơ');
+
+        // The citizen answers it from "my dossiers" with a new file.
+        await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+        await citizen.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();
+        await citizen.getByRole('heading', { name: 'Cần bổ sung hồ sơ' }).waitFor();
+        await citizen.getByText('Lý do: Bản chụp bị mờ, không đọc được số giấy chứng sinh.').waitFor();
+        await attach(citizen, 'giay-chung-sinh', { name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await citizen.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh-ro.pdf' }).waitFor();
+        await citizen.getByRole('button', { name: 'Gửi bổ sung' }).click();
+        await expectStatus(citizen, 'Chờ tiếp nhận');
+
+        await desk.reload();
+        await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+        await expectStatus(desk, 'Đang giải quyết');
+        await transition(desk, 'Chuyển thẩm định');
+        // Now with the specialists: the review step is active and the desk's transition is gone.
+        await desk.locator('tr[data-step="tham_dinh"]').waitFor();
+        assert.equal(await desk.getByRole('button', { name: 'Chuyển thẩm định' }).count(), 0);
+      });
+      await journey(harness, 'tthc-online-specialist', async (specialist) => {
+        await signInOfficial(harness, specialist, SPECIALIST, '/workspace');
+        await openFromQueue(specialist, /Cần xử lý/, code);
+        // The applicant's e-form, read-only, as filed.
+        await specialist.getByText('Nguyễn Thị Bé').first().waitFor();
+        await transition(specialist, 'Trình lãnh đạo');
+      });
+      await journey(harness, 'tthc-online-leader', async (leader) => {
+        await signInOfficial(harness, leader, LEADER, '/workspace');
+        await openFromQueue(leader, /Cần xử lý/, code);
+        await transition(leader, 'Phê duyệt');
+        await expectStatus(leader, 'Đã có kết quả, chờ trả');
+      });
+      await journey(harness, 'tthc-online-desk-return', async (desk) => {
+        await signInOfficial(harness, desk, DESK, '/workspace');
+        await openFromQueue(desk, /Chờ trả kết quả/, code);
+        await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
+        const dialog = desk.getByRole('dialog', { name: 'Trả kết quả' });
+        await dialog.getByRole('radio', { name: 'Trực tuyến' }).check();
+        await dialog.getByRole('button', { name: 'Xác nhận đã trả kết quả' }).click();
+        await expectStatus(desk, 'Đã trả kết quả');
+        // The control sheet lists every hand-over.
+        await desk.getByRole('tab', { name: 'Phiếu kiểm soát quá trình' }).click();
+        await desk.getByRole('table', { name: 'Phiếu kiểm soát quá trình' }).getByText('Phê duyệt kết quả').waitFor();
+      });
+
+      // Back to the citizen, still signed in: the dossier is closed with its result.
+      await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+      const row = citizen.locator(`tr[data-code="${code}"]`);
+      await row.getByText('Đã trả kết quả').waitFor();
+      await row.getByRole('link', { name: code }).click();
+      await expectStatus(citizen, 'Đã trả kết quả');
+      await citizen.getByRole('button', { name: 'Giấy tiếp nhận và hẹn trả kết quả' }).waitFor();
+
+      // The public look-up with the code and the secret.
+      await citizen.goto(`${harness.platform.url}/tra-cuu?ma=${encodeURIComponent(code)}`);
+      assert.equal(await citizen.locator('#lookup-code').inputValue(), code);
+      await citizen.locator('#lookup-secret').fill(secret);
+      await citizen.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+      await citizen.getByRole('region', { name: `Hồ sơ ${code}` }).getByText('Đã trả kết quả').first().waitFor();
+    });
+  });
+
+  test('the desk files a dossier at the counter and prints its receipt', async () => {
+    await journey(harness, 'tthc-counter', async (desk) => {
+      await signInOfficial(harness, desk, DESK, '/workspace/counter');
+      await desk.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
+      await desk.locator('#counter-procedure').fill('khai sinh');
+      await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).click();
+      await desk.locator('#counter-offering').selectOption({ label: COMMUNE_NAME });
+      await desk.locator('#applicant-fullName').fill('Nguyễn Văn Cha');
+      await desk.locator('#applicant-personalId').fill('087090001234');
+      await desk.locator('#applicant-phone').fill('0987654321');
+      await fillBirthForm(desk);
+      await attach(desk, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await desk.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh.pdf' }).waitFor();
+      await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+
+      await desk.getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' }).waitFor();
+      const code = ((await desk.getByTestId('dossier-code').textContent()) ?? '').trim();
+      assert.match(code, /^TAM\.H19\.X001-\d{6}-\d{4}$/);
+      // The receipt opens in a new tab from the PDF the API answers.
+      const pdf = desk.waitForResponse((response) => response.url().includes('/documents/receipt'));
+      const tab = desk.context().waitForEvent('page');
+      await desk.getByRole('button', { name: 'Giấy tiếp nhận và hẹn trả kết quả' }).click();
+      const response = await pdf;
+      assert.equal(response.status(), 200);
+      assert.equal(response.headers()['content-type'], 'application/pdf');
+      // The new tab shows that PDF (as a blob: the API needs the bearer token, a plain link would not carry it).
+      const opened = await tab;
+      await opened.waitForURL(/^blob:/);
+      await opened.close();
+    });
+  });
+
+  test('a dossier filed on the national portal reaches the desk queue and is accepted', async () => {
+    const sandbox = harness.platform.sandboxUrl;
+    assert.ok(sandbox, 'the sandboxes run with the ephemeral platform');
+    const pushed = await fetch(`${sandbox}/dvcqg/_admin/pushes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ procedureCode: '1.001193', agencyCode: COMMUNE }),
+    });
+    assert.equal(pushed.status, 201);
+    const push = (await pushed.json()) as { nationalDossierCode: string; attempts: { status: number | null; error?: string }[] };
+    assert.ok([200, 201].includes(push.attempts[0]?.status ?? 0), `delivered to the platform: ${JSON.stringify(push.attempts)}`);
+
+    await journey(harness, 'tthc-dvcqg', async (desk) => {
+      await signInOfficial(harness, desk, DESK, '/workspace');
+      await desk.getByRole('tab', { name: /Chờ tiếp nhận/ }).click();
+      const row = desk.locator('tr[data-channel="dvcqg"]').first();
+      await row.getByText('Cổng DVCQG').waitFor();
+      await row.getByRole('link').click();
+      await desk.getByText(push.nationalDossierCode).waitFor();
+      await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+      await expectStatus(desk, 'Đang giải quyết');
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format.ts';
+import { StatusBadge } from './status.tsx';
+
+export interface TimelineEvent {
+  at: string;
+  action: string;
+  toStatus: string;
+  note: string | null;
+  actorName?: string;
+  details?: Record<string, unknown>;
+}
+
+/** What happened to a dossier, oldest first; a step's transition is named by the process ("Trình lãnh đạo"). */
+export function HistoryTimeline({ events }: { events: TimelineEvent[] }) {
+  const { t } = useTranslation();
+  if (events.length === 0) return <Text size="sm" c="dimmed">{t('common.empty')}</Text>;
+  return (
+    <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} aria-label={t('tthc.history.title')}>
+      {events.map((event, index) => {
+        const step = typeof event.details?.stepName === 'string' ? event.details.stepName : undefined;
+        const label = typeof event.details?.label === 'string' ? event.details.label : undefined;
+        const title = event.action === 'transition' && step && label ? `${step}: ${label}` : t(`tthc.actions.${event.action}`, { defaultValue: event.action });
+        return (
+          <Timeline.Item key={index} title={title}>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(event.at)}
+              {event.actorName ? ` · ${event.actorName}` : ''}
+            </Text>
+            <StatusBadge status={event.toStatus} />
+            {event.note && (
+              <Text size="sm" mt={4}>
+                {event.note}
+              </Text>
+            )}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

@@ -1,0 +1,46 @@
+import { Badge, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Channel, DossierStatus } from '../../../api/tthc.ts';
+import { formatDate, todayIso } from '../../../lib/format.ts';
+
+const COLORS: Record<DossierStatus, string> = {
+  submitted: 'blue',
+  supplement_requested: 'orange',
+  rejected: 'red',
+  processing: 'sen',
+  paused: 'yellow',
+  ready_to_return: 'teal',
+  completed: 'green',
+  withdrawn: 'gray',
+  cancelled: 'gray',
+};
+
+/** Status in the reader's language (the server's statusLabel is Vietnamese only). */
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={COLORS[status as DossierStatus] ?? 'gray'} variant="light" tt="none" data-status={status}>
+      {t(`tthc.status.${status}`, { defaultValue: status })}
+    </Badge>
+  );
+}
+
+export function ChannelLabel({ channel }: { channel: Channel }) {
+  const { t } = useTranslation();
+  return <>{t(`tthc.channel.${channel}`)}</>;
+}
+
+const FINISHED: readonly string[] = ['completed', 'rejected', 'withdrawn', 'cancelled'];
+
+/** The promised date; red and marked "late" when it has passed on an open dossier. */
+export function DueDate({ date, status }: { date: string | null; status: string }) {
+  const { t } = useTranslation();
+  if (!date) return <Text span size="sm" c="dimmed">—</Text>;
+  const late = !FINISHED.includes(status) && date < todayIso();
+  return (
+    <Text span size="sm" c={late ? 'red.8' : undefined} fw={late ? 700 : undefined} data-overdue={late || undefined}>
+      {formatDate(date)}
+      {late && ` (${t('tthc.overdue')})`}
+    </Text>
+  );
+}

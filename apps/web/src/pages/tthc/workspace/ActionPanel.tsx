@@ -1,0 +1,115 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AllowedStep, Dossier, DossierCommand, Procedure } from '../../../api/tthc.ts';
+import { ReasonDialog } from '../common/ReasonDialog.tsx';
+import { TthcErrorAlert } from '../common/TthcErrorAlert.tsx';
+import { useDossierAction } from '../common/useDossierAction.ts';
+import { ApologiseDialog } from './actions/ApologiseDialog.tsx';
+import { AssignDialog } from './actions/AssignDialog.tsx';
+import { AttachResultDialog } from './actions/AttachResultDialog.tsx';
+import { RejectDialog } from './actions/RejectDialog.tsx';
+import { ReturnDialog } from './actions/ReturnDialog.tsx';
+import { SupplementDialog } from './actions/SupplementDialog.tsx';
+import type { DialogProps } from './actions/types.ts';
+
+type Open =
+  | { kind: 'transition'; step: AllowedStep; action: AllowedStep['actions'][number] }
+  | { kind: 'assign'; step: AllowedStep }
+  | { kind: 'request_supplement' | 'reject' | 'apologise' | 'return' | 'attach_result' | 'pause' | 'cancel' | 'comment' };
+
+/** Actions taken at once (no input needed); every other action opens a dialog. */
+const IMMEDIATE = ['accept', 'resume'] as const;
+/** One-stop actions in the order officials expect them; applicant-side ones (resubmit) are shown elsewhere. */
+const ORDER = ['accept', 'request_supplement', 'reject', 'attach_result', 'return', 'pause', 'resume', 'apologise', 'cancel', 'comment'] as const;
+const DANGER: readonly string[] = ['reject', 'cancel'];
+
+type ReasonKind = 'pause' | 'cancel' | 'comment';
+const isReasonKind = (kind: string): kind is ReasonKind => kind === 'pause' || kind === 'cancel' || kind === 'comment';
+
+/**
+ * The buttons are exactly what the server says this official may do now (`allowed`): one-stop
+ * actions and each active step's transitions, labelled by the process definition.
+ */
+export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedure: Procedure | undefined }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Open | null>(null);
+  const act = useDossierAction(dossier, () => setOpen(null));
+  const close = () => {
+    setOpen(null);
+    act.reset();
+  };
+  const dialog = { onClose: close, onSubmit: (command: DossierCommand) => act.mutate(command), pending: act.isPending, error: act.error };
+  const actions = ORDER.filter((a) => dossier.allowed.actions.includes(a));
+  const steps = dossier.allowed.steps;
+
+  if (actions.length === 0 && steps.length === 0) return <Text size="sm" c="dimmed">{t('tthc.workspace.nothingToDo')}</Text>;
+  return (
+    <Stack gap="sm">
+      {steps.map((step) => (
+        <Group key={step.stepId} gap="xs" wrap="wrap" aria-label={step.stepName} role="group">
+          <Text size="sm" fw={600} miw={160}>{step.stepName}:</Text>
+          {step.actions.map((action) => (
+            <Button key={action.action} onClick={() => setOpen({ kind: 'transition', step, action })} data-transition={action.action}>
+              {action.label}
+            </Button>
+          ))}
+          <Button variant="subtle" onClick={() => setOpen({ kind: 'assign', step })}>{t('tthc.assign.button')}</Button>
+        </Group>
+      ))}
+      {actions.length > 0 && (
+        <Group gap="xs" wrap="wrap">
+          {actions.map((action) =>
+            (IMMEDIATE as readonly string[]).includes(action) ? (
+              <Button key={action} loading={act.isPending && act.variables?.action === action} onClick={() => act.mutate({ action } as DossierCommand)} data-action={action}>
+                {t(`tthc.actionLabels.${action}`)}
+              </Button>
+            ) : (
+              <Button key={action} variant={action === 'return' ? 'filled' : 'light'} color={DANGER.includes(action) ? 'red' : undefined} onClick={() => setOpen({ kind: action } as Open)} data-action={action}>
+                {t(`tthc.actionLabels.${action}`)}
+              </Button>
+            ),
+          )}
+        </Group>
+      )}
+      {!open && <TthcErrorAlert error={act.error} />}
+      {open?.kind === 'transition' && (
+        <ReasonDialog
+          title={`${open.step.stepName}: ${open.action.label}`}
+          label={open.action.requiresComment ? t('tthc.transition.commentRequired') : t('tthc.transition.comment')}
+          optional={!open.action.requiresComment}
+          confirmLabel={open.action.label}
+          onClose={close}
+          pending={act.isPending}
+          error={act.error}
+          onConfirm={(comment) => act.mutate({ action: 'transition', stepId: open.step.stepId, transition: open.action.action, comment: comment || undefined })}
+        />
+      )}
+      {open?.kind === 'assign' && <AssignDialog stepId={open.step.stepId} stepName={open.step.stepName} {...dialog} />}
+      {open?.kind === 'request_supplement' && <SupplementDialog parts={procedure?.parts ?? []} {...dialog} />}
+      {open?.kind === 'reject' && <RejectDialog {...dialog} />}
+      {open?.kind === 'apologise' && <ApologiseDialog dueDate={dossier.dueDate} {...dialog} />}
+      {open?.kind === 'return' && <ReturnDialog defaultMethod={dossier.channel === 'counter' ? 'desk' : 'online'} {...dialog} />}
+      {open?.kind === 'attach_result' && <AttachResultDialog {...dialog} />}
+      {open && isReasonKind(open.kind) && <ReasonAction kind={open.kind} {...dialog} />}
+    </Stack>
+  );
+}
+
+/** Pause, cancel and an internal comment: one text, then the command. */
+function ReasonAction({ kind, onClose, onSubmit, pending, error }: { kind: ReasonKind } & DialogProps) {
+  const { t } = useTranslation();
+  return (
+    <ReasonDialog
+      title={t(`tthc.actionLabels.${kind}`)}
+      label={t(`tthc.reasonLabels.${kind}`)}
+      confirmLabel={t(`tthc.actionLabels.${kind}`)}
+      color={kind === 'cancel' ? 'red' : undefined}
+      warning={kind === 'cancel' ? t('tthc.cancel.warning') : undefined}
+      onClose={onClose}
+      pending={pending}
+      error={error}
+      onConfirm={(text) => onSubmit(kind === 'comment' ? { action: 'comment', text } : { action: kind, reason: text })}
+    />
+  );
+}
