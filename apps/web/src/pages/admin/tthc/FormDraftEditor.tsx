@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { issuesOf, tthcAdminApi, type FormVersion } from '../../../api/tthc-admi
 import { AdminErrorAlert } from './AdminErrorAlert.tsx';
 import { JsonEditor, parseObject, pretty } from './JsonEditor.tsx';
 import { adminKeys } from './lookups.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 /** A new e-form starts as a one-field form that compiles, so the first save already succeeds. */
 const STARTER_SCHEMA = {
@@ -81,14 +82,7 @@ export function FormDraftEditor({ formKey, from, onSaved, onCancel }: Props) {
           </Text>
         )}
         {issues.length === 0 && <AdminErrorAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('tthcAdmin.versions.saveDraft')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} saving={save.isPending} submitLabel={t('tthcAdmin.versions.saveDraft')} />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import { tthcAdminApi, type NoticeTemplate } from '../../../api/tthc-admin.ts';
 import { AdminErrorAlert, isVersionConflict } from './AdminErrorAlert.tsx';
 import { adminKeys } from './lookups.ts';
 import { accentedPlaceholders, hasDiacritics, PLACEHOLDERS, render, smsLength, unknownPlaceholders } from './notices.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Field = 'subject' | 'body';
 
@@ -158,14 +159,7 @@ export function NoticeTemplateModal({ template, onClose }: { template: NoticeTem
               </Button>
             </Group>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -10,6 +10,7 @@ import { checkFees, toFeeDrafts, toFees, type Errors, type FeeDraft } from './dr
 import { monoInput } from './styles.ts';
 import { adminKeys, useAgencyNames, useProcessOptions } from './lookups.ts';
 import { FeesEditor } from './ProcedureListEditors.tsx';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 // Mirrors modules/tthc/dossier.code.ts, so a pattern is checked, and shown expanded, while typed.
 const DEFAULT_CODE_PATTERN = '{agencyCode}-{yyMMdd}-{seq4}';
@@ -143,14 +144,7 @@ export function OfferingFormModal({ offering, procedure, presetAgencyId, onClose
               </Button>
             </Group>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {offering ? t('common.save') : t('tthcAdmin.offering.createSubmit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} submitLabel={offering ? t('common.save') : t('tthcAdmin.offering.createSubmit')} />
         </Stack>
       </form>
     </Modal>

@@ -10,6 +10,7 @@ import { APPLICANT_TYPES, checkDraft, LEVELS, LIMITS, METHODS, toDraft, toInput,
 import { adminKeys, useFieldOptions, useFormOptions } from './lookups.ts';
 import { FeesEditor, LegalBasesEditor, PartsEditor } from './ProcedureListEditors.tsx';
 import { monoInput } from './styles.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 interface Props {
   /** null: a new procedure. */
@@ -189,14 +190,7 @@ function ProcedureForm({ procedure, onClose, onReload }: { procedure?: Procedure
             </Button>
           </Group>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {procedure ? t('common.save') : t('tthcAdmin.procedure.createSubmit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} saving={save.isPending} submitLabel={procedure ? t('common.save') : t('tthcAdmin.procedure.createSubmit')} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { issuesOf, tthcAdminApi, type ProcessView } from '../../../api/tthc-admi
 import { AdminErrorAlert } from './AdminErrorAlert.tsx';
 import { JsonEditor, parseObject, pretty } from './JsonEditor.tsx';
 import { adminKeys } from './lookups.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 /**
  * Where a new process starts: the usual desk → specialist → leader chain (as in
@@ -80,14 +81,7 @@ export function ProcessDraftEditor({ processKey, from, onSaved, onCancel }: Prop
           </Text>
         )}
         {issues.length === 0 && <AdminErrorAlert error={save.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('tthcAdmin.versions.saveDraft')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} saving={save.isPending} submitLabel={t('tthcAdmin.versions.saveDraft')} />
       </Stack>
     </form>
   );
