@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TOTP } from 'otpauth';
+import { testDatabaseUrl } from '../../../packages/platform/index.ts';
+import { createTestDatabase } from '../../../packages/platform/testing.ts';
 import { ensureWebBuilt, startEphemeralPlatform, type RunningPlatform } from '../../server/start.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -30,9 +32,12 @@ export interface Harness {
 export function setUpHarness(): Harness {
   let platform: RunningPlatform | undefined;
   let browser: Browser | undefined;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   before(async () => {
     await ensureWebBuilt(() => {});
-    platform = await startEphemeralPlatform();
+    // On PostgreSQL when TEST_DATABASE_URL is set (CI's second pass), on in-memory PGlite otherwise.
+    if (testDatabaseUrl()) database = await createTestDatabase();
+    platform = await startEphemeralPlatform(database?.url ? { DATABASE_URL: database.url } : {});
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -42,6 +47,7 @@ export function setUpHarness(): Harness {
   after(async () => {
     await browser?.close();
     await platform?.close();
+    await database?.close();
   });
   return {
     get platform() {
