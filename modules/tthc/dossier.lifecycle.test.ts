@@ -128,6 +128,33 @@ describe('dossier lifecycle', () => {
     await assert.rejects(act(w, w.desk, dossier, { action: 'reject', reasons: ['x'] }, 'retry-accept-0001'), rejectsWith(422, 'idempotency.key_reused'));
   });
 
+  it('a dossier keeps the process version it started with when a new version is published', async () => {
+    let older = (await fileBirth()).dossier;
+    older = await act(w, w.desk, older, { action: 'accept' });
+    const editor = { ...w.leader, grants: [{ agencyId: (await w.catalog.rootAgency()).id, scope: 'subtree' as const, permissions: ['procedure.edit'] }] };
+    // Version 2 skips the specialist: the desk forwards straight to the leader.
+    const v1 = (await w.tthc.procedures.getProcess('mot-cua-co-ban', 1)) as unknown as { definition: { start: string; steps: { id: string }[]; transitions: { from: string; to: string }[] } };
+    const definition = {
+      ...v1.definition,
+      steps: v1.definition.steps.filter((step) => step.id !== 'tham_dinh'),
+      transitions: [
+        ...v1.definition.transitions.filter((t) => t.from !== 'tham_dinh' && t.to !== 'tham_dinh'),
+        { from: 'tiep_nhan', action: 'forward', label: 'Trình lãnh đạo', to: 'phe_duyet' },
+      ],
+    };
+    const draft = await w.tthc.procedures.saveProcessDraft(editor, 'mot-cua-co-ban', { name: 'Một cửa rút gọn', definition });
+    await w.tthc.procedures.publishProcess(editor, 'mot-cua-co-ban', draft.version);
+
+    older = await act(w, w.desk, older, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
+    assert.deepEqual(older.process, { key: 'mot-cua-co-ban', version: 1 });
+    assert.deepEqual(older.activeSteps.map((s) => s.stepId), ['tham_dinh'], 'the old dossier still goes through the specialist');
+    let newer = (await fileBirth()).dossier;
+    assert.deepEqual(newer.process, { key: 'mot-cua-co-ban', version: draft.version });
+    newer = await act(w, w.desk, newer, { action: 'accept' });
+    newer = await act(w, w.desk, newer, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
+    assert.deepEqual(newer.activeSteps.map((s) => s.stepId), ['phe_duyet'], 'a new dossier follows the new version');
+  });
+
   it('rejection at intake and withdrawal by the applicant are final', async () => {
     const first = (await fileBirth()).dossier;
     const rejected = await act(w, w.desk, first, { action: 'reject', reasons: ['Người yêu cầu không có quyền đăng ký'] });

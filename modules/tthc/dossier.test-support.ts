@@ -50,7 +50,7 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z'): Promise<
   await identity.seedDemo({ root: root.id, desk: root.id });
   const clock = { now: new Date(startAt), set(iso: string) { this.now = new Date(iso); } };
   const people = { principalOf: (id: string) => identity.service.principalForUser(id), citizenIdentity: (id: string) => identity.service.citizenIdentity(id) };
-  const tthc = createTthcModule(ctx, { catalog, people, blobs: new MemoryBlobStore(), now: () => clock.now });
+  const tthc = createTthcModule(ctx, { catalog, people, blobs: new MemoryBlobStore(), now: () => clock.now, referenceTtlMs: 0 });
   await tthc.seed();
 
   const user = async (username: string) => {

@@ -36,6 +36,8 @@ export interface TthcDependencies {
   people: PeopleDirectory;
   blobs: BlobStore;
   now?: () => Date;
+  /** How long reference reads are memoised (default 10 s); tests that edit the catalogue use 0. */
+  referenceTtlMs?: number;
 }
 
 export interface TthcModule {
@@ -56,7 +58,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
   // agencies, the calendar and published procedures change rarely, and a filing then costs a
   // handful of round trips instead of a dozen (bench/tthc.ts).
   const { catalog } = deps;
-  const fresh = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => memoize(fn, REFERENCE_TTL_MS);
+  const fresh = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => memoize(fn, deps.referenceTtlMs ?? REFERENCE_TTL_MS);
   const dossierDeps: DossierDeps = {
     db,
     catalog: {
