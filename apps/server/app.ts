@@ -49,6 +49,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const people = {
     principalOf: (userId: string) => identity.service.principalForUser(userId),
     citizenIdentity: (userId: string) => identity.service.citizenIdentity(userId),
+    officialsHolding: (permission: string, agencyId: string) => identity.service.officialsHolding(permission, agencyId),
   };
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people, blobs, now: options.now });
 

@@ -73,6 +73,17 @@ export function createAccountRepository(db: Db) {
       ]);
       return { items, total: total?.n ?? 0 };
     },
+    /** Active officials holding `permission` for the agency: by an assignment there, or a subtree assignment on an ancestor. */
+    async officialsHolding(permission: string, agencyId: string, ancestors: string[]): Promise<{ id: string; fullName: string }[]> {
+      const above = ancestors.length ? and(inArray(roleAssignments.agencyId, ancestors), eq(roleAssignments.scope, 'subtree')) : sql`false`;
+      return db.selectDistinct({ id: users.id, fullName: users.fullName })
+        .from(roleAssignments)
+        .innerJoin(roles, eq(roles.id, roleAssignments.roleId))
+        .innerJoin(users, eq(users.id, roleAssignments.userId))
+        .where(and(eq(users.kind, 'official'), eq(users.active, true), sql`${roles.permissions} ? ${permission}`, sql`(${eq(roleAssignments.agencyId, agencyId)} or ${above})`))
+        .orderBy(asc(users.fullName))
+        .limit(200);
+    },
     async assignmentsOf(userIds: string[], q: Queryable = db): Promise<Map<string, AssignmentView[]>> {
       const result = new Map<string, AssignmentView[]>();
       if (userIds.length === 0) return result;

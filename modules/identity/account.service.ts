@@ -120,6 +120,11 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       return { kind: 'user', userId: user.id, userType: user.kind, displayName: user.fullName, grants };
     },
 
+    /** Officials who may take a step needing `permission` at the agency (for assignment pickers). */
+    async officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string }[]> {
+      return repo.officialsHolding(permission, agencyId, await agencies.agencyAncestors(agencyId));
+    },
+
     /** A citizen's identity as VNeID vouched for it (for prefilling applications); undefined for others. */
     async citizenIdentity(userId: string): Promise<{ personalId: string; fullName: string; enterpriseCode: string | null } | undefined> {
       const user = await repo.userById(userId);

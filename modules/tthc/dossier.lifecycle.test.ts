@@ -64,6 +64,15 @@ describe('dossier lifecycle', () => {
     assert.equal(await w.count(`platform.jobs where queue = 'tthc.notice' and payload->>'dossierId' = '${dossier.id}'`), 2, 'mail and SMS queued');
 
     dossier = await act(w, w.desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
+    const candidates = await w.tthc.dossiers.assignees(w.leader, dossier.id, 'tham_dinh');
+    assert.ok(candidates.some((c) => c.fullName === 'Trần Văn Xử Lý (demo)'), 'the specialist can take the review');
+    assert.ok(!candidates.some((c) => c.fullName.startsWith('Nguyễn Thị Một Cửa')), 'the desk officer cannot');
+    const specialistId = candidates.find((c) => c.fullName === 'Trần Văn Xử Lý (demo)')!.id;
+    dossier = await act(w, w.leader, dossier, { action: 'assign', stepId: 'tham_dinh', officialId: specialistId });
+    assert.equal(dossier.activeSteps[0]!.assigneeName, 'Trần Văn Xử Lý (demo)');
+    const deskOfficer = w.desk.kind === 'user' ? w.desk.userId : '';
+    await assert.rejects(act(w, w.leader, dossier, { action: 'assign', stepId: 'tham_dinh', officialId: deskOfficer }), rejectsWith(422, 'dossier.assignee_not_eligible'));
+    await assert.rejects(w.tthc.dossiers.assignees(w.leader, dossier.id, 'phe_duyet'), rejectsWith(409, 'dossier.step_not_active'));
     const view = await w.tthc.dossiers.get(w.specialist, dossier.id);
     assert.deepEqual(view.allowed.steps.map((s) => [s.stepId, s.actions.map((a) => a.action)]), [['tham_dinh', ['submit']]]);
     dossier = await act(w, w.specialist, dossier, { action: 'transition', stepId: 'tham_dinh', transition: 'submit' });
@@ -78,11 +87,12 @@ describe('dossier lifecycle', () => {
     assert.equal(dossier.nationalStatus, 10);
 
     const history = await w.tthc.dossiers.history(w.desk, dossier.id);
-    assert.deepEqual(history.map((e) => e.action), ['submit', 'accept', 'transition', 'transition', 'transition', 'return']);
+    assert.deepEqual(history.map((e) => e.action), ['submit', 'accept', 'transition', 'assign', 'transition', 'transition', 'return']);
     const applicantHistory = await w.tthc.dossiers.history(w.citizen, dossier.id);
     assert.deepEqual(applicantHistory.map((e) => e.action), ['submit', 'accept', 'transition', 'return'], 'internal steps are not shown to the applicant');
     const sheet = await w.tthc.dossiers.controlSheet(w.desk, dossier.id);
-    assert.deepEqual(sheet.map((h) => h.stepId), ['tiep_nhan', 'tham_dinh', 'phe_duyet']);
+    assert.deepEqual(sheet.map((h) => h.stepId), ['tiep_nhan', 'tham_dinh', 'tham_dinh', 'phe_duyet'], 'the assignment is a hand-over too');
+    assert.equal(sheet[2]!.holderName, 'Trần Văn Xử Lý (demo)');
     assert.ok(sheet.every((h) => h.endedAt && h.onTime === true));
     await assert.rejects(w.tthc.dossiers.controlSheet(w.citizen, dossier.id), rejectsWith(404, 'dossier.not_found'));
   });

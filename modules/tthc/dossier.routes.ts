@@ -92,6 +92,15 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       },
     }, async (request) => dossiers.act(request.principal, request.params.id, request.body as Command & { expectedVersion: number }, request.headers['idempotency-key']));
 
+    app.get('/dossiers/:id/steps/:stepId/assignees', {
+      config: { access: 'authenticated' },
+      schema: {
+        tags, summary: 'Officials an active step can be assigned to',
+        params: Type.Object({ id: S.IdParams.properties.id, stepId: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String() })) }), ...errorResponses(404, 409) },
+      },
+    }, async (request) => ({ items: await dossiers.assignees(request.principal, request.params.id, request.params.stepId) }));
+
     app.get('/dossiers/:id/history', {
       config: { access: 'authenticated' },
       schema: { tags, summary: "The dossier's history (applicants see the events meant for them)", params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.EventSchema) }), ...errorResponses(404) } },

@@ -7,7 +7,7 @@ import { insertDossier, lookupSecret, lookupSecretHash, prepareDossier, type Sub
 import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf } from './dossier.policies.ts';
 import { applicantPage, queuePage, type QueueQuery } from './dossier.queries.ts';
 import { dossierRepository } from './dossier.repository.ts';
-import { offeredTransitions } from './dossier.steps.ts';
+import { offeredTransitions, stepDefinition } from './dossier.steps.ts';
 import type { Dossier, DossierEvent, DossierSummary, Handover, Page } from './dossier.types.ts';
 import type { OfferingContext } from './procedure.types.ts';
 
@@ -163,6 +163,16 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     async get(principal: Principal, id: string): Promise<DossierView> {
       const dossier = await visible(principal, id);
       return { ...dossier, allowed: await allowedFor(principal, dossier) };
+    },
+
+    /** Officials an active step can be assigned to (they hold its permission at its agency). */
+    async assignees(principal: Principal, id: string, stepId: string): Promise<{ id: string; fullName: string }[]> {
+      const dossier = await visible(principal, id);
+      const { step, state } = await stepDefinition(deps, dossier, stepId);
+      if (!(await canAct(catalog, principal, step.permission, state.agencyId)) && !(await canAct(catalog, principal, P.approve, state.agencyId))) {
+        throw forbidden('dossier.forbidden', 'Bạn không thể phân công bước này / You may not assign this step');
+      }
+      return people.officialsHolding(step.permission, state.agencyId);
     },
 
     async history(principal: Principal, id: string): Promise<DossierEvent[]> {

@@ -84,6 +84,7 @@ export const tthcApi = {
   mine: (query: { limit: number; offset: number }) => api.get<DossierPage>('/api/tthc/dossiers/mine', query),
   dossier: (id: string) => api.get<Dossier>(`/api/tthc/dossiers/${enc(id)}`),
   history: (id: string) => api.get<{ items: DossierEvent[] }>(`/api/tthc/dossiers/${enc(id)}/history`),
+  assignees: (id: string, stepId: string) => api.get<{ items: { id: string; fullName: string }[] }>(`/api/tthc/dossiers/${enc(id)}/steps/${enc(stepId)}/assignees`),
   controlSheet: (id: string) => api.get<{ items: Handover[] }>(`/api/tthc/dossiers/${enc(id)}/control-sheet`),
   act: (id: string, command: DossierCommand, expectedVersion: number, idempotencyKey: string) =>
     request<Dossier>('POST', `/api/tthc/dossiers/${enc(id)}/actions`, json({ ...command, expectedVersion }, idempotencyKey)),

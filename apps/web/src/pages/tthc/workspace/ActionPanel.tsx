@@ -85,7 +85,7 @@ export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedur
           onConfirm={(comment) => act.mutate({ action: 'transition', stepId: open.step.stepId, transition: open.action.action, comment: comment || undefined })}
         />
       )}
-      {open?.kind === 'assign' && <AssignDialog stepId={open.step.stepId} stepName={open.step.stepName} {...dialog} />}
+      {open?.kind === 'assign' && <AssignDialog dossierId={dossier.id} stepId={open.step.stepId} stepName={open.step.stepName} {...dialog} />}
       {open?.kind === 'request_supplement' && <SupplementDialog parts={procedure?.parts ?? []} {...dialog} />}
       {open?.kind === 'reject' && <RejectDialog {...dialog} />}
       {open?.kind === 'apologise' && <ApologiseDialog dueDate={dossier.dueDate} {...dialog} />}
