@@ -46,12 +46,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const blobs = options.blobs ?? openBlobStore(config);
   const catalog = createCatalogModule(ctx);
   const identity = createIdentityModule(ctx, catalog.service, options);
-  const people = {
-    principalOf: (userId: string) => identity.service.principalForUser(userId),
-    citizenIdentity: (userId: string) => identity.service.citizenIdentity(userId),
-    officialsHolding: (permission: string, agencyId: string) => identity.service.officialsHolding(permission, agencyId),
-  };
-  const tthc = createTthcModule(ctx, { catalog: catalog.service, people, blobs, now: options.now });
+  const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now });
 
   const app = createHttpApp({
     db,

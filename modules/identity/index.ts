@@ -35,6 +35,12 @@ export function createIdentityModule(ctx: ModuleContext, agencies: AgencyDirecto
     /** /oidc/* (the provider and its sign-in pages), mounted at the root. */
     oidcRoutes: interactionRoutes({ db: ctx.db, oidc, accounts, vneid, signInLimitPerMinute: ctx.config.signInRateLimitPerMinute }),
     rotateKeys,
+    /** People as other modules need them: officials to assign, citizens to prefill. */
+    people: {
+      principalOf: (userId: string) => accounts.principalForUser(userId),
+      citizenIdentity: (userId: string) => accounts.citizenIdentity(userId),
+      officialsHolding: (permission: string, agencyId: string) => accounts.officialsHolding(permission, agencyId),
+    },
     provider: () => oidc.provider(),
     async seed(): Promise<void> {
       await accounts.seedRoles();

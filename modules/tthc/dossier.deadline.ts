@@ -30,8 +30,3 @@ export function timeliness(originalDueDate: string, finishedOn: string, apologis
   if (apologised || finishedOn > originalDueDate) return 'late';
   return finishedOn < originalDueDate ? 'early' : 'on_time';
 }
-
-/** Working days left until the due date (negative when overdue), from `today`. */
-export function daysLeft(calendar: DeadlineCalendar, dueDate: string, today: string, agencyId?: string): Promise<number> {
-  return calendar.workingDaysBetween(today, dueDate, agencyId);
-}

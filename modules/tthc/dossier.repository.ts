@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../packages/platform/index.ts';
 import { dossierEvents, dossierFiles, dossiers, handovers, procedures, tasks } from './db/schema.ts';
 import { STATUS_INFO, type DossierStatus } from './dossier.status.ts';
@@ -77,11 +77,11 @@ export const dossierRepository = {
     await db.insert(dossiers).values(row);
   },
 
-  /** Reads the dossier with its procedure, tasks and files; `forUpdate` locks the row for the transaction. */
-  async load(db: Queryable, id: string, forUpdate = false): Promise<Dossier | undefined> {
+  /** Reads the dossier with its procedure, tasks and files. */
+  async load(db: Queryable, id: string): Promise<Dossier | undefined> {
     const query = db.select({ dossier: dossiers, procedure: { nationalCode: procedures.nationalCode, name: procedures.name } })
       .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId)).where(eq(dossiers.id, id));
-    const [row] = forUpdate ? await query.for('update', { of: dossiers }) : await query;
+    const [row] = await query;
     if (!row) return undefined;
     const [taskRows, fileRows] = await Promise.all([
       db.select().from(tasks).where(eq(tasks.dossierId, id)).orderBy(asc(tasks.since), asc(tasks.stepId)),
@@ -173,8 +173,4 @@ export const dossierRepository = {
     }));
   },
 
-  async latestEventAt(db: Queryable, dossierId: string): Promise<string | undefined> {
-    const [row] = await db.select({ at: dossierEvents.at }).from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(desc(dossierEvents.id)).limit(1);
-    return row?.at.toISOString();
-  },
 };

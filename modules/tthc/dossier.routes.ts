@@ -5,7 +5,7 @@ import * as S from './dossier.schemas.ts';
 import type { DossierService } from './dossier.service.ts';
 import type { Command } from './dossier.actions.ts';
 import type { Submission } from './dossier.intake.ts';
-import { DOCUMENT_KINDS, type DocumentKind } from './dossier.documents.ts';
+import { DOCUMENT_KINDS } from './dossier.documents.ts';
 import { MAX_UPLOAD_BYTES, type UploadService } from './upload.service.ts';
 
 const tags = ['tthc'];
@@ -133,7 +133,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       config: { access: 'authenticated' },
       schema: {
         tags, summary: 'A printable document of the dossier (PDF): receipt, supplement request, rejection, apology or control sheet',
-        params: Type.Object({ id: S.IdParams.properties.id, kind: Type.Unsafe<DocumentKind>({ type: 'string', enum: [...DOCUMENT_KINDS] }) }, { additionalProperties: false }),
+        params: Type.Object({ id: S.IdParams.properties.id, kind: S.stringEnum(DOCUMENT_KINDS) }, { additionalProperties: false }),
         response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errorResponses(404) },
       },
     }, async (request, reply) => {

@@ -7,15 +7,16 @@ const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'Date YYYY-MM-DD (Vietnam)' });
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const literals = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+/** A string schema limited to `values`, typed as their union (TypeBox's union of literals types as `never`). */
+export const stringEnum = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
-export const DossierStatusSchema = literals(DOSSIER_STATUSES);
-const ChannelSchema = literals(['online', 'counter', 'dvcqg', 'post']);
+export const DossierStatusSchema = stringEnum(DOSSIER_STATUSES);
+const ChannelSchema = stringEnum(['online', 'counter', 'dvcqg', 'post']);
 
 const AddressSchema = Type.Object({ line: Text(300), commune: Type.Optional(Text(200)), province: Type.Optional(Text(200)) }, { additionalProperties: false });
 
 export const ApplicantSchema = Type.Object({
-  kind: literals(['citizen', 'organisation']),
+  kind: stringEnum(['citizen', 'organisation']),
   fullName: Text(200),
   personalId: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
   enterpriseCode: Type.Optional(Type.String({ pattern: '^\\d{10}(\\d{3})?$' })),
@@ -56,7 +57,7 @@ export const CommandBody = Type.Union([
   command('apologise', { newDueDate: IsoDate, reason: Text(1000) }, 'Apology notice with a new date (still counted late)'),
   command('cancel', { reason: Text(1000) }, 'Cancel the dossier'),
   command('attach_result', { files: Type.Array(Uuid, { minItems: 1, maxItems: 20 }) }, 'Attach result files'),
-  command('return', { method: literals(['desk', 'online', 'post']) }, 'Return the result and close the dossier'),
+  command('return', { method: stringEnum(['desk', 'online', 'post']) }, 'Return the result and close the dossier'),
   command('resubmit', { formData: Type.Optional(FormData), files: Type.Optional(FileRefs), note: Type.Optional(Text(1000)) }, 'Answer a supplement request'),
   command('withdraw', { reason: Text(1000) }, 'The applicant withdraws the dossier'),
 ]);
@@ -67,7 +68,7 @@ const ActiveStepSchema = Type.Object({
 });
 
 const FileSchema = Type.Object({
-  id: Type.String(), partCode: Nullable(Type.String()), kind: literals(['input', 'supplement', 'result', 'generated']),
+  id: Type.String(), partCode: Nullable(Type.String()), kind: stringEnum(['input', 'supplement', 'result', 'generated']),
   fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), uploadedAt: Type.String(),
 });
 
@@ -80,7 +81,7 @@ const dossierProperties = {
   activeSteps: Type.Array(ActiveStepSchema), applicant: Type.Unknown(), applicantSubject: Nullable(Type.String()), agencyScope: Type.Array(Type.String()),
   formData: Type.Unknown(), flags: Type.Record(Type.String(), Type.Boolean()),
   submittedAt: Type.String(), receivedAt: Nullable(Type.String()), dueDate: Nullable(Type.String()), originalDueDate: Nullable(Type.String()),
-  clockStoppedAt: Nullable(Type.String()), apologised: Type.Boolean(), result: Nullable(literals(['approved', 'denied'])),
+  clockStoppedAt: Nullable(Type.String()), apologised: Type.Boolean(), result: Nullable(stringEnum(['approved', 'denied'])),
   finishedAt: Nullable(Type.String()), externalCode: Nullable(Type.String()), supplement: Type.Unknown(), files: Type.Array(FileSchema),
   version: Type.Integer(),
 };
@@ -114,7 +115,7 @@ export const PageQuery = {
 };
 
 export const QueueQuerySchema = Type.Object({
-  queue: literals(QUEUES),
+  queue: stringEnum(QUEUES),
   agencyId: Uuid,
   mine: Type.Optional(Type.Boolean({ description: 'Only steps assigned to me (to_process)' })),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Code, applicant or procedure; diacritics optional' })),

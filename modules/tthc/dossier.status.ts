@@ -32,5 +32,3 @@ export const STATUS_INFO: Readonly<Record<DossierStatus, StatusInfo>> = {
 
 /** The national code reported when a dossier is accepted at intake (it then moves on to processing). */
 export const NATIONAL_RECEIVED = 2;
-
-export const isFinal = (status: DossierStatus): boolean => STATUS_INFO[status].final;

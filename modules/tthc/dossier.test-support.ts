@@ -49,8 +49,7 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z'): Promise<
   const root = await catalog.rootAgency();
   await identity.seedDemo({ root: root.id, desk: root.id });
   const clock = { now: new Date(startAt), set(iso: string) { this.now = new Date(iso); } };
-  const people = { principalOf: (id: string) => identity.service.principalForUser(id), citizenIdentity: (id: string) => identity.service.citizenIdentity(id), officialsHolding: (permission: string, agencyId: string) => identity.service.officialsHolding(permission, agencyId) };
-  const tthc = createTthcModule(ctx, { catalog, people, blobs: new MemoryBlobStore(), now: () => clock.now, referenceTtlMs: 0 });
+  const tthc = createTthcModule(ctx, { catalog, people: identity.people, blobs: new MemoryBlobStore(), now: () => clock.now, referenceTtlMs: 0 });
   await tthc.seed();
 
   const user = async (username: string) => {

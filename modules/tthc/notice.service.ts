@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Mailer, SmsSender } from '../../packages/national/index.ts';
 import { conflict, enqueueJob, foldVietnamese, newId, notFound, type Db, type JobHandler, type Queryable } from '../../packages/platform/index.ts';
 import { notificationTemplates, notifications } from './db/schema.ts';
+import { formatDate as formatNoticeDate } from './documents/index.ts';
 import type { NoticeEvent, NoticeSink } from './dossier.deps.ts';
 import type { Dossier } from './dossier.types.ts';
 import { defaultTemplates, renderTemplate, type NoticeChannel, type NoticeTemplate } from './notice.templates.ts';
@@ -22,11 +23,8 @@ export interface NoticeJob {
   values: Record<string, string>;
 }
 
-const formatDate = (iso: string | null | undefined): string => {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-};
+/** Dates as the documents print them, `dd/MM/yyyy` in Vietnam time (an instant near midnight UTC is the next day here). */
+const formatDate = (value: string | null | undefined): string => (value ? formatNoticeDate(value) : '');
 
 /** Placeholder values of a dossier for the templates. */
 export function noticeValues(dossier: Dossier, publicUrl: string, extra: Record<string, unknown> = {}): Record<string, string> {

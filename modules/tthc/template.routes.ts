@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import { errorResponses, type App } from '../../packages/platform/index.ts';
 import { NOTICE_EVENTS } from './dossier.deps.ts';
+import { stringEnum } from './dossier.schemas.ts';
 import { NOTICE_CHANNELS, type NoticeChannel } from './notice.templates.ts';
 import type { createTemplateEditor } from './notice.service.ts';
 
 const tags = ['tthc'];
-const enumOf = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const TemplateSchema = Type.Object({
-  event: enumOf(NOTICE_EVENTS), channel: enumOf(NOTICE_CHANNELS), locale: Type.String(), subject: Type.String(), body: Type.String(), version: Type.Integer(), updatedAt: Type.String(),
+  event: stringEnum(NOTICE_EVENTS), channel: stringEnum(NOTICE_CHANNELS), locale: Type.String(), subject: Type.String(), body: Type.String(), version: Type.Integer(), updatedAt: Type.String(),
 });
 
 /** Notice templates (mail, SMS, in-app) that administrators edit; `{{code}}`-style placeholders. */
@@ -22,7 +22,7 @@ export function templateRoutes(templates: ReturnType<typeof createTemplateEditor
       config: { access: 'procedure.edit' },
       schema: {
         tags, summary: 'Edit a notice template (expectedVersion: 409 if edited meanwhile)',
-        params: Type.Object({ event: enumOf(NOTICE_EVENTS), channel: enumOf(NOTICE_CHANNELS), locale: enumOf(['vi', 'en']) }, { additionalProperties: false }),
+        params: Type.Object({ event: stringEnum(NOTICE_EVENTS), channel: stringEnum(NOTICE_CHANNELS), locale: stringEnum(['vi', 'en']) }, { additionalProperties: false }),
         body: Type.Object({ expectedVersion: Type.Integer({ minimum: 1 }), subject: Type.String({ maxLength: 300 }), body: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
         response: { 200: TemplateSchema, ...errorResponses(404, 409) },
       },

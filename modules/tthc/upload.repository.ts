@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { unprocessable, type Queryable } from '../../packages/platform/index.ts';
 import { uploads } from './db/schema.ts';
 
@@ -29,11 +29,5 @@ export const uploadRepository = {
       });
     }
     return new Map(rows.map((r) => [r.id, r]));
-  },
-
-  /** Uploads never attached to anything are dropped after a while (the blobs stay content-addressed). */
-  async deleteOlderThan(db: Queryable, before: Date): Promise<number> {
-    const rows = await db.delete(uploads).where(lt(uploads.createdAt, before)).returning({ id: uploads.id });
-    return rows.length;
   },
 };
