@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -32,6 +33,12 @@ export interface Config {
   lookupKey: string;
   /** Secret for signing cookies; generated per process when absent (fine for one replica only). */
   cookieSecret: string;
+  /**
+   * Key outside the database that encrypts secrets at rest and keys the audit chain
+   * (`SEN_MASTER_KEY`); required outside demo mode. In demo mode it is generated once and kept in
+   * `$SEN_DATA_DIR/master.key` (per process with an in-memory data directory).
+   */
+  masterKey: string;
   vneid: { issuer: string; clientId: string; clientSecret: string };
   /** Outbound mail (notices to applicants); defaults to the mail sandbox. */
   mail: { smtpUrl: string; from: string };
@@ -77,6 +84,31 @@ function url(env: Env, key: string, fallback: string): string {
   }
 }
 
+function masterKey(env: Env, demo: boolean, dataDir: string): string {
+  const given = env.SEN_MASTER_KEY;
+  if (given) {
+    if (given.length < 32) throw new ConfigError('SEN_MASTER_KEY must be at least 32 characters (e.g. openssl rand -base64 32)');
+    return given;
+  }
+  if (!demo) throw new ConfigError('SEN_MASTER_KEY must be set outside demo mode (e.g. openssl rand -base64 32); keep it outside the database');
+  if (dataDir === 'memory://') return randomBytes(32).toString('base64url');
+  // Replicas sharing a data directory agree on one key: the first to link its file wins.
+  const file = path.join(dataDir, 'master.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(draft);
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 8080, 0, 65535);
   const sandboxPort = int(env, 'SANDBOX_PORT', port === 0 ? 0 : port + 1, 0, 65535);
@@ -108,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     demo,
     lookupKey,
     cookieSecret: env.COOKIE_SECRET || randomBytes(32).toString('base64url'),
+    masterKey: masterKey(env, demo, dataDir),
     vneid: {
       issuer: url(env, 'VNEID_ISSUER', `http://localhost:${sandboxPort}/vneid`),
       clientId: env.VNEID_CLIENT_ID || 'sen-province',

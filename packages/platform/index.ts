@@ -15,3 +15,4 @@ export * from './blobs.ts';
 export * from './idempotency.ts';
 export * from './time.ts';
 export * from './memo.ts';
+export * from './secrets.ts';
