@@ -13,6 +13,9 @@ import { AppError, type ErrorBody } from './errors.ts';
 import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import { loggerOptions } from './logger.ts';
+import { checkJsonText, refuseNulInRequest } from './input-guards.ts';
+import { buildValidatorCompiler } from './validation.ts';
+import type { DestinationStream } from 'pino';
 import { createMetrics } from './metrics.ts';
 
 declare module 'fastify' {
@@ -59,6 +62,8 @@ export interface HttpOptions {
   /** URL prefixes served by third-party plugins (docs UI, static files) that are public. */
   publicPrefixes?: string[];
   trustProxy?: boolean;
+  /** Where logs go (stdout when absent); tests capture them here. */
+  logStream?: DestinationStream;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -105,7 +110,7 @@ function classify(error: unknown): { status: number; code: string; message: stri
 
 export function createHttpApp(options: HttpOptions): App {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel),
+    logger: loggerOptions(options.logLevel, options.logStream),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,
@@ -113,7 +118,8 @@ export function createHttpApp(options: HttpOptions): App {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Bodies are validated without type coercion, query strings and parameters with it (validation.ts).
+    schemaController: { compilersFactory: { buildValidator: (externalSchemas: Record<string, unknown>) => buildValidatorCompiler(externalSchemas) } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
@@ -167,6 +173,22 @@ export function createHttpApp(options: HttpOptions): App {
     }
   });
 
+
+  // Depth and NUL are checked on the raw JSON text before it is parsed (input-guards.ts); the
+  // parsing itself stays Fastify's (prototype-poisoning protection included).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      checkJsonText(body as string);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
+  // Parameters, query, headers and form bodies: NUL is refused before the schema sees them.
+  app.addHook('preValidation', refuseNulInRequest);
 
   app.addHook('onResponse', async (request, reply) => {
     metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);

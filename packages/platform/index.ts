@@ -16,3 +16,5 @@ export * from './idempotency.ts';
 export * from './time.ts';
 export * from './memo.ts';
 export * from './secrets.ts';
+export { safeErrorMessage, serializeError } from './logger.ts';
+export * from './input-guards.ts';

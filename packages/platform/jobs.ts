@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type Queryable } from './db/connection.ts';
+import { safeErrorMessage } from './logger.ts';
 
 /**
  * Background work through a durable job table (the transactional outbox). Callers enqueue in
@@ -94,7 +95,7 @@ export class JobRunner {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'done', finished_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`);
       return;
     }
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const message = safeErrorMessage(error).slice(0, 2000);
     if (job.attempts >= job.maxAttempts) {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'dead', finished_at = now(), locked_until = NULL, last_error = ${message} WHERE id = ${job.id}`);
     } else {
