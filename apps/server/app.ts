@@ -35,8 +35,8 @@ export interface Platform {
   app: App;
   modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule };
   blobs: BlobStore;
-  /** Reference data, built-in roles and (in demo mode) demo accounts; idempotent. */
-  seed(): Promise<void>;
+  /** Reference data, built-in roles and (in demo mode) demo accounts; idempotent. `demoCreated`: demo accounts were created now. */
+  seed(): Promise<{ demoCreated: boolean }>;
 }
 
 /** The composition root: builds the whole platform from its modules. */
@@ -131,8 +131,9 @@ export async function buildApp(config: Config, database: Database, options: { de
         const agencies = await catalog.service.listAgencies();
         const root = agencies.find((a) => a.parentId === null);
         const desk = agencies.find((a) => a.parentId === root?.id && a.kind === 'department');
-        if (root && desk) await identity.seedDemo({ root: root.id, desk: desk.id });
+        if (root && desk) return { demoCreated: await identity.seedDemo({ root: root.id, desk: desk.id }) };
       }
+      return { demoCreated: false };
     },
   };
 }

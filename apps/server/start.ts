@@ -3,12 +3,14 @@ import path from 'node:path';
 import { createMailer, createSmsSender } from '../../packages/national/index.ts';
 import { JobRunner, loadConfig, migrate, openConfiguredDatabase, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
-import { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
 import { buildApp, webDist } from './app.ts';
+import { demoBanner } from './demo-banner.ts';
 
 export interface RunningPlatform {
   url: string;
   sandboxUrl: string | undefined;
+  /** The demo accounts were created by this start (their secrets are printed this once). */
+  demoCreated: boolean;
   close(): Promise<void>;
 }
 
@@ -42,10 +44,11 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   });
   let platform: Awaited<ReturnType<typeof buildApp>>;
   let jobs: { stop(): Promise<void> } | undefined;
+  let seeded: { demoCreated: boolean };
   try {
     await migrate(database.db);
     platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
-    await platform.seed();
+    seeded = await platform.seed();
     await platform.app.listen({ port: config.port, host: config.host });
     jobs = startJobs(config, platform, database);
   } catch (err) {
@@ -59,6 +62,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   return {
     url: `http://localhost:${port}`,
     sandboxUrl: sandbox?.url,
+    demoCreated: seeded.demoCreated,
     async close() {
       await jobs?.stop();
       await platform.app.close();
@@ -121,14 +125,7 @@ export async function startEphemeralPlatform(env: Record<string, string> = {}): 
 export async function start(config: Config): Promise<void> {
   await ensureWebBuilt((line) => console.log(line));
   const running = await startPlatform(config);
-  const demo = config.demo
-    ? [
-        '  Demo sign-in (officials, at /  → Đăng nhập):',
-        ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.password.padEnd(18)} ${a.totp ? `TOTP secret ${DEMO_TOTP_SECRET} (add it to an authenticator app)` : ''}`),
-        '  Citizens: Đăng nhập → "Đăng nhập bằng VNeID" → pick a synthetic citizen in the VNeID sandbox',
-        `  System client (client credentials): ${DEMO_SERVICE_CLIENT.clientId} / ${DEMO_SERVICE_CLIENT.secret}`,
-      ]
-    : [];
+  const demo = config.demo ? demoBanner(running.demoCreated) : [];
   console.log(
     [
       '',

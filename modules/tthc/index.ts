@@ -99,7 +99,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
       await app.register(dossierRoutes(dossiers, uploads, db));
-      await applicantRoutes(createDraftService(db), createNotificationInbox(db))(app);
+      await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
     },

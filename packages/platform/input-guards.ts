@@ -22,8 +22,9 @@ const CLOSE = new Set([0x7d, 0x5d]); // } ]
 
 /**
  * One linear pass over raw JSON text, before it is parsed: refuses nesting deeper than
- * `maxDepth` and NUL, raw or escaped as `\u0000`, in any string or key. No recursion, so
- * the check itself cannot overflow. Malformed text is left for the parser to refuse.
+ * `maxDepth` and raw NUL bytes. No recursion, so the check itself cannot overflow. A NUL
+ * escaped as `\u0000` is found after parsing, with its field's path (`refuseNulInRequest`).
+ * Malformed text is left for the parser to refuse.
  */
 export function checkJsonText(text: string, maxDepth = MAX_JSON_DEPTH): void {
   let depth = 0;
@@ -32,10 +33,8 @@ export function checkJsonText(text: string, maxDepth = MAX_JSON_DEPTH): void {
     const c = text.charCodeAt(i);
     if (c === 0) throw nulCharacter('body');
     if (inString) {
-      if (c === BACKSLASH) {
-        if (text.charCodeAt(i + 1) === 0x75 /* u */ && text.slice(i + 2, i + 6) === '0000') throw nulCharacter('body');
-        i++; // the escaped character never ends the string
-      } else if (c === QUOTE) inString = false;
+      if (c === BACKSLASH) i++; // the escaped character never ends the string
+      else if (c === QUOTE) inString = false;
     } else if (c === QUOTE) inString = true;
     else if (OPEN.has(c)) {
       if (++depth > maxDepth) throw tooDeep();
