@@ -13,7 +13,8 @@ import { AppError, type ErrorBody } from './errors.ts';
 import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import { loggerOptions } from './logger.ts';
-import { createMetrics } from './metrics.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { serveMetrics, type MetricsGuard } from './metrics-endpoint.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,6 +60,10 @@ export interface HttpOptions {
   /** URL prefixes served by third-party plugins (docs UI, static files) that are public. */
   publicPrefixes?: string[];
   trustProxy?: boolean;
+  /** The process's metrics (a fresh registry when absent). */
+  metrics?: Metrics;
+  /** Who may read `/metrics` on this listener; absent: it is not served here (404). */
+  metricsGuard?: MetricsGuard | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -118,7 +123,7 @@ export function createHttpApp(options: HttpOptions): App {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
-  const metrics = createMetrics();
+  const metrics = options.metrics ?? createMetrics();
   const publicPrefixes = options.publicPrefixes ?? [];
   app.decorateRequest('principal', null as never);
   app.decorateRequest('audit', async function (this: FastifyRequest, entry) {
@@ -169,7 +174,7 @@ export function createHttpApp(options: HttpOptions): App {
 
 
   app.addHook('onResponse', async (request, reply) => {
-    metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 
   // The audit record is written before the response leaves: a client that saw the answer can
@@ -199,10 +204,7 @@ export function createHttpApp(options: HttpOptions): App {
     void reply.status(404).send(errorBody(request, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    reply.header('content-type', metrics.contentType);
-    return metrics.render();
-  });
+  if (options.metricsGuard) serveMetrics(app as unknown as Parameters<typeof serveMetrics>[0], metrics, options.metricsGuard);
 
   return app;
 }

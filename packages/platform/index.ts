@@ -16,3 +16,6 @@ export * from './idempotency.ts';
 export * from './time.ts';
 export * from './memo.ts';
 export * from './secrets.ts';
+export * from './metrics.ts';
+export * from './metrics-endpoint.ts';
+export * from './outbound.ts';
