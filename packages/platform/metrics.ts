@@ -82,11 +82,16 @@ export function createMetrics(): Metrics {
     labelNames: ['queue', 'outcome'],
     registers,
   });
+  const reads: (() => Promise<unknown>)[] = [];
   const collectErrors = new Counter({
     name: 'sen_metrics_collect_errors_total',
-    help: 'Scrape-time reads that failed (their gauges are then absent from that scrape)',
+    help: 'Scrape-time reads that failed (their labelled gauges are then absent from that scrape, unlabelled ones NaN)',
     labelNames: ['source'],
     registers,
+    // Rendered after this scrape's reads settle, so a failure shows in the scrape it spoiled.
+    async collect() {
+      await Promise.allSettled(reads.map((read) => read()));
+    },
   });
 
   return {
@@ -99,7 +104,15 @@ export function createMetrics(): Metrics {
       jobsFinished.inc({ queue, outcome });
     },
     addScrapeGauges<N extends string>(source: ScrapeGauges<N>) {
-      const read = cachedRead(source.read, source.maxAgeMs ?? 10_000);
+      // At least a second: one scrape asks once per gauge and once for the error counter.
+      const read = cachedRead(
+        () => source.read().catch((error: unknown) => {
+          collectErrors.inc({ source: source.source });
+          throw error;
+        }),
+        Math.max(1000, source.maxAgeMs ?? 10_000),
+      );
+      reads.push(read);
       for (const name of Object.keys(source.gauges) as N[]) {
         const spec = source.gauges[name];
         new Gauge({
@@ -112,7 +125,8 @@ export function createMetrics(): Metrics {
             try {
               for (const sample of (await read())[name]) this.set(sample.labels ?? {}, sample.value);
             } catch {
-              collectErrors.inc({ source: source.source });
+              // A gauge without labels cannot be left out (prom-client shows 0): NaN says "unknown".
+              if (!spec.labelNames?.length) this.set(Number.NaN);
             }
           },
         });
