@@ -6,6 +6,10 @@ import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import {
   createHttpApp,
+  createMetrics,
+  jobQueueGauges,
+  metricsExposure,
+  type Metrics,
   ErrorSchema,
   openBlobStore,
   type BlobStore,
@@ -37,6 +41,8 @@ export interface Platform {
   blobs: BlobStore;
   /** Reference data, built-in roles and (in demo mode) demo accounts; idempotent. `demoCreated`: demo accounts were created now. */
   seed(): Promise<{ demoCreated: boolean }>;
+  /** This process's metrics: outbound adapters and the job runner record into it too. */
+  metrics: Metrics;
 }
 
 /** The composition root: builds the whole platform from its modules. */
@@ -44,9 +50,13 @@ export async function buildApp(config: Config, database: Database, options: { de
   const { db } = database;
   const ctx: ModuleContext = { db, config };
   const blobs = options.blobs ?? openBlobStore(config);
+  const metrics = createMetrics();
   const catalog = createCatalogModule(ctx);
-  const identity = createIdentityModule(ctx, catalog.service, options);
+  const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now });
+  metrics.addScrapeGauges(jobQueueGauges(db));
+  metrics.addScrapeGauges(tthc.gauges);
+  if (database.poolStats) metrics.addPool(database.poolStats);
 
   const app = createHttpApp({
     db,
@@ -55,6 +65,8 @@ export async function buildApp(config: Config, database: Database, options: { de
     authenticate: identity.authenticate,
     publicPrefixes: ['/api/docs'],
     trustProxy: config.trustProxy,
+    metrics,
+    metricsGuard: metricsExposure(config).main,
   });
 
   app.addSchema(ErrorSchema);
@@ -123,6 +135,7 @@ export async function buildApp(config: Config, database: Database, options: { de
     app,
     modules: { catalog, identity, tthc },
     blobs,
+    metrics,
     async seed() {
       await catalog.seed();
       await identity.seed();

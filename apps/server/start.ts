@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createMailer, createSmsSender } from '../../packages/national/index.ts';
-import { JobRunner, loadConfig, migrate, openConfiguredDatabase, type Config, type Database } from '../../packages/platform/index.ts';
+import { JobRunner, createMetricsServer, loadConfig, metricsExposure, migrate, openConfiguredDatabase, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp, webDist } from './app.ts';
 import { demoBanner } from './demo-banner.ts';
@@ -11,6 +11,8 @@ export interface RunningPlatform {
   sandboxUrl: string | undefined;
   /** The demo accounts were created by this start (their secrets are printed this once). */
   demoCreated: boolean;
+  /** The separate metrics listener (METRICS_PORT), when configured. */
+  metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,26 +47,39 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   let platform: Awaited<ReturnType<typeof buildApp>>;
   let jobs: { stop(): Promise<void> } | undefined;
   let seeded: { demoCreated: boolean };
+  let metricsServer: ReturnType<typeof createMetricsServer> | undefined;
+  let listening: { close(): Promise<unknown> } | undefined;
+  const separate = metricsExposure(config).separate;
   try {
     await migrate(database.db);
     platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
     seeded = await platform.seed();
     await platform.app.listen({ port: config.port, host: config.host });
+    listening = platform.app;
+    if (separate) {
+      metricsServer = createMetricsServer(platform.metrics, separate.guard);
+      await metricsServer.listen({ port: separate.port, host: separate.host });
+    }
     jobs = startJobs(config, platform, database);
   } catch (err) {
     // A failed start leaves nothing running behind it.
+    await metricsServer?.close().catch(() => {});
+    await listening?.close().catch(() => {});
     await database.close().catch(() => {});
     await sandbox?.close();
     throw err;
   }
   const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const metricsAddress = metricsServer?.server.address();
   return {
     url: `http://localhost:${port}`,
     sandboxUrl: sandbox?.url,
     demoCreated: seeded.demoCreated,
+    metricsUrl: typeof metricsAddress === 'object' && metricsAddress ? `http://${separate?.host}:${metricsAddress.port}` : undefined,
     async close() {
       await jobs?.stop();
+      await metricsServer?.close();
       await platform.app.close();
       await database.close();
       await sandbox?.close();
@@ -74,10 +89,11 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
 
 /** The background worker of this replica: notices by mail and SMS (any replica may claim any job). */
 function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>>, database: Database): { stop(): Promise<void> } {
-  const mailer = createMailer(config.mail);
-  const sms = createSmsSender(config.sms);
+  const mailer = createMailer({ ...config.mail, outbound: platform.metrics.outbound });
+  const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
   const runner = new JobRunner(database.db, {
     handlers: platform.modules.tthc.jobHandlers({ mailer, sms }),
+    metrics: platform.metrics,
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
   });
   runner.start();
@@ -121,6 +137,15 @@ export async function startEphemeralPlatform(env: Record<string, string> = {}): 
   return startPlatform(config);
 }
 
+/** Where the metrics are, and who may read them. */
+function metricsLine(config: Config, running: RunningPlatform): string {
+  const exposure = metricsExposure(config);
+  if (running.metricsUrl) return `${running.metricsUrl}/metrics${config.metrics.token ? ' (bearer METRICS_TOKEN)' : ''}`;
+  if (exposure.main?.kind === 'token') return `${running.url}/metrics (bearer METRICS_TOKEN)`;
+  if (exposure.main?.kind === 'loopback') return `${running.url}/metrics (from this machine only)`;
+  return 'metrics not served: set METRICS_TOKEN or METRICS_PORT';
+}
+
 /** `npm start`. */
 export async function start(config: Config): Promise<void> {
   await ensureWebBuilt((line) => console.log(line));
@@ -133,7 +158,7 @@ export async function start(config: Config): Promise<void> {
       `  Platform      ${running.url}/`,
       `  API docs      ${running.url}/api/docs`,
       `  SSO (OIDC)    ${running.url}/oidc/.well-known/openid-configuration`,
-      `  Health        ${running.url}/health  ·  ${running.url}/ready  ·  ${running.url}/metrics`,
+      `  Health        ${running.url}/health  ·  ${running.url}/ready  ·  ${metricsLine(config, running)}`,
       ...(running.sandboxUrl
         ? [
             `  Sandboxes     ${running.sandboxUrl}/  — synthetic data only: /vneid /population /business /ndxp /dvcqg /payment /vnpost /mail /sms /ca`,

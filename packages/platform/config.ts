@@ -51,6 +51,11 @@ export interface Config {
   shutdownGraceMs: number;
   /** Behind a load balancer: trust X-Forwarded-* for client address and scheme. */
   trustProxy: boolean;
+  /**
+   * Who may read `/metrics` (see `metricsExposure`): a bearer token, a separate listener on
+   * `host:port` (served there only), or neither (loopback callers in demo mode, nobody otherwise).
+   */
+  metrics: { token: string | undefined; host: string; port: number | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +78,15 @@ function bool(env: Env, key: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${key} must be true or false, got "${raw}"`);
+}
+
+function metricsConfig(env: Env): Config['metrics'] {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && (token.length < 16 || !/^[\x21-\x7e]+$/.test(token))) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces (e.g. openssl rand -hex 24)');
+  }
+  const port = env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
+  return { token, host: env.METRICS_HOST || '127.0.0.1', port };
 }
 
 function url(env: Env, key: string, fallback: string): string {
@@ -161,6 +175,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    metrics: metricsConfig(env),
   };
 }
 

@@ -16,7 +16,8 @@ import { loggerOptions } from './logger.ts';
 import { checkJsonText, refuseNulInRequest } from './input-guards.ts';
 import { buildValidatorCompiler } from './validation.ts';
 import type { DestinationStream } from 'pino';
-import { createMetrics } from './metrics.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { serveMetrics, type MetricsGuard } from './metrics-endpoint.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,6 +65,10 @@ export interface HttpOptions {
   trustProxy?: boolean;
   /** Where logs go (stdout when absent); tests capture them here. */
   logStream?: DestinationStream;
+  /** The process's metrics (a fresh registry when absent). */
+  metrics?: Metrics;
+  /** Who may read `/metrics` on this listener; absent: it is not served here (404). */
+  metricsGuard?: MetricsGuard | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -124,7 +129,7 @@ export function createHttpApp(options: HttpOptions): App {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
-  const metrics = createMetrics();
+  const metrics = options.metrics ?? createMetrics();
   const publicPrefixes = options.publicPrefixes ?? [];
   app.decorateRequest('principal', null as never);
   app.decorateRequest('audit', async function (this: FastifyRequest, entry) {
@@ -191,7 +196,7 @@ export function createHttpApp(options: HttpOptions): App {
   app.addHook('preValidation', refuseNulInRequest);
 
   app.addHook('onResponse', async (request, reply) => {
-    metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 
   // The audit record is written before the response leaves: a client that saw the answer can
@@ -221,10 +226,7 @@ export function createHttpApp(options: HttpOptions): App {
     void reply.status(404).send(errorBody(request, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    reply.header('content-type', metrics.contentType);
-    return metrics.render();
-  });
+  if (options.metricsGuard) serveMetrics(app as unknown as Parameters<typeof serveMetrics>[0], metrics, options.metricsGuard);
 
   return app;
 }

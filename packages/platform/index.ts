@@ -18,3 +18,6 @@ export * from './memo.ts';
 export * from './secrets.ts';
 export { safeErrorMessage, serializeError } from './logger.ts';
 export * from './input-guards.ts';
+export * from './metrics.ts';
+export * from './metrics-endpoint.ts';
+export * from './outbound.ts';

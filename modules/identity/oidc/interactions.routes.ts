@@ -23,6 +23,12 @@ interface UpstreamState {
   [key: string]: unknown;
 }
 
+/** The provider's endpoints in use (oidc-provider's default paths for the features enabled in provider.ts). */
+export const PROVIDER_ENDPOINTS = [
+  '/.well-known/openid-configuration', '/auth', '/auth/:uid', '/token', '/jwks', '/me',
+  '/token/introspection', '/token/revocation', '/session/end', '/session/end/confirm', '/session/end/success',
+] as const;
+
 const UID = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' }) }, { additionalProperties: false });
 const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
@@ -192,19 +198,22 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
       },
     );
 
-    // Everything else under /oidc is the provider itself (discovery, auth, token, jwks, ...).
+    // Everything else under /oidc is the provider itself. Its endpoints are registered one by one
+    // so that logs and metrics name each (`route="/oidc/token"`); the catch-all takes the rest.
     await app.register(async (scope) => {
       scope.removeAllContentTypeParsers();
       // Leave the body stream untouched: the provider reads it.
       scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
-      scope.all('/oidc/*', { config: { access: 'public', auditedByHandler: true }, schema: { hide: true } }, async (request, reply) => {
+      const options = { config: { access: 'public', auditedByHandler: true }, schema: { hide: true } } as const;
+      const handler = async (request: FastifyRequest, reply: FastifyReply) => {
         const provider = await oidc.provider();
         reply.hijack();
         const raw = request.raw as typeof request.raw & { originalUrl?: string };
         raw.originalUrl = raw.url;
         raw.url = (raw.url ?? '/').replace(/^\/oidc/, '') || '/';
         await provider.callback()(raw, reply.raw);
-      });
+      };
+      for (const path of [...PROVIDER_ENDPOINTS, '/*']) scope.all(`/oidc${path}`, options, handler);
     });
   };
 }
