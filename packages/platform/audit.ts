@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from './db/connection.ts';
 import { auditHead, auditLog } from './db/schema.ts';
@@ -37,14 +37,15 @@ export interface AuditRecord extends Required<AuditEntry> {
  */
 export interface AuditKeys {
   /** HMAC key of the record chain. */
-  readonly chain: Buffer;
+  readonly chain: KeyObject;
   /** HMAC key of the checkpoints written outside the database. */
-  readonly checkpoint: Buffer;
+  readonly checkpoint: KeyObject;
 }
 
 export function auditKeys(masterKey: string): AuditKeys {
   const box = createSecretBox(masterKey);
-  return { chain: box.deriveKey('audit-chain'), checkpoint: box.deriveKey('audit-checkpoint') };
+  // Key objects, not buffers: Node imports a raw HMAC key on every call, which costs ~7× the HMAC itself.
+  return { chain: createSecretKey(box.deriveKey('audit-chain')), checkpoint: createSecretKey(box.deriveKey('audit-checkpoint')) };
 }
 
 const GENESIS = '0'.repeat(64);
