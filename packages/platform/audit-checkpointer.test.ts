@@ -1,9 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { caSandbox, startSandbox } from '../../apps/sandbox/index.ts';
 import { appendAudit, auditKeys } from './audit.ts';
-import { MemoryCheckpointStore, checkpointName } from './audit-checkpoints.ts';
+import { MemoryCheckpointStore, checkpointName, type CheckpointFile } from './audit-checkpoints.ts';
 import { startCheckpointer, type CheckpointerOptions } from './audit-checkpointer.ts';
 import { verifyAudit } from './audit-verify.ts';
 import { createTestDatabase } from './testing.ts';
@@ -60,18 +63,57 @@ describe('audit checkpointer (the periodic task)', () => {
 
   it('checkpoints after T even when fewer than K records were written', async () => {
     const store = new MemoryCheckpointStore();
-    const checkpointer = startCheckpointer(options(store, { records: 1000, intervalMs: 150 }));
+    const checkpointer = startCheckpointer(options(store, { records: 1000, intervalMs: 1000 }));
     try {
       await checkpointer.tick();
       assert.deepEqual([...store.files.keys()], [checkpointName(5)]);
       await append(1);
       await checkpointer.tick();
       assert.equal(store.files.size, 1);
-      await sleep(200);
+      await sleep(1100);
       await checkpointer.tick();
       assert.deepEqual([...store.files.keys()], [checkpointName(5), checkpointName(6)]);
     } finally {
       await checkpointer.stop();
+    }
+  });
+
+  it('retries stamping with backoff until the TSA answers; the stamp verifies', async () => {
+    // The CA sandbox's TSA behind a loopback switch that first answers 503 (TSA down).
+    const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [caSandbox()] });
+    let tsaUp = false;
+    const tsaCalls: number[] = [];
+    const gate = createServer((request, response) => {
+      tsaCalls.push(Date.now());
+      if (!tsaUp) return void response.writeHead(503).end();
+      const body: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => body.push(chunk));
+      request.on('end', () => {
+        fetch(`http://127.0.0.1:${sandbox.port}/ca/tsa`, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: Buffer.concat(body) })
+          .then(async (answer) => response.writeHead(answer.status, { 'content-type': 'application/timestamp-reply' }).end(Buffer.from(await answer.arrayBuffer())))
+          .catch(() => response.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
+    const store = new MemoryCheckpointStore();
+    const checkpointer = startCheckpointer(options(store, { records: 1000, intervalMs: 1500, tsaUrl: `http://127.0.0.1:${(gate.address() as AddressInfo).port}/` }));
+    try {
+      await checkpointer.tick();
+      assert.equal(tsaCalls.length, 1);
+      const stamp = () => (JSON.parse(store.files.get(checkpointName(appended))!) as CheckpointFile).timeStamp;
+      assert.equal(stamp(), null, 'written unstamped while the TSA is down');
+      tsaUp = true;
+      await checkpointer.tick();
+      assert.equal(tsaCalls.length, 1, 'no new attempt before the backoff');
+      await sleep(1600);
+      await checkpointer.tick();
+      assert.equal(tsaCalls.length, 2);
+      assert.equal(typeof stamp()?.token, 'string');
+      assert.deepEqual(await verifyAudit(database.db, { keys, store }), { ok: true, records: appended, keyedSince: 1, checkpoints: 1, unstamped: 0, anchoredTo: appended });
+    } finally {
+      await checkpointer.stop();
+      gate.close();
+      await sandbox.close();
     }
   });
 });

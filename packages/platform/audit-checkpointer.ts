@@ -34,16 +34,26 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
   let stopped = false;
 
   async function round(): Promise<void> {
-    const latest = await options.store.latestSeq();
-    const outcome = await dueCheckpoint(latest);
-    if (outcome) {
-      if (outcome.written) log.info({ seq: outcome.seq }, 'audit checkpoint written');
-      else if (outcome.reason === 'head_behind') log.warn({ seq: outcome.seq, checkpointed: latest }, 'audit head is behind the last checkpoint: run npm run audit:verify');
-    }
+    // Read in full once per process (a replica may have died before stamping its checkpoints);
+    // after that, the checkpoints this replica writes are added as it writes them.
     pending ??= (await storedCheckpoints(options.store)).filter((file) => !file.timeStamp);
+    const latest = await options.store.latestSeq();
+    const headSeq = await auditHeadSeq(db);
+    const due = headSeq - latest >= options.records || (headSeq > latest && Date.now() - lastCheckpointAt >= options.intervalMs) || headSeq < latest;
+    if (due) {
+      const outcome = await writeCheckpoint(options);
+      if (outcome.written) {
+        log.info({ seq: outcome.seq }, 'audit checkpoint written');
+        pending.push(outcome.file);
+      } else if (outcome.reason === 'head_behind') {
+        log.warn({ seq: outcome.seq, checkpointed: latest }, 'audit head is behind the last checkpoint: run npm run audit:verify');
+      }
+      if (outcome.written || outcome.reason === 'exists') lastCheckpointAt = Date.now();
+    }
     if (pending.length === 0 || Date.now() < nextStampAt) return;
     const result = await stampCheckpoints(options, pending);
-    pending = undefined;
+    // Stamping goes in order and stops at the first failure.
+    pending = pending.slice(result.stamped);
     if (result.error) {
       stampFailures += 1;
       nextStampAt = Date.now() + Math.min(options.intervalMs, (options.pollMs ?? 30_000) * 2 ** stampFailures);
@@ -51,18 +61,6 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
     } else {
       stampFailures = 0;
     }
-  }
-
-  async function dueCheckpoint(latest: number) {
-    const headSeq = await auditHeadSeq(db);
-    const due = headSeq - latest >= options.records || (headSeq > latest && Date.now() - lastCheckpointAt >= options.intervalMs) || headSeq < latest;
-    if (!due) return undefined;
-    const outcome = await writeCheckpoint(options);
-    if (outcome.written || outcome.reason === 'exists') {
-      lastCheckpointAt = Date.now();
-      pending = undefined;
-    }
-    return outcome;
   }
 
   const tick = async () => {

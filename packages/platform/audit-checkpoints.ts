@@ -176,7 +176,7 @@ export interface CheckpointOptions {
 }
 
 export type CheckpointOutcome =
-  | { written: true; seq: number }
+  | { written: true; seq: number; file: CheckpointFile }
   | { written: false; reason: 'empty' | 'exists' | 'head_behind'; seq: number };
 
 /**
@@ -200,8 +200,8 @@ export async function writeCheckpoint(options: CheckpointOptions): Promise<Check
     keyedSince: keyed?.first ?? seq + 1,
     at: (options.now?.() ?? new Date()).toISOString(),
   };
-  const created = await store.create({ checkpoint, signature: sign(checkpoint, keys), timeStamp: null });
-  return created ? { written: true, seq } : { written: false, reason: 'exists', seq };
+  const file: CheckpointFile = { checkpoint, signature: sign(checkpoint, keys), timeStamp: null };
+  return (await store.create(file)) ? { written: true, seq, file } : { written: false, reason: 'exists', seq };
 }
 
 /** Asks the TSA to stamp the unstamped checkpoints; returns how many were stamped and the first error. */

@@ -19,6 +19,12 @@ const disableTriggers = async (db: Db) => {
   await db.execute(sql`alter table platform.audit_head disable trigger user`);
 };
 
+/** The seq of a checkpoint that must be written now. */
+const written = async (options: Parameters<typeof writeCheckpoint>[0]): Promise<number | string> => {
+  const outcome = await writeCheckpoint(options);
+  return outcome.written ? outcome.seq : outcome.reason;
+};
+
 const records = async (db: Db): Promise<AuditRecord[]> =>
   (await queryRows<Record<string, unknown>>(db, sql`select seq, at, actor, action, target, outcome, source_ip as "sourceIp", request_id as "requestId", purpose, details, prev_hash as "prevHash", hash, alg from platform.audit_log order by seq`))
     .map((r) => ({ ...r, seq: Number(r.seq), at: new Date(r.at as string) }) as AuditRecord);
@@ -45,7 +51,7 @@ describe('audit evidence against a database administrator', () => {
     database = await createTestDatabase();
     store = new MemoryCheckpointStore();
     for (let n = 1; n <= 6; n++) await appendAudit(database.db, entry(n), keys);
-    assert.deepEqual(await writeCheckpoint({ db: database.db, store, keys }), { written: true, seq: 6 });
+    assert.equal(await written({ db: database.db, store, keys }), 6);
     for (let n = 7; n <= 8; n++) await appendAudit(database.db, entry(n), keys);
   });
   after(async () => database.close());
@@ -61,7 +67,7 @@ describe('audit evidence against a database administrator', () => {
   });
 
   it('a checkpoint is written once per seq', async () => {
-    assert.deepEqual(await writeCheckpoint({ db: database.db, store, keys }), { written: true, seq: 8 });
+    assert.equal(await written({ db: database.db, store, keys }), 8);
     assert.deepEqual(await writeCheckpoint({ db: database.db, store, keys }), { written: false, reason: 'exists', seq: 8 });
     assert.deepEqual([...store.files.keys()], [checkpointName(6), checkpointName(8)]);
     store.files.delete(checkpointName(8));
@@ -136,7 +142,7 @@ describe('audit evidence against a database administrator', () => {
       const rewritten = await verifyAudit(other.db, { keys, store: anchors });
       assert.equal(!rewritten.ok && rewritten.problem, 'checkpoint_mismatch');
       assert.equal(!rewritten.ok && rewritten.seq, 5);
-      assert.deepEqual(await writeCheckpoint({ db: other.db, store: anchors, keys }), { written: true, seq: 6 });
+      assert.equal(await written({ db: other.db, store: anchors, keys }), 6);
     } finally {
       await other.close();
     }
