@@ -36,7 +36,7 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
   async function round(): Promise<void> {
     // Read in full once per process (a replica may have died before stamping its checkpoints);
     // after that, the checkpoints this replica writes are added as it writes them.
-    pending ??= (await storedCheckpoints(options.store)).filter((file) => !file.timeStamp);
+    pending ??= options.tsaUrl ? (await storedCheckpoints(options.store)).filter((file) => !file.timeStamp) : [];
     const latest = await options.store.latestSeq();
     const headSeq = await auditHeadSeq(db);
     const due = headSeq - latest >= options.records || (headSeq > latest && Date.now() - lastCheckpointAt >= options.intervalMs) || headSeq < latest;
@@ -44,7 +44,7 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
       const outcome = await writeCheckpoint(options);
       if (outcome.written) {
         log.info({ seq: outcome.seq }, 'audit checkpoint written');
-        pending.push(outcome.file);
+        if (options.tsaUrl) pending.push(outcome.file);
       } else if (outcome.reason === 'head_behind') {
         log.warn({ seq: outcome.seq, checkpointed: latest }, 'audit head is behind the last checkpoint: run npm run audit:verify');
       }
@@ -52,7 +52,6 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
     }
     if (pending.length === 0 || Date.now() < nextStampAt) return;
     const result = await stampCheckpoints(options, pending);
-    // Stamping goes in order and stops at the first failure.
     pending = pending.slice(result.stamped);
     if (result.error) {
       stampFailures += 1;

@@ -46,7 +46,7 @@ export async function requestTimeStamp(url: string, data: Uint8Array, options: {
     method: 'POST',
     headers: { 'content-type': 'application/timestamp-query' },
     body: new Uint8Array(request.toSchema().toBER(false)),
-    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
   });
   if (!response.ok) throw new TimeStampError(`the TSA answered HTTP ${response.status}`);
   let reply: pkijs.TimeStampResp;
