@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import {
+  auditKeys,
   createHttpApp,
   createMetrics,
   jobQueueGauges,
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   const app = createHttpApp({
     db,
+    auditKeys: auditKeys(config.masterKey),
     logLevel: config.logLevel,
     bodyLimitBytes: config.bodyLimitBytes,
     authenticate: identity.authenticate,

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { queryRows, verifyAudit } from '../../packages/platform/index.ts';
+import { auditKeys, queryRows, verifyAudit } from '../../packages/platform/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from './testing.ts';
 
 describe('platform basics over HTTP', () => {
@@ -115,6 +115,7 @@ describe('platform basics over HTTP', () => {
     const records = await queryRows<{ action: string; outcome: number }>(t.database.db, sql`select action, outcome from platform.audit_log order by seq`);
     assert.ok(records.some((r) => r.action === 'POST /api/identity/officials' && r.outcome === 201));
     assert.ok(records.some((r) => r.action === 'POST /api/identity/officials' && r.outcome === 400));
-    assert.deepEqual(await verifyAudit(t.database.db), { ok: true, records: records.length });
+    const verified = await verifyAudit(t.database.db, { keys: auditKeys(t.config.masterKey) });
+    assert.deepEqual(verified.ok && [verified.records, verified.keyedSince], [records.length, 1], 'every record is keyed with the platform\'s key');
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createMailer, createSmsSender } from '../../packages/national/index.ts';
-import { JobRunner, createMetricsServer, loadConfig, metricsExposure, migrate, openConfiguredDatabase, type Config, type Database } from '../../packages/platform/index.ts';
+import { auditKeys, JobRunner, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp, webDist } from './app.ts';
 import { demoBanner } from './demo-banner.ts';
@@ -87,7 +87,10 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   };
 }
 
-/** The background worker of this replica: notices by mail and SMS (any replica may claim any job). */
+/**
+ * The background work of this replica: notices by mail and SMS (any replica may claim any job),
+ * and the audit checkpoints kept outside the database (idempotent by seq across replicas).
+ */
 function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>>, database: Database): { stop(): Promise<void> } {
   const mailer = createMailer({ ...config.mail, outbound: platform.metrics.outbound });
   const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
@@ -97,8 +100,18 @@ function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
   });
   runner.start();
+  const checkpointer = startCheckpointer({
+    db: database.db,
+    store: openCheckpointStore(config.audit.checkpointDir),
+    keys: auditKeys(config.masterKey),
+    tsaUrl: config.audit.tsaUrl,
+    intervalMs: config.audit.checkpointIntervalMs,
+    records: config.audit.checkpointRecords,
+    log: platform.app.log,
+  });
   return {
     async stop() {
+      await checkpointer.stop();
       await runner.stop();
       mailer.close();
     },

@@ -39,6 +39,17 @@ export interface Config {
    * `$SEN_DATA_DIR/master.key` (per process with an in-memory data directory).
    */
   masterKey: string;
+  /** Evidence for the audit trail kept outside the database (docs/decisions/0008-audit-evidence.md). */
+  audit: {
+    /** Directory of signed checkpoints (`memory://` with an in-memory data directory). */
+    checkpointDir: string;
+    /** A checkpoint at least this often while records are written… */
+    checkpointIntervalMs: number;
+    /** …or after this many records. */
+    checkpointRecords: number;
+    /** RFC 3161 time-stamping authority; undefined (`AUDIT_TSA_URL=off`) leaves checkpoints unstamped. */
+    tsaUrl: string | undefined;
+  };
   vneid: { issuer: string; clientId: string; clientSecret: string };
   /** Outbound mail (notices to applicants); defaults to the mail sandbox. */
   mail: { smtpUrl: string; from: string };
@@ -155,6 +166,12 @@ export function loadConfig(env: Env = process.env): Config {
     lookupKey,
     cookieSecret: env.COOKIE_SECRET || randomBytes(32).toString('base64url'),
     masterKey: masterKey(env, demo, dataDir),
+    audit: {
+      checkpointDir: env.AUDIT_CHECKPOINT_DIR ? path.resolve(env.AUDIT_CHECKPOINT_DIR) : dataDir === 'memory://' ? 'memory://' : path.join(dataDir, 'audit-checkpoints'),
+      checkpointIntervalMs: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 300, 1, 86_400) * 1000,
+      checkpointRecords: int(env, 'AUDIT_CHECKPOINT_RECORDS', 1000, 1),
+      tsaUrl: env.AUDIT_TSA_URL === 'off' ? undefined : url(env, 'AUDIT_TSA_URL', `http://localhost:${sandboxPort}/ca/tsa`),
+    },
     vneid: {
       issuer: url(env, 'VNEID_ISSUER', `http://localhost:${sandboxPort}/vneid`),
       clientId: env.VNEID_CLIENT_ID || 'sen-province',

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from './db/connection.ts';
 import { AppError, type ErrorBody } from './errors.ts';
 import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, type AuditKeys } from './audit.ts';
 import { loggerOptions } from './logger.ts';
 import { checkJsonText, refuseNulInRequest } from './input-guards.ts';
 import { buildValidatorCompiler } from './validation.ts';
@@ -23,7 +23,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
     /** Writes an audit record for this request (actor, address and request id filled in). */
-    audit(entry: { action: string; target: string; purpose: string; outcome?: number; details?: Record<string, unknown> }): Promise<void>;
+    audit(entry: { action: string; target: string; purpose: string; outcome?: number; details?: Record<string, unknown>; actor?: string }): Promise<void>;
   }
   interface FastifyContextConfig {
     /** A permission name, `authenticated`, or `public`. Every route must declare one. */
@@ -56,6 +56,8 @@ export function registeredRoutes(app: App): readonly RouteInfo[] {
 
 export interface HttpOptions {
   db: Db;
+  /** Keys the audit chain (derived from SEN_MASTER_KEY). */
+  auditKeys: AuditKeys;
   logLevel: string;
   bodyLimitBytes: number;
   /** Resolves the caller from the request (bearer token); anonymous when there is none. */
@@ -139,7 +141,7 @@ export function createHttpApp(options: HttpOptions): App {
       requestId: this.id,
       outcome: 200,
       ...entry,
-    });
+    }, options.auditKeys);
   });
 
   // Deny by default: a route without a declared access rule refuses to register.
@@ -211,7 +213,7 @@ export function createHttpApp(options: HttpOptions): App {
       sourceIp: request.ip,
       requestId: request.id,
       purpose: 'request',
-    });
+    }, options.auditKeys);
     return payload;
   });
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { anonymous } from './auth.ts';
+import { auditKeys } from './audit.ts';
 import type { Database } from './db/connection.ts';
 import { createHttpApp, type App } from './http.ts';
 import { safeErrorMessage } from './logger.ts';
@@ -28,7 +29,7 @@ describe('logs of failed statements', () => {
     database = await createTestDatabase();
     await database.db.execute(sql`create table public.people (id serial primary key, username text not null constraint people_username_key unique, password_hash text not null, personal_id text not null)`);
     app = createHttpApp({
-      db: database.db, logLevel: 'info', bodyLimitBytes: 1024 * 1024, authenticate: async () => anonymous,
+      db: database.db, logLevel: 'info', bodyLimitBytes: 1024 * 1024, authenticate: async () => anonymous, auditKeys: auditKeys('a-test-master-key-of-at-least-32-chars'),
       logStream: { write: (line: string) => void lines.push(line) },
     });
     app.post('/people', { config: { access: 'public' } }, async () => {

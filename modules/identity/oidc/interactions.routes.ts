@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import QRCode from 'qrcode';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { appendAudit, takeRateLimit, type App, type Db } from '../../../packages/platform/index.ts';
+import { takeRateLimit, type App, type Db } from '../../../packages/platform/index.ts';
 import type { AccountService } from '../account.service.ts';
 import type { Oidc } from './provider.ts';
 import { createOidcAdapter } from './adapter.ts';
@@ -44,7 +44,7 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
   }
 
   async function audit(request: FastifyRequest, actor: string, action: string, outcome: number, details: Record<string, unknown> = {}) {
-    await appendAudit(db, { actor, action, target: 'identity/sign-in', outcome, sourceIp: request.ip, requestId: request.id, purpose: 'authentication', details });
+    await request.audit({ actor, action, target: 'identity/sign-in', outcome, purpose: 'authentication', details });
   }
 
   /** Completes sign-in: first-party client, so consent to the requested scopes is granted here. */
