@@ -55,6 +55,7 @@ export async function buildApp(config: Config, database: Database, options: { de
     authenticate: identity.authenticate,
     publicPrefixes: ['/api/docs'],
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
 
   app.addSchema(ErrorSchema);

@@ -7,6 +7,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db/connection.ts';
 import { AppError, type ErrorBody } from './errors.ts';
@@ -14,6 +15,7 @@ import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
 import { appendAudit } from './audit.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { securityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,6 +61,8 @@ export interface HttpOptions {
   /** URL prefixes served by third-party plugins (docs UI, static files) that are public. */
   publicPrefixes?: string[];
   trustProxy?: boolean;
+  /** Base URL browsers use: HSTS and upgrade-insecure-requests are sent only when it is https (default: plain http). */
+  publicUrl?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -118,6 +122,9 @@ export function createHttpApp(options: HttpOptions): App {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  // Security headers on every response, the web app's, the API's and the sign-in pages' alike.
+  void app.register(helmet, securityHeaders(options.publicUrl ?? 'http://localhost'));
+
   const metrics = createMetrics();
   const publicPrefixes = options.publicPrefixes ?? [];
   app.decorateRequest('principal', null as never);
@@ -147,8 +154,6 @@ export function createHttpApp(options: HttpOptions): App {
   app.addHook('onRequest', async (request, reply) => {
     request.principal = anonymous;
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
   });
 
   // Authorisation runs before the body is even parsed: a caller without the permission learns
