@@ -28,6 +28,11 @@ export async function hitsInWindow(db: Db, key: string, windowSeconds: number): 
   return row?.count ?? 0;
 }
 
+/** Forgets the hits counted against `key` (a success that ends a run of failures). */
+export async function clearHits(db: Db, key: string): Promise<void> {
+  await queryRows(db, sql`delete from platform.rate_counters where key = ${key}`);
+}
+
 /** Counts one hit; false when the caller has used up `limit` hits in the current window. */
 export async function takeRateLimit(db: Db, key: string, limit: number, windowSeconds: number): Promise<boolean> {
   return (await countHit(db, key, windowSeconds)) <= limit;

@@ -93,6 +93,7 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
         const result = await accounts.signInOfficial(username, password);
         await audit(request, result.status === 'invalid' ? `username:${username.slice(0, 64)}` : `user:${'userId' in result ? result.userId : username}`, 'sign-in.password', result.status === 'invalid' || result.status === 'locked' ? 401 : 200, { result: result.status });
         if (result.status === 'invalid' || result.status === 'locked') await sleep(await throttle.refused(request.ip, username));
+        else await throttle.accepted(username);
         switch (result.status) {
           case 'invalid':
             return again(401, lang === 'vi' ? 'Tên đăng nhập hoặc mật khẩu không đúng.' : 'Wrong username or password.');

@@ -1,4 +1,4 @@
-import { countHit, hitsInWindow, takeRateLimit, type Db } from '../../../packages/platform/index.ts';
+import { clearHits, countHit, hitsInWindow, takeRateLimit, type Db } from '../../../packages/platform/index.ts';
 
 /**
  * Password sign-in throttling, by account and by address together (counters in PostgreSQL, so
@@ -37,6 +37,10 @@ export function createSignInThrottle(db: Db, limits: SignInLimits) {
     async refused(address: string, username: string): Promise<number> {
       await countHit(db, `sign-in:failed:${address}`, FAILURE_WINDOW_SECONDS);
       return refusalDelayMs(await countHit(db, accountKey(username), FAILURE_WINDOW_SECONDS));
+    },
+    /** After a right password: the account's next slip is answered at once again (the address keeps its count). */
+    async accepted(username: string): Promise<void> {
+      await clearHits(db, accountKey(username));
     },
   };
 }
