@@ -69,6 +69,7 @@ export async function buildApp(config: Config, database: Database, options: { de
     trustProxy: config.trustProxy,
     metrics,
     metricsGuard: metricsExposure(config).main,
+    publicUrl: config.publicUrl,
   });
 
   app.addSchema(ErrorSchema);

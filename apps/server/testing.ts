@@ -67,14 +67,15 @@ const REDIRECT = 'http://localhost:8080/auth/callback';
 /**
  * An official signs in through the platform's own OpenID Connect provider, as the web app does
  * (authorization code + PKCE, the server-rendered sign-in page, TOTP when asked): the tokens, or
- * the refusing page.
+ * the refusing page. `from` is the browser's address (inject's remote address).
  */
-export async function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string) {
+export async function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string, from = '127.0.0.1') {
   const jar = cookieJar();
   const go = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
     const response = await t.app.inject({
       method,
       url,
+      remoteAddress: from,
       headers: { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
     });

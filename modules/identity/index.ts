@@ -35,7 +35,7 @@ export function createIdentityModule(ctx: ModuleContext, agencies: AgencyDirecto
     /** /api/identity/* */
     routes: accountRoutes(accounts, rotateKeys),
     /** /oidc/* (the provider and its sign-in pages), mounted at the root. */
-    oidcRoutes: interactionRoutes({ db: ctx.db, oidc, accounts, vneid, signInLimitPerMinute: ctx.config.signInRateLimitPerMinute }),
+    oidcRoutes: interactionRoutes({ db: ctx.db, oidc, accounts, vneid, signInLimits: { attemptsPerAddressPerMinute: ctx.config.signInRateLimitPerMinute, failuresPerAddress: ctx.config.signInFailureLimit } }),
     rotateKeys,
     /** People as other modules need them: officials to assign, citizens to prefill. */
     people: {

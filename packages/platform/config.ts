@@ -58,7 +58,10 @@ export interface Config {
   /** The national portal (DVCQG): the secret its dossier pushes are signed with. */
   dvcqg: { pushSecret: string };
   bodyLimitBytes: number;
+  /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
+  /** Failed password sign-ins per address per 15 minutes before that address is refused (password spraying). */
+  signInFailureLimit: number;
   shutdownGraceMs: number;
   /** Behind a load balancer: trust X-Forwarded-* for client address and scheme. */
   trustProxy: boolean;
@@ -189,7 +192,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     dvcqg: { pushSecret: env.DVCQG_PUSH_SECRET || 'sandbox-dvcqg-push-secret-h19' },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
-    signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1),
+    signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
+    signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: metricsConfig(env),

@@ -7,17 +7,18 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db/connection.ts';
 import { AppError, type ErrorBody } from './errors.ts';
 import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
 import { appendAudit, type AuditKeys } from './audit.ts';
-import { loggerOptions } from './logger.ts';
+import { loggerOptions, type LogStream } from './logger.ts';
 import { checkJsonText, refuseNulInRequest } from './input-guards.ts';
 import { buildValidatorCompiler } from './validation.ts';
-import type { DestinationStream } from 'pino';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { serveMetrics, type MetricsGuard } from './metrics-endpoint.ts';
+import { securityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -66,11 +67,13 @@ export interface HttpOptions {
   publicPrefixes?: string[];
   trustProxy?: boolean;
   /** Where logs go (stdout when absent); tests capture them here. */
-  logStream?: DestinationStream;
+  logStream?: LogStream;
   /** The process's metrics (a fresh registry when absent). */
   metrics?: Metrics;
   /** Who may read `/metrics` on this listener; absent: it is not served here (404). */
   metricsGuard?: MetricsGuard | undefined;
+  /** Base URL browsers use: HSTS and upgrade-insecure-requests are sent only when it is https (default: plain http). */
+  publicUrl?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -131,6 +134,9 @@ export function createHttpApp(options: HttpOptions): App {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
+  // Security headers on every response, the web app's, the API's and the sign-in pages' alike.
+  void app.register(helmet, securityHeaders(options.publicUrl ?? 'http://localhost'));
+
   const metrics = options.metrics ?? createMetrics();
   const publicPrefixes = options.publicPrefixes ?? [];
   app.decorateRequest('principal', null as never);
@@ -160,8 +166,6 @@ export function createHttpApp(options: HttpOptions): App {
   app.addHook('onRequest', async (request, reply) => {
     request.principal = anonymous;
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
   });
 
   // Authorisation runs before the body is even parsed: a caller without the permission learns

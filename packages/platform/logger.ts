@@ -1,5 +1,9 @@
 import type { FastifyServerOptions } from 'fastify';
-import type { DestinationStream } from 'pino';
+
+/** Where log lines go instead of stdout (tests capture them): pino's destination stream. */
+export interface LogStream {
+  write(line: string): void;
+}
 
 /** Paths never written to a log: credentials, tokens and personal id numbers. */
 export const redactedPaths = [
@@ -67,7 +71,7 @@ export function serializeError(error: unknown, depth = 0): SafeError {
 /** An error's message fit for a log line or a stored `last_error`: withheld when it came from the database. */
 export const safeErrorMessage = (error: unknown): string => serializeError(error).message;
 
-export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: LogStream): FastifyServerOptions['logger'] {
   return {
     level,
     ...(stream ? { stream } : {}),

@@ -68,8 +68,8 @@ export function setUpHarness(): Harness {
 
 /**
  * Runs `steps` in a fresh browser context (no cookies, no storage: a different person). Fails on
- * any uncaught page error and on any page or dialog the steps showed without checking it with
- * `checkA11y`; leaves a full-page screenshot in test-results/<name>.png on failure.
+ * any uncaught page error or Content-Security-Policy violation, and on any page or dialog the steps
+ * showed without checking it with `checkA11y`; leaves a full-page screenshot in test-results/<name>.png on failure.
  */
 export async function journey(harness: Harness, name: string, steps: (page: Page) => Promise<void>): Promise<void> {
   const context = await harness.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -78,6 +78,7 @@ export async function journey(harness: Harness, name: string, steps: (page: Page
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await startAudit(page);
+  watchContentSecurityPolicy(page, problems);
   try {
     await steps(page);
     assert.deepEqual(problems, [], 'no uncaught errors in the page');
@@ -89,6 +90,19 @@ export async function journey(harness: Harness, name: string, steps: (page: Page
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Any Content-Security-Policy violation fails the journey: Chromium logs each refusal on the
+ * console, and the page's securitypolicyviolation event is echoed there too (report-only policies).
+ */
+function watchContentSecurityPolicy(page: Page, problems: string[]): void {
+  void page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.documentURI}`)),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|CSP violation/.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+  });
 }
 
 /** Opens `at` (default: home) and clicks the header's "Đăng nhập": the platform's server-rendered sign-in page. */

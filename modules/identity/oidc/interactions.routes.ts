@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import formbody from '@fastify/formbody';
 import { Type } from 'typebox';
 import QRCode from 'qrcode';
@@ -8,6 +9,7 @@ import type { AccountService } from '../account.service.ts';
 import type { Oidc } from './provider.ts';
 import { createOidcAdapter } from './adapter.ts';
 import { langOf, loginPage, messagePage, totpPage, type Lang } from './pages.ts';
+import { createSignInThrottle, type SignInLimits } from './sign-in-throttle.ts';
 import type { VneidClient } from './upstream.ts';
 
 interface Challenge {
@@ -28,13 +30,16 @@ export const PROVIDER_ENDPOINTS = [
   '/.well-known/openid-configuration', '/auth', '/auth/:uid', '/token', '/jwks', '/me',
   '/token/introspection', '/token/revocation', '/session/end', '/session/end/confirm', '/session/end/success',
 ] as const;
+// Codes tried per account per minute at the TOTP step (wrong codes also count toward the lockout).
+const TOTP_ATTEMPTS_PER_MINUTE = 10;
 
 const UID = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' }) }, { additionalProperties: false });
 const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
 /** The sign-in pages behind the provider's interactions: officials (password + TOTP) and citizens (VNeID). */
-export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountService; vneid: VneidClient; signInLimitPerMinute: number }) {
+export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountService; vneid: VneidClient; signInLimits: SignInLimits }) {
   const { db, oidc, accounts, vneid } = deps;
+  const throttle = createSignInThrottle(db, deps.signInLimits);
   const Adapter = createOidcAdapter(db);
   const challenges = new Adapter('SenSignInChallenge');
   const upstream = new Adapter('SenUpstreamState');
@@ -86,11 +91,14 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
         const lang = langOf(interaction.params.ui_locales);
         const { username, password } = request.body as { username: string; password: string };
         const again = (status: number, error: string) => html(reply, status, loginPage(lang, interaction.uid, { vneid: true, error, username }));
-        if (!(await takeRateLimit(db, `sign-in:${request.ip}`, deps.signInLimitPerMinute, 60))) {
-          return again(429, lang === 'vi' ? 'Quá nhiều lần đăng nhập. Vui lòng thử lại sau một phút.' : 'Too many sign-in attempts. Try again in a minute.');
+        if (!(await throttle.admit(request.ip))) {
+          reply.header('retry-after', '60');
+          return again(429, lang === 'vi' ? 'Quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau ít phút.' : 'Too many sign-in attempts from this address. Try again in a few minutes.');
         }
         const result = await accounts.signInOfficial(username, password);
         await audit(request, result.status === 'invalid' ? `username:${username.slice(0, 64)}` : `user:${'userId' in result ? result.userId : username}`, 'sign-in.password', result.status === 'invalid' || result.status === 'locked' ? 401 : 200, { result: result.status });
+        if (result.status === 'invalid' || result.status === 'locked') await sleep(await throttle.refused(request.ip, username));
+        else await throttle.accepted(username);
         switch (result.status) {
           case 'invalid':
             return again(401, lang === 'vi' ? 'Tên đăng nhập hoặc mật khẩu không đúng.' : 'Wrong username or password.');
@@ -117,7 +125,7 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
         const lang = langOf(interaction.params.ui_locales);
         const challenge = (await challenges.find(interaction.uid)) as Challenge | undefined;
         if (!challenge) return html(reply, 400, loginPage(lang, interaction.uid, { vneid: true, error: lang === 'vi' ? 'Phiên xác thực đã hết hạn, vui lòng đăng nhập lại.' : 'The sign-in step expired; sign in again.' }));
-        if (!(await takeRateLimit(db, `totp:${challenge.userId}`, deps.signInLimitPerMinute, 60))) {
+        if (!(await takeRateLimit(db, `totp:${challenge.userId}`, TOTP_ATTEMPTS_PER_MINUTE, 60))) {
           return html(reply, 429, totpPage(lang, interaction.uid, { error: lang === 'vi' ? 'Quá nhiều lần thử. Vui lòng đợi một phút.' : 'Too many attempts. Wait a minute.' }));
         }
         const code = (request.body as { code: string }).code.trim();
