@@ -29,7 +29,7 @@ export async function exercisePlatform(t: TestPlatform): Promise<void> {
   await t.clientToken(); // POST /oidc/token
   await t.app.inject({ url: '/oidc/jwks' });
   await t.app.inject({ url: '/api/identity/me' }); // 401: a failing call
-  await t.app.inject({ url: '/no/such/route' }); // 404, labelled "unmatched"
+  await t.app.inject({ url: '/api/no/such/route' }); // 404, labelled "unmatched" (outside /api the web app answers when it is built)
 
   const { db } = t.database;
   await enqueueJob(db, { queue: 'check.ok', payload: {} });
