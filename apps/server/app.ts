@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import {
   createHttpApp,
+  DEFAULT_SCOPE,
   ErrorSchema,
   openBlobStore,
   type BlobStore,
@@ -20,6 +21,7 @@ import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { securityScheme } from './security-scheme.ts';
 
 export const API_INFO = {
   title: 'Sen API',
@@ -42,11 +44,13 @@ export interface Platform {
 /** The composition root: builds the whole platform from its modules. */
 export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[]; blobs?: BlobStore; now?: () => Date } = {}): Promise<Platform> {
   const { db } = database;
-  const ctx: ModuleContext = { db, config };
+  const ctx = { db, config, listen: database.listen } satisfies ModuleContext;
   const blobs = options.blobs ?? openBlobStore(config);
   const catalog = createCatalogModule(ctx);
   const identity = createIdentityModule(ctx, catalog.service, options);
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now });
+
+  await identity.start();
 
   const app = createHttpApp({
     db,
@@ -56,14 +60,21 @@ export async function buildApp(config: Config, database: Database, options: { de
     publicPrefixes: ['/api/docs'],
     trustProxy: config.trustProxy,
   });
+  app.addHook('onClose', async () => identity.stop());
 
   app.addSchema(ErrorSchema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: API_INFO,
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: { securitySchemes: { sen: securityScheme(config.publicUrl) } },
+      security: [{ sen: [DEFAULT_SCOPE] }],
+    },
+    // Each operation names the scope its route needs (public routes need none).
+    transform: ({ schema, url, route }) => {
+      const access = route.config?.access;
+      const security = access === 'public' ? [] : [{ sen: [route.config?.scope ?? DEFAULT_SCOPE] }];
+      return { schema: { ...schema, security } as typeof schema, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

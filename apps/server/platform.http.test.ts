@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { queryRows, verifyAudit } from '../../packages/platform/index.ts';
-import { createTestPlatform, type TestPlatform } from './testing.ts';
+import { createTestPlatform, type TestPlatform, adminToken } from './testing.ts';
 
 describe('platform basics over HTTP', () => {
   let t: TestPlatform;
@@ -118,12 +118,3 @@ describe('platform basics over HTTP', () => {
     assert.deepEqual(await verifyAudit(t.database.db), { ok: true, records: records.length });
   });
 });
-
-/** A token for a service client holding every permission (the test's stand-in for an administrator). */
-export async function adminToken(t: TestPlatform): Promise<string> {
-  const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null);
-  const { permissionCodes } = await import('../../modules/identity/index.ts');
-  const clientId = `admin-${Math.random().toString(36).slice(2, 8)}`;
-  await t.modules.identity.service.repo.insertServiceClient({ clientId, name: 'test admin', secret: 'test-admin-secret', agencyId: root?.id ?? '', permissions: permissionCodes });
-  return t.clientToken(clientId, 'test-admin-secret');
-}

@@ -16,3 +16,4 @@ export * from './idempotency.ts';
 export * from './time.ts';
 export * from './memo.ts';
 export * from './secrets.ts';
+export * from './notify.ts';

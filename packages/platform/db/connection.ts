@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { pgListen, pgliteListen, type Listen, type Listener } from '../notify.ts';
 
 /** The one database handle every module uses: PGlite or PostgreSQL behind the same Drizzle API. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -17,6 +18,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** LISTEN/NOTIFY: hear signals sent with `notify` by any replica on the same database. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -34,13 +37,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // A failed idle client must not crash the process; the next query reports the error.
     pool.on('error', () => {});
     const db = drizzlePg(pool) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const listeners = new Set<Listener>();
+    const close = async () => {
+      await Promise.all([...listeners].map((l) => l.close()));
+      await pool.end();
+    };
+    return { db, kind: 'postgres', listen: pgListen(options.url, listeners), close };
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', listen: pgliteListen(client), close: () => client.close() };
 }
 
 /** The database the configuration names: PostgreSQL by URL, else PGlite in `dataDir` (or in memory). */
