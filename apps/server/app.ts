@@ -27,7 +27,7 @@ export const API_INFO = {
   title: 'Sen API',
   version: '0.1.0',
   description:
-    'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc.',
+    'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc, issued for this API (resource $PUBLIC_URL/api) with the scope each operation names (api).',
 };
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
