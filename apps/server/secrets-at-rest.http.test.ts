@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import { createSecretBox, isSealed, queryRows } from '../../packages/platform/index.ts';
+import { createSecretBox, isSealed, migrate, queryRows, sha256Hex } from '../../packages/platform/index.ts';
 import { DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
 import { createReplica, createTestPlatform, signInOfficial, type TestPlatform } from './testing.ts';
 
@@ -64,5 +64,26 @@ describe('secrets at rest in the identity module', () => {
     } finally {
       await replica.close();
     }
+  });
+
+  it('migration 0006 hashes client secrets and re-keys tokens stored by an earlier release', async () => {
+    const token = await t.clientToken();
+    // Put the database back as 0005 left it: secret in clear, token as key and in the payload.
+    await t.database.db.execute(sql`update identity.oidc_payloads set id = ${token}, payload = payload || jsonb_build_object('jti', ${token}::text) where id = ${sha256Hex(token)}`);
+    await t.database.db.execute(sql`update identity.service_clients set secret = ${DEMO_SERVICE_CLIENT.secret} where client_id = ${DEMO_SERVICE_CLIENT.clientId}`);
+    await t.database.db.execute(sql`alter table identity.service_clients drop column scopes, drop column resource_server`);
+    await t.database.db.execute(sql`delete from public.sen_schema_migrations where tag = '0006_identity_secrets'`);
+    assert.equal(await recordsHolding(token), 1);
+
+    assert.deepEqual(await migrate(t.database.db), ['0006_identity_secrets']);
+    assert.equal(await recordsHolding(token), 0);
+    const replica = await createReplica(t); // a fresh replica: nothing cached
+    try {
+      const response = await replica.app.inject({ url: '/api/identity/permissions', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(response.statusCode, 200, 'a token issued before the upgrade still works');
+    } finally {
+      await replica.close();
+    }
+    assert.ok(await t.clientToken(), 'the demo client still authenticates with its secret');
   });
 });

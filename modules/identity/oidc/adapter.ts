@@ -75,9 +75,13 @@ export function createOidcAdapter(db: Db, revoked: (r: Revocation) => Promise<vo
 
     async destroy(id: string): Promise<void> {
       const key = sha256Hex(id);
-      await db.delete(oidcPayloads).where(and(eq(oidcPayloads.type, this.type), eq(oidcPayloads.id, key)));
+      const [gone] = await db.delete(oidcPayloads).where(and(eq(oidcPayloads.type, this.type), eq(oidcPayloads.id, key))).returning({ payload: oidcPayloads.payload });
       if (BEARER.has(this.type)) await revoked({ token: key });
       else if (this.type === 'Grant') await revoked({ grant: id });
+      // Sign-out: tokens bound to the session stop verifying; re-check the account's cached ones.
+      else if (this.type === 'Session' && typeof (gone?.payload as Payload | undefined)?.accountId === 'string') {
+        await revoked({ account: (gone?.payload as { accountId: string }).accountId });
+      }
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
