@@ -202,7 +202,9 @@ export function createHttpApp(options: HttpOptions): App {
     const c = classify(error);
     if (c.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: c.code }, 'request refused');
-    const challenge = bearerChallenge(c.status, c.code, c.message, request.headers.authorization !== undefined, c.details);
+    // Public routes do not take bearer tokens (some authenticate by signature): no Bearer challenge there.
+    const bearerRoute = request.routeOptions.config?.access !== 'public';
+    const challenge = bearerRoute && bearerChallenge(c.status, c.code, c.message, request.headers.authorization !== undefined, c.details);
     if (challenge) void reply.header('www-authenticate', challenge);
     void reply.status(c.status).send(errorBody(request, c.code, c.message, c.details));
   });
