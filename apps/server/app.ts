@@ -11,6 +11,7 @@ import {
   jobQueueGauges,
   metricsExposure,
   type Metrics,
+  DEFAULT_SCOPE,
   ErrorSchema,
   openBlobStore,
   type BlobStore,
@@ -25,12 +26,13 @@ import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { securityScheme } from './security-scheme.ts';
 
 export const API_INFO = {
   title: 'Sen API',
   version: '0.1.0',
   description:
-    'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc.',
+    'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc, issued for this API (resource $PUBLIC_URL/api) with the scope each operation names (api).',
 };
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
@@ -49,7 +51,7 @@ export interface Platform {
 /** The composition root: builds the whole platform from its modules. */
 export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[]; blobs?: BlobStore; now?: () => Date } = {}): Promise<Platform> {
   const { db } = database;
-  const ctx: ModuleContext = { db, config };
+  const ctx = { db, config, listen: database.listen } satisfies ModuleContext;
   const blobs = options.blobs ?? openBlobStore(config);
   const metrics = createMetrics();
   const catalog = createCatalogModule(ctx);
@@ -58,6 +60,8 @@ export async function buildApp(config: Config, database: Database, options: { de
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);
+
+  await identity.start();
 
   const app = createHttpApp({
     db,
@@ -71,14 +75,21 @@ export async function buildApp(config: Config, database: Database, options: { de
     metricsGuard: metricsExposure(config).main,
     publicUrl: config.publicUrl,
   });
+  app.addHook('onClose', async () => identity.stop());
 
   app.addSchema(ErrorSchema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: API_INFO,
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: { securitySchemes: { sen: securityScheme(config.publicUrl) } },
+      security: [{ sen: [DEFAULT_SCOPE] }],
+    },
+    // Each operation names the scope its route needs (public routes need none).
+    transform: ({ schema, url, route }) => {
+      const access = route.config?.access;
+      const security = access === 'public' ? [] : [{ sen: [route.config?.scope ?? DEFAULT_SCOPE] }];
+      return { schema: { ...schema, security } as typeof schema, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

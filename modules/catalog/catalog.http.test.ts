@@ -8,9 +8,9 @@ import { createCatalogModule, ROOT_AGENCY_CODE } from './index.ts';
 // Test-only wiring: the caller is chosen by a header instead of a bearer token.
 function principalFor(who: string | undefined, rootId: string): Principal {
   if (who === 'editor') {
-    return { kind: 'user', userId: 'editor', userType: 'official', displayName: 'Editor', grants: [{ agencyId: rootId, scope: 'subtree', permissions: ['catalog.edit', 'calendar.edit'] }] };
+    return { kind: 'user', userId: 'editor', userType: 'official', displayName: 'Editor', grants: [{ agencyId: rootId, scope: 'subtree', permissions: ['catalog.edit', 'calendar.edit'] }], scopes: ['api'] };
   }
-  if (who === 'viewer') return { kind: 'user', userId: 'viewer', userType: 'official', displayName: 'Viewer', grants: [] };
+  if (who === 'viewer') return { kind: 'user', userId: 'viewer', userType: 'official', displayName: 'Viewer', grants: [], scopes: ['api'] };
   return anonymous;
 }
 

@@ -14,7 +14,7 @@ describe('procedure catalogue HTTP API', () => {
   before(async () => {
     t = await setUpCatalogue();
     // Test-only wiring: the caller is chosen by a header instead of a bearer token.
-    const principals: Record<string, Principal> = { editor: t.editor, citizen };
+    const principals: Record<string, Principal> = { editor: { ...t.editor, scopes: ['api'] } as Principal, citizen: { ...citizen, scopes: ['api'] } as Principal };
     app = createHttpApp({
       db: t.database.db,
       auditKeys: auditKeys(randomBytes(32).toString('hex')),

@@ -25,3 +25,4 @@ export * from './input-guards.ts';
 export * from './metrics.ts';
 export * from './metrics-endpoint.ts';
 export * from './outbound.ts';
+export * from './notify.ts';
