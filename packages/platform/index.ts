@@ -5,6 +5,7 @@ export * from './ids.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './http.ts';
+export * from './openapi.ts';
 export * from './db/connection.ts';
 export * from './db/migrate.ts';
 export * as platformSchema from './db/schema.ts';

@@ -110,7 +110,7 @@ export const catalogApi = {
   exportFile: (code: string, version: number | undefined, format: 'csv' | 'json') =>
     rawRequest('GET', `/api/catalog/code-lists/${enc(code)}/export`, { query: { version, format } }),
 
-  calendar: (year: number) => api.get<YearCalendar>(`/api/catalog/calendar/${year}`),
+  calendar: (year: number) => api.get<YearCalendar>(`/api/catalog/calendar/years/${year}`),
   exceptions: (year: number) => api.get<{ items: CalendarException[] }>('/api/catalog/calendar/exceptions', { year }),
   addException: (body: { date: string; kind: ExceptionKind; name: string }) => api.post<CalendarException>('/api/catalog/calendar/exceptions', body),
   removeException: (id: string) => api.delete(`/api/catalog/calendar/exceptions/${enc(id)}`),
