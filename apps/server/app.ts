@@ -27,7 +27,7 @@ export const API_INFO = {
   version: '0.1.0',
   description:
     'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc.',
-  license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+  license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
 };
 
 /** The document is served by the instance it describes, so its server is that instance (a relative URL). */

@@ -2,18 +2,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, migrate, openConfiguredDatabase, verifyAudit } from '../../packages/platform/index.ts';
-import { platformOpenapi, sandboxOpenapi } from './openapi.ts';
+import { platformOpenapi, sandboxOpenapi, webApiTypes } from './openapi.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const openapiFile = path.join(repoRoot, 'openapi.json');
 const sandboxOpenapiDir = path.join(repoRoot, 'apps/sandbox/openapi');
+const webTypesFile = path.join(repoRoot, 'apps/web/src/api/schema.d.ts');
 
 const asJson = (doc: unknown): string => `${JSON.stringify(doc, null, 2)}\n`;
 
-/** Writes Sen's `openapi.json` and the sandboxes' documents, or (`--check`) reports any that drifted. */
+/** Writes Sen's `openapi.json`, the web app's types generated from it and the sandboxes' documents, or (`--check`) reports any that drifted. */
 async function openapiCommand(check: boolean): Promise<number> {
   const sandboxes = Object.entries(await sandboxOpenapi()).map(([name, doc]) => [path.join(sandboxOpenapiDir, `${name}.json`), asJson(doc)] as const);
-  const files = new Map([[openapiFile, asJson(await platformOpenapi())], ...sandboxes]);
+  const platform = await platformOpenapi();
+  const files = new Map([[openapiFile, asJson(platform)], [webTypesFile, await webApiTypes(platform)], ...sandboxes]);
   if (!check) mkdirSync(sandboxOpenapiDir, { recursive: true });
   const stale: string[] = [];
   for (const [file, doc] of files) {

@@ -10,7 +10,7 @@
  * once under `components.schemas`.
  */
 
-import type { FastifySchema } from 'fastify';
+import type { FastifySchema, RouteOptions } from 'fastify';
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 
 const COMPONENTS = '#/components/schemas/';
@@ -37,7 +37,7 @@ export interface NamedComponents {
 
 export interface NamedComponentsOptions {
   /** Rewrites a route before it is documented (path renames, extra fields); after the named parts are replaced. */
-  route?: (input: { schema: Record<string, unknown>; url: string }) => { schema: Record<string, unknown>; url: string };
+  route?: (input: { schema: Record<string, unknown>; url: string; route: RouteOptions }) => { schema: Record<string, unknown>; url: string };
   /** Last touches to the whole document (servers, security schemes). */
   document?: (doc: Record<string, unknown>) => Record<string, unknown>;
 }
@@ -82,14 +82,14 @@ export function namedComponents(options: NamedComponentsOptions = {}): NamedComp
   }
 
   return {
-    transform({ schema: routeSchema, url }) {
+    transform({ schema: routeSchema, url, route }) {
       const schema = routeSchema as Record<string, unknown>;
       const rewritten: Record<string, unknown> = { ...schema };
       if (schema.body !== undefined) rewritten.body = referenced(schema.body);
       if (isObject(schema.response)) {
         rewritten.response = Object.fromEntries(Object.entries(schema.response).map(([status, value]) => [status, referencedResponse(value)]));
       }
-      const result = options.route ? options.route({ schema: rewritten, url }) : { schema: rewritten, url };
+      const result = options.route ? options.route({ schema: rewritten, url, route }) : { schema: rewritten, url };
       return { schema: result.schema as FastifySchema, url: result.url };
     },
     transformObject(documentObject) {
