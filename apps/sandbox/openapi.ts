@@ -101,7 +101,13 @@ export function sandboxSwaggerOptions(sandbox: Sandbox) {
       }
       return { schema: rewritten, url: `${prefix}${path}` };
     },
-    document: (doc) => ({ ...doc, paths: distinctOperationIds(doc.paths as Paths) }),
+    document(doc) {
+      // The admin scheme is offered to every sandbox; a document lists only the schemes it uses.
+      const used = JSON.stringify(doc.paths);
+      const components = doc.components as { securitySchemes?: Record<string, unknown> };
+      const securitySchemes = Object.fromEntries(Object.entries(components.securitySchemes ?? {}).filter(([id]) => used.includes(`"${id}":[]`)));
+      return { ...doc, paths: distinctOperationIds(doc.paths as Paths), components: { ...components, securitySchemes } };
+    },
   });
   return {
     transform,
