@@ -83,6 +83,21 @@ function checkCommon(name: string, doc: Doc): void {
   assert.deepEqual(ambiguousPairs(Object.keys(doc.paths)), [], `${name}: no ambiguous paths`);
 }
 
+describe('the checks themselves', () => {
+  it('see the ambiguous pairs the paths used to have, and accept a literal beside a parameter', () => {
+    assert.equal(ambiguousPairs(['/api/tthc/procedures/by-code/{code}', '/api/tthc/procedures/{id}/offerings']).length, 1);
+    assert.equal(ambiguousPairs(['/calendar/exceptions/{id}', '/calendar/{year}/rules']).length, 1);
+    assert.deepEqual(ambiguousPairs(['/dossiers/{id}', '/dossiers/mine', '/procedure-codes/{code}', '/procedures/{id}/offerings']), []);
+  });
+
+  it('accept a $ref, a list of them or a page wrapping them, and refuse an inline object', () => {
+    assert.ok(named({ $ref: '#/components/schemas/Dossier' }));
+    assert.ok(named({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Dossier' } }, total: { type: 'integer' } } }));
+    assert.ok(!named({ type: 'object', properties: { code: { type: 'string' } } }));
+    assert.ok(!named({ type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: {} } } } }));
+  });
+});
+
 describe('the platform API description', () => {
   let doc: Doc;
   before(async () => {
