@@ -16,6 +16,7 @@ import {
   openBlobStore,
   type BlobStore,
   migrationsApplied,
+  namedComponents,
   ping,
   type App,
   type Config,
@@ -33,7 +34,11 @@ export const API_INFO = {
   version: '0.1.0',
   description:
     'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc, issued for this API (resource $PUBLIC_URL/api) with the scope each operation names (api).',
+  license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
 };
+
+/** The document is served by the instance it describes, so its server is that instance (a relative URL). */
+export const API_SERVERS = [{ url: '/', description: 'The Sen instance serving this document' }];
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
@@ -78,18 +83,24 @@ export async function buildApp(config: Config, database: Database, options: { de
   app.addHook('onClose', async () => identity.stop());
 
   app.addSchema(ErrorSchema);
+  // Each operation names the scope its route needs (public routes need none).
+  const { transform, transformObject } = namedComponents({
+    route: ({ schema, url, route }) => {
+      const security = route.config?.access === 'public' ? [] : [{ sen: [route.config?.scope ?? DEFAULT_SCOPE] }];
+      return { schema: { ...schema, security }, url };
+    },
+  });
   await app.register(swagger, {
+    transform,
+    transformObject,
+    // Shared schemas (`app.addSchema`) are listed under their `$id`, not as `def-0`, `def-1`…
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: API_INFO,
+      servers: API_SERVERS,
       components: { securitySchemes: { sen: securityScheme(config.publicUrl) } },
       security: [{ sen: [DEFAULT_SCOPE] }],
-    },
-    // Each operation names the scope its route needs (public routes need none).
-    transform: ({ schema, url, route }) => {
-      const access = route.config?.access;
-      const security = access === 'public' ? [] : [{ sen: [route.config?.scope ?? DEFAULT_SCOPE] }];
-      return { schema: { ...schema, security } as typeof schema, url };
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -98,7 +109,7 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   app.get(
     '/health',
-    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { config: { access: 'public' }, schema: { operationId: 'getHealth', tags: ['platform'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }, { $id: 'Health' }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -107,12 +118,13 @@ export async function buildApp(config: Config, database: Database, options: { de
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getReadiness',
         tags: ['platform'],
         summary: 'Readiness: database reachable and migrations applied',
         security: [],
         response: {
-          200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }),
-          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean() }),
+          200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }, { $id: 'Readiness' }),
+          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean() }, { $id: 'NotReady' }),
         },
       },
     },

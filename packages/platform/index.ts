@@ -9,6 +9,7 @@ export * from './audit-checkpoints.ts';
 export * from './audit-checkpointer.ts';
 export * from './timestamp.ts';
 export * from './http.ts';
+export * from './openapi.ts';
 export * from './db/connection.ts';
 export * from './db/migrate.ts';
 export * as platformSchema from './db/schema.ts';
