@@ -55,6 +55,8 @@ function buildConfiguration(deps: Dependencies, keys: Awaited<ReturnType<typeof 
   class Adapter extends BaseAdapter {
     override async find(id: string) {
       if (this.type !== 'Client') return super.find(id);
+      // The provider hands over client_id as sent; the database refuses NUL (a 500) and no id is that long.
+      if (id.includes('\u0000') || id.length > 128) return undefined;
       const client = await accounts.repo.serviceClient(id);
       if (!client || !client.active) return undefined;
       return {
