@@ -26,9 +26,7 @@ export function Guard({ page }: { page: PageRoute }) {
   }
   if (auth.loading) {
     return (
-      <Center py="xl" role="status">
-        <Loader size="sm" aria-label={t('common.loading')} />
-      </Center>
+      <Loading label={t('common.loading')} />
     );
   }
   if (!auth.me) return <ErrorAlert error={auth.error} />;
@@ -45,12 +43,19 @@ export function Guard({ page }: { page: PageRoute }) {
   return (
     <Suspense
       fallback={
-        <Center py="xl" role="status">
-          <Loader size="sm" aria-label={t('common.loading')} />
-        </Center>
+        <Loading label={t('common.loading')} />
       }
     >
       <Page />
     </Suspense>
+  );
+}
+
+/** A spinner named for screen readers: the name sits on the status region (a bare spinner may not carry one). */
+function Loading({ label }: { label: string }) {
+  return (
+    <Center py="xl" role="status" aria-label={label}>
+      <Loader size="sm" aria-hidden />
+    </Center>
   );
 }
