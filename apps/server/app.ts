@@ -11,6 +11,7 @@ import {
   type BlobStore,
   migrationsApplied,
   ping,
+  withAdvisoryLock,
   type App,
   type Config,
   type Database,
@@ -29,14 +30,24 @@ export const API_INFO = {
 };
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
+// Any fixed 64-bit number, distinct from the migration and key locks: replicas seed one at a time.
+const SEED_LOCK = 7_204_611_003n;
 const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
 
 export interface Platform {
   app: App;
   modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule };
   blobs: BlobStore;
-  /** Reference data, built-in roles and (in demo mode) demo accounts; idempotent. */
+  /**
+   * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
+   * on PostgreSQL, run under one advisory lock so replicas starting together seed one at a time.
+   */
   seed(): Promise<void>;
+  /**
+   * The replica is stopping: `/ready` answers 503 from now on, so a load balancer that polls it
+   * stops sending requests, while requests that still arrive are served until the listener closes.
+   */
+  beginDrain(): void;
 }
 
 /** The composition root: builds the whole platform from its modules. */
@@ -48,6 +59,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const identity = createIdentityModule(ctx, catalog.service, options);
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now });
 
+  let draining = false;
   const app = createHttpApp({
     db,
     logLevel: config.logLevel,
@@ -82,19 +94,19 @@ export async function buildApp(config: Config, database: Database, options: { de
       config: { access: 'public' },
       schema: {
         tags: ['platform'],
-        summary: 'Readiness: database reachable and migrations applied',
+        summary: 'Readiness: database reachable, migrations applied and the replica not shutting down',
         security: [],
         response: {
           200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }),
-          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean() }),
+          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean(), draining: Type.Optional(Type.Boolean()) }),
         },
       },
     },
     async (_request, reply) => {
       const reachable = await ping(db);
       const migrated = reachable && (await migrationsApplied(db));
-      if (reachable && migrated) return { status: 'ready' as const, database: database.kind };
-      return reply.status(503).send({ status: 'not_ready' as const, database: reachable, migrations: migrated });
+      if (reachable && migrated && !draining) return { status: 'ready' as const, database: database.kind };
+      return reply.status(503).send({ status: 'not_ready' as const, database: reachable, migrations: migrated, ...(draining ? { draining } : {}) });
     },
   );
 
@@ -123,7 +135,12 @@ export async function buildApp(config: Config, database: Database, options: { de
     app,
     modules: { catalog, identity, tthc },
     blobs,
-    async seed() {
+    beginDrain: () => {
+      draining = true;
+    },
+    // Each step inserts only what is missing; the lock makes a second replica wait for the first
+    // and then find everything there, instead of racing it into a unique violation.
+    seed: () => withAdvisoryLock(database, SEED_LOCK, async () => {
       await catalog.seed();
       await identity.seed();
       await tthc.seed();
@@ -133,6 +150,6 @@ export async function buildApp(config: Config, database: Database, options: { de
         const desk = agencies.find((a) => a.parentId === root?.id && a.kind === 'department');
         if (root && desk) await identity.seedDemo({ root: root.id, desk: desk.id });
       }
-    },
+    }),
   };
 }

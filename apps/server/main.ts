@@ -1,7 +1,7 @@
 // Sen's command line: `start`, `migrate`, `audit:verify`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, migrate, openConfiguredDatabase, openDatabase, verifyAudit } from '../../packages/platform/index.ts';
+import { loadConfig, migrate, openConfiguredDatabase, openDatabase, safeErrorMessage, verifyAudit } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp } from './app.ts';
 
@@ -112,7 +112,8 @@ if (import.meta.main) {
       if (code >= 0) process.exit(code);
     },
     (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
+      // Never a failed statement's parameters: they may be password hashes or secrets.
+      console.error(safeErrorMessage(err));
       process.exit(1);
     },
   );

@@ -59,9 +59,12 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   return {
     url: `http://localhost:${port}`,
     sandboxUrl: sandbox?.url,
+    // Graceful: fail readiness, keep serving for the drain period, then stop accepting and finish
+    // the requests and the job batch in hand before the database goes.
     async close() {
-      await jobs?.stop();
-      await platform.app.close();
+      platform.beginDrain();
+      if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+      await Promise.all([jobs?.stop(), platform.app.close()]);
       await database.close();
       await sandbox?.close();
     },
@@ -154,7 +157,7 @@ export async function start(config: Config): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`${signal}: finishing in-flight requests, then stopping`);
-    const timer = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
+    const timer = setTimeout(() => process.exit(1), config.shutdownDrainMs + config.shutdownGraceMs).unref();
     await running.close();
     clearTimeout(timer);
     process.exit(0);

@@ -49,6 +49,11 @@ export interface Config {
   bodyLimitBytes: number;
   signInRateLimitPerMinute: number;
   shutdownGraceMs: number;
+  /**
+   * On SIGTERM, how long the replica keeps serving while `/ready` fails, before it closes its
+   * listener: as long as a load balancer that polls readiness needs to stop sending to it.
+   */
+  shutdownDrainMs: number;
   /** Behind a load balancer: trust X-Forwarded-* for client address and scheme. */
   trustProxy: boolean;
 }
@@ -160,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
+    shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),
     trustProxy: bool(env, 'TRUST_PROXY', false),
   };
 }

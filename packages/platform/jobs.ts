@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db, type Queryable } from './db/connection.ts';
+import { queryRows, safeErrorMessage, type Db, type Queryable } from './db/connection.ts';
 
 /**
  * Background work through a durable job table (the transactional outbox). Callers enqueue in
@@ -65,6 +65,8 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
   #stopped = true;
+  /** Set by stop(): the batch in hand finishes, no further batch is claimed. */
+  #stopping = false;
 
   constructor(db: Db, options: JobRunnerOptions) {
     this.#db = db;
@@ -94,7 +96,7 @@ export class JobRunner {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'done', finished_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`);
       return;
     }
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const message = safeErrorMessage(error).slice(0, 2000);
     if (job.attempts >= job.maxAttempts) {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'dead', finished_at = now(), locked_until = NULL, last_error = ${message} WHERE id = ${job.id}`);
     } else {
@@ -127,7 +129,7 @@ export class JobRunner {
     for (let i = 0; i < maxBatches; i++) {
       const ran = await this.runOnce();
       total += ran;
-      if (ran === 0) break;
+      if (ran === 0 || this.#stopping) break;
     }
     return total;
   }
@@ -135,6 +137,7 @@ export class JobRunner {
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
+    this.#stopping = false;
     const tick = async (): Promise<void> => {
       if (this.#stopped) return;
       this.#running = this.drain(10).catch(() => 0);
@@ -146,6 +149,7 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#stopping = true;
     clearTimeout(this.#timer);
     await this.#running;
   }
