@@ -4,7 +4,6 @@
 // PostgreSQL and Debian's nginx, and run only when TEST_DATABASE_URL is set.
 import { existsSync, globSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { testDatabaseUrl } from '../packages/platform/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NGINX = '/usr/sbin/nginx';
@@ -35,7 +34,7 @@ if (!only.length || selected.some((f) => f.endsWith('.browser.test.ts'))) {
   }
 }
 const replicaFiles = only.length ? selected.filter((f) => f.endsWith('.replicas.test.ts')) : replicas;
-if (replicaFiles.length && !testDatabaseUrl()) {
+if (replicaFiles.length && !process.env.TEST_DATABASE_URL) {
   console.warn(`\n${replicaFiles.length} replica test file(s) NOT run: they need PostgreSQL (set TEST_DATABASE_URL), not PGlite.`);
 } else if (replicaFiles.length && !existsSync(NGINX)) {
   console.warn(`\n${replicaFiles.length} replica test file(s) NOT run: ${NGINX} is missing (apt-get install nginx-light).`);
