@@ -23,6 +23,7 @@ const PUBLIC_URL = 'http://sen.test';
 const SIGN_IN_LIMIT = 6;
 // The tthc reference-data memo's stated time (modules/tthc/index.ts, REFERENCE_TTL_MS).
 const MEMO_TTL_MS = 10_000;
+const DRAIN_MS = 1500;
 
 describe('two replicas on one PostgreSQL database', () => {
   let database: Database & { url?: string };
@@ -48,6 +49,7 @@ describe('two replicas on one PostgreSQL database', () => {
     blobDir = scratchDir('blobs');
     env = replicaEnvironment({ databaseUrl: database.url, publicUrl: PUBLIC_URL, blobDir }, {
       SIGN_IN_RATE_LIMIT: String(SIGN_IN_LIMIT),
+      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
       SMTP_URL: `smtp://${mailUser.username}:${mailUser.password}@127.0.0.1:${smtpPort}`,
     });
     await ensureWebBuilt(() => {});
@@ -238,5 +240,20 @@ describe('two replicas on one PostgreSQL database', () => {
       cwd: new URL('../..', import.meta.url).pathname, env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8',
     });
     assert.equal(verify.status, 0, `${verify.stdout}${verify.stderr}`);
+  });
+
+  it('a replica told to stop fails readiness at once, serves on through its drain, then exits 0', async () => {
+    const signalled = Date.now();
+    const exited = b.stop('SIGTERM');
+    let ready = await send(`${b.url}/ready`);
+    while (ready.statusCode === 200 && Date.now() - signalled < 1000) ready = await send(`${b.url}/ready`);
+    assert.equal(ready.statusCode, 503);
+    assert.equal(JSON.parse(ready.body).draining, true);
+    const served = await send(`${b.url}/api/tthc/procedures?q=ho tich`);
+    assert.equal(served.statusCode, 200, 'still serving while the load balancer notices');
+    assert.ok(Date.now() - signalled < DRAIN_MS, 'checked within the drain period');
+    assert.equal(await exited, 0);
+    assert.ok(Date.now() - signalled >= DRAIN_MS, 'exits only after the drain period');
+    await assert.rejects(fetch(`${b.url}/health`), 'the listener is closed');
   });
 });
