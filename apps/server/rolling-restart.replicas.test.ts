@@ -123,6 +123,8 @@ describe('rolling restart of two replicas behind nginx', () => {
     const failures = samples.filter((s) => s.error !== undefined);
     const during = samples.filter((s) => s.startedAt >= restartStarted && s.startedAt <= restartEnded);
     const longest = samples.reduce((m, s) => Math.max(m, s.ms), 0);
+    const sortedMs = samples.map((s) => s.ms).sort((x, y) => x - y);
+    const percentile = (p: number) => Math.round(sortedMs[Math.min(sortedMs.length - 1, Math.floor(p * sortedMs.length))] ?? 0);
     const dossierIds = [...filed.values()];
     const [stored] = await queryRows<{ n: number; distinct_keys: number }>(database.db, sql`
       select (select count(*)::int from tthc.dossiers) as n, (select count(*)::int from platform.idempotency_keys) as distinct_keys`);
@@ -140,6 +142,8 @@ describe('rolling restart of two replicas behind nginx', () => {
       lost: dossierIds.filter((id) => id === undefined || !foundIds.has(id)).length,
       duplicated: stored!.n - dossierIds.length,
       longestStallMs: Math.round(longest),
+      p50Ms: percentile(0.5),
+      p95Ms: percentile(0.95),
       retriedByNginx: retried,
       servedBy: { a: perUpstream(a), b: perUpstream(b) },
       restarts,
