@@ -6,7 +6,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from './start.ts';
+import { createTestDatabase } from '../../packages/platform/testing.ts';
+import type { Database } from '../../packages/platform/index.ts';
+import { ensureWebBuilt, freePort } from './start.ts';
 import type { SentResponse, SignInTransport } from './testing.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -98,6 +100,47 @@ export async function replica(name: string, env: Record<string, string>): Promis
     },
   };
   return self;
+}
+
+export interface ReplicaPair {
+  database: Database & { url?: string };
+  /** What both replicas were given. */
+  env: Record<string, string>;
+  a: Replica;
+  b: Replica;
+  /** How long each took from spawn to ready. */
+  startedIn: number[];
+  /** Kills what still runs, drops the database, removes the directories. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Two replicas on a new, empty database (TEST_DATABASE_URL), spawned at the same moment: they
+ * migrate and seed it themselves, racing each other as replicas of a fleet do.
+ */
+export async function startTwoReplicas(publicUrl: string, extra: Record<string, string> = {}): Promise<ReplicaPair> {
+  const database = await createTestDatabase({ migrated: false });
+  if (!database.url) throw new Error('replicas need PostgreSQL: run with TEST_DATABASE_URL');
+  const blobDir = scratchDir('blobs');
+  const env = replicaEnvironment({ databaseUrl: database.url, publicUrl, blobDir }, extra);
+  // The web app is built once here: replicas would otherwise each build it at their first start.
+  await ensureWebBuilt(() => {});
+  const a = await replica('a', env);
+  const b = await replica('b', env);
+  const dispose = async () => {
+    await a.dispose();
+    await b.dispose();
+    await database.close();
+    rmSync(blobDir, { recursive: true, force: true });
+  };
+  a.start();
+  b.start();
+  try {
+    return { database, env, a, b, startedIn: await Promise.all([a.ready(), b.ready()]), dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
 }
 
 export interface LoadBalancer {

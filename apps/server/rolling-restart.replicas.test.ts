@@ -1,15 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../packages/platform/index.ts';
-import { createTestDatabase } from '../../packages/platform/testing.ts';
 import { signInThrough, type SentResponse } from './testing.ts';
-import { counterFilingBody, nginx, refile, replica, uploadDeclaration, replicaEnvironment, scratchDir, send, transportVia, type LoadBalancer, type Replica } from './replicas.testing.ts';
-import { ensureWebBuilt, freePort } from './start.ts';
+import { counterFilingBody, nginx, refile, send, startTwoReplicas, transportVia, uploadDeclaration, type LoadBalancer, type Replica, type ReplicaPair } from './replicas.testing.ts';
+import { freePort } from './start.ts';
 
 /**
  * A rolling restart under load: a steady stream of filings and reads goes through nginx to two
@@ -21,6 +19,8 @@ const OPERATIONS_PER_SECOND = 10; // a third are filings (two requests each), th
 // waits rather than queue without bound, so latencies measure the restart, not a backlog.
 const MAX_IN_FLIGHT = 12;
 const SETTLE_MS = 3000;
+// However fast the replicas restart, the stream runs at least this long.
+const MIN_LOAD_MS = 30_000;
 
 interface Sample {
   kind: 'upload' | 'filing' | 'read';
@@ -31,33 +31,22 @@ interface Sample {
 }
 
 describe('rolling restart of two replicas behind nginx', () => {
-  let database: Database & { url?: string };
+  let pair: ReplicaPair;
+  let database: Database;
   let lb: LoadBalancer;
   let a: Replica;
   let b: Replica;
-  let blobDir: string;
 
   before(async () => {
-    database = await createTestDatabase({ migrated: false });
-    assert.ok(database.url, 'replicas need PostgreSQL: run with TEST_DATABASE_URL');
-    blobDir = scratchDir('blobs');
     const lbPort = await freePort();
-    const env = replicaEnvironment({ databaseUrl: database.url, publicUrl: `http://127.0.0.1:${lbPort}`, blobDir });
-    await ensureWebBuilt(() => {});
-    a = await replica('a', env);
-    b = await replica('b', env);
-    a.start();
-    b.start();
-    await Promise.all([a.ready(), b.ready()]);
+    pair = await startTwoReplicas(`http://127.0.0.1:${lbPort}`);
+    ({ database, a, b } = pair);
     lb = await nginx([a.url, b.url], lbPort);
   });
 
   after(async () => {
     await lb?.stop();
-    await a?.dispose();
-    await b?.dispose();
-    await database?.close();
-    if (blobDir) rmSync(blobDir, { recursive: true, force: true });
+    await pair?.dispose();
   });
 
   it('each replica stopped with SIGTERM and started again in turn: no request fails, nothing is lost or duplicated', async () => {
@@ -108,6 +97,7 @@ describe('rolling restart of two replicas behind nginx', () => {
       await Promise.all(inFlight);
     })();
 
+    const loadStarted = performance.now();
     await sleep(SETTLE_MS);
     const restartStarted = performance.now();
     const restarts: { replica: string; exitCode: number | null; signalledAt: number; stopMs: number; startMs: number }[] = [];
@@ -121,6 +111,7 @@ describe('rolling restart of two replicas behind nginx', () => {
       await sleep(SETTLE_MS);
     }
     const restartEnded = performance.now();
+    await sleep(Math.max(0, MIN_LOAD_MS - (restartEnded - loadStarted)));
     stopping = true;
     await generator;
 

@@ -2,17 +2,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { DEFAULT_ADMIN_TOKEN, DEFAULT_MAIL_USERS, mailSandbox, startSandbox, type RunningSandbox } from '../sandbox/index.ts';
 import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
 import { queryRows, readMigrations, type Database } from '../../packages/platform/index.ts';
-import { createTestDatabase } from '../../packages/platform/testing.ts';
 import { cookieJar, signInThrough } from './testing.ts';
-import { counterFilingBody, fileAtCounter, refile, replica, uploadDeclaration, replicaEnvironment, scratchDir, send, transportVia, type Replica } from './replicas.testing.ts';
-import { ensureWebBuilt } from './start.ts';
+import { counterFilingBody, fileAtCounter, refile, send, startTwoReplicas, transportVia, uploadDeclaration, type Replica, type ReplicaPair } from './replicas.testing.ts';
 
 /**
  * Two Sen processes on one PostgreSQL database, started at the same moment on an empty database:
@@ -26,38 +23,30 @@ const MEMO_TTL_MS = 10_000;
 const DRAIN_MS = 1500;
 
 describe('two replicas on one PostgreSQL database', () => {
-  let database: Database & { url?: string };
+  let pair: ReplicaPair;
+  let database: Database;
   let sandbox: RunningSandbox;
   let a: Replica;
   let b: Replica;
   let env: Record<string, string>;
-  let blobDir: string;
   let desk: string;
   let offerings: { id: string; version: number }[];
-  const startedIn: number[] = [];
+  let startedIn: number[];
   // Every sign-in comes from its own documentation address (TRUST_PROXY): only the throttling test meets the limit.
   let address = 10;
   const nextAddress = () => ({ 'x-forwarded-for': `198.51.100.${address++}` });
   const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
 
   before(async () => {
-    database = await createTestDatabase({ migrated: false });
-    assert.ok(database.url, 'replicas need PostgreSQL: run with TEST_DATABASE_URL');
     sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [mailSandbox({ smtpPort: 0 })] });
     const { smtpPort } = (await (await fetch(`${sandbox.url}/mail/api/v1/info`)).json()) as { smtpPort: number };
     const mailUser = DEFAULT_MAIL_USERS[0]!;
-    blobDir = scratchDir('blobs');
-    env = replicaEnvironment({ databaseUrl: database.url, publicUrl: PUBLIC_URL, blobDir }, {
+    pair = await startTwoReplicas(PUBLIC_URL, {
       SIGN_IN_RATE_LIMIT: String(SIGN_IN_LIMIT),
       SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
       SMTP_URL: `smtp://${mailUser.username}:${mailUser.password}@127.0.0.1:${smtpPort}`,
     });
-    await ensureWebBuilt(() => {});
-    a = await replica('a', env);
-    b = await replica('b', env);
-    a.start();
-    b.start();
-    startedIn.push(...(await Promise.all([a.ready(), b.ready()])));
+    ({ database, env, a, b, startedIn } = pair);
 
     const viaA = transportVia(() => a.url, nextAddress());
     const signedIn = await signInThrough(viaA, 'motcua', 'Motcua@2026!', undefined, PUBLIC_URL);
@@ -68,11 +57,8 @@ describe('two replicas on one PostgreSQL database', () => {
   });
 
   after(async () => {
-    await a?.dispose();
-    await b?.dispose();
+    await pair?.dispose();
     await sandbox?.close();
-    await database?.close();
-    if (blobDir) rmSync(blobDir, { recursive: true, force: true });
   });
 
   it('both start at the same moment on an empty database: migrated once, seeded once, no crash, no secret printed', async () => {
