@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createMailer, createSmsSender } from '../../packages/national/index.ts';
 import { JobRunner, loadConfig, migrate, openConfiguredDatabase, type Config, type Database } from '../../packages/platform/index.ts';
@@ -12,12 +12,31 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-/** Builds the web app once when it has not been built (a fresh clone running `npm start`). */
+/**
+ * Builds the web app once when it has not been built (a fresh clone running `npm start`). Into a
+ * directory of its own, then renamed into place: replicas starting together on one checkout never
+ * serve a half-written build, and the one that finishes second discards its copy.
+ */
 export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
   if (existsSync(path.join(webDist, 'index.html'))) return;
   log('Building the web app (first start only)…');
   const { build } = await import('vite');
-  await build({ configFile: path.resolve(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn' });
+  const draft = `${webDist}.build-${process.pid}`;
+  const built = () => existsSync(path.join(webDist, 'index.html'));
+  try {
+    await build({ configFile: path.resolve(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn', build: { outDir: draft, emptyOutDir: true } });
+    try {
+      renameSync(draft, webDist);
+    } catch (err) {
+      if (built()) return; // another replica's build got there first: use it
+      if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // The remains of an interrupted build, without index.html: replace them.
+      rmSync(webDist, { recursive: true, force: true });
+      renameSync(draft, webDist);
+    }
+  } finally {
+    rmSync(draft, { recursive: true, force: true });
+  }
 }
 
 /**
