@@ -37,7 +37,7 @@ export const PAGE_SECURITY_HEADERS = {
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#f4f5f7}
-.sandbox-banner{background:#8a1c00;color:#fff;padding:.5rem 1rem;font-weight:700;text-align:center}
+.sandbox-banner{margin:0;background:#8a1c00;color:#fff;padding:.5rem 1rem;font-weight:700;text-align:center}
 .sandbox-banner span{display:block;font-weight:400;font-size:.875rem}
 main{max-width:52rem;margin:1.5rem auto;padding:1.5rem;background:#fff;border-radius:.5rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
 h1{font-size:1.5rem;margin:0}
@@ -82,7 +82,9 @@ export function page(options: PageOptions): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<div class="sandbox-banner" role="note">MÔI TRƯỜNG THỬ NGHIỆM — dữ liệu giả lập<span lang="en">Sandbox — synthetic data, not a national system</span></div>
+<header>
+<p class="sandbox-banner" role="note">MÔI TRƯỜNG THỬ NGHIỆM — dữ liệu giả lập<span lang="en">Sandbox — synthetic data, not a national system</span></p>
+</header>
 <main>
 <h1>${escapeHtml(options.title)}<span class="en" lang="en">${escapeHtml(options.subtitle)}</span></h1>
 ${String(options.body)}

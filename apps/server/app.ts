@@ -5,7 +5,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import {
+  auditKeys,
   createHttpApp,
+  createMetrics,
+  jobQueueGauges,
+  metricsExposure,
+  type Metrics,
   ErrorSchema,
   openBlobStore,
   type BlobStore,
@@ -41,13 +46,16 @@ export interface Platform {
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
    * on PostgreSQL, run under one advisory lock so replicas starting together seed one at a time.
+   * `demoCreated`: demo accounts were created now (by this replica).
    */
-  seed(): Promise<void>;
+  seed(): Promise<{ demoCreated: boolean }>;
   /**
    * The replica is stopping: `/ready` answers 503 from now on, so a load balancer that polls it
    * stops sending requests, while requests that still arrive are served until the listener closes.
    */
   beginDrain(): void;
+  /** This process's metrics: outbound adapters and the job runner record into it too. */
+  metrics: Metrics;
 }
 
 /** The composition root: builds the whole platform from its modules. */
@@ -55,18 +63,26 @@ export async function buildApp(config: Config, database: Database, options: { de
   const { db } = database;
   const ctx: ModuleContext = { db, config };
   const blobs = options.blobs ?? openBlobStore(config);
+  const metrics = createMetrics();
   const catalog = createCatalogModule(ctx);
-  const identity = createIdentityModule(ctx, catalog.service, options);
+  const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now });
+  metrics.addScrapeGauges(jobQueueGauges(db));
+  metrics.addScrapeGauges(tthc.gauges);
+  if (database.poolStats) metrics.addPool(database.poolStats);
 
   let draining = false;
   const app = createHttpApp({
     db,
+    auditKeys: auditKeys(config.masterKey),
     logLevel: config.logLevel,
     bodyLimitBytes: config.bodyLimitBytes,
     authenticate: identity.authenticate,
     publicPrefixes: ['/api/docs'],
     trustProxy: config.trustProxy,
+    metrics,
+    metricsGuard: metricsExposure(config).main,
+    publicUrl: config.publicUrl,
   });
 
   app.addSchema(ErrorSchema);
@@ -135,6 +151,7 @@ export async function buildApp(config: Config, database: Database, options: { de
     app,
     modules: { catalog, identity, tthc },
     blobs,
+    metrics,
     beginDrain: () => {
       draining = true;
     },
@@ -148,8 +165,9 @@ export async function buildApp(config: Config, database: Database, options: { de
         const agencies = await catalog.service.listAgencies();
         const root = agencies.find((a) => a.parentId === null);
         const desk = agencies.find((a) => a.parentId === root?.id && a.kind === 'department');
-        if (root && desk) await identity.seedDemo({ root: root.id, desk: desk.id });
+        if (root && desk) return { demoCreated: await identity.seedDemo({ root: root.id, desk: desk.id }) };
       }
+      return { demoCreated: false };
     }),
   };
 }

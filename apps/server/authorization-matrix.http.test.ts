@@ -1,27 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { queryRows, registeredRoutes } from '../../packages/platform/index.ts';
-import { createTestPlatform, type TestPlatform } from './testing.ts';
-
-/** Row counts of every table Sen owns, except the audit trail (refusals are audited by design). */
-async function snapshot(t: TestPlatform): Promise<string> {
-  const tables = await queryRows<{ schema: string; name: string }>(
-    t.database.db,
-    sql`select table_schema as schema, table_name as name from information_schema.tables
-        where table_schema not in ('pg_catalog', 'information_schema', 'public') and table_type = 'BASE TABLE'
-          and not (table_schema = 'platform' and table_name in ('audit_log', 'audit_head', 'rate_counters'))
-          and not (table_schema = 'identity' and table_name = 'oidc_payloads')
-        order by 1, 2`,
-  );
-  const counts: string[] = [];
-  for (const { schema, name } of tables) {
-    const [row] = await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from "${schema}"."${name}"`));
-    counts.push(`${schema}.${name}=${row?.n}`);
-  }
-  return counts.join(' ');
-}
+import { registeredRoutes } from '../../packages/platform/index.ts';
+import { createTestPlatform, snapshot, type TestPlatform } from './testing.ts';
 
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, randomUUID()).replace(/\*$/, 'x');
 

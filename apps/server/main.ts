@@ -1,7 +1,8 @@
-// Sen's command line: `start`, `migrate`, `audit:verify`, `openapi:write [--check]`.
+// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, migrate, openConfiguredDatabase, openDatabase, safeErrorMessage, verifyAudit } from '../../packages/platform/index.ts';
+import { loadConfig, migrate, openConfiguredDatabase, openDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
+import { auditCheckpointCommand, auditVerifyCommand } from './audit.cli.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp } from './app.ts';
 
@@ -58,22 +59,6 @@ async function openapiCommand(check: boolean): Promise<number> {
   return 1;
 }
 
-async function auditVerifyCommand(): Promise<number> {
-  const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
-  try {
-    const result = await verifyAudit(database.db);
-    if (result.ok) {
-      console.log(`audit trail intact: ${result.records} records verified`);
-      return 0;
-    }
-    console.error(`audit trail TAMPERED at record ${result.seq} (${result.problem}): ${result.message}; ${result.records} records verified before it`);
-    return 2;
-  } finally {
-    await database.close();
-  }
-}
-
 async function migrateCommand(): Promise<number> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
@@ -98,10 +83,12 @@ async function main(argv: string[]): Promise<number> {
       return migrateCommand();
     case 'audit:verify':
       return auditVerifyCommand();
+    case 'audit:checkpoint':
+      return auditCheckpointCommand();
     case 'openapi:write':
       return openapiCommand(rest.includes('--check'));
     default:
-      console.error(`unknown command "${command}"; use start, migrate, audit:verify or openapi:write [--check]`);
+      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint or openapi:write [--check]`);
       return 64;
   }
 }
@@ -112,7 +99,7 @@ if (import.meta.main) {
       if (code >= 0) process.exit(code);
     },
     (err: unknown) => {
-      // Never a failed statement's parameters: they may be password hashes or secrets.
+      // A failed start may be a failed statement: its message never carries the statement's values.
       console.error(safeErrorMessage(err));
       process.exit(1);
     },

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { queryRows, verifyAudit } from '../../packages/platform/index.ts';
-import { createTestPlatform, type TestPlatform } from './testing.ts';
+import { auditKeys, queryRows, verifyAudit } from '../../packages/platform/index.ts';
+import { adminToken, createTestPlatform, type TestPlatform } from './testing.ts';
 
 describe('platform basics over HTTP', () => {
   let t: TestPlatform;
@@ -115,15 +115,7 @@ describe('platform basics over HTTP', () => {
     const records = await queryRows<{ action: string; outcome: number }>(t.database.db, sql`select action, outcome from platform.audit_log order by seq`);
     assert.ok(records.some((r) => r.action === 'POST /api/identity/officials' && r.outcome === 201));
     assert.ok(records.some((r) => r.action === 'POST /api/identity/officials' && r.outcome === 400));
-    assert.deepEqual(await verifyAudit(t.database.db), { ok: true, records: records.length });
+    const verified = await verifyAudit(t.database.db, { keys: auditKeys(t.config.masterKey) });
+    assert.deepEqual(verified.ok && [verified.records, verified.keyedSince], [records.length, 1], 'every record is keyed with the platform\'s key');
   });
 });
-
-/** A token for a service client holding every permission (the test's stand-in for an administrator). */
-export async function adminToken(t: TestPlatform): Promise<string> {
-  const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null);
-  const { permissionCodes } = await import('../../modules/identity/index.ts');
-  const clientId = `admin-${Math.random().toString(36).slice(2, 8)}`;
-  await t.modules.identity.service.repo.insertServiceClient({ clientId, name: 'test admin', secret: 'test-admin-secret', agencyId: root?.id ?? '', permissions: permissionCodes });
-  return t.clientToken(clientId, 'test-admin-secret');
-}

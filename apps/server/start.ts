@@ -1,14 +1,18 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createMailer, createSmsSender } from '../../packages/national/index.ts';
-import { JobRunner, loadConfig, migrate, openConfiguredDatabase, type Config, type Database } from '../../packages/platform/index.ts';
+import { auditKeys, JobRunner, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
-import { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from '../../modules/identity/index.ts';
 import { buildApp, webDist } from './app.ts';
+import { demoBanner } from './demo-banner.ts';
 
 export interface RunningPlatform {
   url: string;
   sandboxUrl: string | undefined;
+  /** The demo accounts were created by this start (their secrets are printed this once). */
+  demoCreated: boolean;
+  /** The separate metrics listener (METRICS_PORT), when configured. */
+  metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -61,46 +65,75 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   });
   let platform: Awaited<ReturnType<typeof buildApp>>;
   let jobs: { stop(): Promise<void> } | undefined;
+  let seeded: { demoCreated: boolean };
+  let metricsServer: ReturnType<typeof createMetricsServer> | undefined;
+  let listening: { close(): Promise<unknown> } | undefined;
+  const separate = metricsExposure(config).separate;
   try {
     await migrate(database.db);
     platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
-    await platform.seed();
+    seeded = await platform.seed();
     await platform.app.listen({ port: config.port, host: config.host });
+    listening = platform.app;
+    if (separate) {
+      metricsServer = createMetricsServer(platform.metrics, separate.guard);
+      await metricsServer.listen({ port: separate.port, host: separate.host });
+    }
     jobs = startJobs(config, platform, database);
   } catch (err) {
     // A failed start leaves nothing running behind it.
+    await metricsServer?.close().catch(() => {});
+    await listening?.close().catch(() => {});
     await database.close().catch(() => {});
     await sandbox?.close();
     throw err;
   }
   const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const metricsAddress = metricsServer?.server.address();
   return {
     url: `http://localhost:${port}`,
     sandboxUrl: sandbox?.url,
+    demoCreated: seeded.demoCreated,
+    metricsUrl: typeof metricsAddress === 'object' && metricsAddress ? `http://${separate?.host}:${metricsAddress.port}` : undefined,
     // Graceful: fail readiness, keep serving for the drain period, then stop accepting and finish
     // the requests and the job batch in hand before the database goes.
     async close() {
       platform.beginDrain();
       if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
       await Promise.all([jobs?.stop(), platform.app.close()]);
+      await metricsServer?.close();
       await database.close();
       await sandbox?.close();
     },
   };
 }
 
-/** The background worker of this replica: notices by mail and SMS (any replica may claim any job). */
+/**
+ * The background work of this replica: notices by mail and SMS (any replica may claim any job),
+ * and the audit checkpoints kept outside the database (idempotent by seq across replicas).
+ */
 function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>>, database: Database): { stop(): Promise<void> } {
-  const mailer = createMailer(config.mail);
-  const sms = createSmsSender(config.sms);
+  const mailer = createMailer({ ...config.mail, outbound: platform.metrics.outbound });
+  const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
   const runner = new JobRunner(database.db, {
     handlers: platform.modules.tthc.jobHandlers({ mailer, sms }),
+    metrics: platform.metrics,
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
   });
   runner.start();
+  const checkpointer = startCheckpointer({
+    db: database.db,
+    store: openCheckpointStore(config.audit.checkpointDir),
+    keys: auditKeys(config.masterKey),
+    tsaUrl: config.audit.tsaUrl,
+    intervalMs: config.audit.checkpointIntervalMs,
+    records: config.audit.checkpointRecords,
+    log: platform.app.log,
+  });
   return {
     async stop() {
+      await checkpointer.stop();
       await runner.stop();
       mailer.close();
     },
@@ -139,18 +172,20 @@ export async function startEphemeralPlatform(env: Record<string, string> = {}): 
   return startPlatform(config);
 }
 
+/** Where the metrics are, and who may read them. */
+function metricsLine(config: Config, running: RunningPlatform): string {
+  const exposure = metricsExposure(config);
+  if (running.metricsUrl) return `${running.metricsUrl}/metrics${config.metrics.token ? ' (bearer METRICS_TOKEN)' : ''}`;
+  if (exposure.main?.kind === 'token') return `${running.url}/metrics (bearer METRICS_TOKEN)`;
+  if (exposure.main?.kind === 'loopback') return `${running.url}/metrics (from this machine only)`;
+  return 'metrics not served: set METRICS_TOKEN or METRICS_PORT';
+}
+
 /** `npm start`. */
 export async function start(config: Config): Promise<void> {
   await ensureWebBuilt((line) => console.log(line));
   const running = await startPlatform(config);
-  const demo = config.demo
-    ? [
-        '  Demo sign-in (officials, at /  → Đăng nhập):',
-        ...DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.password.padEnd(18)} ${a.totp ? `TOTP secret ${DEMO_TOTP_SECRET} (add it to an authenticator app)` : ''}`),
-        '  Citizens: Đăng nhập → "Đăng nhập bằng VNeID" → pick a synthetic citizen in the VNeID sandbox',
-        `  System client (client credentials): ${DEMO_SERVICE_CLIENT.clientId} / ${DEMO_SERVICE_CLIENT.secret}`,
-      ]
-    : [];
+  const demo = config.demo ? demoBanner(running.demoCreated) : [];
   console.log(
     [
       '',
@@ -158,7 +193,7 @@ export async function start(config: Config): Promise<void> {
       `  Platform      ${running.url}/`,
       `  API docs      ${running.url}/api/docs`,
       `  SSO (OIDC)    ${running.url}/oidc/.well-known/openid-configuration`,
-      `  Health        ${running.url}/health  ·  ${running.url}/ready  ·  ${running.url}/metrics`,
+      `  Health        ${running.url}/health  ·  ${running.url}/ready  ·  ${metricsLine(config, running)}`,
       ...(running.sandboxUrl
         ? [
             `  Sandboxes     ${running.sandboxUrl}/  — synthetic data only: /vneid /population /business /ndxp /dvcqg /payment /vnpost /mail /sms /ca`,

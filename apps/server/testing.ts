@@ -2,7 +2,8 @@
 // and real tokens from the platform's own OpenID Connect provider.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { loadConfig, type Config, type Database } from '../../packages/platform/index.ts';
+import { sql } from 'drizzle-orm';
+import { loadConfig, queryRows, type Config, type Database } from '../../packages/platform/index.ts';
 import { createTestDatabase } from '../../packages/platform/testing.ts';
 import { DEMO_SERVICE_CLIENT } from '../../modules/identity/index.ts';
 import { buildApp, type Platform } from './app.ts';
@@ -123,10 +124,10 @@ export async function signInThrough(send: SignInTransport, username: string, pas
   return { tokens: JSON.parse(tokens.body) as { access_token: string; refresh_token: string; id_token: string } };
 }
 
-/** `signInThrough` an in-process platform (inject). */
-export function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string) {
+/** `signInThrough` an in-process platform (inject); `from` is the browser's address (inject's remote address). */
+export function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string, from = '127.0.0.1') {
   return signInThrough(async (_step, method, url, headers, payload) => {
-    const response = await t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+    const response = await t.app.inject({ method, url, headers, remoteAddress: from, ...(payload === undefined ? {} : { payload }) });
     return { statusCode: response.statusCode, headers: response.headers as SentResponse['headers'], body: response.body };
   }, username, password, totp);
 }
@@ -136,4 +137,31 @@ export async function officialToken(t: TestPlatform, username: string, password:
   const result = await signInOfficial(t, username, password);
   if (!result.tokens) throw new Error(`sign-in of ${username} refused: ${result.refused?.statusCode}`);
   return result.tokens.access_token;
+}
+
+/** Row counts of every table Sen owns, except the audit trail (refusals are audited by design). */
+export async function snapshot(t: TestPlatform): Promise<string> {
+  const tables = await queryRows<{ schema: string; name: string }>(
+    t.database.db,
+    sql`select table_schema as schema, table_name as name from information_schema.tables
+        where table_schema not in ('pg_catalog', 'information_schema', 'public') and table_type = 'BASE TABLE'
+          and not (table_schema = 'platform' and table_name in ('audit_log', 'audit_head', 'rate_counters'))
+          and not (table_schema = 'identity' and table_name = 'oidc_payloads')
+        order by 1, 2`,
+  );
+  const counts: string[] = [];
+  for (const { schema, name } of tables) {
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from "${schema}"."${name}"`));
+    counts.push(`${schema}.${name}=${row?.n}`);
+  }
+  return counts.join(' ');
+}
+
+/** A token for a service client holding every permission (the test's stand-in for an administrator). */
+export async function adminToken(t: TestPlatform): Promise<string> {
+  const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null);
+  const { permissionCodes } = await import('../../modules/identity/index.ts');
+  const clientId = `admin-${Math.random().toString(36).slice(2, 8)}`;
+  await t.modules.identity.service.repo.insertServiceClient({ clientId, name: 'test admin', secret: 'test-admin-secret', agencyId: root?.id ?? '', permissions: permissionCodes });
+  return t.clientToken(clientId, 'test-admin-secret');
 }

@@ -81,4 +81,14 @@ describe('citizens sign in through VNeID (the sandbox) over real HTTP', () => {
     assert.equal(second.me.id, first.me.id, 'the same person gets the same account');
     assert.match(second.me.enterpriseCode ?? '', /^\d{10}$/);
   });
+
+  it('counts the calls to VNeID and labels each OIDC endpoint (metrics read from this machine)', async () => {
+    const response = await fetch(`${platform.url}/metrics`);
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    const vneidCalls = Number(/^sen_outbound_request_duration_seconds_count\{system="vneid",outcome="ok"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    assert.ok(vneidCalls >= 3, `discovery, keys and two code exchanges go to VNeID: ${vneidCalls}`);
+    assert.match(text, /sen_http_request_duration_seconds_count\{method="GET",route="\/oidc\/auth",status="303"\} 2/);
+    assert.match(text, /route="\/oidc\/interaction\/:uid\/vneid"/);
+  });
 });

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { anonymous, createHttpApp, loadConfig, queryRows, type App, type Database, type Principal } from '../../packages/platform/index.ts';
+import { anonymous, auditKeys, createHttpApp, loadConfig, queryRows, type App, type Database, type Principal } from '../../packages/platform/index.ts';
 import { createTestDatabase } from '../../packages/platform/testing.ts';
 import { createCatalogModule, ROOT_AGENCY_CODE } from './index.ts';
 
@@ -24,11 +24,13 @@ describe('catalog HTTP API', () => {
 
   before(async () => {
     database = await createTestDatabase();
-    const catalog = createCatalogModule({ db: database.db, config: loadConfig({}) });
+    const config = loadConfig({});
+    const catalog = createCatalogModule({ db: database.db, config });
     await catalog.seed();
     rootId = (await catalog.service.findAgencyByCode(ROOT_AGENCY_CODE))!.id;
     app = createHttpApp({
       db: database.db,
+      auditKeys: auditKeys(config.masterKey),
       logLevel: 'silent',
       bodyLimitBytes: 1_048_576,
       authenticate: async (request) => principalFor(request.headers['x-test-principal'] as string | undefined, rootId),

@@ -45,7 +45,7 @@ export function createAccountRepository(db: Db) {
       return row;
     },
     /** Sign-in bookkeeping does not bump the version: it is not an edit of the account. */
-    async setSignInState(id: string, patch: Pick<Partial<UserRow>, 'failedSignIns' | 'lockedUntil' | 'totpLastStep' | 'totpSecret' | 'totpEnabled'>) {
+    async setSignInState(id: string, patch: Pick<Partial<UserRow>, 'failedSignIns' | 'lockedUntil' | 'totpLastStep' | 'totpSecret' | 'totpEnabled' | 'passwordHash'>) {
       await db.update(users).set(patch).where(eq(users.id, id));
     },
     async countFailedSignIn(id: string, lockAfter: number, lockMinutes: number): Promise<{ failedSignIns: number; lockedUntil: Date | null }> {

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { TOTP, Secret } from 'otpauth';
 import { queryRows, type Database, type Principal } from '../../packages/platform/index.ts';
@@ -24,6 +24,13 @@ const agencies = {
     ];
   },
 };
+
+/** A hash as Sen made them before OWASP's current parameters (N=2^15). */
+function oldCostHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  return ['scrypt', 2 ** 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
 
 const code = (secret: string, at = Date.now()) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
 
@@ -77,6 +84,19 @@ describe('account service', () => {
     assert.equal(official?.locked, true);
     await accounts.unlockOfficial(deptAdmin, official?.id ?? '');
     assert.equal((await accounts.signInOfficial('can.bo1', 'Correct horse 42')).status, 'ok');
+  });
+
+  it('re-hashes a password stored at the old cost when its owner signs in', async () => {
+    const official = await accounts.createOfficial(provinceAdmin, { username: 'cu.hash', fullName: 'Hash Cũ', password: 'Old password 15', agencyId: DEPT_B });
+    const old = oldCostHash('Old password 15');
+    await accounts.repo.setSignInState(official.id, { passwordHash: old });
+    assert.equal((await accounts.signInOfficial('cu.hash', 'Wrong password 15')).status, 'invalid');
+    assert.equal((await accounts.repo.userById(official.id))?.passwordHash, old, 'a failed attempt changes nothing');
+    assert.equal((await accounts.signInOfficial('cu.hash', 'Old password 15')).status, 'ok');
+    const upgraded = (await accounts.repo.userById(official.id))?.passwordHash ?? '';
+    assert.match(upgraded, /^scrypt\$131072\$8\$1\$/);
+    assert.equal(await verifyPassword('Old password 15', upgraded), true);
+    assert.equal((await accounts.signInOfficial('cu.hash', 'Old password 15')).status, 'ok', 'the upgraded hash signs in');
   });
 
   it('does not reveal whether a username exists', async () => {

@@ -14,7 +14,7 @@ import {
   type Principal,
 } from '../../packages/platform/index.ts';
 import { createAccountRepository, type AssignmentView, type UserRow } from './account.repository.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { DECOY_HASH, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.ts';
 import { matchTotp, newTotpSecret, totpUri } from './totp.ts';
 import { ADMIN_PERMISSIONS, BUILT_IN_ROLES, isPermission, permissionCodes } from './permissions.ts';
 
@@ -142,7 +142,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       const user = await repo.userByUsername(username.trim().toLowerCase());
       if (!user || user.kind !== 'official' || !user.passwordHash || !user.active) {
         // Same work as a real check, so timing does not reveal which usernames exist.
-        await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+        await verifyPassword(password, DECOY_HASH);
         return { status: 'invalid' };
       }
       if (user.lockedUntil && user.lockedUntil > new Date()) return { status: 'locked', until: user.lockedUntil };
@@ -151,7 +151,9 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
         if (state.lockedUntil && state.lockedUntil > new Date()) return { status: 'locked', until: state.lockedUntil };
         return { status: 'invalid' };
       }
-      await repo.setSignInState(user.id, { failedSignIns: 0, lockedUntil: null });
+      // A hash made at an older cost is re-made at today's while the password is at hand.
+      const upgraded = needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(password) } : {};
+      await repo.setSignInState(user.id, { failedSignIns: 0, lockedUntil: null, ...upgraded });
       if (user.totpEnabled) return { status: 'totp_required', userId: user.id };
       const assignments = (await repo.assignmentsOf([user.id])).get(user.id) ?? [];
       if (assignments.some(isAdminGrant)) return { status: 'totp_enrolment_required', userId: user.id };

@@ -15,10 +15,13 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_SERVICE_CLIENT = { clientId: 'demo-system', secret: 'demo-system-secret-change-me', name: 'Hệ thống demo (client credentials)' };
 
-export async function seedDemoAccounts(accounts: AccountService, agencies: { root: string; desk: string }): Promise<void> {
+/** Creates the demo accounts that are missing; true when it created any (the start-up banner shows their secrets then only). */
+export async function seedDemoAccounts(accounts: AccountService, agencies: { root: string; desk: string }): Promise<boolean> {
   const { repo } = accounts;
+  let created = false;
   for (const a of DEMO_ACCOUNTS) {
     if (await repo.userByUsername(a.username)) continue;
+    created = true;
     const agencyId = a.at === 'root' ? agencies.root : agencies.desk;
     const user = await repo.insertUser({
       id: randomUUID(),
@@ -34,6 +37,7 @@ export async function seedDemoAccounts(accounts: AccountService, agencies: { roo
     if (role) await repo.insertAssignment({ id: randomUUID(), userId: user.id, roleId: role.id, agencyId, scope: a.scope });
   }
   if (!(await repo.serviceClient(DEMO_SERVICE_CLIENT.clientId))) {
+    created = true;
     await repo.insertServiceClient({
       clientId: DEMO_SERVICE_CLIENT.clientId,
       name: DEMO_SERVICE_CLIENT.name,
@@ -42,4 +46,5 @@ export async function seedDemoAccounts(accounts: AccountService, agencies: { roo
       permissions: ['report.read'],
     });
   }
+  return created;
 }

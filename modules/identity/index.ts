@@ -1,5 +1,5 @@
 // The identity module's one door: SSO (OpenID Connect provider), officials, citizens, roles.
-import type { ModuleContext } from '../../packages/platform/index.ts';
+import type { ModuleContext, OutboundCalls } from '../../packages/platform/index.ts';
 import { createAccountService, type AgencyDirectory } from './account.service.ts';
 import { accountRoutes } from './account.routes.ts';
 import { createAuthenticator } from './principal.ts';
@@ -16,12 +16,14 @@ export type { AgencyDirectory, AccountService } from './account.service.ts';
 export interface IdentityOptions {
   /** Extra browser origins allowed for the web client (the Vite dev server). */
   devOrigins?: string[];
+  /** Records the calls to VNeID (`sen_outbound_request_duration_seconds{system="vneid"}`). */
+  outbound?: OutboundCalls;
 }
 
 export function createIdentityModule(ctx: ModuleContext, agencies: AgencyDirectory, options: IdentityOptions = {}) {
   const accounts = createAccountService(ctx.db, agencies);
   const oidc = createOidc(ctx.db, ctx.config, accounts, options.devOrigins);
-  const vneid = createVneidClient(ctx.config);
+  const vneid = createVneidClient(ctx.config, options.outbound);
   const rotateKeys = async () => {
     const kid = await rotateSigningKey(ctx.db);
     await oidc.reload();
@@ -33,7 +35,7 @@ export function createIdentityModule(ctx: ModuleContext, agencies: AgencyDirecto
     /** /api/identity/* */
     routes: accountRoutes(accounts, rotateKeys),
     /** /oidc/* (the provider and its sign-in pages), mounted at the root. */
-    oidcRoutes: interactionRoutes({ db: ctx.db, oidc, accounts, vneid, signInLimitPerMinute: ctx.config.signInRateLimitPerMinute }),
+    oidcRoutes: interactionRoutes({ db: ctx.db, oidc, accounts, vneid, signInLimits: { attemptsPerAddressPerMinute: ctx.config.signInRateLimitPerMinute, failuresPerAddress: ctx.config.signInFailureLimit } }),
     rotateKeys,
     /** People as other modules need them: officials to assign, citizens to prefill. */
     people: {

@@ -45,9 +45,9 @@ export function applicantRoutes(drafts: DraftService, inbox: ReturnType<typeof c
       config: auth,
       schema: { tags, summary: 'My in-app notifications, newest first', querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(NotificationSchema) }), ...errorResponses() } },
     }, async (request) => ({ items: request.principal.kind === 'user' ? await inbox.list(request.principal.userId, request.query.limit) : [] }));
-    app.post('/notifications/:id/read', { config: auth, schema: { tags, summary: 'Mark a notification read', params: IdParams, response: { 204: Type.Null(), ...errorResponses() } } },
+    app.post('/notifications/:id/read', { config: auth, schema: { tags, summary: 'Mark one of my notifications read', params: IdParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
       async (request, reply) => {
-        if (request.principal.kind === 'user') await inbox.markRead(request.principal.userId, request.params.id);
+        await inbox.markRead(request.principal, request.params.id);
         return reply.code(204).send(null);
       });
   };

@@ -41,6 +41,16 @@ const toSummary = (r: SummaryRow): DossierSummary => ({
 /** `%` and `_` typed by a user are literal characters. */
 const contains = (q: string) => `%${foldVietnamese(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Past its promised date and not yet returned: the `overdue` queue and the overdue gauge. */
+const overdue = (today: string) => sql`d.status in ('processing', 'paused', 'ready_to_return') and d.due_date < ${today}`;
+
+/** Dossiers of the whole province by status, and how many of them are overdue: one grouped scan. */
+export async function countByStatus(db: Queryable, today: string): Promise<{ status: DossierStatus; total: number; overdue: number }[]> {
+  return queryRows(db, sql`
+    select d.status, count(*)::int as total, (count(*) filter (where ${overdue(today)}))::int as overdue
+    from tthc.dossiers d group by d.status`);
+}
+
 function queueFilter(query: QueueQuery, today: string, soon: string): { from: SQL; where: SQL; order: SQL } {
   const a = query.agencyId;
   const plain = sql`tthc.dossiers d`;
@@ -60,7 +70,7 @@ function queueFilter(query: QueueQuery, today: string, soon: string): { from: SQ
     case 'due_soon':
       return { from: plain, where: sql`d.agency_id = ${a} and d.status in ('processing', 'paused') and d.due_date between ${today} and ${soon}`, order: sql`d.due_date, d.id` };
     case 'overdue':
-      return { from: plain, where: sql`d.agency_id = ${a} and d.status in ('processing', 'paused', 'ready_to_return') and d.due_date < ${today}`, order: sql`d.due_date, d.id` };
+      return { from: plain, where: sql`d.agency_id = ${a} and ${overdue(today)}`, order: sql`d.due_date, d.id` };
     case 'all':
       return { from: plain, where: sql`(d.agency_id = ${a} or d.desk_agency_id = ${a})`, order: sql`d.submitted_at desc, d.id` };
   }

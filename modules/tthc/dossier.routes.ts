@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
-import { AppError, badRequest, errorResponses, takeRateLimit, type App, type Db } from '../../packages/platform/index.ts';
+import { AppError, badRequest, errorResponses, refuseNul, takeRateLimit, type App, type Db } from '../../packages/platform/index.ts';
 import * as S from './dossier.schemas.ts';
 import type { DossierService } from './dossier.service.ts';
 import type { Command } from './dossier.actions.ts';
@@ -17,6 +17,16 @@ export function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/**
+ * A multipart body that ends early or breaks its own framing is the client's fault: 400 with a
+ * stable code (the parser's errors would otherwise surface as 500). Limits keep their 4xx.
+ */
+function multipartError(error: unknown): Error {
+  const e = error as { statusCode?: number; code?: string };
+  if (error instanceof AppError || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) return error as Error;
+  return badRequest('request.malformed_multipart', 'Dữ liệu multipart/form-data không hợp lệ hoặc bị cắt / Malformed or truncated multipart/form-data');
+}
+
 /** /api/tthc: filing, actions, queues, files and the public look-up. Routes parse and delegate. */
 export function dossierRoutes(dossiers: DossierService, uploads: UploadService, db: Db) {
   return async function routes(app: App): Promise<void> {
@@ -29,11 +39,14 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
         consumes: ['multipart/form-data'], response: { 201: S.UploadSchema, ...errorResponses(413, 422) },
       },
     }, async (request, reply) => {
-      const file = await request.file().catch(() => undefined);
+      const file = await request.file().catch((error: unknown) => {
+        throw multipartError(error);
+      });
       if (!file) throw badRequest('upload.file_required', 'Gửi tệp trong trường "file" (multipart/form-data) / Send the file in the "file" field');
+      refuseNul({ fileName: file.filename, fields: Object.values(file.fields).flat().map((f) => (f && 'value' in f ? f.value : undefined)) }, 'multipart');
       const bytes = await file.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'upload.too_large', `Tệp vượt quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB / File too large`);
-        throw error;
+        throw multipartError(error);
       });
       const view = await uploads.accept(request.principal, { fileName: file.filename, declaredType: file.mimetype, bytes });
       return reply.code(201).send(view);

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { conflict, forbidden, newId, notFound, type Db, type Principal } from '../../packages/platform/index.ts';
 import { drafts } from './db/schema.ts';
+import type { DossierDeps } from './dossier.deps.ts';
 
 /**
  * Applications saved before submission. A draft is the applicant's own scratch pad: no code,
@@ -24,7 +25,7 @@ function owner(principal: Principal): string {
   return principal.userId;
 }
 
-export function createDraftService(db: Db) {
+export function createDraftService(db: Db, procedures: Pick<DossierDeps['procedures'], 'offeringContext'>) {
   return {
     async list(principal: Principal): Promise<Draft[]> {
       const rows = await db.select().from(drafts).where(eq(drafts.ownerSubject, owner(principal))).orderBy(desc(drafts.updatedAt)).limit(50);
@@ -38,7 +39,11 @@ export function createDraftService(db: Db) {
     },
 
     async create(principal: Principal, input: Pick<Draft, 'offeringId' | 'formData' | 'files'>): Promise<Draft> {
-      const [row] = await db.insert(drafts).values({ id: newId(), ownerSubject: owner(principal), ...input }).returning();
+      const subject = owner(principal);
+      // Checked here rather than left to the foreign key: an unknown offering is the caller's mistake (404), not a 500.
+      const context = await procedures.offeringContext(input.offeringId);
+      if (!context || !context.offering.active || !context.procedure.active) throw notFound('tthc.offering_not_found', 'Không tìm thấy dịch vụ công / Service not found');
+      const [row] = await db.insert(drafts).values({ id: newId(), ownerSubject: subject, ...input }).returning();
       return toDraft(row!);
     },
 

@@ -5,11 +5,12 @@
  * file is the module's only door.
  */
 import type { Mailer, SmsSender } from '../../packages/national/index.ts';
-import { memoize, type BlobStore, type JobHandler, type ModuleContext, type ModuleRoutes, type Principal } from '../../packages/platform/index.ts';
+import { memoize, type BlobStore, type JobHandler, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { applicantRoutes } from './applicant.routes.ts';
 import type { PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
+import { dossierGauges } from './dossier.gauges.ts';
 import { dossierRoutes } from './dossier.routes.ts';
 import { createDossierService, type DossierService } from './dossier.service.ts';
 import { createDraftService } from './draft.service.ts';
@@ -47,6 +48,8 @@ export interface TthcModule {
   routes: ModuleRoutes;
   /** Background jobs of the module, given the outbound channels. */
   jobHandlers(channels: { mailer: Mailer; sms: SmsSender }): Record<string, JobHandler>;
+  /** Business gauges for `/metrics` (dossiers by status, overdue), read at scrape time. */
+  gauges: ScrapeGauges;
   /** Idempotent start-up load: seeded procedures, forms, processes, offerings, notice templates. */
   seed(): Promise<void>;
 }
@@ -99,11 +102,12 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
       await app.register(dossierRoutes(dossiers, uploads, db));
-      await applicantRoutes(createDraftService(db), createNotificationInbox(db))(app);
+      await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
     },
     jobHandlers: (channels) => ({ [NOTICE_QUEUE]: noticeSender(db, channels) }),
+    gauges: dossierGauges(db, dossierDeps.now),
     async seed() {
       await seedProcedureCatalog(db, deps.catalog);
       await templateRepository.seed(db);

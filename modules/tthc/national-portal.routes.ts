@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { verifyTimestamped } from '../../packages/national/index.ts';
-import { AppError, errorResponses, unprocessable, type App, type Principal } from '../../packages/platform/index.ts';
+import { AppError, checkJsonText, errorResponses, unprocessable, type App, type Principal } from '../../packages/platform/index.ts';
 import type { DossierService } from './dossier.service.ts';
 import type { Applicant } from './dossier.types.ts';
 import type { UploadService } from './upload.service.ts';
@@ -63,10 +63,18 @@ function applicantOf(push: Push): Applicant {
 export function nationalPortalRoutes(deps: NationalPortalDeps) {
   return async function routes(app: App): Promise<void> {
     // The signature covers the bytes as sent: keep them before JSON parsing.
+    app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 40 * 1024 * 1024 }, (request, body, done) => {
       (request as { rawBody?: Buffer }).rawBody = body as Buffer;
+      const text = (body as Buffer).toString('utf8');
       try {
-        done(null, JSON.parse((body as Buffer).toString('utf8')));
+        checkJsonText(text); // the platform's depth and NUL limits hold here too
+      } catch (error) {
+        done(error as Error, undefined);
+        return;
+      }
+      try {
+        done(null, JSON.parse(text));
       } catch {
         done(new AppError(400, 'request.invalid_json', 'Body is not valid JSON'), undefined);
       }

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Mailer, SmsSender } from '../../packages/national/index.ts';
-import { conflict, enqueueJob, foldVietnamese, newId, notFound, type Db, type JobHandler, type Queryable } from '../../packages/platform/index.ts';
+import { conflict, enqueueJob, foldVietnamese, newId, notFound, type Db, type JobHandler, type Principal, type Queryable } from '../../packages/platform/index.ts';
 import { notificationTemplates, notifications } from './db/schema.ts';
 import { formatDate as formatNoticeDate } from './documents/index.ts';
 import type { NoticeEvent, NoticeSink } from './dossier.deps.ts';
@@ -98,14 +98,21 @@ export function noticeSender(db: Db, channels: { mailer: Mailer; sms: SmsSender 
   };
 }
 
+const notificationNotFound = () => notFound('notification.not_found', 'Không tìm thấy thông báo / Notification not found');
+
 export function createNotificationInbox(db: Db) {
   return {
     async list(recipient: string, limit: number) {
       const rows = await db.select().from(notifications).where(eq(notifications.recipient, recipient)).orderBy(desc(notifications.createdAt)).limit(limit);
       return rows.map((r) => ({ id: r.id, dossierId: r.dossierId, event: r.event, title: r.title, body: r.body, readAt: r.readAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }));
     },
-    async markRead(recipient: string, id: string): Promise<void> {
-      await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), eq(notifications.recipient, recipient)));
+    /** Someone else's notification is not found (404), exactly like one that does not exist. */
+    async markRead(principal: Principal, id: string): Promise<void> {
+      if (principal.kind !== 'user') throw notificationNotFound(); // only people have an inbox
+      const recipient = principal.userId;
+      const rows = await db.update(notifications).set({ readAt: new Date() })
+        .where(and(eq(notifications.id, id), eq(notifications.recipient, recipient))).returning({ id: notifications.id });
+      if (rows.length === 0) throw notificationNotFound();
     },
   };
 }

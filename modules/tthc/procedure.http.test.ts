@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { anonymous, createHttpApp, ErrorSchema, type App, type Principal } from '../../packages/platform/index.ts';
+import { randomBytes } from 'node:crypto';
+import { anonymous, auditKeys, createHttpApp, ErrorSchema, type App, type Principal } from '../../packages/platform/index.ts';
 import { catalogueRoutes } from './procedure.routes.ts';
 import { citizen, sampleProcedure, setUpCatalogue, type TestCatalogue } from './procedure.test-support.ts';
 import { SIMPLE_PROCESS } from './process.samples.ts';
@@ -16,6 +17,7 @@ describe('procedure catalogue HTTP API', () => {
     const principals: Record<string, Principal> = { editor: t.editor, citizen };
     app = createHttpApp({
       db: t.database.db,
+      auditKeys: auditKeys(randomBytes(32).toString('hex')),
       logLevel: 'silent',
       bodyLimitBytes: 1_048_576,
       authenticate: async (request) => principals[request.headers['x-test-principal'] as string] ?? anonymous,

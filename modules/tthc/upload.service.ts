@@ -1,5 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { actorOf, newId, unauthorized, unprocessable, type BlobStore, type Db, type Principal } from '../../packages/platform/index.ts';
+import { actorOf, forbidden, holdsPermission, newId, unauthorized, unprocessable, type BlobStore, type Db, type Principal } from '../../packages/platform/index.ts';
 import { uploadRepository } from './upload.repository.ts';
 
 /**
@@ -24,10 +24,23 @@ export interface UploadView {
   size: number;
 }
 
+/**
+ * Who may upload: an applicant (a citizen files and supplements their own dossiers), or an
+ * official or system that files at the counter or handles dossiers. Holding some unrelated
+ * permission (a reporting client) is not enough.
+ */
+export const UPLOAD_PERMISSIONS = ['dossier.receive', 'dossier.process'] as const;
+
+function mayUpload(principal: Principal): boolean {
+  if (principal.kind === 'user' && principal.userType === 'citizen') return true;
+  return UPLOAD_PERMISSIONS.some((p) => holdsPermission(principal, p));
+}
+
 export function createUploadService(db: Db, blobs: BlobStore) {
   return {
     async accept(principal: Principal, file: { fileName: string; declaredType: string; bytes: Buffer }): Promise<UploadView> {
       if (principal.kind === 'anonymous') throw unauthorized();
+      if (!mayUpload(principal)) throw forbidden('upload.forbidden', `Tải tệp lên cần quyền ${UPLOAD_PERMISSIONS.join(' hoặc ')} / Uploading needs ${UPLOAD_PERMISSIONS.join(' or ')}`);
       const declared = file.declaredType.split(';')[0]!.trim().toLowerCase();
       if (!(declared in ACCEPTED_TYPES)) {
         throw unprocessable('upload.type_not_accepted', `Chỉ nhận tệp ${Object.values(ACCEPTED_TYPES).join(', ')} / File type not accepted`, { declaredType: declared });

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { untrackedOutbound, type OutboundCalls } from '../platform/index.ts';
 
 /**
  * Outbound mail over SMTP (the mail sandbox on one machine, the province's relay in production).
@@ -16,7 +17,8 @@ export interface Mailer {
   close(): void;
 }
 
-export function createMailer(options: { smtpUrl: string; from: string; timeoutMs?: number }): Mailer {
+export function createMailer(options: { smtpUrl: string; from: string; timeoutMs?: number; outbound?: OutboundCalls }): Mailer {
+  const outbound = options.outbound ?? untrackedOutbound;
   const timeout = options.timeoutMs ?? 15_000;
   const transport = nodemailer.createTransport(options.smtpUrl, {
     from: options.from,
@@ -26,7 +28,7 @@ export function createMailer(options: { smtpUrl: string; from: string; timeoutMs
   } as never);
   return {
     async send(message) {
-      const info = await transport.sendMail({ to: message.to, subject: message.subject, text: message.text });
+      const info = await outbound.observe('mail', () => transport.sendMail({ to: message.to, subject: message.subject, text: message.text }));
       return { messageId: info.messageId };
     },
     close: () => transport.close(),

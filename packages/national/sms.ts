@@ -1,3 +1,5 @@
+import { untrackedOutbound, type OutboundCalls } from '../platform/index.ts';
+
 /**
  * Brandname SMS over the provider's HTTP API (the SMS sandbox on one machine). The request id
  * is the caller's idempotency key: a retried job never sends the message twice.
@@ -8,6 +10,8 @@ export interface SmsOptions {
   apiKey: string;
   brandname: string;
   timeoutMs?: number;
+  /** Records each call as `system="sms"`. */
+  outbound?: OutboundCalls;
 }
 
 export interface SmsSender {
@@ -25,6 +29,7 @@ export class SmsError extends Error {
 
 export function createSmsSender(options: SmsOptions): SmsSender {
   const url = `${options.apiUrl.replace(/\/+$/, '')}/messages`;
+  const fetch = (options.outbound ?? untrackedOutbound).fetch('sms');
   return {
     async send({ phone, text, requestId }) {
       const response = await fetch(url, {

@@ -1,7 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { appendAudit, canonicalJson, verifyAudit } from './audit.ts';
+import { randomBytes } from 'node:crypto';
+import { appendAudit, auditKeys, canonicalJson } from './audit.ts';
+import { verifyAudit } from './audit-verify.ts';
 import { createTestDatabase } from './testing.ts';
 import { pgError, type Database } from './db/connection.ts';
 
@@ -16,6 +18,8 @@ const entry = (n: number) => ({
   details: { n, nested: { b: 2, a: 1 } },
 });
 
+const keys = auditKeys(randomBytes(32).toString('hex'));
+
 describe('audit trail', () => {
   let database: Database;
   before(async () => {
@@ -28,9 +32,9 @@ describe('audit trail', () => {
   });
 
   it('chains records and verifies an untouched chain', async () => {
-    for (let n = 1; n <= 5; n++) await appendAudit(database.db, entry(n));
-    const result = await verifyAudit(database.db, 2);
-    assert.deepEqual(result, { ok: true, records: 5 });
+    for (let n = 1; n <= 5; n++) await appendAudit(database.db, entry(n), keys);
+    const result = await verifyAudit(database.db, { keys, pageSize: 2 });
+    assert.deepEqual(result, { ok: true, records: 5, keyedSince: 1, checkpoints: 0, unstamped: 0, anchoredTo: 0 });
   });
 
   it('refuses updates and deletes at the database level', async () => {
@@ -40,15 +44,15 @@ describe('audit trail', () => {
   });
 
   it('serialises concurrent appends without gaps or forks', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(database.db, entry(100 + i))));
-    const result = await verifyAudit(database.db);
-    assert.deepEqual(result, { ok: true, records: 25 });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(database.db, entry(100 + i), keys)));
+    const result = await verifyAudit(database.db, { keys });
+    assert.equal(result.ok && result.records, 25);
   });
 
   it('reports the first record altered by hand', async () => {
     await database.db.execute(sql`alter table platform.audit_log disable trigger audit_log_append_only`);
     await database.db.execute(sql`update platform.audit_log set purpose = 'covered up' where seq = 3`);
-    const result = await verifyAudit(database.db);
+    const result = await verifyAudit(database.db, { keys });
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.seq, 3);
     assert.equal(!result.ok && result.problem, 'altered');
@@ -57,13 +61,13 @@ describe('audit trail', () => {
   it('reports a deleted record as missing, and a truncated tail', async () => {
     const other = await createTestDatabase();
     try {
-      for (let n = 1; n <= 4; n++) await appendAudit(other.db, entry(n));
+      for (let n = 1; n <= 4; n++) await appendAudit(other.db, entry(n), keys);
       await other.db.execute(sql`alter table platform.audit_log disable trigger audit_log_append_only`);
       await other.db.execute(sql`delete from platform.audit_log where seq = 4`);
-      const tail = await verifyAudit(other.db);
+      const tail = await verifyAudit(other.db, { keys });
       assert.equal(!tail.ok && tail.problem, 'head_mismatch');
       await other.db.execute(sql`delete from platform.audit_log where seq = 2`);
-      const gap = await verifyAudit(other.db);
+      const gap = await verifyAudit(other.db, { keys });
       assert.equal(!gap.ok && gap.problem, 'missing');
       assert.equal(!gap.ok && gap.seq, 2);
     } finally {

@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from './db/connection.ts';
 import { auditHead, auditLog } from './db/schema.ts';
 import { sha256Hex } from './ids.ts';
+import { createSecretBox } from './secrets.ts';
 
 export interface AuditEntry {
   actor: string;
@@ -15,11 +17,35 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/**
+ * How a record's hash was computed: `sha256` (unkeyed; records written before the chain was
+ * keyed, still verifiable) or `hmac-sha256` (keyed, what every append writes now).
+ */
+export type AuditAlg = 'sha256' | 'hmac-sha256';
+
 export interface AuditRecord extends Required<AuditEntry> {
   seq: number;
   at: Date;
   prevHash: string;
   hash: string;
+  alg: AuditAlg;
+}
+
+/**
+ * Keys derived from SEN_MASTER_KEY, which lives outside the database: whoever can only write
+ * to the database can neither recompute the chain nor forge a checkpoint.
+ */
+export interface AuditKeys {
+  /** HMAC key of the record chain. */
+  readonly chain: KeyObject;
+  /** HMAC key of the checkpoints written outside the database. */
+  readonly checkpoint: KeyObject;
+}
+
+export function auditKeys(masterKey: string): AuditKeys {
+  const box = createSecretBox(masterKey);
+  // Key objects, not buffers: Node imports a raw HMAC key on every call, which costs ~7× the HMAC itself.
+  return { chain: createSecretKey(box.deriveKey('audit-chain')), checkpoint: createSecretKey(box.deriveKey('audit-checkpoint')) };
 }
 
 const GENESIS = '0'.repeat(64);
@@ -34,17 +60,26 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function hashRecord(r: Omit<AuditRecord, 'hash'>): string {
-  return sha256Hex(
-    canonicalJson([r.seq, r.at.toISOString(), r.actor, r.action, r.target, r.outcome, r.sourceIp, r.requestId, r.purpose, r.details, r.prevHash]),
-  );
+type Hashed = Omit<AuditRecord, 'hash' | 'alg'>;
+
+const recordBytes = (r: Hashed): string =>
+  canonicalJson([r.seq, r.at.toISOString(), r.actor, r.action, r.target, r.outcome, r.sourceIp, r.requestId, r.purpose, r.details, r.prevHash]);
+
+/** The unkeyed hash of records written before the chain was keyed (kept to verify them). */
+export function hashRecord(r: Hashed): string {
+  return sha256Hex(recordBytes(r));
+}
+
+/** The keyed hash every record gets now: without the key nobody can recompute the chain. */
+export function hmacRecord(r: Hashed, keys: AuditKeys): string {
+  return createHmac('sha256', keys.chain).update(recordBytes(r)).digest('hex');
 }
 
 /**
  * Appends one record to the chain. Pass a transaction to make the record part of the write it
  * describes; the head row lock serialises concurrent appenders on every replica.
  */
-export async function appendAudit(db: Queryable, entry: AuditEntry): Promise<AuditRecord> {
+export async function appendAudit(db: Queryable, entry: AuditEntry, keys: AuditKeys): Promise<AuditRecord> {
   const run = async (tx: Tx) => {
     await tx.insert(auditHead).values({ id: 1, seq: 0, hash: GENESIS }).onConflictDoNothing();
     const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
@@ -56,13 +91,19 @@ export async function appendAudit(db: Queryable, entry: AuditEntry): Promise<Aud
       at: new Date(),
       prevHash: head.hash,
     };
-    const record: AuditRecord = { ...draft, hash: hashRecord(draft) };
+    const record: AuditRecord = { ...draft, hash: hmacRecord(draft, keys), alg: 'hmac-sha256' };
     await tx.insert(auditLog).values(record);
     await tx.update(auditHead).set({ seq: record.seq, hash: record.hash }).where(eq(auditHead.id, 1));
     return record;
   };
   // Inside a caller's transaction this becomes a savepoint; otherwise its own transaction.
   return db.transaction(run);
+}
+
+/** How many records the head row says were written (0 before the first). */
+export async function auditHeadSeq(db: Db): Promise<number> {
+  const [head] = await db.select({ seq: auditHead.seq }).from(auditHead).where(eq(auditHead.id, 1));
+  return head?.seq ?? 0;
 }
 
 export interface AuditFilter {
@@ -88,42 +129,3 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRecord[]> 
   return rows as AuditRecord[];
 }
 
-export type VerifyResult =
-  | { ok: true; records: number }
-  | { ok: false; records: number; seq: number; problem: 'altered' | 'missing' | 'broken_link' | 'head_mismatch'; message: string };
-
-/** Walks the whole chain in order and reports the first tampered or missing record. */
-export async function verifyAudit(db: Db, pageSize = 2000): Promise<VerifyResult> {
-  let expectedSeq = 1;
-  let prevHash = GENESIS;
-  let count = 0;
-  for (;;) {
-    const page = (await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, expectedSeq - 1))
-      .orderBy(asc(auditLog.seq))
-      .limit(pageSize)) as AuditRecord[];
-    for (const r of page) {
-      if (r.seq !== expectedSeq) {
-        return { ok: false, records: count, seq: expectedSeq, problem: 'missing', message: `record ${expectedSeq} is missing (next present is ${r.seq})` };
-      }
-      if (r.prevHash !== prevHash) {
-        return { ok: false, records: count, seq: r.seq, problem: 'broken_link', message: `record ${r.seq} does not link to record ${r.seq - 1}` };
-      }
-      if (hashRecord(r) !== r.hash) {
-        return { ok: false, records: count, seq: r.seq, problem: 'altered', message: `record ${r.seq} was altered after it was written` };
-      }
-      prevHash = r.hash;
-      expectedSeq += 1;
-      count += 1;
-    }
-    if (page.length < pageSize) break;
-  }
-  const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-  const headSeq = head?.seq ?? 0;
-  if (headSeq !== count || (head && head.hash !== prevHash)) {
-    return { ok: false, records: count, seq: count + 1, problem: 'head_mismatch', message: `the chain ends at ${count} but ${headSeq} records were written: records at the end are missing` };
-  }
-  return { ok: true, records: count };
-}

@@ -39,6 +39,17 @@ export interface Config {
    * `$SEN_DATA_DIR/master.key` (per process with an in-memory data directory).
    */
   masterKey: string;
+  /** Evidence for the audit trail kept outside the database (docs/decisions/0008-audit-evidence.md). */
+  audit: {
+    /** Directory of signed checkpoints (`memory://` with an in-memory data directory). */
+    checkpointDir: string;
+    /** A checkpoint at least this often while records are written… */
+    checkpointIntervalMs: number;
+    /** …or after this many records. */
+    checkpointRecords: number;
+    /** RFC 3161 time-stamping authority; undefined (`AUDIT_TSA_URL=off`) leaves checkpoints unstamped. */
+    tsaUrl: string | undefined;
+  };
   vneid: { issuer: string; clientId: string; clientSecret: string };
   /** Outbound mail (notices to applicants); defaults to the mail sandbox. */
   mail: { smtpUrl: string; from: string };
@@ -47,7 +58,10 @@ export interface Config {
   /** The national portal (DVCQG): the secret its dossier pushes are signed with. */
   dvcqg: { pushSecret: string };
   bodyLimitBytes: number;
+  /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
+  /** Failed password sign-ins per address per 15 minutes before that address is refused (password spraying). */
+  signInFailureLimit: number;
   shutdownGraceMs: number;
   /**
    * On SIGTERM, how long the replica keeps serving while `/ready` fails, before it closes its
@@ -56,6 +70,11 @@ export interface Config {
   shutdownDrainMs: number;
   /** Behind a load balancer: trust X-Forwarded-* for client address and scheme. */
   trustProxy: boolean;
+  /**
+   * Who may read `/metrics` (see `metricsExposure`): a bearer token, a separate listener on
+   * `host:port` (served there only), or neither (loopback callers in demo mode, nobody otherwise).
+   */
+  metrics: { token: string | undefined; host: string; port: number | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +97,15 @@ function bool(env: Env, key: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${key} must be true or false, got "${raw}"`);
+}
+
+function metricsConfig(env: Env): Config['metrics'] {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && (token.length < 16 || !/^[\x21-\x7e]+$/.test(token))) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces (e.g. openssl rand -hex 24)');
+  }
+  const port = env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 0, 65535) : undefined;
+  return { token, host: env.METRICS_HOST || '127.0.0.1', port };
 }
 
 function url(env: Env, key: string, fallback: string): string {
@@ -146,6 +174,12 @@ export function loadConfig(env: Env = process.env): Config {
     lookupKey,
     cookieSecret: env.COOKIE_SECRET || randomBytes(32).toString('base64url'),
     masterKey: masterKey(env, demo, dataDir),
+    audit: {
+      checkpointDir: env.AUDIT_CHECKPOINT_DIR ? path.resolve(env.AUDIT_CHECKPOINT_DIR) : dataDir === 'memory://' ? 'memory://' : path.join(dataDir, 'audit-checkpoints'),
+      checkpointIntervalMs: int(env, 'AUDIT_CHECKPOINT_INTERVAL', 300, 1, 86_400) * 1000,
+      checkpointRecords: int(env, 'AUDIT_CHECKPOINT_RECORDS', 1000, 1),
+      tsaUrl: env.AUDIT_TSA_URL === 'off' ? undefined : url(env, 'AUDIT_TSA_URL', `http://localhost:${sandboxPort}/ca/tsa`),
+    },
     vneid: {
       issuer: url(env, 'VNEID_ISSUER', `http://localhost:${sandboxPort}/vneid`),
       clientId: env.VNEID_CLIENT_ID || 'sen-province',
@@ -163,10 +197,12 @@ export function loadConfig(env: Env = process.env): Config {
     },
     dvcqg: { pushSecret: env.DVCQG_PUSH_SECRET || 'sandbox-dvcqg-push-secret-h19' },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
-    signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 10, 1),
+    signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
+    signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    metrics: metricsConfig(env),
   };
 }
 

@@ -7,19 +7,24 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db/connection.ts';
 import { AppError, type ErrorBody } from './errors.ts';
 import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
-import { appendAudit } from './audit.ts';
-import { loggerOptions } from './logger.ts';
-import { createMetrics } from './metrics.ts';
+import { appendAudit, type AuditKeys } from './audit.ts';
+import { loggerOptions, type LogStream } from './logger.ts';
+import { checkJsonText, refuseNulInRequest } from './input-guards.ts';
+import { buildValidatorCompiler } from './validation.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { serveMetrics, type MetricsGuard } from './metrics-endpoint.ts';
+import { securityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
     /** Writes an audit record for this request (actor, address and request id filled in). */
-    audit(entry: { action: string; target: string; purpose: string; outcome?: number; details?: Record<string, unknown> }): Promise<void>;
+    audit(entry: { action: string; target: string; purpose: string; outcome?: number; details?: Record<string, unknown>; actor?: string }): Promise<void>;
   }
   interface FastifyContextConfig {
     /** A permission name, `authenticated`, or `public`. Every route must declare one. */
@@ -52,6 +57,8 @@ export function registeredRoutes(app: App): readonly RouteInfo[] {
 
 export interface HttpOptions {
   db: Db;
+  /** Keys the audit chain (derived from SEN_MASTER_KEY). */
+  auditKeys: AuditKeys;
   logLevel: string;
   bodyLimitBytes: number;
   /** Resolves the caller from the request (bearer token); anonymous when there is none. */
@@ -59,6 +66,14 @@ export interface HttpOptions {
   /** URL prefixes served by third-party plugins (docs UI, static files) that are public. */
   publicPrefixes?: string[];
   trustProxy?: boolean;
+  /** Where logs go (stdout when absent); tests capture them here. */
+  logStream?: LogStream;
+  /** The process's metrics (a fresh registry when absent). */
+  metrics?: Metrics;
+  /** Who may read `/metrics` on this listener; absent: it is not served here (404). */
+  metricsGuard?: MetricsGuard | undefined;
+  /** Base URL browsers use: HSTS and upgrade-insecure-requests are sent only when it is https (default: plain http). */
+  publicUrl?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -105,7 +120,7 @@ function classify(error: unknown): { status: number; code: string; message: stri
 
 export function createHttpApp(options: HttpOptions): App {
   const app = Fastify({
-    logger: loggerOptions(options.logLevel),
+    logger: loggerOptions(options.logLevel, options.logStream),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,
@@ -113,12 +128,16 @@ export function createHttpApp(options: HttpOptions): App {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Bodies are validated without type coercion, query strings and parameters with it (validation.ts).
+    schemaController: { compilersFactory: { buildValidator: (externalSchemas: Record<string, unknown>) => buildValidatorCompiler(externalSchemas) } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
-  const metrics = createMetrics();
+  // Security headers on every response, the web app's, the API's and the sign-in pages' alike.
+  void app.register(helmet, securityHeaders(options.publicUrl ?? 'http://localhost'));
+
+  const metrics = options.metrics ?? createMetrics();
   const publicPrefixes = options.publicPrefixes ?? [];
   app.decorateRequest('principal', null as never);
   app.decorateRequest('audit', async function (this: FastifyRequest, entry) {
@@ -128,7 +147,7 @@ export function createHttpApp(options: HttpOptions): App {
       requestId: this.id,
       outcome: 200,
       ...entry,
-    });
+    }, options.auditKeys);
   });
 
   // Deny by default: a route without a declared access rule refuses to register.
@@ -147,8 +166,6 @@ export function createHttpApp(options: HttpOptions): App {
   app.addHook('onRequest', async (request, reply) => {
     request.principal = anonymous;
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
   });
 
   // Authorisation runs before the body is even parsed: a caller without the permission learns
@@ -168,8 +185,24 @@ export function createHttpApp(options: HttpOptions): App {
   });
 
 
+  // Depth and NUL are checked on the raw JSON text before it is parsed (input-guards.ts); the
+  // parsing itself stays Fastify's (prototype-poisoning protection included).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      checkJsonText(body as string);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
+  // Parameters, query, headers and form bodies: NUL is refused before the schema sees them.
+  app.addHook('preValidation', refuseNulInRequest);
+
   app.addHook('onResponse', async (request, reply) => {
-    metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
 
   // The audit record is written before the response leaves: a client that saw the answer can
@@ -184,7 +217,7 @@ export function createHttpApp(options: HttpOptions): App {
       sourceIp: request.ip,
       requestId: request.id,
       purpose: 'request',
-    });
+    }, options.auditKeys);
     return payload;
   });
 
@@ -199,10 +232,7 @@ export function createHttpApp(options: HttpOptions): App {
     void reply.status(404).send(errorBody(request, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    reply.header('content-type', metrics.contentType);
-    return metrics.render();
-  });
+  if (options.metricsGuard) serveMetrics(app as unknown as Parameters<typeof serveMetrics>[0], metrics, options.metricsGuard);
 
   return app;
 }

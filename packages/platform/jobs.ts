@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, safeErrorMessage, type Db, type Queryable } from './db/connection.ts';
+import { queryRows, type Db, type Queryable } from './db/connection.ts';
+import { safeErrorMessage } from './logger.ts';
+import type { Metrics, Sample, ScrapeGauges } from './metrics.ts';
 
 /**
  * Background work through a durable job table (the transactional outbox). Callers enqueue in
@@ -57,11 +59,13 @@ export interface JobRunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   onError?: (job: Job, error: unknown) => void;
+  /** Counts finished jobs by queue and outcome (`sen_jobs_finished_total`). */
+  metrics?: Pick<Metrics, 'jobFinished'>;
 }
 
 export class JobRunner {
   readonly #db: Db;
-  readonly #options: Required<Omit<JobRunnerOptions, 'onError'>> & Pick<JobRunnerOptions, 'onError'>;
+  readonly #options: Required<Omit<JobRunnerOptions, 'onError' | 'metrics'>> & Pick<JobRunnerOptions, 'onError' | 'metrics'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
   #stopped = true;
@@ -94,12 +98,15 @@ export class JobRunner {
   async #finish(job: Job, error: unknown): Promise<void> {
     if (error === undefined) {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'done', finished_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`);
+      this.#options.metrics?.jobFinished(job.queue, 'done');
       return;
     }
     const message = safeErrorMessage(error).slice(0, 2000);
     if (job.attempts >= job.maxAttempts) {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'dead', finished_at = now(), locked_until = NULL, last_error = ${message} WHERE id = ${job.id}`);
+      this.#options.metrics?.jobFinished(job.queue, 'dead');
     } else {
+      this.#options.metrics?.jobFinished(job.queue, 'retry');
       await this.#db.execute(sql`
         UPDATE platform.jobs SET status = 'pending', locked_until = NULL, last_error = ${message},
                run_at = now() + make_interval(secs => ${retryDelaySeconds(job.attempts)})
@@ -160,4 +167,42 @@ export async function jobStats(db: Queryable): Promise<JobStats[]> {
   const rows = await queryRows<{ queue: string; status: JobStats['status']; count: string }>(db, sql`
     SELECT queue, status, count(*) AS count FROM platform.jobs GROUP BY queue, status ORDER BY queue, status`);
   return rows.map((r) => ({ queue: r.queue, status: r.status, count: Number(r.count) }));
+}
+
+type QueueGauge = 'sen_job_queue_depth' | 'sen_job_queue_scheduled' | 'sen_job_queue_running' | 'sen_job_queue_dead' | 'sen_job_queue_oldest_due_age_seconds';
+
+/**
+ * Queue gauges read at scrape time: one grouped query over the unfinished jobs (done jobs are
+ * skipped through the (queue, status) index). The same on every replica: they read the table.
+ */
+export function jobQueueGauges(db: Queryable): ScrapeGauges<QueueGauge> {
+  const byQueue = ['queue'];
+  return {
+    source: 'jobs',
+    gauges: {
+      sen_job_queue_depth: { help: 'Jobs due now and waiting for a worker, by queue', labelNames: byQueue },
+      sen_job_queue_scheduled: { help: 'Jobs waiting for a later run time (retries backing off), by queue', labelNames: byQueue },
+      sen_job_queue_running: { help: 'Jobs claimed by a worker, by queue', labelNames: byQueue },
+      sen_job_queue_dead: { help: 'Dead letters: jobs that failed every attempt, by queue', labelNames: byQueue },
+      sen_job_queue_oldest_due_age_seconds: { help: 'How long the oldest due job has waited for a worker (0 when none), by queue', labelNames: byQueue },
+    },
+    async read() {
+      const rows = await queryRows<{ queue: string; due: number; scheduled: number; running: number; dead: number; oldest: number | null }>(db, sql`
+        SELECT queue,
+               count(*) FILTER (WHERE status = 'pending' AND run_at <= now())::int AS due,
+               count(*) FILTER (WHERE status = 'pending' AND run_at > now())::int AS scheduled,
+               count(*) FILTER (WHERE status = 'running')::int AS running,
+               count(*) FILTER (WHERE status = 'dead')::int AS dead,
+               extract(epoch FROM now() - min(run_at) FILTER (WHERE status = 'pending' AND run_at <= now()))::float8 AS oldest
+        FROM platform.jobs WHERE status IN ('pending', 'running', 'dead') GROUP BY queue`);
+      const per = (value: (r: (typeof rows)[number]) => number): Sample[] => rows.map((r) => ({ labels: { queue: r.queue }, value: value(r) }));
+      return {
+        sen_job_queue_depth: per((r) => r.due),
+        sen_job_queue_scheduled: per((r) => r.scheduled),
+        sen_job_queue_running: per((r) => r.running),
+        sen_job_queue_dead: per((r) => r.dead),
+        sen_job_queue_oldest_due_age_seconds: per((r) => Math.max(0, Number(r.oldest ?? 0))),
+      };
+    },
+  };
 }

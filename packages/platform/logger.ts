@@ -1,5 +1,9 @@
 import type { FastifyServerOptions } from 'fastify';
-import { safeErrorMessage } from './db/connection.ts';
+
+/** Where log lines go instead of stdout (tests capture them): pino's destination stream. */
+export interface LogStream {
+  write(line: string): void;
+}
 
 /** Paths never written to a log: credentials, tokens and personal id numbers. */
 export const redactedPaths = [
@@ -17,37 +21,66 @@ export const redactedPaths = [
   '*.idNumber',
 ];
 
-// What an error may show of itself. Not a database error's `detail` or `where` (they quote row
-// values: "Key (personal_id)=(…) already exists"), nor a failed statement's `params`.
-const SAFE_ERROR_FIELDS = ['code', 'statusCode', 'constraint', 'table', 'schema', 'column', 'severity', 'routine', 'validationContext'];
+/** Fields of a database driver error (node-postgres, PGlite) that name things but hold no values. */
+const DATABASE_FIELDS = ['code', 'severity', 'constraint', 'schema', 'table', 'column', 'dataType', 'routine'] as const;
 
-interface LoggedError {
+/**
+ * A database error's message and detail can carry the row being written (Drizzle's "Failed
+ * query: … params: …", "Key (username)=(…) already exists", "invalid input syntax: …"):
+ * such errors are logged by their code, constraint and table only.
+ */
+function isDatabaseError(err: Record<string, unknown>): boolean {
+  return err.name === 'DrizzleQueryError' || 'query' in err || 'params' in err || 'parameters' in err ||
+    (typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) && ('severity' in err || 'routine' in err));
+}
+
+/** The stack's frames without its first line (which repeats the message). */
+const framesOf = (stack: unknown): string => (typeof stack === 'string' ? stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n') : '');
+
+/**
+ * The `err` serializer of every Sen log: type, message and frames of an error, with the
+ * message withheld when any error in its cause chain came from the database. Properties of
+ * an error are never copied wholesale (a driver error's `detail`, `where` or `parameters`).
+ */
+export interface SafeError {
   type: string;
   message: string;
   stack: string;
   [field: string]: unknown;
 }
 
-/** An error as logged: type, safe message, safe fields, stack (unless it repeats the parameters), cause. */
-export function serializeError(err: Error, depth = 0): LoggedError {
-  const e = err as Error & Record<string, unknown>;
-  const type = e.constructor.name;
-  const message = safeErrorMessage(e);
-  // A failed statement's stack begins with its message, which lists the parameters.
-  const out: LoggedError = { type, message, stack: 'params' in e ? `${type}: ${message}` : (e.stack ?? '') };
-  for (const field of SAFE_ERROR_FIELDS) if (e[field] !== undefined) out[field] = e[field];
-  if (e.cause !== undefined && depth < 3) out.cause = e.cause instanceof Error ? serializeError(e.cause, depth + 1) : '[not an error]';
+export function serializeError(error: unknown, depth = 0): SafeError {
+  if (typeof error !== 'object' || error === null) return { type: typeof error, message: String(error), stack: '' };
+  const err = error as unknown as Record<string, unknown>;
+  const cause = depth < 3 && err.cause !== undefined ? serializeError(err.cause, depth + 1) : undefined;
+  const fromDatabase = isDatabaseError(err) || cause?.database === true;
+  const out: SafeError = { type: typeof err.name === 'string' ? err.name : 'Error', message: '', stack: framesOf(err.stack) };
+  if (fromDatabase) {
+    out.database = true;
+    out.message = 'database error (statement, parameters and values withheld)';
+    for (const field of DATABASE_FIELDS) if (typeof err[field] === 'string') out[field] = err[field];
+  } else {
+    out.message = typeof err.message === 'string' ? err.message : '';
+    if (typeof err.code === 'string') out.code = err.code;
+    if (typeof err.statusCode === 'number') out.statusCode = err.statusCode;
+  }
+  if (cause) out.cause = cause;
   return out;
 }
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+/** An error's message fit for a log line or a stored `last_error`: withheld when it came from the database. */
+export const safeErrorMessage = (error: unknown): string => serializeError(error).message;
+
+export function loggerOptions(level: string, stream?: LogStream): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: redactedPaths, censor: '[redacted]' },
     serializers: {
-      err: (err: Error) => serializeError(err),
       // The query string may carry an authorization code or token: log the path only.
       req: (req: { method: string; url: string; id: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      err: serializeError,
+      error: serializeError,
     },
   };
 }

@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from './db/connection.ts';
 
 /**
- * Fixed-window counter in PostgreSQL, so every replica sees the same count. Returns false when
- * the caller has used up `limit` hits in the current window.
+ * Fixed-window counters in PostgreSQL, so every replica sees the same count. A key keeps one
+ * window length: the window restarts at the first hit after it has run out.
  */
-export async function takeRateLimit(db: Db, key: string, limit: number, windowSeconds: number): Promise<boolean> {
+
+/** Counts one hit against `key` and returns the hits in the current window, this one included. */
+export async function countHit(db: Db, key: string, windowSeconds: number): Promise<number> {
   const [row] = await queryRows<{ count: number }>(
     db,
     sql`insert into platform.rate_counters (key, window_start, count) values (${key}, now(), 1)
@@ -14,5 +16,24 @@ export async function takeRateLimit(db: Db, key: string, limit: number, windowSe
           window_start = case when platform.rate_counters.window_start < now() - make_interval(secs => ${windowSeconds}) then now() else platform.rate_counters.window_start end
         returning count`,
   );
-  return (row?.count ?? 0) <= limit;
+  return row?.count ?? 0;
+}
+
+/** The hits counted against `key` in its current window, without counting one. */
+export async function hitsInWindow(db: Db, key: string, windowSeconds: number): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count from platform.rate_counters where key = ${key} and window_start >= now() - make_interval(secs => ${windowSeconds})`,
+  );
+  return row?.count ?? 0;
+}
+
+/** Forgets the hits counted against `key` (a success that ends a run of failures). */
+export async function clearHits(db: Db, key: string): Promise<void> {
+  await queryRows(db, sql`delete from platform.rate_counters where key = ${key}`);
+}
+
+/** Counts one hit; false when the caller has used up `limit` hits in the current window. */
+export async function takeRateLimit(db: Db, key: string, limit: number, windowSeconds: number): Promise<boolean> {
+  return (await countHit(db, key, windowSeconds)) <= limit;
 }

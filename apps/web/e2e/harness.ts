@@ -1,6 +1,7 @@
 // Shared by the browser journeys: the whole platform (server + sandboxes, in-memory PGlite, demo
 // data) on random ports, Debian's headless Chromium, a fresh context per journey with a
-// screenshot in test-results/ when it fails, and the two ways of signing in.
+// screenshot in test-results/ when it fails, an accessibility audit of every page and dialog
+// (a11y.ts), and the two ways of signing in.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { TOTP } from 'otpauth';
 import { testDatabaseUrl } from '../../../packages/platform/index.ts';
 import { createTestDatabase } from '../../../packages/platform/testing.ts';
 import { ensureWebBuilt, startEphemeralPlatform, type RunningPlatform } from '../../server/start.ts';
+import { assertAllChecked, checkA11y, startAudit } from './a11y.ts';
+
+export { checkA11y } from './a11y.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = path.resolve(import.meta.dirname, '../../../test-results');
@@ -64,7 +68,8 @@ export function setUpHarness(): Harness {
 
 /**
  * Runs `steps` in a fresh browser context (no cookies, no storage: a different person). Fails on
- * any uncaught page error; leaves a full-page screenshot in test-results/<name>.png on failure.
+ * any uncaught page error or Content-Security-Policy violation, and on any page or dialog the steps
+ * showed without checking it with `checkA11y`; leaves a full-page screenshot in test-results/<name>.png on failure.
  */
 export async function journey(harness: Harness, name: string, steps: (page: Page) => Promise<void>): Promise<void> {
   const context = await harness.browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -72,9 +77,12 @@ export async function journey(harness: Harness, name: string, steps: (page: Page
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  await startAudit(page);
+  watchContentSecurityPolicy(page, problems);
   try {
     await steps(page);
     assert.deepEqual(problems, [], 'no uncaught errors in the page');
+    assertAllChecked(page);
   } catch (error) {
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true }).catch(() => {});
@@ -84,12 +92,28 @@ export async function journey(harness: Harness, name: string, steps: (page: Page
   }
 }
 
+/**
+ * Any Content-Security-Policy violation fails the journey: Chromium logs each refusal on the
+ * console, and the page's securitypolicyviolation event is echoed there too (report-only policies).
+ */
+function watchContentSecurityPolicy(page: Page, problems: string[]): void {
+  void page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.documentURI}`)),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|CSP violation/.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+  });
+}
+
 /** Opens `at` (default: home) and clicks the header's "Đăng nhập": the platform's server-rendered sign-in page. */
 export async function startSignIn(harness: Harness, page: Page, at = '/'): Promise<void> {
   await page.goto(`${harness.platform.url}${at}`);
+  await page.locator('#header-sign-in').waitFor();
+  await checkA11y(page, { once: 'signed out' });
   await page.locator('#header-sign-in').click();
   await page.waitForURL(/\/oidc\/interaction\//);
   assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  await checkA11y(page, { once: 'sign-in' });
 }
 
 /** Back in the web app, signed in: the header shows the account menu. Returns the name shown. */
@@ -101,6 +125,7 @@ export async function expectSignedIn(harness: Harness, page: Page): Promise<stri
     const text = document.querySelector('[data-testid="current-user"]')?.textContent ?? '';
     return text.length > 0 && !text.includes('Đang tải');
   });
+  await checkA11y(page, { once: 'signed in' });
   return (await user.textContent()) ?? '';
 }
 
@@ -112,6 +137,7 @@ export async function signInOfficial(harness: Harness, page: Page, account: Acco
   await page.locator('#sign-in-official').click();
   if (account.totpSecret) {
     await page.locator('#totp').waitFor();
+    await checkA11y(page, { once: 'totp' });
     const totp = new TOTP({ secret: account.totpSecret, algorithm: 'SHA1', digits: 6, period: 30 });
     await page.locator('#totp').fill(totp.generate());
     await page.locator('#verify-totp').click();
@@ -125,6 +151,8 @@ export async function signInWithVneid(harness: Harness, page: Page, at = '/'): P
   await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
   await page.waitForURL((url) => url.origin !== harness.origin());
   const first = page.locator('input[type="radio"][name="citizen"]').first();
+  await first.waitFor();
+  await checkA11y(page, { once: 'vneid picker' });
   const citizenName = await page.locator(`label[for="${await first.getAttribute('id')}"]`).evaluate((label) => (label.firstChild?.textContent ?? '').trim());
   assert.ok(citizenName.length > 0, 'the sandbox lists citizens by name');
   await first.check();

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { journey, setUpHarness, signInOfficial, signInWithVneid, type Account, type Harness } from './harness.ts';
+import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Account, type Harness } from './harness.ts';
 
 const DESK: Account = { username: 'motcua', password: 'Motcua@2026!' };
 const SPECIALIST: Account = { username: 'chuyenvien', password: 'Chuyenvien@2026!' };
@@ -51,15 +51,20 @@ async function attach(page: Page, partCode: string, file: { name: string; mimeTy
 /** From the queue page, opens a dossier by its code. */
 async function openFromQueue(page: Page, queueTab: RegExp, code: string): Promise<void> {
   await page.getByRole('tab', { name: queueTab }).click();
+  await page.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).waitFor();
+  await checkA11y(page);
   await page.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();
   await page.waitForURL(/\/workspace\/dossiers\//);
   await page.getByTestId('dossier-code').filter({ hasText: code }).waitFor();
+  await checkA11y(page);
 }
 
 /** Takes a step's transition: the button from `allowed`, then the confirmation dialog. */
 async function transition(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: label, exact: true }).click();
   const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await checkA11y(page);
   await dialog.getByRole('button', { name: label, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -68,23 +73,27 @@ async function expectStatus(page: Page, status: string): Promise<void> {
   await page.getByTestId('dossier-code').locator('xpath=..').getByText(status, { exact: true }).waitFor();
 }
 
-describe('tthc browser journeys', { timeout: 240_000 }, () => {
+describe('tthc browser journeys', { timeout: 480_000 }, () => {
   test('a citizen files a birth registration online, answers a supplement request and receives the result through desk, specialist and leader', async () => {
     let code = '';
     await journey(harness, 'tthc-online-citizen', async (citizen) => {
       await signInWithVneid(harness, citizen);
       await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
       await citizen.waitForURL(/\/services$/);
+      await citizen.locator('#procedure-search').waitFor();
+      await checkA11y(citizen);
       // Search without diacritics.
       await citizen.locator('#procedure-search').fill('dang ky khai sinh');
       await citizen.getByRole('link', { name: BIRTH, exact: true }).click();
       await citizen.getByRole('heading', { level: 1, name: BIRTH }).waitFor();
       await citizen.getByText('1.001193').first().waitFor();
+      await checkA11y(citizen);
       await citizen.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
       await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
 
       // Step 1: contact details (name from VNeID).
       await citizen.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+      await checkA11y(citizen);
       await citizen.locator('#applicant-phone').fill('0912345678');
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
 
@@ -94,6 +103,8 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
       const childName = citizen.getByRole('group', { name: 'Người được khai sinh' }).getByLabel('Họ, chữ đệm và tên');
       await citizen.waitForFunction(() => document.querySelector('#part-to-khai-child-fullName')?.getAttribute('aria-invalid') === 'true');
       assert.equal(await childName.getAttribute('aria-invalid'), 'true');
+      // With the field errors shown (their red text is what failed contrast before).
+      await checkA11y(citizen);
       await fillBirthForm(citizen);
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
 
@@ -101,6 +112,7 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
       await citizen.getByRole('heading', { level: 2, name: 'Giấy tờ đính kèm' }).waitFor();
       await attach(citizen, 'giay-chung-sinh', { name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: Buffer.from('không phải PDF') });
       await citizen.getByRole('alert').filter({ hasText: 'Nội dung tệp không khớp' }).waitFor();
+      await checkA11y(citizen);
       await attach(citizen, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
       await citizen.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh.pdf' }).waitFor();
       await citizen.getByRole('button', { name: 'Lưu nháp' }).click();
@@ -109,12 +121,14 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
 
       // Step 4: review and submit.
       await citizen.getByRole('heading', { level: 2, name: 'Kiểm tra và nộp' }).waitFor();
+      await checkA11y(citizen);
       await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
       await citizen.getByRole('heading', { name: 'Hồ sơ đã được gửi, đang chờ tiếp nhận' }).waitFor();
       code = ((await citizen.getByTestId('dossier-code').textContent()) ?? '').trim();
       const secret = ((await citizen.getByTestId('lookup-secret').textContent()) ?? '').trim();
       assert.match(code, new RegExp(`^${COMMUNE.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
       assert.match(secret, /^[0-9A-Z]{10}$/);
+      await checkA11y(citizen);
 
       await journey(harness, 'tthc-online-desk-accept', async (desk) => {
         await signInOfficial(harness, desk, DESK, '/workspace');
@@ -126,17 +140,23 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
         // The intake check finds the birth certificate unreadable: a supplement request, per part.
         await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
         const request = desk.getByRole('dialog', { name: 'Yêu cầu bổ sung' });
+        await request.waitFor();
+        await checkA11y(desk);
         await request.getByRole('checkbox', { name: 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh' }).check();
         await request.getByLabel(/Lý do cần bổ sung/).fill('Bản chụp bị mờ, không đọc được số giấy chứng sinh.');
         await request.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
         await request.waitFor({ state: 'detached' });
         await expectStatus(desk, 'Yêu cầu bổ sung hồ sơ');
+        await checkA11y(desk);
 
         // The citizen answers it from "my dossiers" with a new file.
         await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+        await citizen.locator(`tr[data-code="${code}"]`).waitFor();
+        await checkA11y(citizen);
         await citizen.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();
         await citizen.getByRole('heading', { name: 'Cần bổ sung hồ sơ' }).waitFor();
         await citizen.getByText('Lý do: Bản chụp bị mờ, không đọc được số giấy chứng sinh.').waitFor();
+        await checkA11y(citizen);
         await attach(citizen, 'giay-chung-sinh', { name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: PDF });
         await citizen.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh-ro.pdf' }).waitFor();
         await citizen.getByRole('button', { name: 'Gửi bổ sung' }).click();
@@ -168,28 +188,35 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
         await openFromQueue(desk, /Chờ trả kết quả/, code);
         await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
         const dialog = desk.getByRole('dialog', { name: 'Trả kết quả' });
+        await dialog.waitFor();
+        await checkA11y(desk);
         await dialog.getByRole('radio', { name: 'Trực tuyến' }).check();
         await dialog.getByRole('button', { name: 'Xác nhận đã trả kết quả' }).click();
         await expectStatus(desk, 'Đã trả kết quả');
         // The control sheet lists every hand-over.
         await desk.getByRole('tab', { name: 'Phiếu kiểm soát quá trình' }).click();
         await desk.getByRole('table', { name: 'Phiếu kiểm soát quá trình' }).getByText('Phê duyệt kết quả').waitFor();
+        await checkA11y(desk);
       });
 
       // Back to the citizen, still signed in: the dossier is closed with its result.
       await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
       const row = citizen.locator(`tr[data-code="${code}"]`);
       await row.getByText('Đã trả kết quả').waitFor();
+      await checkA11y(citizen);
       await row.getByRole('link', { name: code }).click();
       await expectStatus(citizen, 'Đã trả kết quả');
       await citizen.getByRole('button', { name: 'Giấy tiếp nhận và hẹn trả kết quả' }).waitFor();
+      await checkA11y(citizen);
 
       // The public look-up with the code and the secret.
       await citizen.goto(`${harness.platform.url}/tra-cuu?ma=${encodeURIComponent(code)}`);
       assert.equal(await citizen.locator('#lookup-code').inputValue(), code);
+      await checkA11y(citizen);
       await citizen.locator('#lookup-secret').fill(secret);
       await citizen.getByRole('button', { name: 'Tra cứu', exact: true }).click();
       await citizen.getByRole('region', { name: `Hồ sơ ${code}` }).getByText('Đã trả kết quả').first().waitFor();
+      await checkA11y(citizen);
     });
   });
 
@@ -197,7 +224,10 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
     await journey(harness, 'tthc-counter', async (desk) => {
       await signInOfficial(harness, desk, DESK, '/workspace/counter');
       await desk.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
+      await checkA11y(desk);
       await desk.locator('#counter-procedure').fill('khai sinh');
+      await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).waitFor();
+      await checkA11y(desk);
       await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).click();
       await desk.locator('#counter-offering').selectOption({ label: COMMUNE_NAME });
       await desk.locator('#applicant-fullName').fill('Nguyễn Văn Cha');
@@ -206,11 +236,13 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
       await fillBirthForm(desk);
       await attach(desk, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
       await desk.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh.pdf' }).waitFor();
+      await checkA11y(desk);
       await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
 
       await desk.getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' }).waitFor();
       const code = ((await desk.getByTestId('dossier-code').textContent()) ?? '').trim();
       assert.match(code, /^TAM\.H19\.X001-\d{6}-\d{4}$/);
+      await checkA11y(desk);
       // The receipt opens in a new tab from the PDF the API answers.
       const pdf = desk.waitForResponse((response) => response.url().includes('/documents/receipt'));
       const tab = desk.context().waitForEvent('page');
@@ -242,8 +274,10 @@ describe('tthc browser journeys', { timeout: 240_000 }, () => {
       await desk.getByRole('tab', { name: /Chờ tiếp nhận/ }).click();
       const row = desk.locator('tr[data-channel="dvcqg"]').first();
       await row.getByText('Cổng DVCQG').waitFor();
+      await checkA11y(desk);
       await row.getByRole('link').click();
       await desk.getByText(push.nationalDossierCode).waitFor();
+      await checkA11y(desk);
       await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
       await expectStatus(desk, 'Đang giải quyết');
     });

@@ -1,13 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import formbody from '@fastify/formbody';
 import { Type } from 'typebox';
 import QRCode from 'qrcode';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { appendAudit, takeRateLimit, type App, type Db } from '../../../packages/platform/index.ts';
+import { takeRateLimit, type App, type Db } from '../../../packages/platform/index.ts';
 import type { AccountService } from '../account.service.ts';
 import type { Oidc } from './provider.ts';
 import { createOidcAdapter } from './adapter.ts';
 import { langOf, loginPage, messagePage, totpPage, type Lang } from './pages.ts';
+import { createSignInThrottle, type SignInLimits } from './sign-in-throttle.ts';
 import type { VneidClient } from './upstream.ts';
 
 interface Challenge {
@@ -23,12 +25,21 @@ interface UpstreamState {
   [key: string]: unknown;
 }
 
+/** The provider's endpoints in use (oidc-provider's default paths for the features enabled in provider.ts). */
+export const PROVIDER_ENDPOINTS = [
+  '/.well-known/openid-configuration', '/auth', '/auth/:uid', '/token', '/jwks', '/me',
+  '/token/introspection', '/token/revocation', '/session/end', '/session/end/confirm', '/session/end/success',
+] as const;
+// Codes tried per account per minute at the TOTP step (wrong codes also count toward the lockout).
+const TOTP_ATTEMPTS_PER_MINUTE = 10;
+
 const UID = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' }) }, { additionalProperties: false });
 const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
 /** The sign-in pages behind the provider's interactions: officials (password + TOTP) and citizens (VNeID). */
-export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountService; vneid: VneidClient; signInLimitPerMinute: number }) {
+export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountService; vneid: VneidClient; signInLimits: SignInLimits }) {
   const { db, oidc, accounts, vneid } = deps;
+  const throttle = createSignInThrottle(db, deps.signInLimits);
   const Adapter = createOidcAdapter(db);
   const challenges = new Adapter('SenSignInChallenge');
   const upstream = new Adapter('SenUpstreamState');
@@ -38,7 +49,7 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
   }
 
   async function audit(request: FastifyRequest, actor: string, action: string, outcome: number, details: Record<string, unknown> = {}) {
-    await appendAudit(db, { actor, action, target: 'identity/sign-in', outcome, sourceIp: request.ip, requestId: request.id, purpose: 'authentication', details });
+    await request.audit({ actor, action, target: 'identity/sign-in', outcome, purpose: 'authentication', details });
   }
 
   /** Completes sign-in: first-party client, so consent to the requested scopes is granted here. */
@@ -80,11 +91,14 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
         const lang = langOf(interaction.params.ui_locales);
         const { username, password } = request.body as { username: string; password: string };
         const again = (status: number, error: string) => html(reply, status, loginPage(lang, interaction.uid, { vneid: true, error, username }));
-        if (!(await takeRateLimit(db, `sign-in:${request.ip}`, deps.signInLimitPerMinute, 60))) {
-          return again(429, lang === 'vi' ? 'Quá nhiều lần đăng nhập. Vui lòng thử lại sau một phút.' : 'Too many sign-in attempts. Try again in a minute.');
+        if (!(await throttle.admit(request.ip))) {
+          reply.header('retry-after', '60');
+          return again(429, lang === 'vi' ? 'Quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau ít phút.' : 'Too many sign-in attempts from this address. Try again in a few minutes.');
         }
         const result = await accounts.signInOfficial(username, password);
         await audit(request, result.status === 'invalid' ? `username:${username.slice(0, 64)}` : `user:${'userId' in result ? result.userId : username}`, 'sign-in.password', result.status === 'invalid' || result.status === 'locked' ? 401 : 200, { result: result.status });
+        if (result.status === 'invalid' || result.status === 'locked') await sleep(await throttle.refused(request.ip, username));
+        else await throttle.accepted(username);
         switch (result.status) {
           case 'invalid':
             return again(401, lang === 'vi' ? 'Tên đăng nhập hoặc mật khẩu không đúng.' : 'Wrong username or password.');
@@ -111,7 +125,7 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
         const lang = langOf(interaction.params.ui_locales);
         const challenge = (await challenges.find(interaction.uid)) as Challenge | undefined;
         if (!challenge) return html(reply, 400, loginPage(lang, interaction.uid, { vneid: true, error: lang === 'vi' ? 'Phiên xác thực đã hết hạn, vui lòng đăng nhập lại.' : 'The sign-in step expired; sign in again.' }));
-        if (!(await takeRateLimit(db, `totp:${challenge.userId}`, deps.signInLimitPerMinute, 60))) {
+        if (!(await takeRateLimit(db, `totp:${challenge.userId}`, TOTP_ATTEMPTS_PER_MINUTE, 60))) {
           return html(reply, 429, totpPage(lang, interaction.uid, { error: lang === 'vi' ? 'Quá nhiều lần thử. Vui lòng đợi một phút.' : 'Too many attempts. Wait a minute.' }));
         }
         const code = (request.body as { code: string }).code.trim();
@@ -192,19 +206,22 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
       },
     );
 
-    // Everything else under /oidc is the provider itself (discovery, auth, token, jwks, ...).
+    // Everything else under /oidc is the provider itself. Its endpoints are registered one by one
+    // so that logs and metrics name each (`route="/oidc/token"`); the catch-all takes the rest.
     await app.register(async (scope) => {
       scope.removeAllContentTypeParsers();
       // Leave the body stream untouched: the provider reads it.
       scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
-      scope.all('/oidc/*', { config: { access: 'public', auditedByHandler: true }, schema: { hide: true } }, async (request, reply) => {
+      const options = { config: { access: 'public', auditedByHandler: true }, schema: { hide: true } } as const;
+      const handler = async (request: FastifyRequest, reply: FastifyReply) => {
         const provider = await oidc.provider();
         reply.hijack();
         const raw = request.raw as typeof request.raw & { originalUrl?: string };
         raw.originalUrl = raw.url;
         raw.url = (raw.url ?? '/').replace(/^\/oidc/, '') || '/';
         await provider.callback()(raw, reply.raw);
-      });
+      };
+      for (const path of [...PROVIDER_ENDPOINTS, '/*']) scope.all(`/oidc${path}`, options, handler);
     });
   };
 }

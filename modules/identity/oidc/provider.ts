@@ -83,6 +83,10 @@ function buildConfiguration(db: Db, config: Config, accounts: AccountService, ke
           const button = '<button type="submit" form="op.logoutForm" name="logout" value="yes" id="confirm-sign-out">Đăng xuất / Sign out</button>';
           ctx.body = messagePage('vi', 'Đăng xuất', 'Sign out', 'Bạn muốn đăng xuất khỏi Sen? / Sign out of Sen?').replace('<a class="button"', `${form}${button} <a class="button secondary"`);
         },
+        // The provider's own page would @import a web font from Google, which the CSP refuses.
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
+          ctx.body = messagePage('vi', 'Đã đăng xuất', 'Signed out', 'Bạn đã đăng xuất khỏi Sen. / You have signed out of Sen.');
+        },
       },
     },
     interactions: { url: async (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },

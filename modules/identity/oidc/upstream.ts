@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import { randomToken, type Config } from '../../../packages/platform/index.ts';
+import { randomToken, untrackedOutbound, type Config, type OutboundCalls } from '../../../packages/platform/index.ts';
 
 export interface UpstreamIdentity {
   personalId: string;
@@ -11,7 +11,7 @@ export interface UpstreamIdentity {
  * Sign-in through VNeID as an upstream OpenID Connect provider (openid-client, code + PKCE).
  * The sandbox and the real VNeID differ only by configuration (issuer, client id, secret).
  */
-export function createVneidClient(config: Config) {
+export function createVneidClient(config: Config, outbound: OutboundCalls = untrackedOutbound) {
   const redirectUri = `${config.publicUrl}/oidc/vneid/callback`;
   let discovered: Promise<client.Configuration> | undefined;
 
@@ -19,6 +19,8 @@ export function createVneidClient(config: Config) {
     discovered ??= client
       .discovery(new URL(config.vneid.issuer), config.vneid.clientId, config.vneid.clientSecret, undefined, {
         execute: new URL(config.vneid.issuer).protocol === 'http:' ? [client.allowInsecureRequests] : [],
+        // Discovery, token exchange and keys: every request to VNeID counts as one outbound call.
+        [client.customFetch]: outbound.fetch('vneid') as unknown as client.CustomFetch,
       })
       .catch((err: unknown) => {
         discovered = undefined; // VNeID may come up after Sen: try again next time.

@@ -17,6 +17,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The connection pool's state (PostgreSQL); PGlite is one in-process connection, without a pool. */
+  poolStats?: () => { total: number; idle: number; waiting: number; max: number };
   close(): Promise<void>;
 }
 
@@ -30,11 +32,13 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const max = options.poolSize ?? 10;
+    const pool = new pg.Pool({ connectionString: options.url, max });
     // A failed idle client must not crash the process; the next query reports the error.
     pool.on('error', () => {});
     const db = drizzlePg(pool) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+    return { db, kind: 'postgres', poolStats, close: () => pool.end() };
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
@@ -85,16 +89,3 @@ export async function withAdvisoryLock<T>(database: Pick<Database, 'db' | 'kind'
   });
 }
 
-/**
- * An error's message safe for a log or a terminal: a failed statement is named by its SQLSTATE
- * and the server's message, never by its parameters (Drizzle's own message lists them, and they
- * may be password hashes, secrets or personal id numbers).
- */
-export function safeErrorMessage(err: unknown): string {
-  const e = err as { query?: unknown; params?: unknown; cause?: unknown; message?: unknown } | undefined;
-  if (e && typeof e === 'object' && 'params' in e && 'query' in e) {
-    const cause = pgError(e.cause ?? {});
-    return `database statement failed${cause.code ? ` (${cause.code})` : ''}: ${e.cause ? cause.message : 'no detail'}`;
-  }
-  return err instanceof Error ? err.message : String(err);
-}

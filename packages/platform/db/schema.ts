@@ -4,7 +4,11 @@ import { bigint, bigserial, index, integer, jsonb, pgSchema, text, timestamp, un
 /** Infrastructure tables, owned by packages/platform. */
 export const platform = pgSchema('platform');
 
-/** Append-only, hash-chained audit trail. `seq` starts at 1 and has no gaps. */
+/**
+ * Append-only, hash-chained audit trail. `seq` starts at 1 and has no gaps. `alg` says how
+ * `hash` was computed: `sha256` (unkeyed, records written before the chain was keyed) or
+ * `hmac-sha256` (keyed with a key derived from SEN_MASTER_KEY); see docs/decisions/0008.
+ */
 export const auditLog = platform.table(
   'audit_log',
   {
@@ -20,6 +24,7 @@ export const auditLog = platform.table(
     details: jsonb('details').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    alg: text('alg').notNull().default('sha256'),
   },
   (t) => [index('audit_log_actor_idx').on(t.actor, t.seq), index('audit_log_action_idx').on(t.action, t.seq), index('audit_log_at_idx').on(t.at)],
 );

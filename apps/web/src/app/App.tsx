@@ -1,9 +1,11 @@
 import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AuthProvider } from '../auth/AuthProvider.tsx';
 import { router } from './router.tsx';
-import { theme } from './theme.ts';
+import { localisedTheme } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 15_000 } },
@@ -13,6 +15,8 @@ const queryClient = new QueryClient({
 const cssVariablesResolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#5c636a' }, dark: {} });
 
 export function App() {
+  const { t } = useTranslation();
+  const theme = useMemo(() => localisedTheme({ close: t('common.close') }), [t]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>

@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthProvider.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { fieldError } from '../lib/forms.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ function Grants({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
     <Card withBorder>
-      <Title order={2} size="h4" mb="sm">
+      <Title order={2} size="h4" mb="sm" id="profile-grants">
         {t('profile.grants')}
       </Title>
       {me.grants.length === 0 ? (
@@ -57,8 +58,8 @@ function Grants({ me }: { me: Me }) {
           {t('profile.noGrants')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped>
+        <TableScroll minWidth={600} labelledBy="profile-grants">
+          <Table striped aria-labelledby="profile-grants">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('profile.role')}</Table.Th>
@@ -86,7 +87,7 @@ function Grants({ me }: { me: Me }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Card>
   );

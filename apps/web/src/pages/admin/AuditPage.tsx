@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { fieldError, formValues } from '../../lib/forms.ts';
 import { formatDateTime, parseDate } from '../../lib/format.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const PAGE_SIZE = 50;
 type Filters = Omit<AuditQuery, 'before' | 'limit'>;
@@ -80,7 +81,7 @@ export function AuditPage() {
       </Card>
 
       <QueryState isPending={entries.isPending} error={entries.error} isEmpty={items.length === 0} emptyText={t('audit.empty')}>
-        <Table.ScrollContainer minWidth={1000}>
+        <TableScroll minWidth={1000} label={t('audit.title')}>
           <Table striped aria-label={t('audit.title')} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -122,7 +123,7 @@ export function AuditPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         <Group justify="space-between" mt="md">
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('audit.shown', { count: items.length })}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { ImportVersionForm } from './ImportVersionForm.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -57,7 +58,7 @@ export function CodeListPanel({ list, title }: { list: CodeList; title: string }
           {t('catalogues.versions')}
         </Title>
         <QueryState isPending={versions.isPending} error={versions.error} isEmpty={!versions.data?.items.length}>
-          <Table.ScrollContainer minWidth={560}>
+          <TableScroll minWidth={560} label={t('catalogues.versions')}>
             <Table aria-label={t('catalogues.versions')}>
               <Table.Thead>
                 <Table.Tr>
@@ -111,7 +112,7 @@ export function CodeListPanel({ list, title }: { list: CodeList; title: string }
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         </QueryState>
         <ErrorAlert error={publish.error ?? download.error} />
       </Card>

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { OfficialFormModal } from './OfficialFormModal.tsx';
 import { OfficialRolesModal } from './OfficialRolesModal.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -56,7 +57,7 @@ export function OfficialsPage() {
       />
       <ErrorAlert error={unlock.error} />
       <QueryState isPending={query.isPending} error={query.error} isEmpty={items.length === 0} emptyText={t('officials.empty')}>
-        <Table.ScrollContainer minWidth={800}>
+        <TableScroll minWidth={800} label={t('officials.title')}>
           <Table striped highlightOnHover aria-label={t('officials.title')}>
             <Table.Thead>
               <Table.Tr>
@@ -121,7 +122,7 @@ export function OfficialsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         <Group justify="space-between" mt="md">
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('common.totalCount', { count: total })}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { fieldError, formValues } from '../../lib/forms.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function RolesPage() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function RolesPage() {
     <>
       <PageHeader title={t('roles.title')} description={t('roles.description')} actions={<Button onClick={() => setEditing('new')}>{t('roles.create')}</Button>} />
       <QueryState isPending={roles.isPending} error={roles.error} isEmpty={items.length === 0}>
-        <Table.ScrollContainer minWidth={700}>
+        <TableScroll minWidth={700} label={t('roles.title')}>
           <Table striped aria-label={t('roles.title')}>
             <Table.Thead>
               <Table.Tr>
@@ -54,7 +55,7 @@ export function RolesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </QueryState>
       {editing && <RoleModal role={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>

@@ -7,6 +7,7 @@ import { issuesOf, tthcAdminApi, type ProcedureInput } from '../../../api/tthc-a
 import { AdminErrorAlert } from './AdminErrorAlert.tsx';
 import { adminKeys } from './lookups.ts';
 import { codeArea } from './styles.ts';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 // The server's default request limit is 1 MiB; refusing here gives a clearer message than a 413.
 const MAX_BODY_BYTES = 1_000_000;
@@ -100,7 +101,7 @@ export function ImportProceduresModal({ onClose }: { onClose: () => void }) {
               <Text size="sm" mb="xs">
                 {t('tthcAdmin.import.nothingWritten')}
               </Text>
-              <Table.ScrollContainer minWidth={480} mah={320}>
+              <TableScroll minWidth={480} mah={320} label={t('tthcAdmin.import.issuesLabel')}>
                 <Table striped withTableBorder aria-label={t('tthcAdmin.import.issuesLabel')}>
                   <Table.Thead>
                     <Table.Tr>
@@ -121,7 +122,7 @@ export function ImportProceduresModal({ onClose }: { onClose: () => void }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             </Alert>
           ) : (
             <AdminErrorAlert error={upload.error} />

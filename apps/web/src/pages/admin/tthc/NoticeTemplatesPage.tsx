@@ -8,6 +8,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { adminKeys } from './lookups.ts';
 import { NoticeTemplateModal } from './NoticeTemplateModal.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 // In the order a dossier meets them.
 const EVENTS: readonly NoticeEvent[] = ['received', 'supplement_requested', 'rejected', 'apologised', 'result_ready', 'completed', 'withdrawn', 'cancelled'];
@@ -47,7 +48,7 @@ export function NoticeTemplatesPage() {
         />
       </SimpleGrid>
       <QueryState isPending={query.isPending} error={query.error} isEmpty={items.length === 0} emptyText={t('tthcAdmin.notices.empty')}>
-        <Table.ScrollContainer minWidth={860}>
+        <TableScroll minWidth={860} label={t('tthcAdmin.notices.title')}>
           <Table striped highlightOnHover aria-label={t('tthcAdmin.notices.title')}>
             <Table.Thead>
               <Table.Tr>
@@ -99,7 +100,7 @@ export function NoticeTemplatesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         <Text size="sm" c="dimmed" mt="sm">
           {t('common.totalCount', { count: items.length })}
         </Text>

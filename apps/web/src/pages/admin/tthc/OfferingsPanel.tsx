@@ -6,6 +6,7 @@ import { tthcAdminApi, type Offering } from '../../../api/tthc-admin.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { adminKeys, useAgencyNames } from './lookups.ts';
 import { OfferingFormModal } from './OfferingFormModal.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 /** Where one procedure is offered (by which agency, desk and process), with create and edit. */
 export function OfferingsPanel({ procedureId, agencyId }: { procedureId: string; agencyId?: string | null }) {
@@ -31,7 +32,7 @@ export function OfferingsPanel({ procedureId, agencyId }: { procedureId: string;
         </Button>
       </Group>
       <QueryState isPending={query.isPending} error={query.error} isEmpty={items.length === 0} emptyText={t('tthcAdmin.offerings.empty')}>
-        <Table.ScrollContainer minWidth={760}>
+        <TableScroll minWidth={760} label={t('tthcAdmin.offerings.title')}>
           <Table striped aria-label={t('tthcAdmin.offerings.title')}>
             <Table.Thead>
               <Table.Tr>
@@ -71,7 +72,7 @@ export function OfferingsPanel({ procedureId, agencyId }: { procedureId: string;
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </QueryState>
       {editing && procedure.data && (
         <OfferingFormModal offering={editing === 'new' ? null : editing} procedure={procedure.data} presetAgencyId={agencyId ?? null} onClose={() => setEditing(null)} />

@@ -14,6 +14,7 @@ import { ImportProceduresModal } from './ImportProceduresModal.tsx';
 import { adminKeys, useFieldOptions } from './lookups.ts';
 import { OfferingsPanel } from './OfferingsPanel.tsx';
 import { ProcedureFormModal } from './ProcedureFormModal.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -81,7 +82,7 @@ export function ProceduresAdminPage() {
       </SimpleGrid>
       <ErrorAlert error={download.error} />
       <QueryState isPending={query.isPending} error={query.error} isEmpty={items.length === 0} emptyText={t('tthcAdmin.procedures.empty')}>
-        <Table.ScrollContainer minWidth={900}>
+        <TableScroll minWidth={900} label={t('tthcAdmin.procedures.title')}>
           <Table striped highlightOnHover aria-label={t('tthcAdmin.procedures.title')}>
             <Table.Thead>
               <Table.Tr>
@@ -134,7 +135,7 @@ export function ProceduresAdminPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         <Pager total={total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
       </QueryState>
 

@@ -5,6 +5,7 @@ import { tthcApi, type Dossier, type DocumentKind } from '../../../api/tthc.ts';
 import { formatBytes, formatDateTime } from '../../../lib/format.ts';
 import { download, openInNewTab } from './download.ts';
 import { TthcErrorAlert } from './TthcErrorAlert.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 /** The dossier's files (inputs, supplements, results) with a download button each. */
 export function DossierFiles({ dossier, partName }: { dossier: Dossier; partName: (code: string | null) => string }) {
@@ -16,7 +17,7 @@ export function DossierFiles({ dossier, partName }: { dossier: Dossier; partName
   return (
     <>
       <TthcErrorAlert error={fetchFile.error} />
-      <Table.ScrollContainer minWidth={560}>
+      <TableScroll minWidth={560} label={t('tthc.files.title')}>
         <Table striped aria-label={t('tthc.files.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -47,7 +48,7 @@ export function DossierFiles({ dossier, partName }: { dossier: Dossier; partName
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </>
   );
 }

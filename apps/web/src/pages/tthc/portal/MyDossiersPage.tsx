@@ -12,6 +12,7 @@ import { useLocalisedError } from '../common/errors.ts';
 import { DueDate, StatusBadge } from '../common/status.tsx';
 import { DraftsList } from './DraftsList.tsx';
 import { NoticesList } from './NoticesList.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +37,7 @@ export function MyDossiersPage() {
           {t('tthc.mine.dossiers')}
         </Title>
         <QueryState isPending={query.isPending} error={localised(query.error)} isEmpty={items.length === 0} emptyText={t('tthc.mine.empty')}>
-          <Table.ScrollContainer minWidth={720}>
+          <TableScroll minWidth={720} labelledBy="mine-dossiers">
             <Table striped highlightOnHover aria-labelledby="mine-dossiers">
               <Table.Thead>
                 <Table.Tr>
@@ -63,7 +64,7 @@ export function MyDossiersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <Pager total={query.data?.total ?? 0} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </QueryState>
       </Card>

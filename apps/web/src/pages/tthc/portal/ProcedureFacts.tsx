@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../api/tthc.ts';
 import { formatDate, formatVnd } from '../../../lib/format.ts';
 import { processingTime } from './procedureText.ts';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -64,7 +65,7 @@ export function ProcedureFacts({ procedure, fieldName }: { procedure: Procedure;
         )}
       </Section>
       <Section title={t('tthc.procedure.parts')}>
-        <Table.ScrollContainer minWidth={560}>
+        <TableScroll minWidth={560} label={t('tthc.procedure.parts')}>
           <Table striped aria-label={t('tthc.procedure.parts')}>
             <Table.Thead>
               <Table.Tr>
@@ -90,7 +91,7 @@ export function ProcedureFacts({ procedure, fieldName }: { procedure: Procedure;
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </Section>
       {procedure.conditions && (
         <Section title={t('tthc.procedure.conditions')}>

@@ -5,6 +5,7 @@ import { catalogApi } from '../../../api/catalog.ts';
 import type { Dossier, Handover } from '../../../api/tthc.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { DueDate } from '../common/status.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 /** Who holds the dossier now: each active step, its agency, its holder and its due date. */
 export function ActiveSteps({ dossier, handovers }: { dossier: Dossier; handovers: Handover[] }) {
@@ -15,7 +16,7 @@ export function ActiveSteps({ dossier, handovers }: { dossier: Dossier; handover
   const open = (stepId: string) => handovers.find((h) => h.stepId === stepId && !h.endedAt);
   const agencyName = (id: string) => agencies.data?.items.find((a) => a.id === id)?.name ?? id;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableScroll minWidth={640} label={t('tthc.workspace.activeSteps')}>
       <Table aria-label={t('tthc.workspace.activeSteps')}>
         <Table.Thead>
           <Table.Tr>
@@ -41,6 +42,6 @@ export function ActiveSteps({ dossier, handovers }: { dossier: Dossier; handover
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -2,13 +2,14 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Handover } from '../../../api/tthc.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 /** The process control sheet: every hand-over with its deadline and whether it was kept. */
 export function ControlSheet({ items }: { items: Handover[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <Text size="sm" c="dimmed">{t('common.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <TableScroll minWidth={760} label={t('tthc.workspace.controlSheet')}>
       <Table striped aria-label={t('tthc.workspace.controlSheet')}>
         <Table.Thead>
           <Table.Tr>
@@ -39,6 +40,6 @@ export function ControlSheet({ items }: { items: Handover[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -8,6 +8,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLocalisedError } from '../common/errors.ts';
 import { ChannelLabel, DueDate, StatusBadge } from '../common/status.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -33,7 +34,7 @@ export function QueueTable({ queue, agencyId, q, mine, page, onPage }: Props) {
   const items = query.data?.items ?? [];
   return (
     <QueryState isPending={query.isPending} error={localised(query.error)} isEmpty={items.length === 0} emptyText={t('tthc.queue.empty')}>
-      <Table.ScrollContainer minWidth={900}>
+      <TableScroll minWidth={900} label={t(`tthc.queue.names.${queue}`)}>
         <Table striped highlightOnHover aria-label={t(`tthc.queue.names.${queue}`)}>
           <Table.Thead>
             <Table.Tr>
@@ -64,7 +65,7 @@ export function QueueTable({ queue, agencyId, q, mine, page, onPage }: Props) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       <Pager total={query.data?.total ?? 0} pageSize={QUEUE_PAGE_SIZE} page={page} onChange={onPage} />
     </QueryState>
   );
