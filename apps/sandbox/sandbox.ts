@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { CitizenDirectory } from './citizens/generator.ts';
 import type { Faults } from './faults.ts';
+import type { SecurityRequirement, SecurityScheme } from './openapi.ts';
 
 /**
  * One national-system sandbox mounted in the sandbox server under its own base path
@@ -25,6 +26,10 @@ export interface Sandbox {
   start?(baseUrl: string, localBaseUrl: string): Promise<void>;
   /** Called when the server closes (stop extra listeners such as SMTP, timers). */
   stop?(): Promise<void>;
+  /** How its callers authenticate, for its OpenAPI document (the admin token is added for every sandbox). */
+  securitySchemes?: Record<string, SecurityScheme>;
+  /** The security of its `/api/…` routes that carry no credential header (bearer-token APIs). */
+  apiSecurity?: SecurityRequirement[];
   /** Useful links for the index page, relative to the base URL. */
   links: { label: string; path: string }[];
 }

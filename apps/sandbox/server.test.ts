@@ -98,10 +98,12 @@ test('every sandbox publishes its OpenAPI document', async () => {
   const doc = (await response.json()) as { openapi: string; info: { title: string } };
   assert.match(doc.openapi, /^3\./);
   assert.match(doc.info.title, /VNeID/);
-  const documents = sandbox.openapi() as Record<string, { paths: Record<string, unknown> }>;
+  const documents = sandbox.openapi() as Record<string, { servers: { url: string }[]; paths: Record<string, unknown> }>;
   assert.deepEqual(Object.keys(documents), ALL);
   for (const name of ALL) {
     assert.ok(Object.keys(documents[name]!.paths).length > 0, `${name} documents its routes`);
-    assert.ok(Object.keys(documents[name]!.paths).every((path) => path.startsWith(`/${name}/`)), `${name} documents only its own routes`);
+    // Paths are relative to the sandbox's base path, its one server.
+    assert.deepEqual(documents[name]!.servers.map((s) => s.url), [`/${name}`], `${name} is served under its base path`);
+    assert.ok(Object.keys(documents[name]!.paths).every((path) => path.startsWith('/') && !path.startsWith(`/${name}/`)), `${name} documents only its own routes`);
   }
 });

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { sandboxSwaggerOptions } from './openapi.ts';
 import { DEFAULT_SEED, citizens } from './citizens/generator.ts';
 import { Faults } from './faults.ts';
 import { PAGE_SECURITY_HEADERS, html, page } from './html.ts';
@@ -146,9 +147,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const documents: Record<string, () => unknown> = {};
   for (const sandbox of sandboxes) {
     await app.register(async (scope) => {
-      await scope.register(swagger, {
-        openapi: { info: { title: `${sandbox.titleEn} (Sen sandbox)`, description: sandbox.description, version: '1.0.0' } },
-      });
+      await scope.register(swagger, sandboxSwaggerOptions(sandbox));
       scope.addHook('onRequest', async (request, reply) => {
         if (isTesterRoute(request)) return;
         if (await faults.intercept(sandbox.name, request, reply)) return reply;

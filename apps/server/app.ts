@@ -11,10 +11,12 @@ import {
   jobQueueGauges,
   metricsExposure,
   type Metrics,
+  DEFAULT_SCOPE,
   ErrorSchema,
   openBlobStore,
   type BlobStore,
   migrationsApplied,
+  namedComponents,
   ping,
   withAdvisoryLock,
   type App,
@@ -26,13 +28,18 @@ import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { securityScheme } from './security-scheme.ts';
 
 export const API_INFO = {
   title: 'Sen API',
   version: '0.1.0',
   description:
-    'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc.',
+    'Sen — the provincial digital-government platform of Dong Thap. Every error has one body: {code, message, details?, requestId}. Authenticate with an OAuth 2.0 bearer token from the platform’s OpenID Connect provider at /oidc, issued for this API (resource $PUBLIC_URL/api) with the scope each operation names (api).',
+  license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
 };
+
+/** The document is served by the instance it describes, so its server is that instance (a relative URL). */
+export const API_SERVERS = [{ url: '/', description: 'The Sen instance serving this document' }];
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 // Any fixed 64-bit number, distinct from the migration and key locks: replicas seed one at a time.
@@ -61,7 +68,7 @@ export interface Platform {
 /** The composition root: builds the whole platform from its modules. */
 export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[]; blobs?: BlobStore; now?: () => Date } = {}): Promise<Platform> {
   const { db } = database;
-  const ctx: ModuleContext = { db, config };
+  const ctx = { db, config, listen: database.listen } satisfies ModuleContext;
   const blobs = options.blobs ?? openBlobStore(config);
   const metrics = createMetrics();
   const catalog = createCatalogModule(ctx);
@@ -72,6 +79,8 @@ export async function buildApp(config: Config, database: Database, options: { de
   if (database.poolStats) metrics.addPool(database.poolStats);
 
   let draining = false;
+  await identity.start();
+
   const app = createHttpApp({
     db,
     auditKeys: auditKeys(config.masterKey),
@@ -84,14 +93,27 @@ export async function buildApp(config: Config, database: Database, options: { de
     metricsGuard: metricsExposure(config).main,
     publicUrl: config.publicUrl,
   });
+  app.addHook('onClose', async () => identity.stop());
 
   app.addSchema(ErrorSchema);
+  // Each operation names the scope its route needs (public routes need none).
+  const { transform, transformObject } = namedComponents({
+    route: ({ schema, url, route }) => {
+      const security = route.config?.access === 'public' ? [] : [{ sen: [route.config?.scope ?? DEFAULT_SCOPE] }];
+      return { schema: { ...schema, security }, url };
+    },
+  });
   await app.register(swagger, {
+    transform,
+    transformObject,
+    // Shared schemas (`app.addSchema`) are listed under their `$id`, not as `def-0`, `def-1`…
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: API_INFO,
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      servers: API_SERVERS,
+      components: { securitySchemes: { sen: securityScheme(config.publicUrl) } },
+      security: [{ sen: [DEFAULT_SCOPE] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -100,7 +122,7 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   app.get(
     '/health',
-    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { config: { access: 'public' }, schema: { operationId: 'getHealth', tags: ['platform'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }, { $id: 'Health' }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -109,12 +131,13 @@ export async function buildApp(config: Config, database: Database, options: { de
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getReadiness',
         tags: ['platform'],
         summary: 'Readiness: database reachable, migrations applied and the replica not shutting down',
         security: [],
         response: {
-          200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }),
-          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean(), draining: Type.Optional(Type.Boolean()) }),
+          200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }, { $id: 'Readiness' }),
+          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean(), draining: Type.Optional(Type.Boolean()) }, { $id: 'NotReady' }),
         },
       },
     },

@@ -12,7 +12,7 @@ const AuditRecord = Type.Object({
   requestId: Type.String(),
   purpose: Type.String(),
   details: Type.Unknown(),
-});
+}, { $id: 'AuditRecord' });
 
 const Query = Type.Object(
   {
@@ -32,7 +32,7 @@ export function auditRoutes(db: Db) {
   return async function routes(app: App) {
     app.get(
       '/',
-      { config: { access: 'audit.read' }, schema: { tags: ['audit'], summary: 'List audit records (newest first; page with `before`)', querystring: Query, response: { 200: Type.Object({ items: Type.Array(AuditRecord) }), ...errorResponses() } } },
+      { config: { access: 'audit.read' }, schema: { operationId: 'listAuditRecords', tags: ['audit'], summary: 'List audit records (newest first; page with `before`)', querystring: Query, response: { 200: Type.Object({ items: Type.Array(AuditRecord) }), ...errorResponses() } } },
       async (request) => {
         const q = request.query;
         const items = await listAudit(db, { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });

@@ -1,44 +1,22 @@
 // Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, migrate, openConfiguredDatabase, openDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
+import { loadConfig, migrate, openConfiguredDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './audit.cli.ts';
-import { startSandbox } from '../sandbox/index.ts';
-import { buildApp } from './app.ts';
+import { platformOpenapi, sandboxOpenapi, webApiTypes } from './openapi.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const openapiFile = path.join(repoRoot, 'openapi.json');
 const sandboxOpenapiDir = path.join(repoRoot, 'apps/sandbox/openapi');
+const webTypesFile = path.join(repoRoot, 'apps/web/src/api/schema.d.ts');
 
 const asJson = (doc: unknown): string => `${JSON.stringify(doc, null, 2)}\n`;
 
-async function generateOpenapi(): Promise<string> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false' });
-  const database = await openDatabase({ pgliteDir: 'memory://' });
-  try {
-    const { app } = await buildApp(config, database);
-    await app.ready();
-    const doc = asJson(app.swagger());
-    await app.close();
-    return doc;
-  } finally {
-    await database.close();
-  }
-}
-
-/** Each sandbox's own document, from a throw-away sandbox server on a random port. */
-async function generateSandboxOpenapi(): Promise<Map<string, string>> {
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent' });
-  try {
-    return new Map(Object.entries(sandbox.openapi()).map(([name, doc]) => [path.join(sandboxOpenapiDir, `${name}.json`), asJson(doc)]));
-  } finally {
-    await sandbox.close();
-  }
-}
-
-/** Writes Sen's `openapi.json` and the sandboxes' documents, or (`--check`) reports any that drifted. */
+/** Writes Sen's `openapi.json`, the web app's types generated from it and the sandboxes' documents, or (`--check`) reports any that drifted. */
 async function openapiCommand(check: boolean): Promise<number> {
-  const files = new Map([[openapiFile, await generateOpenapi()], ...await generateSandboxOpenapi()]);
+  const sandboxes = Object.entries(await sandboxOpenapi()).map(([name, doc]) => [path.join(sandboxOpenapiDir, `${name}.json`), asJson(doc)] as const);
+  const platform = await platformOpenapi();
+  const files = new Map([[openapiFile, asJson(platform)], [webTypesFile, await webApiTypes(platform)], ...sandboxes]);
   if (!check) mkdirSync(sandboxOpenapiDir, { recursive: true });
   const stale: string[] = [];
   for (const [file, doc] of files) {

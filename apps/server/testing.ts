@@ -3,16 +3,16 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { loadConfig, queryRows, type Config, type Database } from '../../packages/platform/index.ts';
+import { loadConfig, openDatabase, queryRows, type Config, type Database } from '../../packages/platform/index.ts';
 import { createTestDatabase } from '../../packages/platform/testing.ts';
-import { DEMO_SERVICE_CLIENT } from '../../modules/identity/index.ts';
+import { DEMO_SERVICE_CLIENT, hashClientSecret, permissionCodes } from '../../modules/identity/index.ts';
 import { buildApp, type Platform } from './app.ts';
 
 export interface TestPlatform extends Platform {
   database: Database;
   config: Config;
-  /** A client-credentials access token for a service client (the demo client by default). */
-  clientToken(clientId?: string, secret?: string): Promise<string>;
+  /** A client-credentials access token for a service client (the demo client by default), with scope `api` unless told. */
+  clientToken(clientId?: string, secret?: string, params?: Record<string, string>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -26,12 +26,12 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
     ...platform,
     database,
     config,
-    async clientToken(clientId = DEMO_SERVICE_CLIENT.clientId, secret = DEMO_SERVICE_CLIENT.secret) {
+    async clientToken(clientId = DEMO_SERVICE_CLIENT.clientId, secret = DEMO_SERVICE_CLIENT.secret, params: Record<string, string> = { scope: 'api' }) {
       const response = await platform.app.inject({
         method: 'POST',
         url: '/oidc/token',
         headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'grant_type=client_credentials',
+        payload: new URLSearchParams({ grant_type: 'client_credentials', ...params }).toString(),
       });
       if (response.statusCode !== 200) throw new Error(`token request failed: ${response.statusCode} ${response.body}`);
       return (response.json() as { access_token: string }).access_token;
@@ -41,6 +41,32 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
       await database.close();
     },
   };
+}
+
+/**
+ * A second replica of a test platform on the same database: the same Database object on PGlite
+ * (one in-process engine), a second connection pool (and listener) on PostgreSQL.
+ */
+export async function createReplica(t: TestPlatform): Promise<Platform & { close(): Promise<void> }> {
+  const url = (t.database as Database & { url?: string }).url;
+  const database = url ? await openDatabase({ url, poolSize: 3 }) : t.database;
+  const platform = await buildApp(t.config, database);
+  await platform.app.ready();
+  return {
+    ...platform,
+    async close() {
+      await platform.app.close();
+      if (url) await database.close();
+    },
+  };
+}
+
+/** A token for a service client holding every permission (the test's stand-in for an administrator). */
+export async function adminToken(t: TestPlatform): Promise<string> {
+  const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null);
+  const clientId = `admin-${Math.random().toString(36).slice(2, 8)}`;
+  await t.modules.identity.service.repo.insertServiceClient({ clientId, name: 'test admin', secretHash: hashClientSecret('test-admin-secret'), agencyId: root?.id ?? '', permissions: permissionCodes });
+  return t.clientToken(clientId, 'test-admin-secret');
 }
 
 /** A browser's cookie jar, enough for sign-in flows (one host, every path, no expiry handling). */
@@ -95,7 +121,7 @@ export async function signInThrough(send: SignInTransport, username: string, pas
   };
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const query = new URLSearchParams({ client_id: 'sen-web', response_type: 'code', redirect_uri: redirect, scope: 'openid profile offline_access', code_challenge: challenge, code_challenge_method: 'S256', state: 'st-123', nonce: 'n-456' });
+  const query = new URLSearchParams({ client_id: 'sen-web', response_type: 'code', redirect_uri: redirect, scope: 'openid profile offline_access api', code_challenge: challenge, code_challenge_method: 'S256', state: 'st-123', nonce: 'n-456' });
   const start = await go('authorize', 'GET', `/oidc/auth?${query}`);
   assert.equal(start.statusCode, 303, start.body);
   const interaction = pathOf(start.headers.location);
@@ -155,13 +181,4 @@ export async function snapshot(t: TestPlatform): Promise<string> {
     counts.push(`${schema}.${name}=${row?.n}`);
   }
   return counts.join(' ');
-}
-
-/** A token for a service client holding every permission (the test's stand-in for an administrator). */
-export async function adminToken(t: TestPlatform): Promise<string> {
-  const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null);
-  const { permissionCodes } = await import('../../modules/identity/index.ts');
-  const clientId = `admin-${Math.random().toString(36).slice(2, 8)}`;
-  await t.modules.identity.service.repo.insertServiceClient({ clientId, name: 'test admin', secret: 'test-admin-secret', agencyId: root?.id ?? '', permissions: permissionCodes });
-  return t.clientToken(clientId, 'test-admin-secret');
 }

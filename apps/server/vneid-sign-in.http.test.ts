@@ -38,7 +38,7 @@ describe('citizens sign in through VNeID (the sandbox) over real HTTP', () => {
         client_id: 'sen-web',
         response_type: 'code',
         redirect_uri: redirect,
-        scope: 'openid profile',
+        scope: 'openid profile api',
         code_challenge: createHash('sha256').update(verifier).digest('base64url'),
         code_challenge_method: 'S256',
         state: 'citizen-state',

@@ -33,10 +33,11 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'listAgencies',
         tags: TAGS,
         summary: 'List agencies (search with or without diacritics, paged)',
         querystring: AgencyListQuery,
-        response: { 200: Type.Object({ items: Type.Array(AgencySchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }), ...errors(400) },
+        response: { 200: Type.Object({ items: Type.Array(AgencySchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }, { $id: 'AgencyPage' }), ...errors(400) },
       },
     },
     async (request) => agencies.listAgencyPage(request.query),
@@ -47,9 +48,10 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getAgencyTree',
         tags: TAGS,
         summary: 'The organisation chart in pre-order, each agency with its depth below the root',
-        response: { 200: Type.Object({ items: Type.Array(AgencyTreeNodeSchema) }) },
+        response: { 200: Type.Object({ items: Type.Array(AgencyTreeNodeSchema) }, { $id: 'AgencyTree' }) },
       },
     },
     async () => ({ items: await agencies.tree() }),
@@ -59,7 +61,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
     '/agencies/export',
     {
       config: { access: 'public' },
-      schema: { tags: TAGS, summary: 'Export the organisation chart as CSV or JSON', querystring: FormatQuery, response: { 200: TextDocument, ...errors(400) } },
+      schema: { operationId: 'exportAgencies', tags: TAGS, summary: 'Export the organisation chart as CSV or JSON', querystring: FormatQuery, response: { 200: TextDocument, ...errors(400) } },
     },
     async (request, reply) => {
       const format = request.query.format;
@@ -74,7 +76,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
     '/agencies/:id',
     {
       config: { access: 'public' },
-      schema: { tags: TAGS, summary: 'One agency (its ETag is the If-Match value for updates)', params: IdParams, response: { 200: AgencySchema, ...errors(400, 404) } },
+      schema: { operationId: 'getAgency', tags: TAGS, summary: 'One agency (its ETag is the If-Match value for updates)', params: IdParams, response: { 200: AgencySchema, ...errors(400, 404) } },
     },
     async (request, reply) => {
       const agency = await agencies.getAgency(request.params.id);
@@ -87,7 +89,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
     '/agencies',
     {
       config: { access: 'catalog.edit' },
-      schema: { tags: TAGS, summary: 'Create an agency under a parent', body: NewAgencyBody, response: { 201: AgencySchema, ...errors(400, 401, 403, 409, 422) } },
+      schema: { operationId: 'createAgency', tags: TAGS, summary: 'Create an agency under a parent', body: NewAgencyBody, response: { 201: AgencySchema, ...errors(400, 401, 403, 409, 422) } },
     },
     async (request, reply) => {
       const agency = await agencies.createAgency(request.principal, request.body);
@@ -101,6 +103,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
     {
       config: { access: 'catalog.edit' },
       schema: {
+        operationId: 'updateAgency',
         tags: TAGS,
         summary: 'Update an agency; requires If-Match or version (409 catalog.version_conflict when stale)',
         params: IdParams,
@@ -128,6 +131,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
     {
       config: { access: 'catalog.edit' },
       schema: {
+        operationId: 'importAgencies',
         tags: TAGS,
         summary: 'Import the official list of agencies (CSV or JSON rows); updates by code, all or nothing',
         body: AgencyImportBody,

@@ -14,7 +14,7 @@ const DayOffSchema = Type.Object({
   nameEn: Type.String(),
   source: Type.Union([Type.Literal('law'), Type.Literal('exception')]),
   exceptionId: Type.Optional(Type.String()),
-});
+}, { $id: 'DayOff' });
 
 const ExceptionSchema = Type.Object({
   id: Type.String(),
@@ -25,7 +25,7 @@ const ExceptionSchema = Type.Object({
   agencyId: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.String(),
   createdAt: Type.String(),
-});
+}, { $id: 'CalendarException' });
 
 export async function calendarRoutes(app: App, calendar: CalendarService): Promise<void> {
   app.get(
@@ -33,11 +33,12 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'addWorkingDays',
         tags: TAGS,
         summary: 'Due date: the n-th working day after start (the start day itself is not counted)',
         querystring: Type.Object({ start: IsoDate, days: Type.Integer({ minimum: 0, maximum: 3650 }), ...AgencyQuery }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ start: Type.String(), days: Type.Integer(), agencyId: Type.Union([Type.String(), Type.Null()]), result: Type.String() }),
+          200: Type.Object({ start: Type.String(), days: Type.Integer(), agencyId: Type.Union([Type.String(), Type.Null()]), result: Type.String() }, { $id: 'DueDate' }),
           ...errors(400, 404),
         },
       },
@@ -53,11 +54,12 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'countWorkingDaysBetween',
         tags: TAGS,
         summary: 'Working days in (from, to]: from itself not counted, to counted',
         querystring: Type.Object({ from: IsoDate, to: IsoDate, ...AgencyQuery }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ from: Type.String(), to: Type.String(), agencyId: Type.Union([Type.String(), Type.Null()]), workingDays: Type.Integer() }),
+          200: Type.Object({ from: Type.String(), to: Type.String(), agencyId: Type.Union([Type.String(), Type.Null()]), workingDays: Type.Integer() }, { $id: 'WorkingDayCount' }),
           ...errors(400, 404),
         },
       },
@@ -73,10 +75,11 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'listCalendarExceptions',
         tags: TAGS,
         summary: 'Extra days off and working days entered by administrators in a year',
         querystring: Type.Object({ year: Year, ...AgencyQuery }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(ExceptionSchema) }), ...errors(400, 404) },
+        response: { 200: Type.Object({ items: Type.Array(ExceptionSchema) }, { $id: 'CalendarExceptionList' }), ...errors(400, 404) },
       },
     },
     async (request) => ({ items: await calendar.listExceptions(request.query.year, request.query.agencyId) }),
@@ -87,6 +90,7 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
     {
       config: { access: 'calendar.edit' },
       schema: {
+        operationId: 'createCalendarException',
         tags: TAGS,
         summary: 'Add an extra day off or a working day (province-wide, or for an agency and its subtree)',
         body: Type.Object(
@@ -97,7 +101,7 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
             nameEn: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
             agencyId: Type.Optional(Type.Union([Uuid, Type.Null()])),
           },
-          { additionalProperties: false },
+          { $id: 'NewCalendarException', additionalProperties: false },
         ),
         response: { 201: ExceptionSchema, ...errors(400, 401, 403, 404, 409) },
       },
@@ -110,6 +114,7 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
     {
       config: { access: 'calendar.edit' },
       schema: {
+        operationId: 'deleteCalendarException',
         tags: TAGS,
         summary: 'Remove a calendar exception',
         params: Type.Object({ id: Uuid }, { additionalProperties: false }),
@@ -123,10 +128,11 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
   );
 
   app.get(
-    '/calendar/:year',
+    '/calendar/years/:year',
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getCalendarYear',
         tags: TAGS,
         summary: 'Days off in a year with their reasons (holidays, days in lieu, extra days off; weekends on request)',
         params: Type.Object({ year: Year }, { additionalProperties: false }),
@@ -138,9 +144,9 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
             nationalDayAdjacent: Type.Union([Type.Literal('before'), Type.Literal('after')]),
             daysOff: Type.Array(DayOffSchema),
             workingDays: Type.Array(
-              Type.Object({ date: Type.String(), weekday: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), exceptionId: Type.String() }),
+              Type.Object({ date: Type.String(), weekday: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), exceptionId: Type.String() }, { $id: 'ExtraWorkingDay' }),
             ),
-          }),
+          }, { $id: 'YearCalendar' }),
           ...errors(400, 404),
         },
       },
@@ -149,15 +155,16 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
   );
 
   app.put(
-    '/calendar/:year/rules',
+    '/calendar/years/:year/rules',
     {
       config: { access: 'calendar.edit' },
       schema: {
+        operationId: 'setCalendarYearRules',
         tags: TAGS,
         summary: 'Choose the day next to National Day for a year: 1/9 (before, default) or 3/9 (after)',
         params: Type.Object({ year: Year }, { additionalProperties: false }),
-        body: Type.Object({ nationalDayAdjacent: Type.Union([Type.Literal('before'), Type.Literal('after')]) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ nationalDayAdjacent: Type.Union([Type.Literal('before'), Type.Literal('after')]) }), ...errors(400, 401, 403) },
+        body: Type.Object({ nationalDayAdjacent: Type.Union([Type.Literal('before'), Type.Literal('after')]) }, { $id: 'YearRulesInput', additionalProperties: false }),
+        response: { 200: Type.Object({ nationalDayAdjacent: Type.Union([Type.Literal('before'), Type.Literal('after')]) }, { $id: 'YearRules' }), ...errors(400, 401, 403) },
       },
     },
     async (request) => calendar.setYearRules(request.principal, request.params.year, request.body),

@@ -8,9 +8,9 @@ import { createCatalogModule, ROOT_AGENCY_CODE } from './index.ts';
 // Test-only wiring: the caller is chosen by a header instead of a bearer token.
 function principalFor(who: string | undefined, rootId: string): Principal {
   if (who === 'editor') {
-    return { kind: 'user', userId: 'editor', userType: 'official', displayName: 'Editor', grants: [{ agencyId: rootId, scope: 'subtree', permissions: ['catalog.edit', 'calendar.edit'] }] };
+    return { kind: 'user', userId: 'editor', userType: 'official', displayName: 'Editor', grants: [{ agencyId: rootId, scope: 'subtree', permissions: ['catalog.edit', 'calendar.edit'] }], scopes: ['api'] };
   }
-  if (who === 'viewer') return { kind: 'user', userId: 'viewer', userType: 'official', displayName: 'Viewer', grants: [] };
+  if (who === 'viewer') return { kind: 'user', userId: 'viewer', userType: 'official', displayName: 'Viewer', grants: [], scopes: ['api'] };
   return anonymous;
 }
 
@@ -141,11 +141,11 @@ describe('catalog HTTP API', () => {
   });
 
   it('computes calendars and due dates', async () => {
-    const year = await app.inject({ url: '/api/catalog/calendar/2026' });
+    const year = await app.inject({ url: '/api/catalog/calendar/years/2026' });
     assert.equal(year.statusCode, 200);
     const tet = year.json().daysOff.filter((d: { name: string }) => d.name === 'Tết Nguyên đán').map((d: { date: string }) => d.date);
     assert.deepEqual(tet, ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
-    assert.equal((await app.inject({ url: '/api/catalog/calendar/1800' })).statusCode, 400);
+    assert.equal((await app.inject({ url: '/api/catalog/calendar/years/1800' })).statusCode, 400);
     const due = await app.inject({ url: '/api/catalog/calendar/add-working-days?start=2026-02-12&days=2' });
     assert.equal(due.json().result, '2026-02-23');
     const between = await app.inject({ url: '/api/catalog/calendar/working-days-between?from=2026-02-12&to=2026-02-23' });

@@ -1,12 +1,8 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { ErrorSchema } from '../../packages/platform/index.ts';
 import { AGENCY_KINDS } from './agency.types.ts';
 
 export const TAGS = ['catalog'];
-
-export const ErrorSchema = Type.Object(
-  { code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()), requestId: Type.String() },
-  { description: 'The error body shared by every route' },
-);
 
 /** Error responses by status, so that each route documents what it can refuse with. */
 export function errors(...statuses: number[]): Record<number, TSchema> {
@@ -44,8 +40,8 @@ const agencyProperties = {
   updatedAt: Type.String({ format: 'date-time' }),
 };
 
-export const AgencySchema = Type.Object(agencyProperties);
-export const AgencyTreeNodeSchema = Type.Object({ ...agencyProperties, depth: Type.Integer({ minimum: 0 }) });
+export const AgencySchema = Type.Object(agencyProperties, { $id: 'Agency' });
+export const AgencyTreeNodeSchema = Type.Object({ ...agencyProperties, depth: Type.Integer({ minimum: 0 }) }, { $id: 'AgencyTreeNode' });
 
 export const AgencyListQuery = Type.Object(
   {
@@ -70,7 +66,7 @@ export const NewAgencyBody = Type.Object(
     active: Type.Optional(Type.Boolean()),
     sortOrder: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 })),
   },
-  { additionalProperties: false },
+  { $id: 'NewAgency', additionalProperties: false },
 );
 
 export const AgencyPatchBody = Type.Object(
@@ -85,7 +81,7 @@ export const AgencyPatchBody = Type.Object(
     sortOrder: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 })),
     version: Type.Optional(Type.Integer({ minimum: 1, description: 'Expected current version (alternative to If-Match)' })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { $id: 'AgencyPatch', additionalProperties: false, minProperties: 1 },
 );
 
 export const AgencyImportBody = Type.Object(
@@ -108,10 +104,10 @@ export const AgencyImportBody = Type.Object(
       ),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'AgencyImport', additionalProperties: false },
 );
 
-export const ImportResultSchema = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() });
+export const ImportResultSchema = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }, { $id: 'ImportResult' });
 
 export const FormatQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('json')], { default: 'json' }) }, { additionalProperties: false });
 

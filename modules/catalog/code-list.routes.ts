@@ -18,7 +18,7 @@ const VersionSchema = Type.Object({
   publishedAt: Type.Union([Type.String(), Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
   itemCount: Type.Integer(),
-});
+}, { $id: 'CodeListVersion' });
 
 const listProperties = {
   code: Type.String(),
@@ -29,7 +29,7 @@ const listProperties = {
   createdAt: Type.String(),
   updatedAt: Type.String(),
 };
-const ListSchema = Type.Object(listProperties);
+const ListSchema = Type.Object(listProperties, { $id: 'CodeList' });
 
 const ItemSchema = Type.Object({
   code: Type.String(),
@@ -38,7 +38,7 @@ const ItemSchema = Type.Object({
   parentCode: Type.Union([Type.String(), Type.Null()]),
   sortOrder: Type.Integer(),
   extra: Type.Record(Type.String(), Type.Unknown()),
-});
+}, { $id: 'CodeListItem' });
 
 const ReadQuery = Type.Object(
   {
@@ -63,7 +63,7 @@ const ItemInputSchema = Type.Object(
     sortOrder: Type.Optional(Type.Integer({ minimum: -1_000_000_000, maximum: 1_000_000_000 })),
     extra: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 20 })),
   },
-  { additionalProperties: false },
+  { $id: 'CodeListItemInput', additionalProperties: false },
 );
 
 export async function codeListRoutes(app: App, codeLists: CodeListService): Promise<void> {
@@ -72,10 +72,11 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'listCodeLists',
         tags: TAGS,
         summary: 'The shared e-catalogues, each with the version in force on a date (default today)',
         querystring: Type.Object({ at: Type.Optional(IsoDate) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...listProperties, current: Type.Union([VersionSchema, Type.Null()]) })) }), ...errors(400) },
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...listProperties, current: Type.Union([VersionSchema, Type.Null()]) }, { $id: 'CodeListWithCurrent' })) }), ...errors(400) },
       },
     },
     async (request) => ({ items: await codeLists.listCodeLists(request.query.at) }),
@@ -86,13 +87,14 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getCodeListItems',
         tags: TAGS,
         summary: 'Items of a code list in force on a date (or a given version); strong ETag, 304 on If-None-Match',
         params: CodeParams,
         querystring: ReadQuery,
         headers: IfNoneMatch,
         response: {
-          200: Type.Object({ list: ListSchema, version: VersionSchema, items: Type.Array(ItemSchema), total: Type.Integer() }),
+          200: Type.Object({ list: ListSchema, version: VersionSchema, items: Type.Array(ItemSchema), total: Type.Integer() }, { $id: 'CodeListItems' }),
           304: NotModified,
           ...errors(400, 404),
         },
@@ -111,7 +113,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
     '/code-lists/:code/versions',
     {
       config: { access: 'public' },
-      schema: { tags: TAGS, summary: 'All versions of a code list', params: CodeParams, response: { 200: Type.Object({ items: Type.Array(VersionSchema) }), ...errors(400, 404) } },
+      schema: { operationId: 'listCodeListVersions', tags: TAGS, summary: 'All versions of a code list', params: CodeParams, response: { 200: Type.Object({ items: Type.Array(VersionSchema) }), ...errors(400, 404) } },
     },
     async (request) => ({ items: await codeLists.codeListVersions(request.params.code) }),
   );
@@ -121,6 +123,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'exportCodeList',
         tags: TAGS,
         summary: 'Export the items of a version as CSV or JSON',
         params: CodeParams,
@@ -149,6 +152,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
     {
       config: { access: 'catalog.edit' },
       schema: {
+        operationId: 'createCodeList',
         tags: TAGS,
         summary: 'Create a new (empty) code list',
         body: Type.Object(
@@ -159,7 +163,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
             description: Type.Optional(Nullable(Text(2000))),
             extendable: Type.Optional(Type.Boolean()),
           },
-          { additionalProperties: false },
+          { $id: 'NewCodeList', additionalProperties: false },
         ),
         response: { 201: ListSchema, ...errors(400, 401, 403, 409, 422) },
       },
@@ -172,6 +176,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
     {
       config: { access: 'catalog.edit' },
       schema: {
+        operationId: 'importCodeListVersion',
         tags: TAGS,
         summary: 'Import a new version (CSV or JSON items), draft or published from its effective date; all or nothing',
         params: CodeParams,
@@ -183,7 +188,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
             publish: Type.Boolean({ default: false }),
             note: Type.Optional(Text(1000)),
           },
-          { additionalProperties: false },
+          { $id: 'CodeListImport', additionalProperties: false },
         ),
         response: { 201: VersionSchema, ...errors(400, 401, 403, 404, 422) },
       },
@@ -196,10 +201,11 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
     {
       config: { access: 'catalog.edit' },
       schema: {
+        operationId: 'publishCodeListVersion',
         tags: TAGS,
         summary: 'Publish a draft version; it supersedes earlier versions from its effective date',
         params: Type.Object({ code: ListCode, version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }, { additionalProperties: false }),
-        body: Type.Object({ effectiveFrom: Type.Optional(IsoDate) }, { additionalProperties: false }),
+        body: Type.Object({ effectiveFrom: Type.Optional(IsoDate) }, { $id: 'CodeListPublish', additionalProperties: false }),
         response: { 200: VersionSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },

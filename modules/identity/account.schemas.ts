@@ -23,7 +23,7 @@ export const RoleAssignment = Type.Object({
   agencyId: Uuid,
   agencyName: Type.String(),
   scope: Type.Union([Type.Literal('agency'), Type.Literal('subtree')]),
-});
+}, { $id: 'RoleAssignment' });
 
 export const Official = Type.Object({
   id: Uuid,
@@ -36,9 +36,9 @@ export const Official = Type.Object({
   totpEnabled: Type.Boolean(),
   version: Type.Integer(),
   roles: Type.Array(RoleAssignment),
-});
+}, { $id: 'Official' });
 
-export const OfficialPage = Type.Object({ items: Type.Array(Official), total: Type.Integer() });
+export const OfficialPage = Type.Object({ items: Type.Array(Official), total: Type.Integer() }, { $id: 'OfficialPage' });
 
 export const CreateOfficial = Type.Object(
   {
@@ -48,7 +48,7 @@ export const CreateOfficial = Type.Object(
     password: Type.String({ minLength: 1, maxLength: 256 }),
     agencyId: Uuid,
   },
-  strict,
+  { ...strict, $id: 'CreateOfficial' },
 );
 export type CreateOfficial = Static<typeof CreateOfficial>;
 
@@ -59,12 +59,12 @@ export const UpdateOfficial = Type.Object(
     active: Type.Optional(Type.Boolean()),
     version: Type.Integer({ minimum: 1 }),
   },
-  strict,
+  { ...strict, $id: 'UpdateOfficial' },
 );
 
 export const AssignRole = Type.Object(
   { roleId: Uuid, agencyId: Uuid, scope: Type.Union([Type.Literal('agency'), Type.Literal('subtree')]) },
-  strict,
+  { ...strict, $id: 'AssignRole' },
 );
 
 const PermissionList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 });
@@ -76,18 +76,18 @@ export const Role = Type.Object({
   permissions: Type.Array(Type.String()),
   builtIn: Type.Boolean(),
   version: Type.Integer(),
-});
-export const RoleList = Type.Object({ items: Type.Array(Role) });
+}, { $id: 'Role' });
+export const RoleList = Type.Object({ items: Type.Array(Role) }, { $id: 'RoleList' });
 export const CreateRole = Type.Object(
   { code: Type.String({ minLength: 2, maxLength: 64, pattern: '^[a-z][a-z0-9_]*$' }), name: Type.String({ minLength: 1, maxLength: 200 }), permissions: PermissionList },
-  strict,
+  { ...strict, $id: 'CreateRole' },
 );
 export const UpdateRole = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), permissions: Type.Optional(PermissionList), version: Type.Integer({ minimum: 1 }) },
-  strict,
+  { ...strict, $id: 'UpdateRole' },
 );
 
-export const PermissionListResponse = Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), description: Type.String() })) });
+export const PermissionListResponse = Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), description: Type.String() })) }, { $id: 'PermissionList' });
 
 export const Me = Type.Object({
   id: Uuid,
@@ -101,10 +101,10 @@ export const Me = Type.Object({
     Type.Object({ agencyId: Uuid, agencyName: Type.String(), scope: Type.String(), roleCode: Type.String(), roleName: Type.String(), permissions: Type.Array(Type.String()) }),
   ),
   permissions: Type.Array(Type.String()),
-});
+}, { $id: 'Me' });
 
-export const TotpEnrolment = Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() });
-export const TotpCode = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }, strict);
+export const TotpEnrolment = Type.Object({ secret: Type.String(), otpauthUrl: Type.String(), qrDataUrl: Type.String() }, { $id: 'TotpEnrolment' });
+export const TotpCode = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }, { ...strict, $id: 'TotpCode' });
 
 export const CreateServiceClient = Type.Object(
   {
@@ -113,7 +113,7 @@ export const CreateServiceClient = Type.Object(
     agencyId: Uuid,
     permissions: PermissionList,
   },
-  strict,
+  { ...strict, $id: 'CreateServiceClient' },
 );
 export const ServiceClientCreated = Type.Object({
   clientId: Type.String(),
@@ -121,6 +121,6 @@ export const ServiceClientCreated = Type.Object({
   agencyId: Uuid,
   permissions: Type.Array(Type.String()),
   clientSecret: Type.String({ description: 'Shown once; store it in the calling system.' }),
-});
+}, { $id: 'ServiceClientCreated' });
 
-export const KeyRotated = Type.Object({ kid: Type.String() });
+export const KeyRotated = Type.Object({ kid: Type.String() }, { $id: 'KeyRotated' });

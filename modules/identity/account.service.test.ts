@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { TOTP, Secret } from 'otpauth';
-import { queryRows, type Database, type Principal } from '../../packages/platform/index.ts';
+import { createSecretBox, queryRows, type Database, type Principal } from '../../packages/platform/index.ts';
 import { createTestDatabase, rejectsWith } from '../../packages/platform/testing.ts';
 import { createAccountService, type AccountService } from './account.service.ts';
 import { verifyPassword } from './password.ts';
@@ -43,7 +43,7 @@ describe('account service', () => {
 
   before(async () => {
     database = await createTestDatabase();
-    accounts = createAccountService(database.db, agencies);
+    accounts = createAccountService(database.db, agencies, { box: createSecretBox('a-test-master-key-of-at-least-32-chars'), revoked: async () => {} });
     await accounts.seedRoles();
     await accounts.seedRoles();
     const all = (await accounts.listRoles()).map((r) => r.permissions);

@@ -5,6 +5,7 @@ import {
   conflict,
   forbidden,
   holdsPermission,
+  isSealed,
   maskIdNumber,
   notFound,
   pgError,
@@ -12,10 +13,13 @@ import {
   type Db,
   type Grant,
   type Principal,
+  type SecretBox,
 } from '../../packages/platform/index.ts';
+import type { Revocation } from './token-cache.ts';
+import { hashClientSecret } from './oidc/client-secrets.ts';
 import { createAccountRepository, type AssignmentView, type UserRow } from './account.repository.ts';
 import { DECOY_HASH, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.ts';
-import { matchTotp, newTotpSecret, totpUri } from './totp.ts';
+import { matchTotp, newTotpSecret, totpSecretContext, totpUri } from './totp.ts';
 import { ADMIN_PERMISSIONS, BUILT_IN_ROLES, isPermission, permissionCodes } from './permissions.ts';
 
 /** What identity needs of the organisation chart (provided by the catalog module). */
@@ -49,8 +53,24 @@ export interface OfficialView {
 
 const isAdminGrant = (a: { permissions: readonly string[] }) => a.permissions.some((p) => (ADMIN_PERMISSIONS as readonly string[]).includes(p));
 
-export function createAccountService(db: Db, agencies: AgencyDirectory) {
+export interface AccountServiceOptions {
+  /** Seals TOTP secrets at rest. */
+  box: SecretBox;
+  /** Tells every replica's token cache that verified tokens of an account (or of all) are stale. */
+  revoked: (r: Revocation) => Promise<void>;
+}
+
+export function createAccountService(db: Db, agencies: AgencyDirectory, options: AccountServiceOptions) {
   const repo = createAccountRepository(db);
+  const { box, revoked } = options;
+
+  /** The TOTP secret in clear; a secret stored before secrets were sealed is sealed on first use. */
+  async function totpSecretOf(user: UserRow): Promise<string | null> {
+    if (!user.totpSecret) return null;
+    if (isSealed(user.totpSecret)) return box.open(user.totpSecret, totpSecretContext(user.id));
+    await repo.setSignInState(user.id, { totpSecret: box.seal(user.totpSecret, totpSecretContext(user.id)) });
+    return user.totpSecret;
+  }
 
   async function agencyNames(): Promise<Map<string, string>> {
     return new Map((await agencies.listAgencies()).map((a) => [a.id, a.name]));
@@ -163,8 +183,9 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
     /** Checks a TOTP code once (replays of an accepted step are refused); failures count toward lockout. */
     async verifyTotp(userId: string, code: string): Promise<boolean> {
       const user = await repo.userById(userId);
-      if (!user?.totpSecret || !user.totpEnabled) return false;
-      const step = matchTotp(user.totpSecret, code);
+      const secret = user?.totpEnabled ? await totpSecretOf(user) : null;
+      if (!user || !secret) return false;
+      const step = matchTotp(secret, code);
       if (step === undefined || (user.totpLastStep !== null && step <= user.totpLastStep)) {
         await repo.countFailedSignIn(user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
         return false;
@@ -178,14 +199,15 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       if (!user || user.kind !== 'official') throw badRequest('identity.totp_officials_only', 'TOTP is for official accounts');
       if (user.totpEnabled) throw conflict('identity.totp_already_enabled', 'TOTP is already enabled for this account');
       const secret = newTotpSecret();
-      await repo.setSignInState(userId, { totpSecret: secret, totpEnabled: false });
+      await repo.setSignInState(userId, { totpSecret: box.seal(secret, totpSecretContext(userId)), totpEnabled: false });
       return { secret, otpauthUrl: totpUri(secret, user.username ?? user.id) };
     },
 
     async confirmTotp(userId: string, code: string): Promise<void> {
       const user = await repo.userById(userId);
-      if (!user?.totpSecret || user.totpEnabled) throw conflict('identity.totp_not_pending', 'No TOTP enrolment is pending');
-      const step = matchTotp(user.totpSecret, code);
+      const secret = user && !user.totpEnabled ? await totpSecretOf(user) : null;
+      if (!secret) throw conflict('identity.totp_not_pending', 'No TOTP enrolment is pending');
+      const step = matchTotp(secret, code);
       if (step === undefined) throw badRequest('identity.totp_invalid', 'The code is not valid; check the device clock and try again');
       await repo.setSignInState(userId, { totpEnabled: true, totpLastStep: step });
     },
@@ -284,6 +306,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       const { version, ...changes } = patch;
       const updated = await repo.updateUser(id, version, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
       if (!updated) throw conflict('identity.version_conflict', 'The account was changed by someone else; reload and try again', { currentVersion: user.version });
+      await revoked({ account: id });
       return officialView(updated);
     },
 
@@ -305,6 +328,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       if (missing.length) throw forbidden('identity.grant_exceeds_own', `You cannot grant permissions you do not hold: ${missing.join(', ')}`);
       const created = await repo.insertAssignment({ id: randomUUID(), userId, roleId: role.id, agencyId: input.agencyId, scope: input.scope });
       if (!created) throw conflict('identity.role_already_assigned', 'The official already holds this role in this agency');
+      await revoked({ account: userId });
       return officialView((await repo.userById(userId)) as UserRow);
     },
 
@@ -313,6 +337,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       if (!assignment || assignment.userId !== userId) throw notFound('identity.assignment_not_found', 'Role assignment not found');
       await assertManages(principal, assignment.agencyId);
       await repo.deleteAssignment(assignmentId);
+      await revoked({ account: userId });
     },
 
     listRoles: () => repo.listRoles(),
@@ -338,6 +363,8 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
         ...(patch.permissions ? { permissions: [...new Set(patch.permissions)] } : {}),
       });
       if (!updated) throw conflict('identity.version_conflict', 'The role was changed by someone else; reload and try again', { currentVersion: role.version });
+      // Everyone holding the role may have lost a permission.
+      await revoked({ all: true });
       return updated;
     },
 
@@ -348,7 +375,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory) {
       const unknown = input.permissions.filter((p) => !isPermission(p));
       if (unknown.length) throw badRequest('identity.unknown_permission', `Unknown permissions: ${unknown.join(', ')}`, unknown);
       const secret = randomToken(32);
-      const created = await repo.insertServiceClient({ ...input, secret });
+      const created = await repo.insertServiceClient({ ...input, secretHash: hashClientSecret(secret) });
       if (!created) throw conflict('identity.client_id_taken', `Client ${input.clientId} already exists`);
       return { clientId: created.clientId, name: created.name, agencyId: created.agencyId, permissions: created.permissions, clientSecret: secret };
     },

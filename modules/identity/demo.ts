@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { SecretBox } from '../../packages/platform/index.ts';
 import type { AccountService } from './account.service.ts';
+import { hashClientSecret } from './oidc/client-secrets.ts';
+import { totpSecretContext } from './totp.ts';
 import { hashPassword } from './password.ts';
 
 /** Demo accounts for a laptop or a training instance; never loaded in production (DEMO=false). */
@@ -16,21 +19,22 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_SERVICE_CLIENT = { clientId: 'demo-system', secret: 'demo-system-secret-change-me', name: 'Hệ thống demo (client credentials)' };
 
 /** Creates the demo accounts that are missing; true when it created any (the start-up banner shows their secrets then only). */
-export async function seedDemoAccounts(accounts: AccountService, agencies: { root: string; desk: string }): Promise<boolean> {
+export async function seedDemoAccounts(accounts: AccountService, box: SecretBox, agencies: { root: string; desk: string }): Promise<boolean> {
   const { repo } = accounts;
   let created = false;
   for (const a of DEMO_ACCOUNTS) {
     if (await repo.userByUsername(a.username)) continue;
     created = true;
     const agencyId = a.at === 'root' ? agencies.root : agencies.desk;
+    const id = randomUUID();
     const user = await repo.insertUser({
-      id: randomUUID(),
+      id,
       kind: 'official',
       username: a.username,
       fullName: a.fullName,
       agencyId,
       passwordHash: await hashPassword(a.password),
-      totpSecret: a.totp ? DEMO_TOTP_SECRET : null,
+      totpSecret: a.totp ? box.seal(DEMO_TOTP_SECRET, totpSecretContext(id)) : null,
       totpEnabled: a.totp,
     });
     const role = await repo.roleByCode(a.role);
@@ -41,7 +45,7 @@ export async function seedDemoAccounts(accounts: AccountService, agencies: { roo
     await repo.insertServiceClient({
       clientId: DEMO_SERVICE_CLIENT.clientId,
       name: DEMO_SERVICE_CLIENT.name,
-      secret: DEMO_SERVICE_CLIENT.secret,
+      secretHash: hashClientSecret(DEMO_SERVICE_CLIENT.secret),
       agencyId: agencies.root,
       permissions: ['report.read'],
     });

@@ -1,5 +1,5 @@
 // The identity module's one door: SSO (OpenID Connect provider), officials, citizens, roles.
-import type { ModuleContext, OutboundCalls } from '../../packages/platform/index.ts';
+import { createSecretBox, type Listen, type ModuleContext, type OutboundCalls } from '../../packages/platform/index.ts';
 import { createAccountService, type AgencyDirectory } from './account.service.ts';
 import { accountRoutes } from './account.routes.ts';
 import { createAuthenticator } from './principal.ts';
@@ -8,9 +8,13 @@ import { interactionRoutes } from './oidc/interactions.routes.ts';
 import { rotateSigningKey } from './oidc/keys.ts';
 import { createVneidClient } from './oidc/upstream.ts';
 import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from './demo.ts';
+import { createRevocationSender, createTokenCache } from './token-cache.ts';
+import { resourceServers } from './oidc/resources.ts';
 
 export { PERMISSIONS, permissionCodes, BUILT_IN_ROLES, type Permission } from './permissions.ts';
 export { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET, WEB_CLIENT_ID };
+export { SCOPE_DESCRIPTIONS } from './oidc/resources.ts';
+export { hashClientSecret } from './oidc/client-secrets.ts';
 export type { AgencyDirectory, AccountService } from './account.service.ts';
 
 export interface IdentityOptions {
@@ -20,22 +24,25 @@ export interface IdentityOptions {
   outbound?: OutboundCalls;
 }
 
-export function createIdentityModule(ctx: ModuleContext, agencies: AgencyDirectory, options: IdentityOptions = {}) {
-  const accounts = createAccountService(ctx.db, agencies);
-  const oidc = createOidc(ctx.db, ctx.config, accounts, options.devOrigins);
+export function createIdentityModule(ctx: ModuleContext & { listen: Listen }, agencies: AgencyDirectory, options: IdentityOptions = {}) {
+  const box = createSecretBox(ctx.config.masterKey);
+  const tokens = createTokenCache();
+  const revoked = createRevocationSender(ctx.db, tokens);
+  const accounts = createAccountService(ctx.db, agencies, { box, revoked });
+  const oidc = createOidc({ db: ctx.db, config: ctx.config, accounts, box, revoked, devOrigins: options.devOrigins ?? [] });
   const vneid = createVneidClient(ctx.config, options.outbound);
   const rotateKeys = async () => {
-    const kid = await rotateSigningKey(ctx.db);
+    const kid = await rotateSigningKey(ctx.db, box);
     await oidc.reload();
     return kid;
   };
   return {
     service: accounts,
-    authenticate: createAuthenticator(oidc, accounts),
+    authenticate: createAuthenticator(oidc, accounts, tokens, resourceServers(ctx.config.publicUrl).api.audience),
     /** /api/identity/* */
     routes: accountRoutes(accounts, rotateKeys),
     /** /oidc/* (the provider and its sign-in pages), mounted at the root. */
-    oidcRoutes: interactionRoutes({ db: ctx.db, oidc, accounts, vneid, signInLimits: { attemptsPerAddressPerMinute: ctx.config.signInRateLimitPerMinute, failuresPerAddress: ctx.config.signInFailureLimit } }),
+    oidcRoutes: interactionRoutes({ db: ctx.db, publicUrl: ctx.config.publicUrl, oidc, accounts, vneid, signInLimits: { attemptsPerAddressPerMinute: ctx.config.signInRateLimitPerMinute, failuresPerAddress: ctx.config.signInFailureLimit } }),
     rotateKeys,
     /** People as other modules need them: officials to assign, citizens to prefill. */
     people: {
@@ -48,7 +55,10 @@ export function createIdentityModule(ctx: ModuleContext, agencies: AgencyDirecto
       await accounts.seedRoles();
       await oidc.provider();
     },
-    seedDemo: (at: { root: string; desk: string }) => seedDemoAccounts(accounts, at),
+    /** Starts hearing revocation signals (until then, every bearer token is checked in the database). */
+    start: () => tokens.start(ctx.listen),
+    stop: () => tokens.stop(),
+    seedDemo: (at: { root: string; desk: string }) => seedDemoAccounts(accounts, box, at),
   };
 }
 

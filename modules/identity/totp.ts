@@ -2,6 +2,9 @@ import { Secret, TOTP } from 'otpauth';
 
 const PERIOD = 30;
 
+/** TOTP secrets are sealed with the master key, bound to their account. */
+export const totpSecretContext = (userId: string) => `identity.totp:${userId}`;
+
 function totpFor(secret: string, label: string) {
   return new TOTP({ issuer: 'Sen Đồng Tháp', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
 }

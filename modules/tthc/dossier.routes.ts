@@ -35,6 +35,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     app.post('/uploads', {
       config: { access: 'authenticated' },
       schema: {
+        operationId: 'uploadAttachment',
         tags, summary: 'Upload one attachment (multipart field "file"); PDF, JPEG, PNG, DOCX or XLSX up to 20 MB; the content must match the declared type',
         consumes: ['multipart/form-data'], response: { 201: S.UploadSchema, ...errorResponses(413, 422) },
       },
@@ -55,6 +56,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     app.post('/dossiers', {
       config: { access: 'authenticated' },
       schema: {
+        operationId: 'fileDossierOnline',
         tags, summary: 'File a dossier online (signed-in applicant); returns the dossier and its look-up secret',
         headers: S.IdempotencyHeaders, body: S.OnlineFilingBody, response: { 201: S.FiledSchema, ...errorResponses(404, 409, 422) },
       },
@@ -66,6 +68,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     app.post('/dossiers/counter', {
       config: { access: 'dossier.receive' },
       schema: {
+        operationId: 'fileDossierAtCounter',
         tags, summary: 'File a dossier at the one-stop counter for an applicant (accepted at once unless accept=false)',
         headers: S.IdempotencyHeaders, body: S.CounterFilingBody, response: { 201: S.FiledSchema, ...errorResponses(404, 409, 422) },
       },
@@ -76,7 +79,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
 
     app.get('/dossiers', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: "An official's queue or search at one agency (paged)", querystring: S.QueueQuerySchema, response: { 200: S.SummaryPage, ...errorResponses() } },
+      schema: { operationId: 'listDossiers', tags, summary: "An official's queue or search at one agency (paged)", querystring: S.QueueQuerySchema, response: { 200: S.SummaryPage, ...errorResponses() } },
     }, async (request) => {
       const { mine, ...query } = request.query;
       const assigneeId = mine && request.principal.kind === 'user' ? request.principal.userId : undefined;
@@ -85,12 +88,12 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
 
     app.get('/dossiers/mine', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: "The signed-in applicant's dossiers", querystring: Type.Object(S.PageQuery, { additionalProperties: false }), response: { 200: S.SummaryPage, ...errorResponses() } },
+      schema: { operationId: 'listMyDossiers', tags, summary: "The signed-in applicant's dossiers", querystring: Type.Object(S.PageQuery, { additionalProperties: false }), response: { 200: S.SummaryPage, ...errorResponses() } },
     }, async (request) => dossiers.mine(request.principal, request.query.limit, request.query.offset));
 
     app.get('/dossiers/:id', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'One dossier with what the caller may do now', params: S.IdParams, response: { 200: S.DossierViewSchema, ...errorResponses(404) } },
+      schema: { operationId: 'getDossier', tags, summary: 'One dossier with what the caller may do now', params: S.IdParams, response: { 200: S.DossierViewSchema, ...errorResponses(404) } },
     }, async (request) => {
       const view = await dossiers.get(request.principal, request.params.id);
       await request.audit({ action: 'read tthc.dossier', target: `/api/tthc/dossiers/${view.id}`, purpose: PURPOSE, details: { code: view.code } });
@@ -100,6 +103,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     app.post('/dossiers/:id/actions', {
       config: { access: 'authenticated' },
       schema: {
+        operationId: 'actOnDossier',
         tags, summary: 'Act on a dossier (accept, request a supplement, reject, take a step, assign, pause, apologise, return, withdraw, …)',
         params: S.IdParams, headers: S.IdempotencyHeaders, body: S.CommandBody, response: { 200: S.DossierSchema, ...errorResponses(404, 409, 422) },
       },
@@ -108,25 +112,26 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     app.get('/dossiers/:id/steps/:stepId/assignees', {
       config: { access: 'authenticated' },
       schema: {
+        operationId: 'listStepAssignees',
         tags, summary: 'Officials an active step can be assigned to',
         params: Type.Object({ id: S.IdParams.properties.id, stepId: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String() })) }), ...errorResponses(404, 409) },
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String() }, { $id: 'Assignee' })) }), ...errorResponses(404, 409) },
       },
     }, async (request) => ({ items: await dossiers.assignees(request.principal, request.params.id, request.params.stepId) }));
 
     app.get('/dossiers/:id/history', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: "The dossier's history (applicants see the events meant for them)", params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.EventSchema) }), ...errorResponses(404) } },
+      schema: { operationId: 'getDossierHistory', tags, summary: "The dossier's history (applicants see the events meant for them)", params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.EventSchema) }), ...errorResponses(404) } },
     }, async (request) => ({ items: await dossiers.history(request.principal, request.params.id) }));
 
     app.get('/dossiers/:id/control-sheet', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'The process control sheet: every hand-over, on time or not', params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.HandoverSchema) }), ...errorResponses(404) } },
+      schema: { operationId: 'getDossierControlSheet', tags, summary: 'The process control sheet: every hand-over, on time or not', params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.HandoverSchema) }), ...errorResponses(404) } },
     }, async (request) => ({ items: await dossiers.controlSheet(request.principal, request.params.id) }));
 
     app.get('/dossiers/:id/lookup-secret', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: "The dossier's public look-up secret again (its applicant or an official who sees it), e.g. to reprint a receipt", params: S.IdParams, response: { 200: Type.Object({ code: Type.String(), lookupSecret: Type.String() }), ...errorResponses(404) } },
+      schema: { operationId: 'getDossierLookupSecret', tags, summary: "The dossier's public look-up secret again (its applicant or an official who sees it), e.g. to reprint a receipt", params: S.IdParams, response: { 200: Type.Object({ code: Type.String(), lookupSecret: Type.String() }, { $id: 'DossierLookupSecret' }), ...errorResponses(404) } },
     }, async (request) => {
       const secret = await dossiers.secretFor(request.principal, request.params.id);
       await request.audit({ action: 'read tthc.dossier_secret', target: `/api/tthc/dossiers/${request.params.id}/lookup-secret`, purpose: PURPOSE });
@@ -135,7 +140,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
 
     app.get('/dossiers/:id/files/:fileId', {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Download a file of the dossier', params: S.FileParams, response: { 200: Type.Unknown({ description: 'The file' }), ...errorResponses(404) } },
+      schema: { operationId: 'downloadDossierFile', tags, summary: 'Download a file of the dossier', params: S.FileParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file (its own content type)' }), ...errorResponses(404) } },
     }, async (request, reply) => {
       const file = await dossiers.fileContent(request.principal, request.params.id, request.params.fileId);
       await request.audit({ action: 'read tthc.dossier_file', target: `/api/tthc/dossiers/${request.params.id}/files/${request.params.fileId}`, purpose: PURPOSE });
@@ -145,9 +150,10 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     app.get('/dossiers/:id/documents/:kind', {
       config: { access: 'authenticated' },
       schema: {
+        operationId: 'getDossierDocument',
         tags, summary: 'A printable document of the dossier (PDF): receipt, supplement request, rejection, apology or control sheet',
         params: Type.Object({ id: S.IdParams.properties.id, kind: S.stringEnum(DOCUMENT_KINDS) }, { additionalProperties: false }),
-        response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errorResponses(404) },
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The document (application/pdf)' }), ...errorResponses(404) },
       },
     }, async (request, reply) => {
       const pdf = await dossiers.document(request.principal, request.params.id, request.params.kind);
@@ -157,7 +163,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
 
     app.get('/lookup', {
       config: { access: 'public' },
-      schema: { tags, summary: 'Public status look-up by dossier code and look-up secret (rate-limited)', querystring: S.LookupQuery, response: { 200: S.PublicStatusSchema, ...errorResponses(404, 429) } },
+      schema: { operationId: 'lookUpDossier', tags, summary: 'Public status look-up by dossier code and look-up secret (rate-limited)', querystring: S.LookupQuery, response: { 200: S.PublicStatusSchema, ...errorResponses(404, 429) } },
     }, async (request) => {
       // Guessing secrets is slow: 20 tries per address per minute.
       if (!(await takeRateLimit(db, `lookup:${request.ip}`, 20, 60))) throw new AppError(429, 'dossier.lookup_rate_limited', 'Tra cứu quá nhiều lần, thử lại sau ít phút / Too many look-ups, try again later');

@@ -25,20 +25,20 @@ export const ApplicantSchema = Type.Object({
   phone: Type.Optional(Type.String({ pattern: '^\\+?\\d{9,12}$' })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   address: Type.Optional(AddressSchema),
-}, { additionalProperties: false });
+}, { $id: 'Applicant', additionalProperties: false });
 
 const PartCode = Type.String({ pattern: '^[a-z0-9-]{1,40}$' });
 const FormData = Type.Record(PartCode, Type.Record(Type.String(), Type.Unknown()), { description: 'E-form data per dossier part code', maxProperties: 30 });
 const FileRefs = Type.Array(Type.Object({ uploadId: Uuid, partCode: PartCode }, { additionalProperties: false }), { maxItems: 50 });
 
-export const SubmissionSchema = Type.Object({ applicant: ApplicantSchema, formData: FormData, files: FileRefs }, { additionalProperties: false });
+export const SubmissionSchema = Type.Object({ applicant: ApplicantSchema, formData: FormData, files: FileRefs }, { $id: 'Submission', additionalProperties: false });
 
-export const OnlineFilingBody = Type.Object({ offeringId: Uuid, submission: SubmissionSchema }, { additionalProperties: false });
+export const OnlineFilingBody = Type.Object({ offeringId: Uuid, submission: SubmissionSchema }, { $id: 'OnlineFiling', additionalProperties: false });
 export const CounterFilingBody = Type.Object({
   offeringId: Uuid,
   submission: SubmissionSchema,
   accept: Type.Optional(Type.Boolean({ description: 'Accept at once and issue the receipt (default true)' })),
-}, { additionalProperties: false });
+}, { $id: 'CounterFiling', additionalProperties: false });
 
 const SupplementItemSchema = Type.Object({ partCode: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), reason: Text(500) }, { additionalProperties: false });
 const version = { expectedVersion: Type.Integer({ minimum: 1, description: 'The version the caller saw; 409 if the dossier has changed since' }) };
@@ -60,7 +60,7 @@ export const CommandBody = Type.Union([
   command('return', { method: stringEnum(['desk', 'online', 'post']) }, 'Return the result and close the dossier'),
   command('resubmit', { formData: Type.Optional(FormData), files: Type.Optional(FileRefs), note: Type.Optional(Text(1000)) }, 'Answer a supplement request'),
   command('withdraw', { reason: Text(1000) }, 'The applicant withdraws the dossier'),
-]);
+], { $id: 'DossierCommand' });
 
 const ActiveStepSchema = Type.Object({
   stepId: Type.String(), parallelOf: Type.Optional(Type.String()), agencyId: Type.String(), assigneeId: Type.Optional(Type.String()),
@@ -86,7 +86,7 @@ const dossierProperties = {
   version: Type.Integer(),
 };
 
-export const DossierSchema = Type.Object(dossierProperties);
+export const DossierSchema = Type.Object(dossierProperties, { $id: 'Dossier' });
 
 export const DossierViewSchema = Type.Object({
   ...dossierProperties,
@@ -97,17 +97,17 @@ export const DossierViewSchema = Type.Object({
       actions: Type.Array(Type.Object({ action: Type.String(), label: Type.String(), requiresComment: Type.Boolean() })),
     })),
   }),
-});
+}, { $id: 'DossierView' });
 
 export const FiledSchema = Type.Object({
   dossier: DossierSchema,
   lookupSecret: Type.String({ description: 'Public look-up secret: shown once here and on the receipt; only its hash is stored' }),
-});
+}, { $id: 'FiledDossier' });
 
 export const SummarySchema = Type.Object({
   id: Type.String(), code: Type.String(), procedureName: Type.String(), applicantName: Type.String(), channel: ChannelSchema,
   status: DossierStatusSchema, statusLabel: Type.String(), submittedAt: Type.String(), dueDate: Nullable(Type.String()), agencyId: Type.String(), version: Type.Integer(),
-});
+}, { $id: 'DossierSummary' });
 
 export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -123,30 +123,30 @@ export const QueueQuerySchema = Type.Object({
   ...PageQuery,
 }, { additionalProperties: false });
 
-export const SummaryPage = Type.Object({ items: Type.Array(SummarySchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+export const SummaryPage = Type.Object({ items: Type.Array(SummarySchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }, { $id: 'DossierSummaryPage' });
 
 export const EventSchema = Type.Object({
   id: Type.Integer(), at: Type.String(), actorName: Type.String(), action: Type.String(), fromStatus: Nullable(Type.String()),
   toStatus: Type.String(), note: Nullable(Type.String()), details: Type.Record(Type.String(), Type.Unknown()),
-});
+}, { $id: 'DossierEvent' });
 
 export const HandoverSchema = Type.Object({
   stepId: Type.String(), stepName: Type.String(), agencyId: Type.String(), holderName: Nullable(Type.String()), startedAt: Type.String(),
   dueAt: Nullable(Type.String()), endedAt: Nullable(Type.String()), onTime: Nullable(Type.Boolean()),
-});
+}, { $id: 'Handover' });
 
 export const PublicStatusSchema = Type.Object({
   code: Type.String(), procedureName: Type.String(), status: Type.String(), statusLabel: Type.String(), submittedAt: Type.String(),
   receivedAt: Nullable(Type.String()), dueDate: Nullable(Type.String()), result: Nullable(Type.String()),
   history: Type.Array(Type.Object({ at: Type.String(), action: Type.String(), toStatus: Type.String(), note: Nullable(Type.String()) })),
-});
+}, { $id: 'DossierPublicStatus' });
 
 export const LookupQuery = Type.Object({
   code: Type.String({ minLength: 5, maxLength: 80 }),
   secret: Type.String({ minLength: 6, maxLength: 40 }),
 }, { additionalProperties: false });
 
-export const UploadSchema = Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() });
+export const UploadSchema = Type.Object({ id: Type.String(), fileName: Type.String(), contentType: Type.String(), size: Type.Integer() }, { $id: 'Upload' });
 
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, description: 'Repeat the same key to retry safely: the first outcome is replayed' })),

@@ -40,7 +40,7 @@ export const BIRTH_FORM_DATA = {
 export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z'): Promise<World> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false', DEMO: 'true' });
-  const ctx = { db: database.db, config };
+  const ctx = { db: database.db, config, listen: database.listen };
   const catalogModule = createCatalogModule(ctx);
   await catalogModule.seed();
   const catalog = catalogModule.service;

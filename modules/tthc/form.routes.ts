@@ -11,7 +11,7 @@ export async function formRoutes(app: App, procedures: ProcedureCatalog): Promis
     '/forms',
     {
       config: { access: EDIT },
-      schema: { tags, summary: 'Every e-form key with its newest, published and draft versions', response: { 200: S.SummaryList, ...errorResponses() } },
+      schema: { operationId: 'listForms', tags, summary: 'Every e-form key with its newest, published and draft versions', response: { 200: S.SummaryList, ...errorResponses() } },
     },
     async () => ({ items: await procedures.listForms() }),
   );
@@ -20,7 +20,7 @@ export async function formRoutes(app: App, procedures: ProcedureCatalog): Promis
     '/forms/:key',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'The newest published version of an e-form (what applicants fill in)', params: S.KeyParams, response: { 200: S.FormVersionSchema, ...errorResponses(404) } },
+      schema: { operationId: 'getForm', tags, summary: 'The newest published version of an e-form (what applicants fill in)', params: S.KeyParams, response: { 200: S.FormVersionSchema, ...errorResponses(404) } },
     },
     async (request) => procedures.getForm(request.params.key),
   );
@@ -29,7 +29,7 @@ export async function formRoutes(app: App, procedures: ProcedureCatalog): Promis
     '/forms/:key/versions/:version',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'One version of an e-form (a draft only for procedure editors)', params: S.KeyVersionParams, response: { 200: S.FormVersionSchema, ...errorResponses(404) } },
+      schema: { operationId: 'getFormVersion', tags, summary: 'One version of an e-form (a draft only for procedure editors)', params: S.KeyVersionParams, response: { 200: S.FormVersionSchema, ...errorResponses(404) } },
     },
     async (request) => procedures.getForm(request.params.key, request.params.version, request.principal),
   );
@@ -39,6 +39,7 @@ export async function formRoutes(app: App, procedures: ProcedureCatalog): Promis
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'saveFormDraft',
         tags,
         summary: 'Create or replace the draft version of an e-form (the schema must compile: 422 tthc.form_invalid)',
         params: S.KeyParams,
@@ -54,6 +55,7 @@ export async function formRoutes(app: App, procedures: ProcedureCatalog): Promis
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'publishFormVersion',
         tags,
         summary: 'Publish the draft version; published versions never change (repeating is harmless)',
         params: S.KeyVersionParams,
@@ -68,6 +70,7 @@ export async function formRoutes(app: App, procedures: ProcedureCatalog): Promis
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'validateFormData',
         tags,
         summary: 'Check e-form data against the newest published version: field errors in Vietnamese and English',
         params: S.KeyParams,

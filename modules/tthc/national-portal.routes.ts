@@ -45,7 +45,7 @@ const PushBody = Type.Object({
   attachments: Type.Array(Type.Object({
     name: Type.String({ maxLength: 200 }), contentType: Type.String({ maxLength: 100 }), base64: Type.String({ maxLength: 28_000_000 }), size: Type.Optional(Type.Integer()),
   }), { maxItems: 20 }),
-});
+}, { $id: 'NationalPortalPush' });
 
 type Push = Static<typeof PushBody>;
 
@@ -59,6 +59,8 @@ function applicantOf(push: Push): Applicant {
     phone: a.phone ?? undefined, email: a.email ?? undefined, address: a.address ? { line: a.address } : undefined,
   };
 }
+
+const PushReceipt = Type.Object({ id: Type.String(), code: Type.String(), created: Type.Boolean() }, { $id: 'NationalPortalPushReceipt' });
 
 export function nationalPortalRoutes(deps: NationalPortalDeps) {
   return async function routes(app: App): Promise<void> {
@@ -91,8 +93,9 @@ export function nationalPortalRoutes(deps: NationalPortalDeps) {
         request.principal = await deps.principal();
       },
       schema: {
+        operationId: 'receiveNationalPortalDossier',
         tags: ['tthc'], summary: 'Receive a dossier filed on the National Public Service Portal (signed push: X-DVCQG-Signature)',
-        body: PushBody, response: { 200: Type.Object({ id: Type.String(), code: Type.String(), created: Type.Boolean() }), 201: Type.Object({ id: Type.String(), code: Type.String(), created: Type.Boolean() }), ...errorResponses(422) },
+        body: PushBody, response: { 200: PushReceipt, 201: PushReceipt, ...errorResponses(422) },
       },
     }, async (request, reply) => {
       const push = request.body;

@@ -14,6 +14,7 @@ export async function offeringRoutes(app: App, procedures: ProcedureCatalog): Pr
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'listProcedureOfferings',
         tags,
         summary: 'Where to file: the active offerings of a procedure, with agency names',
         params: S.IdParams,
@@ -27,7 +28,7 @@ export async function offeringRoutes(app: App, procedures: ProcedureCatalog): Pr
     '/offerings',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Offerings, by agency and/or procedure', querystring: S.OfferingListQuery, response: { 200: Type.Object({ items: Type.Array(S.OfferingSchema) }), ...errorResponses() } },
+      schema: { operationId: 'listOfferings', tags, summary: 'Offerings, by agency and/or procedure', querystring: S.OfferingListQuery, response: { 200: Type.Object({ items: Type.Array(S.OfferingSchema) }), ...errorResponses() } },
     },
     async (request) => ({ items: await procedures.listOfferings(request.query) }),
   );
@@ -37,6 +38,7 @@ export async function offeringRoutes(app: App, procedures: ProcedureCatalog): Pr
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'createOffering',
         tags,
         summary: 'Offer a procedure at an agency (needs procedure.edit on that agency; the process must be published)',
         body: S.NewOfferingBody,
@@ -55,6 +57,7 @@ export async function offeringRoutes(app: App, procedures: ProcedureCatalog): Pr
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'updateOffering',
         tags,
         summary: 'Update an offering; requires If-Match or version (409 tthc.version_conflict when stale)',
         params: S.IdParams,

@@ -14,7 +14,7 @@ describe('procedure catalogue HTTP API', () => {
   before(async () => {
     t = await setUpCatalogue();
     // Test-only wiring: the caller is chosen by a header instead of a bearer token.
-    const principals: Record<string, Principal> = { editor: t.editor, citizen };
+    const principals: Record<string, Principal> = { editor: { ...t.editor, scopes: ['api'] } as Principal, citizen: { ...citizen, scopes: ['api'] } as Principal };
     app = createHttpApp({
       db: t.database.db,
       auditKeys: auditKeys(randomBytes(32).toString('hex')),
@@ -38,7 +38,7 @@ describe('procedure catalogue HTTP API', () => {
     assert.equal(res.json().limit, 20);
     assert.equal((await app.inject({ url: '/api/tthc/procedures?limit=101' })).statusCode, 400);
     assert.equal((await app.inject({ url: '/api/tthc/procedures?colour=red' })).json().code, 'request.invalid');
-    const byCode = await app.inject({ url: '/api/tthc/procedures/by-code/1.013225' });
+    const byCode = await app.inject({ url: '/api/tthc/procedure-codes/1.013225' });
     assert.equal(byCode.headers.etag, '"v1"');
     const offerings = await app.inject({ url: `/api/tthc/procedures/${byCode.json().id}/offerings` });
     assert.equal(offerings.json().items.length, 3);
@@ -62,7 +62,7 @@ describe('procedure catalogue HTTP API', () => {
   });
 
   it('updates with If-Match or version and reports stale writes', async () => {
-    const { id } = (await app.inject({ url: '/api/tthc/procedures/by-code/1.999401' })).json();
+    const { id } = (await app.inject({ url: '/api/tthc/procedure-codes/1.999401' })).json();
     const url = `/api/tthc/procedures/${id}`;
     assert.equal((await app.inject({ method: 'PATCH', url, payload: { processingDays: 5 }, headers: as('editor') })).statusCode, 428);
     const ok = await app.inject({ method: 'PATCH', url, payload: { processingDays: 5 }, headers: { ...as('editor'), 'if-match': '"v1"' } });

@@ -15,6 +15,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'listProcedures',
         tags,
         summary: 'Search procedures (with or without diacritics) by field, level, offering agency; paged',
         querystring: S.ProcedureListQuerySchema,
@@ -28,7 +29,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     '/procedures/export',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Export every procedure as JSON or CSV (the import format)', querystring: S.FormatQuery, response: { 200: S.TextDocument, ...errorResponses() } },
+      schema: { operationId: 'exportProcedures', tags, summary: 'Export every procedure as JSON or CSV (the import format)', querystring: S.FormatQuery, response: { 200: S.TextDocument, ...errorResponses() } },
     },
     async (request, reply) => {
       const { format } = request.query;
@@ -40,10 +41,10 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
   );
 
   app.get(
-    '/procedures/by-code/:code',
+    '/procedure-codes/:code',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'One procedure by its national code (mã TTHC)', params: S.CodeParams, response: { 200: S.ProcedureSchema, ...errorResponses(404) } },
+      schema: { operationId: 'getProcedureByCode', tags, summary: 'One procedure by its national code (mã TTHC)', params: S.CodeParams, response: { 200: S.ProcedureSchema, ...errorResponses(404) } },
     },
     async (request, reply) => {
       const procedure = await procedures.getByCode(request.params.code);
@@ -56,7 +57,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     '/procedures/:id',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'One procedure (its ETag is the If-Match value for updates)', params: S.IdParams, response: { 200: S.ProcedureSchema, ...errorResponses(404) } },
+      schema: { operationId: 'getProcedure', tags, summary: 'One procedure (its ETag is the If-Match value for updates)', params: S.IdParams, response: { 200: S.ProcedureSchema, ...errorResponses(404) } },
     },
     async (request, reply) => {
       const procedure = await procedures.get(request.params.id);
@@ -69,7 +70,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     '/procedures',
     {
       config: { access: EDIT },
-      schema: { tags, summary: 'Create a procedure', body: S.NewProcedureBody, response: { 201: S.ProcedureSchema, ...errorResponses(409, 422) } },
+      schema: { operationId: 'createProcedure', tags, summary: 'Create a procedure', body: S.NewProcedureBody, response: { 201: S.ProcedureSchema, ...errorResponses(409, 422) } },
     },
     async (request, reply) => {
       const procedure = await procedures.create(request.principal, request.body);
@@ -83,6 +84,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'updateProcedure',
         tags,
         summary: 'Update a procedure; requires If-Match or version (409 tthc.version_conflict when stale)',
         params: S.IdParams,
@@ -104,6 +106,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'importProcedures',
         tags,
         summary: 'Import procedures (JSON or CSV as exported); matched by national code, all or nothing',
         body: S.ImportBody,

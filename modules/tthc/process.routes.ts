@@ -14,7 +14,7 @@ export async function processRoutes(app: App, procedures: ProcedureCatalog): Pro
     '/processes',
     {
       config: { access: EDIT },
-      schema: { tags, summary: 'Every process key with its newest, published and draft versions', response: { 200: S.SummaryList, ...errorResponses() } },
+      schema: { operationId: 'listProcesses', tags, summary: 'Every process key with its newest, published and draft versions', response: { 200: S.SummaryList, ...errorResponses() } },
     },
     async () => ({ items: await procedures.listProcesses() }),
   );
@@ -24,6 +24,7 @@ export async function processRoutes(app: App, procedures: ProcedureCatalog): Pro
     {
       config: { access: 'public' },
       schema: {
+        operationId: 'getProcess',
         tags,
         summary: 'A process version (default: the newest published) with its diagram as a laid-out graph',
         params: S.KeyParams,
@@ -39,6 +40,7 @@ export async function processRoutes(app: App, procedures: ProcedureCatalog): Pro
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'saveProcessDraft',
         tags,
         summary: 'Create or replace the draft version of a process (validated: 422 tthc.process_invalid with the problems by path)',
         params: S.KeyParams,
@@ -54,6 +56,7 @@ export async function processRoutes(app: App, procedures: ProcedureCatalog): Pro
     {
       config: { access: EDIT },
       schema: {
+        operationId: 'publishProcessVersion',
         tags,
         summary: 'Publish the draft version; new dossiers follow the newest published version',
         params: S.KeyVersionParams,
@@ -67,7 +70,7 @@ export async function processRoutes(app: App, procedures: ProcedureCatalog): Pro
     '/processes/:key/versions/:version/bpmn',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'BPMN 2.0 XML of a process version (opens laid out in bpmn.io)', params: S.KeyVersionParams, response: { 200: S.TextDocument, ...errorResponses(404) } },
+      schema: { operationId: 'getProcessBpmn', tags, summary: 'BPMN 2.0 XML of a process version (opens laid out in bpmn.io)', params: S.KeyVersionParams, response: { 200: S.TextDocument, ...errorResponses(404) } },
     },
     async (request, reply) => {
       const xml = await procedures.exportBpmn(request.params.key, request.params.version, request.principal);

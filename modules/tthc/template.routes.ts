@@ -8,22 +8,23 @@ import type { createTemplateEditor } from './notice.service.ts';
 const tags = ['tthc'];
 const TemplateSchema = Type.Object({
   event: stringEnum(NOTICE_EVENTS), channel: stringEnum(NOTICE_CHANNELS), locale: Type.String(), subject: Type.String(), body: Type.String(), version: Type.Integer(), updatedAt: Type.String(),
-});
+}, { $id: 'NoticeTemplate' });
 
 /** Notice templates (mail, SMS, in-app) that administrators edit; `{{code}}`-style placeholders. */
 export function templateRoutes(templates: ReturnType<typeof createTemplateEditor>) {
   return async function routes(app: App): Promise<void> {
     app.get('/notice-templates', {
       config: { access: 'procedure.edit' },
-      schema: { tags, summary: 'Notice templates to applicants', response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errorResponses() } },
+      schema: { operationId: 'listNoticeTemplates', tags, summary: 'Notice templates to applicants', response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errorResponses() } },
     }, async () => ({ items: await templates.list() }));
 
     app.put('/notice-templates/:event/:channel/:locale', {
       config: { access: 'procedure.edit' },
       schema: {
+        operationId: 'updateNoticeTemplate',
         tags, summary: 'Edit a notice template (expectedVersion: 409 if edited meanwhile)',
         params: Type.Object({ event: stringEnum(NOTICE_EVENTS), channel: stringEnum(NOTICE_CHANNELS), locale: stringEnum(['vi', 'en']) }, { additionalProperties: false }),
-        body: Type.Object({ expectedVersion: Type.Integer({ minimum: 1 }), subject: Type.String({ maxLength: 300 }), body: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
+        body: Type.Object({ expectedVersion: Type.Integer({ minimum: 1 }), subject: Type.String({ maxLength: 300 }), body: Type.String({ minLength: 1, maxLength: 5000 }) }, { $id: 'NoticeTemplateUpdate', additionalProperties: false }),
         response: { 200: TemplateSchema, ...errorResponses(404, 409) },
       },
     }, async (request) => {

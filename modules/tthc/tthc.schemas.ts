@@ -28,7 +28,7 @@ export const FeeItemSchema = Type.Object(
     amountVnd: Type.Integer({ description: 'Integer VND' }),
     note: Type.Optional(Text(1000, 0)),
   },
-  strict,
+  { ...strict, $id: 'FeeItem' },
 );
 
 export const PartSchema = Type.Object(
@@ -42,10 +42,10 @@ export const PartSchema = Type.Object(
     templateFileName: Type.Optional(Text(255)),
     formKey: Type.Optional(Key),
   },
-  strict,
+  { ...strict, $id: 'ProcedurePart' },
 );
 
-export const LegalBasisSchema = Type.Object({ number: Text(100), title: Text(500), issuedOn: Type.Optional(IsoDate) }, strict);
+export const LegalBasisSchema = Type.Object({ number: Text(100), title: Text(500), issuedOn: Type.Optional(IsoDate) }, { ...strict, $id: 'LegalBasis' });
 
 const procedureFields = {
   nationalCode: Text(60),
@@ -73,12 +73,12 @@ export const ProcedureSchema = Type.Object({
   ...procedureFields,
   version: Type.Integer({ description: 'Send back (or as If-Match) when updating' }),
   updatedAt: Type.String({ format: 'date-time' }),
-});
+}, { $id: 'Procedure' });
 
-export const NewProcedureBody = Type.Object({ nationalCode, name, fieldCode, level, applicantTypes, methods, processingDays, resultType, ...optional(optionalFields) }, strict);
+export const NewProcedureBody = Type.Object({ nationalCode, name, fieldCode, level, applicantTypes, methods, processingDays, resultType, ...optional(optionalFields) }, { ...strict, $id: 'NewProcedure' });
 export const ProcedurePatchBody = Type.Object(
   { ...optional(procedureFields), version: Type.Optional(Type.Integer({ minimum: 1, description: 'Expected current version (alternative to If-Match)' })) },
-  { ...strict, minProperties: 1 },
+  { $id: 'ProcedurePatch', ...strict, minProperties: 1 },
 );
 
 export const ProcedureListQuerySchema = Type.Object(
@@ -94,16 +94,16 @@ export const ProcedureListQuerySchema = Type.Object(
   },
   strict,
 );
-export const ProcedurePageSchema = Type.Object({ items: Type.Array(ProcedureSchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+export const ProcedurePageSchema = Type.Object({ items: Type.Array(ProcedureSchema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }, { $id: 'ProcedurePage' });
 
 export const ImportBody = Type.Object(
   {
     json: Type.Optional(Type.Array(NewProcedureBody, { maxItems: 2000, description: 'Procedures as exported in JSON (without ids)' })),
     csv: Type.Optional(Type.String({ maxLength: 5_000_000, description: 'CSV as exported (docs/procedures-import.md)' })),
   },
-  strict,
+  { ...strict, $id: 'ProcedureImport' },
 );
-export const ImportResultSchema = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() });
+export const ImportResultSchema = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() }, { $id: 'ImportResult' });
 export const FormatQuery = Type.Object({ format: Type.Enum(['json', 'csv'] as const, { default: 'json' }) }, strict);
 export const TextDocument = Type.String({ description: 'CSV (text/csv, UTF-8 with BOM), JSON or XML document' });
 
@@ -115,11 +115,11 @@ const offeringFields = {
   onlineEnabled: Type.Boolean(),
   active: Type.Boolean(),
 };
-export const OfferingSchema = Type.Object({ id: Uuid, procedureId: Uuid, agencyId: Uuid, ...offeringFields, version: Type.Integer() });
-export const OfferingWithAgencySchema = Type.Object({ ...OfferingSchema.properties, agencyCode: Type.String(), agencyName: Type.String(), deskAgencyName: Type.String() });
+export const OfferingSchema = Type.Object({ id: Uuid, procedureId: Uuid, agencyId: Uuid, ...offeringFields, version: Type.Integer() }, { $id: 'Offering' });
+export const OfferingWithAgencySchema = Type.Object({ ...OfferingSchema.properties, agencyCode: Type.String(), agencyName: Type.String(), deskAgencyName: Type.String() }, { $id: 'OfferingWithAgency' });
 const { processKey: _processKey, ...optionalOfferingFields } = offeringFields;
-export const NewOfferingBody = Type.Object({ procedureId: Uuid, agencyId: Uuid, processKey: Key, ...optional(optionalOfferingFields) }, strict);
-export const OfferingPatchBody = Type.Object({ ...optional(offeringFields), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { ...strict, minProperties: 1 });
+export const NewOfferingBody = Type.Object({ procedureId: Uuid, agencyId: Uuid, processKey: Key, ...optional(optionalOfferingFields) }, { ...strict, $id: 'NewOffering' });
+export const OfferingPatchBody = Type.Object({ ...optional(offeringFields), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { $id: 'OfferingPatch', ...strict, minProperties: 1 });
 export const OfferingListQuery = Type.Object({ agencyId: Type.Optional(Uuid), procedureId: Type.Optional(Uuid) }, strict);
 
 export const IdParams = Type.Object({ id: Uuid }, strict);
@@ -136,16 +136,16 @@ export const VersionSummarySchema = Type.Object({
   publishedVersion: Nullable(Type.Integer()),
   draftVersion: Nullable(Type.Integer()),
   updatedAt: Type.String({ format: 'date-time' }),
-});
-export const SummaryList = Type.Object({ items: Type.Array(VersionSummarySchema) });
+}, { $id: 'VersionSummary' });
+export const SummaryList = Type.Object({ items: Type.Array(VersionSummarySchema) }, { $id: 'VersionSummaryList' });
 
-export const FormVersionSchema = Type.Object({ key: Type.String(), version: Type.Integer(), title: Type.String(), schema: Json, layout: Json, status: StatusSchema });
-export const FormDraftBody = Type.Object({ title: Text(300), schema: Json, layout: Json }, strict);
-export const FormData = Type.Record(Type.String(), Type.Unknown(), { maxProperties: 200, description: 'The data of one e-form' });
+export const FormVersionSchema = Type.Object({ key: Type.String(), version: Type.Integer(), title: Type.String(), schema: Json, layout: Json, status: StatusSchema }, { $id: 'FormVersion' });
+export const FormDraftBody = Type.Object({ title: Text(300), schema: Json, layout: Json }, { ...strict, $id: 'FormDraft' });
+export const FormData = Type.Record(Type.String(), Type.Unknown(), { $id: 'EFormData', maxProperties: 200, description: 'The data of one e-form' });
 export const FormCheckSchema = Type.Object({
   valid: Type.Boolean(),
   errors: Type.Array(Type.Object({ field: Type.String(), keyword: Type.String(), message: Type.String(), messageEn: Type.String() })),
-});
+}, { $id: 'FormCheck' });
 
 const Point = Type.Object({ x: Type.Number(), y: Type.Number() });
 const GraphSchema = Type.Object({
@@ -178,11 +178,11 @@ const GraphSchema = Type.Object({
   ),
   width: Type.Number(),
   height: Type.Number(),
-});
+}, { $id: 'ProcessGraph' });
 const processProperties = { key: Type.String(), version: Type.Integer(), name: Type.String(), definition: Type.Unknown({ description: 'A process definition (steps, transitions)' }), status: StatusSchema };
-export const ProcessVersionSchema = Type.Object(processProperties);
-export const ProcessViewSchema = Type.Object({ ...processProperties, graph: GraphSchema });
-export const ProcessDraftBody = Type.Object({ name: Text(300), definition: Json }, strict);
+export const ProcessVersionSchema = Type.Object(processProperties, { $id: 'ProcessVersion' });
+export const ProcessViewSchema = Type.Object({ ...processProperties, graph: GraphSchema }, { $id: 'ProcessView' });
+export const ProcessDraftBody = Type.Object({ name: Text(300), definition: Json }, { ...strict, $id: 'ProcessDraft' });
 
 // The route bodies must stay acceptable to the services: these fail to compile when they drift apart.
 void ((b: Static<typeof NewProcedureBody>): NewProcedure => b);

@@ -9,10 +9,21 @@ export interface Grant {
   permissions: readonly string[];
 }
 
+/**
+ * `scopes` are those of the access token the caller presented (OAuth 2 scopes): a route needs its
+ * scope as well as its permission. A principal without scopes reaches no protected route.
+ */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; userType: 'official' | 'citizen'; displayName: string; grants: readonly Grant[] }
-  | { kind: 'system'; clientId: string; grants: readonly Grant[] };
+  | { kind: 'user'; userId: string; userType: 'official' | 'citizen'; displayName: string; grants: readonly Grant[]; scopes?: readonly string[] }
+  | { kind: 'system'; clientId: string; grants: readonly Grant[]; scopes?: readonly string[] };
+
+/** The scope a protected route needs when it declares none. */
+export const DEFAULT_SCOPE = 'api';
+
+export function holdsScope(p: Principal, scope: string): boolean {
+  return p.kind !== 'anonymous' && (p.scopes?.includes(scope) ?? false);
+}
 
 export const anonymous: Principal = { kind: 'anonymous' };
 

@@ -11,7 +11,8 @@ import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db/connection.ts';
 import { AppError, type ErrorBody } from './errors.ts';
-import { anonymous, holdsPermission, actorOf, type Principal } from './auth.ts';
+import { anonymous, holdsPermission, holdsScope, actorOf, DEFAULT_SCOPE, type Principal } from './auth.ts';
+import { bearerChallenge } from './bearer.ts';
 import { appendAudit, type AuditKeys } from './audit.ts';
 import { loggerOptions, type LogStream } from './logger.ts';
 import { checkJsonText, refuseNulInRequest } from './input-guards.ts';
@@ -29,6 +30,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A permission name, `authenticated`, or `public`. Every route must declare one. */
     access?: string;
+    /** The OAuth 2 scope the access token must carry (non-public routes); `api` when omitted. */
+    scope?: string;
     /** Skip the automatic audit record (the handler writes a richer one itself). */
     auditedByHandler?: boolean;
   }
@@ -46,6 +49,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   access: string;
+  /** The scope a token needs (undefined for public routes). */
+  scope: string | undefined;
 }
 
 const routeLists = new WeakMap<object, RouteInfo[]>();
@@ -160,7 +165,8 @@ export function createHttpApp(options: HttpOptions): App {
       route.config = { ...(route.config ?? {}), access };
     }
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
+    const scope = access === 'public' ? undefined : (route.config?.scope ?? DEFAULT_SCOPE);
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access, scope });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -179,6 +185,10 @@ export function createHttpApp(options: HttpOptions): App {
     }
     request.principal = await options.authenticate(request);
     if (request.principal.kind === 'anonymous') throw new AppError(401, 'auth.required', 'Authentication required');
+    const scope = request.routeOptions.config.scope ?? DEFAULT_SCOPE;
+    if (!holdsScope(request.principal, scope)) {
+      throw new AppError(403, 'auth.insufficient_scope', `The access token lacks the scope ${scope}`, { scope });
+    }
     if (access !== 'authenticated' && !holdsPermission(request.principal, access)) {
       throw new AppError(403, 'auth.forbidden', `Permission ${access} is required`);
     }
@@ -225,6 +235,10 @@ export function createHttpApp(options: HttpOptions): App {
     const c = classify(error);
     if (c.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: c.code }, 'request refused');
+    // Public routes do not take bearer tokens (some authenticate by signature): no Bearer challenge there.
+    const bearerRoute = request.routeOptions.config?.access !== 'public';
+    const challenge = bearerRoute && bearerChallenge(c.status, c.code, c.message, request.headers.authorization !== undefined, c.details);
+    if (challenge) void reply.header('www-authenticate', challenge);
     void reply.status(c.status).send(errorBody(request, c.code, c.message, c.details));
   });
 

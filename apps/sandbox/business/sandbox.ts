@@ -12,6 +12,7 @@ import {
 import { clientHeadersHelp, registerTesterPage } from '../population/tester-page.ts';
 import type { Sandbox, SandboxFactory } from '../sandbox.ts';
 import { codeParamsSchema, enterpriseSchema, enterpriseSummary, enterpriseSummarySchema, searchQuerySchema } from './schemas.ts';
+import { CLIENT_KEY_SCHEMES } from '../openapi.ts';
 
 /** Registered callers: the NDXP hub, through which the province reaches the database. */
 export const DEFAULT_BUSINESS_CLIENTS: readonly SandboxClient[] = [{ id: 'ndxp-hub', secret: 'sandbox-business-key-ndxp' }];
@@ -138,6 +139,7 @@ ${clientHeadersHelp(clients, `/${name}`)}
     title: 'CSDLQG về đăng ký doanh nghiệp — tra cứu doanh nghiệp',
     titleEn: 'National business registration database — enterprise lookup',
     description: 'Tra cứu doanh nghiệp theo mã số hoặc tên (không dấu cũng được); ghi nhật ký mọi lượt khai thác.',
+    securitySchemes: CLIENT_KEY_SCHEMES,
     links: [{ label: 'Trang thử nghiệm / tester page', path: '/' }],
 
     async register(app: FastifyInstance): Promise<void> {

@@ -5,6 +5,7 @@ import { CertificateAuthority } from './authority.ts';
 import { registerTesterPage } from './pages.ts';
 import { registerPublicRoutes } from './public-routes.ts';
 import { registerRaRoutes } from './ra-routes.ts';
+import { CLIENT_KEY_SCHEMES } from '../openapi.ts';
 
 /** Registration-authority clients of the sandbox CA (Sen's signing service uses the first). */
 export const DEFAULT_CA_CLIENTS: readonly SandboxClient[] = [{ id: 'sen-dongthap', secret: 'sandbox-ca-key-h19' }];
@@ -53,6 +54,7 @@ export function caSandbox(options: CaOptions = {}): SandboxFactory {
       title: 'Chứng thực chữ ký số (CA)',
       titleEn: 'Certification authority — RA API, OCSP, CRL and RFC 3161 time stamps',
       description: 'CA giả lập (không dùng cho sản xuất): cấp, tra cứu, thu hồi chứng thư số; OCSP, CRL, dấu thời gian. Khoá sinh mới mỗi lần khởi động.',
+      securitySchemes: CLIENT_KEY_SCHEMES,
       links: [
         { label: 'Trang kiểm thử / Tester page', path: '/' },
         { label: 'Root CA (DER)', path: '/certs/root.crt' },

@@ -165,10 +165,10 @@ test('unknown dossiers answer 404; another province\'s client cannot touch a dos
 test('the status list and the OpenAPI document describe the contract', async () => {
   assert.deepEqual(DVCQG_DOSSIER_STATUSES.map((s) => s.code), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   const document = (await (await fetch(`${portal.base}/openapi.json`)).json()) as { paths: Record<string, Record<string, { summary?: string }>> };
-  for (const path of ['/dvcqg/oauth/token', '/dvcqg/api/v1/dossiers/{dossierCode}', '/dvcqg/_admin/pushes/{id}/redeliver', '/dvcqg/sso/token']) {
+  for (const path of ['/oauth/token', '/api/v1/dossiers/{dossierCode}', '/_admin/pushes/{id}/redeliver', '/sso/token']) {
     assert.ok(document.paths[path], path);
   }
-  assert.ok(document.paths['/dvcqg/api/v1/dossiers/{dossierCode}']!.put!.summary);
+  assert.ok(document.paths['/api/v1/dossiers/{dossierCode}']!.put!.summary);
   const page = await fetch(`${portal.base}/`);
   assert.equal(page.status, 200);
   const text = await page.text();

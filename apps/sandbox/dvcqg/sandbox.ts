@@ -10,6 +10,7 @@ import { DossierStore } from './dossiers.ts';
 import { renderOverview } from './pages.ts';
 import { PushService } from './pushes.ts';
 import { registerSso } from './sso.ts';
+import { clientCredentials } from '../openapi.ts';
 
 export interface DvcqgOptions {
   /** Provincial systems registered with the portal; default `DEFAULT_DVCQG_CLIENTS` (Sen for Đồng Tháp). */
@@ -56,6 +57,8 @@ export function dvcqgSandbox(options: DvcqgOptions = {}): SandboxFactory {
       title: 'Cổng Dịch vụ công quốc gia',
       titleEn: 'National Public Service Portal (DVCQG): dossier synchronisation, central filing, national SSO',
       description: 'Nhận đồng bộ hồ sơ và trạng thái từ hệ thống cấp tỉnh (OAuth 2.0), đẩy hồ sơ nộp tập trung về tỉnh (webhook có chữ ký), đăng nhập một lần.',
+      securitySchemes: clientCredentials('/dvcqg/oauth/token'),
+      apiSecurity: [{ oauth2: [] }],
       links: [{ label: 'Trang kiểm thử / Tester page', path: '/' }],
 
       async register(app: FastifyInstance): Promise<void> {

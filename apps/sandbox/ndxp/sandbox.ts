@@ -7,6 +7,7 @@ import { registerHub } from './hub.ts';
 import { MessageLog } from './message-log.ts';
 import { DEFAULT_NDXP_INSTANCE, DEFAULT_NDXP_MEMBERS, DEFAULT_NDXP_SERVICES, NdxpRegistry, type NdxpMember, type NdxpService } from './registry.ts';
 import { renderTesterPage } from './tester-page.ts';
+import { X_ROAD_SCHEMES } from '../openapi.ts';
 
 export { DEFAULT_NDXP_INSTANCE, DEFAULT_NDXP_MEMBERS, DEFAULT_NDXP_SERVICES, NDXP_PROVINCE_LGSP_ID, type NdxpMember, type NdxpService, type NdxpServiceView } from './registry.ts';
 export { XROAD_FAULTS, XROAD_HEADER, XROAD_MESSAGE_HEADERS, canonicalRequestHead, xroadRequestHash, type HashedRequest, type XroadFault, type XroadFaultType } from './protocol.ts';
@@ -47,6 +48,7 @@ function createNdxpSandbox(options: NdxpOptions): Sandbox {
     title: 'NDXP — Nền tảng tích hợp, chia sẻ dữ liệu quốc gia',
     titleEn: 'NDXP — national data exchange hub (X-Road message protocol for REST)',
     description: 'Trục chia sẻ dữ liệu quốc gia giả lập: xác thực hệ thống thành viên, kiểm tra quyền, chuyển tiếp thông điệp X-Road REST tới CSDL quốc gia và ghi nhật ký.',
+    securitySchemes: X_ROAD_SCHEMES,
     links: [
       { label: 'Thành viên, dịch vụ và quyền / Members, services and access rights', path: '/' },
       { label: 'listClients', path: `/r1/${registry.instance}/listClients` },

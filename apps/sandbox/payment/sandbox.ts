@@ -6,6 +6,7 @@ import { DEFAULT_PAYMENT_MERCHANTS, type PaymentMerchant } from './model.ts';
 import { DEFAULT_DUPLICATE_DELAY_MS, DEFAULT_DUPLICATE_RATE, DEFAULT_RETRY_DELAYS_MS } from './notifier.ts';
 import { registerPaymentPages } from './page-routes.ts';
 import { PaymentPlatform } from './platform.ts';
+import { MERCHANT_SCHEMES } from '../openapi.ts';
 
 export { DEFAULT_PAYMENT_MERCHANTS, PAYMENT_BANKS, formatVnd, type FeeLine, type Payment, type PaymentMerchant, type PaymentStatus, type PaymentTransaction } from './model.ts';
 export { DEFAULT_DUPLICATE_RATE, DEFAULT_RETRY_DELAYS_MS, type PaymentNotification } from './notifier.ts';
@@ -47,6 +48,7 @@ export function paymentSandbox(options: PaymentOptions = {}): SandboxFactory {
       title: 'Nền tảng thanh toán trực tuyến quốc gia',
       titleEn: 'National online-payment platform (fees and charges of public services)',
       description: 'Tạo giao dịch thanh toán phí, lệ phí; trang thanh toán; chuyển hướng và thông báo kết quả có chữ ký; tra cứu; tệp đối soát hằng ngày.',
+      securitySchemes: MERCHANT_SCHEMES,
       links: [{ label: 'Trang kiểm thử / Tester page', path: '/' }],
 
       async register(app: FastifyInstance): Promise<void> {

@@ -165,5 +165,5 @@ test('the tester page lists sample citizens that the lookup finds', async () => 
   const sample = directory.byId(ids[9]!)!;
   assert.equal((await lookup({ personalId: sample.personalId, dateOfBirth: sample.dateOfBirth, purpose: PURPOSE })).status, 200);
   const paths = Object.keys((sandbox.openapi().population as { paths: Record<string, unknown> }).paths);
-  assert.deepEqual(paths.sort(), ['/population/', '/population/_admin/access-log', '/population/v1/access-log', '/population/v1/citizens/lookup']);
+  assert.deepEqual(paths.sort(), ['/', '/_admin/access-log', '/v1/access-log', '/v1/citizens/lookup']);
 });

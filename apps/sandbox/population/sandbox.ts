@@ -9,6 +9,7 @@ import {
 import { ACCESS_LOGGED_ROUTE, CLIENT_AUTH_DESCRIPTION, callerOf, clientHeadersSchema, registerClientApi, type Caller } from './client-headers.ts';
 import { POPULATION_SIZE, citizenRecord, citizenRecordSchema, lookupBodySchema, matchCitizen, type LookupRequest } from './lookup.ts';
 import { clientHeadersHelp, registerTesterPage } from './tester-page.ts';
+import { CLIENT_KEY_SCHEMES } from '../openapi.ts';
 
 /** Registered callers: the NDXP hub, through which the province reaches the database. */
 export const DEFAULT_POPULATION_CLIENTS: readonly SandboxClient[] = [{ id: 'ndxp-hub', secret: 'sandbox-population-key-ndxp' }];
@@ -107,6 +108,7 @@ ${clientHeadersHelp(clients, `/${name}`)}
     title: 'CSDLQG về dân cư — tra cứu công dân',
     titleEn: 'National population database — citizen lookup',
     description: 'Tra cứu thông tin công dân theo số định danh cá nhân kèm họ tên hoặc ngày sinh; ghi nhật ký mọi lượt khai thác.',
+    securitySchemes: CLIENT_KEY_SCHEMES,
     links: [{ label: 'Trang thử nghiệm / tester page', path: '/' }],
 
     async register(app: FastifyInstance): Promise<void> {

@@ -8,6 +8,7 @@ import { MAX_SEGMENTS, analyseSmsText } from './encoding.ts';
 import { acceptanceOf, acceptanceSchema, authHeadersSchema, messageOf, sendBodySchema, smsMessageSchema, type SmsRecord } from './messages.ts';
 import { renderSmsInbox } from './pages.ts';
 import { FAILING_NUMBER_SUFFIX, normalisePhone } from './phone.ts';
+import { CLIENT_KEY_SCHEMES } from '../openapi.ts';
 
 export type { SmsMessage, SmsStatus } from './messages.ts';
 
@@ -83,6 +84,7 @@ function createSmsSandbox(context: SandboxContext, clients: readonly SmsClient[]
     title: 'Tin nhắn thương hiệu (SMS brandname)',
     titleEn: 'SMS brandname gateway sandbox',
     description: 'Cổng gửi tin nhắn thương hiệu: kiểm tra brandname, số điện thoại, độ dài tin; giữ lại mọi tin để xem.',
+    securitySchemes: CLIENT_KEY_SCHEMES,
     links: [{ label: 'Hộp tin nhắn / Inbox', path: '/inbox' }],
 
     async register(app: FastifyInstance): Promise<void> {

@@ -72,13 +72,13 @@ export async function registerInteractions(app: FastifyInstance, options: Intera
     };
   }
 
-  app.get<{ Params: { uid: string }; Querystring: { q?: string } }>(`${options.routePath}/:uid`, async (request, reply) => {
+  app.get<{ Params: { uid: string }; Querystring: { q?: string } }>(`${options.routePath}/:uid`, { schema: { operationId: 'showSignInPage', summary: 'Sign-in page: pick or type a synthetic citizen' } }, async (request, reply) => {
     const details = await loadInteraction(options, request, reply);
     if (!details) return reply;
     return sendPage(reply, 200, renderSignIn(await view(details, str(request.query.q))));
   });
 
-  app.post<{ Params: { uid: string }; Body: SignInForm }>(`${options.routePath}/:uid/login`, async (request, reply) => {
+  app.post<{ Params: { uid: string }; Body: SignInForm }>(`${options.routePath}/:uid/login`, { schema: { operationId: 'signIn', summary: 'Sign in as the chosen citizen (form post)' } }, async (request, reply) => {
     const details = await loadInteraction(options, request, reply);
     if (!details) return reply;
     const form = request.body ?? {};
@@ -119,7 +119,7 @@ export async function registerInteractions(app: FastifyInstance, options: Intera
     return reply.redirect(returnTo, 303);
   });
 
-  app.post<{ Params: { uid: string } }>(`${options.routePath}/:uid/abort`, async (request, reply) => {
+  app.post<{ Params: { uid: string } }>(`${options.routePath}/:uid/abort`, { schema: { operationId: 'abortSignIn', summary: 'Cancel the sign-in' } }, async (request, reply) => {
     const details = await loadInteraction(options, request, reply);
     if (!details) return reply;
     const returnTo = await options.provider().interactionResult(request.raw, reply.raw, {

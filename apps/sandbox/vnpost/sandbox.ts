@@ -7,6 +7,7 @@ import { Autopilot } from './autopilot.ts';
 import { OrderBook } from './orders.ts';
 import { registerPages } from './pages.ts';
 import { WebhookDispatcher } from './webhooks.ts';
+import { clientCredentials } from '../openapi.ts';
 
 // The public surface of this sandbox, for apps/sandbox/index.ts and Sen's VNPost adapter tests.
 export { formatS10, isValidS10, s10CheckDigit } from './s10.ts';
@@ -79,6 +80,8 @@ function createVnpostSandbox(context: SandboxContext, options: VnpostOptions): S
     title: 'Bưu điện Việt Nam (VNPost) — thu gom hồ sơ, trả kết quả',
     titleEn: 'Vietnam Post — document pickup and result delivery for one-stop desks',
     description: 'Đơn thu gom hồ sơ và trả kết quả TTHC qua bưu chính công ích (QĐ 45/2016/QĐ-TTg): OAuth client credentials, số hiệu S10, hành trình và webhook có chữ ký.',
+    securitySchemes: clientCredentials('/vnpost/oauth/token'),
+    apiSecurity: [{ oauth2: [] }],
     links: [
       { label: 'Đơn hàng gần đây / Recent orders', path: '/' },
       { label: 'OpenAPI', path: '/openapi.json' },

@@ -26,6 +26,7 @@ export const users = identity.table(
     passwordHash: text('password_hash'),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    /** Sealed with the master key (`identity.totp:<user id>`); see account.service.ts. */
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** Last TOTP time step accepted, so a code cannot be replayed. */
@@ -71,10 +72,14 @@ export const roleAssignments = identity.table(
 export const serviceClients = identity.table('service_clients', {
   clientId: text('client_id').primaryKey(),
   name: text('name').notNull(),
-  /** The client secret is needed in clear by the OIDC provider to authenticate the client. */
-  secret: text('secret').notNull(),
+  /** `sha256:<hex>` of the client secret (oidc/client-secrets.ts); the secret itself is never stored. */
+  secretHash: text('secret').notNull(),
   agencyId: uuid('agency_id').notNull(),
   permissions: jsonb('permissions').$type<string[]>().notNull(),
+  /** OAuth 2 scopes the client may obtain (oidc/resources.ts). */
+  scopes: jsonb('scopes').$type<string[]>().notNull().default(['api']),
+  /** A resource server (the LGSP gateway) may introspect tokens issued to other clients. */
+  resourceServer: boolean('resource_server').notNull().default(false),
   active: boolean('active').notNull().default(true),
   ...timestamps,
 });

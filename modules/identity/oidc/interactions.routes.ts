@@ -8,6 +8,7 @@ import { takeRateLimit, type App, type Db } from '../../../packages/platform/ind
 import type { AccountService } from '../account.service.ts';
 import type { Oidc } from './provider.ts';
 import { createOidcAdapter } from './adapter.ts';
+import { resourceServers } from './resources.ts';
 import { langOf, loginPage, messagePage, totpPage, type Lang } from './pages.ts';
 import { createSignInThrottle, type SignInLimits } from './sign-in-throttle.ts';
 import type { VneidClient } from './upstream.ts';
@@ -37,10 +38,12 @@ const UID = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' })
 const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
 /** The sign-in pages behind the provider's interactions: officials (password + TOTP) and citizens (VNeID). */
-export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountService; vneid: VneidClient; signInLimits: SignInLimits }) {
+export function interactionRoutes(deps: { db: Db; publicUrl: string; oidc: Oidc; accounts: AccountService; vneid: VneidClient; signInLimits: SignInLimits }) {
   const { db, oidc, accounts, vneid } = deps;
   const throttle = createSignInThrottle(db, deps.signInLimits);
-  const Adapter = createOidcAdapter(db);
+  const resources = resourceServers(deps.publicUrl);
+  // Sign-in challenges and upstream states are not bearer tokens: nothing to signal when they go.
+  const Adapter = createOidcAdapter(db, async () => {});
   const challenges = new Adapter('SenSignInChallenge');
   const upstream = new Adapter('SenUpstreamState');
 
@@ -58,7 +61,12 @@ export function interactionRoutes(deps: { db: Db; oidc: Oidc; accounts: AccountS
     const clientId = String(interaction.params.client_id);
     const grant = interaction.grantId ? await provider.Grant.find(interaction.grantId) : new provider.Grant({ accountId, clientId });
     if (!grant) throw new Error('grant vanished during sign-in');
-    grant.addOIDCScope(String(interaction.params.scope ?? 'openid'));
+    const requested = String(interaction.params.scope ?? 'openid');
+    grant.addOIDCScope(requested);
+    // RFC 8707: the access token is for one resource (the API unless the client named another).
+    const resource = resources.get(String(interaction.params.resource ?? resources.api.audience));
+    const resourceScopes = requested.split(' ').filter((s) => resource?.scope.split(' ').includes(s));
+    if (resource && resourceScopes.length) grant.addResourceScope(resource.audience, resourceScopes.join(' '));
     const grantId = await grant.save();
     reply.hijack();
     await provider.interactionFinished(request.raw, reply.raw, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });

@@ -1,9 +1,12 @@
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { Config, Db } from '../../../packages/platform/index.ts';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Config, Db, SecretBox } from '../../../packages/platform/index.ts';
 import type { AccountService } from '../account.service.ts';
+import type { Revocation } from '../token-cache.ts';
 import { createOidcAdapter } from './adapter.ts';
+import { enforceClientSecrets } from './client-secrets.ts';
 import { ensureKeys, loadKeys } from './keys.ts';
 import { messagePage, langOf } from './pages.ts';
+import { RESOURCE_SCOPES, resourceServers } from './resources.ts';
 
 export const WEB_CLIENT_ID = 'sen-web';
 // Replicas re-read the key set this often, so a rotation reaches all of them.
@@ -27,6 +30,7 @@ function webClient(config: Config, extraOrigins: string[]) {
     client_name: 'Sen',
     token_endpoint_auth_method: 'none',
     application_type: 'web',
+    scope: ['openid', 'profile', 'offline_access', 'api'].join(' '),
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     redirect_uris: origins.map((o) => `${o}/auth/callback`),
@@ -34,8 +38,19 @@ function webClient(config: Config, extraOrigins: string[]) {
   } as const;
 }
 
-function buildConfiguration(db: Db, config: Config, accounts: AccountService, keys: Awaited<ReturnType<typeof loadKeys>>, devOrigins: string[]): Configuration {
-  const BaseAdapter = createOidcAdapter(db);
+interface Dependencies {
+  db: Db;
+  config: Config;
+  accounts: AccountService;
+  box: SecretBox;
+  revoked: (r: Revocation) => Promise<void>;
+  devOrigins: string[];
+}
+
+function buildConfiguration(deps: Dependencies, keys: Awaited<ReturnType<typeof loadKeys>>): Configuration {
+  const { db, config, accounts, devOrigins } = deps;
+  const resources = resourceServers(config.publicUrl);
+  const BaseAdapter = createOidcAdapter(db, deps.revoked);
   // Service clients (client credentials) live in identity.service_clients, not in the payload table.
   class Adapter extends BaseAdapter {
     override async find(id: string) {
@@ -44,8 +59,10 @@ function buildConfiguration(db: Db, config: Config, accounts: AccountService, ke
       if (!client || !client.active) return undefined;
       return {
         client_id: client.clientId,
-        client_secret: client.secret,
+        // A hash (see client-secrets.ts): the provider compares the presented secret's hash with it.
+        client_secret: client.secretHash,
         client_name: client.name,
+        scope: client.scopes.join(' '),
         grant_types: ['client_credentials'],
         response_types: [],
         redirect_uris: [],
@@ -69,13 +86,31 @@ function buildConfiguration(db: Db, config: Config, accounts: AccountService, ke
       };
     },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'sen_kind'] },
-    scopes: ['openid', 'profile', 'offline_access', 'api'],
+    scopes: ['openid', 'profile', 'offline_access', ...RESOURCE_SCOPES],
+    // Only what Sen's clients use: the code flow (no implicit, no id_token responses), public
+    // clients with PKCE and confidential clients with HTTP Basic.
+    responseTypes: ['code'],
+    clientAuthMethods: ['none', 'client_secret_basic'],
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
       // A client may revoke only tokens issued to itself.
       revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
-      introspection: { enabled: true },
+      // Introspection answers the token's own client, or a registered resource server.
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId || (await accounts.repo.serviceClient(client.clientId))?.resourceServer === true,
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => resources.api.audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          const resource = resources.get(indicator);
+          if (!resource) throw new errors.InvalidTarget();
+          return { scope: resource.scope, audience: resource.audience, accessTokenFormat: 'opaque', accessTokenTTL: TTL.AccessToken };
+        },
+      },
       clientCredentials: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
@@ -105,19 +140,21 @@ function buildConfiguration(db: Db, config: Config, accounts: AccountService, ke
  * The platform's OpenID Connect provider. The key set lives in the database; each replica
  * rebuilds its provider when the set changes (rotation), so old tokens keep verifying.
  */
-export function createOidc(db: Db, config: Config, accounts: AccountService, devOrigins: string[] = []) {
+export function createOidc(deps: Dependencies) {
+  const { db, config, box } = deps;
   let built: { provider: Provider; fingerprint: string; checkedAt: number } | undefined;
   let building: Promise<Provider> | undefined;
 
   async function build(): Promise<Provider> {
-    await ensureKeys(db);
-    const keys = await loadKeys(db);
+    await ensureKeys(db, box);
+    const keys = await loadKeys(db, box);
     if (built && built.fingerprint === keys.fingerprint) {
       built.checkedAt = Date.now();
       return built.provider;
     }
-    const provider = new Provider(`${config.publicUrl}/oidc`, buildConfiguration(db, config, accounts, keys, devOrigins));
+    const provider = new Provider(`${config.publicUrl}/oidc`, buildConfiguration(deps, keys));
     provider.proxy = config.trustProxy;
+    enforceClientSecrets(provider);
     built = { provider, fingerprint: keys.fingerprint, checkedAt: Date.now() };
     return provider;
   }

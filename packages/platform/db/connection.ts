@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import path from 'node:path';
 import type { Config } from '../config.ts';
+import { pgListen, pgliteListen, type Listen, type Listener } from '../notify.ts';
 
 /** The one database handle every module uses: PGlite or PostgreSQL behind the same Drizzle API. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -19,6 +20,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The connection pool's state (PostgreSQL); PGlite is one in-process connection, without a pool. */
   poolStats?: () => { total: number; idle: number; waiting: number; max: number };
+  /** LISTEN/NOTIFY: hear signals sent with `notify` by any replica on the same database. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -38,13 +41,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on('error', () => {});
     const db = drizzlePg(pool) as unknown as Db;
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
-    return { db, kind: 'postgres', poolStats, close: () => pool.end() };
+    const listeners = new Set<Listener>();
+    const close = async () => {
+      await Promise.all([...listeners].map((l) => l.close()));
+      await pool.end();
+    };
+    return { db, kind: 'postgres', poolStats, listen: pgListen(options.url, listeners), close };
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', listen: pgliteListen(client), close: () => client.close() };
 }
 
 /** The database the configuration names: PostgreSQL by URL, else PGlite in `dataDir` (or in memory). */

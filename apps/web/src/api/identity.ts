@@ -1,116 +1,40 @@
-// Identity module API (hand-typed until openapi.json describes /api/identity; then switch to `openapi`).
+// Identity module API and the audit trail.
 import { api } from './client.ts';
+import type { paths, Schema } from './schemas.ts';
 
-export type GrantScope = 'agency' | 'subtree';
-
-export interface Grant {
-  agencyId: string;
-  agencyName: string;
-  scope: GrantScope;
-  roleCode: string;
-  roleName: string;
-  permissions: string[];
-}
-
-export interface Me {
-  id: string;
-  kind: 'official' | 'citizen';
-  displayName: string;
-  username?: string;
-  personalIdMasked?: string;
-  totpEnabled: boolean;
-  grants: Grant[];
-  permissions: string[];
-}
-
-export interface RoleAssignment {
-  assignmentId: string;
-  roleId: string;
-  roleCode: string;
-  roleName: string;
-  agencyId: string;
-  agencyName: string;
-  scope: GrantScope;
-}
-
-export interface Official {
-  id: string;
-  username: string;
-  fullName: string;
-  email?: string | null;
-  /** The agency the official works at. */
-  agencyId: string | null;
-  active: boolean;
-  locked: boolean;
-  totpEnabled: boolean;
-  version: number;
-  roles: RoleAssignment[];
-}
-
-export interface Role {
-  id: string;
-  code: string;
-  name: string;
-  permissions: string[];
-  version: number;
-}
-
-export interface Permission {
-  code: string;
-  description: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+export type Me = Schema<'Me'>;
+export type Grant = Me['grants'][number];
+export type RoleAssignment = Schema<'RoleAssignment'>;
+export type GrantScope = RoleAssignment['scope'];
+export type Official = Schema<'Official'>;
+export type Role = Schema<'Role'>;
+export type Permission = Schema<'PermissionList'>['items'][number];
 
 export const identityApi = {
   me: () => api.get<Me>('/api/identity/me'),
-  enrollTotp: () => api.post<{ secret: string; otpauthUrl: string; qrDataUrl: string }>('/api/identity/me/totp/enroll'),
+  enrollTotp: () => api.post<Schema<'TotpEnrolment'>>('/api/identity/me/totp/enroll'),
   confirmTotp: (code: string) => api.post<void>('/api/identity/me/totp/confirm', { code }),
 
-  officials: (query: { q?: string; limit: number; offset: number }) => api.get<Page<Official>>('/api/identity/officials', query),
-  createOfficial: (body: { username: string; fullName: string; email?: string; password: string; agencyId: string }) =>
+  officials: (query: { q?: string; limit: number; offset: number }) => api.get<Schema<'OfficialPage'>>('/api/identity/officials', query),
+  createOfficial: (body: Schema<'CreateOfficial'>) =>
     api.post<Official>('/api/identity/officials', body),
-  updateOfficial: (id: string, body: { fullName?: string; email?: string; active?: boolean; version: number }) =>
+  updateOfficial: (id: string, body: Schema<'UpdateOfficial'>) =>
     api.patch<Official>(`/api/identity/officials/${encodeURIComponent(id)}`, body),
-  assignRole: (id: string, body: { roleId: string; agencyId: string; scope: GrantScope }) =>
-    api.post<RoleAssignment>(`/api/identity/officials/${encodeURIComponent(id)}/roles`, body),
+  assignRole: (id: string, body: Schema<'AssignRole'>) =>
+    api.post<Official>(`/api/identity/officials/${encodeURIComponent(id)}/roles`, body),
   removeRole: (id: string, assignmentId: string) =>
     api.delete(`/api/identity/officials/${encodeURIComponent(id)}/roles/${encodeURIComponent(assignmentId)}`),
   unlock: (id: string) => api.post<void>(`/api/identity/officials/${encodeURIComponent(id)}/unlock`),
 
-  roles: () => api.get<{ items: Role[] }>('/api/identity/roles'),
-  createRole: (body: { code: string; name: string; permissions: string[] }) => api.post<Role>('/api/identity/roles', body),
-  updateRole: (id: string, body: { name?: string; permissions?: string[]; version: number }) =>
+  roles: () => api.get<Schema<'RoleList'>>('/api/identity/roles'),
+  createRole: (body: Schema<'CreateRole'>) => api.post<Role>('/api/identity/roles', body),
+  updateRole: (id: string, body: Schema<'UpdateRole'>) =>
     api.patch<Role>(`/api/identity/roles/${encodeURIComponent(id)}`, body),
-  permissions: () => api.get<{ items: Permission[] }>('/api/identity/permissions'),
+  permissions: () => api.get<Schema<'PermissionList'>>('/api/identity/permissions'),
 };
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  /** The HTTP status of the audited request (or a word such as `success`). */
-  outcome: number | string;
-  sourceIp: string | null;
-  requestId: string | null;
-  purpose: string | null;
-  details: unknown;
-}
-
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  target?: string;
-  from?: string;
-  to?: string;
-  before?: number;
-  limit: number;
-}
+export type AuditEntry = Schema<'AuditRecord'>;
+export type AuditQuery = NonNullable<paths['/api/audit']['get']['parameters']['query']>;
 
 export const auditApi = {
   list: (query: AuditQuery) => api.get<{ items: AuditEntry[] }>('/api/audit', { ...query }),

@@ -12,29 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,44 +29,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: database reachable and migrations applied */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ready";
-                            database: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "not_ready";
-                            database: boolean;
-                            migrations: boolean;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -105,87 +46,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in person */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            kind: "official" | "citizen";
-                            displayName: string;
-                            username?: string;
-                            personalIdMasked?: string;
-                            enterpriseCode?: string;
-                            totpEnabled: boolean;
-                            grants: {
-                                /** Format: uuid */
-                                agencyId: string;
-                                agencyName: string;
-                                scope: string;
-                                roleCode: string;
-                                roleName: string;
-                                permissions: string[];
-                            }[];
-                            permissions: string[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -204,86 +65,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Start TOTP enrolment (officials) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            secret: string;
-                            otpauthUrl: string;
-                            qrDataUrl: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["startTotpEnrolment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,86 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm TOTP enrolment with a code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["confirmTotpEnrolment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -394,211 +97,10 @@ export interface paths {
             cookie?: never;
         };
         /** Officials in my scope */
-        get: {
-            parameters: {
-                query: {
-                    q?: string;
-                    limit: number;
-                    offset: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                username: string;
-                                fullName: string;
-                                email: string | null;
-                                agencyId: string | null;
-                                active: boolean;
-                                locked: boolean;
-                                totpEnabled: boolean;
-                                version: number;
-                                roles: {
-                                    /** Format: uuid */
-                                    assignmentId: string;
-                                    /** Format: uuid */
-                                    roleId: string;
-                                    roleCode: string;
-                                    roleName: string;
-                                    /** Format: uuid */
-                                    agencyId: string;
-                                    agencyName: string;
-                                    scope: "agency" | "subtree";
-                                }[];
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOfficials"];
         put?: never;
         /** Create an official account */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        fullName: string;
-                        /** Format: email */
-                        email?: string;
-                        password: string;
-                        /** Format: uuid */
-                        agencyId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            fullName: string;
-                            email: string | null;
-                            agencyId: string | null;
-                            active: boolean;
-                            locked: boolean;
-                            totpEnabled: boolean;
-                            version: number;
-                            roles: {
-                                /** Format: uuid */
-                                assignmentId: string;
-                                /** Format: uuid */
-                                roleId: string;
-                                roleCode: string;
-                                roleName: string;
-                                /** Format: uuid */
-                                agencyId: string;
-                                agencyName: string;
-                                scope: "agency" | "subtree";
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createOfficial"];
         delete?: never;
         options?: never;
         head?: never;
@@ -613,238 +115,14 @@ export interface paths {
             cookie?: never;
         };
         /** One official */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            fullName: string;
-                            email: string | null;
-                            agencyId: string | null;
-                            active: boolean;
-                            locked: boolean;
-                            totpEnabled: boolean;
-                            version: number;
-                            roles: {
-                                /** Format: uuid */
-                                assignmentId: string;
-                                /** Format: uuid */
-                                roleId: string;
-                                roleCode: string;
-                                roleName: string;
-                                /** Format: uuid */
-                                agencyId: string;
-                                agencyName: string;
-                                scope: "agency" | "subtree";
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getOfficial"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update an official (optimistic concurrency by version) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fullName?: string;
-                        /** Format: email */
-                        email?: string;
-                        active?: boolean;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            fullName: string;
-                            email: string | null;
-                            agencyId: string | null;
-                            active: boolean;
-                            locked: boolean;
-                            totpEnabled: boolean;
-                            version: number;
-                            roles: {
-                                /** Format: uuid */
-                                assignmentId: string;
-                                /** Format: uuid */
-                                roleId: string;
-                                roleCode: string;
-                                roleName: string;
-                                /** Format: uuid */
-                                agencyId: string;
-                                agencyName: string;
-                                scope: "agency" | "subtree";
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateOfficial"];
         trace?: never;
     };
     "/api/identity/officials/{id}/unlock": {
@@ -857,82 +135,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Unlock an account locked after failed sign-ins */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["unlockOfficial"];
         delete?: never;
         options?: never;
         head?: never;
@@ -949,131 +152,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Grant a role within an agency */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        roleId: string;
-                        /** Format: uuid */
-                        agencyId: string;
-                        scope: "agency" | "subtree";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            username: string;
-                            fullName: string;
-                            email: string | null;
-                            agencyId: string | null;
-                            active: boolean;
-                            locked: boolean;
-                            totpEnabled: boolean;
-                            version: number;
-                            roles: {
-                                /** Format: uuid */
-                                assignmentId: string;
-                                /** Format: uuid */
-                                roleId: string;
-                                roleCode: string;
-                                roleName: string;
-                                /** Format: uuid */
-                                agencyId: string;
-                                agencyName: string;
-                                scope: "agency" | "subtree";
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["grantOfficialRole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1091,83 +170,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Withdraw a role */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    assignmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["withdrawOfficialRole"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1181,172 +184,10 @@ export interface paths {
             cookie?: never;
         };
         /** Roles */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                permissions: string[];
-                                builtIn: boolean;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listRoles"];
         put?: never;
         /** Create a role */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        permissions: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            permissions: string[];
-                            builtIn: boolean;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createRole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1367,114 +208,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Update a role */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        permissions?: string[];
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            permissions: string[];
-                            builtIn: boolean;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateRole"];
         trace?: never;
     };
     "/api/identity/permissions": {
@@ -1485,73 +219,7 @@ export interface paths {
             cookie?: never;
         };
         /** The enumerated permissions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                description: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listPermissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1570,100 +238,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Register an information system (client credentials); the secret is returned once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        clientId: string;
-                        name: string;
-                        /** Format: uuid */
-                        agencyId: string;
-                        permissions: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            clientId: string;
-                            name: string;
-                            /** Format: uuid */
-                            agencyId: string;
-                            permissions: string[];
-                            /** @description Shown once; store it in the calling system. */
-                            clientSecret: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["registerClient"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1680,70 +255,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rotate the SSO signing key (old keys keep verifying for two days) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            kid: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["rotateSigningKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1758,195 +270,10 @@ export interface paths {
             cookie?: never;
         };
         /** List agencies (search with or without diacritics, paged) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Search code and names, with or without diacritics */
-                    q?: string;
-                    kind?: "province" | "department" | "board" | "central" | "commune" | "other";
-                    parentId?: string;
-                    active?: boolean;
-                    limit: number;
-                    offset: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                nameEn: string | null;
-                                kind: "province" | "department" | "board" | "central" | "commune" | "other";
-                                parentId: string | null;
-                                /** @description Code and/or name are provisional until the official list is imported */
-                                placeholder: boolean;
-                                active: boolean;
-                                sortOrder: number;
-                                /** @description Send back (or as If-Match) when updating */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                            limit: number;
-                            offset: number;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAgencies"];
         put?: never;
         /** Create an agency under a parent */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        nameEn?: string | null;
-                        kind: "province" | "department" | "board" | "central" | "commune" | "other";
-                        /** Format: uuid */
-                        parentId: string;
-                        placeholder?: boolean;
-                        active?: boolean;
-                        sortOrder?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            nameEn: string | null;
-                            kind: "province" | "department" | "board" | "central" | "commune" | "other";
-                            parentId: string | null;
-                            /** @description Code and/or name are provisional until the official list is imported */
-                            placeholder: boolean;
-                            active: boolean;
-                            sortOrder: number;
-                            /** @description Send back (or as If-Match) when updating */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createAgency"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1961,47 +288,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation chart in pre-order, each agency with its depth below the root */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                nameEn: string | null;
-                                kind: "province" | "department" | "board" | "central" | "commune" | "other";
-                                parentId: string | null;
-                                /** @description Code and/or name are provisional until the official list is imported */
-                                placeholder: boolean;
-                                active: boolean;
-                                sortOrder: number;
-                                /** @description Send back (or as If-Match) when updating */
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                                depth: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAgencyTree"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2018,42 +305,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export the organisation chart as CSV or JSON */
-        get: {
-            parameters: {
-                query: {
-                    format: "csv" | "json";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV (text/csv, UTF-8 with BOM) or JSON document */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["exportAgencies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2070,236 +322,14 @@ export interface paths {
             cookie?: never;
         };
         /** One agency (its ETag is the If-Match value for updates) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            nameEn: string | null;
-                            kind: "province" | "department" | "board" | "central" | "commune" | "other";
-                            parentId: string | null;
-                            /** @description Code and/or name are provisional until the official list is imported */
-                            placeholder: boolean;
-                            active: boolean;
-                            sortOrder: number;
-                            /** @description Send back (or as If-Match) when updating */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAgency"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update an agency; requires If-Match or version (409 catalog.version_conflict when stale) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "if-match"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code?: string;
-                        name?: string;
-                        nameEn?: string | null;
-                        kind?: "province" | "department" | "board" | "central" | "commune" | "other";
-                        /** Format: uuid */
-                        parentId?: string;
-                        placeholder?: boolean;
-                        active?: boolean;
-                        sortOrder?: number;
-                        /** @description Expected current version (alternative to If-Match) */
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            code: string;
-                            name: string;
-                            nameEn: string | null;
-                            kind: "province" | "department" | "board" | "central" | "commune" | "other";
-                            parentId: string | null;
-                            /** @description Code and/or name are provisional until the official list is imported */
-                            placeholder: boolean;
-                            active: boolean;
-                            sortOrder: number;
-                            /** @description Send back (or as If-Match) when updating */
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateAgency"];
         trace?: never;
     };
     "/api/catalog/agencies/import": {
@@ -2312,101 +342,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import the official list of agencies (CSV or JSON rows); updates by code, all or nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description CSV with header code,name,nameEn,kind,parentCode[,replacesCode] */
-                        csv?: string;
-                        rows?: {
-                            code: string;
-                            name: string;
-                            nameEn?: string | null;
-                            kind: string;
-                            parentCode?: string | null;
-                            replacesCode?: string | null;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            created: number;
-                            updated: number;
-                            unchanged: number;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["importAgencies"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2421,174 +357,10 @@ export interface paths {
             cookie?: never;
         };
         /** The shared e-catalogues, each with the version in force on a date (default today) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Date YYYY-MM-DD (Vietnam) */
-                    at?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                name: string;
-                                nameEn: string | null;
-                                description: string | null;
-                                extendable: boolean;
-                                createdAt: string;
-                                updatedAt: string;
-                                current: {
-                                    listCode: string;
-                                    version: number;
-                                    status: "draft" | "published";
-                                    effectiveFrom: string;
-                                    /** @description First day no longer in force (exclusive); null while current */
-                                    effectiveTo: string | null;
-                                    publishedAt: string | null;
-                                    note: string | null;
-                                    itemCount: number;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCodeLists"];
         put?: never;
         /** Create a new (empty) code list */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        nameEn?: string | null;
-                        description?: string | null;
-                        extendable?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            nameEn: string | null;
-                            description: string | null;
-                            extendable: boolean;
-                            createdAt: string;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createCodeList"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2603,104 +375,7 @@ export interface paths {
             cookie?: never;
         };
         /** Items of a code list in force on a date (or a given version); strong ETag, 304 on If-None-Match */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Date YYYY-MM-DD (Vietnam) */
-                    at?: string;
-                    version?: number;
-                    q?: string;
-                    limit: number;
-                    offset: number;
-                };
-                header?: {
-                    "if-none-match"?: string;
-                };
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            list: {
-                                code: string;
-                                name: string;
-                                nameEn: string | null;
-                                description: string | null;
-                                extendable: boolean;
-                                createdAt: string;
-                                updatedAt: string;
-                            };
-                            version: {
-                                listCode: string;
-                                version: number;
-                                status: "draft" | "published";
-                                effectiveFrom: string;
-                                /** @description First day no longer in force (exclusive); null while current */
-                                effectiveTo: string | null;
-                                publishedAt: string | null;
-                                note: string | null;
-                                itemCount: number;
-                            };
-                            items: {
-                                code: string;
-                                name: string;
-                                nameEn: string | null;
-                                parentCode: string | null;
-                                sortOrder: number;
-                                extra: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Not modified: the ETag sent in If-None-Match is current */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCodeListItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2717,194 +392,10 @@ export interface paths {
             cookie?: never;
         };
         /** All versions of a code list */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                listCode: string;
-                                version: number;
-                                status: "draft" | "published";
-                                effectiveFrom: string;
-                                /** @description First day no longer in force (exclusive); null while current */
-                                effectiveTo: string | null;
-                                publishedAt: string | null;
-                                note: string | null;
-                                itemCount: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCodeListVersions"];
         put?: never;
         /** Import a new version (CSV or JSON items), draft or published from its effective date; all or nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description CSV with header code,name[,nameEn,parentCode,sortOrder,…extra columns] */
-                        csv?: string;
-                        items?: {
-                            code: string;
-                            name: string;
-                            nameEn?: string | null;
-                            parentCode?: string | null;
-                            sortOrder?: number;
-                            extra?: {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        /** @description Date YYYY-MM-DD (Vietnam) */
-                        effectiveFrom: string;
-                        /** @default false */
-                        publish: boolean;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            listCode: string;
-                            version: number;
-                            status: "draft" | "published";
-                            effectiveFrom: string;
-                            /** @description First day no longer in force (exclusive); null while current */
-                            effectiveTo: string | null;
-                            publishedAt: string | null;
-                            note: string | null;
-                            itemCount: number;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["importCodeListVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2919,70 +410,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export the items of a version as CSV or JSON */
-        get: {
-            parameters: {
-                query: {
-                    format: "csv" | "json";
-                    /** @description Date YYYY-MM-DD (Vietnam) */
-                    at?: string;
-                    version?: number;
-                };
-                header?: {
-                    "if-none-match"?: string;
-                };
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV (text/csv, UTF-8 with BOM) or JSON document */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Not modified: the ETag sent in If-None-Match is current */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["exportCodeList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3001,116 +429,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Publish a draft version; it supersedes earlier versions from its effective date */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Date YYYY-MM-DD (Vietnam) */
-                        effectiveFrom?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            listCode: string;
-                            version: number;
-                            status: "draft" | "published";
-                            effectiveFrom: string;
-                            /** @description First day no longer in force (exclusive); null while current */
-                            effectiveTo: string | null;
-                            publishedAt: string | null;
-                            note: string | null;
-                            itemCount: number;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["publishCodeListVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3125,64 +444,7 @@ export interface paths {
             cookie?: never;
         };
         /** Due date: the n-th working day after start (the start day itself is not counted) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Date YYYY-MM-DD (Vietnam) */
-                    start: string;
-                    days: number;
-                    agencyId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            start: string;
-                            days: number;
-                            agencyId: string | null;
-                            result: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["addWorkingDays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3199,65 +461,7 @@ export interface paths {
             cookie?: never;
         };
         /** Working days in (from, to]: from itself not counted, to counted */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Date YYYY-MM-DD (Vietnam) */
-                    from: string;
-                    /** @description Date YYYY-MM-DD (Vietnam) */
-                    to: string;
-                    agencyId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            agencyId: string | null;
-                            workingDays: number;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["countWorkingDaysBetween"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3274,180 +478,10 @@ export interface paths {
             cookie?: never;
         };
         /** Extra days off and working days entered by administrators in a year */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                    agencyId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                date: string;
-                                kind: "day_off" | "working_day";
-                                name: string;
-                                nameEn: string | null;
-                                agencyId: string | null;
-                                createdBy: string;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCalendarExceptions"];
         put?: never;
         /** Add an extra day off or a working day (province-wide, or for an agency and its subtree) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Date YYYY-MM-DD (Vietnam) */
-                        date: string;
-                        kind: "day_off" | "working_day";
-                        name: string;
-                        nameEn?: string | null;
-                        agencyId?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            date: string;
-                            kind: "day_off" | "working_day";
-                            name: string;
-                            nameEn: string | null;
-                            agencyId: string | null;
-                            createdBy: string;
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createCalendarException"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3465,88 +499,13 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove a calendar exception */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteCalendarException"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/catalog/calendar/{year}": {
+    "/api/catalog/calendar/years/{year}": {
         parameters: {
             query?: never;
             header?: never;
@@ -3554,79 +513,7 @@ export interface paths {
             cookie?: never;
         };
         /** Days off in a year with their reasons (holidays, days in lieu, extra days off; weekends on request) */
-        get: {
-            parameters: {
-                query: {
-                    agencyId?: string;
-                    includeWeekends: boolean;
-                };
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            agencyId: string | null;
-                            nationalDayAdjacent: "before" | "after";
-                            daysOff: {
-                                date: string;
-                                weekday: string;
-                                kind: "weekend" | "holiday" | "compensatory" | "day_off";
-                                name: string;
-                                nameEn: string;
-                                source: "law" | "exception";
-                                exceptionId?: string;
-                            }[];
-                            workingDays: {
-                                date: string;
-                                weekday: string;
-                                name: string;
-                                nameEn: string | null;
-                                exceptionId: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCalendarYear"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3635,7 +522,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/catalog/calendar/{year}/rules": {
+    "/api/catalog/calendar/years/{year}/rules": {
         parameters: {
             query?: never;
             header?: never;
@@ -3644,78 +531,7 @@ export interface paths {
         };
         get?: never;
         /** Choose the day next to National Day for a year: 1/9 (before, default) or 3/9 (after) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        nationalDayAdjacent: "before" | "after";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            nationalDayAdjacent: "before" | "after";
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The error body shared by every route */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["setCalendarYearRules"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3731,90 +547,7 @@ export interface paths {
             cookie?: never;
         };
         /** List audit records (newest first; page with `before`) */
-        get: {
-            parameters: {
-                query: {
-                    actor?: string;
-                    action?: string;
-                    target?: string;
-                    from?: string;
-                    to?: string;
-                    before?: number;
-                    limit: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                seq: number;
-                                /** Format: date-time */
-                                at: string;
-                                actor: string;
-                                action: string;
-                                target: string;
-                                outcome: number;
-                                sourceIp: string;
-                                requestId: string;
-                                purpose: string;
-                                details: unknown;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAuditRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3831,311 +564,10 @@ export interface paths {
             cookie?: never;
         };
         /** Search procedures (with or without diacritics) by field, level, offering agency; paged */
-        get: {
-            parameters: {
-                query: {
-                    /** @description Search the national code and the name, with or without diacritics */
-                    q?: string;
-                    fieldCode?: string;
-                    level?: "province" | "commune";
-                    agencyId?: string;
-                    onlineOnly?: boolean;
-                    includeInactive?: boolean;
-                    limit: number;
-                    offset: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                nationalCode: string;
-                                name: string;
-                                fieldCode: string;
-                                /** @enum {unknown} */
-                                level: "province" | "commune";
-                                implementingAgencies: string[];
-                                applicantTypes: ("citizen" | "organisation" | "foreigner")[];
-                                methods: ("online" | "counter" | "post")[];
-                                /** @description Working days from the receipt of a complete dossier */
-                                processingDays: number;
-                                processingNote: string | null;
-                                fees: {
-                                    /** @enum {unknown} */
-                                    kind: "fee" | "charge";
-                                    name: string;
-                                    /** @description Integer VND */
-                                    amountVnd: number;
-                                    note?: string;
-                                }[];
-                                parts: {
-                                    code: string;
-                                    name: string;
-                                    required: boolean;
-                                    originals: number;
-                                    copies: number;
-                                    templateBlobKey?: string;
-                                    templateFileName?: string;
-                                    /** @description Lower-case letters, digits and "-" */
-                                    formKey?: string;
-                                }[];
-                                conditions: string | null;
-                                legalBases: {
-                                    number: string;
-                                    title: string;
-                                    issuedOn?: string;
-                                }[];
-                                resultType: string;
-                                fullyOnline: boolean;
-                                active: boolean;
-                                /** @description Send back (or as If-Match) when updating */
-                                version: number;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                            total: number;
-                            limit: number;
-                            offset: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listProcedures"];
         put?: never;
         /** Create a procedure */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        nationalCode: string;
-                        name: string;
-                        fieldCode: string;
-                        /** @enum {unknown} */
-                        level: "province" | "commune";
-                        applicantTypes: ("citizen" | "organisation" | "foreigner")[];
-                        methods: ("online" | "counter" | "post")[];
-                        /** @description Working days from the receipt of a complete dossier */
-                        processingDays: number;
-                        resultType: string;
-                        implementingAgencies?: string[];
-                        processingNote?: string | null;
-                        fees?: {
-                            /** @enum {unknown} */
-                            kind: "fee" | "charge";
-                            name: string;
-                            /** @description Integer VND */
-                            amountVnd: number;
-                            note?: string;
-                        }[];
-                        parts?: {
-                            code: string;
-                            name: string;
-                            required: boolean;
-                            originals: number;
-                            copies: number;
-                            templateBlobKey?: string;
-                            templateFileName?: string;
-                            /** @description Lower-case letters, digits and "-" */
-                            formKey?: string;
-                        }[];
-                        conditions?: string | null;
-                        legalBases?: {
-                            number: string;
-                            title: string;
-                            issuedOn?: string;
-                        }[];
-                        fullyOnline?: boolean;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            nationalCode: string;
-                            name: string;
-                            fieldCode: string;
-                            /** @enum {unknown} */
-                            level: "province" | "commune";
-                            implementingAgencies: string[];
-                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
-                            methods: ("online" | "counter" | "post")[];
-                            /** @description Working days from the receipt of a complete dossier */
-                            processingDays: number;
-                            processingNote: string | null;
-                            fees: {
-                                /** @enum {unknown} */
-                                kind: "fee" | "charge";
-                                name: string;
-                                /** @description Integer VND */
-                                amountVnd: number;
-                                note?: string;
-                            }[];
-                            parts: {
-                                code: string;
-                                name: string;
-                                required: boolean;
-                                originals: number;
-                                copies: number;
-                                templateBlobKey?: string;
-                                templateFileName?: string;
-                                /** @description Lower-case letters, digits and "-" */
-                                formKey?: string;
-                            }[];
-                            conditions: string | null;
-                            legalBases: {
-                                number: string;
-                                title: string;
-                                issuedOn?: string;
-                            }[];
-                            resultType: string;
-                            fullyOnline: boolean;
-                            active: boolean;
-                            /** @description Send back (or as If-Match) when updating */
-                            version: number;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createProcedure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4150,70 +582,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export every procedure as JSON or CSV (the import format) */
-        get: {
-            parameters: {
-                query: {
-                    format: "json" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV (text/csv, UTF-8 with BOM), JSON or XML document */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["exportProcedures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4222,7 +591,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tthc/procedures/by-code/{code}": {
+    "/api/tthc/procedure-codes/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -4230,130 +599,7 @@ export interface paths {
             cookie?: never;
         };
         /** One procedure by its national code (mã TTHC) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            nationalCode: string;
-                            name: string;
-                            fieldCode: string;
-                            /** @enum {unknown} */
-                            level: "province" | "commune";
-                            implementingAgencies: string[];
-                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
-                            methods: ("online" | "counter" | "post")[];
-                            /** @description Working days from the receipt of a complete dossier */
-                            processingDays: number;
-                            processingNote: string | null;
-                            fees: {
-                                /** @enum {unknown} */
-                                kind: "fee" | "charge";
-                                name: string;
-                                /** @description Integer VND */
-                                amountVnd: number;
-                                note?: string;
-                            }[];
-                            parts: {
-                                code: string;
-                                name: string;
-                                required: boolean;
-                                originals: number;
-                                copies: number;
-                                templateBlobKey?: string;
-                                templateFileName?: string;
-                                /** @description Lower-case letters, digits and "-" */
-                                formKey?: string;
-                            }[];
-                            conditions: string | null;
-                            legalBases: {
-                                number: string;
-                                title: string;
-                                issuedOn?: string;
-                            }[];
-                            resultType: string;
-                            fullyOnline: boolean;
-                            active: boolean;
-                            /** @description Send back (or as If-Match) when updating */
-                            version: number;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getProcedureByCode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4370,350 +616,14 @@ export interface paths {
             cookie?: never;
         };
         /** One procedure (its ETag is the If-Match value for updates) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            nationalCode: string;
-                            name: string;
-                            fieldCode: string;
-                            /** @enum {unknown} */
-                            level: "province" | "commune";
-                            implementingAgencies: string[];
-                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
-                            methods: ("online" | "counter" | "post")[];
-                            /** @description Working days from the receipt of a complete dossier */
-                            processingDays: number;
-                            processingNote: string | null;
-                            fees: {
-                                /** @enum {unknown} */
-                                kind: "fee" | "charge";
-                                name: string;
-                                /** @description Integer VND */
-                                amountVnd: number;
-                                note?: string;
-                            }[];
-                            parts: {
-                                code: string;
-                                name: string;
-                                required: boolean;
-                                originals: number;
-                                copies: number;
-                                templateBlobKey?: string;
-                                templateFileName?: string;
-                                /** @description Lower-case letters, digits and "-" */
-                                formKey?: string;
-                            }[];
-                            conditions: string | null;
-                            legalBases: {
-                                number: string;
-                                title: string;
-                                issuedOn?: string;
-                            }[];
-                            resultType: string;
-                            fullyOnline: boolean;
-                            active: boolean;
-                            /** @description Send back (or as If-Match) when updating */
-                            version: number;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getProcedure"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Update a procedure; requires If-Match or version (409 tthc.version_conflict when stale) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "if-match"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        nationalCode?: string;
-                        name?: string;
-                        fieldCode?: string;
-                        /** @enum {unknown} */
-                        level?: "province" | "commune";
-                        implementingAgencies?: string[];
-                        applicantTypes?: ("citizen" | "organisation" | "foreigner")[];
-                        methods?: ("online" | "counter" | "post")[];
-                        /** @description Working days from the receipt of a complete dossier */
-                        processingDays?: number;
-                        processingNote?: string | null;
-                        fees?: {
-                            /** @enum {unknown} */
-                            kind: "fee" | "charge";
-                            name: string;
-                            /** @description Integer VND */
-                            amountVnd: number;
-                            note?: string;
-                        }[];
-                        parts?: {
-                            code: string;
-                            name: string;
-                            required: boolean;
-                            originals: number;
-                            copies: number;
-                            templateBlobKey?: string;
-                            templateFileName?: string;
-                            /** @description Lower-case letters, digits and "-" */
-                            formKey?: string;
-                        }[];
-                        conditions?: string | null;
-                        legalBases?: {
-                            number: string;
-                            title: string;
-                            issuedOn?: string;
-                        }[];
-                        resultType?: string;
-                        fullyOnline?: boolean;
-                        active?: boolean;
-                        /** @description Expected current version (alternative to If-Match) */
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            nationalCode: string;
-                            name: string;
-                            fieldCode: string;
-                            /** @enum {unknown} */
-                            level: "province" | "commune";
-                            implementingAgencies: string[];
-                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
-                            methods: ("online" | "counter" | "post")[];
-                            /** @description Working days from the receipt of a complete dossier */
-                            processingDays: number;
-                            processingNote: string | null;
-                            fees: {
-                                /** @enum {unknown} */
-                                kind: "fee" | "charge";
-                                name: string;
-                                /** @description Integer VND */
-                                amountVnd: number;
-                                note?: string;
-                            }[];
-                            parts: {
-                                code: string;
-                                name: string;
-                                required: boolean;
-                                originals: number;
-                                copies: number;
-                                templateBlobKey?: string;
-                                templateFileName?: string;
-                                /** @description Lower-case letters, digits and "-" */
-                                formKey?: string;
-                            }[];
-                            conditions: string | null;
-                            legalBases: {
-                                number: string;
-                                title: string;
-                                issuedOn?: string;
-                            }[];
-                            resultType: string;
-                            fullyOnline: boolean;
-                            active: boolean;
-                            /** @description Send back (or as If-Match) when updating */
-                            version: number;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateProcedure"];
         trace?: never;
     };
     "/api/tthc/procedures/import": {
@@ -4726,149 +636,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import procedures (JSON or CSV as exported); matched by national code, all or nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Procedures as exported in JSON (without ids) */
-                        json?: {
-                            nationalCode: string;
-                            name: string;
-                            fieldCode: string;
-                            /** @enum {unknown} */
-                            level: "province" | "commune";
-                            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
-                            methods: ("online" | "counter" | "post")[];
-                            /** @description Working days from the receipt of a complete dossier */
-                            processingDays: number;
-                            resultType: string;
-                            implementingAgencies?: string[];
-                            processingNote?: string | null;
-                            fees?: {
-                                /** @enum {unknown} */
-                                kind: "fee" | "charge";
-                                name: string;
-                                /** @description Integer VND */
-                                amountVnd: number;
-                                note?: string;
-                            }[];
-                            parts?: {
-                                code: string;
-                                name: string;
-                                required: boolean;
-                                originals: number;
-                                copies: number;
-                                templateBlobKey?: string;
-                                templateFileName?: string;
-                                /** @description Lower-case letters, digits and "-" */
-                                formKey?: string;
-                            }[];
-                            conditions?: string | null;
-                            legalBases?: {
-                                number: string;
-                                title: string;
-                                issuedOn?: string;
-                            }[];
-                            fullyOnline?: boolean;
-                            active?: boolean;
-                        }[];
-                        /** @description CSV as exported (docs/procedures-import.md) */
-                        csv?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            created: number;
-                            updated: number;
-                            unchanged: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["importProcedures"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4883,112 +651,7 @@ export interface paths {
             cookie?: never;
         };
         /** Where to file: the active offerings of a procedure, with agency names */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                procedureId: string;
-                                /** Format: uuid */
-                                agencyId: string;
-                                /** Format: uuid */
-                                deskAgencyId: string;
-                                /** @description Lower-case letters, digits and "-" */
-                                processKey: string;
-                                fees: {
-                                    /** @enum {unknown} */
-                                    kind: "fee" | "charge";
-                                    name: string;
-                                    /** @description Integer VND */
-                                    amountVnd: number;
-                                    note?: string;
-                                }[] | null;
-                                codePattern: string | null;
-                                onlineEnabled: boolean;
-                                active: boolean;
-                                version: number;
-                                agencyCode: string;
-                                agencyName: string;
-                                deskAgencyName: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listProcedureOfferings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5005,235 +668,10 @@ export interface paths {
             cookie?: never;
         };
         /** Offerings, by agency and/or procedure */
-        get: {
-            parameters: {
-                query?: {
-                    agencyId?: string;
-                    procedureId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                procedureId: string;
-                                /** Format: uuid */
-                                agencyId: string;
-                                /** Format: uuid */
-                                deskAgencyId: string;
-                                /** @description Lower-case letters, digits and "-" */
-                                processKey: string;
-                                fees: {
-                                    /** @enum {unknown} */
-                                    kind: "fee" | "charge";
-                                    name: string;
-                                    /** @description Integer VND */
-                                    amountVnd: number;
-                                    note?: string;
-                                }[] | null;
-                                codePattern: string | null;
-                                onlineEnabled: boolean;
-                                active: boolean;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOfferings"];
         put?: never;
         /** Offer a procedure at an agency (needs procedure.edit on that agency; the process must be published) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        procedureId: string;
-                        /** Format: uuid */
-                        agencyId: string;
-                        /** @description Lower-case letters, digits and "-" */
-                        processKey: string;
-                        /** Format: uuid */
-                        deskAgencyId?: string;
-                        fees?: {
-                            /** @enum {unknown} */
-                            kind: "fee" | "charge";
-                            name: string;
-                            /** @description Integer VND */
-                            amountVnd: number;
-                            note?: string;
-                        }[] | null;
-                        codePattern?: string | null;
-                        onlineEnabled?: boolean;
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            procedureId: string;
-                            /** Format: uuid */
-                            agencyId: string;
-                            /** Format: uuid */
-                            deskAgencyId: string;
-                            /** @description Lower-case letters, digits and "-" */
-                            processKey: string;
-                            fees: {
-                                /** @enum {unknown} */
-                                kind: "fee" | "charge";
-                                name: string;
-                                /** @description Integer VND */
-                                amountVnd: number;
-                                note?: string;
-                            }[] | null;
-                            codePattern: string | null;
-                            onlineEnabled: boolean;
-                            active: boolean;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createOffering"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5254,172 +692,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Update an offering; requires If-Match or version (409 tthc.version_conflict when stale) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "if-match"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        deskAgencyId?: string;
-                        /** @description Lower-case letters, digits and "-" */
-                        processKey?: string;
-                        fees?: {
-                            /** @enum {unknown} */
-                            kind: "fee" | "charge";
-                            name: string;
-                            /** @description Integer VND */
-                            amountVnd: number;
-                            note?: string;
-                        }[] | null;
-                        codePattern?: string | null;
-                        onlineEnabled?: boolean;
-                        active?: boolean;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            procedureId: string;
-                            /** Format: uuid */
-                            agencyId: string;
-                            /** Format: uuid */
-                            deskAgencyId: string;
-                            /** @description Lower-case letters, digits and "-" */
-                            processKey: string;
-                            fees: {
-                                /** @enum {unknown} */
-                                kind: "fee" | "charge";
-                                name: string;
-                                /** @description Integer VND */
-                                amountVnd: number;
-                                note?: string;
-                            }[] | null;
-                            codePattern: string | null;
-                            onlineEnabled: boolean;
-                            active: boolean;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateOffering"];
         trace?: never;
     };
     "/api/tthc/forms": {
@@ -5430,78 +703,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every e-form key with its newest, published and draft versions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                title: string;
-                                latestVersion: number;
-                                publishedVersion: number | null;
-                                draftVersion: number | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listForms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5518,97 +720,7 @@ export interface paths {
             cookie?: never;
         };
         /** The newest published version of an e-form (what applicants fill in) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            version: number;
-                            title: string;
-                            schema: {
-                                [key: string]: unknown;
-                            };
-                            layout: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "published" | "retired";
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getForm"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5625,98 +737,7 @@ export interface paths {
             cookie?: never;
         };
         /** One version of an e-form (a draft only for procedure editors) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            version: number;
-                            title: string;
-                            schema: {
-                                [key: string]: unknown;
-                            };
-                            layout: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "published" | "retired";
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getFormVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5734,109 +755,7 @@ export interface paths {
         };
         get?: never;
         /** Create or replace the draft version of an e-form (the schema must compile: 422 tthc.form_invalid) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        schema: {
-                            [key: string]: unknown;
-                        };
-                        layout: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            version: number;
-                            title: string;
-                            schema: {
-                                [key: string]: unknown;
-                            };
-                            layout: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "published" | "retired";
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["saveFormDraft"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5854,112 +773,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Publish the draft version; published versions never change (repeating is harmless) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            version: number;
-                            title: string;
-                            schema: {
-                                [key: string]: unknown;
-                            };
-                            layout: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "published" | "retired";
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["publishFormVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5976,100 +790,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Check e-form data against the newest published version: field errors in Vietnamese and English */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                };
-                cookie?: never;
-            };
-            /** @description The data of one e-form */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            valid: boolean;
-                            errors: {
-                                field: string;
-                                keyword: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["validateFormData"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6084,78 +805,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every process key with its newest, published and draft versions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                title: string;
-                                latestVersion: number;
-                                publishedVersion: number | null;
-                                draftVersion: number | null;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listProcesses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6172,126 +822,7 @@ export interface paths {
             cookie?: never;
         };
         /** A process version (default: the newest published) with its diagram as a laid-out graph */
-        get: {
-            parameters: {
-                query?: {
-                    version?: number;
-                };
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            version: number;
-                            name: string;
-                            /** @description A process definition (steps, transitions) */
-                            definition: unknown;
-                            /** @enum {unknown} */
-                            status: "draft" | "published" | "retired";
-                            graph: {
-                                nodes: {
-                                    id: string;
-                                    /** @enum {unknown} */
-                                    kind: "start" | "task" | "fork" | "join" | "end";
-                                    label: string;
-                                    labelEn?: string;
-                                    x: number;
-                                    y: number;
-                                    width: number;
-                                    height: number;
-                                    stepId?: string;
-                                    layer: number;
-                                }[];
-                                edges: {
-                                    id: string;
-                                    from: string;
-                                    to: string;
-                                    label: string;
-                                    labelEn?: string;
-                                    conditional: boolean;
-                                    transition?: number;
-                                    back: boolean;
-                                    points: {
-                                        x: number;
-                                        y: number;
-                                    }[];
-                                }[];
-                                width: number;
-                                height: number;
-                            };
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getProcess"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6309,102 +840,7 @@ export interface paths {
         };
         get?: never;
         /** Create or replace the draft version of a process (validated: 422 tthc.process_invalid with the problems by path) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        definition: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            version: number;
-                            name: string;
-                            /** @description A process definition (steps, transitions) */
-                            definition: unknown;
-                            /** @enum {unknown} */
-                            status: "draft" | "published" | "retired";
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["saveProcessDraft"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6422,108 +858,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Publish the draft version; new dossiers follow the newest published version */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            version: number;
-                            name: string;
-                            /** @description A process definition (steps, transitions) */
-                            definition: unknown;
-                            /** @enum {unknown} */
-                            status: "draft" | "published" | "retired";
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["publishProcessVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6538,86 +873,7 @@ export interface paths {
             cookie?: never;
         };
         /** BPMN 2.0 XML of a process version (opens laid out in bpmn.io) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Lower-case letters, digits and "-" */
-                    key: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description CSV (text/csv, UTF-8 with BOM), JSON or XML document */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getProcessBpmn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6636,101 +892,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Upload one attachment (multipart field "file"); PDF, JPEG, PNG, DOCX or XLSX up to 20 MB; the content must match the declared type */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            fileName: string;
-                            contentType: string;
-                            size: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["uploadAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6745,305 +907,10 @@ export interface paths {
             cookie?: never;
         };
         /** An official's queue or search at one agency (paged) */
-        get: {
-            parameters: {
-                query: {
-                    queue: "to_receive" | "to_process" | "waiting_supplement" | "due_soon" | "overdue" | "ready_to_return" | "all";
-                    agencyId: string;
-                    /** @description Only steps assigned to me (to_process) */
-                    mine?: boolean;
-                    /** @description Code, applicant or procedure; diacritics optional */
-                    q?: string;
-                    procedureId?: string;
-                    limit: number;
-                    offset: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                code: string;
-                                procedureName: string;
-                                applicantName: string;
-                                /** @enum {string} */
-                                channel: "online" | "counter" | "dvcqg" | "post";
-                                /** @enum {string} */
-                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
-                                statusLabel: string;
-                                submittedAt: string;
-                                dueDate: string | null;
-                                agencyId: string;
-                                version: number;
-                            }[];
-                            total: number;
-                            limit: number;
-                            offset: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listDossiers"];
         put?: never;
         /** File a dossier online (signed-in applicant); returns the dossier and its look-up secret */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Repeat the same key to retry safely: the first outcome is replayed */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        offeringId: string;
-                        submission: {
-                            applicant: {
-                                /** @enum {string} */
-                                kind: "citizen" | "organisation";
-                                fullName: string;
-                                personalId?: string;
-                                enterpriseCode?: string;
-                                organisationName?: string;
-                                /** @description Date YYYY-MM-DD (Vietnam) */
-                                dateOfBirth?: string;
-                                phone?: string;
-                                /** Format: email */
-                                email?: string;
-                                address?: {
-                                    line: string;
-                                    commune?: string;
-                                    province?: string;
-                                };
-                            };
-                            /** @description E-form data per dossier part code */
-                            formData: {
-                                [key: string]: {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            files: {
-                                /** Format: uuid */
-                                uploadId: string;
-                                partCode: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            dossier: {
-                                id: string;
-                                code: string;
-                                agencyId: string;
-                                deskAgencyId: string;
-                                procedureId: string;
-                                procedureCode: string;
-                                procedureName: string;
-                                offeringId: string;
-                                process: {
-                                    key: string;
-                                    version: number;
-                                };
-                                /** @enum {string} */
-                                channel: "online" | "counter" | "dvcqg" | "post";
-                                /** @enum {string} */
-                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
-                                statusLabel: string;
-                                /** @description Status code on the National Public Service Portal */
-                                nationalStatus: number;
-                                activeSteps: {
-                                    stepId: string;
-                                    parallelOf?: string;
-                                    agencyId: string;
-                                    assigneeId?: string;
-                                    assigneeName?: string;
-                                    since: string;
-                                    dueDate: string;
-                                }[];
-                                applicant: unknown;
-                                applicantSubject: string | null;
-                                agencyScope: string[];
-                                formData: unknown;
-                                flags: {
-                                    [key: string]: boolean;
-                                };
-                                submittedAt: string;
-                                receivedAt: string | null;
-                                dueDate: string | null;
-                                originalDueDate: string | null;
-                                clockStoppedAt: string | null;
-                                apologised: boolean;
-                                result: ("approved" | "denied") | null;
-                                finishedAt: string | null;
-                                externalCode: string | null;
-                                supplement: unknown;
-                                files: {
-                                    id: string;
-                                    partCode: string | null;
-                                    /** @enum {string} */
-                                    kind: "input" | "supplement" | "result" | "generated";
-                                    fileName: string;
-                                    contentType: string;
-                                    size: number;
-                                    uploadedAt: string;
-                                }[];
-                                version: number;
-                            };
-                            /** @description Public look-up secret: shown once here and on the receipt; only its hash is stored */
-                            lookupSecret: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["fileDossierOnline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7060,214 +927,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** File a dossier at the one-stop counter for an applicant (accepted at once unless accept=false) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Repeat the same key to retry safely: the first outcome is replayed */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        offeringId: string;
-                        submission: {
-                            applicant: {
-                                /** @enum {string} */
-                                kind: "citizen" | "organisation";
-                                fullName: string;
-                                personalId?: string;
-                                enterpriseCode?: string;
-                                organisationName?: string;
-                                /** @description Date YYYY-MM-DD (Vietnam) */
-                                dateOfBirth?: string;
-                                phone?: string;
-                                /** Format: email */
-                                email?: string;
-                                address?: {
-                                    line: string;
-                                    commune?: string;
-                                    province?: string;
-                                };
-                            };
-                            /** @description E-form data per dossier part code */
-                            formData: {
-                                [key: string]: {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            files: {
-                                /** Format: uuid */
-                                uploadId: string;
-                                partCode: string;
-                            }[];
-                        };
-                        /** @description Accept at once and issue the receipt (default true) */
-                        accept?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            dossier: {
-                                id: string;
-                                code: string;
-                                agencyId: string;
-                                deskAgencyId: string;
-                                procedureId: string;
-                                procedureCode: string;
-                                procedureName: string;
-                                offeringId: string;
-                                process: {
-                                    key: string;
-                                    version: number;
-                                };
-                                /** @enum {string} */
-                                channel: "online" | "counter" | "dvcqg" | "post";
-                                /** @enum {string} */
-                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
-                                statusLabel: string;
-                                /** @description Status code on the National Public Service Portal */
-                                nationalStatus: number;
-                                activeSteps: {
-                                    stepId: string;
-                                    parallelOf?: string;
-                                    agencyId: string;
-                                    assigneeId?: string;
-                                    assigneeName?: string;
-                                    since: string;
-                                    dueDate: string;
-                                }[];
-                                applicant: unknown;
-                                applicantSubject: string | null;
-                                agencyScope: string[];
-                                formData: unknown;
-                                flags: {
-                                    [key: string]: boolean;
-                                };
-                                submittedAt: string;
-                                receivedAt: string | null;
-                                dueDate: string | null;
-                                originalDueDate: string | null;
-                                clockStoppedAt: string | null;
-                                apologised: boolean;
-                                result: ("approved" | "denied") | null;
-                                finishedAt: string | null;
-                                externalCode: string | null;
-                                supplement: unknown;
-                                files: {
-                                    id: string;
-                                    partCode: string | null;
-                                    /** @enum {string} */
-                                    kind: "input" | "supplement" | "result" | "generated";
-                                    fileName: string;
-                                    contentType: string;
-                                    size: number;
-                                    uploadedAt: string;
-                                }[];
-                                version: number;
-                            };
-                            /** @description Public look-up secret: shown once here and on the receipt; only its hash is stored */
-                            lookupSecret: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["fileDossierAtCounter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7282,90 +942,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in applicant's dossiers */
-        get: {
-            parameters: {
-                query: {
-                    limit: number;
-                    offset: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                code: string;
-                                procedureName: string;
-                                applicantName: string;
-                                /** @enum {string} */
-                                channel: "online" | "counter" | "dvcqg" | "post";
-                                /** @enum {string} */
-                                status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
-                                statusLabel: string;
-                                submittedAt: string;
-                                dueDate: string | null;
-                                agencyId: string;
-                                version: number;
-                            }[];
-                            total: number;
-                            limit: number;
-                            offset: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listMyDossiers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7382,153 +959,7 @@ export interface paths {
             cookie?: never;
         };
         /** One dossier with what the caller may do now */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            agencyId: string;
-                            deskAgencyId: string;
-                            procedureId: string;
-                            procedureCode: string;
-                            procedureName: string;
-                            offeringId: string;
-                            process: {
-                                key: string;
-                                version: number;
-                            };
-                            /** @enum {string} */
-                            channel: "online" | "counter" | "dvcqg" | "post";
-                            /** @enum {string} */
-                            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
-                            statusLabel: string;
-                            /** @description Status code on the National Public Service Portal */
-                            nationalStatus: number;
-                            activeSteps: {
-                                stepId: string;
-                                parallelOf?: string;
-                                agencyId: string;
-                                assigneeId?: string;
-                                assigneeName?: string;
-                                since: string;
-                                dueDate: string;
-                            }[];
-                            applicant: unknown;
-                            applicantSubject: string | null;
-                            agencyScope: string[];
-                            formData: unknown;
-                            flags: {
-                                [key: string]: boolean;
-                            };
-                            submittedAt: string;
-                            receivedAt: string | null;
-                            dueDate: string | null;
-                            originalDueDate: string | null;
-                            clockStoppedAt: string | null;
-                            apologised: boolean;
-                            result: ("approved" | "denied") | null;
-                            finishedAt: string | null;
-                            externalCode: string | null;
-                            supplement: unknown;
-                            files: {
-                                id: string;
-                                partCode: string | null;
-                                /** @enum {string} */
-                                kind: "input" | "supplement" | "result" | "generated";
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                uploadedAt: string;
-                            }[];
-                            version: number;
-                            allowed: {
-                                actions: string[];
-                                steps: {
-                                    stepId: string;
-                                    stepName: string;
-                                    actions: {
-                                        action: string;
-                                        label: string;
-                                        requiresComment: boolean;
-                                    }[];
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDossier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7547,280 +978,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Act on a dossier (accept, request a supplement, reject, take a step, assign, pause, apologise, return, withdraw, …) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Repeat the same key to retry safely: the first outcome is replayed */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "accept";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                    } | {
-                        /** @enum {string} */
-                        action: "request_supplement";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        items: {
-                            partCode: string;
-                            reason: string;
-                        }[];
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "reject";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        reasons: string[];
-                    } | {
-                        /** @enum {string} */
-                        action: "transition";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        stepId: string;
-                        transition: string;
-                        comment?: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "assign";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        stepId: string;
-                        /** Format: uuid */
-                        officialId: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "comment";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        text: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "pause";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        reason: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "resume";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                    } | {
-                        /** @enum {string} */
-                        action: "apologise";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        /** @description Date YYYY-MM-DD (Vietnam) */
-                        newDueDate: string;
-                        reason: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "cancel";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        reason: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "attach_result";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        files: string[];
-                    } | {
-                        /** @enum {string} */
-                        action: "return";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        /** @enum {string} */
-                        method: "desk" | "online" | "post";
-                    } | {
-                        /** @enum {string} */
-                        action: "resubmit";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        /** @description E-form data per dossier part code */
-                        formData?: {
-                            [key: string]: {
-                                [key: string]: unknown;
-                            };
-                        };
-                        files?: {
-                            /** Format: uuid */
-                            uploadId: string;
-                            partCode: string;
-                        }[];
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        action: "withdraw";
-                        /** @description The version the caller saw; 409 if the dossier has changed since */
-                        expectedVersion: number;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            agencyId: string;
-                            deskAgencyId: string;
-                            procedureId: string;
-                            procedureCode: string;
-                            procedureName: string;
-                            offeringId: string;
-                            process: {
-                                key: string;
-                                version: number;
-                            };
-                            /** @enum {string} */
-                            channel: "online" | "counter" | "dvcqg" | "post";
-                            /** @enum {string} */
-                            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
-                            statusLabel: string;
-                            /** @description Status code on the National Public Service Portal */
-                            nationalStatus: number;
-                            activeSteps: {
-                                stepId: string;
-                                parallelOf?: string;
-                                agencyId: string;
-                                assigneeId?: string;
-                                assigneeName?: string;
-                                since: string;
-                                dueDate: string;
-                            }[];
-                            applicant: unknown;
-                            applicantSubject: string | null;
-                            agencyScope: string[];
-                            formData: unknown;
-                            flags: {
-                                [key: string]: boolean;
-                            };
-                            submittedAt: string;
-                            receivedAt: string | null;
-                            dueDate: string | null;
-                            originalDueDate: string | null;
-                            clockStoppedAt: string | null;
-                            apologised: boolean;
-                            result: ("approved" | "denied") | null;
-                            finishedAt: string | null;
-                            externalCode: string | null;
-                            supplement: unknown;
-                            files: {
-                                id: string;
-                                partCode: string | null;
-                                /** @enum {string} */
-                                kind: "input" | "supplement" | "result" | "generated";
-                                fileName: string;
-                                contentType: string;
-                                size: number;
-                                uploadedAt: string;
-                            }[];
-                            version: number;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["actOnDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7835,104 +993,7 @@ export interface paths {
             cookie?: never;
         };
         /** Officials an active step can be assigned to */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    stepId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                fullName: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listStepAssignees"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7949,97 +1010,7 @@ export interface paths {
             cookie?: never;
         };
         /** The dossier's history (applicants see the events meant for them) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                at: string;
-                                actorName: string;
-                                action: string;
-                                fromStatus: string | null;
-                                toStatus: string;
-                                note: string | null;
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDossierHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8056,95 +1027,7 @@ export interface paths {
             cookie?: never;
         };
         /** The process control sheet: every hand-over, on time or not */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                stepId: string;
-                                stepName: string;
-                                agencyId: string;
-                                holderName: string | null;
-                                startedAt: string;
-                                dueAt: string | null;
-                                endedAt: string | null;
-                                onTime: boolean | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDossierControlSheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8161,87 +1044,7 @@ export interface paths {
             cookie?: never;
         };
         /** The dossier's public look-up secret again (its applicant or an official who sees it), e.g. to reprint a receipt */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            lookupSecret: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDossierLookupSecret"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8258,85 +1061,7 @@ export interface paths {
             cookie?: never;
         };
         /** Download a file of the dossier */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    fileId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["downloadDossierFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8353,85 +1078,7 @@ export interface paths {
             cookie?: never;
         };
         /** A printable document of the dossier (PDF): receipt, supplement request, rejection, apology or control sheet */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    kind: "receipt" | "supplement_request" | "rejection" | "apology" | "control_sheet";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description application/pdf */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDossierDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8448,114 +1095,7 @@ export interface paths {
             cookie?: never;
         };
         /** Public status look-up by dossier code and look-up secret (rate-limited) */
-        get: {
-            parameters: {
-                query: {
-                    code: string;
-                    secret: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            procedureName: string;
-                            status: string;
-                            statusLabel: string;
-                            submittedAt: string;
-                            receivedAt: string | null;
-                            dueDate: string | null;
-                            result: string | null;
-                            history: {
-                                at: string;
-                                action: string;
-                                toStatus: string;
-                                note: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["lookUpDossier"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8572,184 +1112,10 @@ export interface paths {
             cookie?: never;
         };
         /** My saved drafts */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                offeringId: string;
-                                formData: {
-                                    [key: string]: {
-                                        [key: string]: unknown;
-                                    };
-                                };
-                                files: {
-                                    /** Format: uuid */
-                                    uploadId: string;
-                                    partCode: string;
-                                    fileName?: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listDrafts"];
         put?: never;
         /** Save a new draft */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        offeringId: string;
-                        formData: {
-                            [key: string]: {
-                                [key: string]: unknown;
-                            };
-                        };
-                        files: {
-                            /** Format: uuid */
-                            uploadId: string;
-                            partCode: string;
-                            fileName?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            offeringId: string;
-                            formData: {
-                                [key: string]: {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            files: {
-                                /** Format: uuid */
-                                uploadId: string;
-                                partCode: string;
-                                fileName?: string;
-                            }[];
-                            version: number;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8764,304 +1130,12 @@ export interface paths {
             cookie?: never;
         };
         /** One draft */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            offeringId: string;
-                            formData: {
-                                [key: string]: {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            files: {
-                                /** Format: uuid */
-                                uploadId: string;
-                                partCode: string;
-                                fileName?: string;
-                            }[];
-                            version: number;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getDraft"];
         /** Save a draft again (expectedVersion: 409 if saved elsewhere meanwhile) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        expectedVersion: number;
-                        formData: {
-                            [key: string]: {
-                                [key: string]: unknown;
-                            };
-                        };
-                        files: {
-                            /** Format: uuid */
-                            uploadId: string;
-                            partCode: string;
-                            fileName?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            offeringId: string;
-                            formData: {
-                                [key: string]: {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            files: {
-                                /** Format: uuid */
-                                uploadId: string;
-                                partCode: string;
-                                fileName?: string;
-                            }[];
-                            version: number;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["saveDraft"];
         post?: never;
         /** Delete a draft */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -9075,80 +1149,7 @@ export interface paths {
             cookie?: never;
         };
         /** My in-app notifications, newest first */
-        get: {
-            parameters: {
-                query: {
-                    limit: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                dossierId: string | null;
-                                event: string;
-                                title: string;
-                                body: string;
-                                readAt: string | null;
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9166,69 +1167,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a notification read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        /** Mark one of my notifications read */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9243,80 +1183,7 @@ export interface paths {
             cookie?: never;
         };
         /** Notice templates to applicants */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
-                                /** @enum {string} */
-                                channel: "email" | "sms" | "inapp";
-                                locale: string;
-                                subject: string;
-                                body: string;
-                                version: number;
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listNoticeTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9334,118 +1201,7 @@ export interface paths {
         };
         get?: never;
         /** Edit a notice template (expectedVersion: 409 if edited meanwhile) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
-                    channel: "email" | "sms" | "inapp";
-                    locale: "vi" | "en";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        expectedVersion: number;
-                        subject: string;
-                        body: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
-                            /** @enum {string} */
-                            channel: "email" | "sms" | "inapp";
-                            locale: string;
-                            subject: string;
-                            body: string;
-                            version: number;
-                            updatedAt: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateNoticeTemplate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -9463,134 +1219,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Receive a dossier filed on the National Public Service Portal (signed push: X-DVCQG-Signature) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        event: "dossier.filed";
-                        nationalDossierCode: string;
-                        procedureCode: string;
-                        procedureName: string | null;
-                        agencyCode: string;
-                        /** @enum {string} */
-                        channel: "dvcqg";
-                        status: number;
-                        submittedAt: string;
-                        applicant: {
-                            type: string;
-                            personalId: string;
-                            fullName: string;
-                            dateOfBirth?: string;
-                            sex?: string;
-                            address?: string;
-                            currentAddress?: string;
-                            phone?: string | null;
-                            email?: string | null;
-                        };
-                        formData: {
-                            [key: string]: unknown;
-                        };
-                        attachments: {
-                            name: string;
-                            contentType: string;
-                            base64: string;
-                            size?: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            created: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            code: string;
-                            created: boolean;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-                /** @description The one error body of every Sen API */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code: string;
-                            message: string;
-                            details?: unknown;
-                            requestId: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["receiveNationalPortalDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9601,15 +1230,1130 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * Error
-         * @description The one error body of every Sen API
-         */
-        "def-0": {
+        /** @description The one error body of every Sen API */
+        Error: {
             code: string;
             message: string;
             details?: unknown;
             requestId: string;
+        };
+        Agency: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            nameEn: string | null;
+            kind: "province" | "department" | "board" | "central" | "commune" | "other";
+            parentId: string | null;
+            /** @description Code and/or name are provisional until the official list is imported */
+            placeholder: boolean;
+            active: boolean;
+            sortOrder: number;
+            /** @description Send back (or as If-Match) when updating */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgencyImport: {
+            /** @description CSV with header code,name,nameEn,kind,parentCode[,replacesCode] */
+            csv?: string;
+            rows?: {
+                code: string;
+                name: string;
+                nameEn?: string | null;
+                kind: string;
+                parentCode?: string | null;
+                replacesCode?: string | null;
+            }[];
+        };
+        AgencyPage: {
+            items: components["schemas"]["Agency"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AgencyPatch: {
+            code?: string;
+            name?: string;
+            nameEn?: string | null;
+            kind?: "province" | "department" | "board" | "central" | "commune" | "other";
+            /** Format: uuid */
+            parentId?: string;
+            placeholder?: boolean;
+            active?: boolean;
+            sortOrder?: number;
+            /** @description Expected current version (alternative to If-Match) */
+            version?: number;
+        };
+        AgencyTree: {
+            items: components["schemas"]["AgencyTreeNode"][];
+        };
+        AgencyTreeNode: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            nameEn: string | null;
+            kind: "province" | "department" | "board" | "central" | "commune" | "other";
+            parentId: string | null;
+            /** @description Code and/or name are provisional until the official list is imported */
+            placeholder: boolean;
+            active: boolean;
+            sortOrder: number;
+            /** @description Send back (or as If-Match) when updating */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            depth: number;
+        };
+        Applicant: {
+            /** @enum {string} */
+            kind: "citizen" | "organisation";
+            fullName: string;
+            personalId?: string;
+            enterpriseCode?: string;
+            organisationName?: string;
+            /** @description Date YYYY-MM-DD (Vietnam) */
+            dateOfBirth?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            address?: {
+                line: string;
+                commune?: string;
+                province?: string;
+            };
+        };
+        AssignRole: {
+            /** Format: uuid */
+            roleId: string;
+            /** Format: uuid */
+            agencyId: string;
+            scope: "agency" | "subtree";
+        };
+        Assignee: {
+            id: string;
+            fullName: string;
+        };
+        AuditRecord: {
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            target: string;
+            outcome: number;
+            sourceIp: string;
+            requestId: string;
+            purpose: string;
+            details: unknown;
+        };
+        CalendarException: {
+            id: string;
+            date: string;
+            kind: "day_off" | "working_day";
+            name: string;
+            nameEn: string | null;
+            agencyId: string | null;
+            createdBy: string;
+            createdAt: string;
+        };
+        CalendarExceptionList: {
+            items: components["schemas"]["CalendarException"][];
+        };
+        CodeList: {
+            code: string;
+            name: string;
+            nameEn: string | null;
+            description: string | null;
+            extendable: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CodeListImport: {
+            /** @description CSV with header code,name[,nameEn,parentCode,sortOrder,…extra columns] */
+            csv?: string;
+            items?: components["schemas"]["CodeListItemInput"][];
+            /** @description Date YYYY-MM-DD (Vietnam) */
+            effectiveFrom: string;
+            /** @default false */
+            publish: boolean;
+            note?: string;
+        };
+        CodeListItem: {
+            code: string;
+            name: string;
+            nameEn: string | null;
+            parentCode: string | null;
+            sortOrder: number;
+            extra: {
+                [key: string]: unknown;
+            };
+        };
+        CodeListItemInput: {
+            code: string;
+            name: string;
+            nameEn?: string | null;
+            parentCode?: string | null;
+            sortOrder?: number;
+            extra?: {
+                [key: string]: unknown;
+            };
+        };
+        CodeListItems: {
+            list: components["schemas"]["CodeList"];
+            version: components["schemas"]["CodeListVersion"];
+            items: components["schemas"]["CodeListItem"][];
+            total: number;
+        };
+        CodeListPublish: {
+            /** @description Date YYYY-MM-DD (Vietnam) */
+            effectiveFrom?: string;
+        };
+        CodeListVersion: {
+            listCode: string;
+            version: number;
+            status: "draft" | "published";
+            effectiveFrom: string;
+            /** @description First day no longer in force (exclusive); null while current */
+            effectiveTo: string | null;
+            publishedAt: string | null;
+            note: string | null;
+            itemCount: number;
+        };
+        CodeListWithCurrent: {
+            code: string;
+            name: string;
+            nameEn: string | null;
+            description: string | null;
+            extendable: boolean;
+            createdAt: string;
+            updatedAt: string;
+            current: components["schemas"]["CodeListVersion"] | null;
+        };
+        CounterFiling: {
+            /** Format: uuid */
+            offeringId: string;
+            submission: components["schemas"]["Submission"];
+            /** @description Accept at once and issue the receipt (default true) */
+            accept?: boolean;
+        };
+        CreateOfficial: {
+            username: string;
+            fullName: string;
+            /** Format: email */
+            email?: string;
+            password: string;
+            /** Format: uuid */
+            agencyId: string;
+        };
+        CreateRole: {
+            code: string;
+            name: string;
+            permissions: string[];
+        };
+        CreateServiceClient: {
+            clientId: string;
+            name: string;
+            /** Format: uuid */
+            agencyId: string;
+            permissions: string[];
+        };
+        DayOff: {
+            date: string;
+            weekday: string;
+            kind: "weekend" | "holiday" | "compensatory" | "day_off";
+            name: string;
+            nameEn: string;
+            source: "law" | "exception";
+            exceptionId?: string;
+        };
+        Dossier: {
+            id: string;
+            code: string;
+            agencyId: string;
+            deskAgencyId: string;
+            procedureId: string;
+            procedureCode: string;
+            procedureName: string;
+            offeringId: string;
+            process: {
+                key: string;
+                version: number;
+            };
+            /** @enum {string} */
+            channel: "online" | "counter" | "dvcqg" | "post";
+            /** @enum {string} */
+            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+            statusLabel: string;
+            /** @description Status code on the National Public Service Portal */
+            nationalStatus: number;
+            activeSteps: {
+                stepId: string;
+                parallelOf?: string;
+                agencyId: string;
+                assigneeId?: string;
+                assigneeName?: string;
+                since: string;
+                dueDate: string;
+            }[];
+            applicant: unknown;
+            applicantSubject: string | null;
+            agencyScope: string[];
+            formData: unknown;
+            flags: {
+                [key: string]: boolean;
+            };
+            submittedAt: string;
+            receivedAt: string | null;
+            dueDate: string | null;
+            originalDueDate: string | null;
+            clockStoppedAt: string | null;
+            apologised: boolean;
+            result: ("approved" | "denied") | null;
+            finishedAt: string | null;
+            externalCode: string | null;
+            supplement: unknown;
+            files: {
+                id: string;
+                partCode: string | null;
+                /** @enum {string} */
+                kind: "input" | "supplement" | "result" | "generated";
+                fileName: string;
+                contentType: string;
+                size: number;
+                uploadedAt: string;
+            }[];
+            version: number;
+        };
+        DossierCommand: {
+            /** @constant */
+            action: "accept";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+        } | {
+            /** @constant */
+            action: "request_supplement";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            items: {
+                partCode: string;
+                reason: string;
+            }[];
+            note?: string;
+        } | {
+            /** @constant */
+            action: "reject";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            reasons: string[];
+        } | {
+            /** @constant */
+            action: "transition";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            stepId: string;
+            transition: string;
+            comment?: string;
+        } | {
+            /** @constant */
+            action: "assign";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            stepId: string;
+            /** Format: uuid */
+            officialId: string;
+        } | {
+            /** @constant */
+            action: "comment";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            text: string;
+        } | {
+            /** @constant */
+            action: "pause";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            reason: string;
+        } | {
+            /** @constant */
+            action: "resume";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+        } | {
+            /** @constant */
+            action: "apologise";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            /** @description Date YYYY-MM-DD (Vietnam) */
+            newDueDate: string;
+            reason: string;
+        } | {
+            /** @constant */
+            action: "cancel";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            reason: string;
+        } | {
+            /** @constant */
+            action: "attach_result";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            files: string[];
+        } | {
+            /** @constant */
+            action: "return";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            /** @enum {string} */
+            method: "desk" | "online" | "post";
+        } | {
+            /** @constant */
+            action: "resubmit";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            /** @description E-form data per dossier part code */
+            formData?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            files?: {
+                /** Format: uuid */
+                uploadId: string;
+                partCode: string;
+            }[];
+            note?: string;
+        } | {
+            /** @constant */
+            action: "withdraw";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            reason: string;
+        };
+        DossierEvent: {
+            id: number;
+            at: string;
+            actorName: string;
+            action: string;
+            fromStatus: string | null;
+            toStatus: string;
+            note: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        DossierLookupSecret: {
+            code: string;
+            lookupSecret: string;
+        };
+        DossierPublicStatus: {
+            code: string;
+            procedureName: string;
+            status: string;
+            statusLabel: string;
+            submittedAt: string;
+            receivedAt: string | null;
+            dueDate: string | null;
+            result: string | null;
+            history: {
+                at: string;
+                action: string;
+                toStatus: string;
+                note: string | null;
+            }[];
+        };
+        DossierSummary: {
+            id: string;
+            code: string;
+            procedureName: string;
+            applicantName: string;
+            /** @enum {string} */
+            channel: "online" | "counter" | "dvcqg" | "post";
+            /** @enum {string} */
+            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+            statusLabel: string;
+            submittedAt: string;
+            dueDate: string | null;
+            agencyId: string;
+            version: number;
+        };
+        DossierSummaryPage: {
+            items: components["schemas"]["DossierSummary"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        DossierView: {
+            id: string;
+            code: string;
+            agencyId: string;
+            deskAgencyId: string;
+            procedureId: string;
+            procedureCode: string;
+            procedureName: string;
+            offeringId: string;
+            process: {
+                key: string;
+                version: number;
+            };
+            /** @enum {string} */
+            channel: "online" | "counter" | "dvcqg" | "post";
+            /** @enum {string} */
+            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+            statusLabel: string;
+            /** @description Status code on the National Public Service Portal */
+            nationalStatus: number;
+            activeSteps: {
+                stepId: string;
+                parallelOf?: string;
+                agencyId: string;
+                assigneeId?: string;
+                assigneeName?: string;
+                since: string;
+                dueDate: string;
+            }[];
+            applicant: unknown;
+            applicantSubject: string | null;
+            agencyScope: string[];
+            formData: unknown;
+            flags: {
+                [key: string]: boolean;
+            };
+            submittedAt: string;
+            receivedAt: string | null;
+            dueDate: string | null;
+            originalDueDate: string | null;
+            clockStoppedAt: string | null;
+            apologised: boolean;
+            result: ("approved" | "denied") | null;
+            finishedAt: string | null;
+            externalCode: string | null;
+            supplement: unknown;
+            files: {
+                id: string;
+                partCode: string | null;
+                /** @enum {string} */
+                kind: "input" | "supplement" | "result" | "generated";
+                fileName: string;
+                contentType: string;
+                size: number;
+                uploadedAt: string;
+            }[];
+            version: number;
+            allowed: {
+                actions: string[];
+                steps: {
+                    stepId: string;
+                    stepName: string;
+                    actions: {
+                        action: string;
+                        label: string;
+                        requiresComment: boolean;
+                    }[];
+                }[];
+            };
+        };
+        Draft: {
+            id: string;
+            offeringId: string;
+            formData: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            files: {
+                /** Format: uuid */
+                uploadId: string;
+                partCode: string;
+                fileName?: string;
+            }[];
+            version: number;
+            updatedAt: string;
+        };
+        DraftList: {
+            items: components["schemas"]["Draft"][];
+        };
+        DraftUpdate: {
+            expectedVersion: number;
+            formData: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            files: {
+                /** Format: uuid */
+                uploadId: string;
+                partCode: string;
+                fileName?: string;
+            }[];
+        };
+        DueDate: {
+            start: string;
+            days: number;
+            agencyId: string | null;
+            result: string;
+        };
+        /** @description The data of one e-form */
+        EFormData: {
+            [key: string]: unknown;
+        };
+        ExtraWorkingDay: {
+            date: string;
+            weekday: string;
+            name: string;
+            nameEn: string | null;
+            exceptionId: string;
+        };
+        FeeItem: {
+            /** @enum {unknown} */
+            kind: "fee" | "charge";
+            name: string;
+            /** @description Integer VND */
+            amountVnd: number;
+            note?: string;
+        };
+        FiledDossier: {
+            dossier: components["schemas"]["Dossier"];
+            /** @description Public look-up secret: shown once here and on the receipt; only its hash is stored */
+            lookupSecret: string;
+        };
+        FormCheck: {
+            valid: boolean;
+            errors: {
+                field: string;
+                keyword: string;
+                message: string;
+                messageEn: string;
+            }[];
+        };
+        FormDraft: {
+            title: string;
+            schema: {
+                [key: string]: unknown;
+            };
+            layout: {
+                [key: string]: unknown;
+            };
+        };
+        FormVersion: {
+            key: string;
+            version: number;
+            title: string;
+            schema: {
+                [key: string]: unknown;
+            };
+            layout: {
+                [key: string]: unknown;
+            };
+            /** @enum {unknown} */
+            status: "draft" | "published" | "retired";
+        };
+        Handover: {
+            stepId: string;
+            stepName: string;
+            agencyId: string;
+            holderName: string | null;
+            startedAt: string;
+            dueAt: string | null;
+            endedAt: string | null;
+            onTime: boolean | null;
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        ImportResult: {
+            created: number;
+            updated: number;
+            unchanged: number;
+        };
+        KeyRotated: {
+            kid: string;
+        };
+        LegalBasis: {
+            number: string;
+            title: string;
+            issuedOn?: string;
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            kind: "official" | "citizen";
+            displayName: string;
+            username?: string;
+            personalIdMasked?: string;
+            enterpriseCode?: string;
+            totpEnabled: boolean;
+            grants: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                scope: string;
+                roleCode: string;
+                roleName: string;
+                permissions: string[];
+            }[];
+            permissions: string[];
+        };
+        NationalPortalPush: {
+            /** @constant */
+            event: "dossier.filed";
+            nationalDossierCode: string;
+            procedureCode: string;
+            procedureName: string | null;
+            agencyCode: string;
+            /** @constant */
+            channel: "dvcqg";
+            status: number;
+            submittedAt: string;
+            applicant: {
+                type: string;
+                personalId: string;
+                fullName: string;
+                dateOfBirth?: string;
+                sex?: string;
+                address?: string;
+                currentAddress?: string;
+                phone?: string | null;
+                email?: string | null;
+            };
+            formData: {
+                [key: string]: unknown;
+            };
+            attachments: {
+                name: string;
+                contentType: string;
+                base64: string;
+                size?: number;
+            }[];
+        };
+        NationalPortalPushReceipt: {
+            id: string;
+            code: string;
+            created: boolean;
+        };
+        NewAgency: {
+            code: string;
+            name: string;
+            nameEn?: string | null;
+            kind: "province" | "department" | "board" | "central" | "commune" | "other";
+            /** Format: uuid */
+            parentId: string;
+            placeholder?: boolean;
+            active?: boolean;
+            sortOrder?: number;
+        };
+        NewCalendarException: {
+            /** @description Date YYYY-MM-DD (Vietnam) */
+            date: string;
+            kind: "day_off" | "working_day";
+            name: string;
+            nameEn?: string | null;
+            agencyId?: string | null;
+        };
+        NewCodeList: {
+            code: string;
+            name: string;
+            nameEn?: string | null;
+            description?: string | null;
+            extendable?: boolean;
+        };
+        NewDraft: {
+            /** Format: uuid */
+            offeringId: string;
+            formData: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            files: {
+                /** Format: uuid */
+                uploadId: string;
+                partCode: string;
+                fileName?: string;
+            }[];
+        };
+        NewOffering: {
+            /** Format: uuid */
+            procedureId: string;
+            /** Format: uuid */
+            agencyId: string;
+            /** @description Lower-case letters, digits and "-" */
+            processKey: string;
+            /** Format: uuid */
+            deskAgencyId?: string;
+            fees?: components["schemas"]["FeeItem"][] | null;
+            codePattern?: string | null;
+            onlineEnabled?: boolean;
+            active?: boolean;
+        };
+        NewProcedure: {
+            nationalCode: string;
+            name: string;
+            fieldCode: string;
+            /** @enum {unknown} */
+            level: "province" | "commune";
+            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+            methods: ("online" | "counter" | "post")[];
+            /** @description Working days from the receipt of a complete dossier */
+            processingDays: number;
+            resultType: string;
+            implementingAgencies?: string[];
+            processingNote?: string | null;
+            fees?: components["schemas"]["FeeItem"][];
+            parts?: components["schemas"]["ProcedurePart"][];
+            conditions?: string | null;
+            legalBases?: components["schemas"]["LegalBasis"][];
+            fullyOnline?: boolean;
+            active?: boolean;
+        };
+        NotReady: {
+            /** @constant */
+            status: "not_ready";
+            database: boolean;
+            migrations: boolean;
+        };
+        NoticeTemplate: {
+            /** @enum {string} */
+            event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+            /** @enum {string} */
+            channel: "email" | "sms" | "inapp";
+            locale: string;
+            subject: string;
+            body: string;
+            version: number;
+            updatedAt: string;
+        };
+        NoticeTemplateUpdate: {
+            expectedVersion: number;
+            subject: string;
+            body: string;
+        };
+        Notification: {
+            id: string;
+            dossierId: string | null;
+            event: string;
+            title: string;
+            body: string;
+            readAt: string | null;
+            createdAt: string;
+        };
+        Offering: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string;
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            deskAgencyId: string;
+            /** @description Lower-case letters, digits and "-" */
+            processKey: string;
+            fees: components["schemas"]["FeeItem"][] | null;
+            codePattern: string | null;
+            onlineEnabled: boolean;
+            active: boolean;
+            version: number;
+        };
+        OfferingPatch: {
+            /** Format: uuid */
+            deskAgencyId?: string;
+            /** @description Lower-case letters, digits and "-" */
+            processKey?: string;
+            fees?: components["schemas"]["FeeItem"][] | null;
+            codePattern?: string | null;
+            onlineEnabled?: boolean;
+            active?: boolean;
+            version?: number;
+        };
+        OfferingWithAgency: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string;
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            deskAgencyId: string;
+            /** @description Lower-case letters, digits and "-" */
+            processKey: string;
+            fees: components["schemas"]["FeeItem"][] | null;
+            codePattern: string | null;
+            onlineEnabled: boolean;
+            active: boolean;
+            version: number;
+            agencyCode: string;
+            agencyName: string;
+            deskAgencyName: string;
+        };
+        Official: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            fullName: string;
+            email: string | null;
+            agencyId: string | null;
+            active: boolean;
+            locked: boolean;
+            totpEnabled: boolean;
+            version: number;
+            roles: components["schemas"]["RoleAssignment"][];
+        };
+        OfficialPage: {
+            items: components["schemas"]["Official"][];
+            total: number;
+        };
+        OnlineFiling: {
+            /** Format: uuid */
+            offeringId: string;
+            submission: components["schemas"]["Submission"];
+        };
+        PermissionList: {
+            items: {
+                code: string;
+                description: string;
+            }[];
+        };
+        Procedure: {
+            /** Format: uuid */
+            id: string;
+            nationalCode: string;
+            name: string;
+            fieldCode: string;
+            /** @enum {unknown} */
+            level: "province" | "commune";
+            implementingAgencies: string[];
+            applicantTypes: ("citizen" | "organisation" | "foreigner")[];
+            methods: ("online" | "counter" | "post")[];
+            /** @description Working days from the receipt of a complete dossier */
+            processingDays: number;
+            processingNote: string | null;
+            fees: components["schemas"]["FeeItem"][];
+            parts: components["schemas"]["ProcedurePart"][];
+            conditions: string | null;
+            legalBases: components["schemas"]["LegalBasis"][];
+            resultType: string;
+            fullyOnline: boolean;
+            active: boolean;
+            /** @description Send back (or as If-Match) when updating */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProcedureImport: {
+            /** @description Procedures as exported in JSON (without ids) */
+            json?: components["schemas"]["NewProcedure"][];
+            /** @description CSV as exported (docs/procedures-import.md) */
+            csv?: string;
+        };
+        ProcedurePage: {
+            items: components["schemas"]["Procedure"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        ProcedurePart: {
+            code: string;
+            name: string;
+            required: boolean;
+            originals: number;
+            copies: number;
+            templateBlobKey?: string;
+            templateFileName?: string;
+            /** @description Lower-case letters, digits and "-" */
+            formKey?: string;
+        };
+        ProcedurePatch: {
+            nationalCode?: string;
+            name?: string;
+            fieldCode?: string;
+            /** @enum {unknown} */
+            level?: "province" | "commune";
+            implementingAgencies?: string[];
+            applicantTypes?: ("citizen" | "organisation" | "foreigner")[];
+            methods?: ("online" | "counter" | "post")[];
+            /** @description Working days from the receipt of a complete dossier */
+            processingDays?: number;
+            processingNote?: string | null;
+            fees?: components["schemas"]["FeeItem"][];
+            parts?: components["schemas"]["ProcedurePart"][];
+            conditions?: string | null;
+            legalBases?: components["schemas"]["LegalBasis"][];
+            resultType?: string;
+            fullyOnline?: boolean;
+            active?: boolean;
+            /** @description Expected current version (alternative to If-Match) */
+            version?: number;
+        };
+        ProcessDraft: {
+            name: string;
+            definition: {
+                [key: string]: unknown;
+            };
+        };
+        ProcessGraph: {
+            nodes: {
+                id: string;
+                /** @enum {unknown} */
+                kind: "start" | "task" | "fork" | "join" | "end";
+                label: string;
+                labelEn?: string;
+                x: number;
+                y: number;
+                width: number;
+                height: number;
+                stepId?: string;
+                layer: number;
+            }[];
+            edges: {
+                id: string;
+                from: string;
+                to: string;
+                label: string;
+                labelEn?: string;
+                conditional: boolean;
+                transition?: number;
+                back: boolean;
+                points: {
+                    x: number;
+                    y: number;
+                }[];
+            }[];
+            width: number;
+            height: number;
+        };
+        ProcessVersion: {
+            key: string;
+            version: number;
+            name: string;
+            /** @description A process definition (steps, transitions) */
+            definition: unknown;
+            /** @enum {unknown} */
+            status: "draft" | "published" | "retired";
+        };
+        ProcessView: {
+            key: string;
+            version: number;
+            name: string;
+            /** @description A process definition (steps, transitions) */
+            definition: unknown;
+            /** @enum {unknown} */
+            status: "draft" | "published" | "retired";
+            graph: components["schemas"]["ProcessGraph"];
+        };
+        Readiness: {
+            /** @constant */
+            status: "ready";
+            database: string;
+        };
+        Role: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            permissions: string[];
+            builtIn: boolean;
+            version: number;
+        };
+        RoleAssignment: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            roleId: string;
+            roleCode: string;
+            roleName: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            scope: "agency" | "subtree";
+        };
+        RoleList: {
+            items: components["schemas"]["Role"][];
+        };
+        ServiceClientCreated: {
+            clientId: string;
+            name: string;
+            /** Format: uuid */
+            agencyId: string;
+            permissions: string[];
+            /** @description Shown once; store it in the calling system. */
+            clientSecret: string;
+        };
+        Submission: {
+            applicant: components["schemas"]["Applicant"];
+            /** @description E-form data per dossier part code */
+            formData: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            files: {
+                /** Format: uuid */
+                uploadId: string;
+                partCode: string;
+            }[];
+        };
+        TotpCode: {
+            code: string;
+        };
+        TotpEnrolment: {
+            secret: string;
+            otpauthUrl: string;
+            qrDataUrl: string;
+        };
+        UpdateOfficial: {
+            fullName?: string;
+            /** Format: email */
+            email?: string;
+            active?: boolean;
+            version: number;
+        };
+        UpdateRole: {
+            name?: string;
+            permissions?: string[];
+            version: number;
+        };
+        Upload: {
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+        };
+        VersionSummary: {
+            key: string;
+            title: string;
+            latestVersion: number;
+            publishedVersion: number | null;
+            draftVersion: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        VersionSummaryList: {
+            items: components["schemas"]["VersionSummary"][];
+        };
+        WorkingDayCount: {
+            from: string;
+            to: string;
+            agencyId: string | null;
+            workingDays: number;
+        };
+        YearCalendar: {
+            year: number;
+            agencyId: string | null;
+            nationalDayAdjacent: "before" | "after";
+            daysOff: components["schemas"]["DayOff"][];
+            workingDays: components["schemas"]["ExtraWorkingDay"][];
+        };
+        YearRules: {
+            nationalDayAdjacent: "before" | "after";
+        };
+        YearRulesInput: {
+            nationalDayAdjacent: "before" | "after";
         };
     };
     responses: never;
@@ -9619,4 +2363,4997 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotReady"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCode"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOfficials: {
+        parameters: {
+            query: {
+                q?: string;
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOfficial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfficial"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Official"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOfficial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Official"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateOfficial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfficial"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Official"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unlockOfficial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantOfficialRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRole"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Official"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawOfficialRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRole"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRole"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceClient"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceClientCreated"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyRotated"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAgencies: {
+        parameters: {
+            query: {
+                /** @description Search code and names, with or without diacritics */
+                q?: string;
+                kind?: "province" | "department" | "board" | "central" | "commune" | "other";
+                parentId?: string;
+                active?: boolean;
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAgency"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgencyTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyTree"];
+                };
+            };
+        };
+    };
+    exportAgencies: {
+        parameters: {
+            query: {
+                format: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (text/csv, UTF-8 with BOM) or JSON document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAgency: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyPatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importAgencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyImport"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCodeLists: {
+        parameters: {
+            query?: {
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CodeListWithCurrent"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCodeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCodeList"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCodeListItems: {
+        parameters: {
+            query: {
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                at?: string;
+                version?: number;
+                q?: string;
+                limit: number;
+                offset: number;
+            };
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeListItems"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCodeListVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CodeListVersion"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importCodeListVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeListImport"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeListVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCodeList: {
+        parameters: {
+            query: {
+                format: "csv" | "json";
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                at?: string;
+                version?: number;
+            };
+            header?: {
+                "if-none-match"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (text/csv, UTF-8 with BOM) or JSON document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishCodeListVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeListPublish"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeListVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addWorkingDays: {
+        parameters: {
+            query: {
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                start: string;
+                days: number;
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDate"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    countWorkingDaysBetween: {
+        parameters: {
+            query: {
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                from: string;
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                to: string;
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingDayCount"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCalendarExceptions: {
+        parameters: {
+            query: {
+                year: number;
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarExceptionList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCalendarException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCalendarException"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarException"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCalendarException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query: {
+                agencyId?: string;
+                includeWeekends: boolean;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearCalendar"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setCalendarYearRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YearRulesInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearRules"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAuditRecords: {
+        parameters: {
+            query: {
+                actor?: string;
+                action?: string;
+                target?: string;
+                from?: string;
+                to?: string;
+                before?: number;
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditRecord"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProcedures: {
+        parameters: {
+            query: {
+                /** @description Search the national code and the name, with or without diacritics */
+                q?: string;
+                fieldCode?: string;
+                level?: "province" | "commune";
+                agencyId?: string;
+                onlineOnly?: boolean;
+                includeInactive?: boolean;
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedurePage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProcedure"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Procedure"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportProcedures: {
+        parameters: {
+            query: {
+                format: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (text/csv, UTF-8 with BOM), JSON or XML document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProcedureByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Procedure"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Procedure"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateProcedure: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcedurePatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Procedure"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importProcedures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcedureImport"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProcedureOfferings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OfferingWithAgency"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOfferings: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+                procedureId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Offering"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOffering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOffering"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offering"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateOffering: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferingPatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offering"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionSummaryList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFormVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveFormDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormDraft"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishFormVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    validateFormData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EFormData"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormCheck"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProcesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionSummaryList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProcess: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessView"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveProcessDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessDraft"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishProcessVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessVersion"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProcessBpmn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (text/csv, UTF-8 with BOM), JSON or XML document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDossiers: {
+        parameters: {
+            query: {
+                queue: "to_receive" | "to_process" | "waiting_supplement" | "due_soon" | "overdue" | "ready_to_return" | "all";
+                agencyId: string;
+                /** @description Only steps assigned to me (to_process) */
+                mine?: boolean;
+                /** @description Code, applicant or procedure; diacritics optional */
+                q?: string;
+                procedureId?: string;
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierSummaryPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    fileDossierOnline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to retry safely: the first outcome is replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnlineFiling"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledDossier"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    fileDossierAtCounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to retry safely: the first outcome is replayed */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterFiling"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FiledDossier"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyDossiers: {
+        parameters: {
+            query: {
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierSummaryPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierView"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    actOnDossier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to retry safely: the first outcome is replayed */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DossierCommand"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStepAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Assignee"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossierHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DossierEvent"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossierControlSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Handover"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossierLookupSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierLookupSecret"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDossierFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (its own content type) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kind: "receipt" | "supplement_request" | "rejection" | "apology" | "control_sheet";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lookUpDossier: {
+        parameters: {
+            query: {
+                code: string;
+                secret: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierPublicStatus"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDraft"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query: {
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNoticeTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NoticeTemplate"][];
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateNoticeTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+                channel: "email" | "sms" | "inapp";
+                locale: "vi" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeTemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeTemplate"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveNationalPortalDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NationalPortalPush"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalPortalPushReceipt"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalPortalPushReceipt"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

@@ -2,38 +2,34 @@
 // notice templates. Types come from the generated schema (openapi.json), calls go through the
 // typed `openapi` client so that paths, parameters and bodies are checked at compile time.
 import { ApiError, openapi } from './client.ts';
-import type { paths } from './schema.d.ts';
+import type { paths, Schema } from './schemas.ts';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-type Ok<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 200: infer R } | { 201: infer R } } ? Json<R> : never;
-type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
-
-export type Procedure = Ok<'/api/tthc/procedures/{id}', 'get'>;
-export type ProcedureInput = Body<'/api/tthc/procedures', 'post'>;
+export type Procedure = Schema<'Procedure'>;
+export type ProcedureInput = Schema<'NewProcedure'>;
 export type ProcedureQuery = paths['/api/tthc/procedures']['get']['parameters']['query'];
-export type ProcedurePage = Ok<'/api/tthc/procedures', 'get'>;
-export type Fee = Procedure['fees'][number];
-export type Part = Procedure['parts'][number];
-export type LegalBasis = Procedure['legalBases'][number];
+export type ProcedurePage = Schema<'ProcedurePage'>;
+export type Fee = Schema<'FeeItem'>;
+export type Part = Schema<'ProcedurePart'>;
+export type LegalBasis = Schema<'LegalBasis'>;
 export type Level = Procedure['level'];
 export type ApplicantType = Procedure['applicantTypes'][number];
 export type Method = Procedure['methods'][number];
-export type ImportResult = Ok<'/api/tthc/procedures/import', 'post'>;
+export type ImportResult = Schema<'ImportResult'>;
 
-export type Offering = Ok<'/api/tthc/offerings', 'get'>['items'][number];
-export type OfferingInput = Body<'/api/tthc/offerings', 'post'>;
-export type OfferingChanges = Body<'/api/tthc/offerings/{id}', 'patch'>;
+export type Offering = Schema<'Offering'>;
+export type OfferingInput = Schema<'NewOffering'>;
+export type OfferingChanges = Schema<'OfferingPatch'>;
 
 /** Forms and processes are both versioned documents listed the same way. */
-export type VersionSummary = Ok<'/api/tthc/forms', 'get'>['items'][number];
-export type FormVersion = Ok<'/api/tthc/forms/{key}/versions/{version}', 'get'>;
-export type FormCheck = Ok<'/api/tthc/forms/{key}/validate', 'post'>;
-export type ProcessView = Ok<'/api/tthc/processes/{key}', 'get'>;
-export type ProcessGraph = ProcessView['graph'];
+export type VersionSummary = Schema<'VersionSummary'>;
+export type FormVersion = Schema<'FormVersion'>;
+export type FormCheck = Schema<'FormCheck'>;
+export type ProcessView = Schema<'ProcessView'>;
+export type ProcessGraph = Schema<'ProcessGraph'>;
 export type GraphNode = ProcessGraph['nodes'][number];
 export type GraphEdge = ProcessGraph['edges'][number];
 
-export type NoticeTemplate = Ok<'/api/tthc/notice-templates', 'get'>['items'][number];
+export type NoticeTemplate = Schema<'NoticeTemplate'>;
 export type NoticeEvent = NoticeTemplate['event'];
 export type NoticeChannel = NoticeTemplate['channel'];
 type NoticeParams = paths['/api/tthc/notice-templates/{event}/{channel}/{locale}']['put']['parameters']['path'];

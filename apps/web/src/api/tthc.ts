@@ -2,41 +2,34 @@
 // the generated schema (openapi.json); only shapes the document leaves open (`applicant`,
 // `supplement`, error details) are written here, after modules/tthc/dossier.types.ts.
 import { ApiError, api, rawRequest, request } from './client.ts';
-import type { paths } from './schema.d.ts';
+import type { paths, Schema } from './schemas.ts';
 
-type Json<P extends keyof paths, M extends 'get' | 'post' | 'put', S extends number = 200> = paths[P][M] extends {
-  responses: { [K in S]: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
-
-export type ProcedurePage = Json<'/api/tthc/procedures', 'get'>;
-export type Procedure = Json<'/api/tthc/procedures/{id}', 'get'>;
-export type ProcedurePart = Procedure['parts'][number];
-export type Offering = Json<'/api/tthc/procedures/{id}/offerings', 'get'>['items'][number];
-export type OfferingRow = Json<'/api/tthc/offerings', 'get'>['items'][number];
-export type EForm = Json<'/api/tthc/forms/{key}', 'get'>;
-export type FormCheck = Json<'/api/tthc/forms/{key}/validate', 'post'>;
-export type Upload = Json<'/api/tthc/uploads', 'post', 201>;
-export type Filed = Json<'/api/tthc/dossiers', 'post', 201>;
-export type DossierPage = Json<'/api/tthc/dossiers', 'get'>;
-export type DossierSummary = DossierPage['items'][number];
+export type ProcedurePage = Schema<'ProcedurePage'>;
+export type Procedure = Schema<'Procedure'>;
+export type ProcedurePart = Schema<'ProcedurePart'>;
+export type Offering = Schema<'OfferingWithAgency'>;
+export type OfferingRow = Schema<'Offering'>;
+export type EForm = Schema<'FormVersion'>;
+export type FormCheck = Schema<'FormCheck'>;
+export type Upload = Schema<'Upload'>;
+export type Filed = Schema<'FiledDossier'>;
+export type DossierPage = Schema<'DossierSummaryPage'>;
+export type DossierSummary = Schema<'DossierSummary'>;
 export type DossierStatus = DossierSummary['status'];
 export type Channel = DossierSummary['channel'];
-type DossierBody = Json<'/api/tthc/dossiers/{id}', 'get'>;
-export type DossierEvent = Json<'/api/tthc/dossiers/{id}/history', 'get'>['items'][number];
-export type Handover = Json<'/api/tthc/dossiers/{id}/control-sheet', 'get'>['items'][number];
-export type PublicStatus = Json<'/api/tthc/lookup', 'get'>;
-export type Draft = Json<'/api/tthc/drafts/{id}', 'get'>;
-export type DraftInput = Body<'/api/tthc/drafts', 'post'>;
-export type Notice = Json<'/api/tthc/notifications', 'get'>['items'][number];
-export type OnlineFiling = Body<'/api/tthc/dossiers', 'post'>;
-export type CounterFiling = Body<'/api/tthc/dossiers/counter', 'post'>;
-export type Submission = OnlineFiling['submission'];
-export type Applicant = Submission['applicant'];
+type DossierBody = Schema<'DossierView'>;
+export type DossierEvent = Schema<'DossierEvent'>;
+export type Handover = Schema<'Handover'>;
+export type PublicStatus = Schema<'DossierPublicStatus'>;
+export type Draft = Schema<'Draft'>;
+export type DraftInput = Schema<'NewDraft'>;
+export type Notice = Schema<'Notification'>;
+export type OnlineFiling = Schema<'OnlineFiling'>;
+export type CounterFiling = Schema<'CounterFiling'>;
+export type Submission = Schema<'Submission'>;
+export type Applicant = Schema<'Applicant'>;
 /** One action on a dossier (the body of POST /dossiers/:id/actions, without expectedVersion). */
-export type DossierCommand = Body<'/api/tthc/dossiers/{id}/actions', 'post'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never;
+export type DossierCommand = Schema<'DossierCommand'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never;
 export type ActionName = DossierCommand['action'];
 export type QueueName = NonNullable<paths['/api/tthc/dossiers']['get']['parameters']['query']>['queue'];
 export type DocumentKind = paths['/api/tthc/dossiers/{id}/documents/{kind}']['get']['parameters']['path']['kind'];

@@ -3,7 +3,8 @@ import { codeChallenge, decodeJwtClaims, randomToken } from './pkce.ts';
 import { getTokens, setTokens, type TokenSet } from './tokens.ts';
 
 export const CLIENT_ID = 'sen-web';
-const SCOPE = 'openid profile offline_access';
+// `api`: the access token is for the Sen API (resource …/api), which refuses tokens without it.
+const SCOPE = 'openid profile offline_access api';
 const PENDING_KEY = 'sen.oidc.pending';
 /** Refresh this long before the access token actually expires. */
 const EXPIRY_SKEW_MS = 30_000;
