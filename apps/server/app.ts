@@ -18,6 +18,7 @@ import {
   migrationsApplied,
   namedComponents,
   ping,
+  withAdvisoryLock,
   type App,
   type Config,
   type Database,
@@ -41,14 +42,25 @@ export const API_INFO = {
 export const API_SERVERS = [{ url: '/', description: 'The Sen instance serving this document' }];
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
+// Any fixed 64-bit number, distinct from the migration and key locks: replicas seed one at a time.
+const SEED_LOCK = 7_204_611_003n;
 const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
 
 export interface Platform {
   app: App;
   modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule };
   blobs: BlobStore;
-  /** Reference data, built-in roles and (in demo mode) demo accounts; idempotent. `demoCreated`: demo accounts were created now. */
+  /**
+   * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
+   * on PostgreSQL, run under one advisory lock so replicas starting together seed one at a time.
+   * `demoCreated`: demo accounts were created now (by this replica).
+   */
   seed(): Promise<{ demoCreated: boolean }>;
+  /**
+   * The replica is stopping: `/ready` answers 503 from now on, so a load balancer that polls it
+   * stops sending requests, while requests that still arrive are served until the listener closes.
+   */
+  beginDrain(): void;
   /** This process's metrics: outbound adapters and the job runner record into it too. */
   metrics: Metrics;
 }
@@ -66,6 +78,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   metrics.addScrapeGauges(tthc.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);
 
+  let draining = false;
   await identity.start();
 
   const app = createHttpApp({
@@ -120,19 +133,19 @@ export async function buildApp(config: Config, database: Database, options: { de
       schema: {
         operationId: 'getReadiness',
         tags: ['platform'],
-        summary: 'Readiness: database reachable and migrations applied',
+        summary: 'Readiness: database reachable, migrations applied and the replica not shutting down',
         security: [],
         response: {
           200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }, { $id: 'Readiness' }),
-          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean() }, { $id: 'NotReady' }),
+          503: Type.Object({ status: Type.Literal('not_ready'), database: Type.Boolean(), migrations: Type.Boolean(), draining: Type.Optional(Type.Boolean()) }, { $id: 'NotReady' }),
         },
       },
     },
     async (_request, reply) => {
       const reachable = await ping(db);
       const migrated = reachable && (await migrationsApplied(db));
-      if (reachable && migrated) return { status: 'ready' as const, database: database.kind };
-      return reply.status(503).send({ status: 'not_ready' as const, database: reachable, migrations: migrated });
+      if (reachable && migrated && !draining) return { status: 'ready' as const, database: database.kind };
+      return reply.status(503).send({ status: 'not_ready' as const, database: reachable, migrations: migrated, ...(draining ? { draining } : {}) });
     },
   );
 
@@ -162,7 +175,12 @@ export async function buildApp(config: Config, database: Database, options: { de
     modules: { catalog, identity, tthc },
     blobs,
     metrics,
-    async seed() {
+    beginDrain: () => {
+      draining = true;
+    },
+    // Each step inserts only what is missing; the lock makes a second replica wait for the first
+    // and then find everything there, instead of racing it into a unique violation.
+    seed: () => withAdvisoryLock(database, SEED_LOCK, async () => {
       await catalog.seed();
       await identity.seed();
       await tthc.seed();
@@ -173,6 +191,6 @@ export async function buildApp(config: Config, database: Database, options: { de
         if (root && desk) return { demoCreated: await identity.seedDemo({ root: root.id, desk: desk.id }) };
       }
       return { demoCreated: false };
-    },
+    }),
   };
 }

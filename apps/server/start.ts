@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createMailer, createSmsSender } from '../../packages/national/index.ts';
 import { auditKeys, JobRunner, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
@@ -16,12 +16,31 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-/** Builds the web app once when it has not been built (a fresh clone running `npm start`). */
+/**
+ * Builds the web app once when it has not been built (a fresh clone running `npm start`). Into a
+ * directory of its own, then renamed into place: replicas starting together on one checkout never
+ * serve a half-written build, and the one that finishes second discards its copy.
+ */
 export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
   if (existsSync(path.join(webDist, 'index.html'))) return;
   log('Building the web app (first start only)…');
   const { build } = await import('vite');
-  await build({ configFile: path.resolve(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn' });
+  const draft = `${webDist}.build-${process.pid}`;
+  const built = () => existsSync(path.join(webDist, 'index.html'));
+  try {
+    await build({ configFile: path.resolve(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn', build: { outDir: draft, emptyOutDir: true } });
+    try {
+      renameSync(draft, webDist);
+    } catch (err) {
+      if (built()) return; // another replica's build got there first: use it
+      if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // The remains of an interrupted build, without index.html: replace them.
+      rmSync(webDist, { recursive: true, force: true });
+      renameSync(draft, webDist);
+    }
+  } finally {
+    rmSync(draft, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -77,10 +96,13 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
     sandboxUrl: sandbox?.url,
     demoCreated: seeded.demoCreated,
     metricsUrl: typeof metricsAddress === 'object' && metricsAddress ? `http://${separate?.host}:${metricsAddress.port}` : undefined,
+    // Graceful: fail readiness, keep serving for the drain period, then stop accepting and finish
+    // the requests and the job batch in hand before the database goes.
     async close() {
-      await jobs?.stop();
+      platform.beginDrain();
+      if (config.shutdownDrainMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+      await Promise.all([jobs?.stop(), platform.app.close()]);
       await metricsServer?.close();
-      await platform.app.close();
       await database.close();
       await sandbox?.close();
     },
@@ -189,7 +211,7 @@ export async function start(config: Config): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`${signal}: finishing in-flight requests, then stopping`);
-    const timer = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
+    const timer = setTimeout(() => process.exit(1), config.shutdownDrainMs + config.shutdownGraceMs).unref();
     await running.close();
     clearTimeout(timer);
     process.exit(0);

@@ -88,63 +88,74 @@ export function cookieJar() {
   };
 }
 
-const REDIRECT = 'http://localhost:8080/auth/callback';
+/** One HTTP answer, whichever way it travelled (inject or a real socket). */
+export interface SentResponse {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** The steps of a sign-in, so a caller can send each one to a different replica. */
+export type SignInStep = 'authorize' | 'page' | 'login' | 'totp' | 'resume' | 'token';
+
+/** Sends one request of a sign-in: a path with its query, an optional form body. */
+export type SignInTransport = (step: SignInStep, method: 'GET' | 'POST', path: string, headers: Record<string, string>, form?: string) => Promise<SentResponse>;
 
 /**
  * An official signs in through the platform's own OpenID Connect provider, as the web app does
  * (authorization code + PKCE, the server-rendered sign-in page, TOTP when asked): the tokens, or
- * the refusing page. `from` is the browser's address (inject's remote address).
+ * the refusing page. `publicUrl` is the platform's PUBLIC_URL (the web client's redirect).
  */
-export async function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string, from = '127.0.0.1') {
+export async function signInThrough(send: SignInTransport, username: string, password: string, totp?: () => string, publicUrl = 'http://localhost:8080') {
+  const redirect = `${publicUrl}/auth/callback`;
   const jar = cookieJar();
-  const go = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
-    const response = await t.app.inject({
-      method,
-      url,
-      remoteAddress: from,
-      headers: { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(form ? { payload: new URLSearchParams(form).toString() } : {}),
-    });
-    jar.store(response.headers['set-cookie'] as string | string[] | undefined);
+  const go = async (step: SignInStep, method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
+    const headers: Record<string, string> = { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) };
+    const response = await send(step, method, url, headers, form ? new URLSearchParams(form).toString() : undefined);
+    jar.store(response.headers['set-cookie']);
     return response;
   };
   const pathOf = (location: unknown) => {
-    const url = new URL(String(location), 'http://localhost:8080');
+    const url = new URL(String(location), publicUrl);
     return `${url.pathname}${url.search}`;
   };
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const query = new URLSearchParams({ client_id: 'sen-web', response_type: 'code', redirect_uri: REDIRECT, scope: 'openid profile offline_access api', code_challenge: challenge, code_challenge_method: 'S256', state: 'st-123', nonce: 'n-456' });
-  const start = await go('GET', `/oidc/auth?${query}`);
+  const query = new URLSearchParams({ client_id: 'sen-web', response_type: 'code', redirect_uri: redirect, scope: 'openid profile offline_access api', code_challenge: challenge, code_challenge_method: 'S256', state: 'st-123', nonce: 'n-456' });
+  const start = await go('authorize', 'GET', `/oidc/auth?${query}`);
   assert.equal(start.statusCode, 303, start.body);
   const interaction = pathOf(start.headers.location);
-  const page = await go('GET', interaction);
+  const page = await go('page', 'GET', interaction);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Đăng nhập/);
   assert.match(page.body, /<label for="username">/);
-  let step = await go('POST', `${interaction}/login`, { username, password });
+  let step = await go('login', 'POST', `${interaction}/login`, { username, password });
   if (totp) {
     assert.equal(step.statusCode, 200, step.body.slice(0, 300));
     assert.match(step.body, /name="code"/);
-    step = await go('POST', `${interaction}/totp`, { code: totp() });
+    step = await go('totp', 'POST', `${interaction}/totp`, { code: totp() });
   }
   if (step.statusCode !== 303) return { refused: step };
   let location = String(step.headers.location);
-  while (!location.startsWith(REDIRECT)) {
-    const next = await go('GET', pathOf(location));
+  while (!location.startsWith(redirect)) {
+    const next = await go('resume', 'GET', pathOf(location));
     assert.equal(next.statusCode, 303, next.body.slice(0, 300));
     location = String(next.headers.location);
   }
   const callback = new URL(location);
   assert.equal(callback.searchParams.get('state'), 'st-123');
-  const tokens = await t.app.inject({
-    method: 'POST',
-    url: '/oidc/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: REDIRECT, client_id: 'sen-web', code_verifier: verifier }).toString(),
-  });
+  const tokens = await send('token', 'POST', '/oidc/token', { 'content-type': 'application/x-www-form-urlencoded' },
+    new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: redirect, client_id: 'sen-web', code_verifier: verifier }).toString());
   assert.equal(tokens.statusCode, 200, tokens.body);
-  return { tokens: tokens.json() as { access_token: string; refresh_token: string; id_token: string } };
+  return { tokens: JSON.parse(tokens.body) as { access_token: string; refresh_token: string; id_token: string } };
+}
+
+/** `signInThrough` an in-process platform (inject); `from` is the browser's address (inject's remote address). */
+export function signInOfficial(t: TestPlatform, username: string, password: string, totp?: () => string, from = '127.0.0.1') {
+  return signInThrough(async (_step, method, url, headers, payload) => {
+    const response = await t.app.inject({ method, url, headers, remoteAddress: from, ...(payload === undefined ? {} : { payload }) });
+    return { statusCode: response.statusCode, headers: response.headers as SentResponse['headers'], body: response.body };
+  }, username, password, totp);
 }
 
 /** The access token of an official (demo accounts by default need no TOTP). */

@@ -63,6 +63,11 @@ export interface Config {
   /** Failed password sign-ins per address per 15 minutes before that address is refused (password spraying). */
   signInFailureLimit: number;
   shutdownGraceMs: number;
+  /**
+   * On SIGTERM, how long the replica keeps serving while `/ready` fails, before it closes its
+   * listener: as long as a load balancer that polls readiness needs to stop sending to it.
+   */
+  shutdownDrainMs: number;
   /** Behind a load balancer: trust X-Forwarded-* for client address and scheme. */
   trustProxy: boolean;
   /**
@@ -195,6 +200,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
+    shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: metricsConfig(env),
   };

@@ -59,4 +59,18 @@ describe('idempotent state changes', () => {
     assert.equal(outcomes.filter((o) => !o.replayed).length, 1);
     assert.ok(outcomes.every((o) => o.value.id === outcomes[0]!.value.id));
   });
+
+  it('concurrent calls with one key whose work consumes something once: the later calls replay, none fails', async () => {
+    await database.db.execute(sql`create table public.tickets (id int primary key, used boolean not null default false)`);
+    await database.db.execute(sql`insert into public.tickets (id) values (1)`);
+    const useTicket = async (tx: Tx) => {
+      const rows = await queryRows<{ id: number }>(tx, sql`update public.tickets set used = true where id = 1 and not used returning id`);
+      if (rows.length === 0) throw new Error('ticket already used');
+      return { ticket: rows[0]!.id };
+    };
+    const scope = { key: 'retry-key-0004', actor: 'user:1', request: { op: 'use-ticket' } };
+    const outcomes = await Promise.all([1, 2, 3].map(() => runIdempotent(database.db, scope, useTicket)));
+    assert.deepEqual(outcomes.map((o) => o.value), [{ ticket: 1 }, { ticket: 1 }, { ticket: 1 }]);
+    assert.equal(outcomes.filter((o) => !o.replayed).length, 1);
+  });
 });

@@ -25,6 +25,9 @@ export interface IdempotentOutcome<T> {
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+// The two-number advisory locks are a key space of their own (the start-up locks use one number);
+// this class holds one lock per idempotency key, identified by the key's hash.
+const IDEMPOTENCY_LOCK_CLASS = 7_204_611;
 
 export function isValidIdempotencyKey(key: string): boolean {
   return IDEMPOTENCY_KEY.test(key);
@@ -64,13 +67,18 @@ export async function runIdempotent<T, P = undefined>(
   if (earlier !== undefined) return { value: earlier, replayed: true };
   try {
     const prepared = (prepare ? await prepare() : undefined) as P;
-    const value = await db.transaction(async (tx) => {
+    const outcome = await db.transaction(async (tx): Promise<IdempotentOutcome<T>> => {
+      // Calls with one key take turns (on any replica): the later one finds the earlier's outcome
+      // instead of running work that may fail on what the earlier consumed (an upload, a step).
+      await tx.execute(sql`select pg_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}, hashtext(${key}))`);
+      const winner = await stored<T>(tx, key, requestHash);
+      if (winner !== undefined) return { value: winner, replayed: true };
       const result = await work(tx, prepared);
       await tx.execute(sql`insert into platform.idempotency_keys (key, request_hash, status, body)
         values (${key}, ${requestHash}, 200, ${JSON.stringify({ value: result })}::jsonb)`);
-      return result;
+      return { value: result, replayed: false };
     });
-    return { value, replayed: false };
+    return outcome;
   } catch (error) {
     // A concurrent call with the same key committed first: ours rolled back; answer with theirs.
     if (pgError(error).code === '23505') {

@@ -88,4 +88,23 @@ describe('job queue (transactional outbox)', () => {
     await runner.drain();
     assert.equal((await statusOf(id)).status, 'pending');
   });
+  it('stopping lets the batch in hand finish and claims no further batch (graceful shutdown)', async () => {
+    for (let i = 0; i < 9; i++) await enqueueJob(database.db, { queue: 'stop-test', payload: i });
+    const ran: unknown[] = [];
+    let stopped: Promise<void> | undefined;
+    const runner = new JobRunner(database.db, {
+      batchSize: 3,
+      handlers: { 'stop-test': async (job) => {
+        ran.push(job.payload);
+        stopped ??= runner.stop(); // SIGTERM arrives while the first batch runs
+      } },
+    });
+    runner.start();
+    while (!stopped) await new Promise((resolve) => setTimeout(resolve, 10));
+    await stopped;
+    assert.equal(ran.length, 3, 'the batch in hand finished');
+    const left = await queryRows<{ status: string; n: number }>(database.db, sql`
+      select status, count(*)::int as n from platform.jobs where queue = 'stop-test' group by status order by status`);
+    assert.deepEqual(left, [{ status: 'done', n: 3 }, { status: 'pending', n: 6 }], 'the rest waits for another worker');
+  });
 });

@@ -69,6 +69,8 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
   #stopped = true;
+  /** Set by stop(): the batch in hand finishes, no further batch is claimed. */
+  #stopping = false;
 
   constructor(db: Db, options: JobRunnerOptions) {
     this.#db = db;
@@ -134,7 +136,7 @@ export class JobRunner {
     for (let i = 0; i < maxBatches; i++) {
       const ran = await this.runOnce();
       total += ran;
-      if (ran === 0) break;
+      if (ran === 0 || this.#stopping) break;
     }
     return total;
   }
@@ -142,6 +144,7 @@ export class JobRunner {
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
+    this.#stopping = false;
     const tick = async (): Promise<void> => {
       if (this.#stopped) return;
       this.#running = this.drain(10).catch(() => 0);
@@ -153,6 +156,7 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#stopping = true;
     clearTimeout(this.#timer);
     await this.#running;
   }

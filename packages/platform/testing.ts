@@ -8,12 +8,14 @@ import { AppError } from './errors.ts';
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped on close).
+ * `migrated: false` leaves it empty (for processes that must migrate it themselves).
  */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<Database & { url?: string }> {
   const url = testDatabaseUrl();
+  const migrated = options.migrated ?? true;
   if (!url) {
     const database = await openDatabase({ pgliteDir: 'memory://' });
-    await migrate(database.db);
+    if (migrated) await migrate(database.db);
     return database;
   }
   const name = `sen_test_${randomBytes(6).toString('hex')}`;
@@ -24,7 +26,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ url: target.toString(), poolSize: 5 });
-  await migrate(database.db);
+  if (migrated) await migrate(database.db);
   return {
     ...database,
     url: target.toString(),

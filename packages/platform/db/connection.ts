@@ -82,3 +82,18 @@ export function pgError(err: unknown): { code?: string; message: string; constra
   while (e && e.cause && typeof e.code !== 'string') e = e.cause as typeof e;
   return { code: e?.code, message: e?.message ?? String(err), constraint: e?.constraint };
 }
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock, so replicas starting together take
+ * turns: the second waits, then finds the work done. The lock is held by a transaction on its
+ * own connection while `work` uses the others. PGlite is one process's database: no lock needed
+ * (and its single connection could not serve `work` while a transaction holds it).
+ */
+export async function withAdvisoryLock<T>(database: Pick<Database, 'db' | 'kind'>, key: bigint, work: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgres') return work();
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${key})`);
+    return work();
+  });
+}
+
