@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database reachable and migrations applied */
+        /** Readiness: database reachable, migrations applied and the replica not shutting down */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -2017,6 +2017,7 @@ export interface components {
             status: "not_ready";
             database: boolean;
             migrations: boolean;
+            draining?: boolean;
         };
         NoticeTemplate: {
             /** @enum {string} */
