@@ -39,7 +39,7 @@ export interface Config {
    * `$SEN_DATA_DIR/master.key` (per process with an in-memory data directory).
    */
   masterKey: string;
-  /** Evidence for the audit trail kept outside the database (docs/decisions/0008-audit-evidence.md). */
+  /** Evidence for the audit trail kept outside the database (docs/decisions/0014-audit-evidence.md). */
   audit: {
     /** Directory of signed checkpoints (`memory://` with an in-memory data directory). */
     checkpointDir: string;
