@@ -7,7 +7,7 @@ export const platform = pgSchema('platform');
 /**
  * Append-only, hash-chained audit trail. `seq` starts at 1 and has no gaps. `alg` says how
  * `hash` was computed: `sha256` (unkeyed, records written before the chain was keyed) or
- * `hmac-sha256` (keyed with a key derived from SEN_MASTER_KEY); see docs/decisions/0008.
+ * `hmac-sha256` (keyed with a key derived from SEN_MASTER_KEY); see docs/decisions/0014-audit-evidence.md.
  */
 export const auditLog = platform.table(
   'audit_log',
