@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, type Principal } from '../../packages/platform/index.ts';
+import { loadConfig, queryRows, type Principal } from '../../packages/platform/index.ts';
 import { createTestDatabase, rejectsWith } from '../../packages/platform/testing.ts';
 import type { Database } from '../../packages/platform/index.ts';
 import { sql } from 'drizzle-orm';
@@ -46,8 +46,8 @@ describe('working calendar (database)', () => {
 
   it('seeds the 2025 and 2026 decisions once, even with two seeders at once', async () => {
     await Promise.all([catalog.seed(), catalog.seed()]);
-    const rows = await database.db.execute<{ year: number; n: number }>(sql`select year, count(*)::int as n from catalog.calendar_decisions group by year order by year`);
-    assert.deepEqual(rows.rows.map((r) => [r.year, Number(r.n)]), [[2025, 13], [2026, 16]]);
+    const rows = await queryRows<{ year: number; n: number }>(database.db, sql`select year, count(*)::int as n from catalog.calendar_decisions group by year order by year`);
+    assert.deepEqual(rows.map((r) => [r.year, r.n]), [[2025, 13], [2026, 16]]);
   });
 
   it('counts across the 2025 and 2026 decisions: Tết, swapped Saturdays, National Day', async () => {

@@ -1,5 +1,5 @@
 import { actorOf, conflict, endOfVietnamDay, newId, unprocessable, vietnamDate, type Principal, type Tx } from '../../packages/platform/index.ts';
-import { dueDateAfterStop, promisedDate } from './dossier.deadline.ts';
+import { countedReceiptDate, dueDateAfterStop } from './dossier.deadline.ts';
 import type { DossierDeps, NoticeEvent } from './dossier.deps.ts';
 import { DOSSIER_PERMISSIONS as P, canAct, isApplicantOf, requirePermission } from './dossier.policies.ts';
 import { dossierRepository, type DossierPatch } from './dossier.repository.ts';
@@ -87,8 +87,9 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       expectStatus(dossier, 'accept', 'submitted');
       await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
       const context = await deps.procedures.offeringContext(dossier.offeringId);
-      const dueDate = await promisedDate(deps.catalog, now, context?.procedure.processingDays ?? 0, dossier.agencyId);
-      const { steps, handovers } = await startProcessing(deps, dossier, now);
+      const receivedOn = await countedReceiptDate(deps.catalog, now, context?.offering.intakeCutoff, dossier.agencyId);
+      const dueDate = await deps.catalog.addWorkingDays(receivedOn, context?.procedure.processingDays ?? 0, dossier.agencyId);
+      const { steps, handovers } = await startProcessing(deps, dossier, now, { receivedOn, dueDate });
       return {
         status: 'processing', steps, openHandovers: handovers, visibleToApplicant: true, notice: 'received', details: { dueDate },
         patch: { receivedAt: now, dueDate, originalDueDate: dueDate, agencyScope: [...new Set([...dossier.agencyScope, ...steps.map((s) => s.agencyId)])] },

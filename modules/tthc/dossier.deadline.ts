@@ -2,12 +2,18 @@
  * Deadline arithmetic on the working calendar (weekends, holidays, compensatory days and
  * agency exceptions come from the catalog). Dates are Vietnam dates `YYYY-MM-DD`.
  *
- * - The promised return date is the n-th working day after the day of receipt (the day of
- *   receipt is not counted), n being the procedure's processing time.
+ * - A dossier received on a day off, or at or after the intake cut-off (15:00 Vietnam time
+ *   unless the offering sets another), counts as received at the start of the next working day.
+ * - The promised return date is the n-th working day after that day of receipt (the day of
+ *   receipt is not counted), n being the procedure's processing time; for n = 0 it is that day
+ *   of receipt itself, so a promised date is never a day off.
+ * - A step's due date comes from its duration but never lies beyond the dossier's due date.
  * - A supplement request or a pause stops the clock; when it restarts, the promised date moves
  *   by the working days that passed while it was stopped.
  * - An apology sets a new date but the dossier still counts as late against the first one.
  */
+import { VIETNAM_OFFSET_MS } from '../../packages/platform/index.ts';
+
 export interface DeadlineCalendar {
   addWorkingDays(start: Date | string, n: number, agencyId?: string): Promise<string>;
   workingDaysBetween(from: Date | string, to: Date | string, agencyId?: string): Promise<number>;
@@ -15,8 +21,21 @@ export interface DeadlineCalendar {
 
 export type Timeliness = 'early' | 'on_time' | 'late';
 
-export function promisedDate(calendar: DeadlineCalendar, receivedAt: Date, processingDays: number, agencyId?: string): Promise<string> {
-  return calendar.addWorkingDays(receivedAt, processingDays, agencyId);
+/** Decree 61/2018 practice: dossiers received from 15:00 count from the next working day. */
+export const DEFAULT_INTAKE_CUTOFF = '15:00';
+
+/** The working day a dossier counts as received on (see the rules above). */
+export function countedReceiptDate(calendar: DeadlineCalendar, receivedAt: Date, cutoff: string | null = DEFAULT_INTAKE_CUTOFF, agencyId?: string): Promise<string> {
+  const local = new Date(receivedAt.getTime() + VIETNAM_OFFSET_MS).toISOString();
+  const afterCutoff = local.slice(11, 16) >= (cutoff ?? DEFAULT_INTAKE_CUTOFF);
+  // days = 0 is the first working day on or after the date; 1 the first one after it.
+  return calendar.addWorkingDays(local.slice(0, 10), afterCutoff ? 1 : 0, agencyId);
+}
+
+/** A step's due date: its own duration from `start`, but never after the dossier's due date. */
+export async function stepDueDate(calendar: DeadlineCalendar, start: Date | string, durationDays: number, dossierDueDate: string | null, agencyId?: string): Promise<string> {
+  const own = await calendar.addWorkingDays(start, durationDays, agencyId);
+  return dossierDueDate && dossierDueDate < own ? dossierDueDate : own;
 }
 
 /** The promised date after the clock was stopped from `stoppedAt` to `resumedAt`. */

@@ -56,6 +56,7 @@ export function createOfferingService(db: Db, catalog: AgencyDirectory, processe
         issues.push({ field: 'codePattern', message: 'must use {agencyCode}, {procedureCode}, {yyyy}, {yy}, {MM}, {dd}, {yyMMdd} and exactly one {seqN}' });
       } else changes.codePattern = input.codePattern;
     }
+    if (input.intakeCutoff !== undefined) changes.intakeCutoff = input.intakeCutoff; // shape checked by the schema (HH:MM)
     if (input.fees !== undefined) {
       const feeIssues = input.fees === null ? [] : checkFees(input.fees);
       issues.push(...feeIssues);
@@ -82,6 +83,7 @@ export function createOfferingService(db: Db, catalog: AgencyDirectory, processe
       processKey: changes.processKey ?? input.processKey,
       fees: changes.fees ?? null,
       codePattern: changes.codePattern ?? null,
+      intakeCutoff: changes.intakeCutoff ?? null,
       onlineEnabled: changes.onlineEnabled ?? true,
       active: changes.active ?? true,
     };
