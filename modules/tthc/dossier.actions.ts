@@ -179,6 +179,11 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       if (!dossier.dueDate || command.newDueDate <= dossier.dueDate || command.newDueDate < vietnamDate(now)) {
         throw unprocessable('dossier.invalid_due_date', 'Ngày hẹn mới phải sau ngày hẹn hiện tại / The new date must be after the current due date', { field: 'newDueDate', dueDate: dossier.dueDate });
       }
+      // A promised date is never a day off: the first working day on or after it must be itself.
+      const workingDay = await deps.catalog.addWorkingDays(command.newDueDate, 0, dossier.agencyId);
+      if (workingDay !== command.newDueDate) {
+        throw unprocessable('dossier.due_date_not_working_day', 'Ngày hẹn mới rơi vào ngày nghỉ / The new date is not a working day', { field: 'newDueDate', nextWorkingDay: workingDay });
+      }
       return { patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate }, visibleToApplicant: true, notice: 'apologised' };
     }
     case 'cancel':

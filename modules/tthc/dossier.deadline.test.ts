@@ -98,6 +98,7 @@ describe('deadlines on the working calendar, through real dossiers', () => {
     dossier = await act(w, w.leader, dossier, { action: 'resume' });
     assert.equal(dossier.dueDate, '2026-09-09', '(3 Sep, 7 Sep] holds two working days (Fri 4, Mon 7): due 7 Sep → 9 Sep');
     await assert.rejects(act(w, w.leader, dossier, { action: 'apologise', newDueDate: '2026-09-01', reason: 'x' }), rejectsWith(422, 'dossier.invalid_due_date'));
+    await assert.rejects(act(w, w.leader, dossier, { action: 'apologise', newDueDate: '2026-09-12', reason: 'x' }), rejectsWith(422, 'dossier.due_date_not_working_day'), 'Saturday');
     dossier = await act(w, w.leader, dossier, { action: 'apologise', newDueDate: '2026-09-15', reason: 'Chưa nhận được kết quả xác minh' });
     assert.equal(dossier.apologised, true);
     assert.equal(dossier.dueDate, '2026-09-15');
