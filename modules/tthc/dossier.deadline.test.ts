@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rejectsWith } from '../../packages/platform/testing.ts';
 import { formatCode, codeScope, isValidCodePattern } from './dossier.code.ts';
-import { timeliness } from './dossier.deadline.ts';
+import { processSpan, stepDays, timeliness } from './dossier.deadline.ts';
+import { INTER_AGENCY_PROCESS, SIMPLE_PROCESS } from './process.samples.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../packages/platform/index.ts';
 import { act, birthSubmission, setUpWorld, upload, type World } from './dossier.test-support.ts';
@@ -14,6 +15,16 @@ describe('deadline arithmetic and dossier codes (pure)', () => {
     assert.equal(timeliness('2026-09-04', '2026-09-04', false), 'on_time');
     assert.equal(timeliness('2026-09-04', '2026-09-07', false), 'late');
     assert.equal(timeliness('2026-09-04', '2026-09-04', true), 'late');
+  });
+
+  it("step days: the process's own when it fits in the limit, otherwise each step's share of it", () => {
+    assert.equal(processSpan(SIMPLE_PROCESS), 9, '0 + 7 + 2, the send-back left aside');
+    assert.equal(processSpan(INTER_AGENCY_PROCESS), 16, '0 + 7 + 5 (parallel opinions) + 2 + 2');
+    const [review, approval] = [SIMPLE_PROCESS.steps[1]!, SIMPLE_PROCESS.steps[2]!];
+    assert.deepEqual([stepDays(SIMPLE_PROCESS, review, 10), stepDays(SIMPLE_PROCESS, approval, 10)], [7, 2]);
+    assert.deepEqual([stepDays(SIMPLE_PROCESS, review, 3), stepDays(SIMPLE_PROCESS, approval, 3)], [2, 0]);
+    assert.deepEqual([stepDays(SIMPLE_PROCESS, review, 0), stepDays(SIMPLE_PROCESS, approval, 0)], [0, 0]);
+    assert.equal(stepDays(SIMPLE_PROCESS, review, null), 7);
   });
 
   it('code patterns: one sequence token, safe characters; the scope blanks the sequence', () => {
@@ -70,6 +81,15 @@ describe('deadlines on the working calendar, through real dossiers', () => {
     w.clock.set('2026-12-11T08:30:00.000Z'); // Friday 15:30, before this offering's 17:00
     assert.equal((await counter()).dueDate, '2026-12-16');
     await w.tthc.procedures.updateOffering(editor, offeringId, offering.version + 1, { intakeCutoff: null });
+  });
+
+  it('a 3-day procedure on the 9-day one-stop process: review gets its share (2 days), never past the due date', async () => {
+    w.clock.set('2026-12-11T02:00:00.000Z'); // Friday 09:00
+    const dossier = await counter();
+    assert.equal(dossier.dueDate, '2026-12-16');
+    assert.deepEqual(dossier.activeSteps.map((s) => s.dueDate), ['2026-12-11'], 'the intake step takes no day');
+    const forwarded = await act(w, w.desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
+    assert.deepEqual(forwarded.activeSteps.map((s) => [s.stepId, s.dueDate]), [['tham_dinh', '2026-12-15']], '7 × 3/9 → 2 working days: Mon 14, Tue 15');
   });
 
   it('a supplement request during processing stops the clock; the promised date moves by the working days it was stopped', async () => {

@@ -1,5 +1,5 @@
 import { conflict, endOfVietnamDay, unprocessable } from '../../packages/platform/index.ts';
-import { stepDueDate } from './dossier.deadline.ts';
+import { stepDays, stepDueDate } from './dossier.deadline.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import type { ActiveStepState, Dossier } from './dossier.types.ts';
 import { validateProcessDefinition, type ProcessDefinition, type ProcessStep } from './process.definition.ts';
@@ -49,16 +49,17 @@ export interface Entered {
 }
 
 /**
- * Makes `steps` active: agency, due date and an opening hand-over for each. A step is due
- * `durationDays` working days from `start`, capped at the dossier's due date (a same-day
- * procedure has every step due that day, whatever the process's durations say).
+ * Makes `steps` active: agency, due date and an opening hand-over for each. A step is due its
+ * days (`stepDays`: its duration, or its share of the procedure's limit) from `start`, capped at
+ * the dossier's due date (a same-day procedure has every step due that day).
  */
 async function enter(deps: DossierDeps, dossier: Dossier, def: ProcessDefinition, steps: ActiveStep[], now: Date, dossierDueDate: string | null, start: Date | string = now): Promise<Entered> {
   const entered: Entered = { steps: [], handovers: [] };
+  const limitDays = (await deps.procedures.offeringContext(dossier.offeringId))?.procedure.processingDays ?? null;
   for (const active of steps) {
     const step = stepById(def, active.stepId)!;
     const agencyId = await stepAgency(deps, dossier, step);
-    const dueDate = await stepDueDate(deps.catalog, start, step.durationDays, dossierDueDate, agencyId);
+    const dueDate = await stepDueDate(deps.catalog, start, stepDays(def, step, limitDays), dossierDueDate, agencyId);
     entered.steps.push({ stepId: step.id, parallelOf: active.parallelOf, agencyId, since: now.toISOString(), dueDate });
     entered.handovers.push({ stepId: step.id, stepName: step.name, agencyId, startedAt: now, dueAt: endOfVietnamDay(dueDate) });
   }
