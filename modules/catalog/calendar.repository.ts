@@ -1,7 +1,7 @@
 import { and, asc, between, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../packages/platform/index.ts';
-import { calendarExceptions, calendarYears } from './db/schema.ts';
-import type { CalendarException, YearRules } from './holidays.ts';
+import { calendarDecisions, calendarExceptions, calendarYears } from './db/schema.ts';
+import type { CalendarDecision, CalendarException, DecisionKind, YearRules } from './holidays.ts';
 
 export interface StoredException extends CalendarException {
   createdBy: string;
@@ -19,7 +19,36 @@ const toException = (r: typeof calendarExceptions.$inferSelect): StoredException
   createdAt: r.createdAt.toISOString(),
 });
 
+export interface StoredDecision extends CalendarDecision {
+  source: string | null;
+}
+
 export const calendarRepository = {
+  /** Announced decisions of the years from `fromYear` to `toYear`, grouped by year. */
+  async decisionsOf(db: Queryable, fromYear: number, toYear: number): Promise<Map<number, Map<string, StoredDecision>>> {
+    const rows = await db
+      .select()
+      .from(calendarDecisions)
+      .where(and(gte(calendarDecisions.year, fromYear), lte(calendarDecisions.year, toYear)))
+      .orderBy(asc(calendarDecisions.date));
+    const years = new Map<number, Map<string, StoredDecision>>();
+    for (const r of rows) {
+      const year = years.get(r.year) ?? new Map<string, StoredDecision>();
+      year.set(r.date, { date: r.date, kind: r.kind as DecisionKind, name: r.name, nameEn: r.nameEn, document: r.document, source: r.source });
+      years.set(r.year, year);
+    }
+    return years;
+  },
+
+  /** Inserts the decisions not yet stored (by date); stored ones are never changed. */
+  async insertMissingDecisions(db: Queryable, rows: (StoredDecision & { createdBy: string })[]): Promise<void> {
+    if (rows.length === 0) return;
+    await db
+      .insert(calendarDecisions)
+      .values(rows.map((r) => ({ ...r, year: Number(r.date.slice(0, 4)) })))
+      .onConflictDoNothing();
+  },
+
   /** Exceptions between two dates that apply to the province (null) or to any of `agencyIds`. */
   async exceptionsBetween(db: Queryable, from: string, to: string, agencyIds: string[] | 'all'): Promise<StoredException[]> {
     const scope = agencyIds === 'all' ? undefined : agencyIds.length ? or(isNull(calendarExceptions.agencyId), inArray(calendarExceptions.agencyId, agencyIds)) : isNull(calendarExceptions.agencyId);

@@ -9,10 +9,12 @@ const AgencyQuery = { agencyId: Type.Optional(Uuid) };
 const DayOffSchema = Type.Object({
   date: Type.String(),
   weekday: Type.String(),
-  kind: Type.Union([Type.Literal('weekend'), Type.Literal('holiday'), Type.Literal('compensatory'), Type.Literal('day_off')]),
+  kind: Type.Union([Type.Literal('weekend'), Type.Literal('holiday'), Type.Literal('compensatory'), Type.Literal('swapped_off'), Type.Literal('day_off')]),
   name: Type.String(),
   nameEn: Type.String(),
-  source: Type.Union([Type.Literal('law'), Type.Literal('exception')]),
+  source: Type.Union([Type.Literal('law'), Type.Literal('decision'), Type.Literal('exception')]),
+  provisional: Type.Optional(Type.Boolean({ description: 'Proposed by the Labour Code rule for a year whose days off are not announced yet' })),
+  document: Type.Optional(Type.String({ description: 'Legal basis and document number of the decision' })),
   exceptionId: Type.Optional(Type.String()),
 }, { $id: 'DayOff' });
 
@@ -35,7 +37,7 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
       schema: {
         operationId: 'addWorkingDays',
         tags: TAGS,
-        summary: 'Due date: the n-th working day after start (the start day itself is not counted)',
+        summary: 'Due date: the n-th working day after start (the start day itself is not counted); days=0: the first working day on or after start',
         querystring: Type.Object({ start: IsoDate, days: Type.Integer({ minimum: 0, maximum: 3650 }), ...AgencyQuery }, { additionalProperties: false }),
         response: {
           200: Type.Object({ start: Type.String(), days: Type.Integer(), agencyId: Type.Union([Type.String(), Type.Null()]), result: Type.String() }, { $id: 'DueDate' }),
@@ -142,9 +144,11 @@ export async function calendarRoutes(app: App, calendar: CalendarService): Promi
             year: Type.Integer(),
             agencyId: Type.Union([Type.String(), Type.Null()]),
             nationalDayAdjacent: Type.Union([Type.Literal('before'), Type.Literal('after')]),
+            decided: Type.Boolean({ description: 'False when the days off are only proposed by the Labour Code rule (provisional)' }),
             daysOff: Type.Array(DayOffSchema),
             workingDays: Type.Array(
-              Type.Object({ date: Type.String(), weekday: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), exceptionId: Type.String() }, { $id: 'ExtraWorkingDay' }),
+              Type.Object({ date: Type.String(), weekday: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]),
+                exceptionId: Type.Union([Type.String(), Type.Null()]), document: Type.Union([Type.String(), Type.Null()]) }, { $id: 'ExtraWorkingDay' }),
             ),
           }, { $id: 'YearCalendar' }),
           ...errors(400, 404),

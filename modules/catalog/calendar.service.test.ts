@@ -1,8 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, type Principal } from '../../packages/platform/index.ts';
+import { loadConfig, queryRows, type Principal } from '../../packages/platform/index.ts';
 import { createTestDatabase, rejectsWith } from '../../packages/platform/testing.ts';
 import type { Database } from '../../packages/platform/index.ts';
+import { sql } from 'drizzle-orm';
 import { createCatalogModule, type CatalogModule } from './index.ts';
 import { editorOn } from './test-support.ts';
 
@@ -41,6 +42,30 @@ describe('working calendar (database)', () => {
     await assert.rejects(catalog.service.removeException(communeEditor, bridge.id), rejectsWith(403, 'auth.out_of_scope'));
     await catalog.service.removeException(admin, bridge.id);
     assert.equal(await catalog.service.addWorkingDays('2026-02-12', 2), '2026-02-23');
+  });
+
+  it('seeds the 2025 and 2026 decisions once, even with two seeders at once', async () => {
+    await Promise.all([catalog.seed(), catalog.seed()]);
+    const rows = await queryRows<{ year: number; n: number }>(database.db, sql`select year, count(*)::int as n from catalog.calendar_decisions group by year order by year`);
+    assert.deepEqual(rows.map((r) => [r.year, r.n]), [[2025, 13], [2026, 16]]);
+  });
+
+  it('counts across the 2025 and 2026 decisions: Tết, swapped Saturdays, National Day', async () => {
+    const s = catalog.service;
+    assert.equal(await s.addWorkingDays('2025-01-24', 1), '2025-02-03'); // Tết 27–31/1/2025, no make-up day
+    assert.equal(await s.isWorkingDay('2025-04-26'), true); // worked for Friday 2 May
+    assert.equal(await s.isWorkingDay('2025-05-02'), false);
+    assert.equal(await s.addWorkingDays('2025-04-29', 1), '2025-05-05');
+    assert.equal(await s.isWorkingDay('2026-01-02'), false); // off for Saturday 10 January
+    assert.equal(await s.addWorkingDays('2026-01-09', 1), '2026-01-10');
+    assert.equal(await s.addWorkingDays('2026-02-13', 1), '2026-02-23'); // Tết 16–20/2/2026
+    assert.equal(await s.addWorkingDays('2026-08-21', 1), '2026-08-22'); // Saturday 22/8 worked
+    assert.equal(await s.addWorkingDays('2026-08-28', 1), '2026-09-03'); // 31/8 swapped, 1–2/9 National Day
+    assert.equal(await s.addWorkingDays('2026-12-05', 0), '2026-12-07'); // same day, received on a Saturday
+    const y2025 = await s.yearCalendar(2025);
+    assert.equal(y2025.decided, true);
+    assert.equal(y2025.daysOff.filter((d) => d.kind !== 'weekend').length, 12, '11 statutory days + Friday 2/5 swapped');
+    assert.ok(y2025.daysOff.every((d) => d.source === 'decision' && !d.provisional && d.document));
   });
 
   it('lists a year with reasons and honours the National Day choice', async () => {

@@ -1,5 +1,6 @@
 import { actorOf, badRequest, canActOn, conflict, forbidden, newId, notFound, type Db, type Principal } from '../../packages/platform/index.ts';
-import { calendarRepository as repo, type StoredException } from './calendar.repository.ts';
+import { calendarRepository as repo, type StoredDecision, type StoredException } from './calendar.repository.ts';
+import { SEED_CALENDAR_DECISIONS } from './seed/calendar-decisions.ts';
 import { dayNumber, fromDayNumber, isIsoDate, isoFromParts, toIsoDate, weekday, yearOf, WEEKDAY_NAMES_VI, type IsoDate } from './dates.ts';
 import {
   addWorkingDays as addDaysOn,
@@ -25,10 +26,15 @@ export interface YearCalendar {
   year: number;
   agencyId: string | null;
   nationalDayAdjacent: YearRules['nationalDayAdjacent'];
+  /**
+   * True when the year's days off were announced (seeded decisions); false when they are only
+   * proposed by the Labour Code rule, every such day then being marked `provisional`.
+   */
+  decided: boolean;
   /** Days off in date order (weekends only when asked for). */
   daysOff: CalendarDay[];
-  /** Days that would be off but are worked (e.g. a Saturday worked in compensation). */
-  workingDays: { date: string; weekday: string; name: string; nameEn: string | null; exceptionId: string }[];
+  /** Days that would be off but are worked: swapped Saturdays (`document`) or exceptions (`exceptionId`). */
+  workingDays: { date: string; weekday: string; name: string; nameEn: string | null; exceptionId: string | null; document: string | null }[];
 }
 
 export interface NewException {
@@ -58,9 +64,10 @@ export function createCalendarService(db: Db, agencies: AgencyService) {
 
   async function calendarFor(fromYear: number, toYear: number, agencyId?: string): Promise<WorkingCalendar> {
     const chain = await chainOf(agencyId);
-    const [exceptions, rules] = await Promise.all([
+    const [exceptions, rules, decisions] = await Promise.all([
       repo.exceptionsBetween(db, isoFromParts(fromYear, 1, 1), isoFromParts(toYear, 12, 31), chain),
       repo.yearRules(db, fromYear, toYear),
+      repo.decisionsOf(db, fromYear, toYear),
     ]);
     const rank = (e: StoredException) => (e.agencyId === null ? chain.length : chain.indexOf(e.agencyId));
     const byDate = new Map<string, StoredException>();
@@ -68,7 +75,7 @@ export function createCalendarService(db: Db, agencies: AgencyService) {
       const held = byDate.get(e.date);
       if (!held || rank(e) < rank(held)) byDate.set(e.date, e);
     }
-    return workingCalendar({ rules: (y) => rules.get(y) ?? DEFAULT_RULES, exception: (d) => byDate.get(d) });
+    return workingCalendar({ rules: (y) => rules.get(y) ?? DEFAULT_RULES, exception: (d) => byDate.get(d), decisions: (y) => decisions.get(y) });
   }
 
   async function isWorkingDay(date: Date | string, agencyId?: string): Promise<boolean> {
@@ -112,10 +119,16 @@ export function createCalendarService(db: Db, agencies: AgencyService) {
       const off = calendar.dayOff(date);
       if (off && (includeWeekends || off.kind !== 'weekend')) daysOff.push({ ...off, weekday: WEEKDAY_NAMES_VI[weekday(date)] as string });
     }
-    const workingDays = exceptions
+    const decisions = (await repo.decisionsOf(db, year, year)).get(year);
+    const weekdayOf = (date: string) => WEEKDAY_NAMES_VI[weekday(date)] as string;
+    const swapped = [...(decisions?.values() ?? [])]
+      .filter((d) => d.kind === 'swapped_work' && calendar.isWorkingDay(d.date) && !exceptions.some((e) => e.date === d.date))
+      .map((d) => ({ date: d.date, weekday: weekdayOf(d.date), name: d.name, nameEn: d.nameEn, exceptionId: null, document: d.document }));
+    const excepted = exceptions
       .filter((e) => e.kind === 'working_day' && calendar.isWorkingDay(e.date))
-      .map((e) => ({ date: e.date, weekday: WEEKDAY_NAMES_VI[weekday(e.date)] as string, name: e.name, nameEn: e.nameEn, exceptionId: e.id }));
-    return { year, agencyId: agencyId ?? null, nationalDayAdjacent: rules.nationalDayAdjacent, daysOff, workingDays };
+      .map((e) => ({ date: e.date, weekday: weekdayOf(e.date), name: e.name, nameEn: e.nameEn, exceptionId: e.id, document: null }));
+    const workingDays = [...swapped, ...excepted].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return { year, agencyId: agencyId ?? null, nationalDayAdjacent: rules.nationalDayAdjacent, decided: decisions !== undefined, daysOff, workingDays };
   }
 
   async function requireCalendarScope(principal: Principal, agencyId: string | null): Promise<void> {
@@ -155,5 +168,11 @@ export function createCalendarService(db: Db, agencies: AgencyService) {
     return rules;
   }
 
-  return { isWorkingDay, addWorkingDays, workingDaysBetween, yearCalendar, listExceptions, addException, removeException, setYearRules };
+  /** Stores the announced decisions that are missing (idempotent; replicas may run it together). */
+  async function seedDecisions(): Promise<void> {
+    const rows: (StoredDecision & { createdBy: string })[] = SEED_CALENDAR_DECISIONS.map((d) => ({ ...d, createdBy: 'seed' }));
+    await repo.insertMissingDecisions(db, rows);
+  }
+
+  return { seedDecisions, isWorkingDay, addWorkingDays, workingDaysBetween, yearCalendar, listExceptions, addException, removeException, setYearRules };
 }

@@ -162,4 +162,20 @@ describe('catalog HTTP API', () => {
     assert.equal(removed.statusCode, 204);
     assert.equal(await count('calendar_exceptions'), 0);
   });
+
+  it('shows the announced decisions with their documents, provisional days for undecided years, and days=0 never lands on a day off', async () => {
+    const y2026 = (await app.inject({ url: '/api/catalog/calendar/years/2026' })).json();
+    assert.equal(y2026.decided, true);
+    const swapped = y2026.daysOff.find((d: { date: string }) => d.date === '2026-08-31');
+    assert.equal(swapped.kind, 'swapped_off');
+    assert.match(swapped.document, /9441\/TB-BNV/);
+    const saturdays = y2026.workingDays.map((d: { date: string }) => d.date);
+    assert.deepEqual(saturdays, ['2026-01-10', '2026-08-22']);
+    const y2027 = (await app.inject({ url: '/api/catalog/calendar/years/2027' })).json();
+    assert.equal(y2027.decided, false);
+    assert.ok(y2027.daysOff.length > 0 && y2027.daysOff.every((d: { provisional?: boolean }) => d.provisional === true));
+    const sameDay = await app.inject({ url: '/api/catalog/calendar/add-working-days?start=2026-12-05&days=0' });
+    assert.equal(sameDay.statusCode, 200);
+    assert.equal(sameDay.json().result, '2026-12-07');
+  });
 });

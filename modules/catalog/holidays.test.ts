@@ -6,15 +6,29 @@ import {
   lawfulDaysOff,
   workingCalendar,
   workingDaysBetween,
+  type CalendarDecision,
   type CalendarException,
   type YearRules,
 } from './holidays.ts';
+import { SEED_CALENDAR_DECISIONS } from './seed/calendar-decisions.ts';
 
-const lawOnly = workingCalendar({ rules: () => DEFAULT_RULES, exception: () => undefined });
+const lawOnly = workingCalendar({ rules: () => DEFAULT_RULES, exception: () => undefined, decisions: () => undefined });
 
 function calendarWith(exceptions: CalendarException[], rules: Record<number, YearRules> = {}) {
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
-  return workingCalendar({ rules: (y) => rules[y] ?? DEFAULT_RULES, exception: (d) => byDate.get(d) });
+  return workingCalendar({ rules: (y) => rules[y] ?? DEFAULT_RULES, exception: (d) => byDate.get(d), decisions: () => undefined });
+}
+
+/** The calendar with the seeded 2025 and 2026 decisions (as the database holds them). */
+function decidedCalendar(extra: CalendarException[] = []) {
+  const years = new Map<number, Map<string, CalendarDecision>>();
+  for (const d of SEED_CALENDAR_DECISIONS) {
+    const year = years.get(Number(d.date.slice(0, 4))) ?? new Map<string, CalendarDecision>();
+    year.set(d.date, d);
+    years.set(Number(d.date.slice(0, 4)), year);
+  }
+  const byDate = new Map(extra.map((e) => [e.date, e]));
+  return workingCalendar({ rules: () => DEFAULT_RULES, exception: (d) => byDate.get(d), decisions: (y) => years.get(y) });
 }
 
 describe('statutory days off', () => {
@@ -57,6 +71,12 @@ describe('working-day arithmetic', () => {
     assert.equal(addWorkingDays(lawOnly, '2025-03-03', 0), '2025-03-03');
   });
 
+  it('days = 0 is the first working day on or after the start, never a day off', () => {
+    assert.equal(addWorkingDays(lawOnly, '2026-12-05', 0), '2026-12-07'); // Saturday → Monday
+    assert.equal(addWorkingDays(lawOnly, '2026-12-06', 0), '2026-12-07'); // Sunday → Monday
+    assert.equal(addWorkingDays(lawOnly, '2026-02-14', 0), '2026-02-23'); // Tết 2026 and its weekends
+  });
+
   it('skips Tết', () => {
     // Tết 2026: 16–20 February (Mon–Fri), between two weekends.
     assert.equal(addWorkingDays(lawOnly, '2026-02-12', 2), '2026-02-23');
@@ -87,5 +107,64 @@ describe('working-day arithmetic', () => {
 
   it('rejects a negative count', () => {
     assert.throws(() => addWorkingDays(lawOnly, '2025-03-03', -1), RangeError);
+  });
+});
+
+describe('announced decisions (2025, 2026) replace the rule; undecided years are provisional', () => {
+  const calendar = decidedCalendar();
+
+  it('2025: Tết 27–31 January off with no make-up Saturday', () => {
+    for (const date of ['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']) {
+      assert.equal(calendar.dayOff(date)?.source, 'decision', date);
+      assert.match(calendar.dayOff(date)?.document ?? '', /8726\/VPCP-KGVX/);
+    }
+    // The lunar rule alone would give 28 Jan – 1 Feb 2025 and a compensatory Monday 3 Feb.
+    assert.ok(calendar.isWorkingDay('2025-02-03'));
+    assert.equal(addWorkingDays(calendar, '2025-01-24', 1), '2025-02-03');
+    assert.equal(calendar.dayOff('2025-01-25')?.kind, 'weekend', 'no make-up day: the Saturdays around Tết stay off');
+    assert.equal(calendar.dayOff('2025-02-01')?.kind, 'weekend');
+  });
+
+  it('2025: Saturday 26 April worked, Friday 2 May off', () => {
+    assert.ok(calendar.isWorkingDay('2025-04-26'));
+    assert.equal(calendar.dayOff('2025-05-02')?.kind, 'swapped_off');
+    assert.equal(addWorkingDays(calendar, '2025-04-25', 1), '2025-04-26');
+    assert.equal(addWorkingDays(calendar, '2025-04-29', 1), '2025-05-05');
+    assert.equal(addWorkingDays(lawOnly, '2025-04-29', 1), '2025-05-02', 'the rule alone would have Friday 2 May worked');
+  });
+
+  it('2026: Friday 2 January off for Saturday 10 January; Tết 16–20 February', () => {
+    assert.equal(calendar.dayOff('2026-01-02')?.kind, 'swapped_off');
+    assert.ok(calendar.isWorkingDay('2026-01-10'));
+    assert.equal(addWorkingDays(calendar, '2025-12-31', 1), '2026-01-05');
+    assert.equal(addWorkingDays(calendar, '2026-01-09', 1), '2026-01-10');
+    for (const date of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']) assert.equal(calendar.dayOff(date)?.kind, 'holiday', date);
+    assert.equal(addWorkingDays(calendar, '2026-02-13', 1), '2026-02-23');
+  });
+
+  it('2026: National Day Monday 31 August swapped with Saturday 22 August; statutory days not counted twice', () => {
+    assert.ok(calendar.isWorkingDay('2026-08-22'));
+    assert.equal(calendar.dayOff('2026-08-31')?.kind, 'swapped_off');
+    assert.equal(addWorkingDays(calendar, '2026-08-28', 3), '2026-09-07');
+    // (21/8, 7/9]: Sat 22/8, 24–28/8, 3–4/9 and 7/9; 31/8, 1/9 and 2/9 off.
+    assert.equal(workingDaysBetween(calendar, '2026-08-21', '2026-09-07'), 9);
+    // Hùng Kings 2026 falls on Sunday 26 April: Monday 27 April is the compensatory day, once.
+    assert.equal(calendar.dayOff('2026-04-27')?.kind, 'compensatory');
+    assert.ok(calendar.isWorkingDay('2026-04-28'));
+  });
+
+  it('an undecided year (2027) takes the rule, every day marked provisional', () => {
+    const newYear = calendar.dayOff('2027-01-01');
+    assert.equal(newYear?.source, 'law');
+    assert.equal(newYear?.provisional, true);
+    assert.equal(calendar.dayOff('2027-05-03')?.kind, 'compensatory', 'Saturday 1 May 2027 → Monday 3 May');
+    assert.equal(calendar.dayOff('2027-05-03')?.provisional, true);
+    assert.equal(calendar.dayOff('2026-01-01')?.provisional, undefined);
+  });
+
+  it('24/11 stays a working day unless an administrator adds it', () => {
+    assert.ok(calendar.isWorkingDay('2026-11-24'));
+    const withCultureDay = decidedCalendar([{ id: 'c', date: '2026-11-24', kind: 'day_off', name: 'Ngày Văn hóa Việt Nam', nameEn: null, agencyId: null }]);
+    assert.equal(withCultureDay.dayOff('2026-11-24')?.source, 'exception');
   });
 });

@@ -5,15 +5,33 @@
 import { addDays, dayNumber, fromDayNumber, isoFromParts, weekday, yearOf, type IsoDate } from './dates.ts';
 import { hungKingsDate, tetHolidayDates } from './lunar.ts';
 
-export type NonWorkingKind = 'weekend' | 'holiday' | 'compensatory' | 'day_off';
+export type NonWorkingKind = 'weekend' | 'holiday' | 'compensatory' | 'swapped_off' | 'day_off';
+
+/** What an announced decision says about one date; `swapped_work` is a Saturday worked. */
+export type DecisionKind = 'holiday' | 'compensatory' | 'swapped_off' | 'swapped_work';
+
+export interface CalendarDecision {
+  date: IsoDate;
+  kind: DecisionKind;
+  name: string;
+  nameEn: string | null;
+  document: string;
+}
 
 export interface DayOff {
   date: IsoDate;
   kind: NonWorkingKind;
   name: string;
   nameEn: string;
-  /** `law`: computed from the Labour Code; `exception`: entered by an administrator. */
-  source: 'law' | 'exception';
+  /**
+   * `decision`: announced for a decided year; `law`: proposed by the Labour Code rule (for a
+   * year not yet decided, `provisional`) or a weekly rest day; `exception`: an administrator's.
+   */
+  source: 'law' | 'decision' | 'exception';
+  /** A day the rule proposes for a year whose days off have not been announced yet. */
+  provisional?: boolean;
+  /** The decision's legal basis and document number. */
+  document?: string;
   exceptionId?: string;
 }
 
@@ -76,6 +94,8 @@ export interface CalendarSource {
   rules(year: number): YearRules;
   /** The exception that applies on that date (already resolved to the most specific agency). */
   exception(date: IsoDate): CalendarException | undefined;
+  /** The year's announced decisions by date, or undefined when the year is not decided. */
+  decisions(year: number): ReadonlyMap<IsoDate, CalendarDecision> | undefined;
 }
 
 export interface WorkingCalendar {
@@ -101,8 +121,16 @@ export function workingCalendar(source: CalendarSource): WorkingCalendar {
     if (exception?.kind === 'day_off') {
       return { date, kind: 'day_off', name: exception.name, nameEn: exception.nameEn ?? exception.name, source: 'exception', exceptionId: exception.id };
     }
-    const law = lawOn(date);
-    if (law) return law;
+    const decided = source.decisions(yearOf(date));
+    if (decided) {
+      // A decided year: its decisions replace the rule, so a statutory day is never counted twice.
+      const decision = decided.get(date);
+      if (decision?.kind === 'swapped_work') return undefined;
+      if (decision) return { date, kind: decision.kind, name: decision.name, nameEn: decision.nameEn ?? decision.name, source: 'decision', document: decision.document };
+    } else {
+      const law = lawOn(date);
+      if (law) return { ...law, provisional: true };
+    }
     if (isWeekend(date)) {
       return weekday(date) === 6
         ? { date, kind: 'weekend', name: 'Thứ Bảy', nameEn: 'Saturday', source: 'law' }
@@ -119,11 +147,16 @@ export function workingCalendar(source: CalendarSource): WorkingCalendar {
  * n working days runs from the day after receipt, so the due date is the n-th working day
  * after `start`; the receipt day itself never counts, even when it is a working day. A dossier
  * received on a day off (online) is therefore due on the n-th working day after it as well.
- * n = 0 returns `start` unchanged (same-day procedures).
+ * n = 0 returns the first working day on or after `start` (same-day procedures): a promised
+ * date is never a day off.
  */
 export function addWorkingDays(calendar: WorkingCalendar, start: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
   let day = dayNumber(start);
+  if (n === 0) {
+    while (!calendar.isWorkingDay(fromDayNumber(day))) day += 1;
+    return fromDayNumber(day);
+  }
   for (let counted = 0; counted < n; ) {
     day += 1;
     if (calendar.isWorkingDay(fromDayNumber(day))) counted += 1;

@@ -55,7 +55,10 @@ export interface CatalogService {
   importVersion(principal: Principal, code: string, input: VersionImport): Promise<CodeListVersion>;
   publishVersion(principal: Principal, code: string, version: number, effectiveFrom?: string): Promise<CodeListVersion>;
 
-  /** The n-th working day after `start` (receipt date + n working days; the start day is not counted). */
+  /**
+   * The n-th working day after `start` (receipt date + n working days; the start day is not
+   * counted); n = 0: the first working day on or after `start`.
+   */
   addWorkingDays(start: Date | string, n: number, agencyId?: string): Promise<string>;
   /** Working days in (from, to]; negative when `to` precedes `from`. */
   workingDaysBetween(from: Date | string, to: Date | string, agencyId?: string): Promise<number>;
@@ -70,7 +73,7 @@ export interface CatalogService {
 export interface CatalogModule {
   service: CatalogService;
   routes: ModuleRoutes;
-  /** Idempotent start-up load of the reference data (organisation chart, code lists). */
+  /** Idempotent start-up load of the reference data (organisation chart, code lists, calendar decisions). */
   seed(): Promise<void>;
 }
 
@@ -80,7 +83,8 @@ export function createCatalogModule(ctx: ModuleContext): CatalogModule {
   const calendar = createCalendarService(ctx.db, agencies);
   const { requireProvinceScope: _scope, ...agencyApi } = agencies;
   const { seedCodeLists: _seed, ...codeListApi } = codeLists;
-  const service: CatalogService = { ...agencyApi, ...codeListApi, ...calendar };
+  const { seedDecisions, ...calendarApi } = calendar;
+  const service: CatalogService = { ...agencyApi, ...codeListApi, ...calendarApi };
   return {
     service,
     routes: async (app) => {
@@ -88,6 +92,9 @@ export function createCatalogModule(ctx: ModuleContext): CatalogModule {
       await codeListRoutes(app, codeLists);
       await calendarRoutes(app, calendar);
     },
-    seed: () => seedCatalog(ctx.db, codeLists),
+    seed: async () => {
+      await seedCatalog(ctx.db, codeLists);
+      await seedDecisions();
+    },
   };
 }

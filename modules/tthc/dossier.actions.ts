@@ -1,5 +1,5 @@
 import { actorOf, conflict, endOfVietnamDay, newId, unprocessable, vietnamDate, type Principal, type Tx } from '../../packages/platform/index.ts';
-import { dueDateAfterStop, promisedDate } from './dossier.deadline.ts';
+import { countedReceiptDate, dueDateAfterStop } from './dossier.deadline.ts';
 import type { DossierDeps, NoticeEvent } from './dossier.deps.ts';
 import { DOSSIER_PERMISSIONS as P, canAct, isApplicantOf, requirePermission } from './dossier.policies.ts';
 import { dossierRepository, type DossierPatch } from './dossier.repository.ts';
@@ -87,8 +87,9 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       expectStatus(dossier, 'accept', 'submitted');
       await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
       const context = await deps.procedures.offeringContext(dossier.offeringId);
-      const dueDate = await promisedDate(deps.catalog, now, context?.procedure.processingDays ?? 0, dossier.agencyId);
-      const { steps, handovers } = await startProcessing(deps, dossier, now);
+      const receivedOn = await countedReceiptDate(deps.catalog, now, context?.offering.intakeCutoff, dossier.agencyId);
+      const dueDate = await deps.catalog.addWorkingDays(receivedOn, context?.procedure.processingDays ?? 0, dossier.agencyId);
+      const { steps, handovers } = await startProcessing(deps, dossier, now, { receivedOn, dueDate });
       return {
         status: 'processing', steps, openHandovers: handovers, visibleToApplicant: true, notice: 'received', details: { dueDate },
         patch: { receivedAt: now, dueDate, originalDueDate: dueDate, agencyScope: [...new Set([...dossier.agencyScope, ...steps.map((s) => s.agencyId)])] },
@@ -177,6 +178,11 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       await requirePermission(deps.catalog, principal, P.approve, dossier.agencyId);
       if (!dossier.dueDate || command.newDueDate <= dossier.dueDate || command.newDueDate < vietnamDate(now)) {
         throw unprocessable('dossier.invalid_due_date', 'Ngày hẹn mới phải sau ngày hẹn hiện tại / The new date must be after the current due date', { field: 'newDueDate', dueDate: dossier.dueDate });
+      }
+      // A promised date is never a day off: the first working day on or after it must be itself.
+      const workingDay = await deps.catalog.addWorkingDays(command.newDueDate, 0, dossier.agencyId);
+      if (workingDay !== command.newDueDate) {
+        throw unprocessable('dossier.due_date_not_working_day', 'Ngày hẹn mới rơi vào ngày nghỉ / The new date is not a working day', { field: 'newDueDate', nextWorkingDay: workingDay });
       }
       return { patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate }, visibleToApplicant: true, notice: 'apologised' };
     }

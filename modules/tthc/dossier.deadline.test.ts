@@ -2,8 +2,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rejectsWith } from '../../packages/platform/testing.ts';
 import { formatCode, codeScope, isValidCodePattern } from './dossier.code.ts';
-import { timeliness } from './dossier.deadline.ts';
-import { act, setUpWorld, upload, type World } from './dossier.test-support.ts';
+import { processSpan, stepDays, timeliness } from './dossier.deadline.ts';
+import { INTER_AGENCY_PROCESS, SIMPLE_PROCESS } from './process.samples.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../packages/platform/index.ts';
+import { act, birthSubmission, setUpWorld, upload, type World } from './dossier.test-support.ts';
+import { principalWith } from './procedure.test-support.ts';
 
 describe('deadline arithmetic and dossier codes (pure)', () => {
   it('apologies do not make a late dossier on time', () => {
@@ -11,6 +15,16 @@ describe('deadline arithmetic and dossier codes (pure)', () => {
     assert.equal(timeliness('2026-09-04', '2026-09-04', false), 'on_time');
     assert.equal(timeliness('2026-09-04', '2026-09-07', false), 'late');
     assert.equal(timeliness('2026-09-04', '2026-09-04', true), 'late');
+  });
+
+  it("step days: the process's own when it fits in the limit, otherwise each step's share of it", () => {
+    assert.equal(processSpan(SIMPLE_PROCESS), 9, '0 + 7 + 2, the send-back left aside');
+    assert.equal(processSpan(INTER_AGENCY_PROCESS), 16, '0 + 7 + 5 (parallel opinions) + 2 + 2');
+    const [review, approval] = [SIMPLE_PROCESS.steps[1]!, SIMPLE_PROCESS.steps[2]!];
+    assert.deepEqual([stepDays(SIMPLE_PROCESS, review, 10), stepDays(SIMPLE_PROCESS, approval, 10)], [7, 2]);
+    assert.deepEqual([stepDays(SIMPLE_PROCESS, review, 3), stepDays(SIMPLE_PROCESS, approval, 3)], [2, 0]);
+    assert.deepEqual([stepDays(SIMPLE_PROCESS, review, 0), stepDays(SIMPLE_PROCESS, approval, 0)], [0, 0]);
+    assert.equal(stepDays(SIMPLE_PROCESS, review, null), 7);
   });
 
   it('code patterns: one sequence token, safe characters; the scope blanks the sequence', () => {
@@ -43,28 +57,54 @@ describe('deadlines on the working calendar, through real dossiers', () => {
     return (await w.tthc.dossiers.receiveAtCounter(w.desk, { offeringId, submission })).dossier;
   };
 
-  it('the promised date skips the weekend and the National Day holidays (1–2 September 2026)', async () => {
+  it('the promised date skips the weekend, Monday 31 August (swapped, 9441/TB-BNV) and National Day (1–2 September 2026)', async () => {
     w.clock.set('2026-08-28T02:00:00.000Z');
     const dossier = await counter();
     assert.equal(dossier.status, 'processing');
     assert.equal(dossier.receivedAt, '2026-08-28T02:00:00.000Z');
-    assert.equal(dossier.dueDate, '2026-09-04');
-    assert.equal(dossier.originalDueDate, '2026-09-04');
+    assert.equal(dossier.dueDate, '2026-09-07', 'Thu 3, Fri 4, Mon 7 September');
+    assert.equal(dossier.originalDueDate, '2026-09-07');
+  });
+
+  it('a Friday receipt from 15:00 counts from Monday; an offering may set its own cut-off', async () => {
+    w.clock.set('2026-12-11T07:59:00.000Z'); // Friday 14:59
+    assert.equal((await counter()).dueDate, '2026-12-16', 'Mon 14, Tue 15, Wed 16');
+    w.clock.set('2026-12-11T08:30:00.000Z'); // Friday 15:30: received Monday 14 December
+    assert.equal((await counter()).dueDate, '2026-12-17');
+    w.clock.set('2026-12-12T02:00:00.000Z'); // Saturday 09:00: received Monday as well
+    assert.equal((await counter()).dueDate, '2026-12-17');
+    w.clock.set('2026-08-21T09:00:00.000Z'); // Friday 21 August 16:00: Saturday 22 August is worked (9441/TB-BNV)
+    assert.equal((await counter()).dueDate, '2026-08-26', 'received Sat 22/8; Mon 24, Tue 25, Wed 26');
+    const offering = await w.tthc.procedures.getOffering(offeringId);
+    const editor = principalWith((await w.catalog.rootAgency()).id, ['procedure.edit']);
+    await w.tthc.procedures.updateOffering(editor, offeringId, offering.version, { intakeCutoff: '17:00' });
+    w.clock.set('2026-12-11T08:30:00.000Z'); // Friday 15:30, before this offering's 17:00
+    assert.equal((await counter()).dueDate, '2026-12-16');
+    await w.tthc.procedures.updateOffering(editor, offeringId, offering.version + 1, { intakeCutoff: null });
+  });
+
+  it('a 3-day procedure on the 9-day one-stop process: review gets its share (2 days), never past the due date', async () => {
+    w.clock.set('2026-12-11T02:00:00.000Z'); // Friday 09:00
+    const dossier = await counter();
+    assert.equal(dossier.dueDate, '2026-12-16');
+    assert.deepEqual(dossier.activeSteps.map((s) => s.dueDate), ['2026-12-11'], 'the intake step takes no day');
+    const forwarded = await act(w, w.desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
+    assert.deepEqual(forwarded.activeSteps.map((s) => [s.stepId, s.dueDate]), [['tham_dinh', '2026-12-15']], '7 × 3/9 → 2 working days: Mon 14, Tue 15');
   });
 
   it('a supplement request during processing stops the clock; the promised date moves by the working days it was stopped', async () => {
     w.clock.set('2026-08-28T02:00:00.000Z');
     let dossier = await counter();
-    w.clock.set('2026-08-31T03:00:00.000Z'); // Monday
+    w.clock.set('2026-08-28T08:00:00.000Z'); // Friday 15:00
     dossier = await act(w, w.specialist, dossier, { action: 'request_supplement', items: [{ partCode: 'to-khai', reason: 'Tờ khai thiếu chữ ký' }] });
     assert.equal(dossier.status, 'supplement_requested');
-    assert.equal(dossier.clockStoppedAt, '2026-08-31T03:00:00.000Z');
-    w.clock.set('2026-09-03T03:00:00.000Z'); // Thursday, after the two holidays
+    assert.equal(dossier.clockStoppedAt, '2026-08-28T08:00:00.000Z');
+    w.clock.set('2026-09-03T03:00:00.000Z'); // Thursday, after the swapped day and the two holidays
     dossier = await act(w, w.desk, dossier, { action: 'resubmit', files: [await upload(w, w.desk, 'to-khai')] });
     assert.equal(dossier.status, 'processing');
     assert.equal(dossier.clockStoppedAt, null);
-    assert.equal(dossier.dueDate, '2026-09-07', 'one working day stopped (3 September): due Friday 4 → Monday 7');
-    assert.equal(dossier.originalDueDate, '2026-09-04', 'the first promise is kept for statistics');
+    assert.equal(dossier.dueDate, '2026-09-08', 'one working day stopped (3 September): due Monday 7 → Tuesday 8');
+    assert.equal(dossier.originalDueDate, '2026-09-07', 'the first promise is kept for statistics');
     assert.equal(dossier.files.filter((f) => f.kind === 'supplement').length, 1);
   });
 
@@ -76,8 +116,9 @@ describe('deadlines on the working calendar, through real dossiers', () => {
     dossier = await act(w, w.leader, dossier, { action: 'pause', reason: 'Chờ xác minh nơi cư trú trước đây' });
     w.clock.set('2026-09-07T02:00:00.000Z');
     dossier = await act(w, w.leader, dossier, { action: 'resume' });
-    assert.equal(dossier.dueDate, '2026-09-08', '(3 Sep, 7 Sep] holds two working days (Fri 4, Mon 7): due 4 Sep → 8 Sep');
+    assert.equal(dossier.dueDate, '2026-09-09', '(3 Sep, 7 Sep] holds two working days (Fri 4, Mon 7): due 7 Sep → 9 Sep');
     await assert.rejects(act(w, w.leader, dossier, { action: 'apologise', newDueDate: '2026-09-01', reason: 'x' }), rejectsWith(422, 'dossier.invalid_due_date'));
+    await assert.rejects(act(w, w.leader, dossier, { action: 'apologise', newDueDate: '2026-09-12', reason: 'x' }), rejectsWith(422, 'dossier.due_date_not_working_day'), 'Saturday');
     dossier = await act(w, w.leader, dossier, { action: 'apologise', newDueDate: '2026-09-15', reason: 'Chưa nhận được kết quả xác minh' });
     assert.equal(dossier.apologised, true);
     assert.equal(dossier.dueDate, '2026-09-15');
@@ -105,5 +146,20 @@ describe('deadlines on the working calendar, through real dossiers', () => {
     assert.match(receipt.fileName, /giay-tiep-nhan/);
     await assert.rejects(w.tthc.dossiers.document(w.desk, dossier.id, 'rejection'), rejectsWith(404, 'dossier.document_not_issued'));
     assert.equal((await w.tthc.dossiers.document(w.desk, dossier.id, 'control_sheet')).bytes.subarray(0, 5).toString(), '%PDF-');
+  });
+
+  it('a same-day birth registration received on Saturday 5 December 2026 at 23:24 is promised for Monday 7 December, every step too', async () => {
+    const birthOffering = await w.offering('1.001193', 'TAM.H19.X001');
+    w.clock.set('2026-12-05T16:24:00.000Z'); // Saturday 23:24 in Việt Nam
+    const submission = { ...birthSubmission(), files: [await upload(w, w.desk, 'to-khai'), await upload(w, w.desk, 'giay-chung-sinh')] };
+    const { dossier } = await w.tthc.dossiers.receiveAtCounter(w.desk, { offeringId: birthOffering, submission });
+    assert.equal(dossier.dueDate, '2026-12-07');
+    assert.deepEqual(dossier.activeSteps.map((s) => s.dueDate), ['2026-12-07'], 'the intake step is due that Monday too');
+    const jobs = await queryRows<{ text: string }>(w.database.db, sql`select payload->'values'->>'dueDate' as text from platform.jobs where payload->>'dossierId' = ${dossier.id}`);
+    assert.ok(jobs.length === 2 && jobs.every((j) => j.text === '07/12/2026'), 'mail and SMS promise Monday 07/12/2026');
+    // The process gives review 7 working days; the procedure's limit (same day) caps it.
+    w.clock.set('2026-12-07T02:00:00.000Z');
+    const forwarded = await act(w, w.desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
+    assert.deepEqual(forwarded.activeSteps.map((s) => [s.stepId, s.dueDate]), [['tham_dinh', '2026-12-07']]);
   });
 });

@@ -1,4 +1,5 @@
 import { conflict, endOfVietnamDay, unprocessable } from '../../packages/platform/index.ts';
+import { stepDays, stepDueDate } from './dossier.deadline.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import type { ActiveStepState, Dossier } from './dossier.types.ts';
 import { validateProcessDefinition, type ProcessDefinition, type ProcessStep } from './process.definition.ts';
@@ -47,23 +48,31 @@ export interface Entered {
   handovers: HandoverOpening[];
 }
 
-/** Makes `steps` active: agency, due date and an opening hand-over for each. */
-async function enter(deps: DossierDeps, dossier: Dossier, def: ProcessDefinition, steps: ActiveStep[], now: Date): Promise<Entered> {
+/**
+ * Makes `steps` active: agency, due date and an opening hand-over for each. A step is due its
+ * days (`stepDays`: its duration, or its share of the procedure's limit) from `start`, capped at
+ * the dossier's due date (a same-day procedure has every step due that day).
+ */
+async function enter(deps: DossierDeps, dossier: Dossier, def: ProcessDefinition, steps: ActiveStep[], now: Date, dossierDueDate: string | null, start: Date | string = now): Promise<Entered> {
   const entered: Entered = { steps: [], handovers: [] };
+  const limitDays = (await deps.procedures.offeringContext(dossier.offeringId))?.procedure.processingDays ?? null;
   for (const active of steps) {
     const step = stepById(def, active.stepId)!;
     const agencyId = await stepAgency(deps, dossier, step);
-    const dueDate = await deps.catalog.addWorkingDays(now, step.durationDays, agencyId);
+    const dueDate = await stepDueDate(deps.catalog, start, stepDays(def, step, limitDays), dossierDueDate, agencyId);
     entered.steps.push({ stepId: step.id, parallelOf: active.parallelOf, agencyId, since: now.toISOString(), dueDate });
     entered.handovers.push({ stepId: step.id, stepName: step.name, agencyId, startedAt: now, dueAt: endOfVietnamDay(dueDate) });
   }
   return entered;
 }
 
-/** The first steps of processing, entered when the desk accepts the dossier. */
-export async function startProcessing(deps: DossierDeps, dossier: Dossier, now: Date): Promise<Entered> {
+/**
+ * The first steps of processing, entered when the desk accepts the dossier: they run from the
+ * day the dossier counts as received and end no later than its due date.
+ */
+export async function startProcessing(deps: DossierDeps, dossier: Dossier, now: Date, deadline: { receivedOn: string; dueDate: string }): Promise<Entered> {
   const def = await processOf(deps, dossier);
-  return enter(deps, dossier, def, startSteps(def), now);
+  return enter(deps, dossier, def, startSteps(def), now, deadline.dueDate, deadline.receivedOn);
 }
 
 export interface StepMove extends Entered {
@@ -90,7 +99,7 @@ export async function moveStep(deps: DossierDeps, dossier: Dossier, stepId: stri
   }
   const kept = dossier.activeSteps.filter((s) => s.stepId !== stepId && result.active.some((a) => a.stepId === s.stepId));
   const newcomers = result.active.filter((a) => !kept.some((k) => k.stepId === a.stepId));
-  const entered = await enter(deps, dossier, def, newcomers, now);
+  const entered = await enter(deps, dossier, def, newcomers, now, dossier.dueDate);
   return { result, steps: [...kept, ...entered.steps], handovers: entered.handovers, step, agencyId: current.agencyId };
 }
 

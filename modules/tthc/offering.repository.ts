@@ -16,6 +16,7 @@ export const toOffering = (row: Row): Offering => ({
   processKey: row.processKey,
   fees: row.fees as FeeItem[] | null,
   codePattern: row.codePattern,
+  intakeCutoff: row.intakeCutoff,
   onlineEnabled: row.onlineEnabled,
   active: row.active,
   version: row.version,

@@ -81,9 +81,13 @@ describe('offerings (database)', () => {
     assert.deepEqual(updated.fees, [{ ...fees[0], note: 'Áp dụng tại xã' }]);
     await assert.rejects(t.procedures.updateOffering(t.editor, offering.id, 1, { active: false }), rejectsWith(409, 'tthc.version_conflict'));
     await assert.rejects(t.procedures.updateOffering(principalWith(await t.agencyId('TAM.H19.X001'), ['procedure.edit'], 'agency'), offering.id, 2, { active: false }), rejectsWith(403, 'auth.out_of_scope'));
-    const reset = await t.procedures.updateOffering(t.editor, offering.id, 2, { fees: null, codePattern: null });
+    await assert.rejects(t.procedures.updateOffering(t.editor, offering.id, 2, { intakeCutoff: '24:00' }), (err) => invalidFields(err).includes('intakeCutoff'));
+    const cutoff = await t.procedures.updateOffering(t.editor, offering.id, 2, { intakeCutoff: '16:30' });
+    assert.equal(cutoff.intakeCutoff, '16:30');
+    const reset = await t.procedures.updateOffering(t.editor, offering.id, 3, { fees: null, codePattern: null, intakeCutoff: null });
     assert.equal(reset.fees, null);
     assert.equal(reset.codePattern, null);
+    assert.equal(reset.intakeCutoff, null);
     await assert.rejects(t.procedures.updateOffering(t.editor, '00000000-0000-4000-8000-000000000000', 1, { active: false }), rejectsWith(404, 'tthc.offering_not_found'));
   });
 

@@ -56,6 +56,11 @@ export function createOfferingService(db: Db, catalog: AgencyDirectory, processe
         issues.push({ field: 'codePattern', message: 'must use {agencyCode}, {procedureCode}, {yyyy}, {yy}, {MM}, {dd}, {yyMMdd} and exactly one {seqN}' });
       } else changes.codePattern = input.codePattern;
     }
+    if (input.intakeCutoff !== undefined) {
+      if (input.intakeCutoff !== null && !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(input.intakeCutoff)) {
+        issues.push({ field: 'intakeCutoff', message: 'must be a time of day HH:MM (Vietnam time)' });
+      } else changes.intakeCutoff = input.intakeCutoff;
+    }
     if (input.fees !== undefined) {
       const feeIssues = input.fees === null ? [] : checkFees(input.fees);
       issues.push(...feeIssues);
@@ -82,6 +87,7 @@ export function createOfferingService(db: Db, catalog: AgencyDirectory, processe
       processKey: changes.processKey ?? input.processKey,
       fees: changes.fees ?? null,
       codePattern: changes.codePattern ?? null,
+      intakeCutoff: changes.intakeCutoff ?? null,
       onlineEnabled: changes.onlineEnabled ?? true,
       active: changes.active ?? true,
     };

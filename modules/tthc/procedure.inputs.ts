@@ -62,12 +62,13 @@ export interface NewOffering {
   processKey: string;
   fees?: FeeItem[] | null | undefined;
   codePattern?: string | null | undefined;
+  intakeCutoff?: string | null | undefined;
   onlineEnabled?: boolean | undefined;
   active?: boolean | undefined;
 }
 
 /** The procedure and the agency of an offering never change: another agency is another offering. */
-export type OfferingPatch = Partial<Pick<NewOffering, 'deskAgencyId' | 'processKey' | 'fees' | 'codePattern' | 'onlineEnabled' | 'active'>>;
+export type OfferingPatch = Partial<Pick<NewOffering, 'deskAgencyId' | 'processKey' | 'fees' | 'codePattern' | 'intakeCutoff' | 'onlineEnabled' | 'active'>>;
 
 /** An offering with the names the citizen chooses by ("where to file"). */
 export interface OfferingWithAgency extends Offering {

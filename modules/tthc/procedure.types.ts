@@ -74,6 +74,8 @@ export interface Offering {
   /** The agency's fees when they differ from the procedure's. */
   fees: FeeItem[] | null;
   codePattern: string | null;
+  /** Local time `HH:MM` from which a dossier counts as received the next working day; null = 15:00. */
+  intakeCutoff: string | null;
   onlineEnabled: boolean;
   active: boolean;
   version: number;

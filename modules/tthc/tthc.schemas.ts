@@ -112,6 +112,7 @@ const offeringFields = {
   processKey: Key,
   fees: Nullable(Type.Array(FeeItemSchema, { maxItems: 30 })),
   codePattern: Nullable(Text(80)),
+  intakeCutoff: Nullable(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Local time HH:MM (Asia/Ho_Chi_Minh) after which a dossier counts as received the next working day; null = 15:00' })),
   onlineEnabled: Type.Boolean(),
   active: Type.Boolean(),
 };

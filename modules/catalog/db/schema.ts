@@ -116,6 +116,34 @@ export const calendarExceptions = catalog.table(
   ],
 );
 
+/**
+ * Days off and swapped days as announced for a year by the Prime Minister's decision (Tết, the
+ * day next to National Day, weekdays swapped for Saturdays). A year with at least one row is
+ * "decided": its rows alone define its days off (plus the weekly rest days, minus the
+ * `swapped_work` Saturdays); the Labour Code rule only proposes days for undecided years.
+ * Rows are kept once a year has passed so that old due dates can still be explained.
+ */
+export const calendarDecisions = catalog.table(
+  'calendar_decisions',
+  {
+    date: date('date', { mode: 'string' }).primaryKey(),
+    year: integer('year').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    /** Legal basis and document number, e.g. "Thông báo 9441/TB-BNV ngày 16/10/2025". */
+    document: text('document').notNull(),
+    /** Where the announcement was read (address of the publication). */
+    source: text('source'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('calendar_decisions_year_idx').on(t.year),
+    check('calendar_decisions_kind_check', sql`${t.kind} in ('holiday', 'compensatory', 'swapped_off', 'swapped_work')`),
+  ],
+);
+
 /** Per-year choices the law leaves open (art. 112: 1/9 or 3/9 next to National Day). */
 export const calendarYears = catalog.table(
   'calendar_years',

@@ -65,6 +65,8 @@ export const offerings = tthc.table(
     fees: jsonb('fees'),
     /** Dossier code pattern; default `{agencyCode}-{yyMMdd}-{seq4}`. */
     codePattern: text('code_pattern'),
+    /** Local time `HH:MM` after which a dossier counts as received the next working day; null = 15:00. */
+    intakeCutoff: text('intake_cutoff'),
     onlineEnabled: boolean('online_enabled').notNull().default(true),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,9 @@ import { formatDate, parseDate, todayIso } from '../../lib/format.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { CalendarMonth, type DayStatus } from './CalendarMonth.tsx';
 
+/** `provisional` (and `decided` on the year) are served by the API; the generated client types catch up at the next regeneration. */
+type ProvisionalMark = { date: string; kind: string; name: string; nameEn: string; provisional?: boolean };
+
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -21,10 +24,14 @@ export function CalendarPage() {
   const days = useMemo(() => {
     const map = new Map<string, DayStatus>();
     const en = i18n.language === 'en';
-    for (const d of calendar.data?.daysOff ?? []) map.set(d.date, { working: false, special: d.kind !== 'weekend', name: (en && d.nameEn) || d.name });
+    for (const d of (calendar.data?.daysOff ?? []) as ProvisionalMark[]) {
+      const name = (en && d.nameEn) || d.name;
+      map.set(d.date, { working: false, special: d.kind !== 'weekend', name: d.provisional ? `${name} (${t('calendar.provisionalDay')})` : name });
+    }
     for (const d of calendar.data?.workingDays ?? []) map.set(d.date, { working: true, special: true, name: (en && d.nameEn) || d.name });
     return map;
-  }, [calendar.data, i18n.language]);
+  }, [calendar.data, i18n.language, t]);
+  const undecided = (calendar.data as { decided?: boolean } | undefined)?.decided === false;
   const invalidate = () => queryClient.invalidateQueries({ queryKey: ['catalog', 'calendar', year] });
   const remove = useMutation({ mutationFn: catalogApi.removeException, onSuccess: invalidate });
   const years = Array.from({ length: 5 }, (_, i) => String(thisYear - 1 + i));
@@ -40,6 +47,11 @@ export function CalendarPage() {
           <Badge color="sen" variant="outline">{t('calendar.madeUp')}</Badge>
         </Group>
       </Group>
+      {undecided && (
+        <Alert color="yellow" mb="md">
+          {t('calendar.provisional', { year })}
+        </Alert>
+      )}
       <QueryState isPending={calendar.isPending} error={calendar.error}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 4 }} mb="xl">
           {Array.from({ length: 12 }, (_, m) => (

@@ -15,6 +15,7 @@ const KNOWN: Record<string, string> = {
   'dossier.parts_missing': 'tthc.errors.partsMissing',
   'dossier.comment_required': 'tthc.errors.commentRequired',
   'dossier.invalid_due_date': 'tthc.errors.invalidDueDate',
+  'dossier.due_date_not_working_day': 'tthc.errors.dueDateNotWorkingDay',
   'dossier.assignee_not_eligible': 'tthc.errors.assigneeNotEligible',
   'dossier.citizens_only': 'tthc.errors.citizensOnly',
   'dossier.identity_required': 'tthc.errors.identityRequired',
