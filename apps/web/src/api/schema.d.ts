@@ -443,7 +443,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Due date: the n-th working day after start (the start day itself is not counted) */
+        /** Due date: the n-th working day after start (the start day itself is not counted); days=0: the first working day on or after start */
         get: operations["addWorkingDays"];
         put?: never;
         post?: never;
@@ -1466,10 +1466,14 @@ export interface components {
         DayOff: {
             date: string;
             weekday: string;
-            kind: "weekend" | "holiday" | "compensatory" | "day_off";
+            kind: "weekend" | "holiday" | "compensatory" | "swapped_off" | "day_off";
             name: string;
             nameEn: string;
-            source: "law" | "exception";
+            source: "law" | "decision" | "exception";
+            /** @description Proposed by the Labour Code rule for a year whose days off are not announced yet */
+            provisional?: boolean;
+            /** @description Legal basis and document number of the decision */
+            document?: string;
             exceptionId?: string;
         };
         Dossier: {
@@ -1807,7 +1811,8 @@ export interface components {
             weekday: string;
             name: string;
             nameEn: string | null;
-            exceptionId: string;
+            exceptionId: string | null;
+            document: string | null;
         };
         FeeItem: {
             /** @enum {unknown} */
@@ -1989,6 +1994,7 @@ export interface components {
             deskAgencyId?: string;
             fees?: components["schemas"]["FeeItem"][] | null;
             codePattern?: string | null;
+            intakeCutoff?: string | null;
             onlineEnabled?: boolean;
             active?: boolean;
         };
@@ -2057,6 +2063,7 @@ export interface components {
             processKey: string;
             fees: components["schemas"]["FeeItem"][] | null;
             codePattern: string | null;
+            intakeCutoff: string | null;
             onlineEnabled: boolean;
             active: boolean;
             version: number;
@@ -2068,6 +2075,7 @@ export interface components {
             processKey?: string;
             fees?: components["schemas"]["FeeItem"][] | null;
             codePattern?: string | null;
+            intakeCutoff?: string | null;
             onlineEnabled?: boolean;
             active?: boolean;
             version?: number;
@@ -2085,6 +2093,7 @@ export interface components {
             processKey: string;
             fees: components["schemas"]["FeeItem"][] | null;
             codePattern: string | null;
+            intakeCutoff: string | null;
             onlineEnabled: boolean;
             active: boolean;
             version: number;
@@ -2347,6 +2356,8 @@ export interface components {
             year: number;
             agencyId: string | null;
             nationalDayAdjacent: "before" | "after";
+            /** @description False when the days off are only proposed by the Labour Code rule (provisional) */
+            decided: boolean;
             daysOff: components["schemas"]["DayOff"][];
             workingDays: components["schemas"]["ExtraWorkingDay"][];
         };
