@@ -11,9 +11,6 @@ import { formatDate, parseDate, todayIso } from '../../lib/format.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { CalendarMonth, type DayStatus } from './CalendarMonth.tsx';
 
-/** `provisional` (and `decided` on the year) are served by the API; the generated client types catch up at the next regeneration. */
-type ProvisionalMark = { date: string; kind: string; name: string; nameEn: string; provisional?: boolean };
-
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -24,14 +21,14 @@ export function CalendarPage() {
   const days = useMemo(() => {
     const map = new Map<string, DayStatus>();
     const en = i18n.language === 'en';
-    for (const d of (calendar.data?.daysOff ?? []) as ProvisionalMark[]) {
+    for (const d of calendar.data?.daysOff ?? []) {
       const name = (en && d.nameEn) || d.name;
       map.set(d.date, { working: false, special: d.kind !== 'weekend', name: d.provisional ? `${name} (${t('calendar.provisionalDay')})` : name });
     }
     for (const d of calendar.data?.workingDays ?? []) map.set(d.date, { working: true, special: true, name: (en && d.nameEn) || d.name });
     return map;
   }, [calendar.data, i18n.language, t]);
-  const undecided = (calendar.data as { decided?: boolean } | undefined)?.decided === false;
+  const undecided = calendar.data?.decided === false;
   const invalidate = () => queryClient.invalidateQueries({ queryKey: ['catalog', 'calendar', year] });
   const remove = useMutation({ mutationFn: catalogApi.removeException, onSuccess: invalidate });
   const years = Array.from({ length: 5 }, (_, i) => String(thisYear - 1 + i));
