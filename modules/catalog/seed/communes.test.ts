@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig, queryRows, type Database } from '../../../packages/platform/index.ts';
 import { createTestDatabase } from '../../../packages/platform/testing.ts';
 import { createCatalogModule, type CatalogModule } from '../index.ts';
+import { editorOn } from '../test-support.ts';
 import { seedAgencies } from './agencies.ts';
 import { seedCodeLists } from './code-lists.ts';
 import { communeCode, seedCommunes } from './communes.ts';
@@ -76,11 +77,23 @@ describe('communes of Đồng Tháp (database)', () => {
     assert.equal(await catalog.service.administrativeUnitOf(justice.id), undefined);
   });
 
+  it('matches an official import to the seeded commune by its real name, keeping its id', async () => {
+    const seeded = (await catalog.service.findAgencyByCode(communeCode(2)))!;
+    const root = await catalog.service.rootAgency();
+    const result = await catalog.service.importAgencies(editorOn(root.id), {
+      rows: [{ code: 'TEST.31.02.H19', name: 'UBND xã Tân Thành', kind: 'commune', parentCode: root.code }],
+    });
+    assert.deepEqual(result, { created: 0, updated: 1, unchanged: 0 });
+    const imported = (await catalog.service.findAgencyByCode('TEST.31.02.H19'))!;
+    assert.equal(imported.id, seeded.id);
+    assert.equal(imported.placeholder, false);
+  });
+
   it('renames the stand-ins an earlier release seeded, keeping ids, and is idempotent', async () => {
     // Put the database back in the state the earlier release left it in.
     await database.db.execute(sql`update catalog.agencies
       set name = 'UBND xã/phường số ' || substr(code, 10) || ' (chưa có tên chính thức)', name_en = 'Commune/ward no. ' || substr(code, 10)
-      where kind = 'commune'`);
+      where code like 'TAM.H19.X%'`);
     const renamedByAdmin = (await catalog.service.findAgencyByCode(communeCode(102)))!;
     await database.db.execute(sql`update catalog.agencies set name = 'UBND xã Tên Do Quản Trị Đặt' where id = ${renamedByAdmin.id}`);
     await database.db.execute(sql`update catalog.code_list_items set name = 'Xã/phường số ' || lpad(sort_order::text, 3, '0') || ' (chưa có tên chính thức)'
