@@ -86,5 +86,42 @@ export function seedAgencies(): SeedAgency[] {
       placeholder: true,
     });
   }
+  rows.push(...serviceCentres());
   return rows;
+}
+
+/** Provisional code of the provincial Public Administration Service Centre. */
+export const PROVINCIAL_CENTRE_CODE = 'TAM.H19.TTPVHCC';
+const communeCentreCode = (position: number) => `${communeCode(position)}.TTPVHCC`;
+
+/** The service centres Decree 118/2025/NĐ-CP sets up, added to databases seeded before them. */
+export const isServiceCentreCode = (code: string) => code.endsWith('TTPVHCC');
+
+/**
+ * Decree 118/2025/NĐ-CP: the provincial Public Administration Service Centre (under the
+ * provincial People's Committee) and one centre under each commune's People's Committee receive
+ * dossiers — for any procedure of the province, regardless of boundaries — and return results;
+ * the People's Committee or department decides. Listed last so that the chart's earlier rows keep
+ * their sort order in databases that get the centres by upgrade.
+ */
+function serviceCentres(): SeedAgency[] {
+  const provincial: SeedAgency = {
+    code: PROVINCIAL_CENTRE_CODE,
+    name: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp',
+    nameEn: 'Dong Thap Provincial Public Administration Service Centre',
+    kind: 'other',
+    parentCode: ROOT_AGENCY_CODE,
+    placeholder: true,
+  };
+  return [
+    provincial,
+    ...seedCommunes().map((c): SeedAgency => ({
+      code: communeCentreCode(c.position),
+      name: `Trung tâm Phục vụ hành chính công ${c.type} ${c.name}`,
+      nameEn: `Public Administration Service Centre of ${c.name} ${c.type === 'xã' ? 'Commune' : 'Ward'}`,
+      kind: 'other',
+      parentCode: communeCode(c.position),
+      placeholder: true,
+    })),
+  ];
 }

@@ -77,6 +77,19 @@ describe('communes of Đồng Tháp (database)', () => {
     assert.equal(await catalog.service.administrativeUnitOf(justice.id), undefined);
   });
 
+  it('has the provincial service centre and one under each commune’s People’s Committee (Decree 118/2025/NĐ-CP)', async () => {
+    const tree = await catalog.service.tree();
+    const root = tree[0]!;
+    const provincial = tree.filter((a) => a.name === 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp');
+    assert.equal(provincial.length, 1);
+    assert.equal(provincial[0]!.parentId, root.id);
+    const tanHong = tree.find((a) => a.code === communeCode(1))!;
+    assert.deepEqual(tree.filter((a) => a.parentId === tanHong.id).map((a) => [a.name, a.depth]), [['Trung tâm Phục vụ hành chính công xã Tân Hồng', 2]]);
+    const centres = tree.filter((a) => a.name.startsWith('Trung tâm Phục vụ hành chính công ') && a.depth === 2);
+    assert.equal(centres.length, 102);
+    assert.ok(centres.every((c) => tree.find((p) => p.id === c.parentId)?.kind === 'commune'));
+  });
+
   it('matches an official import to the seeded commune by its real name, keeping its id', async () => {
     const seeded = (await catalog.service.findAgencyByCode(communeCode(2)))!;
     const root = await catalog.service.rootAgency();
@@ -98,13 +111,21 @@ describe('communes of Đồng Tháp (database)', () => {
     await database.db.execute(sql`update catalog.agencies set name = 'UBND xã Tên Do Quản Trị Đặt' where id = ${renamedByAdmin.id}`);
     await database.db.execute(sql`update catalog.code_list_items set name = 'Xã/phường số ' || lpad(sort_order::text, 3, '0') || ' (chưa có tên chính thức)'
       where parent_code is not null and version_id in (select id from catalog.code_list_versions where list_code = 'administrative-units')`);
+    // …and before the service centres existed.
+    await database.db.execute(sql`delete from catalog.agencies where code like '%TTPVHCC' and code <> ${communeCode(5)} || '.TTPVHCC'`);
     const before = new Map((await catalog.service.listAgencies()).map((a) => [a.code, a.id]));
+    const kept = before.get(`${communeCode(5)}.TTPVHCC`);
 
     await catalog.seed();
     await catalog.seed();
 
     const after = await catalog.service.listAgencies();
-    assert.deepEqual(new Map(after.map((a) => [a.code, a.id])), before, 'same rows, same ids');
+    const afterIds = new Map(after.map((a) => [a.code, a.id]));
+    for (const [code, id] of before) assert.equal(afterIds.get(code), id, `${code} keeps its id`);
+    assert.equal(after.length, before.size + 102, 'the service centres are added, once');
+    assert.equal(afterIds.get(`${communeCode(5)}.TTPVHCC`), kept);
+    const imported = after.find((a) => a.code === 'TEST.31.02.H19')!;
+    assert.equal(after.find((a) => a.name === 'Trung tâm Phục vụ hành chính công xã Tân Thành')!.parentId, imported.id, 'under the recoded commune, found by name');
     assert.equal(after.find((a) => a.code === communeCode(1))!.name, 'UBND xã Tân Hồng');
     assert.equal(after.find((a) => a.code === communeCode(1))!.nameEn, "People's Committee of Tân Hồng Commune");
     assert.equal(after.find((a) => a.code === communeCode(102))!.name, 'UBND xã Tên Do Quản Trị Đặt', 'an administrator’s name is kept');
