@@ -65,7 +65,7 @@ describe('tthc over HTTP', () => {
     assert.equal(first.statusCode, 201, first.body);
     const { dossier, lookupSecret } = first.json();
     assert.equal(dossier.status, 'processing');
-    assert.match(dossier.code, /^TAM\.H19\.X001-\d{6}-\d{4}$/);
+    assert.match(dossier.code, /^29926-\d{6}-\d{4}$/);
     const before = await rows('tthc.dossiers');
     const retry = await fileAtCounter('counter-intake-0001', filing);
     assert.equal(retry.statusCode, 201);
@@ -136,7 +136,7 @@ describe('tthc over HTTP', () => {
 
     const first = await send(signTimestamped(t.config.dvcqg.pushSecret, raw));
     assert.equal(first.statusCode, 201, first.body);
-    assert.match(first.json().code, /^TAM\.H19\.X002-/);
+    assert.match(first.json().code, /^29938-/);
     const again = await send(signTimestamped(t.config.dvcqg.pushSecret, raw));
     assert.equal(again.statusCode, 200);
     assert.equal(again.json().id, first.json().id);

@@ -26,7 +26,7 @@ describe('organisation chart (database)', () => {
     await Promise.all([catalog.seed(), catalog.seed()]);
     const firstMs = performance.now() - started;
     await catalog.seed();
-    assert.equal(await countRows(database, 'agencies'), 1 + 13 + 11 + 102);
+    assert.equal(await countRows(database, 'agencies'), 1 + 13 + 11 + 102 + 1 + 102, 'with the provincial and 102 commune service centres');
     assert.equal(await countRows(database, 'code_lists'), 6);
     assert.equal(await countRows(database, 'code_list_versions'), 6);
     assert.ok(firstMs < 5000, `seeding took ${firstMs} ms`);
@@ -94,7 +94,7 @@ describe('organisation chart (database)', () => {
     assert.equal(await catalog.service.findAgencyByCode('TAM.H19.X001'), undefined);
     const bureau = await catalog.service.findAgencyByCode('000.01.11.H19');
     assert.deepEqual(await catalog.service.agencyAncestors(bureau!.id), [justice.id, rootId]);
-    assert.equal(await countRows(database, 'agencies'), 128);
+    assert.equal(await countRows(database, 'agencies'), 128 + 103);
     // Re-importing the same rows changes nothing.
     const again = await catalog.service.importAgencies(admin, { rows: [{ code: '000.01.11.H19', name: 'Phòng Hành chính tư pháp', kind: 'other', parentCode: '000.00.11.H19' }] });
     assert.deepEqual(again, { created: 0, updated: 0, unchanged: 1 });

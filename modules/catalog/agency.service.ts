@@ -230,7 +230,9 @@ export function planImport(existing: Agency[], rows: NumberedRow<AgencyImportRow
       else target = replaced;
     }
     if (!target) {
-      const candidates = placeholdersByName.get(`${value.kind}|${foldVietnamese(value.name)}`) ?? [];
+      const folded = placeholdersByName.get(`${value.kind}|${foldVietnamese(value.name)}`) ?? [];
+      // Folding makes some real names collide (xã Tân Thành, xã Tân Thạnh): then only the exact name matches.
+      const candidates = folded.length > 1 ? folded.filter((a) => a.name === value.name.trim()) : folded;
       if (candidates.length === 1) target = candidates[0];
     }
     if (target) {

@@ -128,6 +128,17 @@ export const codeListRepository = {
     return { items: rows.map(toItem), total: total?.n ?? 0 };
   },
 
+  /** The item of a version whose `extra[key]` equals `value` (e.g. the unit of an agency code). */
+  async itemByExtra(db: Queryable, versionId: string, key: string, value: string): Promise<CodeListItem | undefined> {
+    const [row] = await db
+      .select()
+      .from(codeListItems)
+      .where(and(eq(codeListItems.versionId, versionId), sql`${codeListItems.extra} ->> ${key} = ${value}`))
+      .orderBy(asc(codeListItems.sortOrder))
+      .limit(1);
+    return row && toItem(row);
+  },
+
   async insertVersion(
     db: Queryable,
     v: { id: string; listCode: string; version: number; status: VersionStatus; effectiveFrom: string; note: string | null; contentHash: string; itemCount: number },

@@ -1,12 +1,13 @@
-import { badRequest, conflict, newId, notFound, sha256Hex, unprocessable, type Db, type Principal } from '../../packages/platform/index.ts';
+import { badRequest, conflict, newId, notFound, sha256Hex, unprocessable, type Db, type Principal, type Queryable } from '../../packages/platform/index.ts';
 import { codeListRepository as repo, type StoredVersion } from './code-list.repository.ts';
 import { checkItems, contentHash, itemsFromCsv, itemsFromJson, itemsToCsv, LIST_CODE, MAX_ITEMS } from './code-list.import.ts';
 import { isIsoDate, todayInVietnam } from './dates.ts';
 import type { AgencyService } from './agency.service.ts';
-import type { CodeList, CodeListReadQuery, CodeListSummary, CodeListVersion, CodeListView, NewCodeList, VersionImport } from './code-list.types.ts';
+import type { AdministrativeUnit, CodeList, CodeListReadQuery, CodeListSummary, CodeListVersion, CodeListView, NewCodeList, VersionImport } from './code-list.types.ts';
 import type { SeedCodeList } from './seed/code-lists.ts';
 
 export const EDIT = 'catalog.edit';
+export const ADMINISTRATIVE_UNITS = 'administrative-units';
 const DEFAULT_LIMIT = 1000;
 
 const listNotFound = (code: string) => notFound('catalog.code_list_not_found', `No code list ${code}`);
@@ -165,5 +166,41 @@ export function createCodeListService(db: Db, agencies: AgencyService) {
     }
   }
 
-  return { listCodeLists, readCodeList, exportCodeList, codeListVersions, createCodeList, importVersion, publishVersion, seedCodeLists };
+  /**
+   * The administrative unit (commune, ward or the province) whose People's Committee is this
+   * agency, from the `administrative-units` list in force today; undefined for other agencies.
+   */
+  async function administrativeUnitOf(agencyId: string): Promise<AdministrativeUnit | undefined> {
+    const agency = await agencies.getAgency(agencyId);
+    const v = await repo.versionAt(db, ADMINISTRATIVE_UNITS, todayInVietnam());
+    const item = v && (await repo.itemByExtra(db, v.id, 'agencyCode', agency.code));
+    return item && { code: item.code, name: item.name, level: item.extra['level'] === 'province' ? 'province' : 'commune' };
+  }
+
+  /**
+   * Start-up upgrade: a list whose version in force on `effectiveFrom` still holds stand-in items
+   * (seeded by an earlier release) gets the seed as a new published version from the same date,
+   * so the stand-ins are never in force again; the old version stays in the history.
+   */
+  async function replaceStandIns(seed: SeedCodeList[], effectiveFrom: string, isStandIn: (name: string) => boolean): Promise<void> {
+    for (const s of seed) {
+      if (s.items.some((i) => isStandIn(i.name))) continue;
+      const stale = async (q: Queryable) => {
+        const v = await repo.versionAt(q, s.code, effectiveFrom);
+        return v !== undefined && (await repo.items(q, v.id, undefined, MAX_ITEMS, 0)).items.some((i) => isStandIn(i.name));
+      };
+      if (!(await stale(db))) continue;
+      await db.transaction(async (tx) => {
+        await repo.list(tx, s.code, true);
+        if (!(await stale(tx))) return;
+        const { rows } = checkItems(itemsFromJson(s.items));
+        const version = await repo.nextVersionNumber(tx, s.code);
+        const note = 'Thay các mục tạm (chưa có tên chính thức) bằng dữ liệu chính thức';
+        await repo.insertVersion(tx, { id: newId(), listCode: s.code, version, status: 'published', effectiveFrom, note, contentHash: contentHash(rows), itemCount: rows.length }, rows);
+        await repo.recomputeEffectiveTo(tx, s.code);
+      });
+    }
+  }
+
+  return { listCodeLists, readCodeList, exportCodeList, codeListVersions, createCodeList, importVersion, publishVersion, seedCodeLists, replaceStandIns, administrativeUnitOf };
 }

@@ -78,3 +78,10 @@ export interface NewCodeList {
   description?: string | null | undefined;
   extendable?: boolean | undefined;
 }
+
+/** An entry of the `administrative-units` list: "Xã Tân Hồng" (code 29926), "Tỉnh Đồng Tháp" (82). */
+export interface AdministrativeUnit {
+  code: string;
+  name: string;
+  level: 'province' | 'commune';
+}

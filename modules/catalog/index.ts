@@ -21,11 +21,11 @@ import type {
   AgencyTreeNode,
   NewAgency,
 } from './agency.types.ts';
-import type { CodeList, CodeListReadQuery, CodeListSummary, CodeListVersion, CodeListView, NewCodeList, VersionImport } from './code-list.types.ts';
+import type { AdministrativeUnit, CodeList, CodeListReadQuery, CodeListSummary, CodeListVersion, CodeListView, NewCodeList, VersionImport } from './code-list.types.ts';
 import type { YearRules } from './holidays.ts';
 
 export type { Agency, AgencyKind, AgencyImportResult, AgencyImportRow, AgencyListQuery, AgencyPage, AgencyPatch, AgencyTreeNode, ImportRowError, NewAgency } from './agency.types.ts';
-export type { CodeList, CodeListItem, CodeListReadQuery, CodeListSummary, CodeListVersion, CodeListView, ItemInput, NewCodeList, VersionImport } from './code-list.types.ts';
+export type { AdministrativeUnit, CodeList, CodeListItem, CodeListReadQuery, CodeListSummary, CodeListVersion, CodeListView, ItemInput, NewCodeList, VersionImport } from './code-list.types.ts';
 export type { DayOff, NonWorkingKind, YearRules } from './holidays.ts';
 export type { CalendarDay, NewException, YearCalendar } from './calendar.service.ts';
 export type { StoredException as CalendarException } from './calendar.repository.ts';
@@ -54,6 +54,8 @@ export interface CatalogService {
   createCodeList(principal: Principal, input: NewCodeList): Promise<CodeList>;
   importVersion(principal: Principal, code: string, input: VersionImport): Promise<CodeListVersion>;
   publishVersion(principal: Principal, code: string, version: number, effectiveFrom?: string): Promise<CodeListVersion>;
+  /** The commune, ward or province whose People's Committee the agency is (from the administrative-units list in force); undefined for other agencies. */
+  administrativeUnitOf(agencyId: string): Promise<AdministrativeUnit | undefined>;
 
   /**
    * The n-th working day after `start` (receipt date + n working days; the start day is not
@@ -82,7 +84,7 @@ export function createCatalogModule(ctx: ModuleContext): CatalogModule {
   const codeLists = createCodeListService(ctx.db, agencies);
   const calendar = createCalendarService(ctx.db, agencies);
   const { requireProvinceScope: _scope, ...agencyApi } = agencies;
-  const { seedCodeLists: _seed, ...codeListApi } = codeLists;
+  const { seedCodeLists: _seed, replaceStandIns: _upgrade, ...codeListApi } = codeLists;
   const { seedDecisions, ...calendarApi } = calendar;
   const service: CatalogService = { ...agencyApi, ...codeListApi, ...calendarApi };
   return {

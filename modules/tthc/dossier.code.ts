@@ -9,6 +9,20 @@ import { sql, type SQL } from 'drizzle-orm';
  */
 export const DEFAULT_CODE_PATTERN = '{agencyCode}-{yyMMdd}-{seq4}';
 
+/**
+ * What `{agencyCode}` stands for in a dossier code, which citizens read and quote: the agency's
+ * identifier code once it is official; while it is provisional (`TAM.…`, administrators only),
+ * the official administrative-unit code of the commune or ward the agency governs (`29926`).
+ * Agencies with neither (departments before the official list is imported) keep the provisional code.
+ */
+export async function dossierAgencyCode(
+  catalog: { administrativeUnitOf(agencyId: string): Promise<{ code: string } | undefined> },
+  agency: { id: string; code: string; placeholder: boolean },
+): Promise<string> {
+  if (!agency.placeholder) return agency.code;
+  return (await catalog.administrativeUnitOf(agency.id))?.code ?? agency.code;
+}
+
 const TOKEN = /\{(agencyCode|procedureCode|yyyy|yy|MM|dd|yyMMdd|seq(\d))\}/g;
 
 export interface CodeContext {

@@ -135,7 +135,7 @@ describe('deadlines on the working calendar, through real dossiers', () => {
     assert.equal(new Set(codes).size, 12);
     const numbers = codes.map((c) => Number(c.split('-').at(-1)));
     assert.deepEqual(numbers, Array.from({ length: 12 }, (_, i) => i + 1));
-    assert.ok(codes.every((c) => c.startsWith('TAM.H19.X001-261127-')));
+    assert.ok(codes.every((c) => c.startsWith('29926-261127-')));
   });
 
   it('the receipt and the control sheet print as PDFs; the applicant may not print the control sheet', async () => {

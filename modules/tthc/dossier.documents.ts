@@ -36,13 +36,24 @@ function applicantOf(dossier: Dossier): NoticeApplicant {
   };
 }
 
+/**
+ * The place on the place-and-date line (Decree 30/2020/NĐ-CP, Appendix I): a commune's or
+ * ward's People's Committee writes its own name ("Tân Hồng, ngày …"); provincial agencies the
+ * province's (the layout's default).
+ */
+export function placeOfIssue(agencyName: string): string | undefined {
+  return /^(?:UBND|Ủy ban nhân dân) (?:xã|phường) (.+)$/iu.exec(agencyName.trim())?.[1];
+}
+
 const lastEvent = (events: DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action);
 
 export async function buildDocument(kind: DocumentKind, s: DocumentSources): Promise<NoticeDocument> {
   const { dossier } = s;
   const lookupUrl = `${s.publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`;
+  const agencyName = await s.agencyName(dossier.agencyId);
   const base = {
-    agency: { parent: 'UBND tỉnh Đồng Tháp', name: await s.agencyName(dossier.agencyId) },
+    agency: { parent: 'UBND tỉnh Đồng Tháp', name: agencyName },
+    place: placeOfIssue(agencyName),
     desk: await s.agencyName(dossier.deskAgencyId),
     dossierCode: dossier.code,
     lookupUrl,

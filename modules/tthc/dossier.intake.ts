@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { foldVietnamese, newId, queryRows, sha256Hex, unprocessable, vietnamDate, type Tx } from '../../packages/platform/index.ts';
-import { DEFAULT_CODE_PATTERN, nextCodeCtes } from './dossier.code.ts';
+import { DEFAULT_CODE_PATTERN, dossierAgencyCode, nextCodeCtes } from './dossier.code.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { STATUS_INFO } from './dossier.status.ts';
 import type { Applicant, Channel, Dossier } from './dossier.types.ts';
@@ -102,7 +102,7 @@ export async function prepareDossier(deps: DossierDeps, input: NewDossier): Prom
     submittedAt: submittedAt.toISOString(), receivedAt: null, dueDate: null, originalDueDate: null, clockStoppedAt: null, apologised: false,
     result: null, finishedAt: null, externalCode: input.externalCode ?? null, supplement: null, files: [], version: 1,
   };
-  return { input, id, agencyCode: agency.code, submittedAt, draft };
+  return { input, id, agencyCode: await dossierAgencyCode(deps.catalog, agency), submittedAt, draft };
 }
 
 /**

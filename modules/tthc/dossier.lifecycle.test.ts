@@ -27,13 +27,13 @@ describe('dossier lifecycle', () => {
     const { dossier, lookupSecret } = await fileBirth();
     assert.equal(dossier.status, 'submitted');
     assert.equal(dossier.channel, 'online');
-    assert.match(dossier.code, /^TAM\.H19\.X001-261123-\d{4}$/);
+    assert.match(dossier.code, /^29926-261123-\d{4}$/, 'the commune\'s administrative-unit code, not its provisional agency code');
     assert.equal(dossier.applicant.personalId, '087090001234');
     assert.equal(dossier.files.length, 1);
     const status = await w.tthc.dossiers.lookup(dossier.code.toLowerCase(), lookupSecret);
     assert.equal(status.statusLabel, 'Chờ tiếp nhận');
     await assert.rejects(w.tthc.dossiers.lookup(dossier.code, 'WRONGSECRET'), rejectsWith(404, 'dossier.lookup_failed'));
-    await assert.rejects(w.tthc.dossiers.lookup('TAM.H19.X001-000000-0000', lookupSecret), rejectsWith(404, 'dossier.lookup_failed'));
+    await assert.rejects(w.tthc.dossiers.lookup('29926-000000-0000', lookupSecret), rejectsWith(404, 'dossier.lookup_failed'));
     assert.equal((await w.tthc.dossiers.secretFor(w.desk, dossier.id)).lookupSecret, lookupSecret, 'a reprinted receipt shows the same secret');
   });
 

@@ -68,6 +68,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       getAgency: fresh((id: string) => catalog.getAgency(id)),
       findAgencyByCode: fresh((code: string) => catalog.findAgencyByCode(code)),
       agencyAncestors: fresh((id: string) => catalog.agencyAncestors(id)),
+      administrativeUnitOf: fresh((id: string) => catalog.administrativeUnitOf(id)),
       addWorkingDays: fresh((start: Date | string, n: number, agencyId?: string) => catalog.addWorkingDays(start, n, agencyId)),
       workingDaysBetween: fresh((from: Date | string, to: Date | string, agencyId?: string) => catalog.workingDaysBetween(from, to, agencyId)),
     },

@@ -45,7 +45,7 @@ describe('notices by mail and SMS', () => {
     assert.equal(mail.items.length, 1);
     assert.equal(mail.items[0]!.subject, `Đã tiếp nhận hồ sơ ${dossier.code}`);
     assert.match(mail.items[0]!.text, /Ngày hẹn trả kết quả: 23\/11\/2026/);
-    assert.match(mail.items[0]!.text, /UBND xã\/phường số 001/, 'signed by the agency');
+    assert.match(mail.items[0]!.text, /UBND xã Tân Hồng/, 'signed by the agency');
     const smsInbox = () => fetch(`${sandbox.url}/sms/_admin/messages?phone=0912345678`, { headers: admin }).then((r) => r.json() as Promise<{ items: { message: string }[] }>);
     assert.equal((await smsInbox()).items.length, 0, 'the SMS gateway failed once');
 

@@ -37,7 +37,7 @@ export const COMMUNES: readonly Commune[] = [
   commune('Mỹ Thọ', 'Đồng Tháp'), commune('Mỹ Hiệp', 'Đồng Tháp'), commune('Lấp Vò', 'Đồng Tháp', 3),
   commune('Lai Vung', 'Đồng Tháp', 3), commune('Tân Dương', 'Đồng Tháp'), commune('Phú Hựu', 'Đồng Tháp'),
   commune('Tân Nhuận Đông', 'Đồng Tháp'), commune('Cái Bè', 'Tiền Giang', 3), commune('Hậu Mỹ', 'Tiền Giang'),
-  commune('Chợ Gạo', 'Tiền Giang', 3), commune('Vàm Láng', 'Tiền Giang'), commune('Tân Phú Đông', 'Tiền Giang'),
+  commune('Chợ Gạo', 'Tiền Giang', 3), commune('Gia Thuận', 'Tiền Giang'), commune('Tân Phú Đông', 'Tiền Giang'),
 ];
 
 const STREETS = ['Nguyễn Huệ', 'Lý Thường Kiệt', 'Hùng Vương', '30 Tháng 4', 'Trần Hưng Đạo', 'Lê Lợi',

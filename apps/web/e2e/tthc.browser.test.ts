@@ -11,7 +11,9 @@ const DESK: Account = { username: 'motcua', password: 'Motcua@2026!' };
 const SPECIALIST: Account = { username: 'chuyenvien', password: 'Chuyenvien@2026!' };
 const LEADER: Account = { username: 'lanhdao', password: 'Lanhdao@2026!' };
 const COMMUNE = 'TAM.H19.X001';
-const COMMUNE_NAME = 'UBND xã/phường số 001 (chưa có tên chính thức)';
+const COMMUNE_NAME = 'UBND xã Tân Hồng';
+/** Its administrative-unit code (Decision 19/2025/QĐ-TTg), which leads its dossier codes while its agency code is provisional. */
+const COMMUNE_UNIT = '29926';
 const BIRTH = 'Đăng ký khai sinh';
 const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
 
@@ -36,7 +38,7 @@ async function fillBirthForm(page: Page): Promise<void> {
   await mother.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Mẹ');
   await mother.getByLabel('Ngày, tháng, năm sinh').fill('15/06/1995');
   await mother.getByLabel('Dân tộc').fill('Kinh');
-  await mother.getByLabel('Nơi cư trú').fill('Ấp 1, xã số 001, tỉnh Đồng Tháp');
+  await mother.getByLabel('Nơi cư trú').fill('Ấp 1, xã Tân Hồng, tỉnh Đồng Tháp');
   // "Quốc tịch" keeps its default (Việt Nam); the father's section stays blank and is not sent.
 }
 
@@ -126,7 +128,7 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
       await citizen.getByRole('heading', { name: 'Hồ sơ đã được gửi, đang chờ tiếp nhận' }).waitFor();
       code = ((await citizen.getByTestId('dossier-code').textContent()) ?? '').trim();
       const secret = ((await citizen.getByTestId('lookup-secret').textContent()) ?? '').trim();
-      assert.match(code, new RegExp(`^${COMMUNE.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
+      assert.match(code, new RegExp(`^${COMMUNE_UNIT}-\\d{6}-\\d{4}$`));
       assert.match(secret, /^[0-9A-Z]{10}$/);
       await checkA11y(citizen);
 
@@ -134,7 +136,7 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
         await signInOfficial(harness, desk, DESK, '/workspace');
         await desk.getByRole('heading', { level: 1, name: 'Hồ sơ một cửa' }).waitFor();
         // A province-wide demo grant starts at the commune that offers the procedure.
-        await desk.waitForFunction((code) => (document.querySelector<HTMLInputElement>('#queue-agency')?.value ?? '').includes(code), COMMUNE);
+        await desk.waitForFunction((code) => (document.querySelector<HTMLInputElement>('#queue-agency')?.value ?? '') === code, COMMUNE_NAME);
         await openFromQueue(desk, /Chờ tiếp nhận/, code);
 
         // The intake check finds the birth certificate unreadable: a supplement request, per part.
@@ -241,7 +243,7 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
 
       await desk.getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' }).waitFor();
       const code = ((await desk.getByTestId('dossier-code').textContent()) ?? '').trim();
-      assert.match(code, /^TAM\.H19\.X001-\d{6}-\d{4}$/);
+      assert.match(code, /^29926-\d{6}-\d{4}$/);
       await checkA11y(desk);
       // The receipt opens in a new tab from the PDF the API answers.
       const pdf = desk.waitForResponse((response) => response.url().includes('/documents/receipt'));

@@ -2,10 +2,11 @@
  * The organisation chart of the framework (Hình 21, seed lines 5462–5499). Only the provincial
  * People's Committee's identifier code is known here (Đồng Tháp = H19 in the national scheme);
  * every other row carries a provisional `TAM.` code (tạm = provisional) and `placeholder: true`
- * until the official list of agency identifier codes is imported. The 102 communes are not
- * named in the framework, so their names are stand-ins as well.
+ * until the official list of agency identifier codes is imported. The 102 communes carry their
+ * real names (Resolution 1663/NQ-UBTVQH15, see communes.ts) with a provisional code.
  */
 import type { AgencyKind } from '../agency.types.ts';
+import { communeAgencyName, communeAgencyNameEn, communeCode, seedCommunes } from './communes.ts';
 
 export interface SeedAgency {
   code: string;
@@ -17,7 +18,6 @@ export interface SeedAgency {
 }
 
 export const ROOT_AGENCY_CODE = '000.00.00.H19';
-export const COMMUNE_COUNT = 102;
 
 const departments: [string, string][] = [
   ['Sở Nội vụ', 'Department of Home Affairs'],
@@ -50,8 +50,6 @@ const centralAgencies: [string, string][] = [
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-export const communeCode = (n: number) => `TAM.H19.X${pad(n, 3)}`;
-
 export function seedAgencies(): SeedAgency[] {
   const rows: SeedAgency[] = [
     {
@@ -77,15 +75,53 @@ export function seedAgencies(): SeedAgency[] {
   centralAgencies.forEach(([name, nameEn], i) =>
     rows.push({ code: `TAM.H19.T${pad(i + 1, 2)}`, name, nameEn, kind: 'central', parentCode: ROOT_AGENCY_CODE, placeholder: true }),
   );
-  for (let n = 1; n <= COMMUNE_COUNT; n++) {
+  for (const c of seedCommunes()) {
     rows.push({
-      code: communeCode(n),
-      name: `UBND xã/phường số ${pad(n, 3)} (chưa có tên chính thức)`,
-      nameEn: `Commune/ward People's Committee no. ${pad(n, 3)} (official name pending)`,
+      code: communeCode(c.position),
+      name: communeAgencyName(c),
+      nameEn: communeAgencyNameEn(c),
       kind: 'commune',
       parentCode: ROOT_AGENCY_CODE,
+      // The name is official; the code is provisional until the official list is imported.
       placeholder: true,
     });
   }
+  rows.push(...serviceCentres());
   return rows;
+}
+
+/** Provisional code of the provincial Public Administration Service Centre. */
+export const PROVINCIAL_CENTRE_CODE = 'TAM.H19.TTPVHCC';
+const communeCentreCode = (position: number) => `${communeCode(position)}.TTPVHCC`;
+
+/** The service centres Decree 118/2025/NĐ-CP sets up, added to databases seeded before them. */
+export const isServiceCentreCode = (code: string) => code.endsWith('TTPVHCC');
+
+/**
+ * Decree 118/2025/NĐ-CP: the provincial Public Administration Service Centre (under the
+ * provincial People's Committee) and one centre under each commune's People's Committee receive
+ * dossiers — for any procedure of the province, regardless of boundaries — and return results;
+ * the People's Committee or department decides. Listed last so that the chart's earlier rows keep
+ * their sort order in databases that get the centres by upgrade.
+ */
+function serviceCentres(): SeedAgency[] {
+  const provincial: SeedAgency = {
+    code: PROVINCIAL_CENTRE_CODE,
+    name: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp',
+    nameEn: 'Dong Thap Provincial Public Administration Service Centre',
+    kind: 'other',
+    parentCode: ROOT_AGENCY_CODE,
+    placeholder: true,
+  };
+  return [
+    provincial,
+    ...seedCommunes().map((c): SeedAgency => ({
+      code: communeCentreCode(c.position),
+      name: `Trung tâm Phục vụ hành chính công ${c.type} ${c.name}`,
+      nameEn: `Public Administration Service Centre of ${c.name} ${c.type === 'xã' ? 'Commune' : 'Ward'}`,
+      kind: 'other',
+      parentCode: communeCode(c.position),
+      placeholder: true,
+    })),
+  ];
 }

@@ -5,7 +5,8 @@
  * Religious Affairs; document types — Decree 30/2020/NĐ-CP art. 7 with its abbreviations;
  * nationalities — ISO 3166-1 alpha-2 with Vietnamese names (a subset, extendable).
  */
-import { COMMUNE_COUNT, communeCode, ROOT_AGENCY_CODE } from './agencies.ts';
+import { ROOT_AGENCY_CODE } from './agencies.ts';
+import { communeCode, PROVINCE_UNIT_CODE, PROVINCE_UNIT_SOURCE, seedCommunes, unitName } from './communes.ts';
 
 export interface SeedItem {
   code: string;
@@ -139,25 +140,29 @@ const documentTypes: [string, string, string][] = [
   ['TCg', 'Thư công', 'Public letter'], ['GP', 'Giấy phép', 'Licence'],
 ];
 
-const PROVINCE_UNIT_CODE = '87';
-
+/** The province and its 102 commune-level units, each linked to its People's Committee on the chart. */
 function administrativeUnits(): SeedItem[] {
   const items: SeedItem[] = [
     {
       code: PROVINCE_UNIT_CODE,
       name: 'Tỉnh Đồng Tháp',
       nameEn: 'Dong Thap Province',
-      // 87 is the pre-2025 code of Đồng Tháp; confirm against the list after the 2025 merger.
-      extra: { level: 'province', agencyCode: ROOT_AGENCY_CODE, placeholder: true },
+      extra: { level: 'province', agencyCode: ROOT_AGENCY_CODE, source: PROVINCE_UNIT_SOURCE },
     },
   ];
-  for (let n = 1; n <= COMMUNE_COUNT; n++) {
-    const number = String(n).padStart(3, '0');
+  for (const c of seedCommunes()) {
     items.push({
-      code: `TAM-${number}`,
-      name: `Xã/phường số ${number} (chưa có tên chính thức)`,
+      code: c.unitCode,
+      name: unitName(c),
       parentCode: PROVINCE_UNIT_CODE,
-      extra: { level: 'commune', agencyCode: communeCode(n), placeholder: true },
+      extra: {
+        level: 'commune',
+        type: c.type,
+        agencyCode: communeCode(c.position),
+        formedFrom: c.formedFrom,
+        formerProvince: c.formerProvince,
+        source: c.source,
+      },
     });
   }
   return items;
@@ -169,7 +174,7 @@ export function seedCodeLists(): SeedCodeList[] {
       code: 'administrative-units',
       name: 'Danh mục đơn vị hành chính',
       nameEn: 'Administrative units',
-      description: 'Tỉnh Đồng Tháp và 102 xã, phường; mỗi mục liên kết với cơ quan (extra.agencyCode).',
+      description: 'Tỉnh Đồng Tháp và 102 đơn vị hành chính cấp xã (20 phường, 82 xã) theo Nghị quyết số 1663/NQ-UBTVQH15; mã theo Quyết định số 19/2025/QĐ-TTg; mỗi mục liên kết với cơ quan (extra.agencyCode).',
       extendable: false,
       items: administrativeUnits(),
     },

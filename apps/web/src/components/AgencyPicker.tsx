@@ -22,7 +22,8 @@ export function AgencyPicker({ id, label, value, onChange, error, required }: Pr
   const { t } = useTranslation();
   const agencies = useQuery({ queryKey: ['catalog', 'agencies'], queryFn: catalogApi.agencies, staleTime: 5 * 60_000 });
   const data = useMemo(
-    () => (agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.code ? `${a.name} (${a.code})` : a.name })),
+    // A provisional code (`TAM.…`, placeholder) is for administrators' chart pages only; officers pick by name.
+    () => (agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.code && !a.placeholder ? `${a.name} (${a.code})` : a.name })),
     [agencies.data],
   );
   return (

@@ -8,7 +8,7 @@ import { todayIso } from '../../../lib/format.ts';
 import { AdminErrorAlert, isVersionConflict } from './AdminErrorAlert.tsx';
 import { checkFees, toFeeDrafts, toFees, type Errors, type FeeDraft } from './drafts.ts';
 import { monoInput } from './styles.ts';
-import { adminKeys, useAgencyNames, useProcessOptions } from './lookups.ts';
+import { adminKeys, useAgencyNames, useDossierAgencyCode, useProcessOptions } from './lookups.ts';
 import { FeesEditor } from './ProcedureListEditors.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 
@@ -83,7 +83,7 @@ export function OfferingFormModal({ offering, procedure, presetAgencyId, onClose
     if (Object.keys(found).length === 0) save.mutate();
   };
   const pattern = codePattern.trim() || DEFAULT_CODE_PATTERN;
-  const agencyCode = (agencyId && agencies.get(agencyId)?.code) || 'H19';
+  const agencyCode = useDossierAgencyCode(agencyId ? agencies.get(agencyId) : undefined) || 'H19';
   const title = offering ? t('tthcAdmin.offering.editTitle', { agency: agencies.get(offering.agencyId)?.name ?? '' }) : t('tthcAdmin.offering.createTitle');
 
   return (

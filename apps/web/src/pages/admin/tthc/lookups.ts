@@ -52,6 +52,23 @@ export function useProcessOptions() {
 }
 
 /** Agency names by id (offerings carry ids only). */
+/**
+ * What `{agencyCode}` becomes in a dossier code (mirrors modules/tthc/dossier.code.ts): the
+ * agency's code once official; while provisional, the official code of the commune or ward it
+ * governs, from the administrative-units list (extra.agencyCode).
+ */
+export function useDossierAgencyCode(agency: { code: string; placeholder: boolean } | undefined): string | undefined {
+  const units = useQuery({
+    queryKey: ['catalog', 'code-list', 'administrative-units'],
+    queryFn: () => catalogApi.read('administrative-units', { limit: 1000, offset: 0 }),
+    staleTime: FIVE_MINUTES,
+    enabled: !!agency?.placeholder,
+  });
+  if (!agency) return undefined;
+  if (!agency.placeholder) return agency.code;
+  return units.data?.items.find((i) => i.extra?.['agencyCode'] === agency.code)?.code ?? agency.code;
+}
+
 export function useAgencyNames() {
   const query = useQuery({ queryKey: ['catalog', 'agencies'], queryFn: catalogApi.agencies, staleTime: FIVE_MINUTES });
   return useMemo(() => new Map((query.data?.items ?? []).map((a) => [a.id, a])), [query.data]);
