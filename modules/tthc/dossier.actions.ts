@@ -32,6 +32,16 @@ export type Command =
 
 export type Action = Command['action'];
 
+/** Every command code, for clients that label them (the web catalogues are checked against it). */
+export const DOSSIER_ACTIONS = [
+  'accept', 'request_supplement', 'reject', 'transition', 'assign', 'comment', 'pause', 'resume', 'apologise', 'cancel', 'attach_result', 'return', 'resubmit', 'withdraw',
+] as const satisfies readonly Action[];
+// Fails to compile when a command is added to `Command` but not to the list.
+const everyActionListed: Exclude<Action, (typeof DOSSIER_ACTIONS)[number]> extends never ? true : never = true;
+void everyActionListed;
+/** What a dossier's history records: the filing, then the commands. */
+export const DOSSIER_EVENTS = ['submit', ...DOSSIER_ACTIONS] as const;
+
 /** People as the identity module knows them: officials to assign, citizens to prefill. */
 export interface PeopleDirectory {
   principalOf(userId: string): Promise<Principal | undefined>;

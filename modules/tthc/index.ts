@@ -22,7 +22,7 @@ import { seedProcedureCatalog } from './seed/index.ts';
 import { templateRoutes } from './template.routes.ts';
 import { createUploadService, type UploadService } from './upload.service.ts';
 
-export type { PeopleDirectory } from './dossier.actions.ts';
+export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier.service.ts';
 export type { Dossier, DossierSummary, Queue } from './dossier.types.ts';
 export type { ProcedureCatalog } from './procedure.service.ts';

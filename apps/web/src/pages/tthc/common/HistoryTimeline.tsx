@@ -1,7 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format.ts';
-import { StatusBadge } from './status.tsx';
+import { StatusBadge, useTransitionLabel } from './status.tsx';
 
 export interface TimelineEvent {
   at: string;
@@ -12,15 +12,17 @@ export interface TimelineEvent {
   details?: Record<string, unknown>;
 }
 
-/** What happened to a dossier, oldest first; a step's transition is named by the process ("Trình lãnh đạo"). */
+/** What happened to a dossier, oldest first; a step's transition is named by the process ("Trình lãnh đạo"), in English by the catalogue where it knows the code. */
 export function HistoryTimeline({ events }: { events: TimelineEvent[] }) {
   const { t } = useTranslation();
+  const transitionLabel = useTransitionLabel();
   if (events.length === 0) return <Text size="sm" c="dimmed">{t('common.empty')}</Text>;
   return (
     <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} aria-label={t('tthc.history.title')}>
       {events.map((event, index) => {
         const step = typeof event.details?.stepName === 'string' ? event.details.stepName : undefined;
-        const label = typeof event.details?.label === 'string' ? event.details.label : undefined;
+        const code = typeof event.details?.transition === 'string' ? event.details.transition : '';
+        const label = typeof event.details?.label === 'string' ? transitionLabel(code, event.details.label) : undefined;
         const title = event.action === 'transition' && step && label ? `${step}: ${label}` : t(`tthc.actions.${event.action}`, { defaultValue: event.action });
         return (
           <Timeline.Item key={index} title={title}>

@@ -2,6 +2,7 @@ import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Channel, DossierStatus } from '../../../api/tthc.ts';
 import { formatDate, todayIso } from '../../../lib/format.ts';
+import { transitionLabel } from './transition-label.ts';
 
 const COLORS: Record<DossierStatus, string> = {
   submitted: 'blue',
@@ -23,6 +24,12 @@ export function StatusBadge({ status }: { status: string }) {
       {t(`tthc.status.${status}`, { defaultValue: status })}
     </Badge>
   );
+}
+
+/** `transitionLabel` bound to the reader's language. */
+export function useTransitionLabel(): (code: string, processLabel: string) => string {
+  const { i18n } = useTranslation();
+  return (code, processLabel) => transitionLabel(i18n, code, processLabel);
 }
 
 export function ChannelLabel({ channel }: { channel: Channel }) {

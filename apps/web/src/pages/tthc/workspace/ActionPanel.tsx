@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AllowedStep, Dossier, DossierCommand, Procedure } from '../../../api/tthc.ts';
 import { ReasonDialog } from '../common/ReasonDialog.tsx';
+import { useTransitionLabel } from '../common/status.tsx';
 import { TthcErrorAlert } from '../common/TthcErrorAlert.tsx';
 import { useDossierAction } from '../common/useDossierAction.ts';
 import { ApologiseDialog } from './actions/ApologiseDialog.tsx';
@@ -29,10 +30,12 @@ const isReasonKind = (kind: string): kind is ReasonKind => kind === 'pause' || k
 
 /**
  * The buttons are exactly what the server says this official may do now (`allowed`): one-stop
- * actions and each active step's transitions, labelled by the process definition.
+ * actions and each active step's transitions, labelled by the process definition (in English by
+ * the catalogue where it knows the transition code).
  */
 export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedure: Procedure | undefined }) {
   const { t } = useTranslation();
+  const transitionLabel = useTransitionLabel();
   const [open, setOpen] = useState<Open | null>(null);
   const act = useDossierAction(dossier, () => setOpen(null));
   const close = () => {
@@ -51,7 +54,7 @@ export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedur
           <Text size="sm" fw={600} miw={160}>{step.stepName}:</Text>
           {step.actions.map((action) => (
             <Button key={action.action} onClick={() => setOpen({ kind: 'transition', step, action })} data-transition={action.action}>
-              {action.label}
+              {transitionLabel(action.action, action.label)}
             </Button>
           ))}
           <Button variant="subtle" onClick={() => setOpen({ kind: 'assign', step })}>{t('tthc.assign.button')}</Button>
@@ -75,10 +78,10 @@ export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedur
       {!open && <TthcErrorAlert error={act.error} />}
       {open?.kind === 'transition' && (
         <ReasonDialog
-          title={`${open.step.stepName}: ${open.action.label}`}
+          title={`${open.step.stepName}: ${transitionLabel(open.action.action, open.action.label)}`}
           label={open.action.requiresComment ? t('tthc.transition.commentRequired') : t('tthc.transition.comment')}
           optional={!open.action.requiresComment}
-          confirmLabel={open.action.label}
+          confirmLabel={transitionLabel(open.action.action, open.action.label)}
           onClose={close}
           pending={act.isPending}
           error={act.error}
