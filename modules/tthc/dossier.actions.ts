@@ -147,7 +147,8 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       const { step, state } = await stepDefinition(deps, dossier, command.stepId);
       await requirePermission(deps.catalog, principal, step.permission, state.agencyId);
       const move = await moveStep(deps, dossier, command.stepId, command.transition, command.comment, now);
-      const details = { stepId: step.id, stepName: step.name, transition: move.result.transition.action, label: move.result.transition.label };
+      const { action, label, labelEn } = move.result.transition;
+      const details = { stepId: step.id, stepName: step.name, transition: action, label, ...(labelEn === undefined ? {} : { labelEn }) };
       const agencyScope = [...new Set([...dossier.agencyScope, ...move.steps.map((s) => s.agencyId)])];
       const handovers = { closeHandovers: [step.id], openHandovers: move.handovers };
       if (move.result.ended) {

@@ -93,8 +93,8 @@ export const DossierViewSchema = Type.Object({
   allowed: Type.Object({
     actions: Type.Array(Type.String()),
     steps: Type.Array(Type.Object({
-      stepId: Type.String(), stepName: Type.String(),
-      actions: Type.Array(Type.Object({ action: Type.String(), label: Type.String(), requiresComment: Type.Boolean() })),
+      stepId: Type.String(), stepName: Type.String(), stepNameEn: Type.Optional(Type.String()),
+      actions: Type.Array(Type.Object({ action: Type.String(), label: Type.String(), labelEn: Type.Optional(Type.String()), requiresComment: Type.Boolean() })),
     })),
   }),
 }, { $id: 'DossierView' });

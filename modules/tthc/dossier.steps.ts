@@ -112,15 +112,17 @@ export async function stepDefinition(deps: DossierDeps, dossier: Dossier, stepId
 }
 
 /** The transitions each active step offers now (for the officials' buttons). */
-export async function offeredTransitions(deps: DossierDeps, dossier: Dossier): Promise<{ stepId: string; stepName: string; agencyId: string; permission: string; actions: { action: string; label: string; requiresComment: boolean }[] }[]> {
+export async function offeredTransitions(deps: DossierDeps, dossier: Dossier): Promise<{ stepId: string; stepName: string; stepNameEn?: string; agencyId: string; permission: string; actions: { action: string; label: string; labelEn?: string; requiresComment: boolean }[] }[]> {
   if (dossier.status !== 'processing') return [];
   const def = await processOf(deps, dossier);
   const active = dossier.activeSteps.map((s) => ({ stepId: s.stepId, parallelOf: s.parallelOf }));
   return dossier.activeSteps.map((state) => {
     const step = stepById(def, state.stepId)!;
     return {
-      stepId: step.id, stepName: step.name, agencyId: state.agencyId, permission: step.permission,
-      actions: availableTransitions(def, active, step.id, processContext(dossier)).map((t) => ({ action: t.action, label: t.label, requiresComment: t.requiresComment ?? false })),
+      stepId: step.id, stepName: step.name, ...(step.nameEn === undefined ? {} : { stepNameEn: step.nameEn }), agencyId: state.agencyId, permission: step.permission,
+      actions: availableTransitions(def, active, step.id, processContext(dossier)).map((t) => ({
+        action: t.action, label: t.label, ...(t.labelEn === undefined ? {} : { labelEn: t.labelEn }), requiresComment: t.requiresComment ?? false,
+      })),
     };
   });
 }

@@ -1754,9 +1754,11 @@ export interface components {
                 steps: {
                     stepId: string;
                     stepName: string;
+                    stepNameEn?: string;
                     actions: {
                         action: string;
                         label: string;
+                        labelEn?: string;
                         requiresComment: boolean;
                     }[];
                 }[];

@@ -22,7 +22,8 @@ export function HistoryTimeline({ events }: { events: TimelineEvent[] }) {
       {events.map((event, index) => {
         const step = typeof event.details?.stepName === 'string' ? event.details.stepName : undefined;
         const code = typeof event.details?.transition === 'string' ? event.details.transition : '';
-        const label = typeof event.details?.label === 'string' ? transitionLabel(code, event.details.label) : undefined;
+        const labelEn = typeof event.details?.labelEn === 'string' ? event.details.labelEn : undefined;
+        const label = typeof event.details?.label === 'string' ? transitionLabel(code, event.details.label, labelEn) : undefined;
         const title = event.action === 'transition' && step && label ? `${step}: ${label}` : t(`tthc.actions.${event.action}`, { defaultValue: event.action });
         return (
           <Timeline.Item key={index} title={title}>

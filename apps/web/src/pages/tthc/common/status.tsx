@@ -27,9 +27,9 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** `transitionLabel` bound to the reader's language. */
-export function useTransitionLabel(): (code: string, processLabel: string) => string {
+export function useTransitionLabel(): (code: string, processLabel: string, processLabelEn?: string) => string {
   const { i18n } = useTranslation();
-  return (code, processLabel) => transitionLabel(i18n, code, processLabel);
+  return (code, processLabel, processLabelEn) => transitionLabel(i18n, code, processLabel, processLabelEn);
 }
 
 export function ChannelLabel({ channel }: { channel: Channel }) {

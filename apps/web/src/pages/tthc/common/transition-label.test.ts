@@ -30,3 +30,8 @@ test('in English a code the catalogue does not know keeps the process label (dat
   assert.equal(transitionLabel(i18n, 'ky_so', 'Ký số'), 'Ký số');
   assert.equal(transitionLabel(i18n, 'toString', 'Chuyển'), 'Chuyển');
 });
+
+test("in English the process's own English label comes first; Vietnamese ignores it", async () => {
+  assert.equal(transitionLabel(await i18nIn('en'), 'submit', 'Chuyển thẩm định PCCC', 'Send for fire-safety review'), 'Send for fire-safety review');
+  assert.equal(transitionLabel(await i18nIn('vi'), 'submit', 'Chuyển thẩm định PCCC', 'Send for fire-safety review'), 'Chuyển thẩm định PCCC');
+});

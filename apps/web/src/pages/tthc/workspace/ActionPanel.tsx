@@ -34,8 +34,10 @@ const isReasonKind = (kind: string): kind is ReasonKind => kind === 'pause' || k
  * the catalogue where it knows the transition code).
  */
 export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedure: Procedure | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const transitionLabel = useTransitionLabel();
+  // A step's name is data from the process definition, which may carry an English name.
+  const stepName = (step: { stepName: string; stepNameEn?: string }) => (i18n.language === 'en' && step.stepNameEn) || step.stepName;
   const [open, setOpen] = useState<Open | null>(null);
   const act = useDossierAction(dossier, () => setOpen(null));
   const close = () => {
@@ -50,11 +52,11 @@ export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedur
   return (
     <Stack gap="sm">
       {steps.map((step) => (
-        <Group key={step.stepId} gap="xs" wrap="wrap" aria-label={step.stepName} role="group">
-          <Text size="sm" fw={600} miw={160}>{step.stepName}:</Text>
+        <Group key={step.stepId} gap="xs" wrap="wrap" aria-label={stepName(step)} role="group">
+          <Text size="sm" fw={600} miw={160}>{stepName(step)}:</Text>
           {step.actions.map((action) => (
             <Button key={action.action} onClick={() => setOpen({ kind: 'transition', step, action })} data-transition={action.action}>
-              {transitionLabel(action.action, action.label)}
+              {transitionLabel(action.action, action.label, action.labelEn)}
             </Button>
           ))}
           <Button variant="subtle" onClick={() => setOpen({ kind: 'assign', step })}>{t('tthc.assign.button')}</Button>
@@ -78,17 +80,17 @@ export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedur
       {!open && <TthcErrorAlert error={act.error} />}
       {open?.kind === 'transition' && (
         <ReasonDialog
-          title={`${open.step.stepName}: ${transitionLabel(open.action.action, open.action.label)}`}
+          title={`${stepName(open.step)}: ${transitionLabel(open.action.action, open.action.label, open.action.labelEn)}`}
           label={open.action.requiresComment ? t('tthc.transition.commentRequired') : t('tthc.transition.comment')}
           optional={!open.action.requiresComment}
-          confirmLabel={transitionLabel(open.action.action, open.action.label)}
+          confirmLabel={transitionLabel(open.action.action, open.action.label, open.action.labelEn)}
           onClose={close}
           pending={act.isPending}
           error={act.error}
           onConfirm={(comment) => act.mutate({ action: 'transition', stepId: open.step.stepId, transition: open.action.action, comment: comment || undefined })}
         />
       )}
-      {open?.kind === 'assign' && <AssignDialog dossierId={dossier.id} stepId={open.step.stepId} stepName={open.step.stepName} {...dialog} />}
+      {open?.kind === 'assign' && <AssignDialog dossierId={dossier.id} stepId={open.step.stepId} stepName={stepName(open.step)} {...dialog} />}
       {open?.kind === 'request_supplement' && <SupplementDialog parts={procedure?.parts ?? []} {...dialog} />}
       {open?.kind === 'reject' && <RejectDialog {...dialog} />}
       {open?.kind === 'apologise' && <ApologiseDialog dueDate={dossier.dueDate} {...dialog} />}
