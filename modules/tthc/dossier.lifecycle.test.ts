@@ -59,9 +59,9 @@ describe('dossier lifecycle', () => {
     assert.equal(dossier.status, 'processing');
     assert.equal(dossier.dueDate, '2026-11-23', 'same-day procedure: due the day of receipt');
     assert.deepEqual(dossier.activeSteps.map((s) => s.stepId), ['tiep_nhan']);
-    const inbox = await w.count(`tthc.notifications where dossier_id = '${dossier.id}'`);
+    const inbox = await w.count(`tthc.notifications where dossier_id = '${dossier.id}' and event = 'received'`);
     assert.equal(inbox, 1, 'an in-app receipt notice for the applicant');
-    assert.equal(await w.count(`platform.jobs where queue = 'tthc.notice' and payload->>'dossierId' = '${dossier.id}'`), 2, 'mail and SMS queued');
+    assert.equal(await w.count(`platform.jobs where queue = 'tthc.notice' and payload->>'dossierId' = '${dossier.id}' and payload->>'event' = 'received'`), 2, 'mail and SMS queued');
 
     dossier = await act(w, w.desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
     const candidates = await w.tthc.dossiers.assignees(w.leader, dossier.id, 'tham_dinh');

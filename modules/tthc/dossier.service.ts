@@ -108,11 +108,15 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     const acceptNow = channel === 'counter' && input.accept !== false;
     const outcome = await runIdempotent(db, { key, actor: actor.id, request: { op: `file:${channel}`, input } }, async (tx, prepared) => {
       const dossier = await insertDossier(deps, tx, prepared.dossier);
+      // Filed online: tell the applicant it arrived (the desk's acceptance sends the receipt later).
+      // At the counter the receipt is handed over at once, so no `filed` notice.
+      if (prepared.deskName !== undefined) await deps.notices(tx, 'filed', dossier, { agencyName: prepared.deskName });
       return prepared.accept ? applyChange(deps, tx, principal, dossier, prepared.accept) : dossier;
     }, async () => {
       const dossier = await prepareDossier(deps, { context, channel, submission, applicantSubject: subject, actor });
       const accept = acceptNow ? await decide(deps, principal, dossier.draft, { action: 'accept' }, people, deps.now()) : undefined;
-      return { dossier, accept };
+      const deskName = channel === 'online' ? (await catalog.getAgency(context.offering.deskAgencyId)).name : undefined;
+      return { dossier, accept, deskName };
     });
     // The secret is derived, not stored: the idempotency record never holds it either.
     return { dossier: outcome.value, lookupSecret: lookupSecret(deps.lookupKey, outcome.value.id) };

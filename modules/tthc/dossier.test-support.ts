@@ -37,9 +37,10 @@ export const BIRTH_FORM_DATA = {
   mother: { fullName: 'Trần Thị Hoa', dateOfBirth: '1995-04-02', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Phường Cao Lãnh, Tỉnh Đồng Tháp' },
 };
 
-export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z'): Promise<World> {
+/** `env` adds configuration (e.g. `PUBLIC_URL`) to the test defaults. */
+export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Record<string, string> = {}): Promise<World> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false', DEMO: 'true' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false', DEMO: 'true', ...env });
   const ctx = { db: database.db, config, listen: database.listen };
   const catalogModule = createCatalogModule(ctx);
   await catalogModule.seed();

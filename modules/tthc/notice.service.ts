@@ -34,6 +34,7 @@ export function noticeValues(dossier: Dossier, publicUrl: string, extra: Record<
     code: dossier.code,
     procedureName: dossier.procedureName,
     applicantName: dossier.applicant.fullName,
+    submittedDate: formatDate(dossier.submittedAt),
     receivedDate: formatDate(dossier.receivedAt),
     dueDate: formatDate(dossier.dueDate),
     previousDueDate: formatDate(typeof extra.previousDueDate === 'string' ? extra.previousDueDate : null),

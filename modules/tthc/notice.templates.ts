@@ -17,6 +17,11 @@ export interface NoticeTemplate {
 }
 
 const vi: Record<NoticeEvent, { subject: string; body: string; sms: string }> = {
+  filed: {
+    subject: 'Đã nhận hồ sơ trực tuyến {{code}}',
+    body: 'Kính gửi {{applicantName}},\n\nHồ sơ {{code}} ({{procedureName}}) nộp trực tuyến ngày {{submittedDate}} đã được gửi đến Bộ phận Một cửa. Bộ phận Một cửa sẽ kiểm tra hồ sơ và thông báo kết quả tiếp nhận cho Ông/Bà.\nTra cứu: {{lookupUrl}}\n\n{{agencyName}}',
+    sms: 'Ho so {{code}} da duoc nop truc tuyen, Bo phan Mot cua se kiem tra. Tra cuu: {{lookupUrl}}',
+  },
   received: {
     subject: 'Đã tiếp nhận hồ sơ {{code}}',
     body: 'Kính gửi {{applicantName}},\n\nHồ sơ {{code}} ({{procedureName}}) đã được tiếp nhận ngày {{receivedDate}}. Ngày hẹn trả kết quả: {{dueDate}}.\nTra cứu: {{lookupUrl}}\n\n{{agencyName}}',
@@ -60,6 +65,7 @@ const vi: Record<NoticeEvent, { subject: string; body: string; sms: string }> = 
 };
 
 const en: Record<NoticeEvent, string> = {
+  filed: 'Dossier {{code}} filed online; the one-stop desk will check it',
   received: 'Dossier {{code}} received; result due {{dueDate}}',
   supplement_requested: 'Dossier {{code}}: documents to supplement',
   rejected: 'Dossier {{code}} not accepted',

@@ -10,8 +10,8 @@ import { adminKeys } from './lookups.ts';
 import { NoticeTemplateModal } from './NoticeTemplateModal.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 
-// In the order a dossier meets them.
-const EVENTS: readonly NoticeEvent[] = ['received', 'supplement_requested', 'rejected', 'apologised', 'result_ready', 'completed', 'withdrawn', 'cancelled'];
+// In the order a dossier meets them. `filed` is named here until the generated API types know it.
+const EVENTS: readonly (NoticeEvent | 'filed')[] = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'result_ready', 'completed', 'withdrawn', 'cancelled'];
 const CHANNELS: readonly NoticeChannel[] = ['email', 'sms', 'inapp'];
 
 const excerpt = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
