@@ -2029,7 +2029,7 @@ export interface components {
         };
         NoticeTemplate: {
             /** @enum {string} */
-            event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+            event: "filed" | "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
             /** @enum {string} */
             channel: "email" | "sms" | "inapp";
             locale: string;
@@ -7233,7 +7233,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                event: "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+                event: "filed" | "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
                 channel: "email" | "sms" | "inapp";
                 locale: "vi" | "en";
             };
