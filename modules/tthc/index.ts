@@ -7,27 +7,27 @@
 import type { Mailer, SmsSender } from '../../packages/national/index.ts';
 import { memoize, type BlobStore, type JobHandler, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
-import { applicantRoutes } from './applicant.routes.ts';
-import type { PeopleDirectory } from './dossier.actions.ts';
-import type { DossierDeps } from './dossier.deps.ts';
-import { dossierGauges } from './dossier.gauges.ts';
-import { dossierRoutes } from './dossier.routes.ts';
-import { createDossierService, type DossierService } from './dossier.service.ts';
-import { createDraftService } from './draft.service.ts';
-import { nationalPortalRoutes } from './national-portal.routes.ts';
-import { NOTICE_QUEUE, createNoticeSink, createNotificationInbox, createTemplateEditor, noticeSender, templateRepository } from './notice.service.ts';
-import { catalogueRoutes } from './procedure.routes.ts';
-import { createProcedureCatalog, type ProcedureCatalog } from './procedure.service.ts';
+import { applicantRoutes } from './dossier/applicant.routes.ts';
+import type { PeopleDirectory } from './dossier/dossier.actions.ts';
+import type { DossierDeps } from './dossier/dossier.deps.ts';
+import { dossierGauges } from './dossier/dossier.gauges.ts';
+import { dossierRoutes } from './dossier/dossier.routes.ts';
+import { createDossierService, type DossierService } from './dossier/dossier.service.ts';
+import { createDraftService } from './dossier/draft.service.ts';
+import { nationalPortalRoutes } from './dossier/national-portal.routes.ts';
+import { NOTICE_QUEUE, createNoticeSink, createNotificationInbox, createTemplateEditor, noticeSender, templateRepository } from './notices/notice.service.ts';
+import { catalogueRoutes } from './catalogue/procedure.routes.ts';
+import { createProcedureCatalog, type ProcedureCatalog } from './catalogue/procedure.service.ts';
 import { seedProcedureCatalog } from './seed/index.ts';
-import { templateRoutes } from './template.routes.ts';
-import { createUploadService, type UploadService } from './upload.service.ts';
+import { templateRoutes } from './notices/template.routes.ts';
+import { createUploadService, type UploadService } from './dossier/upload.service.ts';
 
-export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier.actions.ts';
-export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier.service.ts';
-export type { Dossier, DossierSummary, Queue } from './dossier.types.ts';
-export type { ProcedureCatalog } from './procedure.service.ts';
-export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier.status.ts';
-export { NOTICE_QUEUE } from './notice.service.ts';
+export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
+export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
+export type { Dossier, DossierSummary, Queue } from './dossier/dossier.types.ts';
+export type { ProcedureCatalog } from './catalogue/procedure.service.ts';
+export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier/dossier.status.ts';
+export { NOTICE_QUEUE } from './notices/notice.service.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
 const REFERENCE_TTL_MS = 10_000;

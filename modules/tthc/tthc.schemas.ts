@@ -4,8 +4,8 @@
  * services', which answer 422 with per-field details.
  */
 import { Type, type Static, type TSchema } from 'typebox';
-import { APPLICANT_TYPES, LEVELS, METHODS } from './procedure.types.ts';
-import type { NewOffering, NewProcedure, OfferingPatch, ProcedureListQuery, ProcedurePatch } from './procedure.inputs.ts';
+import { APPLICANT_TYPES, LEVELS, METHODS } from './catalogue/procedure.types.ts';
+import type { NewOffering, NewProcedure, OfferingPatch, ProcedureListQuery, ProcedurePatch } from './catalogue/procedure.inputs.ts';
 
 export const TAGS = ['tthc'];
 const strict = { additionalProperties: false } as const;

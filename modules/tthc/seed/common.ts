@@ -10,8 +10,8 @@
  * Charges set by the provincial People's Council (Thông tư 85/2019/TT-BTC) are typical amounts,
  * not Đồng Tháp's resolution, unless stated otherwise.
  */
-import type { FeeItem, LegalBasis, ProcedurePart } from '../procedure.types.ts';
-import type { ProcedureFields } from '../procedure.inputs.ts';
+import type { FeeItem, LegalBasis, ProcedurePart } from '../catalogue/procedure.types.ts';
+import type { ProcedureFields } from '../catalogue/procedure.inputs.ts';
 
 /** The process each seeded procedure follows (keys of seed/index.ts). */
 export type SeedProcessKey = 'mot-cua-co-ban' | 'cap-phep-xay-dung' | 'lien-thong-khai-sinh';

@@ -7,7 +7,7 @@
  * The building-permit form nests the building under `building`, because the building-permit
  * process branches on `building.floors` (process.samples.ts, CONDITIONAL_PROCESS).
  */
-import type { FormDraft } from '../procedure.inputs.ts';
+import type { FormDraft } from '../catalogue/procedure.inputs.ts';
 
 type Schema = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkProcedure, mergeProcedure } from '../procedure.validation.ts';
-import { setUpCatalogue, type TestCatalogue } from '../procedure.test-support.ts';
-import { FIELD_LIST } from '../procedure.service.ts';
+import { checkProcedure, mergeProcedure } from '../catalogue/procedure.validation.ts';
+import { setUpCatalogue, type TestCatalogue } from '../catalogue/procedure.test-support.ts';
+import { FIELD_LIST } from '../catalogue/procedure.service.ts';
 import { seedProcedureCatalog } from './index.ts';
 import { SEED_PROCEDURES } from './procedures.ts';
 import { SEED_FORMS } from './forms.ts';

@@ -6,12 +6,12 @@
 import { foldVietnamese, newId, type Db } from '../../../packages/platform/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
 import { forms, processes } from '../db/schema.ts';
-import { checkFormSchema } from '../form.validation.ts';
-import { offeringRepository, type OfferingInsert } from '../offering.repository.ts';
-import { procedureRepository } from '../procedure.repository.ts';
-import { insertVersionIfMissing } from '../procedure.versions.ts';
-import { validateProcessDefinition, type ProcessDefinition } from '../process.definition.ts';
-import { CONDITIONAL_PROCESS, interAgencyProcess, SIMPLE_PROCESS } from '../process.samples.ts';
+import { checkFormSchema } from '../catalogue/form.validation.ts';
+import { offeringRepository, type OfferingInsert } from '../catalogue/offering.repository.ts';
+import { procedureRepository } from '../catalogue/procedure.repository.ts';
+import { insertVersionIfMissing } from '../catalogue/procedure.versions.ts';
+import { validateProcessDefinition, type ProcessDefinition } from '../process/process.definition.ts';
+import { CONDITIONAL_PROCESS, interAgencyProcess, SIMPLE_PROCESS } from '../process/process.samples.ts';
 import { SEED_FORMS } from './forms.ts';
 import { SEED_PROCEDURES, type SeedProcessKey } from './procedures.ts';
 

@@ -1,6 +1,6 @@
 // Procedure module (tthc) API for the citizen portal and the one-stop workspace. Types come from
 // the generated schema (openapi.json); only shapes the document leaves open (`applicant`,
-// `supplement`, error details) are written here, after modules/tthc/dossier.types.ts.
+// `supplement`, error details) are written here, after modules/tthc/dossier/dossier.types.ts.
 import { ApiError, api, rawRequest, request } from './client.ts';
 import type { paths, Schema } from './schemas.ts';
 

@@ -1,4 +1,4 @@
-// The subset of JSON Schema the e-forms use (modules/tthc/form.validation.ts), and the pure
+// The subset of JSON Schema the e-forms use (modules/tthc/catalogue/form.validation.ts), and the pure
 // helpers the renderer needs: field order, widgets, defaults, JSON Pointers, empty-value pruning.
 import { parseDate } from '../../lib/format.ts';
 

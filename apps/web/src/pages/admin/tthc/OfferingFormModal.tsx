@@ -12,7 +12,7 @@ import { adminKeys, useAgencyNames, useDossierAgencyCode, useProcessOptions } fr
 import { FeesEditor } from './ProcedureListEditors.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 
-// Mirrors modules/tthc/dossier.code.ts, so a pattern is checked, and shown expanded, while typed.
+// Mirrors modules/tthc/dossier/dossier.code.ts, so a pattern is checked, and shown expanded, while typed.
 const DEFAULT_CODE_PATTERN = '{agencyCode}-{yyMMdd}-{seq4}';
 const TOKEN = /\{(agencyCode|procedureCode|yyyy|yy|MM|dd|yyMMdd|seq(\d))\}/g;
 

@@ -10,7 +10,7 @@ import { FormActions } from '../../../components/FormActions.tsx';
 
 /**
  * Where a new process starts: the usual desk → specialist → leader chain (as in
- * modules/tthc/process.samples.ts), valid as it is, so an editor changes rather than types it all.
+ * modules/tthc/process/process.samples.ts), valid as it is, so an editor changes rather than types it all.
  */
 const STARTER = {
   start: 'tiep_nhan',

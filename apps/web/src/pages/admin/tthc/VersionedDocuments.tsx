@@ -7,7 +7,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { monoInput } from './styles.ts';
 
-// Same rule as the server's document keys (modules/tthc/procedure.validation.ts DOCUMENT_KEY).
+// Same rule as the server's document keys (modules/tthc/catalogue/procedure.validation.ts DOCUMENT_KEY).
 const DOCUMENT_KEY = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 interface ListProps {

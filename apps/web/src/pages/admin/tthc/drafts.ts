@@ -1,5 +1,5 @@
 // What the procedure and offering editors hold while a person types, and the checks made before
-// sending. The checks mirror modules/tthc/procedure.validation.ts and report the same paths
+// sending. The checks mirror modules/tthc/catalogue/procedure.validation.ts and report the same paths
 // (`fees[0].amountVnd`), so a local problem and a server one appear in the same place.
 import type { ApplicantType, Fee, Level, Method, Part, Procedure, ProcedureInput } from '../../../api/tthc-admin.ts';
 import { formatDate, parseDate } from '../../../lib/format.ts';

@@ -53,7 +53,7 @@ export function useProcessOptions() {
 
 /** Agency names by id (offerings carry ids only). */
 /**
- * What `{agencyCode}` becomes in a dossier code (mirrors modules/tthc/dossier.code.ts): the
+ * What `{agencyCode}` becomes in a dossier code (mirrors modules/tthc/dossier/dossier.code.ts): the
  * agency's code once official; while provisional, the official code of the commune or ward it
  * governs, from the administrative-units list (extra.agencyCode).
  */

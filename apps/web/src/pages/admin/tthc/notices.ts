@@ -1,4 +1,4 @@
-// Notice templates: the placeholders the server fills (modules/tthc/notice.service.ts
+// Notice templates: the placeholders the server fills (modules/tthc/notices/notice.service.ts
 // noticeValues), sample values for the preview, and how long an SMS will be.
 
 export const PLACEHOLDERS = [

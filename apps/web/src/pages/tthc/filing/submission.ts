@@ -13,7 +13,7 @@ export interface AttachedFile {
 /** Form data per part code, as typed. */
 export type PartValues = Record<string, FormValue>;
 
-/** What the API accepts (modules/tthc/upload.service.ts). */
+/** What the API accepts (modules/tthc/dossier/upload.service.ts). */
 export const ACCEPTED_FILES = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png';
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 

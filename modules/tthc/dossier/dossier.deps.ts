@@ -1,0 +1,44 @@
+import type { BlobStore, Db, Tx } from '../../../packages/platform/index.ts';
+import type { DeadlineCalendar } from './dossier.deadline.ts';
+import type { Dossier } from './dossier.types.ts';
+import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/procedure.types.ts';
+
+/** The catalog's answers the dossier side needs (agencies and the working calendar). */
+export interface AgencyCalendar extends DeadlineCalendar {
+  getAgency(id: string): Promise<{ id: string; code: string; name: string; placeholder: boolean }>;
+  /** The commune/ward (or province) whose People's Committee the agency is; its code is official even where the agency's is not. */
+  administrativeUnitOf(agencyId: string): Promise<{ code: string; name: string } | undefined>;
+  findAgencyByCode(code: string): Promise<{ id: string; code: string; name: string } | undefined>;
+  agencyAncestors(agencyId: string): Promise<string[]>;
+}
+
+/** What the procedure catalogue tells the dossier side. */
+export interface ProcedureSource {
+  /** The offering, its procedure and the latest published version of its process. */
+  offeringContext(offeringId: string): Promise<OfferingContext | undefined>;
+  processVersion(key: string, version: number): Promise<ProcessVersion | undefined>;
+  publishedForm(key: string): Promise<FormVersion | undefined>;
+}
+
+/**
+ * Applicant-facing events that send a notice (mail, SMS, in-app) from an editable template.
+ * `filed`: an online filing reached the desk (before acceptance, which sends `received`).
+ */
+export const NOTICE_EVENTS = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'result_ready', 'completed', 'withdrawn', 'cancelled'] as const;
+export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
+
+/** Records a notice in the caller's transaction (in-app row + a job that sends mail and SMS). */
+export type NoticeSink = (tx: Tx, event: NoticeEvent, dossier: Dossier, extra?: Record<string, unknown>) => Promise<void>;
+
+export interface DossierDeps {
+  db: Db;
+  catalog: AgencyCalendar;
+  procedures: ProcedureSource;
+  blobs: BlobStore;
+  notices: NoticeSink;
+  /** Base URL of the web app, for look-up links on notices. */
+  publicUrl: string;
+  /** HMAC key deriving each dossier's public look-up secret. */
+  lookupKey: string;
+  now: () => Date;
+}

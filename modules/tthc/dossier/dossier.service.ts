@@ -1,0 +1,255 @@
+import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempotent, unauthorized, unprocessable, type Principal } from '../../../packages/platform/index.ts';
+import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
+import type { DossierDeps } from './dossier.deps.ts';
+import { buildDocument, type DocumentKind } from './dossier.documents.ts';
+import { noticeFileName, renderNotice } from '../documents/index.ts';
+import { insertDossier, lookupSecret, lookupSecretHash, prepareDossier, type Submission } from './dossier.intake.ts';
+import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf } from './dossier.policies.ts';
+import { applicantPage, queuePage, type QueueQuery } from './dossier.queries.ts';
+import { dossierRepository } from './dossier.repository.ts';
+import { offeredTransitions, stepDefinition } from './dossier.steps.ts';
+import type { Dossier, DossierEvent, DossierSummary, Handover, Page } from './dossier.types.ts';
+import type { OfferingContext } from '../catalogue/procedure.types.ts';
+
+/**
+ * The dossier area's one door: filing (online, counter, national portal), every later action,
+ * the queues and the public look-up. Permission and agency scope are checked here, whatever
+ * the caller (web app, another system through LGSP, a test).
+ */
+export type CommandWithVersion = Command & { expectedVersion: number };
+
+export interface Filed {
+  dossier: Dossier;
+  /** The public look-up secret, shown once (receipt, confirmation page); only its hash is kept. */
+  lookupSecret: string;
+}
+
+export interface DossierView extends Dossier {
+  /** What the caller may do now: one-stop actions and the process steps' transitions. */
+  allowed: { actions: string[]; steps: { stepId: string; stepName: string; actions: { action: string; label: string; requiresComment: boolean }[] }[] };
+}
+
+export interface PublicStatus {
+  code: string;
+  procedureName: string;
+  status: string;
+  statusLabel: string;
+  submittedAt: string;
+  receivedAt: string | null;
+  dueDate: string | null;
+  result: string | null;
+  history: { at: string; action: string; toStatus: string; note: string | null }[];
+}
+
+export function createDossierService(deps: DossierDeps, people: PeopleDirectory) {
+  const { db, catalog } = deps;
+
+  async function offering(offeringId: string, channel: 'online' | 'counter' | 'dvcqg'): Promise<OfferingContext> {
+    const context = await deps.procedures.offeringContext(offeringId);
+    if (!context || !context.offering.active || !context.procedure.active) throw notFound('tthc.offering_not_found', 'Không tìm thấy dịch vụ công / Service not found');
+    if (channel === 'online' && (!context.offering.onlineEnabled || !context.procedure.methods.includes('online'))) {
+      throw unprocessable('dossier.online_not_offered', 'Thủ tục này không nộp trực tuyến / This procedure is not offered online');
+    }
+    return context;
+  }
+
+  async function visible(principal: Principal, id: string): Promise<Dossier> {
+    const dossier = await dossierRepository.load(db, id).catch((error: unknown) => {
+      if (pgError(error).code === '22P02') return undefined; // not a uuid
+      throw error;
+    });
+    if (!dossier || !(await canSee(catalog, principal, dossier))) throw dossierNotFound();
+    return dossier;
+  }
+
+  async function allowedFor(principal: Principal, dossier: Dossier): Promise<DossierView['allowed']> {
+    const applicant = isApplicantOf(principal, dossier);
+    const can = (permission: string, agencyId: string) => canAct(catalog, principal, permission, agencyId);
+    const s = dossier.status;
+    const actions: string[] = [];
+    if (await can(P.receive, dossier.deskAgencyId)) {
+      if (s === 'submitted') actions.push('accept', 'request_supplement', 'reject');
+      if (s === 'ready_to_return') actions.push('return', 'attach_result');
+      if (s === 'supplement_requested') actions.push('resubmit');
+    }
+    if (s === 'processing' && (await can(P.process, dossier.agencyId))) actions.push('request_supplement', 'attach_result');
+    if (await can(P.approve, dossier.agencyId)) {
+      if (s === 'processing') actions.push('pause');
+      if (s === 'paused') actions.push('resume');
+      if (['processing', 'paused', 'supplement_requested'].includes(s) && dossier.dueDate) actions.push('apologise');
+      if (!['rejected', 'completed', 'withdrawn', 'cancelled'].includes(s)) actions.push('cancel');
+    }
+    if (!applicant && principal.kind === 'user' && principal.userType === 'official') actions.push('comment');
+    if (applicant && s === 'supplement_requested') actions.push('resubmit');
+    if (applicant && ['submitted', 'supplement_requested', 'processing', 'paused'].includes(s)) actions.push('withdraw');
+    const steps = [];
+    for (const step of await offeredTransitions(deps, dossier)) {
+      if (await can(step.permission, step.agencyId)) steps.push({ stepId: step.stepId, stepName: step.stepName, actions: step.actions });
+    }
+    return { actions: [...new Set(actions)], steps };
+  }
+
+  async function file(principal: Principal, channel: 'online' | 'counter', input: { offeringId: string; submission: Submission; accept?: boolean }, key: string | undefined): Promise<Filed> {
+    if (principal.kind !== 'user') throw unauthorized();
+    const context = await offering(input.offeringId, channel);
+    let { submission } = input;
+    let subject: string | null = null;
+    if (channel === 'online') {
+      if (principal.userType !== 'citizen') throw forbidden('dossier.citizens_only', 'Nộp trực tuyến dành cho công dân, tổ chức / Online filing is for applicants');
+      const identity = await people.citizenIdentity(principal.userId);
+      if (!identity) throw forbidden('dossier.identity_required', 'Cần đăng nhập bằng VNeID / Sign in with VNeID to file online');
+      // The applicant is who VNeID says: the id number and name are not typed, so cannot be wrong.
+      submission = { ...submission, applicant: { ...submission.applicant, personalId: identity.personalId, fullName: identity.fullName } };
+      subject = principal.userId;
+    } else if (!(await canAct(catalog, principal, P.receive, context.offering.deskAgencyId))) {
+      throw forbidden('dossier.forbidden', 'Bạn không làm việc tại bộ phận một cửa này / Not an official of this desk');
+    }
+    const actor = { id: actorOf(principal), name: principal.displayName };
+    const acceptNow = channel === 'counter' && input.accept !== false;
+    const outcome = await runIdempotent(db, { key, actor: actor.id, request: { op: `file:${channel}`, input } }, async (tx, prepared) => {
+      const dossier = await insertDossier(deps, tx, prepared.dossier);
+      // Filed online: tell the applicant it arrived (the desk's acceptance sends the receipt later).
+      // At the counter the receipt is handed over at once, so no `filed` notice.
+      if (prepared.deskName !== undefined) await deps.notices(tx, 'filed', dossier, { agencyName: prepared.deskName });
+      return prepared.accept ? applyChange(deps, tx, principal, dossier, prepared.accept) : dossier;
+    }, async () => {
+      const dossier = await prepareDossier(deps, { context, channel, submission, applicantSubject: subject, actor });
+      const accept = acceptNow ? await decide(deps, principal, dossier.draft, { action: 'accept' }, people, deps.now()) : undefined;
+      const deskName = channel === 'online' ? (await catalog.getAgency(context.offering.deskAgencyId)).name : undefined;
+      return { dossier, accept, deskName };
+    });
+    // The secret is derived, not stored: the idempotency record never holds it either.
+    return { dossier: outcome.value, lookupSecret: lookupSecret(deps.lookupKey, outcome.value.id) };
+  }
+
+  return {
+    submitOnline: (principal: Principal, input: { offeringId: string; submission: Submission }, key?: string) => file(principal, 'online', input, key),
+
+    /** At the counter the official files for the applicant and, by default, accepts at once (receipt issued). */
+    receiveAtCounter: (principal: Principal, input: { offeringId: string; submission: Submission; accept?: boolean }, key?: string) => file(principal, 'counter', input, key),
+
+    /** A dossier filed on the national portal and pushed here; the national code makes a repeated push harmless. */
+    async receiveFromNationalPortal(principal: Principal, input: { externalCode: string; offeringId: string; submission: Submission }): Promise<{ dossier: Dossier; created: boolean }> {
+      const context = await offering(input.offeringId, 'dvcqg');
+      if (!(await canAct(catalog, principal, P.receive, context.offering.deskAgencyId))) throw forbidden('dossier.forbidden', 'This client may not file dossiers for this desk');
+      const existing = await dossierRepository.idByExternalCode(db, input.externalCode);
+      if (existing) return { dossier: (await dossierRepository.load(db, existing))!, created: false };
+      try {
+        const prepared = await prepareDossier(deps, {
+          context, channel: 'dvcqg', submission: input.submission, applicantSubject: null, externalCode: input.externalCode,
+          actor: { id: actorOf(principal), name: 'Cổng Dịch vụ công quốc gia' },
+        });
+        const dossier = await db.transaction((tx) => insertDossier(deps, tx, prepared));
+        return { dossier, created: true };
+      } catch (error) {
+        if (pgError(error).constraint === 'dossiers_external_code_key') {
+          const id = (await dossierRepository.idByExternalCode(db, input.externalCode))!;
+          return { dossier: (await dossierRepository.load(db, id))!, created: false };
+        }
+        throw error;
+      }
+    },
+
+    async act(principal: Principal, id: string, command: CommandWithVersion, key?: string): Promise<Dossier> {
+      const { expectedVersion, ...rest } = command;
+      const outcome = await runIdempotent(db, { key, actor: actorOf(principal), request: { op: 'act', id, command } },
+        (tx, planned) => applyChange(deps, tx, principal, planned.dossier, planned.change),
+        async () => {
+          const dossier = await visible(principal, id);
+          if (dossier.version !== expectedVersion) {
+            throw conflict('dossier.version_conflict', 'Hồ sơ vừa được người khác cập nhật / The dossier was changed by someone else', { version: dossier.version });
+          }
+          return { dossier, change: await decide(deps, principal, dossier, rest as Command, people, deps.now()) };
+        });
+      return outcome.value;
+    },
+
+    async get(principal: Principal, id: string): Promise<DossierView> {
+      const dossier = await visible(principal, id);
+      return { ...dossier, allowed: await allowedFor(principal, dossier) };
+    },
+
+    /** Officials an active step can be assigned to (they hold its permission at its agency). */
+    async assignees(principal: Principal, id: string, stepId: string): Promise<{ id: string; fullName: string }[]> {
+      const dossier = await visible(principal, id);
+      const { step, state } = await stepDefinition(deps, dossier, stepId);
+      if (!(await canAct(catalog, principal, step.permission, state.agencyId)) && !(await canAct(catalog, principal, P.approve, state.agencyId))) {
+        throw forbidden('dossier.forbidden', 'Bạn không thể phân công bước này / You may not assign this step');
+      }
+      return people.officialsHolding(step.permission, state.agencyId);
+    },
+
+    async history(principal: Principal, id: string): Promise<DossierEvent[]> {
+      const dossier = await visible(principal, id);
+      return dossierRepository.events(db, id, isApplicantOf(principal, dossier));
+    },
+
+    async controlSheet(principal: Principal, id: string): Promise<Handover[]> {
+      const dossier = await visible(principal, id);
+      if (isApplicantOf(principal, dossier)) throw dossierNotFound();
+      return dossierRepository.handovers(db, id);
+    },
+
+    async queue(principal: Principal, query: QueueQuery): Promise<Page<DossierSummary>> {
+      const permitted = await Promise.all(Object.values(P).map((p) => canAct(catalog, principal, p, query.agencyId)));
+      if (!permitted.some(Boolean)) throw forbidden('dossier.forbidden', 'Bạn không làm việc tại cơ quan này / Not an official of this agency');
+      const now = deps.now();
+      const soon = await catalog.addWorkingDays(now, 2, query.agencyId);
+      return queuePage(db, query, now, soon);
+    },
+
+    async mine(principal: Principal, limit: number, offset: number): Promise<Page<DossierSummary>> {
+      if (principal.kind !== 'user' || principal.userType !== 'citizen') throw forbidden('dossier.citizens_only', 'Only applicants have their own dossiers');
+      return applicantPage(db, principal.userId, limit, offset);
+    },
+
+    /** Public status by code and secret; a wrong secret and an unknown code give the same answer. */
+    async lookup(code: string, secret: string): Promise<PublicStatus> {
+      if (!secret || secret.length > 40) throw badRequest('dossier.lookup_secret_required', 'Cần mã tra cứu / The look-up secret is required');
+      const found = await dossierRepository.idByCode(db, code.trim().toUpperCase());
+      if (!found || found.lookupSecretHash !== lookupSecretHash(found.id, secret)) {
+        throw notFound('dossier.lookup_failed', 'Mã hồ sơ hoặc mã tra cứu không đúng / Wrong dossier code or secret');
+      }
+      const dossier = (await dossierRepository.load(db, found.id))!;
+      const history = await dossierRepository.events(db, found.id, true);
+      return {
+        code: dossier.code, procedureName: dossier.procedureName, status: dossier.status, statusLabel: dossier.statusLabel,
+        submittedAt: dossier.submittedAt, receivedAt: dossier.receivedAt, dueDate: dossier.dueDate, result: dossier.result,
+        history: history.map((e) => ({ at: e.at, action: e.action, toStatus: e.toStatus, note: e.note })),
+      };
+    },
+
+    /** The look-up secret of a visible dossier, to reprint its receipt. */
+    async secretFor(principal: Principal, id: string): Promise<{ code: string; lookupSecret: string }> {
+      const dossier = await visible(principal, id);
+      return { code: dossier.code, lookupSecret: lookupSecret(deps.lookupKey, dossier.id) };
+    },
+
+    /** A printable document of the dossier as a PDF (the control sheet is for officials only). */
+    async document(principal: Principal, id: string, kind: DocumentKind): Promise<{ bytes: Buffer; fileName: string }> {
+      const dossier = await visible(principal, id);
+      const applicant = isApplicantOf(principal, dossier);
+      if (applicant && kind === 'control_sheet') throw dossierNotFound();
+      const doc = await buildDocument(kind, {
+        dossier, context: await deps.procedures.offeringContext(dossier.offeringId), events: await dossierRepository.events(db, id, false),
+        handovers: await dossierRepository.handovers(db, id), agencyName: async (agencyId) => (await catalog.getAgency(agencyId)).name,
+        lookupSecret: lookupSecret(deps.lookupKey, dossier.id), publicUrl: deps.publicUrl, now: deps.now(),
+      });
+      return { bytes: await renderNotice(doc), fileName: noticeFileName(doc) };
+    },
+
+    /** A file of a visible dossier; applicants get their inputs and results, never internal documents. */
+    async fileContent(principal: Principal, dossierId: string, fileId: string): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
+      const dossier = await visible(principal, dossierId);
+      const stored = await dossierRepository.fileBlob(db, dossierId, fileId);
+      if (!stored || (isApplicantOf(principal, dossier) && stored.kind === 'result' && dossier.status !== 'completed' && dossier.status !== 'ready_to_return')) {
+        throw notFound('dossier.file_not_found', 'Không tìm thấy tệp / File not found');
+      }
+      const bytes = await deps.blobs.get(stored.blobKey);
+      if (!bytes) throw notFound('dossier.file_not_found', 'Không tìm thấy tệp / File not found');
+      return { bytes, fileName: stored.fileName, contentType: stored.contentType };
+    },
+  };
+}
+
+export type DossierService = ReturnType<typeof createDossierService>;
