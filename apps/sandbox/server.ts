@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { buildValidatorCompiler, findNul } from '../../packages/platform/index.ts';
 import { sandboxSwaggerOptions } from './openapi.ts';
 import { DEFAULT_SEED, citizens } from './citizens/generator.ts';
 import { Faults } from './faults.ts';
@@ -115,8 +116,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     // Injected hangs leave requests open: close them with the server.
     forceCloseConnections: true,
     bodyLimit: 25 * 1024 * 1024,
-    // Like the real systems' strict validators (and like Sen): an unknown field is refused, not dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Like the real systems' strict validators (and like Sen): an unknown field is refused, not
+    // dropped, and a JSON body keeps its types (a number where a string is expected is a 400).
+    schemaController: { compilersFactory: { buildValidator: (externalSchemas: Record<string, unknown>) => buildValidatorCompiler(externalSchemas) } },
+  });
+  // A NUL character anywhere in a request is refused before any sandbox sees it (real systems
+  // refuse it too; a sandbox that stored it would hand it back to Sen). Answered here rather
+  // than thrown, so every sandbox gives the same 400 whatever its own error shape.
+  app.addHook('preValidation', async (request, reply) => {
+    const where = (['params', 'query', 'headers', 'body'] as const).map((part) => findNul(request[part], part)).find(Boolean);
+    if (where) return sandboxError(reply, 400, 'sandbox.nul_character', `A NUL character is not allowed (${where})`);
   });
   // Sandboxes with their own error shapes set their own handlers; this is the default for the rest.
   app.setErrorHandler((error: FastifyError, request, reply) => {

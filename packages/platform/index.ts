@@ -23,6 +23,7 @@ export * from './memo.ts';
 export * from './secrets.ts';
 export { safeErrorMessage, serializeError } from './logger.ts';
 export * from './input-guards.ts';
+export { buildValidatorCompiler } from './validation.ts';
 export * from './metrics.ts';
 export * from './metrics-endpoint.ts';
 export * from './outbound.ts';

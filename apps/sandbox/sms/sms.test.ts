@@ -201,3 +201,22 @@ test('faults apply to the API (failNext) but not to the inbox page', async () =>
   assert.equal((await fetch(local('/sms/inbox'))).status, 200);
   assert.equal((await captured()).total, 1);
 });
+
+// The sandbox server's own input guards, seen through one sandbox (they apply to every one).
+test('a NUL character anywhere in a request is refused with 400 and nothing is captured', async () => {
+  for (const fields of [{ message: 'DONGTHAP: Ho so\u0000 da tiep nhan' }, { requestId: 'nul-\u0000' }]) {
+    const { status: code, body } = await send(fields);
+    assert.equal(code, 400);
+    assert.equal(body.code, 'sandbox.nul_character');
+  }
+  const query = await fetch(local('/sms/_admin/messages?phone=09%0012'), { headers: ADMIN });
+  assert.equal(query.status, 400);
+  assert.equal(((await query.json()) as { code: string }).code, 'sandbox.nul_character');
+  assert.equal((await captured()).total, 0);
+});
+
+test('a JSON body keeps its types: a number where a string is expected is refused, not converted', async () => {
+  const { status: code } = await send({ phone: 912345678, requestId: 'typed-1' });
+  assert.equal(code, 400);
+  assert.equal((await captured()).total, 0);
+});

@@ -2,7 +2,7 @@ import { generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import Provider, { interactionPolicy, type ClientMetadata, type ErrorOut, type FindAccount, type KoaContextWithOIDC } from 'oidc-provider';
 import type { CitizenDirectory } from '../citizens/generator.ts';
-import { escapeHtml, page } from '../html.ts';
+import { PAGE_SECURITY_HEADERS, escapeHtml, page } from '../html.ts';
 import { createMemoryAdapterFactory } from './adapter.ts';
 
 /** A relying party registered with the VNeID sandbox (a confidential client). */
@@ -112,6 +112,7 @@ function signInEveryTime() {
 
 async function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): Promise<void> {
   ctx.type = 'html';
+  ctx.set(PAGE_SECURITY_HEADERS);
   ctx.body = page({
     title: 'Lỗi đăng nhập VNeID',
     subtitle: 'VNeID sign-in error',

@@ -208,3 +208,15 @@ async function firstListed(started: Started): Promise<string | undefined> {
   const page = await (await started.browser.request(started.interactionUrl)).text();
   return /name="citizen" id="citizen-\d{12}" value="(\d{12})"/.exec(page)?.[1];
 }
+
+test('the sign-in error page (an unknown client) cannot be framed and is not cached', async () => {
+  const url = new URL(discovery.authorization_endpoint!);
+  url.search = new URLSearchParams({ client_id: 'no-such-client', redirect_uri: REDIRECT, response_type: 'code', scope: 'openid' }).toString();
+  const response = await fetch(url, { redirect: 'manual' });
+  assert.equal(response.status, 400);
+  assert.match(response.headers.get('content-type')!, /text\/html/);
+  assert.match(response.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(response.headers.get('cache-control'), 'no-store');
+  assert.match(await response.text(), /Yêu cầu không hợp lệ/);
+});
