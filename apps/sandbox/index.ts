@@ -17,7 +17,7 @@ export { ENTERPRISE_COUNT, enterprises, type Enterprise, type EnterpriseDirector
 // signature checks Sen's receivers share with the sandboxes that sign.
 export { DEFAULT_POPULATION_CLIENTS, populationSandbox } from './population/sandbox.ts';
 export { DEFAULT_BUSINESS_CLIENTS, businessRegistrySandbox } from './business/sandbox.ts';
-export { DEFAULT_NDXP_MEMBERS, DEFAULT_NDXP_SERVICES, NDXP_PROVINCE_LGSP_ID, ndxpSandbox, xroadRequestHash, type NdxpMember, type NdxpService } from './ndxp/sandbox.ts';
+export { DEFAULT_NDXP_MEMBERS, DEFAULT_NDXP_SERVICES, NDXP_PROVINCE_LGSP_ID, ndxpSandbox, type NdxpMember, type NdxpService } from './ndxp/sandbox.ts';
 export { DEFAULT_DVCQG_CLIENTS, type DvcqgClient } from './dvcqg/clients.ts';
 export { DVCQG_DOSSIER_STATUSES } from './dvcqg/statuses.ts';
 export { signDvcqgPayload, verifyDvcqgSignature } from './dvcqg/signature.ts';

@@ -1,37 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { parseSubsystemId, subsystemKey } from './identifiers.ts';
+import {
+  XROAD_HEADER, formatClientId, formatServiceId, isMessageId, lastHeader, parseMessageTarget, readMessageHeaders, requestHash,
+  requestHeaderPairs, responseHeaders, restHeaderPart, sendFault,
+  type MessageHeadersResult, type MessageTargetResult, type XroadFaultType,
+} from '../../../packages/xroad/index.ts';
 import { maskPath, type MessageLog } from './message-log.ts';
-import { XROAD_HEADER, sendXroadFault, xroadRequestHash, type XroadFaultType } from './protocol.ts';
 import type { NdxpRegistry } from './registry.ts';
 
 /**
  * One message through the hub, from its first look at the request to the log record written
- * when the answer has gone. Ids and the request hash are set on the reply at once, so that
- * every answer — provider response or X-Road fault — carries them.
+ * when the answer has gone. The request line and X-Road headers are read once (PR-REST §4.1,
+ * §4.3) and the ids and request hash are set on the reply at once, so that every answer —
+ * provider response or X-Road fault — carries them.
  */
+
+/** Sandbox stand-in for the information system's TLS client certificate: not part of the message, never relayed or hashed. */
+export const CLIENT_KEY_HEADER = 'x-road-client-key';
+const NOT_HASHED = new Set([CLIENT_KEY_HEADER]);
+
 export interface Exchange {
   id: string;
   requestId: string;
   started: number;
   at: string;
   requestHash: string;
-  /** The request target from `/r1/` on, as received. */
-  xroadPath: string;
-  /** The client sent an `X-Road-Id` the hub cannot accept (a fresh id stands in). */
-  malformedId: boolean;
+  target: MessageTargetResult;
+  message: MessageHeadersResult;
+  /** Client as claimed in `X-Road-Client`, formatted; null when missing or malformed. */
   client: string | null;
   service: string | null;
   /** The path after the service id, for the log. */
   path: string;
-}
-
-const MESSAGE_ID = /^[\x21-\x7e]{1,200}$/;
-
-/** A single-valued header as text (Node joins repeated headers with `, `). */
-export function headerText(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value.join(', ') : value;
-  return text === undefined ? undefined : text.trim();
 }
 
 export class Exchanges {
@@ -42,37 +42,45 @@ export class Exchanges {
     this.#log = log;
   }
 
-  /** The request's exchange, begun on first use (by the handler, or the error handler if validation failed first). */
+  /** The request's exchange, begun on first use (by the handler, or the error handler if parsing failed first). */
   of(request: FastifyRequest, reply: FastifyReply): Exchange {
     const open = this.#open.get(request);
     if (open) return open;
     const exchange = this.#begin(request);
-    reply.header(XROAD_HEADER.id, exchange.id).header(XROAD_HEADER.requestId, exchange.requestId).header(XROAD_HEADER.requestHash, exchange.requestHash);
+    const target = exchange.target.ok ? exchange.target.target : undefined;
+    reply.headers(responseHeaders({
+      ...(exchange.message.ok ? { client: exchange.message.headers.client } : {}),
+      ...(target ? { service: target.serviceId } : {}),
+      id: exchange.id,
+      requestId: exchange.requestId,
+      requestHash: exchange.requestHash,
+    }));
     return exchange;
   }
 
   #begin(request: FastifyRequest): Exchange {
-    const given = headerText(request.headers[XROAD_HEADER.id]);
-    const malformedId = given !== undefined && !MESSAGE_ID.test(given);
-    const id = given !== undefined && !malformedId ? given : randomUUID();
+    const pairs = requestHeaderPairs(request);
+    const givenId = lastHeader(pairs, XROAD_HEADER.id);
+    const id = givenId !== undefined && isMessageId(givenId) ? givenId : randomUUID();
+    const message = readMessageHeaders(pairs, () => id);
     const r1 = request.url.indexOf('/r1/');
-    const xroadPath = r1 >= 0 ? request.url.slice(r1) : request.url;
+    const requestTarget = r1 >= 0 ? request.url.slice(r1) : request.url;
+    const target = parseMessageTarget(requestTarget);
+    const requestId = randomUUID();
+    const headerPart = restHeaderPart({
+      method: request.method, requestTarget, headers: pairs, requestId, exclude: NOT_HASHED, ...(id !== givenId ? { generatedId: id } : {}),
+    });
     const exchange: Exchange = {
       id,
-      requestId: randomUUID(),
+      requestId,
       started: performance.now(),
       at: new Date().toISOString(),
-      requestHash: xroadRequestHash({
-        method: request.method,
-        path: xroadPath,
-        headers: { ...request.headers, [XROAD_HEADER.id]: id },
-        body: Buffer.isBuffer(request.body) ? request.body : undefined,
-      }),
-      xroadPath,
-      malformedId,
-      client: null,
-      service: null,
-      path: xroadPath,
+      requestHash: requestHash(headerPart, Buffer.isBuffer(request.body) ? request.body : undefined),
+      target,
+      message,
+      client: message.ok ? formatClientId(message.headers.client) : null,
+      service: target.ok ? formatServiceId(target.target.serviceId) : null,
+      path: target.ok ? target.target.servicePath : requestTarget,
     };
     this.#open.set(request, exchange);
     return exchange;
@@ -99,43 +107,29 @@ export class Exchanges {
 }
 
 /** Sends an X-Road fault for this exchange; its detail is the request id, as found in the message log. */
-export function refuse(reply: FastifyReply, exchange: Exchange, type: XroadFaultType, message: string, status?: number): FastifyReply {
-  return sendXroadFault(reply, type, message, exchange.requestId, status);
-}
-
-/** Begins the exchange and refuses a malformed `X-Road-Id`; undefined when the answer has been sent. */
-export function openExchange(exchanges: Exchanges, request: FastifyRequest, reply: FastifyReply): Exchange | undefined {
-  const exchange = exchanges.of(request, reply);
-  if (!exchange.malformedId) return exchange;
-  refuse(reply, exchange, 'Client.BadRequest', 'X-Road-Id must be 1 to 200 visible ASCII characters');
-  return undefined;
+export function refuse(request: FastifyRequest, reply: FastifyReply, exchange: Exchange, type: XroadFaultType, message: string): FastifyReply {
+  return sendFault(request, reply, { type, message, detail: exchange.requestId });
 }
 
 /**
- * Identifies and authenticates the client information system: `X-Road-Client` names the
- * subsystem, `X-Road-Client-Key` stands in for the TLS client certificate real X-Road checks.
- * Returns the client id, or undefined when a fault has been sent.
+ * Checks the request line and the X-Road headers, then authenticates the client information
+ * system: `X-Road-Client` names it, `X-Road-Client-Key` stands in for the TLS client
+ * certificate real X-Road checks (unknown client and wrong key look alike). Returns the
+ * client id, or undefined when a fault has been sent.
  */
-export function authenticateClient(registry: NdxpRegistry, request: FastifyRequest, reply: FastifyReply, exchange: Exchange): string | undefined {
-  const header = headerText(request.headers[XROAD_HEADER.client]);
-  if (!header) {
-    refuse(reply, exchange, 'Client.BadRequest', 'The X-Road-Client header is required');
+export function acceptMessage(registry: NdxpRegistry, request: FastifyRequest, reply: FastifyReply, exchange: Exchange): string | undefined {
+  if (!exchange.target.ok) {
+    refuse(request, reply, exchange, 'Client.BadRequest', exchange.target.reason);
     return undefined;
   }
-  const client = parseSubsystemId(header);
-  if (!client) {
-    refuse(reply, exchange, 'Client.BadRequest', 'X-Road-Client must be INSTANCE/CLASS/MEMBER/SUBSYSTEM');
+  if (!exchange.message.ok) {
+    refuse(request, reply, exchange, 'Client.BadRequest', exchange.message.reason);
     return undefined;
   }
-  exchange.client = subsystemKey(client);
-  reply.header(XROAD_HEADER.client, exchange.client);
-  if (client.instance !== registry.instance) {
-    refuse(reply, exchange, 'Client.InvalidClientIdentifier', `The client must belong to the X-Road instance ${registry.instance}`);
+  const key = lastHeader(requestHeaderPairs(request), CLIENT_KEY_HEADER);
+  if (!registry.authenticate(exchange.message.headers.client, key)) {
+    refuse(request, reply, exchange, 'Server.ClientProxy.SslAuthenticationFailed', 'Unknown client subsystem or wrong X-Road-Client-Key');
     return undefined;
   }
-  if (!registry.authenticate(client, headerText(request.headers[XROAD_HEADER.clientKey]))) {
-    refuse(reply, exchange, 'Server.ClientProxy.AuthenticationFailed', 'Unknown client subsystem or wrong X-Road-Client-Key');
-    return undefined;
-  }
-  return exchange.client;
+  return exchange.client ?? undefined;
 }

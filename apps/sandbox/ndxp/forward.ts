@@ -1,47 +1,16 @@
-import { relayableHeaders } from './protocol.ts';
+import { relayableHeaders } from '../../../packages/xroad/index.ts';
 
 /**
  * The hub's outbound leg: one call to the provider's information system, its answer taken
- * as it is (status, headers, raw body), redirects not followed, and failures told apart as
- * timeout or network error so the client gets the matching X-Road fault.
+ * as it is (status, headers, raw body; PR-REST §4.6 category 1), redirects not followed
+ * (§4.4), and failures told apart — no answer in time (`Server.ServerProxy.ServiceFailed`) or
+ * not reachable (`Server.ServerProxy.NetworkError`, §4.6 example 2) — for the matching fault.
  */
 
-export interface MessageTarget {
-  /** `INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE`, parts percent-decoded. */
-  serviceId: string;
-  /** Path after the service code, raw (`''` or starting with `/`). */
-  remainder: string;
-  /** Raw query including `?`, or `''`. */
-  query: string;
-}
-
-/** Splits `/r1/<5 id parts>[/rest][?query]`; undefined when fewer than five id parts or bad encoding. */
-export function parseMessagePath(xroadPath: string): MessageTarget | undefined {
-  const queryAt = xroadPath.indexOf('?');
-  const path = queryAt >= 0 ? xroadPath.slice(0, queryAt) : xroadPath;
-  const query = queryAt >= 0 ? xroadPath.slice(queryAt) : '';
-  const segments = path.replace(/^\/r1\//, '').split('/');
-  if (segments.length < 5) return undefined;
-  try {
-    const idParts = segments.slice(0, 5).map((segment) => decodeURIComponent(segment));
-    if (idParts.some((part) => part.includes('/'))) return undefined;
-    return { serviceId: idParts.join('/'), remainder: segments.length > 5 ? `/${segments.slice(5).join('/')}` : '', query };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The provider URL for a message: the service's base URL plus the path remainder and query.
- * Undefined when the remainder climbs out of the base path (`..`, encoded or not): a client
- * granted one service must not reach the provider's other paths.
- */
-export function providerUrl(base: string, remainder: string, query: string): URL | undefined {
-  const baseUrl = new URL(base);
-  const url = new URL(`${base}${remainder}${query}`);
-  const basePath = baseUrl.pathname.replace(/\/+$/, '');
-  const inside = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
-  return url.origin === baseUrl.origin && inside ? url : undefined;
+/** A URL as configured: absolute, or a path on this sandbox server (undefined until the server has started). */
+export function resolveUrl(serverRoot: string | undefined, url: string): string | undefined {
+  if (!url.startsWith('/')) return url;
+  return serverRoot && `${serverRoot}${url}`;
 }
 
 export interface ProviderCall {
@@ -54,7 +23,7 @@ export interface ProviderCall {
 
 export type ProviderResult =
   | { ok: true; status: number; headers: Record<string, string>; setCookies: string[]; body: Buffer }
-  | { ok: false; fault: 'Server.ServerProxy.ServiceFailed.Timeout' | 'Server.ServerProxy.ServiceFailed.NetworkError'; message: string };
+  | { ok: false; fault: 'Server.ServerProxy.ServiceFailed' | 'Server.ServerProxy.NetworkError'; message: string };
 
 /** Codings fetch decodes by itself: once decoded, the header would lie about the body. */
 const DECODED_CODINGS = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'zstd']);
@@ -83,9 +52,9 @@ export async function callProvider(call: ProviderCall): Promise<ProviderResult> 
     return { ok: true, status: response.status, headers: responseHeaders(response, call.method), setCookies: response.headers.getSetCookie(), body };
   } catch (error) {
     if (signal.aborted) {
-      return { ok: false, fault: 'Server.ServerProxy.ServiceFailed.Timeout', message: `The provider did not answer within ${call.timeoutMs} ms` };
+      return { ok: false, fault: 'Server.ServerProxy.ServiceFailed', message: `The provider did not answer within ${call.timeoutMs} ms` };
     }
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, fault: 'Server.ServerProxy.ServiceFailed.NetworkError', message: `The provider could not be reached${cause ? ` (${cause})` : ''}` };
+    return { ok: false, fault: 'Server.ServerProxy.NetworkError', message: `The provider could not be reached${cause ? ` (${cause})` : ''}` };
   }
 }

@@ -3,12 +3,15 @@ import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ADMIN_TOKEN, startSandbox, type RunningSandbox } from '../server.ts';
-import { DEFAULT_NDXP_MEMBERS, ndxpSandbox, xroadRequestHash, type MessageRecord } from './sandbox.ts';
+import { runXroadContract } from '../../../packages/xroad/testing.ts';
+import { DEFAULT_NDXP_MEMBERS, ndxpSandbox, type MessageRecord } from './sandbox.ts';
 
 const LGSP = DEFAULT_NDXP_MEMBERS[0]!;
 const OTHER = DEFAULT_NDXP_MEMBERS[1]!;
 const ECHO = 'VN/GOV/000.00.00.G99/TESTSYS/echo';
 const DOWN = 'VN/GOV/000.00.00.G99/TESTSYS/down';
+const CLOSED = 'VN/GOV/000.00.00.G99/TESTSYS/closed';
+const PROVIDER = 'VN/GOV/000.00.00.G99/TESTSYS';
 const PROVIDER_KEY = 'provider-secret-for-tests';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -24,6 +27,14 @@ let provider: Server;
 let sandbox: RunningSandbox;
 let base: string;
 
+/** The provider's description: served beside its API, which lives under `/api`. */
+const PROVIDER_OPENAPI = {
+  openapi: '3.0.3',
+  info: { title: 'Echo', version: '1' },
+  servers: [{ url: '/api' }],
+  paths: { '/items': { post: { responses: { 201: { description: 'created' } } } }, '/items/{id}': { get: { responses: {} }, delete: { responses: {} } } },
+};
+
 /** The provider's information system, on loopback: answers by path. */
 function startProvider(): Promise<Server> {
   const server = createServer((req, res) => {
@@ -31,6 +42,10 @@ function startProvider(): Promise<Server> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      if (req.url === '/openapi.json') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(PROVIDER_OPENAPI));
+        return;
+      }
       seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
       if (req.url!.startsWith('/api/missing')) {
         res.writeHead(404, { 'content-type': 'text/plain', 'x-road-error': 'forged-by-provider' }).end('nothing here');
@@ -57,10 +72,14 @@ before(async () => {
   sandbox = await startSandbox({
     port: 0, host: '127.0.0.1', logLevel: 'silent',
     sandboxes: [ndxpSandbox({
-      providerTimeoutMs: 300,
+      providerTimeoutMs: 1_000,
       services: [
-        { id: ECHO, title: 'Echo', target: `http://127.0.0.1:${port}/api`, headers: { 'x-client-id': 'ndxp-hub', 'x-api-key': PROVIDER_KEY }, allowedClients: [LGSP.id] },
+        {
+          id: ECHO, title: 'Echo', target: `http://127.0.0.1:${port}/api`, openapi: `http://127.0.0.1:${port}/openapi.json`,
+          headers: { 'x-client-id': 'ndxp-hub', 'x-api-key': PROVIDER_KEY }, allowedClients: [LGSP.id],
+        },
         { id: DOWN, title: 'Down', target: `http://127.0.0.1:${deadPort}/api`, allowedClients: [LGSP.id] },
+        { id: CLOSED, title: 'Closed', target: `http://127.0.0.1:${port}/api`, allowedClients: [] },
       ],
     })],
   });
@@ -75,6 +94,18 @@ after(async () => {
 
 const asClient = (member: { id: string; key: string }, extra: Record<string, string> = {}) => ({ 'x-road-client': member.id, 'x-road-client-key': member.key, ...extra });
 const admin = { authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` };
+
+runXroadContract(() => ({
+  baseUrl: base,
+  instance: 'VN',
+  client: { id: LGSP.id, credentials: { 'X-Road-Client-Key': LGSP.key } },
+  unhashedHeaders: ['x-road-client-key'],
+  badCredentials: { 'X-Road-Client-Key': 'wrong-key' },
+  allowedService: { id: ECHO, path: '/contract' },
+  deniedService: CLOSED,
+  unknownService: `${PROVIDER}/nope`,
+  provider: { id: PROVIDER, openApiServiceCode: 'echo' },
+}));
 
 async function fault(response: Response, status: number, type: string): Promise<void> {
   assert.equal(response.status, status);
@@ -118,8 +149,8 @@ test('an allowed client is relayed: path and query pass, X-Road headers both way
   assert.equal(response.headers.get('server'), null);
   assert.deepEqual(response.headers.getSetCookie(), ['a=1', 'b=2']);
   const hash = response.headers.get('x-road-request-hash');
-  assert.equal(hash, xroadRequestHash({ method: 'POST', path, headers: { ...headers, 'x-road-id': messageId }, body }));
-  assert.notEqual(hash, xroadRequestHash({ method: 'POST', path, headers: { ...headers, 'x-road-id': messageId }, body: `${body} ` }));
+  // PR-REST §4.3: base64 of a SHA-512 digest (its exact value is checked by the contract tests, which control every header sent).
+  assert.match(hash ?? '', /^[A-Za-z0-9+/]{86}==$/);
 });
 
 test('the client’s X-Road-Id is kept; provider statuses and redirects pass unchanged, without X-Road-Error', async () => {
@@ -138,15 +169,18 @@ test('the client’s X-Road-Id is kept; provider statuses and redirects pass unc
   assert.equal(seen.length, before + 1, 'the hub does not follow redirects');
 });
 
-test('refusals reach no provider: no right 403, bad client 400, bad key 401, unknown service 404', async () => {
+test('PR-REST §4.6: refusals reach no provider — protocol errors 400, everything else 500, never another status', async () => {
   const before = seen.length;
-  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient(OTHER) }), 403, 'Server.ServerProxy.AccessDenied');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient(OTHER) }), 500, 'Server.ServerProxy.AccessDenied');
   await fault(await fetch(`${base}/r1/${ECHO}/x`), 400, 'Client.BadRequest');
-  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: { 'x-road-client': 'VN/GOV/000.00.00.H19', 'x-road-client-key': LGSP.key } }), 400, 'Client.BadRequest');
-  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient({ id: LGSP.id, key: 'wrong-key' }) }), 401, 'Server.ClientProxy.AuthenticationFailed');
-  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient({ id: 'VN/GOV/000.00.00.H99/LGSP', key: LGSP.key }) }), 401, 'Server.ClientProxy.AuthenticationFailed');
-  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient({ id: 'XX/GOV/000.00.00.H19/LGSP', key: LGSP.key }) }), 400, 'Client.InvalidClientIdentifier');
-  await fault(await fetch(`${base}/r1/VN/GOV/000.00.00.G99/TESTSYS/nope/x`, { headers: asClient(LGSP) }), 404, 'Server.ServerProxy.UnknownService');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient({ id: LGSP.id, key: 'wrong-key' }) }), 500, 'Server.ClientProxy.SslAuthenticationFailed');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: { 'x-road-client': LGSP.id } }), 500, 'Server.ClientProxy.SslAuthenticationFailed');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient({ id: 'VN/GOV/000.00.00.H99/LGSP', key: LGSP.key }) }), 500, 'Server.ClientProxy.SslAuthenticationFailed');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient({ id: 'XX/GOV/000.00.00.H19/LGSP', key: LGSP.key }) }), 500, 'Server.ClientProxy.SslAuthenticationFailed');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient({ id: 'VN/GOV/000.00.00.H19', key: LGSP.key }) }), 500, 'Server.ClientProxy.SslAuthenticationFailed');
+  await fault(await fetch(`${base}/r1/VN/GOV/000.00.00.G99/TESTSYS/nope/x`, { headers: asClient(LGSP) }), 500, 'Server.ServerProxy.UnknownService');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient(LGSP, { 'x-road-id': 'has space' }) }), 400, 'Client.BadRequest');
+  await fault(await fetch(`${base}/r1/${ECHO}/x`, { headers: asClient(LGSP, { 'x-road-represented-party': 'A/B/C' }) }), 400, 'Client.BadRequest');
   await fault(await fetch(`${base}/r1/VN/GOV/only-four`, { headers: asClient(LGSP) }), 400, 'Client.BadRequest');
   assert.equal(seen.length, before);
 });
@@ -165,28 +199,28 @@ test('a path climbing out of the service is refused', async () => {
   assert.equal(seen.length, before);
 });
 
-test('provider down → 502, provider too slow → 504', async () => {
-  await fault(await fetch(`${base}/r1/${DOWN}/x`, { headers: asClient(LGSP) }), 502, 'Server.ServerProxy.ServiceFailed.NetworkError');
+test('PR-REST §4.6 example 2 and 5: provider down → 500 NetworkError, provider too slow → 500 ServiceFailed', async () => {
+  await fault(await fetch(`${base}/r1/${DOWN}/x`, { headers: asClient(LGSP) }), 500, 'Server.ServerProxy.NetworkError');
   const started = performance.now();
-  await fault(await fetch(`${base}/r1/${ECHO}/slow`, { headers: asClient(LGSP) }), 504, 'Server.ServerProxy.ServiceFailed.Timeout');
+  await fault(await fetch(`${base}/r1/${ECHO}/slow`, { headers: asClient(LGSP) }), 500, 'Server.ServerProxy.ServiceFailed');
   assert.ok(performance.now() - started < 3_000);
 });
 
-test('bodies over 10 MB are refused as an X-Road fault', async () => {
+test('PR-REST §3.1, §4.6: bodies over the 10 MB maximum are refused as Client.BadRequest (400, not 413)', async () => {
   const before = seen.length;
   const response = await fetch(`${base}/r1/${ECHO}/upload`, { method: 'PUT', headers: asClient(LGSP, { 'content-type': 'application/octet-stream' }), body: Buffer.alloc(10 * 1024 * 1024 + 1) });
-  await fault(response, 413, 'Client.BadRequest');
+  await fault(response, 400, 'Client.BadRequest');
   assert.equal(seen.length, before);
 });
 
 test('access rights: grant through the admin API, then allowed; revoke, then refused; no token, no change', async () => {
   const right = `${base}/_admin/services/${encodeURIComponent(ECHO)}/clients/${encodeURIComponent(OTHER.id)}`;
   const call = () => fetch(`${base}/r1/${ECHO}/x`, { headers: asClient(OTHER) });
-  assert.equal((await call()).status, 403);
+  assert.equal((await call()).status, 500);
 
   assert.equal((await fetch(right, { method: 'PUT' })).status, 401);
   assert.equal((await fetch(`${base}/_admin/services`)).status, 401);
-  assert.equal((await call()).status, 403, 'a refused grant changed nothing');
+  assert.equal((await call()).status, 500, 'a refused grant changed nothing');
 
   const granted = await fetch(right, { method: 'PUT', headers: admin });
   assert.equal(granted.status, 200);
@@ -199,7 +233,7 @@ test('access rights: grant through the admin API, then allowed; revoke, then ref
   assert.ok(!JSON.stringify(listed).includes(PROVIDER_KEY), 'provider credentials are not shown');
 
   assert.equal((await fetch(right, { method: 'DELETE', headers: admin })).status, 200);
-  await fault(await call(), 403, 'Server.ServerProxy.AccessDenied');
+  await fault(await call(), 500, 'Server.ServerProxy.AccessDenied');
 
   const unknown = await fetch(`${base}/_admin/services/${encodeURIComponent('VN/GOV/x/y/z')}/clients/${encodeURIComponent(OTHER.id)}`, { method: 'PUT', headers: admin });
   assert.equal(unknown.status, 404);
@@ -229,26 +263,39 @@ test('the message log records exchanges, faults included, filtered by client and
 
   const refused = (await (await fetch(`${base}/_admin/messages?client=${encodeURIComponent(OTHER.id)}&limit=1`, { headers: admin })).json()) as { messages: MessageRecord[] };
   assert.equal(refused.messages[0]!.id, 'log-test-2');
-  assert.equal(refused.messages[0]!.status, 403);
+  assert.equal(refused.messages[0]!.status, 500);
   assert.equal(refused.messages[0]!.error, 'Server.ServerProxy.AccessDenied');
 });
 
-test('metaservices: listClients, listMethods and allowedMethods need an authenticated client', async () => {
-  assert.equal((await fetch(`${base}/r1/VN/listClients`)).status, 400);
-  const clients = await fetch(`${base}/r1/VN/listClients`, { headers: asClient(OTHER) });
-  assert.equal(clients.status, 200);
-  const { member } = (await clients.json()) as { member: { id: Record<string, string>; name: string }[] };
-  assert.ok(member.some((m) => m.id.object_type === 'SUBSYSTEM' && m.id.member_code === '000.00.00.H19' && m.id.subsystem_code === 'LGSP'));
+test('PR-META §2: listClients lists members and their subsystems, providers included, without credentials', async () => {
+  const response = await fetch(`${base}/listClients`, { headers: { accept: 'application/json' } });
+  assert.equal(response.status, 200);
+  const { member } = (await response.json()) as { member: { id: Record<string, string>; name: string; subsystem_name?: string }[] };
+  const lgsp = member.filter((m) => m.id.member_code === '000.00.00.H19');
+  assert.deepEqual(lgsp.map((m) => m.id.object_type), ['MEMBER', 'SUBSYSTEM'], 'the member first, then its subsystem');
+  assert.equal(lgsp[1]!.subsystem_name, LGSP.subsystemName);
   assert.ok(member.some((m) => m.id.object_type === 'MEMBER' && m.id.member_code === '000.00.00.G99'));
-  await fault(await fetch(`${base}/r1/XX/listClients`, { headers: asClient(OTHER) }), 404, 'Server.ServerProxy.UnknownService');
+  assert.ok(!JSON.stringify(member).includes(LGSP.key), 'no keys listed');
+  const xml = await fetch(`${base}/listClients?xRoadInstance=VN`);
+  assert.match(xml.headers.get('content-type')!, /^text\/xml/);
+  assert.ok((await xml.text()).includes('<ns2:subsystemName>'));
+  await fault(await fetch(`${base}/listClients?xRoadInstance=${encodeURIComponent('V N')}`, { headers: { accept: 'application/json' } }), 400, 'Client.BadRequest');
+  assert.equal((await fetch(`${base}/r1/VN/listClients`, { headers: asClient(LGSP) })).status, 400, 'the old /r1/{instance}/listClients is not a service id');
+});
 
-  const provider = `${base}/r1/VN/GOV/000.00.00.G99/TESTSYS`;
-  const methods = (await (await fetch(`${provider}/listMethods`, { headers: asClient(OTHER) })).json()) as { service: { service_code: string }[] };
-  assert.deepEqual(methods.service.map((s) => s.service_code), ['echo', 'down']);
+test('PR-MREST §4: listMethods endpoints come from the provider\'s OpenAPI, relative to the service base; allowedMethods follows the rights', async () => {
+  const provider = `${base}/r1/${PROVIDER}`;
+  const methods = (await (await fetch(`${provider}/listMethods`, { headers: asClient(OTHER) })).json()) as { service: { service_code: string; service_type: string; endpoint_list: unknown[] }[] };
+  assert.deepEqual(methods.service.map((s) => s.service_code), ['echo', 'down', 'closed']);
+  const echo = methods.service[0]!;
+  assert.equal(echo.service_type, 'OPENAPI');
+  assert.deepEqual(echo.endpoint_list, [{ method: 'POST', path: '/items' }, { method: 'GET', path: '/items/*' }, { method: 'DELETE', path: '/items/*' }]);
+  assert.deepEqual(methods.service[1]!, { member_class: 'GOV', member_code: '000.00.00.G99', object_type: 'SERVICE', service_code: 'down', service_type: 'REST', subsystem_code: 'TESTSYS', xroad_instance: 'VN', endpoint_list: [] });
   const allowed = (await (await fetch(`${provider}/allowedMethods`, { headers: asClient(OTHER) })).json()) as { service: unknown[] };
   assert.deepEqual(allowed.service, []);
-  await fault(await fetch(`${provider}/listMethods`, { headers: asClient({ id: OTHER.id, key: 'nope' }) }), 401, 'Server.ClientProxy.AuthenticationFailed');
-  await fault(await fetch(`${base}/r1/VN/GOV/000.00.00.G98/NONE/listMethods`, { headers: asClient(OTHER) }), 404, 'Server.ServerProxy.UnknownService');
+  await fault(await fetch(`${provider}/listMethods`, { headers: asClient({ id: OTHER.id, key: 'nope' }) }), 500, 'Server.ClientProxy.SslAuthenticationFailed');
+  await fault(await fetch(`${base}/r1/VN/GOV/000.00.00.G98/NONE/listMethods`, { headers: asClient(OTHER) }), 500, 'Server.ServerProxy.UnknownService');
+  await fault(await fetch(`${provider}/listMethods`, { method: 'POST', headers: asClient(OTHER) }), 400, 'Client.BadRequest');
 });
 
 test('tester page and OpenAPI document', async () => {

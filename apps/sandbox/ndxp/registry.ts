@@ -1,7 +1,8 @@
-import { safeEqual } from '../kit.ts';
 import {
-  parseServiceId, parseSubsystemId, providerOf, serviceKey, subsystemKey, type ServiceId, type SubsystemId,
-} from './identifiers.ts';
+  formatClientId, formatMemberId, formatServiceId, parseClientId, parseServiceId, providerOf,
+  type ClientId, type ListedClient, type ServiceId, type SubsystemId,
+} from '../../../packages/xroad/index.ts';
+import { safeEqual } from '../kit.ts';
 
 /**
  * Who may talk through the hub and to what: the client subsystems (members' information
@@ -17,6 +18,8 @@ export interface NdxpMember {
   key: string;
   /** The member organisation's name (as in X-Road's `listClients`). */
   name: string;
+  /** The subsystem's name (`subsystemName` in `listClients`). */
+  subsystemName?: string;
 }
 
 export interface NdxpService {
@@ -27,6 +30,12 @@ export interface NdxpService {
   providerName?: string;
   /** Provider base URL: absolute, or starting with `/` for a path on the sandbox server itself. */
   target: string;
+  /**
+   * Where the provider publishes the service's OpenAPI 3 description (same forms as `target`):
+   * `getOpenAPI` returns it and `listMethods` lists its endpoints. Without it the service is
+   * of type REST with no endpoints listed.
+   */
+  openapi?: string;
   /** Credentials the hub adds when calling the provider (the client never sees them). */
   headers?: Record<string, string>;
   /** Client subsystem ids with the access right. */
@@ -37,9 +46,9 @@ export const DEFAULT_NDXP_INSTANCE = 'VN';
 export const NDXP_PROVINCE_LGSP_ID = 'VN/GOV/000.00.00.H19/LGSP';
 
 export const DEFAULT_NDXP_MEMBERS: readonly NdxpMember[] = [
-  { id: NDXP_PROVINCE_LGSP_ID, key: 'sandbox-ndxp-key-h19-lgsp', name: 'UBND tỉnh Đồng Tháp (LGSP)' },
+  { id: NDXP_PROVINCE_LGSP_ID, key: 'sandbox-ndxp-key-h19-lgsp', name: 'UBND tỉnh Đồng Tháp', subsystemName: 'Nền tảng tích hợp, chia sẻ dữ liệu tỉnh (LGSP)' },
   // A second province without access rights, so that refusals can be exercised.
-  { id: 'VN/GOV/000.00.00.H29/LGSP', key: 'sandbox-ndxp-key-h29-lgsp', name: 'Tỉnh thử nghiệm H29 (chưa được cấp quyền)' },
+  { id: 'VN/GOV/000.00.00.H29/LGSP', key: 'sandbox-ndxp-key-h29-lgsp', name: 'Tỉnh thử nghiệm H29 (chưa được cấp quyền)', subsystemName: 'LGSP' },
 ];
 
 export const DEFAULT_NDXP_SERVICES: readonly NdxpService[] = [
@@ -48,6 +57,7 @@ export const DEFAULT_NDXP_SERVICES: readonly NdxpService[] = [
     title: 'Tra cứu thông tin công dân (CSDL quốc gia về dân cư)',
     providerName: 'Cơ sở dữ liệu quốc gia về dân cư',
     target: '/population/v1',
+    openapi: '/population/openapi.json',
     headers: { 'x-client-id': 'ndxp-hub', 'x-api-key': 'sandbox-population-key-ndxp' },
     allowedClients: [NDXP_PROVINCE_LGSP_ID],
   },
@@ -56,6 +66,7 @@ export const DEFAULT_NDXP_SERVICES: readonly NdxpService[] = [
     title: 'Tra cứu thông tin doanh nghiệp (CSDL quốc gia về đăng ký doanh nghiệp)',
     providerName: 'Hệ thống thông tin quốc gia về đăng ký doanh nghiệp',
     target: '/business/v1',
+    openapi: '/business/openapi.json',
     headers: { 'x-client-id': 'ndxp-hub', 'x-api-key': 'sandbox-business-key-ndxp' },
     allowedClients: [NDXP_PROVINCE_LGSP_ID],
   },
@@ -71,6 +82,7 @@ export interface RegisteredService {
   title: string;
   providerName: string;
   target: string;
+  openapi?: string;
   headers: Record<string, string>;
   allowed: Set<string>;
 }
@@ -94,29 +106,32 @@ export class NdxpRegistry {
   constructor(instance: string, members: readonly NdxpMember[], services: readonly NdxpService[]) {
     this.instance = instance;
     for (const member of members) {
-      const subsystem = parseSubsystemId(member.id);
-      if (!subsystem) throw new Error(`NDXP member id must be INSTANCE/CLASS/MEMBER/SUBSYSTEM: ${member.id}`);
+      const subsystem = parseClientId(member.id);
+      if (subsystem?.subsystemCode === undefined) throw new Error(`NDXP member id must be INSTANCE/CLASS/MEMBER/SUBSYSTEM: ${member.id}`);
       if (subsystem.instance !== instance) throw new Error(`NDXP member ${member.id} is not in instance ${instance}`);
-      this.#members.set(subsystemKey(subsystem), { ...member, subsystem });
+      this.#members.set(formatClientId(subsystem), { ...member, subsystem: subsystem as SubsystemId });
     }
     for (const service of services) {
       const serviceId = parseServiceId(service.id);
       if (!serviceId) throw new Error(`NDXP service id must be INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE: ${service.id}`);
       if (serviceId.instance !== instance) throw new Error(`NDXP service ${service.id} is not in instance ${instance}`);
-      if (!/^(\/|https?:\/\/)[^?#]*$/.test(service.target)) throw new Error(`NDXP service ${service.id}: target must be a path or http(s) URL without query`);
+      for (const url of [service.target, service.openapi ?? '/']) {
+        if (!/^(\/|https?:\/\/)[^?#]*$/.test(url)) throw new Error(`NDXP service ${service.id}: target and openapi must be paths or http(s) URLs without query`);
+      }
       for (const client of service.allowedClients) {
         if (!this.#members.has(client)) throw new Error(`NDXP service ${service.id} allows an unknown client ${client}`);
       }
-      this.#services.set(serviceKey(serviceId), {
-        id: serviceKey(serviceId), serviceId, title: service.title, providerName: service.providerName ?? service.title,
-        target: service.target.replace(/\/+$/, ''), headers: { ...service.headers }, allowed: new Set(service.allowedClients),
+      this.#services.set(formatServiceId(serviceId), {
+        id: formatServiceId(serviceId), serviceId, title: service.title, providerName: service.providerName ?? service.title,
+        target: service.target.replace(/\/+$/, ''), ...(service.openapi ? { openapi: service.openapi } : {}),
+        headers: { ...service.headers }, allowed: new Set(service.allowedClients),
       });
     }
   }
 
   /** The member whose key matches, or undefined (unknown subsystem and wrong key look alike). */
-  authenticate(client: SubsystemId, key: string | undefined): NdxpMember | undefined {
-    const member = this.#members.get(subsystemKey(client));
+  authenticate(client: ClientId, key: string | undefined): NdxpMember | undefined {
+    const member = this.#members.get(formatClientId(client));
     return member && key !== undefined && safeEqual(member.key, key) ? member : undefined;
   }
 
@@ -124,8 +139,8 @@ export class NdxpRegistry {
     return this.#members.has(clientId);
   }
 
-  service(id: string): RegisteredService | undefined {
-    return this.#services.get(id);
+  service(id: string | ServiceId): RegisteredService | undefined {
+    return this.#services.get(typeof id === 'string' ? id : formatServiceId(id));
   }
 
   isAllowed(service: RegisteredService, clientId: string): boolean {
@@ -138,20 +153,28 @@ export class NdxpRegistry {
 
   /** Services provided by one subsystem; undefined when the subsystem is not known at all. */
   servicesOf(provider: SubsystemId): RegisteredService[] | undefined {
-    const key = subsystemKey(provider);
-    const services = this.services().filter((s) => subsystemKey(providerOf(s.serviceId)) === key);
+    const key = formatClientId(provider);
+    const services = this.services().filter((s) => formatClientId(providerOf(s.serviceId)) === key);
     return services.length > 0 || this.#members.has(key) ? services : undefined;
   }
 
-  /** Members and subsystems in the shape of X-Road's `listClients` (each member once). */
-  clients(): { id: SubsystemId; name: string }[] {
-    const subsystems = new Map<string, { id: SubsystemId; name: string }>();
-    for (const member of this.#members.values()) subsystems.set(member.id, { id: member.subsystem, name: member.name });
+  /** Members and subsystems as X-Road's `listClients` lists them: each member once, then its subsystems. */
+  clients(): ListedClient[] {
+    const subsystems = new Map<string, ListedClient>();
+    for (const member of this.#members.values()) {
+      subsystems.set(member.id, { id: member.subsystem, name: member.name, ...(member.subsystemName ? { subsystemName: member.subsystemName } : {}) });
+    }
     for (const service of this.#services.values()) {
       const provider = providerOf(service.serviceId);
-      if (!subsystems.has(subsystemKey(provider))) subsystems.set(subsystemKey(provider), { id: provider, name: service.providerName });
+      if (!subsystems.has(formatClientId(provider))) subsystems.set(formatClientId(provider), { id: provider, name: service.providerName });
     }
-    return [...subsystems.values()];
+    const listed = new Map<string, ListedClient[]>();
+    for (const client of subsystems.values()) {
+      const member = formatMemberId(client.id);
+      if (!listed.has(member)) listed.set(member, [{ id: { instance: client.id.instance, memberClass: client.id.memberClass, memberCode: client.id.memberCode }, name: client.name }]);
+      listed.get(member)!.push(client);
+    }
+    return [...listed.values()].flat();
   }
 
   grant(service: RegisteredService, clientId: string): void {
@@ -170,7 +193,7 @@ export class NdxpRegistry {
     return {
       id: service.id,
       title: service.title,
-      provider: subsystemKey(providerOf(service.serviceId)),
+      provider: formatClientId(providerOf(service.serviceId)),
       target: service.target,
       credentialHeaders: Object.keys(service.headers),
       allowedClients: [...service.allowed],

@@ -10,7 +10,7 @@ import { renderTesterPage } from './tester-page.ts';
 import { X_ROAD_SCHEMES } from '../openapi.ts';
 
 export { DEFAULT_NDXP_INSTANCE, DEFAULT_NDXP_MEMBERS, DEFAULT_NDXP_SERVICES, NDXP_PROVINCE_LGSP_ID, type NdxpMember, type NdxpService, type NdxpServiceView } from './registry.ts';
-export { XROAD_FAULTS, XROAD_HEADER, XROAD_MESSAGE_HEADERS, canonicalRequestHead, xroadRequestHash, type HashedRequest, type XroadFault, type XroadFaultType } from './protocol.ts';
+export { CLIENT_KEY_HEADER } from './exchange.ts';
 export type { MessageRecord } from './message-log.ts';
 
 export const DEFAULT_NDXP_PROVIDER_TIMEOUT_MS = 30_000;
@@ -22,7 +22,7 @@ export interface NdxpOptions {
   members?: readonly NdxpMember[];
   /** Services and their access rights; default DEFAULT_NDXP_SERVICES (population and business registry lookups). */
   services?: readonly NdxpService[];
-  /** How long the hub waits for a provider before answering 504; default 30 s. */
+  /** How long the hub waits for a provider before answering `Server.ServerProxy.ServiceFailed`; default 30 s. */
   providerTimeoutMs?: number;
 }
 
@@ -51,7 +51,7 @@ function createNdxpSandbox(options: NdxpOptions): Sandbox {
     securitySchemes: X_ROAD_SCHEMES,
     links: [
       { label: 'Thành viên, dịch vụ và quyền / Members, services and access rights', path: '/' },
-      { label: 'listClients', path: `/r1/${registry.instance}/listClients` },
+      { label: 'listClients', path: '/listClients' },
     ],
 
     async register(app: FastifyInstance): Promise<void> {

@@ -26,11 +26,12 @@ export function renderTesterPage(registry: NdxpRegistry, basePath: string): stri
 <span class="en" lang="en">Real X-Road authenticates the information system to its security server with a TLS client certificate; the sandbox uses a per-subsystem key in <code>X-Road-Client-Key</code> instead. It is never passed to the provider.</span></p>
 ${example && exampleClient ? html`<pre>curl -H 'X-Road-Client: ${exampleClient}' -H 'X-Road-Client-Key: …' \\
   ${basePath}/r1/${example.id}/…</pre>` : ''}
-<p>Siêu dịch vụ / Metaservices: <code>GET ${basePath}/r1/${registry.instance}/listClients</code>,
-<code>GET ${basePath}/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/listMethods</code>, <code>…/allowedMethods</code>.</p>
-<p><span class="en" lang="en"><code>X-Road-Request-Hash</code> = base64(SHA-512(SHA-512(head) ‖ SHA-512(body))), where head is the lines
-<code>:method:METHOD</code>, <code>:path:/r1/…</code>, then <code>name:value</code> of the X-Road message headers present
-(<code>x-road-client</code>, <code>x-road-id</code>, <code>x-road-issue</code>, <code>x-road-represented-party</code>, <code>x-road-userid</code>), joined by newlines.</span></p>
+<p>Siêu dịch vụ / Metaservices: <code>GET ${basePath}/listClients?xRoadInstance=${registry.instance}</code> (XML; JSON with <code>Accept: application/json</code>; no credentials),
+<code>GET ${basePath}/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/listMethods</code>, <code>…/allowedMethods</code>, <code>…/getOpenAPI?serviceCode=…</code>.</p>
+<p><span class="en" lang="en">Faults: <code>Client.*</code> → 400, <code>Server.*</code> → 500, with <code>X-Road-Error</code>; JSON, or XML when <code>Accept</code> asks for XML.
+<code>X-Road-Request-Hash</code> = base64(SHA-512(SHA-512(header part) ‖ SHA-512(body))), or base64(SHA-512(header part)) without a body; the header part is
+<code>METHOD</code>, <code>/r1/…</code>, then each request header as <code>Name:Value</code> (hop-by-hop, Host, User-Agent, Content-Length, Expect and <code>X-Road-Client-Key</code> left out),
+then <code>x-road-request-id:…</code> (and <code>x-road-id:…</code> when the hub generated it), each line ending CRLF (PR-REST §4.3; docs/lgsp.md).</span></p>
 
 <h2>Thành viên<span class="en" lang="en">Client subsystems and their access rights</span></h2>
 <table><thead><tr><th>Hệ thống / Subsystem</th><th>Tên / Name</th><th>Được dùng / May call</th></tr></thead><tbody>${members}</tbody></table>

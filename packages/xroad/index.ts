@@ -1,0 +1,24 @@
+// The X-Road message protocol for REST (PR-REST 1.0.4) and the service metadata protocol
+// (PR-META, PR-MREST) as pure functions plus small Fastify helpers: one implementation for
+// every X-Road speaker in the project (the NDXP sandbox now, the LGSP gateway later).
+export {
+  MAX_IDENTIFIER_LENGTH, decodeIdentifierPart, encodeIdentifierPart, formatClientId, formatMemberId, formatRepresentedParty,
+  formatServiceId, isIdentifierValue, parseClientId, parseRepresentedParty, parseSecurityServerId, parseServiceId, providerOf, sameClient,
+  type ClientId, type MemberId, type RepresentedParty, type SecurityServerId, type ServiceId, type SubsystemId,
+} from './identifiers.ts';
+export {
+  MAX_REQUEST_TARGET_LENGTH, PROTOCOL_VERSION, parseMessageTarget, providerUrl, unsafeServicePath,
+  type MessageTarget, type MessageTargetResult,
+} from './message.ts';
+export {
+  FILTERED_HEADERS, XROAD_HEADER, headerPairs, isMessageId, lastHeader, readMessageHeaders, relayableHeaders, responseHeaders,
+  type HeaderPair, type MessageHeaders, type MessageHeadersResult, type ResponseIds,
+} from './headers.ts';
+export { requestHash, restHeaderPart, type RestRequestHead } from './request-hash.ts';
+export { XROAD_FAULT_TYPES, faultMediaType, faultStatus, renderFault, type RenderedFault, type XroadFault, type XroadFaultType } from './faults.ts';
+export {
+  IDENTIFIERS_NAMESPACE, REST_METASERVICES, XROAD_NAMESPACE, endpointsFromOpenApi, isRestMetaservice, listClientsJson, listClientsMediaType,
+  listClientsXml, methodListJson, openApiServerPath, type Endpoint, type ListedClient, type ListedService, type RestMetaservice,
+} from './metadata.ts';
+export { escapeXml, writeXmlDocument, type XmlElement } from './xml.ts';
+export { requestHeaderPairs, sendFault, xroadFaultResponse, xroadFaultSchema, xroadRequestHeaderProperties } from './fastify.ts';
