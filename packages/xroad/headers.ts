@@ -37,7 +37,7 @@ export function lastHeader(pairs: readonly HeaderPair[], name: string): string |
 const MESSAGE_ID = /^[\x21-\x7e]{1,200}$/;
 export const isMessageId = (text: string): boolean => MESSAGE_ID.test(text);
 /** Free-text headers (user id, issue): any visible text, bounded. */
-const FREE_TEXT = /^[^\x00-\x1f\x7f]{1,1000}$/;
+const FREE_TEXT = /^[^\x00-\x1f\x7f]{1,1000}$/; // eslint-disable-line no-control-regex
 
 export interface MessageHeaders {
   client: ClientId;

@@ -21,7 +21,7 @@ export interface MessageTarget {
 export type MessageTargetResult = { ok: true; target: MessageTarget } | { ok: false; reason: string };
 
 /** Dot segments and encodings that could move a path outside the service's base (SSRF, PR-REST §4.2). */
-const UNSAFE_PATH = /%2f|%5c|%25|\\|[\x00-\x1f\x7f]/i;
+const UNSAFE_PATH = /%2f|%5c|%25|\\|[\x00-\x1f\x7f]/i; // eslint-disable-line no-control-regex
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 /** Refuses a service path that escapes its base or hides separators behind encodings; undefined when safe. */
