@@ -150,6 +150,10 @@ export function runXroadContract(target: () => XroadContractTarget): void {
   test('PR-REST §4.6 category 3: protocol errors of the client are 400 Client.BadRequest', async () => {
     const { allowedService, instance } = target();
     const path = r1(`${allowedService.id}${allowedService.path}`);
+    // PR-REST §2.3: the version identifier (r1) is a mandatory part of the URL; another one is refused.
+    const unsupported = await send(`${target().baseUrl}/r2/${allowedService.id}${allowedService.path}`, 'GET', asClient());
+    assertFault(unsupported, 400, 'Client.BadRequest');
+    assert.match((JSON.parse(unsupported.body) as { message: string }).message, /version r2/);
     assertFault(await send(path, 'GET', { ...target().client.credentials }), 400, 'Client.BadRequest');
     assertFault(await send(path, 'GET', asClient({ 'X-Road-Client': `${instance}/GOV/bad*code/SUB` })), 400, 'Client.BadRequest');
     assertFault(await send(path, 'GET', asClient({ 'X-Road-Client': instance })), 400, 'Client.BadRequest');

@@ -37,9 +37,12 @@ export interface Exchange {
 export class Exchanges {
   readonly #open = new WeakMap<FastifyRequest, Exchange>();
   readonly #log: MessageLog;
+  readonly #mountPath: string;
 
-  constructor(log: MessageLog) {
+  /** `mountPath` is where the hub is served (`/ndxp`): the request target begins after it. */
+  constructor(log: MessageLog, mountPath: string) {
     this.#log = log;
+    this.#mountPath = mountPath;
   }
 
   /** The request's exchange, begun on first use (by the handler, or the error handler if parsing failed first). */
@@ -63,8 +66,7 @@ export class Exchanges {
     const givenId = lastHeader(pairs, XROAD_HEADER.id);
     const id = givenId !== undefined && isMessageId(givenId) ? givenId : randomUUID();
     const message = readMessageHeaders(pairs, () => id);
-    const r1 = request.url.indexOf('/r1/');
-    const requestTarget = r1 >= 0 ? request.url.slice(r1) : request.url;
+    const requestTarget = request.url.startsWith(`${this.#mountPath}/`) ? request.url.slice(this.#mountPath.length) : request.url;
     const target = parseMessageTarget(requestTarget);
     const requestId = randomUUID();
     const headerPart = restHeaderPart({

@@ -68,6 +68,13 @@ export async function registerHub(app: FastifyInstance, hub: Hub): Promise<void>
       },
       handler: (request, reply) => handleMessage(hub, request, reply),
     });
+    // PR-REST §2.3: another protocol version (`/r2/…`) is the client's protocol error, not an unknown route.
+    scope.route({
+      method: METHODS,
+      url: '/:protocolVersion(^r\\d+$)/*',
+      schema: { hide: true },
+      handler: (request, reply) => handleMessage(hub, request, reply),
+    });
   });
 }
 

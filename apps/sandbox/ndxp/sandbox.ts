@@ -62,7 +62,7 @@ function createNdxpSandbox(options: NdxpOptions): Sandbox {
       registerAdmin(app, registry, messages);
       await registerHub(app, {
         registry,
-        exchanges: new Exchanges(messages),
+        exchanges: new Exchanges(messages, basePath),
         providerTimeoutMs: options.providerTimeoutMs ?? DEFAULT_NDXP_PROVIDER_TIMEOUT_MS,
         serverRoot: () => serverRoot,
       });
