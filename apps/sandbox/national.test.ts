@@ -63,3 +63,19 @@ test('granting the right through the admin API lets the other province in; revok
   assert.equal((await fetch(path, { method: 'DELETE', headers: admin })).status, 200);
   assert.equal((await lookup(otherProvince)).status, 500);
 });
+
+test('PR-MREST §4, §5 on the real sandboxes: the population service lists its endpoints from its OpenAPI and getOpenAPI returns it', async () => {
+  const headers = { 'x-road-client': province.id, 'x-road-client-key': province.key };
+  const provider = 'VN/GOV/000.00.00.G02/CSDLDC';
+  const listed = await fetch(local(`/ndxp/r1/${provider}/allowedMethods`), { headers });
+  assert.equal(listed.status, 200);
+  const { service } = (await listed.json()) as { service: { service_code: string; service_type: string; endpoint_list: { method: string; path: string }[] }[] };
+  const lookupService = service.find((s) => s.service_code === 'citizen-lookup')!;
+  assert.equal(lookupService.service_type, 'OPENAPI');
+  assert.ok(lookupService.endpoint_list.some((e) => e.method === 'POST' && e.path === '/citizens/lookup'), JSON.stringify(lookupService.endpoint_list));
+  const described = await fetch(local(`/ndxp/r1/${provider}/getOpenAPI?serviceCode=citizen-lookup`), { headers });
+  assert.equal(described.status, 200);
+  const document = (await described.json()) as { openapi: string; paths: Record<string, unknown> };
+  assert.match(document.openapi, /^3\./);
+  assert.ok(document.paths['/v1/citizens/lookup']);
+});
