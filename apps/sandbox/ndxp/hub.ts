@@ -40,7 +40,11 @@ export async function registerHub(app: FastifyInstance, hub: Hub): Promise<void>
       const status = error.statusCode ?? 500;
       const detail = isMessageRoute(request) ? hub.exchanges.of(request, reply).requestId : randomUUID();
       // PR-REST §4.6: a request the server cannot take is the client's protocol error (400), whatever HTTP would say (413…).
-      if (status === 413) return sendFault(request, reply, { type: 'Client.BadRequest', message: `The message body exceeds ${MAX_MESSAGE_BYTES} bytes`, detail });
+      if (status === 413) {
+        // The body was never read, so no hash can cover it: better none than one that leaves it out.
+        reply.removeHeader(XROAD_HEADER.requestHash);
+        return sendFault(request, reply, { type: 'Client.BadRequest', message: `The message body exceeds ${MAX_MESSAGE_BYTES} bytes`, detail });
+      }
       if (status >= 400 && status < 500) return sendFault(request, reply, { type: 'Client.BadRequest', message: error.message, detail });
       request.log.error({ err: error }, 'ndxp hub: internal error');
       return sendFault(request, reply, { type: 'Server.ClientProxy.InternalError', message: 'Internal error of the hub', detail });

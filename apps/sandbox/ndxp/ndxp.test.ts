@@ -210,6 +210,7 @@ test('PR-REST §3.1, §4.6: bodies over the 10 MB maximum are refused as Client.
   const before = seen.length;
   const response = await fetch(`${base}/r1/${ECHO}/upload`, { method: 'PUT', headers: asClient(LGSP, { 'content-type': 'application/octet-stream' }), body: Buffer.alloc(10 * 1024 * 1024 + 1) });
   await fault(response, 400, 'Client.BadRequest');
+  assert.equal(response.headers.get('x-road-request-hash'), null, 'no hash that would leave the unread body out');
   assert.equal(seen.length, before);
 });
 
