@@ -4,7 +4,7 @@
  * services', which answer 422 with per-field details.
  */
 import { Type, type Static, type TSchema } from 'typebox';
-import { APPLICANT_TYPES, LEVELS, METHODS } from './catalogue/procedure.types.ts';
+import { APPLICANT_TYPES, LEVELS, METHODS, PART_FORMS, type PartForm } from './catalogue/procedure.types.ts';
 import type { NewOffering, NewProcedure, OfferingPatch, ProcedureListQuery, ProcedurePatch } from './catalogue/procedure.inputs.ts';
 
 export const TAGS = ['tthc'];
@@ -38,6 +38,7 @@ export const PartSchema = Type.Object(
     required: Type.Boolean(),
     originals: Type.Integer(),
     copies: Type.Integer(),
+    requiredForm: Type.Optional(Type.Unsafe<PartForm>({ type: 'string', enum: [...PART_FORMS], description: 'Weakest acceptable form at the counter: original, certified_copy (bản sao chứng thực) or copy' })),
     templateBlobKey: Type.Optional(Text(300)),
     templateFileName: Type.Optional(Text(255)),
     formKey: Type.Optional(Key),

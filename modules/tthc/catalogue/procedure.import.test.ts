@@ -1,8 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError } from '../../../packages/platform/index.ts';
+import { AppError, parseCsvRecords, writeCsv } from '../../../packages/platform/index.ts';
 import { rejectsWith } from '../../../packages/platform/testing.ts';
-import { parseCsvRecords, writeCsv } from './procedure.csv.ts';
 import { CSV_COLUMNS } from './procedure.import.ts';
 import type { ProcedureFields } from './procedure.inputs.ts';
 import { citizen, sampleProcedure, setUpCatalogue, type TestCatalogue } from './procedure.test-support.ts';

@@ -4,8 +4,7 @@
  * structured ones (fees, parts, legal bases) as JSON in their cell. Both round-trip: exporting
  * and importing the result changes nothing.
  */
-import { badRequest } from '../../../packages/platform/index.ts';
-import { CsvSyntaxError, parseCsvRecords, writeCsv } from './procedure.csv.ts';
+import { badRequest, CsvSyntaxError, parseCsvRecords, writeCsv } from '../../../packages/platform/index.ts';
 import type { ImportRowError, ProcedureFields, ProcedureImportRow } from './procedure.inputs.ts';
 
 export const MAX_IMPORT_ROWS = 2000;

@@ -18,6 +18,13 @@ export interface FeeItem {
   note?: string | undefined;
 }
 
+/**
+ * The form a paper part is handed in: bản chính (original), bản sao có chứng thực (certified
+ * copy), bản sao (plain copy), strongest first. A stronger form always satisfies a weaker one.
+ */
+export const PART_FORMS = ['original', 'certified_copy', 'copy'] as const;
+export type PartForm = (typeof PART_FORMS)[number];
+
 /** A dossier part (thành phần hồ sơ). */
 export interface ProcedurePart {
   /** Stable within the procedure, e.g. `to-khai`. */
@@ -27,6 +34,11 @@ export interface ProcedurePart {
   /** Number of originals and copies asked for at the counter. */
   originals: number;
   copies: number;
+  /**
+   * The weakest form the desk may accept for this part at the counter (e.g. `certified_copy`:
+   * an original or a certified copy). Absent: any form (or an electronic file) will do.
+   */
+  requiredForm?: PartForm | undefined;
   /** Blank template (mẫu đơn, tờ khai) in the blob store, if any. */
   templateBlobKey?: string | undefined;
   templateFileName?: string | undefined;

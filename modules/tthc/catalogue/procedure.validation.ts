@@ -6,7 +6,7 @@
  * service's.
  */
 import { conflict, unprocessable } from '../../../packages/platform/index.ts';
-import { APPLICANT_TYPES, LEVELS, METHODS } from './procedure.types.ts';
+import { APPLICANT_TYPES, LEVELS, METHODS, PART_FORMS } from './procedure.types.ts';
 import type { FieldIssue, ProcedureFields } from './procedure.inputs.ts';
 
 /** 422 with the refused fields as details, e.g. `tthc.procedure_invalid`. */
@@ -95,6 +95,9 @@ function checkPart(c: Issues, v: unknown, path: string, seen: Set<string>): void
   c.boolean(v.required, `${path}.required`);
   c.integer(v.originals, `${path}.originals`, 0, LIMITS.copies);
   c.integer(v.copies, `${path}.copies`, 0, LIMITS.copies);
+  if (v.requiredForm !== undefined && v.requiredForm !== null && !(PART_FORMS as readonly unknown[]).includes(v.requiredForm)) {
+    c.add(`${path}.requiredForm`, `must be one of ${PART_FORMS.join(', ')}`);
+  }
   c.text(v.templateBlobKey, `${path}.templateBlobKey`, 300, true);
   c.text(v.templateFileName, `${path}.templateFileName`, 255, true);
   if (v.formKey !== undefined && v.formKey !== null && (typeof v.formKey !== 'string' || !DOCUMENT_KEY.test(v.formKey))) {

@@ -100,7 +100,9 @@ export async function prepareDossier(deps: DossierDeps, input: NewDossier): Prom
     status: 'submitted', statusLabel: '', nationalStatus: 1, activeSteps: [], applicant: submission.applicant, applicantSubject: input.applicantSubject,
     agencyScope: [...new Set([offering.agencyId, offering.deskAgencyId])], formData: submission.formData, flags: {},
     submittedAt: submittedAt.toISOString(), receivedAt: null, dueDate: null, originalDueDate: null, clockStoppedAt: null, apologised: false,
-    result: null, finishedAt: null, externalCode: input.externalCode ?? null, supplement: null, files: [], version: 1,
+    result: null, finishedAt: null, externalCode: input.externalCode ?? null, supplement: null, version: 1,
+    // The files it will hold once inserted (their details are read then), so an immediate accept sees which parts came.
+    files: submission.files.map((f) => ({ id: f.uploadId, partCode: f.partCode, kind: 'input', fileName: '', contentType: '', size: 0, uploadedAt: submittedAt.toISOString() })),
   };
   return { input, id, agencyCode: await dossierAgencyCode(deps.catalog, agency), submittedAt, draft };
 }

@@ -1,5 +1,6 @@
 import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempotent, unauthorized, unprocessable, type Principal } from '../../../packages/platform/index.ts';
 import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
+import type { ChecklistEntry, IntakeOverride } from './dossier.checklist.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { buildDocument, type DocumentKind } from './dossier.documents.ts';
 import { noticeFileName, renderNotice } from '../documents/index.ts';
@@ -17,6 +18,15 @@ import type { OfferingContext } from '../catalogue/procedure.types.ts';
  * the caller (web app, another system through LGSP, a test).
  */
 export type CommandWithVersion = Command & { expectedVersion: number };
+
+/** A filing; at the counter `accept` (default true) accepts at once, after the intake checklist if one is sent. */
+export interface FilingInput {
+  offeringId: string;
+  submission: Submission;
+  accept?: boolean;
+  checklist?: ChecklistEntry[] | undefined;
+  override?: IntakeOverride | undefined;
+}
 
 export interface Filed {
   dossier: Dossier;
@@ -89,7 +99,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     return { actions: [...new Set(actions)], steps };
   }
 
-  async function file(principal: Principal, channel: 'online' | 'counter', input: { offeringId: string; submission: Submission; accept?: boolean }, key: string | undefined): Promise<Filed> {
+  async function file(principal: Principal, channel: 'online' | 'counter', input: FilingInput, key: string | undefined): Promise<Filed> {
     if (principal.kind !== 'user') throw unauthorized();
     const context = await offering(input.offeringId, channel);
     let { submission } = input;
@@ -114,7 +124,8 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       return prepared.accept ? applyChange(deps, tx, principal, dossier, prepared.accept) : dossier;
     }, async () => {
       const dossier = await prepareDossier(deps, { context, channel, submission, applicantSubject: subject, actor });
-      const accept = acceptNow ? await decide(deps, principal, dossier.draft, { action: 'accept' }, people, deps.now()) : undefined;
+      const intake = { action: 'accept' as const, checklist: input.checklist, override: input.override };
+      const accept = acceptNow ? await decide(deps, principal, dossier.draft, intake, people, deps.now()) : undefined;
       const deskName = channel === 'online' ? (await catalog.getAgency(context.offering.deskAgencyId)).name : undefined;
       return { dossier, accept, deskName };
     });
@@ -126,7 +137,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     submitOnline: (principal: Principal, input: { offeringId: string; submission: Submission }, key?: string) => file(principal, 'online', input, key),
 
     /** At the counter the official files for the applicant and, by default, accepts at once (receipt issued). */
-    receiveAtCounter: (principal: Principal, input: { offeringId: string; submission: Submission; accept?: boolean }, key?: string) => file(principal, 'counter', input, key),
+    receiveAtCounter: (principal: Principal, input: FilingInput, key?: string) => file(principal, 'counter', input, key),
 
     /** A dossier filed on the national portal and pushed here; the national code makes a repeated push harmless. */
     async receiveFromNationalPortal(principal: Principal, input: { externalCode: string; offeringId: string; submission: Submission }): Promise<{ dossier: Dossier; created: boolean }> {

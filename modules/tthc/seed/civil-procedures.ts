@@ -23,7 +23,8 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       fees: [charge('Lệ phí đăng ký khai sinh', 0, 'Miễn lệ phí khi đăng ký đúng hạn (trong 60 ngày kể từ ngày sinh) — Điều 11 Luật Hộ tịch')],
       parts: [
         part('to-khai', 'Tờ khai đăng ký khai sinh', { formKey: BIRTH_FORM }),
-        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh'),
+        // The original is handed in (Luật Hộ tịch art. 16(1); Nghị định 123/2015/NĐ-CP art. 9).
+        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh', { requiredForm: 'original' }),
         optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền đăng ký khai sinh)'),
       ],
       conditions: 'Cha, mẹ hoặc người thân thích có trách nhiệm đăng ký khai sinh cho trẻ trong thời hạn 60 ngày kể từ ngày sinh.',
@@ -166,7 +167,8 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       ],
       parts: [
         part('to-khai-khai-sinh', 'Tờ khai đăng ký khai sinh', { formKey: BIRTH_FORM }),
-        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh'),
+        // The original is handed in (Luật Hộ tịch art. 16(1); Nghị định 123/2015/NĐ-CP art. 9).
+        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh', { requiredForm: 'original' }),
         part('to-khai-cu-tru', 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)'),
         optionalPart('y-kien-chu-ho', 'Ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở hợp pháp (khi không thể hiện trên tờ khai)'),
       ],
