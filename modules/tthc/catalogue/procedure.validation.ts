@@ -155,7 +155,7 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 function cleanPart(v: unknown): unknown {
   if (!isObj(v)) return v;
   const part: Obj = { code: trimmed(v.code), name: trimmed(v.name), required: v.required, originals: v.originals, copies: v.copies };
-  for (const k of ['templateBlobKey', 'templateFileName', 'formKey'] as const) if (v[k] !== undefined && v[k] !== null && v[k] !== '') part[k] = trimmed(v[k]);
+  for (const k of ['requiredForm', 'templateBlobKey', 'templateFileName', 'formKey'] as const) if (v[k] !== undefined && v[k] !== null && v[k] !== '') part[k] = trimmed(v[k]);
   return part;
 }
 export function cleanFee(v: unknown): unknown {

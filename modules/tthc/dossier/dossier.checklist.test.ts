@@ -90,6 +90,10 @@ describe('intake checklist', () => {
     const submission = birthSubmission(BIRTH_FORM_DATA);
     submission.files = [await upload(w, w.citizen, 'giay-chung-sinh')];
     const { dossier } = await w.tthc.dossiers.submitOnline(w.citizen, { offeringId, submission });
+    await assert.rejects(act(w, w.desk, dossier, { action: 'accept', checklist: [{ partCode: 'to-khai', present: true }, { partCode: 'giay-chung-sinh', present: true, form: 'copy' }] }), rejectsWith(422, 'dossier.parts_missing'));
+    const another = await w.tthc.dossiers.submitOnline(w.citizen, { offeringId, submission: { ...submission, files: [await upload(w, w.citizen, 'giay-chung-sinh')] } });
+    const electronic = [{ partCode: 'to-khai', present: true }, { partCode: 'giay-chung-sinh', present: true }];
+    assert.equal((await act(w, w.desk, another.dossier, { action: 'accept', checklist: electronic })).status, 'processing', 'the uploaded file is the part, in electronic form');
     await act(w, w.desk, dossier, { action: 'accept' });
     const event = (await w.tthc.dossiers.history(w.desk, dossier.id)).find((e) => e.action === 'accept')!;
     assert.deepEqual((event.details.intake as { how: string; missing: string[] }).missing, []);

@@ -7,12 +7,17 @@ import type { Dossier } from './dossier.types.ts';
  * the procedure's parts, each present or missing and, when present on paper, in which form
  * (original, certified copy, copy). A required part that is missing, or present in a weaker form
  * than the procedure asks for, blocks acceptance unless the officer overrides with a reason;
- * the checklist and the override are stored in the dossier's history.
+ * the checklist and the override are stored in the dossier's history. A part filed electronically
+ * (online, national portal) satisfies its required form: an electronic copy filed online is
+ * valid (Nghị định 45/2020/NĐ-CP).
  */
 export interface ChecklistEntry {
   partCode: string;
   present: boolean;
-  /** How the part was handed in; absent for an electronic part (e-form, uploaded file). */
+  /**
+   * How the part was handed in on paper; absent for an electronic part (e-form, uploaded file),
+   * which satisfies the required form only when the dossier holds it.
+   */
   form?: PartForm | undefined;
 }
 
@@ -81,7 +86,8 @@ export function reviewIntake(parts: readonly ProcedurePart[], dossier: Pick<Doss
     const present = checklist ? entry?.present === true : heldByDossier(dossier, part.code);
     const form = present ? entry?.form ?? null : null;
     const requiredForm = part.requiredForm ?? null;
-    const formOk = !checklist || satisfiesForm(form, requiredForm);
+    // No form ticked: the part is electronic, which counts only if the dossier really holds it (an e-form or a file).
+    const formOk = !checklist || satisfiesForm(form, requiredForm) || (form === null && heldByDossier(dossier, part.code));
     const problem: PartProblem | null = !present ? 'missing' : formOk ? null : 'weaker_form';
     return { partCode: part.code, name: part.name, required: part.required, present, form, requiredForm, problem };
   });
