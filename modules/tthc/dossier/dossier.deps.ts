@@ -5,7 +5,7 @@ import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/
 
 /** The catalog's answers the dossier side needs (agencies and the working calendar). */
 export interface AgencyCalendar extends DeadlineCalendar {
-  getAgency(id: string): Promise<{ id: string; code: string; name: string; placeholder: boolean }>;
+  getAgency(id: string): Promise<{ id: string; code: string; name: string; kind: string; active: boolean; placeholder: boolean }>;
   /** The commune/ward (or province) whose People's Committee the agency is; its code is official even where the agency's is not. */
   administrativeUnitOf(agencyId: string): Promise<{ code: string; name: string } | undefined>;
   findAgencyByCode(code: string): Promise<{ id: string; code: string; name: string } | undefined>;

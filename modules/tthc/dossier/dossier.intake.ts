@@ -30,6 +30,8 @@ export interface NewDossier {
   applicantSubject: string | null;
   actor: { id: string; name: string };
   externalCode?: string | undefined;
+  /** The receiving desk when not the offering's (a service centre receiving any procedure); the offering decides. */
+  deskAgencyId?: string | undefined;
 }
 
 /**
@@ -94,11 +96,12 @@ export async function prepareDossier(deps: DossierDeps, input: NewDossier): Prom
   const id = newId();
   const submittedAt = deps.now();
   const { offering, procedure, process } = context;
+  const deskAgencyId = input.deskAgencyId ?? offering.deskAgencyId;
   const draft: Dossier = {
-    id, code: '', agencyId: offering.agencyId, deskAgencyId: offering.deskAgencyId, procedureId: procedure.id, procedureCode: procedure.nationalCode,
+    id, code: '', agencyId: offering.agencyId, deskAgencyId, procedureId: procedure.id, procedureCode: procedure.nationalCode,
     procedureName: procedure.name, offeringId: offering.id, process: { key: process.key, version: process.version }, channel: input.channel,
     status: 'submitted', statusLabel: '', nationalStatus: 1, activeSteps: [], applicant: submission.applicant, applicantSubject: input.applicantSubject,
-    agencyScope: [...new Set([offering.agencyId, offering.deskAgencyId])], formData: submission.formData, flags: {},
+    agencyScope: [...new Set([offering.agencyId, deskAgencyId])], formData: submission.formData, flags: {},
     submittedAt: submittedAt.toISOString(), receivedAt: null, dueDate: null, originalDueDate: null, clockStoppedAt: null, apologised: false,
     result: null, finishedAt: null, externalCode: input.externalCode ?? null, supplement: null, version: 1,
     // The files it will hold once inserted (their details are read then), so an immediate accept sees which parts came.

@@ -49,6 +49,7 @@ export const CounterFilingBody = Type.Object({
   offeringId: Uuid,
   submission: SubmissionSchema,
   accept: Type.Optional(Type.Boolean({ description: 'Accept at once and issue the receipt (default true)' })),
+  deskAgencyId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36, description: "The receiving desk when it is not the offering's own: a Public Administration Service Centre receives any procedure of the province (Decree 118/2025/NĐ-CP); the offering's agency decides" })),
   ...intakeCheck,
 }, { $id: 'CounterFiling', additionalProperties: false });
 

@@ -26,6 +26,8 @@ export interface FilingInput {
   accept?: boolean;
   checklist?: ChecklistEntry[] | undefined;
   override?: IntakeOverride | undefined;
+  /** The desk receiving it at the counter when not the offering's own: a service centre (Decree 118/2025/NĐ-CP). */
+  deskAgencyId?: string | undefined;
 }
 
 export interface Filed {
@@ -61,6 +63,20 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       throw unprocessable('dossier.online_not_offered', 'Thủ tục này không nộp trực tuyến / This procedure is not offered online');
     }
     return context;
+  }
+
+  /**
+   * Decree 118/2025/NĐ-CP separates the desk that receives from the authority that decides: the
+   * provincial and commune Public Administration Service Centres receive dossiers of any
+   * procedure in the province, regardless of boundaries. Any other desk receives only its own offerings.
+   */
+  async function receivingDesk(context: OfferingContext, wanted: string | undefined): Promise<string> {
+    if (wanted === undefined || wanted === context.offering.deskAgencyId) return context.offering.deskAgencyId;
+    const desk = await catalog.getAgency(wanted).catch(() => undefined);
+    if (!desk || desk.kind !== 'service_centre' || !desk.active) {
+      throw unprocessable('dossier.desk_not_service_centre', 'Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ của thủ tục thuộc cơ quan khác / Only a service centre receives dossiers of another agency\'s procedure', { field: 'deskAgencyId' });
+    }
+    return desk.id;
   }
 
   async function visible(principal: Principal, id: string): Promise<Dossier> {
@@ -111,7 +127,9 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       // The applicant is who VNeID says: the id number and name are not typed, so cannot be wrong.
       submission = { ...submission, applicant: { ...submission.applicant, personalId: identity.personalId, fullName: identity.fullName } };
       subject = principal.userId;
-    } else if (!(await canAct(catalog, principal, P.receive, context.offering.deskAgencyId))) {
+    }
+    const deskAgencyId = channel === 'counter' ? await receivingDesk(context, input.deskAgencyId) : context.offering.deskAgencyId;
+    if (channel === 'counter' && !(await canAct(catalog, principal, P.receive, deskAgencyId))) {
       throw forbidden('dossier.forbidden', 'Bạn không làm việc tại bộ phận một cửa này / Not an official of this desk');
     }
     const actor = { id: actorOf(principal), name: principal.displayName };
@@ -123,7 +141,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       if (prepared.deskName !== undefined) await deps.notices(tx, 'filed', dossier, { agencyName: prepared.deskName });
       return prepared.accept ? applyChange(deps, tx, principal, dossier, prepared.accept) : dossier;
     }, async () => {
-      const dossier = await prepareDossier(deps, { context, channel, submission, applicantSubject: subject, actor });
+      const dossier = await prepareDossier(deps, { context, channel, submission, applicantSubject: subject, actor, deskAgencyId });
       const intake = { action: 'accept' as const, checklist: input.checklist, override: input.override };
       const accept = acceptNow ? await decide(deps, principal, dossier.draft, intake, people, deps.now()) : undefined;
       const deskName = channel === 'online' ? (await catalog.getAgency(context.offering.deskAgencyId)).name : undefined;
