@@ -11,7 +11,7 @@ import { createOfferingService, type AgencyDirectory } from './offering.service.
 import { offeringRepository } from './offering.repository.ts';
 import { canonicalJson, exportRows, rowsFromCsv, rowsFromJson } from './procedure.import.ts';
 import type { FieldIssue, ImportResult, ImportRowError, NewProcedure, Page, ProcedureFields, ProcedureImportRow, ProcedureListQuery, ProcedurePatch } from './procedure.inputs.ts';
-import { requireEditor } from './procedure.policies.ts';
+import { procedureFor, requireEditor } from './procedure.policies.ts';
 import { fieldsOf, procedureRepository as repo } from './procedure.repository.ts';
 import type { OfferingContext, Procedure } from './procedure.types.ts';
 import { checkProcedure, invalid, mergeProcedure, versionConflict } from './procedure.validation.ts';
@@ -160,7 +160,9 @@ export function createProcedureCatalog(db: Db, catalog: CatalogPort) {
     getByCode,
     create,
     update,
-    exportProcedures: async (format: 'json' | 'csv'): Promise<string> => exportRows((await repo.all(db)).map(fieldsOf), format),
+    /** Every procedure in the import format, as the caller may see it (verification markers for administrators only). */
+    exportProcedures: async (format: 'json' | 'csv', principal?: Principal): Promise<string> =>
+      exportRows((await repo.all(db)).map((p) => fieldsOf(principal ? procedureFor(principal, p) : p)), format),
     importProcedures,
     ...offerings,
     ...forms,

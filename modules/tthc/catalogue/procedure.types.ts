@@ -53,6 +53,23 @@ export interface LegalBasis {
   issuedOn?: string | undefined;
 }
 
+/**
+ * How far a procedure's record was checked against the national procedure database
+ * (Cơ sở dữ liệu quốc gia về thủ tục hành chính). Reference data says where it comes from and
+ * what is still unconfirmed; administrators see the markers, applicants never see a placeholder.
+ */
+export const VERIFICATION_STATUSES = ['verified', 'unverified'] as const;
+export interface ProcedureVerification {
+  status: (typeof VERIFICATION_STATUSES)[number];
+  /** Where the record was checked: a document number, a portal page. */
+  source: string;
+  /** When it was last checked (YYYY-MM-DD). */
+  checkedOn: string;
+  /** The fields that stay unconfirmed (e.g. `nationalCode`, `fees`); empty when verified. */
+  unverified: string[];
+  note?: string | undefined;
+}
+
 export interface Procedure {
   id: string;
   nationalCode: string;
@@ -72,6 +89,7 @@ export interface Procedure {
   resultType: string;
   fullyOnline: boolean;
   active: boolean;
+  verification: ProcedureVerification | null;
   version: number;
   updatedAt: string;
 }

@@ -5,7 +5,15 @@ import { ApiError, api, rawRequest, request } from './client.ts';
 import type { paths, Schema } from './schemas.ts';
 
 export type ProcedurePage = Schema<'ProcedurePage'>;
-export type Procedure = Schema<'Procedure'>;
+// `verification` by hand until the merger regenerates the schema (administrators only; null for others).
+export type Procedure = Schema<'Procedure'> & { verification?: ProcedureVerification | null };
+export interface ProcedureVerification {
+  status: 'verified' | 'unverified';
+  source: string;
+  checkedOn: string;
+  unverified: string[];
+  note?: string;
+}
 /** The form a paper part is handed in (modules/tthc/catalogue/procedure.types.ts). */
 export type PartForm = 'original' | 'certified_copy' | 'copy';
 // Written by hand until the merger regenerates the schema: `requiredForm` is new.

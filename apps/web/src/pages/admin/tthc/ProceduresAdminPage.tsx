@@ -15,6 +15,7 @@ import { adminKeys, useFieldOptions } from './lookups.ts';
 import { OfferingsPanel } from './OfferingsPanel.tsx';
 import { ProcedureFormModal } from './ProcedureFormModal.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
+import { VerificationBadge } from './VerificationBadge.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -101,6 +102,7 @@ export function ProceduresAdminPage() {
                 <Table.Tr key={p.id}>
                   <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                     {p.nationalCode}
+                    <VerificationBadge verification={p.verification} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{p.name}</Text>
