@@ -32,12 +32,15 @@ async function fillBirthForm(page: Page): Promise<void> {
   await child.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Thị Bé');
   await child.getByLabel('Ngày, tháng, năm sinh').fill('02/01/2026');
   await child.getByRole('radio', { name: 'Nữ' }).check();
-  await child.getByLabel('Dân tộc').fill('Kinh');
+  // Ethnicity is picked from the shared list, searched without diacritics.
+  await child.getByLabel('Dân tộc').fill('kinh');
+  await page.getByRole('option', { name: 'Kinh', exact: true }).click();
   await child.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Đồng Tháp');
   const mother = page.getByRole('group', { name: 'Thông tin người mẹ' });
   await mother.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Mẹ');
   await mother.getByLabel('Ngày, tháng, năm sinh').fill('15/06/1995');
-  await mother.getByLabel('Dân tộc').fill('Kinh');
+  await mother.getByLabel('Dân tộc').fill('kinh');
+  await page.getByRole('option', { name: 'Kinh', exact: true }).click();
   await mother.getByLabel('Nơi cư trú').fill('Ấp 1, xã Tân Hồng, tỉnh Đồng Tháp');
   // "Quốc tịch" keeps its default (Việt Nam); the father's section stays blank and is not sent.
 }

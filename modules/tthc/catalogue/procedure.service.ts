@@ -15,6 +15,7 @@ import { procedureFor, requireEditor } from './procedure.policies.ts';
 import { fieldsOf, procedureRepository as repo } from './procedure.repository.ts';
 import type { OfferingContext, Procedure } from './procedure.types.ts';
 import { checkProcedure, invalid, mergeProcedure, versionConflict } from './procedure.validation.ts';
+import type { CatalogueCodes } from './form.validation.ts';
 import { createProcessService } from '../process/process.service.ts';
 
 /** The shared code list of procedure fields (lĩnh vực), seeded by the catalog module. */
@@ -30,8 +31,17 @@ function rethrowCodeTaken(err: unknown, nationalCode: string): never {
   throw err;
 }
 
-export function createProcedureCatalog(db: Db, catalog: CatalogPort) {
-  const forms = createFormService(db);
+/** The item codes of a shared code list's current version (e-form fields with `x-catalog`). */
+export function catalogueCodesFrom(catalog: Pick<CatalogService, 'readCodeList'>): CatalogueCodes {
+  return async (list) => {
+    const read = await catalog.readCodeList(list, { limit: MAX_CATALOGUE_ITEMS }).catch(() => undefined);
+    return read && !read.notModified ? new Set(read.items.map((i) => i.code)) : undefined;
+  };
+}
+const MAX_CATALOGUE_ITEMS = 10_000;
+
+export function createProcedureCatalog(db: Db, catalog: CatalogPort, catalogueCodes: CatalogueCodes = catalogueCodesFrom(catalog)) {
+  const forms = createFormService(db, catalogueCodes);
   const processes = createProcessService(db);
   const offerings = createOfferingService(db, catalog, processes);
 
@@ -151,6 +161,7 @@ export function createProcedureCatalog(db: Db, catalog: CatalogPort) {
     offeringContext,
     processVersion: processes.processVersion,
     publishedForm: forms.publishedForm,
+    catalogueCodes,
   };
 
   return {

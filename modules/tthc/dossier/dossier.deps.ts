@@ -2,6 +2,7 @@ import type { BlobStore, Db, Tx } from '../../../packages/platform/index.ts';
 import type { DeadlineCalendar } from './dossier.deadline.ts';
 import type { Dossier } from './dossier.types.ts';
 import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/procedure.types.ts';
+import type { CatalogueCodes } from '../catalogue/form.validation.ts';
 
 /** The catalog's answers the dossier side needs (agencies and the working calendar). */
 export interface AgencyCalendar extends DeadlineCalendar {
@@ -18,6 +19,8 @@ export interface ProcedureSource {
   offeringContext(offeringId: string): Promise<OfferingContext | undefined>;
   processVersion(key: string, version: number): Promise<ProcessVersion | undefined>;
   publishedForm(key: string): Promise<FormVersion | undefined>;
+  /** Current codes of a shared code list, for e-form fields that pick from one (`x-catalog`). */
+  catalogueCodes: CatalogueCodes;
 }
 
 /**

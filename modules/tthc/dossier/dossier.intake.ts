@@ -5,7 +5,7 @@ import { DEFAULT_CODE_PATTERN, dossierAgencyCode, nextCodeCtes } from './dossier
 import type { DossierDeps } from './dossier.deps.ts';
 import { STATUS_INFO } from './dossier.status.ts';
 import type { Applicant, Channel, Dossier } from './dossier.types.ts';
-import { validateFormData, type FieldError } from '../catalogue/form.validation.ts';
+import { validateEForm, type FieldError } from '../catalogue/form.validation.ts';
 import type { OfferingContext } from '../catalogue/procedure.types.ts';
 
 
@@ -63,7 +63,7 @@ export async function checkParts(deps: DossierDeps, context: OfferingContext, su
     if (!formKey) continue;
     const form = await deps.procedures.publishedForm(formKey);
     if (!form) continue;
-    const errors = validateFormData(form.schema, data);
+    const errors = await validateEForm(form.schema, data, deps.procedures.catalogueCodes);
     if (errors.length > 0) formErrors.push({ partCode: code, errors });
   }
   if (formErrors.length > 0) {

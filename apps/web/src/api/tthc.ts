@@ -36,7 +36,8 @@ export type Draft = Schema<'Draft'>;
 export type DraftInput = Schema<'NewDraft'>;
 export type Notice = Schema<'Notification'>;
 export type OnlineFiling = Schema<'OnlineFiling'>;
-export type CounterFiling = Schema<'CounterFiling'>;
+// `deskAgencyId`, `checklist`, `override` by hand until the schema is regenerated.
+export type CounterFiling = Schema<'CounterFiling'> & { deskAgencyId?: string; checklist?: ChecklistEntry[]; override?: { reason: string } };
 export type Submission = Schema<'Submission'>;
 export type Applicant = Schema<'Applicant'>;
 /** One action on a dossier (the body of POST /dossiers/:id/actions, without expectedVersion). */

@@ -102,7 +102,8 @@ export function ProceduresAdminPage() {
                 <Table.Tr key={p.id}>
                   <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                     {p.nationalCode}
-                    <VerificationBadge verification={p.verification} />
+                    {/* `verification` is typed by hand until the schema is regenerated. */}
+                    <VerificationBadge verification={(p as Procedure).verification} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{p.name}</Text>
