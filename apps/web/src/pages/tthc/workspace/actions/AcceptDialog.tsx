@@ -30,7 +30,9 @@ export function AcceptDialog({ dossier, parts, onClose, onSubmit, pending, error
     event.preventDefault();
     setTouched(true);
     if (reasonTooShort) return;
-    onSubmit({ action: 'accept', checklist: toChecklist(parts, rows), ...(missing.length > 0 ? { override: { reason: reason.trim() } } : {}) });
+    // Parts not loaded (yet): no checklist, the server reads presence from the dossier itself.
+    const checklist = parts.length > 0 ? { checklist: toChecklist(parts, rows) } : {};
+    onSubmit({ action: 'accept', ...checklist, ...(missing.length > 0 ? { override: { reason: reason.trim() } } : {}) });
   };
   return (
     <Modal opened onClose={onClose} title={t('tthc.actionLabels.accept')} size="xl">
@@ -63,7 +65,7 @@ export function AcceptDialog({ dossier, parts, onClose, onSubmit, pending, error
                       </Table.Th>
                       <Table.Td>
                         <Radio.Group
-                          aria-label={t('tthc.checklist.presenceOf', { name: part.name })}
+                          label={<span className="sr-only">{t('tthc.checklist.presenceOf', { name: part.name })}</span>}
                           value={row.present ? 'present' : 'missing'}
                           onChange={(v) => set(part.code, { present: v === 'present' })}
                         >
