@@ -46,7 +46,7 @@ export function HistoryTimeline({ events }: { events: TimelineEvent[] }) {
 }
 
 /** An acceptance despite missing parts shows its reason and what was missing (officials only: the server keeps it from applicants). */
-function IntakeOverride({ details }: { details: Record<string, unknown> | undefined }) {
+export function IntakeOverride({ details }: { details: Record<string, unknown> | undefined }) {
   const { t } = useTranslation();
   const intake = details?.intake as { override?: { reason?: unknown }; parts?: { partCode: string; name: string; required: boolean; problem: string | null }[] } | undefined;
   const reason = intake?.override?.reason;
