@@ -1,6 +1,5 @@
 /** Reading and checking the official list of agencies before anything is written. */
-import { badRequest } from '../../packages/platform/index.ts';
-import { CsvSyntaxError, parseCsvRecords } from './csv.ts';
+import { badRequest, CsvSyntaxError, parseCsvRecords } from '../../packages/platform/index.ts';
 import { AGENCY_KINDS, type AgencyImportRow, type ImportRowError } from './agency.types.ts';
 
 export const AGENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -8,13 +8,13 @@ import {
   notFound,
   pgError,
   unprocessable,
+  writeCsv,
   type Db,
   type Principal,
   type Queryable,
 } from '../../packages/platform/index.ts';
 import { agencyRepository as repo, type AgencyInsert } from './agency.repository.ts';
 import { AGENCY_CODE, agencyRowsFromCsv, agencyRowsFromJson, checkAgencyRows, MAX_NAME, type NumberedRow } from './agency.import.ts';
-import { writeCsv } from './csv.ts';
 import { ROOT_AGENCY_CODE } from './seed/agencies.ts';
 import type {
   Agency,

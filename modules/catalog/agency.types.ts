@@ -1,4 +1,8 @@
-export const AGENCY_KINDS = ['province', 'department', 'board', 'central', 'commune', 'other'] as const;
+/**
+ * `service_centre`: a Public Administration Service Centre (provincial or commune, Decree
+ * 118/2025/NĐ-CP), which receives dossiers of any procedure in the province and returns results.
+ */
+export const AGENCY_KINDS = ['province', 'department', 'board', 'central', 'commune', 'service_centre', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export interface Agency {

@@ -17,6 +17,7 @@ export const AgencyKindSchema = Type.Union([
   Type.Literal('board'),
   Type.Literal('central'),
   Type.Literal('commune'),
+  Type.Literal('service_centre'),
   Type.Literal('other'),
 ]);
 // Keep the schema and the type's list in step.

@@ -1,6 +1,6 @@
 /** Reading and checking the items of a new code-list version before anything is written. */
-import { badRequest, canonicalJson, sha256Hex } from '../../packages/platform/index.ts';
-import { CsvSyntaxError, parseCsvRecords, writeCsv } from './csv.ts';
+import { badRequest, canonicalJson, CsvSyntaxError, parseCsvRecords, sha256Hex, writeCsv } from '../../packages/platform/index.ts';
+
 import type { ImportRowError } from './agency.types.ts';
 import type { CodeListItem, ItemInput } from './code-list.types.ts';
 import type { ItemInsert } from './code-list.repository.ts';

@@ -17,7 +17,7 @@ import { createDraftService } from './dossier/draft.service.ts';
 import { nationalPortalRoutes } from './dossier/national-portal.routes.ts';
 import { NOTICE_QUEUE, createNoticeSink, createNotificationInbox, createTemplateEditor, noticeSender, templateRepository } from './notices/notice.service.ts';
 import { catalogueRoutes } from './catalogue/procedure.routes.ts';
-import { createProcedureCatalog, type ProcedureCatalog } from './catalogue/procedure.service.ts';
+import { catalogueCodesFrom, createProcedureCatalog, type ProcedureCatalog } from './catalogue/procedure.service.ts';
 import { seedProcedureCatalog } from './seed/index.ts';
 import { templateRoutes } from './notices/template.routes.ts';
 import { createUploadService, type UploadService } from './dossier/upload.service.ts';
@@ -56,12 +56,13 @@ export interface TthcModule {
 
 export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): TthcModule {
   const { db, config } = ctx;
-  const procedures = createProcedureCatalog(db, deps.catalog);
   // Reference data read on every filing and action is memoised for a few seconds per replica:
-  // agencies, the calendar and published procedures change rarely, and a filing then costs a
-  // handful of round trips instead of a dozen (bench/tthc.ts).
+  // agencies, the calendar, shared code lists and published procedures change rarely, and a
+  // filing then costs a handful of round trips instead of a dozen (bench/tthc.ts).
   const { catalog } = deps;
   const fresh = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => memoize(fn, deps.referenceTtlMs ?? REFERENCE_TTL_MS);
+  const catalogueCodes = fresh(catalogueCodesFrom(catalog));
+  const procedures = createProcedureCatalog(db, deps.catalog, catalogueCodes);
   const dossierDeps: DossierDeps = {
     db,
     catalog: {
@@ -75,6 +76,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     procedures: {
       offeringContext: fresh((id: string) => procedures.offeringContext(id)),
       processVersion: fresh((key: string, version: number) => procedures.processVersion(key, version)),
+      catalogueCodes,
       publishedForm: fresh((key: string) => procedures.publishedForm(key)),
     },
     blobs: deps.blobs, notices: createNoticeSink(config.publicUrl),

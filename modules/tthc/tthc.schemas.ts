@@ -4,7 +4,7 @@
  * services', which answer 422 with per-field details.
  */
 import { Type, type Static, type TSchema } from 'typebox';
-import { APPLICANT_TYPES, LEVELS, METHODS } from './catalogue/procedure.types.ts';
+import { APPLICANT_TYPES, LEVELS, METHODS, PART_FORMS, VERIFICATION_STATUSES, type PartForm } from './catalogue/procedure.types.ts';
 import type { NewOffering, NewProcedure, OfferingPatch, ProcedureListQuery, ProcedurePatch } from './catalogue/procedure.inputs.ts';
 
 export const TAGS = ['tthc'];
@@ -38,6 +38,7 @@ export const PartSchema = Type.Object(
     required: Type.Boolean(),
     originals: Type.Integer(),
     copies: Type.Integer(),
+    requiredForm: Type.Optional(Type.Unsafe<PartForm>({ type: 'string', enum: [...PART_FORMS], description: 'Weakest acceptable form at the counter: original, certified_copy (bản sao chứng thực) or copy' })),
     templateBlobKey: Type.Optional(Text(300)),
     templateFileName: Type.Optional(Text(255)),
     formKey: Type.Optional(Key),
@@ -46,6 +47,14 @@ export const PartSchema = Type.Object(
 );
 
 export const LegalBasisSchema = Type.Object({ number: Text(100), title: Text(500), issuedOn: Type.Optional(IsoDate) }, { ...strict, $id: 'LegalBasis' });
+
+export const VerificationSchema = Type.Object({
+  status: Type.Unsafe<'verified' | 'unverified'>({ type: 'string', enum: [...VERIFICATION_STATUSES] }),
+  source: Text(500),
+  checkedOn: IsoDate,
+  unverified: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20, description: 'Fields still unconfirmed against the national procedure database' }),
+  note: Type.Optional(Text(1000)),
+}, { ...strict, $id: 'ProcedureVerification', description: 'How far the record was checked against the national procedure database; administrators only (omitted for others)' });
 
 const procedureFields = {
   nationalCode: Text(60),
@@ -64,6 +73,7 @@ const procedureFields = {
   resultType: Text(500),
   fullyOnline: Type.Boolean(),
   active: Type.Boolean(),
+  verification: Nullable(VerificationSchema),
 };
 const { nationalCode, name, fieldCode, level, applicantTypes, methods, processingDays, resultType, ...optionalFields } = procedureFields;
 const optional = <T extends Record<string, TSchema>>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof T]: ReturnType<typeof Type.Optional<T[K]>> };

@@ -32,12 +32,15 @@ async function fillBirthForm(page: Page): Promise<void> {
   await child.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Thị Bé');
   await child.getByLabel('Ngày, tháng, năm sinh').fill('02/01/2026');
   await child.getByRole('radio', { name: 'Nữ' }).check();
-  await child.getByLabel('Dân tộc').fill('Kinh');
+  // Ethnicity is picked from the shared list, searched without diacritics.
+  await child.getByLabel('Dân tộc').fill('kinh');
+  await page.getByRole('option', { name: 'Kinh', exact: true }).click();
   await child.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Đồng Tháp');
   const mother = page.getByRole('group', { name: 'Thông tin người mẹ' });
   await mother.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Mẹ');
   await mother.getByLabel('Ngày, tháng, năm sinh').fill('15/06/1995');
-  await mother.getByLabel('Dân tộc').fill('Kinh');
+  await mother.getByLabel('Dân tộc').fill('kinh');
+  await page.getByRole('option', { name: 'Kinh', exact: true }).click();
   await mother.getByLabel('Nơi cư trú').fill('Ấp 1, xã Tân Hồng, tỉnh Đồng Tháp');
   // "Quốc tịch" keeps its default (Việt Nam); the father's section stays blank and is not sent.
 }
@@ -165,7 +168,14 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
         await expectStatus(citizen, 'Chờ tiếp nhận');
 
         await desk.reload();
+        // The checklist: both parts are there (the e-form, the new scan), so nothing to override.
         await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+        const intake = desk.getByRole('dialog', { name: 'Tiếp nhận hồ sơ' });
+        await intake.getByRole('table', { name: 'Danh mục kiểm tra thành phần hồ sơ' }).waitFor();
+        await checkA11y(desk);
+        assert.equal(await intake.getByLabel('Lý do vẫn tiếp nhận khi hồ sơ chưa đủ').count(), 0, 'no override asked for a complete dossier');
+        await intake.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+        await intake.waitFor({ state: 'detached' });
         await expectStatus(desk, 'Đang giải quyết');
         await transition(desk, 'Chuyển thẩm định');
         // Now with the specialists: the review step is active and the desk's transition is gone.
@@ -280,8 +290,21 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
       await row.getByRole('link').click();
       await desk.getByText(push.nationalDossierCode).waitFor();
       await checkA11y(desk);
+      // Pushed with no parts and no e-form: accepting needs an explicit override with its reason.
       await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+      const intake = desk.getByRole('dialog', { name: 'Tiếp nhận hồ sơ' });
+      await intake.getByText(/còn thiếu 2 thành phần bắt buộc/).waitFor();
+      await intake.getByRole('radiogroup', { name: 'Tờ khai đăng ký khai sinh: có hay thiếu' }).getByRole('radio', { name: 'Có' }).check();
+      await intake.getByText(/còn thiếu 1 thành phần bắt buộc/).waitFor();
+      await checkA11y(desk);
+      await intake.getByRole('button', { name: 'Vẫn tiếp nhận' }).click();
+      await intake.getByText('Lý do cần có ít nhất 10 ký tự.').waitFor();
+      await intake.getByLabel('Lý do vẫn tiếp nhận khi hồ sơ chưa đủ').fill('Người nộp cam kết nộp bản chính Giấy chứng sinh khi nhận kết quả.');
+      await intake.getByRole('button', { name: 'Vẫn tiếp nhận' }).click();
+      await intake.waitFor({ state: 'detached' });
       await expectStatus(desk, 'Đang giải quyết');
+      await desk.getByRole('tab', { name: 'Quá trình xử lý' }).click();
+      await desk.getByText(/Tiếp nhận khi hồ sơ chưa đủ: Người nộp cam kết/).waitFor();
     });
   });
 });

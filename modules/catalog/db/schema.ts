@@ -32,7 +32,7 @@ export const agencies = catalog.table(
   },
   (t) => [
     index('agencies_parent_idx').on(t.parentId),
-    check('agencies_kind_check', sql`${t.kind} in ('province', 'department', 'board', 'central', 'commune', 'other')`),
+    check('agencies_kind_check', sql`${t.kind} in ('province', 'department', 'board', 'central', 'commune', 'service_centre', 'other')`),
   ],
 );
 

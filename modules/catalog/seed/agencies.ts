@@ -109,7 +109,7 @@ function serviceCentres(): SeedAgency[] {
     code: PROVINCIAL_CENTRE_CODE,
     name: 'Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp',
     nameEn: 'Dong Thap Provincial Public Administration Service Centre',
-    kind: 'other',
+    kind: 'service_centre',
     parentCode: ROOT_AGENCY_CODE,
     placeholder: true,
   };
@@ -119,7 +119,7 @@ function serviceCentres(): SeedAgency[] {
       code: communeCentreCode(c.position),
       name: `Trung tâm Phục vụ hành chính công ${c.type} ${c.name}`,
       nameEn: `Public Administration Service Centre of ${c.name} ${c.type === 'xã' ? 'Commune' : 'Ward'}`,
-      kind: 'other',
+      kind: 'service_centre',
       parentCode: communeCode(c.position),
       placeholder: true,
     })),

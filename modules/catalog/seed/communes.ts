@@ -7,7 +7,7 @@
  * keeps a provisional `TAM.` code that only administrators see (docs/decisions/0017).
  */
 import { readFileSync } from 'node:fs';
-import { parseCsvRecords } from '../csv.ts';
+import { parseCsvRecords } from '../../../packages/platform/index.ts';
 
 export interface SeedCommune {
   /** 1-based position in the resolution (clause of Article 1). */

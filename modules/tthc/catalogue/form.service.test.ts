@@ -20,7 +20,8 @@ describe('e-forms (database)', () => {
 
   before(async () => {
     database = await createTestDatabase();
-    forms = createFormService(database.db);
+    // The shared code lists are the catalog module's (tested with it); here one small list stands in.
+    forms = createFormService(database.db, async (list) => (list === 'ethnic-groups' ? new Set(['01', '02']) : undefined));
   });
   after(async () => database.close());
 
@@ -82,5 +83,18 @@ describe('e-forms (database)', () => {
     const results = await Promise.all([1, 2, 3].map((n) => forms.saveFormDraft(editor, 'don-dong-thoi', { title: `Bản ${n}`, schema: schemaV1, layout: {} })));
     assert.deepEqual(results.map((r) => r.version), [1, 1, 1]);
     assert.equal((await forms.listForms()).find((s) => s.key === 'don-dong-thoi')?.latestVersion, 1);
+  });
+
+  it('checks fields that pick from a shared code list against the list', async () => {
+    const schema = { type: 'object', required: ['ethnicity'], properties: { ethnicity: { type: 'string', title: 'Dân tộc', 'x-catalog': 'ethnic-groups' } } };
+    await forms.saveFormDraft(editor, 'don-dan-toc', { title: 'Đơn', schema, layout: {} });
+    await forms.publishForm(editor, 'don-dan-toc', 1);
+    assert.equal((await forms.validateForm('don-dan-toc', { ethnicity: '02' })).valid, true);
+    const wrong = await forms.validateForm('don-dan-toc', { ethnicity: 'Tày' });
+    assert.deepEqual(wrong.errors.map((e) => [e.field, e.keyword]), [['/ethnicity', 'x-catalog']]);
+    await assert.rejects(
+      forms.saveFormDraft(editor, 'don-sai', { title: 'Đơn', schema: { type: 'object', properties: { n: { type: 'number', 'x-catalog': 'ethnic-groups' } } }, layout: {} }),
+      rejectsWith(422, 'tthc.form_invalid'),
+    );
   });
 });

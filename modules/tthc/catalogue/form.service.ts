@@ -5,7 +5,7 @@
  */
 import { unprocessable, type Db, type Principal } from '../../../packages/platform/index.ts';
 import { forms } from '../db/schema.ts';
-import { checkFormSchema, validateFormData, type FieldError } from './form.validation.ts';
+import { checkFormSchema, validateEForm, type CatalogueCodes, type FieldError } from './form.validation.ts';
 import type { FormDraft, VersionSummary } from './procedure.inputs.ts';
 import type { FormVersion } from './procedure.types.ts';
 import { versionedDocuments, type VersionRow } from './procedure.versions.ts';
@@ -45,7 +45,7 @@ export interface FormService {
   validateForm(key: string, data: unknown): Promise<{ valid: boolean; errors: FieldError[] }>;
 }
 
-export function createFormService(db: Db): FormService {
+export function createFormService(db: Db, catalogueCodes: CatalogueCodes): FormService {
   const docs = versionedDocuments<FormVersion, FormDraft>(db, { kind: 'form', table: forms, titleColumn: forms.title, toDoc: toForm, prepare });
   return {
     listForms: docs.list,
@@ -56,7 +56,7 @@ export function createFormService(db: Db): FormService {
     publishForm: docs.publish,
     async validateForm(key, data) {
       const form = await docs.get(key);
-      const errors = validateFormData(form.schema, data);
+      const errors = await validateEForm(form.schema, data, catalogueCodes);
       return { valid: errors.length === 0, errors };
     },
   };

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkFormSchema, validateFormData } from './form.validation.ts';
+import { catalogueFields, checkFormSchema, validateEForm, validateFormData } from './form.validation.ts';
 
 const birthForm = {
   type: 'object',
@@ -43,5 +43,46 @@ describe('e-form validation', () => {
     assert.equal(checkFormSchema({ type: 'array' })[0]!.keyword, 'type');
     assert.equal(checkFormSchema({ type: 'object', properties: { a: { $ref: 'https://evil.example/x.json' } } })[0]!.keyword, '$ref');
     assert.equal(checkFormSchema({ type: 'object', properties: { a: { type: 'strnig' } } })[0]!.keyword, 'schema');
+  });
+});
+
+describe('e-form fields from shared code lists (x-catalog)', () => {
+  const form = {
+    type: 'object',
+    required: ['person'],
+    properties: {
+      person: {
+        type: 'object',
+        properties: {
+          ethnicity: { type: 'string', title: 'Dân tộc', 'x-catalog': 'ethnic-groups' },
+          nationality: { type: 'string', title: 'Quốc tịch', 'x-catalog': 'nationalities' },
+          age: { type: 'integer', minimum: 0 },
+        },
+      },
+      religion: { type: 'string', 'x-catalog': 'religions', minLength: 2 },
+    },
+  };
+  const lists: Record<string, string[]> = { 'ethnic-groups': ['01', '02'], nationalities: ['VN', 'LA'], religions: ['00', '01'] };
+  const codesOf = async (list: string) => (lists[list] ? new Set(lists[list]) : undefined);
+
+  it('finds the catalogue fields through nested objects', () => {
+    assert.deepEqual(catalogueFields(form).map((f) => [f.pointer, f.list]), [['/person/ethnicity', 'ethnic-groups'], ['/person/nationality', 'nationalities'], ['/religion', 'religions']]);
+  });
+
+  it('accepts codes of the current lists and refuses anything else, field by field', async () => {
+    assert.deepEqual(await validateEForm(form, { person: { ethnicity: '02', nationality: 'LA' }, religion: '01' }, codesOf), []);
+    const errors = await validateEForm(form, { person: { ethnicity: 'Kinh', nationality: 'VN', age: -1 }, religion: 'x' }, codesOf);
+    assert.deepEqual(errors.map((e) => [e.field, e.keyword]).sort(), [['/person/age', 'minimum'], ['/person/ethnicity', 'x-catalog'], ['/religion', 'minLength']], 'one error per field; the schema\'s first');
+    assert.equal(errors.find((e) => e.field === '/person/ethnicity')!.message, 'Giá trị không có trong danh mục dùng chung');
+    assert.deepEqual(await validateEForm(form, { person: {} }, codesOf), [], 'absent optional fields are not checked');
+    const unknownList = { type: 'object', properties: { x: { type: 'string', 'x-catalog': 'no-such-list' } } };
+    assert.deepEqual((await validateEForm(unknownList, { x: '01' }, codesOf)).map((e) => e.field), ['/x'], 'a list that does not exist accepts nothing');
+    assert.deepEqual((await validateEForm(form, { person: { ethnicity: 1 } }, codesOf)).map((e) => e.keyword), ['type']);
+  });
+
+  it('allows x-catalog only as a code-list code on a string field', () => {
+    assert.deepEqual(checkFormSchema(form), []);
+    assert.equal(checkFormSchema({ type: 'object', properties: { n: { type: 'integer', 'x-catalog': 'ethnic-groups' } } })[0]?.keyword, 'x-catalog');
+    assert.equal(checkFormSchema({ type: 'object', properties: { n: { type: 'string', 'x-catalog': 'Dân tộc' } } })[0]?.field, '/n');
   });
 });

@@ -25,8 +25,13 @@ export interface FormLayout {
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateFormats: true });
 addFormats.default(ajv, ['date', 'email', 'uri', 'date-time']);
-// Annotation keywords the web app reads: allowed in form schemas, ignored by validation.
-ajv.addVocabulary(['x-widget', 'x-placeholder']);
+// Annotation keywords the web app reads: allowed in form schemas, ignored by Ajv. `x-catalog`
+// names a shared code list (danh mục dùng chung, e.g. `ethnic-groups`): the field holds one of its
+// item codes, checked against the list's current version (checkCatalogueValues) and picked from
+// it in the web form.
+ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog']);
+
+const CATALOG_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -37,6 +42,10 @@ export function checkFormSchema(schema: unknown): FieldError[] {
   }
   if (/"\$ref"\s*:\s*"(?!#)/.test(JSON.stringify(schema))) {
     return [{ field: '', keyword: '$ref', message: 'Không được tham chiếu lược đồ bên ngoài', messageEn: 'Remote $ref is not allowed' }];
+  }
+  const badCatalogue = catalogueFields(schema as object).find((f) => !CATALOG_CODE.test(f.list) || f.type !== 'string');
+  if (badCatalogue) {
+    return [{ field: badCatalogue.pointer, keyword: 'x-catalog', message: 'x-catalog phải là mã một danh mục dùng chung, trên trường kiểu chuỗi', messageEn: 'x-catalog must name a shared code list, on a string field' }];
   }
   try {
     compile(schema as object);
@@ -93,4 +102,47 @@ export function validateFormData(schema: object, data: unknown): FieldError[] {
     if (!byField.has(fieldError.field)) byField.set(fieldError.field, fieldError);
   }
   return [...byField.values()];
+}
+
+/** A field whose value is a code of a shared code list. */
+export interface CatalogueField {
+  /** JSON Pointer of the field, e.g. `/child/ethnicity`. */
+  pointer: string;
+  path: string[];
+  list: string;
+  type: unknown;
+}
+
+/** The `x-catalog` fields of a form schema, through nested objects (not inside arrays). */
+export function catalogueFields(schema: object, path: string[] = []): CatalogueField[] {
+  const node = schema as { properties?: Record<string, unknown>; 'x-catalog'?: unknown; type?: unknown };
+  const here = node['x-catalog'] === undefined ? [] : [{ pointer: path.map((p) => `/${p}`).join(''), path, list: String(node['x-catalog']), type: node.type }];
+  const children = Object.entries(node.properties ?? {}).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? catalogueFields(child, [...path, key]) : []));
+  return [...here, ...children];
+}
+
+/** The current item codes of a shared code list; undefined when there is no such list. */
+export type CatalogueCodes = (list: string) => Promise<ReadonlySet<string> | undefined>;
+
+/** Values of `x-catalog` fields that are not codes of their list's current version. */
+export async function checkCatalogueValues(schema: object, data: unknown, codesOf: CatalogueCodes): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  for (const field of catalogueFields(schema)) {
+    let value: unknown = data;
+    for (const key of field.path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    if (value === undefined || value === null || value === '') continue;
+    const codes = await codesOf(field.list);
+    if (typeof value !== 'string' || !codes?.has(value)) {
+      errors.push({ field: field.pointer, keyword: 'x-catalog', message: 'Giá trị không có trong danh mục dùng chung', messageEn: `Not a code of the shared code list ${field.list}` });
+    }
+  }
+  return errors;
+}
+
+/** The schema's checks, then (for fields that passed them) the shared code lists. */
+export async function validateEForm(schema: object, data: unknown, codesOf: CatalogueCodes): Promise<FieldError[]> {
+  const errors = validateFormData(schema, data);
+  const failed = new Set(errors.map((e) => e.field));
+  const catalogue = (await checkCatalogueValues(schema, data, codesOf)).filter((e) => !failed.has(e.field));
+  return [...errors, ...catalogue];
 }

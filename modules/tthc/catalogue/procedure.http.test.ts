@@ -45,6 +45,31 @@ describe('procedure catalogue HTTP API', () => {
     assert.equal((await app.inject({ url: '/api/tthc/procedures/00000000-0000-4000-8000-000000000000' })).json().code, 'tthc.procedure_not_found');
   });
 
+  it('shows the verification markers to administrators only, and never an unconfirmed code as if it were real', async () => {
+    const asEditor = await app.inject({ url: '/api/tthc/procedure-codes/0.000001', headers: as('editor') });
+    assert.equal(asEditor.json().nationalCode, '0.000001');
+    assert.equal(asEditor.json().verification.status, 'unverified');
+    assert.deepEqual(asEditor.json().verification.unverified, ['nationalCode', 'processingDays']);
+    for (const headers of [{}, as('citizen')]) {
+      const food = await app.inject({ url: '/api/tthc/procedure-codes/0.000001', headers });
+      assert.equal(food.statusCode, 200);
+      assert.equal(food.json().nationalCode, '', 'the provisional code is not shown');
+      assert.equal(food.json().verification, null);
+      const judicial = await app.inject({ url: `/api/tthc/procedures/${asEditor.json().id}`, headers });
+      assert.equal(judicial.json().verification, null);
+      const page = await app.inject({ url: '/api/tthc/procedures?level=province', headers });
+      assert.ok(page.json().items.every((p: { verification: unknown }) => p.verification === null));
+      assert.ok(!page.json().items.some((p: { nationalCode: string }) => p.nationalCode === '0.000001'));
+      assert.ok(page.json().items.some((p: { nationalCode: string }) => p.nationalCode === ''), 'listed, without its code');
+      const exported = await app.inject({ url: '/api/tthc/procedures/export?format=json', headers });
+      assert.ok(!exported.body.includes('0.000001') && !exported.body.includes('"unverified"'));
+    }
+    const verified = await app.inject({ url: '/api/tthc/procedure-codes/1.001193' });
+    assert.equal(verified.json().nationalCode, '1.001193', 'a verified code is shown to everyone');
+    const editorExport = await app.inject({ url: '/api/tthc/procedures/export?format=csv', headers: as('editor') });
+    assert.ok(editorExport.body.includes('0.000001') && editorExport.body.includes('unverified'));
+  });
+
   it('refuses writes without authentication or permission, and writes nothing', async () => {
     const payload = sampleProcedure({ nationalCode: '1.999401' });
     const before = await t.count('procedures');
@@ -75,11 +100,12 @@ describe('procedure catalogue HTTP API', () => {
   });
 
   it('exports CSV and imports it back all or nothing', async () => {
-    const csv = await app.inject({ url: '/api/tthc/procedures/export?format=csv' });
+    // The administrators' export is the import format (the public one leaves out the verification markers).
+    const csv = await app.inject({ url: '/api/tthc/procedures/export?format=csv', headers: as('editor') });
     assert.match(csv.headers['content-type'] as string, /^text\/csv/);
-    assert.equal(JSON.parse((await app.inject({ url: '/api/tthc/procedures/export' })).body).length, 14, 'JSON by default');
+    assert.equal(JSON.parse((await app.inject({ url: '/api/tthc/procedures/export' })).body).length, 15, 'JSON by default');
     const imported = await app.inject({ method: 'POST', url: '/api/tthc/procedures/import', payload: { csv: csv.body }, headers: as('editor') });
-    assert.deepEqual(imported.json(), { created: 0, updated: 0, unchanged: 14 });
+    assert.deepEqual(imported.json(), { created: 0, updated: 0, unchanged: 15 });
     const bad = await app.inject({ method: 'POST', url: '/api/tthc/procedures/import', payload: { json: [sampleProcedure({ nationalCode: 'x' })] }, headers: as('editor') });
     assert.equal(bad.statusCode, 422);
     assert.deepEqual(bad.json().details, [{ row: 1, field: 'nationalCode', message: 'must be a national procedure code such as 1.001193' }]);

@@ -1,8 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError } from '../../../packages/platform/index.ts';
+import { AppError, parseCsvRecords, writeCsv } from '../../../packages/platform/index.ts';
 import { rejectsWith } from '../../../packages/platform/testing.ts';
-import { parseCsvRecords, writeCsv } from './procedure.csv.ts';
 import { CSV_COLUMNS } from './procedure.import.ts';
 import type { ProcedureFields } from './procedure.inputs.ts';
 import { citizen, sampleProcedure, setUpCatalogue, type TestCatalogue } from './procedure.test-support.ts';
@@ -36,17 +35,17 @@ describe('procedure import and export (database)', () => {
     const json = await t.procedures.exportProcedures('json');
     const csv = await t.procedures.exportProcedures('csv');
     const exported = JSON.parse(json) as ProcedureFields[];
-    assert.equal(exported.length, 13);
+    assert.equal(exported.length, 14);
     assert.ok(exported.every((p) => !('id' in p) && !('version' in p)));
     assert.ok(csv.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`));
     assert.ok(csv.includes(',citizen|foreigner,online|counter|post,'), 'simple lists are |-separated');
 
-    assert.deepEqual(await t.procedures.importProcedures(t.editor, { csv }), { created: 0, updated: 0, unchanged: 13 });
-    assert.deepEqual(await t.procedures.importProcedures(t.editor, { json: exported }), { created: 0, updated: 0, unchanged: 13 });
+    assert.deepEqual(await t.procedures.importProcedures(t.editor, { csv }), { created: 0, updated: 0, unchanged: 14 });
+    assert.deepEqual(await t.procedures.importProcedures(t.editor, { json: exported }), { created: 0, updated: 0, unchanged: 14 });
 
     const khaiSinh = await t.procedures.getByCode('1.001193');
     await t.procedures.update(t.editor, khaiSinh.id, khaiSinh.version, { name: 'Đăng ký khai sinh (sửa)', fees: [], conditions: null });
-    assert.deepEqual(await t.procedures.importProcedures(t.editor, { csv }), { created: 0, updated: 1, unchanged: 12 });
+    assert.deepEqual(await t.procedures.importProcedures(t.editor, { csv }), { created: 0, updated: 1, unchanged: 13 });
     assert.equal(await t.procedures.exportProcedures('csv'), csv);
     assert.equal(await t.procedures.exportProcedures('json'), json);
     assert.equal((await t.procedures.getByCode('1.001193')).version, khaiSinh.version + 2);

@@ -4,15 +4,14 @@
  * structured ones (fees, parts, legal bases) as JSON in their cell. Both round-trip: exporting
  * and importing the result changes nothing.
  */
-import { badRequest } from '../../../packages/platform/index.ts';
-import { CsvSyntaxError, parseCsvRecords, writeCsv } from './procedure.csv.ts';
+import { badRequest, CsvSyntaxError, parseCsvRecords, writeCsv } from '../../../packages/platform/index.ts';
 import type { ImportRowError, ProcedureFields, ProcedureImportRow } from './procedure.inputs.ts';
 
 export const MAX_IMPORT_ROWS = 2000;
 
 export const CSV_COLUMNS = [
   'nationalCode', 'name', 'fieldCode', 'level', 'processingDays', 'processingNote', 'resultType', 'fullyOnline', 'active',
-  'implementingAgencies', 'applicantTypes', 'methods', 'fees', 'parts', 'legalBases', 'conditions',
+  'implementingAgencies', 'applicantTypes', 'methods', 'fees', 'parts', 'legalBases', 'conditions', 'verification',
 ] as const;
 const REQUIRED_COLUMNS = ['nationalCode', 'name', 'fieldCode', 'level', 'processingDays', 'resultType', 'applicantTypes', 'methods'];
 const PIPE_LISTS = ['implementingAgencies', 'applicantTypes', 'methods'] as const;
@@ -36,6 +35,7 @@ export function exportRows(procedures: ProcedureFields[], format: 'json' | 'csv'
       fees: JSON.stringify(p.fees),
       parts: JSON.stringify(p.parts),
       legalBases: JSON.stringify(p.legalBases),
+      verification: p.verification ? JSON.stringify(p.verification) : '',
     })),
   );
 }
@@ -98,6 +98,14 @@ export function rowsFromCsv(text: string): { rows: NumberedRow[]; errors: Import
         } catch {
           errors.push({ row: line, field: c, message: 'must be a JSON list, e.g. []' });
         }
+      }
+    }
+    const verification = (values.verification ?? '').trim();
+    if (verification !== '') {
+      try {
+        value.verification = JSON.parse(verification);
+      } catch {
+        errors.push({ row: line, field: 'verification', message: 'must be a JSON object, e.g. {"status":"verified",…}' });
       }
     }
     return { row: line, value };

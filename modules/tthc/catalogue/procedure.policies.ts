@@ -1,4 +1,5 @@
 import { canActOn, forbidden, holdsPermission, type Principal } from '../../../packages/platform/index.ts';
+import type { Procedure } from './procedure.types.ts';
 
 /** The one permission of the procedure catalogue: procedures, offerings, e-forms and processes. */
 export const EDIT = 'procedure.edit';
@@ -16,4 +17,14 @@ export async function requireAgencyScope(principal: Principal, agencyId: string,
   if (!canActOn(principal, EDIT, agencyId, await ancestorsOf(agencyId))) {
     throw forbidden('auth.out_of_scope', 'You may not edit the procedures offered by this agency');
   }
+}
+
+/**
+ * A procedure as the caller may see it: the verification markers are for administrators; anyone
+ * else gets no markers and no unconfirmed national code presented as if it were real (empty instead).
+ */
+export function procedureFor<T extends Pick<Procedure, 'nationalCode' | 'verification'>>(principal: Principal | undefined, procedure: T): T {
+  if (isEditor(principal)) return procedure;
+  const codeUnverified = procedure.verification?.unverified.includes('nationalCode') ?? false;
+  return { ...procedure, verification: null, nationalCode: codeUnverified ? '' : procedure.nationalCode };
 }

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { foldVietnamese, type Queryable } from '../../../packages/platform/index.ts';
 import { offerings, procedures } from '../db/schema.ts';
 import type { ProcedureFields, ProcedureListQuery } from './procedure.inputs.ts';
-import type { ApplicantType, FeeItem, LegalBasis, Level, Method, Procedure, ProcedurePart } from './procedure.types.ts';
+import type { ApplicantType, FeeItem, LegalBasis, Level, Method, Procedure, ProcedurePart, ProcedureVerification } from './procedure.types.ts';
 
 type Row = typeof procedures.$inferSelect;
 
@@ -27,6 +27,7 @@ export function toProcedure(row: Row): Procedure {
     resultType: row.resultType,
     fullyOnline: row.fullyOnline,
     active: row.active,
+    verification: (row.verification ?? null) as ProcedureVerification | null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

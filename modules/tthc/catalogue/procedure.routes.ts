@@ -2,7 +2,7 @@ import { errorResponses, type App } from '../../../packages/platform/index.ts';
 import { formRoutes } from './form.routes.ts';
 import { offeringRoutes } from './offering.routes.ts';
 import { etagOf, expectedVersion, IfMatchHeaders } from './procedure.http.ts';
-import { EDIT } from './procedure.policies.ts';
+import { EDIT, procedureFor } from './procedure.policies.ts';
 import type { ProcedureCatalog } from './procedure.service.ts';
 import { processRoutes } from '../process/process.routes.ts';
 import * as S from '../tthc.schemas.ts';
@@ -22,7 +22,10 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
         response: { 200: S.ProcedurePageSchema, ...errorResponses() },
       },
     },
-    async (request) => procedures.list(request.query),
+    async (request) => {
+      const page = await procedures.list(request.query);
+      return { ...page, items: page.items.map((p) => procedureFor(request.principal, p)) };
+    },
   );
 
   app.get(
@@ -33,7 +36,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     },
     async (request, reply) => {
       const { format } = request.query;
-      const body = await procedures.exportProcedures(format);
+      const body = await procedures.exportProcedures(format, request.principal);
       reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="procedures.${format}"`);
       return reply.send(body);
@@ -49,7 +52,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     async (request, reply) => {
       const procedure = await procedures.getByCode(request.params.code);
       reply.header('etag', etagOf(procedure.version));
-      return procedure;
+      return procedureFor(request.principal, procedure);
     },
   );
 
@@ -62,7 +65,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
     async (request, reply) => {
       const procedure = await procedures.get(request.params.id);
       reply.header('etag', etagOf(procedure.version));
-      return procedure;
+      return procedureFor(request.principal, procedure);
     },
   );
 

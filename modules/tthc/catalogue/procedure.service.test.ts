@@ -31,25 +31,25 @@ describe('procedures (database)', () => {
 
   it('filters by field, level, offering agency and online filing, with totals across pages', async () => {
     assert.equal((await t.procedures.list({ ...page, fieldCode: 'ho-tich' })).total, 5);
-    assert.deepEqual((await t.procedures.list({ ...page, level: 'province' })).items.map((p) => p.nationalCode), ['0.000001', '2.001610', '3.000333']);
+    assert.deepEqual((await t.procedures.list({ ...page, level: 'province' })).items.map((p) => p.nationalCode), ['0.000001', '2.001610', '3.000333', '3.000334']);
     const commune = await t.agencyId('TAM.H19.X001');
     assert.equal((await t.procedures.list({ ...page, agencyId: commune })).total, 10);
     assert.equal((await t.procedures.list({ ...page, agencyId: await t.agencyId('TAM.H19.X050') })).total, 0);
     assert.deepEqual((await t.procedures.list({ ...page, agencyId: await t.agencyId('TAM.H19.S02') })).items.map((p) => p.nationalCode), ['2.001610']);
     const online = await t.procedures.list({ ...page, onlineOnly: true });
-    assert.equal(online.total, 11, 'the two certifications are counter-only');
+    assert.equal(online.total, 12, 'the two certifications are counter-only');
     assert.ok(online.items.every((p) => p.methods.includes('online')));
     assert.equal((await t.procedures.list({ ...page, agencyId: commune, level: 'commune', fieldCode: 'chung-thuc', onlineOnly: true })).total, 0);
 
     const seen: string[] = [];
     for (const offset of [0, 5, 10]) {
       const p = await t.procedures.list({ limit: 5, offset });
-      assert.equal(p.total, 13);
+      assert.equal(p.total, 14);
       assert.equal(p.offset, offset);
       seen.push(...p.items.map((x) => x.id));
     }
-    assert.equal(seen.length, 13);
-    assert.equal(new Set(seen).size, 13);
+    assert.equal(seen.length, 14);
+    assert.equal(new Set(seen).size, 14);
   });
 
   it('creates procedures, refusing callers without procedure.edit and duplicate codes', async () => {

@@ -11,10 +11,11 @@ import { createOfferingService, type AgencyDirectory } from './offering.service.
 import { offeringRepository } from './offering.repository.ts';
 import { canonicalJson, exportRows, rowsFromCsv, rowsFromJson } from './procedure.import.ts';
 import type { FieldIssue, ImportResult, ImportRowError, NewProcedure, Page, ProcedureFields, ProcedureImportRow, ProcedureListQuery, ProcedurePatch } from './procedure.inputs.ts';
-import { requireEditor } from './procedure.policies.ts';
+import { procedureFor, requireEditor } from './procedure.policies.ts';
 import { fieldsOf, procedureRepository as repo } from './procedure.repository.ts';
 import type { OfferingContext, Procedure } from './procedure.types.ts';
 import { checkProcedure, invalid, mergeProcedure, versionConflict } from './procedure.validation.ts';
+import type { CatalogueCodes } from './form.validation.ts';
 import { createProcessService } from '../process/process.service.ts';
 
 /** The shared code list of procedure fields (lĩnh vực), seeded by the catalog module. */
@@ -30,8 +31,17 @@ function rethrowCodeTaken(err: unknown, nationalCode: string): never {
   throw err;
 }
 
-export function createProcedureCatalog(db: Db, catalog: CatalogPort) {
-  const forms = createFormService(db);
+/** The item codes of a shared code list's current version (e-form fields with `x-catalog`). */
+export function catalogueCodesFrom(catalog: Pick<CatalogService, 'readCodeList'>): CatalogueCodes {
+  return async (list) => {
+    const read = await catalog.readCodeList(list, { limit: MAX_CATALOGUE_ITEMS }).catch(() => undefined);
+    return read && !read.notModified ? new Set(read.items.map((i) => i.code)) : undefined;
+  };
+}
+const MAX_CATALOGUE_ITEMS = 10_000;
+
+export function createProcedureCatalog(db: Db, catalog: CatalogPort, catalogueCodes: CatalogueCodes = catalogueCodesFrom(catalog)) {
+  const forms = createFormService(db, catalogueCodes);
   const processes = createProcessService(db);
   const offerings = createOfferingService(db, catalog, processes);
 
@@ -151,6 +161,7 @@ export function createProcedureCatalog(db: Db, catalog: CatalogPort) {
     offeringContext,
     processVersion: processes.processVersion,
     publishedForm: forms.publishedForm,
+    catalogueCodes,
   };
 
   return {
@@ -160,7 +171,9 @@ export function createProcedureCatalog(db: Db, catalog: CatalogPort) {
     getByCode,
     create,
     update,
-    exportProcedures: async (format: 'json' | 'csv'): Promise<string> => exportRows((await repo.all(db)).map(fieldsOf), format),
+    /** Every procedure in the import format, as the caller may see it (verification markers for administrators only). */
+    exportProcedures: async (format: 'json' | 'csv', principal?: Principal): Promise<string> =>
+      exportRows((await repo.all(db)).map((p) => fieldsOf(principal ? procedureFor(principal, p) : p)), format),
     importProcedures,
     ...offerings,
     ...forms,

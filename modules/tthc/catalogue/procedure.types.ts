@@ -18,6 +18,13 @@ export interface FeeItem {
   note?: string | undefined;
 }
 
+/**
+ * The form a paper part is handed in: bản chính (original), bản sao có chứng thực (certified
+ * copy), bản sao (plain copy), strongest first. A stronger form always satisfies a weaker one.
+ */
+export const PART_FORMS = ['original', 'certified_copy', 'copy'] as const;
+export type PartForm = (typeof PART_FORMS)[number];
+
 /** A dossier part (thành phần hồ sơ). */
 export interface ProcedurePart {
   /** Stable within the procedure, e.g. `to-khai`. */
@@ -27,6 +34,11 @@ export interface ProcedurePart {
   /** Number of originals and copies asked for at the counter. */
   originals: number;
   copies: number;
+  /**
+   * The weakest form the desk may accept for this part at the counter (e.g. `certified_copy`:
+   * an original or a certified copy). Absent: any form (or an electronic file) will do.
+   */
+  requiredForm?: PartForm | undefined;
   /** Blank template (mẫu đơn, tờ khai) in the blob store, if any. */
   templateBlobKey?: string | undefined;
   templateFileName?: string | undefined;
@@ -39,6 +51,23 @@ export interface LegalBasis {
   number: string;
   title: string;
   issuedOn?: string | undefined;
+}
+
+/**
+ * How far a procedure's record was checked against the national procedure database
+ * (Cơ sở dữ liệu quốc gia về thủ tục hành chính). Reference data says where it comes from and
+ * what is still unconfirmed; administrators see the markers, applicants never see a placeholder.
+ */
+export const VERIFICATION_STATUSES = ['verified', 'unverified'] as const;
+export interface ProcedureVerification {
+  status: (typeof VERIFICATION_STATUSES)[number];
+  /** Where the record was checked: a document number, a portal page. */
+  source: string;
+  /** When it was last checked (YYYY-MM-DD). */
+  checkedOn: string;
+  /** The fields that stay unconfirmed (e.g. `nationalCode`, `fees`); empty when verified. */
+  unverified: string[];
+  note?: string | undefined;
 }
 
 export interface Procedure {
@@ -60,6 +89,7 @@ export interface Procedure {
   resultType: string;
   fullyOnline: boolean;
   active: boolean;
+  verification: ProcedureVerification | null;
   version: number;
   updatedAt: string;
 }

@@ -6,7 +6,7 @@
  * service's.
  */
 import { conflict, unprocessable } from '../../../packages/platform/index.ts';
-import { APPLICANT_TYPES, LEVELS, METHODS } from './procedure.types.ts';
+import { APPLICANT_TYPES, LEVELS, METHODS, PART_FORMS, VERIFICATION_STATUSES } from './procedure.types.ts';
 import type { FieldIssue, ProcedureFields } from './procedure.inputs.ts';
 
 /** 422 with the refused fields as details, e.g. `tthc.procedure_invalid`. */
@@ -95,11 +95,38 @@ function checkPart(c: Issues, v: unknown, path: string, seen: Set<string>): void
   c.boolean(v.required, `${path}.required`);
   c.integer(v.originals, `${path}.originals`, 0, LIMITS.copies);
   c.integer(v.copies, `${path}.copies`, 0, LIMITS.copies);
+  if (v.requiredForm !== undefined && v.requiredForm !== null && !(PART_FORMS as readonly unknown[]).includes(v.requiredForm)) {
+    c.add(`${path}.requiredForm`, `must be one of ${PART_FORMS.join(', ')}`);
+  }
   c.text(v.templateBlobKey, `${path}.templateBlobKey`, 300, true);
   c.text(v.templateFileName, `${path}.templateFileName`, 255, true);
   if (v.formKey !== undefined && v.formKey !== null && (typeof v.formKey !== 'string' || !DOCUMENT_KEY.test(v.formKey))) {
     c.add(`${path}.formKey`, 'must be a form key (lower-case letters, digits and "-")');
   }
+}
+
+/** Fields a verification may name as unconfirmed. */
+export const VERIFIABLE_FIELDS = ['nationalCode', 'name', 'fieldCode', 'level', 'implementingAgencies', 'processingDays', 'processingNote', 'fees', 'parts', 'conditions', 'legalBases', 'resultType'] as const;
+
+function checkVerification(c: Issues, v: unknown, path: string): void {
+  if (v === null || v === undefined) return;
+  if (!c.object(v, path)) return;
+  if (!(VERIFICATION_STATUSES as readonly unknown[]).includes(v.status)) c.add(`${path}.status`, `must be one of ${VERIFICATION_STATUSES.join(', ')}`);
+  c.text(v.source, `${path}.source`, LIMITS.name);
+  if (!(typeof v.checkedOn === 'string' && isCalendarDate(v.checkedOn))) c.add(`${path}.checkedOn`, 'must be a date YYYY-MM-DD');
+  c.text(v.note, `${path}.note`, LIMITS.note, true);
+  if (!Array.isArray(v.unverified) || v.unverified.some((f) => !(VERIFIABLE_FIELDS as readonly unknown[]).includes(f))) {
+    c.add(`${path}.unverified`, `must be a list of field names: ${VERIFIABLE_FIELDS.join(', ')}`);
+  } else if (v.status === 'verified' && v.unverified.length > 0) {
+    c.add(`${path}.unverified`, 'a verified procedure has no unverified fields');
+  }
+}
+
+function cleanVerification(v: unknown): unknown {
+  if (!isObj(v)) return v ?? null;
+  const out: Obj = { status: v.status, source: trimmed(v.source), checkedOn: v.checkedOn, unverified: Array.isArray(v.unverified) ? [...new Set(v.unverified)] : v.unverified };
+  if (v.note !== undefined && v.note !== null && v.note !== '') out.note = trimmed(v.note);
+  return out;
 }
 
 function checkLegalBasis(c: Issues, v: unknown, path: string): void {
@@ -141,6 +168,7 @@ export function checkProcedure(p: Obj): FieldIssue[] {
   c.text(p.resultType, 'resultType', LIMITS.name);
   c.boolean(p.fullyOnline, 'fullyOnline');
   c.boolean(p.active, 'active');
+  checkVerification(c, p.verification, 'verification');
   if (p.fullyOnline === true && Array.isArray(p.methods) && !p.methods.includes('online')) c.add('fullyOnline', 'a fully online procedure must list the online method');
   return c.list;
 }
@@ -152,7 +180,7 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 function cleanPart(v: unknown): unknown {
   if (!isObj(v)) return v;
   const part: Obj = { code: trimmed(v.code), name: trimmed(v.name), required: v.required, originals: v.originals, copies: v.copies };
-  for (const k of ['templateBlobKey', 'templateFileName', 'formKey'] as const) if (v[k] !== undefined && v[k] !== null && v[k] !== '') part[k] = trimmed(v[k]);
+  for (const k of ['requiredForm', 'templateBlobKey', 'templateFileName', 'formKey'] as const) if (v[k] !== undefined && v[k] !== null && v[k] !== '') part[k] = trimmed(v[k]);
   return part;
 }
 export function cleanFee(v: unknown): unknown {
@@ -175,7 +203,7 @@ const mapList = (v: unknown, f: (item: unknown) => unknown) => (Array.isArray(v)
  */
 export function mergeProcedure(base: ProcedureFields | undefined, input: Obj): Obj {
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  const merged: Obj = { implementingAgencies: [], processingNote: null, fees: [], parts: [], conditions: null, legalBases: [], fullyOnline: false, active: true, ...base, ...defined };
+  const merged: Obj = { implementingAgencies: [], processingNote: null, fees: [], parts: [], conditions: null, legalBases: [], fullyOnline: false, active: true, verification: null, ...base, ...defined };
   return {
     nationalCode: trimmed(merged.nationalCode),
     name: trimmed(merged.name),
@@ -193,6 +221,7 @@ export function mergeProcedure(base: ProcedureFields | undefined, input: Obj): O
     resultType: trimmed(merged.resultType),
     fullyOnline: merged.fullyOnline,
     active: merged.active,
+    verification: cleanVerification(merged.verification),
   };
 }
 

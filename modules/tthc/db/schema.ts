@@ -39,6 +39,8 @@ export const procedures = tthc.table(
     resultType: text('result_type').notNull(),
     fullyOnline: boolean('fully_online').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** How far the record was checked against the national procedure database (ProcedureVerification); null: not stated. */
+    verification: jsonb('verification'),
     version: integer('version').notNull().default(1),
     /** Folded code and name for diacritic-insensitive search. */
     search: text('search').notNull(),

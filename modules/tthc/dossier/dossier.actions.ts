@@ -7,6 +7,7 @@ import { STATUS_INFO, type DossierStatus } from './dossier.status.ts';
 import { moveStep, startProcessing, stepDefinition, type HandoverOpening } from './dossier.steps.ts';
 import type { Dossier, SupplementItem } from './dossier.types.ts';
 import { checkParts } from './dossier.intake.ts';
+import { requireCompleteOrOverride, reviewIntake, type ChecklistEntry, type IntakeOverride } from './dossier.checklist.ts';
 import { uploadRepository } from './upload.repository.ts';
 
 /**
@@ -15,7 +16,7 @@ import { uploadRepository } from './upload.repository.ts';
  * processing are delegated to the process definition (dossier.steps.ts).
  */
 export type Command =
-  | { action: 'accept' }
+  | { action: 'accept'; checklist?: ChecklistEntry[] | undefined; override?: IntakeOverride | undefined }
   | { action: 'request_supplement'; items: SupplementItem[]; note?: string | undefined }
   | { action: 'reject'; reasons: string[] }
   | { action: 'transition'; stepId: string; transition: string; comment?: string | undefined }
@@ -97,12 +98,17 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       expectStatus(dossier, 'accept', 'submitted');
       await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
       const context = await deps.procedures.offeringContext(dossier.offeringId);
+      // The checklist: every required part present in the form asked for, or an explicit override with its reason.
+      const review = reviewIntake(context?.procedure.parts ?? [], dossier, command.checklist);
+      requireCompleteOrOverride(review, command.override);
       const receivedOn = await countedReceiptDate(deps.catalog, now, context?.offering.intakeCutoff, dossier.agencyId);
       const dueDate = await deps.catalog.addWorkingDays(receivedOn, context?.procedure.processingDays ?? 0, dossier.agencyId);
       const { steps, handovers } = await startProcessing(deps, dossier, now, { receivedOn, dueDate });
+      const intake = { how: review.how, parts: review.parts, missing: review.missing.map((p) => p.partCode), ...(command.override ? { override: command.override } : {}) };
+      const flags = command.override ? { flags: { ...dossier.flags, acceptedIncomplete: true } } : {};
       return {
-        status: 'processing', steps, openHandovers: handovers, visibleToApplicant: true, notice: 'received', details: { dueDate },
-        patch: { receivedAt: now, dueDate, originalDueDate: dueDate, agencyScope: [...new Set([...dossier.agencyScope, ...steps.map((s) => s.agencyId)])] },
+        status: 'processing', steps, openHandovers: handovers, visibleToApplicant: true, notice: 'received', details: { dueDate, intake },
+        patch: { receivedAt: now, dueDate, originalDueDate: dueDate, agencyScope: [...new Set([...dossier.agencyScope, ...steps.map((s) => s.agencyId)])], ...flags },
       };
     }
     case 'reject': {

@@ -2,10 +2,11 @@ import type { BlobStore, Db, Tx } from '../../../packages/platform/index.ts';
 import type { DeadlineCalendar } from './dossier.deadline.ts';
 import type { Dossier } from './dossier.types.ts';
 import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/procedure.types.ts';
+import type { CatalogueCodes } from '../catalogue/form.validation.ts';
 
 /** The catalog's answers the dossier side needs (agencies and the working calendar). */
 export interface AgencyCalendar extends DeadlineCalendar {
-  getAgency(id: string): Promise<{ id: string; code: string; name: string; placeholder: boolean }>;
+  getAgency(id: string): Promise<{ id: string; code: string; name: string; kind: string; active: boolean; placeholder: boolean }>;
   /** The commune/ward (or province) whose People's Committee the agency is; its code is official even where the agency's is not. */
   administrativeUnitOf(agencyId: string): Promise<{ code: string; name: string } | undefined>;
   findAgencyByCode(code: string): Promise<{ id: string; code: string; name: string } | undefined>;
@@ -18,6 +19,8 @@ export interface ProcedureSource {
   offeringContext(offeringId: string): Promise<OfferingContext | undefined>;
   processVersion(key: string, version: number): Promise<ProcessVersion | undefined>;
   publishedForm(key: string): Promise<FormVersion | undefined>;
+  /** Current codes of a shared code list, for e-form fields that pick from one (`x-catalog`). */
+  catalogueCodes: CatalogueCodes;
 }
 
 /**

@@ -5,7 +5,7 @@ import { DEFAULT_CODE_PATTERN, dossierAgencyCode, nextCodeCtes } from './dossier
 import type { DossierDeps } from './dossier.deps.ts';
 import { STATUS_INFO } from './dossier.status.ts';
 import type { Applicant, Channel, Dossier } from './dossier.types.ts';
-import { validateFormData, type FieldError } from '../catalogue/form.validation.ts';
+import { validateEForm, type FieldError } from '../catalogue/form.validation.ts';
 import type { OfferingContext } from '../catalogue/procedure.types.ts';
 
 
@@ -30,6 +30,8 @@ export interface NewDossier {
   applicantSubject: string | null;
   actor: { id: string; name: string };
   externalCode?: string | undefined;
+  /** The receiving desk when not the offering's (a service centre receiving any procedure); the offering decides. */
+  deskAgencyId?: string | undefined;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function checkParts(deps: DossierDeps, context: OfferingContext, su
     if (!formKey) continue;
     const form = await deps.procedures.publishedForm(formKey);
     if (!form) continue;
-    const errors = validateFormData(form.schema, data);
+    const errors = await validateEForm(form.schema, data, deps.procedures.catalogueCodes);
     if (errors.length > 0) formErrors.push({ partCode: code, errors });
   }
   if (formErrors.length > 0) {
@@ -94,13 +96,16 @@ export async function prepareDossier(deps: DossierDeps, input: NewDossier): Prom
   const id = newId();
   const submittedAt = deps.now();
   const { offering, procedure, process } = context;
+  const deskAgencyId = input.deskAgencyId ?? offering.deskAgencyId;
   const draft: Dossier = {
-    id, code: '', agencyId: offering.agencyId, deskAgencyId: offering.deskAgencyId, procedureId: procedure.id, procedureCode: procedure.nationalCode,
+    id, code: '', agencyId: offering.agencyId, deskAgencyId, procedureId: procedure.id, procedureCode: procedure.nationalCode,
     procedureName: procedure.name, offeringId: offering.id, process: { key: process.key, version: process.version }, channel: input.channel,
     status: 'submitted', statusLabel: '', nationalStatus: 1, activeSteps: [], applicant: submission.applicant, applicantSubject: input.applicantSubject,
-    agencyScope: [...new Set([offering.agencyId, offering.deskAgencyId])], formData: submission.formData, flags: {},
+    agencyScope: [...new Set([offering.agencyId, deskAgencyId])], formData: submission.formData, flags: {},
     submittedAt: submittedAt.toISOString(), receivedAt: null, dueDate: null, originalDueDate: null, clockStoppedAt: null, apologised: false,
-    result: null, finishedAt: null, externalCode: input.externalCode ?? null, supplement: null, files: [], version: 1,
+    result: null, finishedAt: null, externalCode: input.externalCode ?? null, supplement: null, version: 1,
+    // The files it will hold once inserted (their details are read then), so an immediate accept sees which parts came.
+    files: submission.files.map((f) => ({ id: f.uploadId, partCode: f.partCode, kind: 'input', fileName: '', contentType: '', size: 0, uploadedAt: submittedAt.toISOString() })),
   };
   return { input, id, agencyCode: await dossierAgencyCode(deps.catalog, agency), submittedAt, draft };
 }

@@ -46,6 +46,13 @@ describe('dossier lifecycle', () => {
       assert.deepEqual(error.details.parts[0]!.errors.map((e) => e.field).sort(), ['/child/dateOfBirth', '/child/sex']);
       return true;
     });
+    // Ethnicity and nationality are codes of the shared code lists, not free text.
+    const freeText = { ...BIRTH_FORM_DATA, child: { ...BIRTH_FORM_DATA.child, ethnicity: 'Kinh', nationality: 'ZZ' } };
+    await assert.rejects(fileBirth(freeText), (error: { code: string; details: { parts: { errors: { field: string; keyword: string }[] }[] } }) => {
+      assert.equal(error.code, 'dossier.form_invalid');
+      assert.deepEqual(error.details.parts[0]!.errors.map((e) => [e.field, e.keyword]), [['/child/ethnicity', 'x-catalog'], ['/child/nationality', 'x-catalog']]);
+      return true;
+    });
     await assert.rejects(w.tthc.dossiers.submitOnline(w.citizen, { offeringId, submission: birthSubmission() }), rejectsWith(422, 'dossier.parts_missing'));
     const stolen = { ...birthSubmission(), files: [{ uploadId: '00000000-0000-4000-8000-000000000000', partCode: 'giay-chung-sinh' }] };
     await assert.rejects(w.tthc.dossiers.submitOnline(w.citizen, { offeringId, submission: stolen }), rejectsWith(422, 'dossier.upload_not_found'));

@@ -12,6 +12,12 @@ type FileRow = typeof dossierFiles.$inferSelect;
 export type DossierInsert = typeof dossiers.$inferInsert;
 export type DossierPatch = Partial<Omit<DossierInsert, 'id' | 'code' | 'version' | 'createdAt'>>;
 
+/** The intake checklist and any override reason are the desk's working notes, not the applicant's. */
+function withoutInternals(details: Record<string, unknown>): Record<string, unknown> {
+  const { intake: _intake, ...rest } = details;
+  return rest;
+}
+
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 
@@ -146,7 +152,7 @@ export const dossierRepository = {
     const rows = await db.select().from(dossierEvents).where(where).orderBy(asc(dossierEvents.id));
     return rows.map((r) => ({
       id: r.id, at: r.at.toISOString(), actorName: r.actorName, action: r.action, fromStatus: r.fromStatus, toStatus: r.toStatus,
-      note: r.note, details: r.details as Record<string, unknown>,
+      note: r.note, details: applicantView ? withoutInternals(r.details as Record<string, unknown>) : r.details as Record<string, unknown>,
     }));
   },
 

@@ -1,8 +1,9 @@
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, badRequest, errorResponses, refuseNul, takeRateLimit, type App, type Db } from '../../../packages/platform/index.ts';
 import * as S from './dossier.schemas.ts';
-import type { DossierService } from './dossier.service.ts';
+import type { DossierService, FilingInput } from './dossier.service.ts';
 import type { Command } from './dossier.actions.ts';
 import type { Submission } from './dossier.intake.ts';
 import { DOCUMENT_KINDS } from './dossier.documents.ts';
@@ -28,6 +29,11 @@ function multipartError(error: unknown): Error {
 }
 
 /** /api/tthc: filing, actions, queues, files and the public look-up. Routes parse and delegate. */
+/** An acceptance despite missing parts is a decision someone answers for: it goes to the audit log with its reason. */
+async function auditOverride(request: FastifyRequest, dossier: { id: string; code: string }, reason: string): Promise<void> {
+  await request.audit({ action: 'tthc.dossier.accept_incomplete', target: `/api/tthc/dossiers/${dossier.id}`, purpose: PURPOSE, details: { code: dossier.code, reason } });
+}
+
 export function dossierRoutes(dossiers: DossierService, uploads: UploadService, db: Db) {
   return async function routes(app: App): Promise<void> {
     await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2, parts: 3 } });
@@ -73,7 +79,9 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
         headers: S.IdempotencyHeaders, body: S.CounterFilingBody, response: { 201: S.FiledSchema, ...errorResponses(404, 409, 422) },
       },
     }, async (request, reply) => {
-      const filed = await dossiers.receiveAtCounter(request.principal, request.body as { offeringId: string; submission: Submission; accept?: boolean }, request.headers['idempotency-key']);
+      const input = request.body as FilingInput;
+      const filed = await dossiers.receiveAtCounter(request.principal, input, request.headers['idempotency-key']);
+      if (input.override && filed.dossier.status !== 'submitted') await auditOverride(request, filed.dossier, input.override.reason);
       return reply.code(201).send(filed);
     });
 
@@ -107,7 +115,12 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
         tags, summary: 'Act on a dossier (accept, request a supplement, reject, take a step, assign, pause, apologise, return, withdraw, …)',
         params: S.IdParams, headers: S.IdempotencyHeaders, body: S.CommandBody, response: { 200: S.DossierSchema, ...errorResponses(404, 409, 422) },
       },
-    }, async (request) => dossiers.act(request.principal, request.params.id, request.body as Command & { expectedVersion: number }, request.headers['idempotency-key']));
+    }, async (request) => {
+      const command = request.body as Command & { expectedVersion: number };
+      const dossier = await dossiers.act(request.principal, request.params.id, command, request.headers['idempotency-key']);
+      if (command.action === 'accept' && command.override) await auditOverride(request, dossier, command.override.reason);
+      return dossier;
+    });
 
     app.get('/dossiers/:id/steps/:stepId/assignees', {
       config: { access: 'authenticated' },

@@ -1,6 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { DOSSIER_STATUSES } from './dossier.status.ts';
 import { QUEUES } from './dossier.types.ts';
+import { PART_FORMS } from '../catalogue/procedure.types.ts';
 
 /** Route schemas of the dossier area (the OpenAPI document is generated from these). */
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
@@ -33,11 +34,23 @@ const FileRefs = Type.Array(Type.Object({ uploadId: Uuid, partCode: PartCode }, 
 
 export const SubmissionSchema = Type.Object({ applicant: ApplicantSchema, formData: FormData, files: FileRefs }, { $id: 'Submission', additionalProperties: false });
 
+const ChecklistSchema = Type.Array(Type.Object({
+  partCode: PartCode,
+  present: Type.Boolean(),
+  form: Type.Optional(stringEnum(PART_FORMS)),
+}, { additionalProperties: false }), { maxItems: 50, description: 'The intake checklist: each part present or missing and, on paper, its form (original, certified_copy, copy). Omitted: presence is read from the dossier\'s e-forms and files' });
+const OverrideSchema = Type.Object({ reason: Text(1000, 10) }, {
+  additionalProperties: false, description: 'Accept although required parts are missing or in a weaker form: the reason is kept in the history and the audit log',
+});
+const intakeCheck = { checklist: Type.Optional(ChecklistSchema), override: Type.Optional(OverrideSchema) };
+
 export const OnlineFilingBody = Type.Object({ offeringId: Uuid, submission: SubmissionSchema }, { $id: 'OnlineFiling', additionalProperties: false });
 export const CounterFilingBody = Type.Object({
   offeringId: Uuid,
   submission: SubmissionSchema,
   accept: Type.Optional(Type.Boolean({ description: 'Accept at once and issue the receipt (default true)' })),
+  deskAgencyId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36, description: "The receiving desk when it is not the offering's own: a Public Administration Service Centre receives any procedure of the province (Decree 118/2025/NĐ-CP); the offering's agency decides" })),
+  ...intakeCheck,
 }, { $id: 'CounterFiling', additionalProperties: false });
 
 const SupplementItemSchema = Type.Object({ partCode: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), reason: Text(500) }, { additionalProperties: false });
@@ -46,7 +59,7 @@ const command = <P extends Record<string, TSchema>>(action: string, props: P, su
   Type.Object({ action: Type.Literal(action), ...version, ...props }, { additionalProperties: false, description: summary });
 
 export const CommandBody = Type.Union([
-  command('accept', {}, 'Accept at the one-stop desk: receipt and promised date'),
+  command('accept', intakeCheck, 'Accept at the one-stop desk after the checklist of parts: receipt and promised date'),
   command('request_supplement', { items: Type.Array(SupplementItemSchema, { minItems: 1, maxItems: 30 }), note: Type.Optional(Text(1000)) }, 'Ask for missing or wrong parts; the clock stops'),
   command('reject', { reasons: Type.Array(Text(500), { minItems: 1, maxItems: 10 }) }, 'Refuse at intake with reasons'),
   command('transition', { stepId: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), transition: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }), comment: Type.Optional(Text(2000)) }, 'Take a named transition on an active step'),

@@ -1,5 +1,6 @@
 import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempotent, unauthorized, unprocessable, type Principal } from '../../../packages/platform/index.ts';
 import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
+import type { ChecklistEntry, IntakeOverride } from './dossier.checklist.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { buildDocument, type DocumentKind } from './dossier.documents.ts';
 import { noticeFileName, renderNotice } from '../documents/index.ts';
@@ -17,6 +18,17 @@ import type { OfferingContext } from '../catalogue/procedure.types.ts';
  * the caller (web app, another system through LGSP, a test).
  */
 export type CommandWithVersion = Command & { expectedVersion: number };
+
+/** A filing; at the counter `accept` (default true) accepts at once, after the intake checklist if one is sent. */
+export interface FilingInput {
+  offeringId: string;
+  submission: Submission;
+  accept?: boolean;
+  checklist?: ChecklistEntry[] | undefined;
+  override?: IntakeOverride | undefined;
+  /** The desk receiving it at the counter when not the offering's own: a service centre (Decree 118/2025/NĐ-CP). */
+  deskAgencyId?: string | undefined;
+}
 
 export interface Filed {
   dossier: Dossier;
@@ -51,6 +63,20 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       throw unprocessable('dossier.online_not_offered', 'Thủ tục này không nộp trực tuyến / This procedure is not offered online');
     }
     return context;
+  }
+
+  /**
+   * Decree 118/2025/NĐ-CP separates the desk that receives from the authority that decides: the
+   * provincial and commune Public Administration Service Centres receive dossiers of any
+   * procedure in the province, regardless of boundaries. Any other desk receives only its own offerings.
+   */
+  async function receivingDesk(context: OfferingContext, wanted: string | undefined): Promise<string> {
+    if (wanted === undefined || wanted === context.offering.deskAgencyId) return context.offering.deskAgencyId;
+    const desk = await catalog.getAgency(wanted).catch(() => undefined);
+    if (!desk || desk.kind !== 'service_centre' || !desk.active) {
+      throw unprocessable('dossier.desk_not_service_centre', 'Chỉ Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ của thủ tục thuộc cơ quan khác / Only a service centre receives dossiers of another agency\'s procedure', { field: 'deskAgencyId' });
+    }
+    return desk.id;
   }
 
   async function visible(principal: Principal, id: string): Promise<Dossier> {
@@ -89,7 +115,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     return { actions: [...new Set(actions)], steps };
   }
 
-  async function file(principal: Principal, channel: 'online' | 'counter', input: { offeringId: string; submission: Submission; accept?: boolean }, key: string | undefined): Promise<Filed> {
+  async function file(principal: Principal, channel: 'online' | 'counter', input: FilingInput, key: string | undefined): Promise<Filed> {
     if (principal.kind !== 'user') throw unauthorized();
     const context = await offering(input.offeringId, channel);
     let { submission } = input;
@@ -101,7 +127,9 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       // The applicant is who VNeID says: the id number and name are not typed, so cannot be wrong.
       submission = { ...submission, applicant: { ...submission.applicant, personalId: identity.personalId, fullName: identity.fullName } };
       subject = principal.userId;
-    } else if (!(await canAct(catalog, principal, P.receive, context.offering.deskAgencyId))) {
+    }
+    const deskAgencyId = channel === 'counter' ? await receivingDesk(context, input.deskAgencyId) : context.offering.deskAgencyId;
+    if (channel === 'counter' && !(await canAct(catalog, principal, P.receive, deskAgencyId))) {
       throw forbidden('dossier.forbidden', 'Bạn không làm việc tại bộ phận một cửa này / Not an official of this desk');
     }
     const actor = { id: actorOf(principal), name: principal.displayName };
@@ -113,8 +141,9 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       if (prepared.deskName !== undefined) await deps.notices(tx, 'filed', dossier, { agencyName: prepared.deskName });
       return prepared.accept ? applyChange(deps, tx, principal, dossier, prepared.accept) : dossier;
     }, async () => {
-      const dossier = await prepareDossier(deps, { context, channel, submission, applicantSubject: subject, actor });
-      const accept = acceptNow ? await decide(deps, principal, dossier.draft, { action: 'accept' }, people, deps.now()) : undefined;
+      const dossier = await prepareDossier(deps, { context, channel, submission, applicantSubject: subject, actor, deskAgencyId });
+      const intake = { action: 'accept' as const, checklist: input.checklist, override: input.override };
+      const accept = acceptNow ? await decide(deps, principal, dossier.draft, intake, people, deps.now()) : undefined;
       const deskName = channel === 'online' ? (await catalog.getAgency(context.offering.deskAgencyId)).name : undefined;
       return { dossier, accept, deskName };
     });
@@ -126,7 +155,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     submitOnline: (principal: Principal, input: { offeringId: string; submission: Submission }, key?: string) => file(principal, 'online', input, key),
 
     /** At the counter the official files for the applicant and, by default, accepts at once (receipt issued). */
-    receiveAtCounter: (principal: Principal, input: { offeringId: string; submission: Submission; accept?: boolean }, key?: string) => file(principal, 'counter', input, key),
+    receiveAtCounter: (principal: Principal, input: FilingInput, key?: string) => file(principal, 'counter', input, key),
 
     /** A dossier filed on the national portal and pushed here; the national code makes a repeated push harmless. */
     async receiveFromNationalPortal(principal: Principal, input: { externalCode: string; offeringId: string; submission: Submission }): Promise<{ dossier: Dossier; created: boolean }> {

@@ -1,6 +1,7 @@
 import { conflict, endOfVietnamDay, unprocessable } from '../../../packages/platform/index.ts';
 import { stepDays, stepDueDate } from './dossier.deadline.ts';
 import type { DossierDeps } from './dossier.deps.ts';
+import { DOSSIER_PERMISSIONS } from './dossier.policies.ts';
 import type { ActiveStepState, Dossier } from './dossier.types.ts';
 import { validateProcessDefinition, type ProcessDefinition, type ProcessStep } from '../process/process.definition.ts';
 import { ProcessError, applyTransition, availableTransitions, startSteps, stepById, type ActiveStep, type ProcessContext, type TransitionResult } from '../process/process.engine.ts';
@@ -29,8 +30,13 @@ export async function processOf(deps: DossierDeps, dossier: Pick<Dossier, 'proce
   return checked.definition;
 }
 
-export async function stepAgency(deps: DossierDeps, dossier: Pick<Dossier, 'agencyId'>, step: ProcessStep): Promise<string> {
-  if (step.agency.kind === 'owner') return dossier.agencyId;
+/**
+ * The agency a step acts for. The dossier's own steps are the deciding agency's, except a step
+ * that needs `dossier.receive`: that is the one-stop desk's work (handing the dossier over), done
+ * where the dossier was received — a service centre may receive for another agency (Decree 118/2025/NĐ-CP).
+ */
+export async function stepAgency(deps: DossierDeps, dossier: Pick<Dossier, 'agencyId' | 'deskAgencyId'>, step: ProcessStep): Promise<string> {
+  if (step.agency.kind === 'owner') return step.permission === DOSSIER_PERMISSIONS.receive ? dossier.deskAgencyId : dossier.agencyId;
   const agency = await deps.catalog.findAgencyByCode(step.agency.agencyCode);
   if (!agency) throw unprocessable('dossier.step_agency_unknown', `Không có cơ quan mã ${step.agency.agencyCode} / Unknown agency in the process`);
   return agency.id;

@@ -33,8 +33,9 @@ export interface World {
 
 export const BIRTH_FORM_DATA = {
   requester: { fullName: 'Nguyễn Văn An', idNumber: '087090001234', relationship: 'Cha' },
-  child: { fullName: 'Nguyễn Thị Sen', dateOfBirth: '2026-11-20', sex: 'Nữ', ethnicity: 'Kinh', nationality: 'Việt Nam', placeOfBirth: 'Bệnh viện Đa khoa Đồng Tháp' },
-  mother: { fullName: 'Trần Thị Hoa', dateOfBirth: '1995-04-02', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Phường Cao Lãnh, Tỉnh Đồng Tháp' },
+  // Ethnicity and nationality are codes of the shared code lists: 01 Kinh, VN Việt Nam.
+  child: { fullName: 'Nguyễn Thị Sen', dateOfBirth: '2026-11-20', sex: 'Nữ', ethnicity: '01', nationality: 'VN', placeOfBirth: 'Bệnh viện Đa khoa Đồng Tháp' },
+  mother: { fullName: 'Trần Thị Hoa', dateOfBirth: '1995-04-02', ethnicity: '01', nationality: 'VN', residence: 'Phường Cao Lãnh, Tỉnh Đồng Tháp' },
 };
 
 /** `env` adds configuration (e.g. `PUBLIC_URL`) to the test defaults. */

@@ -1,7 +1,7 @@
 /** Seeded civil-status and certification procedures (hộ tịch, chứng thực), carried out by the commune. */
 import { BIRTH_FORM, MARRIAGE_FORM } from './forms.ts';
 import {
-  base, charge, CIVIL_STATUS_ONLINE, COMMUNE, fee, law, LUAT_HO_TICH, ND_CHUNG_THUC, ND_HO_TICH, optionalPart, part, SAME_DAY, TT_HO_TICH, TT_LE_PHI_HDND, TT_PHI_CHUNG_THUC,
+  base, charge, checked, CIVIL_STATUS_ONLINE, COMMUNE, fee, law, LUAT_HO_TICH, ND_CHUNG_THUC, ND_HO_TICH, optionalPart, part, SAME_DAY, TT_HO_TICH, TT_LE_PHI_HDND, TT_PHI_CHUNG_THUC, TYPICAL_COUNCIL_CHARGE, unconfirmed,
   type SeedProcedure,
 } from './common.ts';
 
@@ -12,6 +12,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '1.001193',
+      verification: checked('Luật Hộ tịch 60/2014/QH13 Điều 11, 16'),
       name: 'Đăng ký khai sinh',
       fieldCode: 'ho-tich',
       level: 'commune',
@@ -23,7 +24,8 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       fees: [charge('Lệ phí đăng ký khai sinh', 0, 'Miễn lệ phí khi đăng ký đúng hạn (trong 60 ngày kể từ ngày sinh) — Điều 11 Luật Hộ tịch')],
       parts: [
         part('to-khai', 'Tờ khai đăng ký khai sinh', { formKey: BIRTH_FORM }),
-        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh'),
+        // The original is handed in (Luật Hộ tịch art. 16(1); Nghị định 123/2015/NĐ-CP art. 9).
+        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh', { requiredForm: 'original' }),
         optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền đăng ký khai sinh)'),
       ],
       conditions: 'Cha, mẹ hoặc người thân thích có trách nhiệm đăng ký khai sinh cho trẻ trong thời hạn 60 ngày kể từ ngày sinh.',
@@ -39,6 +41,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '1.000894',
+      verification: unconfirmed(['processingNote'], 'Luật Hộ tịch 60/2014/QH13 Điều 18', 'Một danh mục cấp xã năm 2025 ghi 03 ngày làm việc khi cần xác minh; Luật ghi không quá 05 ngày.'),
       name: 'Đăng ký kết hôn',
       fieldCode: 'ho-tich',
       level: 'commune',
@@ -65,6 +68,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '1.000656',
+      verification: checked('Luật Hộ tịch 60/2014/QH13 Điều 11, 34'),
       name: 'Đăng ký khai tử',
       fieldCode: 'ho-tich',
       level: 'commune',
@@ -85,6 +89,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '1.004873',
+      verification: unconfirmed(['fees'], 'Nghị định 123/2015/NĐ-CP Điều 22; Thông tư 85/2019/TT-BTC', TYPICAL_COUNCIL_CHARGE),
       name: 'Cấp Giấy xác nhận tình trạng hôn nhân',
       fieldCode: 'ho-tich',
       level: 'commune',
@@ -106,6 +111,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '2.000815',
+      verification: checked('Nghị định 23/2015/NĐ-CP Điều 7; Thông tư 226/2016/TT-BTC'),
       name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận',
       fieldCode: 'chung-thuc',
       level: 'commune',
@@ -129,6 +135,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '2.000884',
+      verification: checked('Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC'),
       name: 'Chứng thực chữ ký trong các giấy tờ, văn bản',
       fieldCode: 'chung-thuc',
       level: 'commune',
@@ -152,6 +159,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '3.000722',
+      verification: unconfirmed(['nationalCode', 'processingDays', 'fees'], 'Nghị định 63/2024/NĐ-CP; danh mục cấp xã năm 2025 (nguồn thứ cấp)', 'Mã, thời hạn 03 ngày làm việc và miễn lệ phí đăng ký thường trú cho trẻ em lấy từ nguồn thứ cấp.'),
       name: 'Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
       fieldCode: 'ho-tich',
       level: 'commune',
@@ -166,7 +174,8 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       ],
       parts: [
         part('to-khai-khai-sinh', 'Tờ khai đăng ký khai sinh', { formKey: BIRTH_FORM }),
-        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh'),
+        // The original is handed in (Luật Hộ tịch art. 16(1); Nghị định 123/2015/NĐ-CP art. 9).
+        part('giay-chung-sinh', 'Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh', { requiredForm: 'original' }),
         part('to-khai-cu-tru', 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)'),
         optionalPart('y-kien-chu-ho', 'Ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở hợp pháp (khi không thể hiện trên tờ khai)'),
       ],
@@ -174,16 +183,28 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       resultType: 'Giấy khai sinh; xác nhận đăng ký thường trú; thẻ bảo hiểm y tế',
     },
   },
-  // Judicial records moved from the Department of Justice to the provincial police in 2025. Code 3.000333 is the
-  // police portal's (secondary source, unverified); 10 days, 15 with verification (Luật Lý lịch tư pháp art. 48);
-  // fees Thông tư 244/2016/TT-BTC.
-  {
+  judicialRecord(1),
+  judicialRecord(2),
+];
+
+/** The one combined judicial-record procedure seeded before the split into certificate no. 1 and no. 2 (renamed to no. 1 on upgrade). */
+export const COMBINED_JUDICIAL_RECORD_NAME = 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam';
+
+/**
+ * Judicial-record certificates (Phiếu lý lịch tư pháp) are two procedures: no. 1 (3.000333), which
+ * may be requested through an authorised person, and no. 2 (3.000334), only in person (Luật Lý lịch
+ * tư pháp art. 41, 45, 46). Moved from the Department of Justice to the provincial police in 2025.
+ * The codes come from the police portal (secondary source) and the issue; not confirmed on the
+ * national database. 10 days, 15 with verification (art. 48); fees Thông tư 244/2016/TT-BTC.
+ */
+function judicialRecord(no: 1 | 2): SeedProcedure {
+  return {
     processKey: 'mot-cua-co-ban',
     agencyCode: 'TAM.H19.T02',
     fields: {
       ...base,
-      nationalCode: '3.000333',
-      name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam',
+      nationalCode: no === 1 ? '3.000333' : '3.000334',
+      name: `Cấp Phiếu lý lịch tư pháp số ${no} cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam`,
       fieldCode: 'ly-lich-tu-phap',
       level: 'province',
       implementingAgencies: ['Công an tỉnh'],
@@ -198,12 +219,14 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
         fee('Trẻ em, người cao tuổi, người khuyết tật, người thuộc hộ nghèo', 0, 'Miễn phí'),
       ],
       parts: [
-        part('to-khai', 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp'),
+        part('to-khai', `Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp số ${no}`),
         optionalPart('giay-to-tuy-than', 'Bản chụp giấy tờ tùy thân (khi chưa xác thực qua tài khoản định danh điện tử)'),
-        optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền yêu cầu cấp Phiếu số 1)'),
+        // Only certificate no. 1 may be requested by an authorised person (art. 45(2), 46(2)).
+        ...(no === 1 ? [optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền yêu cầu cấp Phiếu số 1)')] : []),
       ],
       legalBases: [law('28/2009/QH12', 'Luật Lý lịch tư pháp', '2009-06-17'), law('111/2010/NĐ-CP', 'Nghị định quy định chi tiết và hướng dẫn thi hành một số điều của Luật Lý lịch tư pháp', '2010-11-23'), law('244/2016/TT-BTC', 'Thông tư quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí cung cấp thông tin lý lịch tư pháp', '2016-11-11')],
-      resultType: 'Phiếu lý lịch tư pháp số 1 hoặc số 2',
+      resultType: `Phiếu lý lịch tư pháp số ${no}`,
+      verification: unconfirmed(['nationalCode', 'name'], 'Cổng dịch vụ công Bộ Công an (nguồn thứ cấp); mô tả của issue 9', 'Mã và tên chưa đối chiếu được với Cơ sở dữ liệu quốc gia về thủ tục hành chính.'),
     },
-  },
-];
+  };
+}

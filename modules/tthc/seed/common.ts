@@ -10,7 +10,7 @@
  * Charges set by the provincial People's Council (Thông tư 85/2019/TT-BTC) are typical amounts,
  * not Đồng Tháp's resolution, unless stated otherwise.
  */
-import type { FeeItem, LegalBasis, ProcedurePart } from '../catalogue/procedure.types.ts';
+import type { FeeItem, LegalBasis, ProcedurePart, ProcedureVerification } from '../catalogue/procedure.types.ts';
 import type { ProcedureFields } from '../catalogue/procedure.inputs.ts';
 
 /** The process each seeded procedure follows (keys of seed/index.ts). */
@@ -43,3 +43,13 @@ export const CIVIL_STATUS_ONLINE = ['online', 'counter', 'post'] as const;
 export const SAME_DAY = 'Giải quyết ngay trong ngày làm việc tiếp nhận; hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.';
 
 export const base = { processingNote: null, conditions: null, fullyOnline: false, active: true } as const;
+
+/** When the seeded records were last reviewed against their sources. */
+export const SEED_CHECKED_ON = '2026-12-05';
+/** Every field checked against `source`. */
+export const checked = (source: string): ProcedureVerification => ({ status: 'verified', source, checkedOn: SEED_CHECKED_ON, unverified: [] });
+/** Some fields not confirmed against the national procedure database: administrators see which. */
+export const unconfirmed = (fields: string[], source: string, note?: string): ProcedureVerification =>
+  ({ status: 'unverified', source, checkedOn: SEED_CHECKED_ON, unverified: fields, ...(note ? { note } : {}) });
+/** Charges the provincial People's Council sets (Thông tư 85/2019/TT-BTC): the amount is a typical one, not Đồng Tháp's resolution. */
+export const TYPICAL_COUNCIL_CHARGE = 'Lệ phí do HĐND tỉnh quyết định: mức điển hình, chưa đối chiếu Nghị quyết của HĐND tỉnh Đồng Tháp.';

@@ -16,6 +16,10 @@ const date = (title: string): Schema => ({ type: 'string', format: 'date', title
 const integer = (title: string, minimum: number, maximum: number): Schema => ({ type: 'integer', title, minimum, maximum });
 const area = (title: string, maximum: number): Schema => ({ type: 'number', title, exclusiveMinimum: 0, maximum });
 const idNumber = (title = 'Số định danh cá nhân'): Schema => text(title, 12, { pattern: '^\\d{12}$', 'x-placeholder': '12 chữ số' });
+/** A field picked from a shared code list (`x-catalog`): the value is the item's code. */
+const fromCatalogue = (title: string, list: string, extra: Schema = {}): Schema => ({ type: 'string', title, minLength: 1, maxLength: 64, 'x-catalog': list, ...extra });
+const ethnicity = fromCatalogue('Dân tộc', 'ethnic-groups');
+const nationality = fromCatalogue('Quốc tịch', 'nationalities', { default: 'VN' });
 const sex: Schema = { type: 'string', title: 'Giới tính', enum: ['Nam', 'Nữ'], 'x-widget': 'radio' };
 const object = (title: string, properties: Record<string, Schema>, required: string[]): Schema => ({ type: 'object', title, additionalProperties: false, required, properties });
 
@@ -27,8 +31,8 @@ const person = (title: string, withSex = false): Schema =>
       fullName: text('Họ, chữ đệm và tên', 100),
       dateOfBirth: date('Ngày, tháng, năm sinh'),
       ...(withSex ? { sex } : {}),
-      ethnicity: text('Dân tộc', 50),
-      nationality: text('Quốc tịch', 60, { default: 'Việt Nam' }),
+      ethnicity,
+      nationality,
       idNumber: idNumber(),
       residence: text('Nơi cư trú', 300),
     },
@@ -66,8 +70,8 @@ export const SEED_FORMS: SeedForm[] = [
               fullName: text('Họ, chữ đệm và tên', 100),
               dateOfBirth: date('Ngày, tháng, năm sinh'),
               sex,
-              ethnicity: text('Dân tộc', 50),
-              nationality: text('Quốc tịch', 60, { default: 'Việt Nam' }),
+              ethnicity,
+              nationality,
               placeOfBirth: text('Nơi sinh', 300),
               hometown: text('Quê quán', 300),
             },

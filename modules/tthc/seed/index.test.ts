@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { checkProcedure, mergeProcedure } from '../catalogue/procedure.validation.ts';
 import { setUpCatalogue, type TestCatalogue } from '../catalogue/procedure.test-support.ts';
 import { FIELD_LIST } from '../catalogue/procedure.service.ts';
+import { randomUUID } from 'node:crypto';
+import { procedureRepository } from '../catalogue/procedure.repository.ts';
+import { COMBINED_JUDICIAL_RECORD_NAME } from './civil-procedures.ts';
 import { seedProcedureCatalog } from './index.ts';
 import { SEED_PROCEDURES } from './procedures.ts';
 import { SEED_FORMS } from './forms.ts';
@@ -38,7 +41,7 @@ describe('procedure catalogue seed', () => {
   it('is idempotent, also when two instances start together', async () => {
     await Promise.all([seedProcedureCatalog(t.database.db, t.catalog), seedProcedureCatalog(t.database.db, t.catalog)]);
     const first = await counts();
-    assert.deepEqual(first, { procedures: 13, offerings: 10 * 3 + 3, forms: 4, processes: 3 });
+    assert.deepEqual(first, { procedures: 14, offerings: 10 * 3 + 4, forms: 4, processes: 3 });
     await seedProcedureCatalog(t.database.db, t.catalog);
     assert.deepEqual(await counts(), first);
   });
@@ -67,13 +70,44 @@ describe('procedure catalogue seed', () => {
     const [offering] = await t.procedures.offeringsOfProcedure(permit.id);
     const context = await t.procedures.offeringContext(offering!.id);
     assert.deepEqual([context?.process.key, context?.process.version], ['cap-phep-xay-dung', 1]);
-    const judicial = await t.procedures.getByCode('3.000333');
-    assert.deepEqual((await t.procedures.offeringsOfProcedure(judicial.id)).map((o) => o.agencyName), ['Công an tỉnh']);
+    for (const code of ['3.000333', '3.000334']) {
+      const judicial = await t.procedures.getByCode(code);
+      assert.deepEqual((await t.procedures.offeringsOfProcedure(judicial.id)).map((o) => o.agencyName), ['Công an tỉnh']);
+    }
     const linked = await t.procedures.getByCode('3.000722');
     const [communeOffering] = await t.procedures.offeringsOfProcedure(linked.id);
     const process = (await t.procedures.offeringContext(communeOffering!.id))?.process;
     assert.equal(process?.key, 'lien-thong-khai-sinh');
     const bpmn = await t.procedures.exportBpmn('lien-thong-khai-sinh', 1);
     assert.ok(bpmn.includes('agency TAM.H19.T02') && bpmn.includes('agency TAM.H19.T11'));
+  });
+});
+
+describe('procedure catalogue seed on a database seeded before the judicial-record split', () => {
+  let t: TestCatalogue;
+  before(async () => {
+    t = await setUpCatalogue({ seedProcedures: false });
+  });
+  after(async () => t.database.close());
+
+  it('renames the combined procedure to certificate no. 1 in place, adds no. 2, and fills in the verification records', async () => {
+    const no1 = SEED_PROCEDURES.find((p) => p.fields.nationalCode === '3.000333')!.fields;
+    const oldId = randomUUID();
+    // As the earlier seed wrote it: one procedure for both certificates, no verification record.
+    await procedureRepository.insert(t.database.db, oldId, { ...no1, name: COMBINED_JUDICIAL_RECORD_NAME, resultType: 'Phiếu lý lịch tư pháp số 1 hoặc số 2', verification: null });
+    await seedProcedureCatalog(t.database.db, t.catalog);
+    const renamed = await t.procedures.getByCode('3.000333');
+    assert.equal(renamed.id, oldId, 'same record: its offerings and dossiers stay attached');
+    assert.equal(renamed.name, no1.name);
+    assert.equal(renamed.resultType, 'Phiếu lý lịch tư pháp số 1');
+    assert.equal(renamed.version, 2);
+    assert.deepEqual(renamed.verification?.unverified, ['nationalCode', 'name']);
+    const no2 = await t.procedures.getByCode('3.000334');
+    assert.match(no2.name, /số 2/);
+    assert.ok(!no2.parts.some((p) => p.code === 'van-ban-uy-quyen'), 'certificate no. 2 is requested in person only');
+    assert.equal((await t.procedures.offeringsOfProcedure(no2.id)).length, 1);
+    assert.equal((await t.procedures.offeringsOfProcedure(oldId)).length, 1);
+    await seedProcedureCatalog(t.database.db, t.catalog);
+    assert.equal((await t.procedures.getByCode('3.000333')).version, 2, 'the upgrade runs once');
   });
 });

@@ -3,17 +3,18 @@
  * procedures, and their offerings. Safe at every start-up and for replicas starting together:
  * it inserts what is missing and never touches what is there, so editors' changes survive.
  */
-import { foldVietnamese, newId, type Db } from '../../../packages/platform/index.ts';
+import { foldVietnamese, newId, type Db, type Tx } from '../../../packages/platform/index.ts';
 import type { CatalogService } from '../../catalog/index.ts';
 import { forms, processes } from '../db/schema.ts';
 import { checkFormSchema } from '../catalogue/form.validation.ts';
 import { offeringRepository, type OfferingInsert } from '../catalogue/offering.repository.ts';
-import { procedureRepository } from '../catalogue/procedure.repository.ts';
+import { fieldsOf, procedureRepository } from '../catalogue/procedure.repository.ts';
 import { insertVersionIfMissing } from '../catalogue/procedure.versions.ts';
 import { validateProcessDefinition, type ProcessDefinition } from '../process/process.definition.ts';
 import { CONDITIONAL_PROCESS, interAgencyProcess, SIMPLE_PROCESS } from '../process/process.samples.ts';
 import { SEED_FORMS } from './forms.ts';
 import { SEED_PROCEDURES, type SeedProcessKey } from './procedures.ts';
+import { COMBINED_JUDICIAL_RECORD_NAME } from './civil-procedures.ts';
 
 /** Communes that offer the seeded commune procedures (catalog seed codes). */
 export const SEED_COMMUNES = ['TAM.H19.X001', 'TAM.H19.X002', 'TAM.H19.X003'];
@@ -57,6 +58,7 @@ export async function seedProcedureCatalog(db: Db, catalog: Pick<CatalogService,
     const present = () => procedureRepository.all(tx).then((all) => ({ byCode: new Map(all.map((p) => [p.nationalCode, p.id])), byName: new Map(all.map((p) => [levelName(p.level, p.name), p.id])) }));
     const idOf = (index: { byCode: Map<string, string>; byName: Map<string, string> }, f: (typeof SEED_PROCEDURES)[number]['fields']) =>
       index.byCode.get(f.nationalCode) ?? index.byName.get(levelName(f.level, f.name));
+    await upgradeSeededProcedures(tx);
     const before = await present();
     await procedureRepository.insertMissing(tx, SEED_PROCEDURES.filter((p) => !idOf(before, p.fields)).map((p) => ({ id: newId(), fields: p.fields })));
 
@@ -73,4 +75,24 @@ export async function seedProcedureCatalog(db: Db, catalog: Pick<CatalogService,
     }
     await offeringRepository.insertMissing(tx, offerings);
   });
+}
+
+/**
+ * Upgrades of databases seeded by earlier versions, only on records nobody has edited (version 1):
+ * the one combined judicial-record procedure becomes certificate no. 1 under the same id and code
+ * (its offerings and dossiers stay attached; no. 2 is inserted as a new procedure), and seeded
+ * procedures without a verification record get the seed's.
+ */
+async function upgradeSeededProcedures(tx: Tx): Promise<void> {
+  const seeds = new Map(SEED_PROCEDURES.map((p) => [p.fields.nationalCode, p.fields]));
+  for (const current of await procedureRepository.all(tx)) {
+    const seed = seeds.get(current.nationalCode);
+    if (!seed || current.version !== 1) continue;
+    const fields = fieldsOf(current);
+    if (current.name === COMBINED_JUDICIAL_RECORD_NAME) {
+      await procedureRepository.update(tx, current.id, current.version, { ...fields, name: seed.name, resultType: seed.resultType, parts: seed.parts, verification: seed.verification });
+    } else if (current.verification === null && seed.verification !== null) {
+      await procedureRepository.update(tx, current.id, current.version, { ...fields, verification: seed.verification });
+    }
+  }
 }

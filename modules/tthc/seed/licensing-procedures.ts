@@ -1,6 +1,6 @@
 /** Seeded business-registration, construction and food-safety procedures (commune and provincial). */
 import { BUILDING_PERMIT_FORM, HOUSEHOLD_BUSINESS_FORM } from './forms.ts';
-import { base, charge, COMMUNE, fee, law, LUAT_DOANH_NGHIEP, ND_DANG_KY_KINH_DOANH, optionalPart, part, TT_LE_PHI_HDND, type SeedProcedure } from './common.ts';
+import { base, charge, COMMUNE, fee, law, LUAT_DOANH_NGHIEP, ND_DANG_KY_KINH_DOANH, optionalPart, part, TT_LE_PHI_HDND, TYPICAL_COUNCIL_CHARGE, unconfirmed, type SeedProcedure } from './common.ts';
 
 const HOUSEHOLD_BUSINESS_DAYS = '03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.';
 
@@ -11,6 +11,7 @@ export const LICENSING_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '1.001612',
+      verification: unconfirmed(['fees'], 'Nghị định 168/2025/NĐ-CP; Thông tư 85/2019/TT-BTC', TYPICAL_COUNCIL_CHARGE),
       name: 'Đăng ký thành lập hộ kinh doanh',
       fieldCode: 'ho-kinh-doanh',
       level: 'commune',
@@ -37,6 +38,7 @@ export const LICENSING_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '2.000720',
+      verification: unconfirmed(['fees'], 'Nghị định 168/2025/NĐ-CP; Thông tư 85/2019/TT-BTC', TYPICAL_COUNCIL_CHARGE),
       name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh',
       fieldCode: 'ho-kinh-doanh',
       level: 'commune',
@@ -64,6 +66,7 @@ export const LICENSING_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '1.013225',
+      verification: unconfirmed(['name', 'fees'], 'Luật Xây dựng 50/2014/QH13 (sửa đổi 2020) Điều 102; Thông tư 85/2019/TT-BTC', `Tên chính thức có thể bao gồm cả công trình cấp III, IV. ${TYPICAL_COUNCIL_CHARGE}`),
       name: 'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ',
       fieldCode: 'xay-dung',
       level: 'commune',
@@ -97,6 +100,7 @@ export const LICENSING_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '2.001610',
+      verification: unconfirmed(['nationalCode'], 'Luật Doanh nghiệp 59/2020/QH14 Điều 26; Thông tư 47/2019/TT-BTC; mã từ nguồn thứ cấp'),
       name: 'Đăng ký thành lập doanh nghiệp tư nhân',
       fieldCode: 'dang-ky-kinh-doanh',
       level: 'province',
@@ -121,6 +125,7 @@ export const LICENSING_PROCEDURES: SeedProcedure[] = [
     fields: {
       ...base,
       nationalCode: '0.000001',
+      verification: unconfirmed(['nationalCode', 'processingDays'], 'Thông tư 67/2021/TT-BTC (phí thẩm định)', 'Chưa tìm được mã thủ tục trên CSDLQG về TTHC: 0.000001 là mã tạm, không thủ tục quốc gia nào có; thời hạn 20 ngày làm việc gồm thẩm định thực tế chưa đối chiếu.'),
       name: 'Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất thực phẩm, kinh doanh dịch vụ ăn uống thuộc thẩm quyền của Sở Y tế',
       fieldCode: 'an-toan-thuc-pham',
       level: 'province',

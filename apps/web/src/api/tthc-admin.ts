@@ -4,10 +4,13 @@
 import { ApiError, openapi } from './client.ts';
 import type { paths, Schema } from './schemas.ts';
 
-export type Procedure = Schema<'Procedure'>;
+import type { Procedure } from './tthc.ts';
+
+export type { Procedure, ProcedureVerification } from './tthc.ts';
 export type ProcedureInput = Schema<'NewProcedure'>;
 export type ProcedureQuery = paths['/api/tthc/procedures']['get']['parameters']['query'];
-export type ProcedurePage = Schema<'ProcedurePage'>;
+// Items with `verification` by hand until the schema is regenerated.
+export type ProcedurePage = Omit<Schema<'ProcedurePage'>, 'items'> & { items: Procedure[] };
 export type Fee = Schema<'FeeItem'>;
 export type Part = Schema<'ProcedurePart'>;
 export type LegalBasis = Schema<'LegalBasis'>;

@@ -5,8 +5,19 @@ import { ApiError, api, rawRequest, request } from './client.ts';
 import type { paths, Schema } from './schemas.ts';
 
 export type ProcedurePage = Schema<'ProcedurePage'>;
-export type Procedure = Schema<'Procedure'>;
-export type ProcedurePart = Schema<'ProcedurePart'>;
+// `verification` by hand until the merger regenerates the schema (administrators only; null for others).
+export type Procedure = Schema<'Procedure'> & { verification?: ProcedureVerification | null };
+export interface ProcedureVerification {
+  status: 'verified' | 'unverified';
+  source: string;
+  checkedOn: string;
+  unverified: string[];
+  note?: string;
+}
+/** The form a paper part is handed in (modules/tthc/catalogue/procedure.types.ts). */
+export type PartForm = 'original' | 'certified_copy' | 'copy';
+// Written by hand until the merger regenerates the schema: `requiredForm` is new.
+export type ProcedurePart = Schema<'ProcedurePart'> & { requiredForm?: PartForm };
 export type Offering = Schema<'OfferingWithAgency'>;
 export type OfferingRow = Schema<'Offering'>;
 export type EForm = Schema<'FormVersion'>;
@@ -25,11 +36,23 @@ export type Draft = Schema<'Draft'>;
 export type DraftInput = Schema<'NewDraft'>;
 export type Notice = Schema<'Notification'>;
 export type OnlineFiling = Schema<'OnlineFiling'>;
-export type CounterFiling = Schema<'CounterFiling'>;
+// `deskAgencyId`, `checklist`, `override` by hand until the schema is regenerated.
+export type CounterFiling = Schema<'CounterFiling'> & { deskAgencyId?: string; checklist?: ChecklistEntry[]; override?: { reason: string } };
 export type Submission = Schema<'Submission'>;
 export type Applicant = Schema<'Applicant'>;
 /** One action on a dossier (the body of POST /dossiers/:id/actions, without expectedVersion). */
-export type DossierCommand = Schema<'DossierCommand'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never;
+export type DossierCommand = (Schema<'DossierCommand'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never) | AcceptCommand;
+/** The intake checklist sent with `accept` (by hand until the schema is regenerated; modules/tthc/dossier/dossier.checklist.ts). */
+export interface ChecklistEntry {
+  partCode: string;
+  present: boolean;
+  form?: PartForm;
+}
+export interface AcceptCommand {
+  action: 'accept';
+  checklist?: ChecklistEntry[];
+  override?: { reason: string };
+}
 export type ActionName = DossierCommand['action'];
 export type QueueName = NonNullable<paths['/api/tthc/dossiers']['get']['parameters']['query']>['queue'];
 export type DocumentKind = paths['/api/tthc/dossiers/{id}/documents/{kind}']['get']['parameters']['path']['kind'];

@@ -1,13 +1,9 @@
-import { Select, type ComboboxItem, type OptionsFilter } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogApi } from '../api/catalog.ts';
-import { matchesFolded } from '../lib/format.ts';
-
-/** Search ignores diacritics: "dong thap" finds "Đồng Tháp". */
-const foldedFilter: OptionsFilter = ({ options, search }) =>
-  options.filter((option) => 'label' in option && matchesFolded((option as ComboboxItem).label, search));
+import { foldedFilter } from './folded-filter.ts';
 
 interface Props {
   id?: string;

@@ -2,6 +2,7 @@ import { Checkbox, Group, NativeSelect, Radio, Textarea, TextInput } from '@mant
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../DateField.tsx';
+import { CatalogueSelect } from './CatalogueSelect.tsx';
 import { displayFormDate, kindOf, parseFormDate, parseNumber, type FieldSchema, type Widget } from './schema.ts';
 
 interface Props {
@@ -39,6 +40,7 @@ export function ScalarField({ id, schema, label, widget, required, value, error,
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const options = (schema.enum ?? []).map((option) => String(option));
 
+  if (schema['x-catalog']) return <CatalogueSelect {...common} list={schema['x-catalog']} value={text} onChange={onChange} />;
   switch (widget) {
     case 'radio':
       return (

@@ -23,6 +23,8 @@ export interface FieldSchema {
   default?: unknown;
   'x-widget'?: string;
   'x-placeholder'?: string;
+  /** A shared code list the value is a code of (modules/tthc/catalogue/form.validation.ts). */
+  'x-catalog'?: string;
 }
 
 export type Widget = 'text' | 'textarea' | 'date' | 'select' | 'radio' | 'checkbox' | 'number' | 'email' | 'tel';

@@ -15,6 +15,7 @@ import { adminKeys, useFieldOptions } from './lookups.ts';
 import { OfferingsPanel } from './OfferingsPanel.tsx';
 import { ProcedureFormModal } from './ProcedureFormModal.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
+import { VerificationBadge } from './VerificationBadge.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -101,6 +102,8 @@ export function ProceduresAdminPage() {
                 <Table.Tr key={p.id}>
                   <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                     {p.nationalCode}
+                    {/* `verification` is typed by hand until the schema is regenerated. */}
+                    <VerificationBadge verification={(p as Procedure).verification} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{p.name}</Text>

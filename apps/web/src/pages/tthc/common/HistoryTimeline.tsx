@@ -37,9 +37,25 @@ export function HistoryTimeline({ events }: { events: TimelineEvent[] }) {
                 {event.note}
               </Text>
             )}
+            <IntakeOverride details={event.details} />
           </Timeline.Item>
         );
       })}
     </Timeline>
+  );
+}
+
+/** An acceptance despite missing parts shows its reason and what was missing (officials only: the server keeps it from applicants). */
+export function IntakeOverride({ details }: { details: Record<string, unknown> | undefined }) {
+  const { t } = useTranslation();
+  const intake = details?.intake as { override?: { reason?: unknown }; parts?: { partCode: string; name: string; required: boolean; problem: string | null }[] } | undefined;
+  const reason = intake?.override?.reason;
+  if (typeof reason !== 'string') return null;
+  const missing = (intake?.parts ?? []).filter((p) => p.required && p.problem).map((p) => p.name);
+  return (
+    <>
+      <Text size="sm" mt={4} c="orange.9">{t('tthc.checklist.historyOverride', { reason })}</Text>
+      {missing.length > 0 && <Text size="xs" c="dimmed">{t('tthc.checklist.historyMissing', { parts: missing.join('; ') })}</Text>}
+    </>
   );
 }

@@ -30,7 +30,7 @@ export function ProcedureDetailPage() {
         <>
           <PageHeader title={p.name} />
           <Group gap="xs" mb="md" mt={-8}>
-            <Badge variant="outline" tt="none">{p.nationalCode}</Badge>
+            {p.nationalCode && <Badge variant="outline" tt="none">{p.nationalCode}</Badge>}
             <Badge variant="outline" tt="none">{t(`tthc.level.${p.level}`)}</Badge>
             {p.fullyOnline && <Badge color="lotus" tt="none">{t('tthc.procedure.fullyOnline')}</Badge>}
           </Group>

@@ -37,7 +37,8 @@ export function ProcedureFacts({ procedure, fieldName }: { procedure: Procedure;
     <>
       <Section title={t('tthc.procedure.general')}>
         <dl style={{ margin: 0 }}>
-          <Fact label={t('tthc.procedure.code')}>{procedure.nationalCode}</Fact>
+          {/* Empty when the code is not confirmed yet: no stand-in is shown. */}
+          {procedure.nationalCode && <Fact label={t('tthc.procedure.code')}>{procedure.nationalCode}</Fact>}
           <Fact label={t('tthc.procedure.field')}>{fieldName}</Fact>
           <Fact label={t('tthc.procedure.level')}>{t(`tthc.level.${procedure.level}`)}</Fact>
           <Fact label={t('tthc.procedure.agencies')}>{procedure.implementingAgencies.join('; ') || '—'}</Fact>

@@ -101,7 +101,7 @@ function ProcedureCard({ procedure, fieldName }: { procedure: ProcedurePage['ite
         {procedure.name}
       </Anchor>
       <Group gap="xs" mt={6}>
-        <Text size="xs" c="dimmed">{t('tthc.procedure.code')}: {procedure.nationalCode}</Text>
+        {procedure.nationalCode && <Text size="xs" c="dimmed">{t('tthc.procedure.code')}: {procedure.nationalCode}</Text>}
         <Badge variant="outline" size="sm" tt="none">{t(`tthc.level.${procedure.level}`)}</Badge>
         <Badge variant="light" color="gray" size="sm" tt="none">{fieldName}</Badge>
         {procedure.methods.includes('online') && <Badge variant="light" size="sm" tt="none">{t('tthc.procedure.onlineBadge')}</Badge>}

@@ -6,6 +6,7 @@ import { ReasonDialog } from '../common/ReasonDialog.tsx';
 import { useTransitionLabel } from '../common/status.tsx';
 import { TthcErrorAlert } from '../common/TthcErrorAlert.tsx';
 import { useDossierAction } from '../common/useDossierAction.ts';
+import { AcceptDialog } from './actions/AcceptDialog.tsx';
 import { ApologiseDialog } from './actions/ApologiseDialog.tsx';
 import { AssignDialog } from './actions/AssignDialog.tsx';
 import { AttachResultDialog } from './actions/AttachResultDialog.tsx';
@@ -17,10 +18,10 @@ import type { DialogProps } from './actions/types.ts';
 type Open =
   | { kind: 'transition'; step: AllowedStep; action: AllowedStep['actions'][number] }
   | { kind: 'assign'; step: AllowedStep }
-  | { kind: 'request_supplement' | 'reject' | 'apologise' | 'return' | 'attach_result' | 'pause' | 'cancel' | 'comment' };
+  | { kind: 'accept' | 'request_supplement' | 'reject' | 'apologise' | 'return' | 'attach_result' | 'pause' | 'cancel' | 'comment' };
 
-/** Actions taken at once (no input needed); every other action opens a dialog. */
-const IMMEDIATE = ['accept', 'resume'] as const;
+/** Actions taken at once (no input needed); every other action opens a dialog (accept: the checklist of parts). */
+const IMMEDIATE = ['resume'] as const;
 /** One-stop actions in the order officials expect them; applicant-side ones (resubmit) are shown elsewhere. */
 const ORDER = ['accept', 'request_supplement', 'reject', 'attach_result', 'return', 'pause', 'resume', 'apologise', 'cancel', 'comment'] as const;
 const DANGER: readonly string[] = ['reject', 'cancel'];
@@ -91,6 +92,7 @@ export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedur
         />
       )}
       {open?.kind === 'assign' && <AssignDialog dossierId={dossier.id} stepId={open.step.stepId} stepName={stepName(open.step)} {...dialog} />}
+      {open?.kind === 'accept' && <AcceptDialog dossier={dossier} parts={procedure?.parts ?? []} {...dialog} />}
       {open?.kind === 'request_supplement' && <SupplementDialog parts={procedure?.parts ?? []} {...dialog} />}
       {open?.kind === 'reject' && <RejectDialog {...dialog} />}
       {open?.kind === 'apologise' && <ApologiseDialog dueDate={dossier.dueDate} {...dialog} />}

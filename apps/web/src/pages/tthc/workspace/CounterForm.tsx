@@ -16,7 +16,7 @@ import { useFiling } from '../filing/useFiling.ts';
 import { useForms, useProcedure } from '../filing/useForms.ts';
 
 /** The applicant, the e-forms and the papers scanned at the desk, on one page; accepted at once (receipt issued). */
-export function CounterForm({ procedureId, offeringId, onFiled }: { procedureId: string; offeringId: string; onFiled: (filed: Filed) => void }) {
+export function CounterForm({ procedureId, offeringId, deskAgencyId, onFiled }: { procedureId: string; offeringId: string; deskAgencyId?: string | undefined; onFiled: (filed: Filed) => void }) {
   const { t, i18n } = useTranslation();
   const localised = useLocalisedError();
   const queryClient = useQueryClient();
@@ -29,7 +29,7 @@ export function CounterForm({ procedureId, offeringId, onFiled }: { procedureId:
   const submit = useMutation({
     mutationFn: () =>
       tthcApi.fileAtCounter(
-        { offeringId, accept: true, submission: { applicant: toApplicant(filing.applicant, 'counter'), ...buildParts(parts, forms, filing.values, filing.files) } },
+        { offeringId, accept: true, ...(deskAgencyId ? { deskAgencyId } : {}), submission: { applicant: toApplicant(filing.applicant, 'counter'), ...buildParts(parts, forms, filing.values, filing.files) } },
         filing.idempotencyKey(),
       ),
     onSuccess: (filed) => {

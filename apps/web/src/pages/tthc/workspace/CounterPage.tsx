@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, Stack, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { FiledNotice } from '../common/FiledNotice.tsx';
 import { CounterForm } from './CounterForm.tsx';
 import { ProcedurePicker } from './ProcedurePicker.tsx';
 import { useOfferings } from '../filing/useForms.ts';
-import { useDefaultAgency } from './useWorkspaceAgency.ts';
+import { useDefaultAgency, useServiceCentre } from './useWorkspaceAgency.ts';
 
 /** /workspace/counter — "Tiếp nhận tại quầy": the desk files and accepts a dossier for an applicant in person. */
 export function CounterPage() {
@@ -22,6 +22,9 @@ export function CounterPage() {
   const offerings = useOfferings(procedureId ?? undefined);
   const items = offerings.data?.items ?? [];
   const offering = items.find((o) => o.id === chosenOffering) ?? items.find((o) => o.agencyId === defaultAgency || o.deskAgencyId === defaultAgency) ?? (items.length === 1 ? items[0] : undefined);
+  // Decree 118/2025/NĐ-CP: an official of a service centre receives any agency's procedure there.
+  const centre = useServiceCentre(defaultAgency);
+  const receivingDesk = centre && offering && offering.deskAgencyId !== centre.id ? centre : undefined;
 
   const again = () => {
     setFiled(null);
@@ -64,9 +67,12 @@ export function CounterPage() {
                 data={[{ value: '', label: t('tthc.eform.choose') }, ...items.map((o) => ({ value: o.id, label: o.agencyName }))]}
               />
             )}
+            {receivingDesk && <Text size="sm" data-testid="receiving-desk">{t('tthc.counter.receivingDesk', { name: receivingDesk.name })}</Text>}
           </Stack>
         </Card>
-        {procedureId && offering && <CounterForm key={`${procedureId}-${offering.id}`} procedureId={procedureId} offeringId={offering.id} onFiled={setFiled} />}
+        {procedureId && offering && (
+          <CounterForm key={`${procedureId}-${offering.id}`} procedureId={procedureId} offeringId={offering.id} deskAgencyId={receivingDesk?.id} onFiled={setFiled} />
+        )}
       </Stack>
     </>
   );

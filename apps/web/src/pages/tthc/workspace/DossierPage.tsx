@@ -7,7 +7,7 @@ import { DossierDocuments, DossierFiles, issuedDocuments } from '../common/Dossi
 import { DossierHeader } from '../common/DossierHeader.tsx';
 import { useLocalisedError } from '../common/errors.ts';
 import { FormDataView } from '../common/FormDataView.tsx';
-import { HistoryTimeline } from '../common/HistoryTimeline.tsx';
+import { HistoryTimeline, IntakeOverride } from '../common/HistoryTimeline.tsx';
 import { SupplementAnswer } from '../common/SupplementAnswer.tsx';
 import { useControlSheet, useDossier, useHistory } from '../common/useDossier.ts';
 import { useProcedure } from '../filing/useForms.ts';
@@ -69,6 +69,8 @@ export function DossierPage() {
               </Tabs.Panel>
               <Tabs.Panel value="sheet" pt="md">
                 <QueryState isPending={sheet.isPending} error={localised(sheet.error)}>
+                  {/* An acceptance despite missing parts is part of the dossier's control record. */}
+                  <IntakeOverride details={history.data?.items.find((e) => e.action === 'accept')?.details} />
                   <ControlSheet items={sheet.data?.items ?? []} />
                 </QueryState>
               </Tabs.Panel>

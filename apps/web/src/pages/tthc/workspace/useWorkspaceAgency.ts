@@ -38,3 +38,10 @@ export function useDefaultAgency(): string | null {
   if (grants.length === 0 || !agencies.data) return null;
   return agencies.data.items.find((a) => a.code === DEMO_COMMUNE)?.id ?? grants[0]!.agencyId;
 }
+
+/** The agency, when it is a Public Administration Service Centre (it receives any procedure of the province). */
+export function useServiceCentre(agencyId: string | null): { id: string; name: string } | undefined {
+  const agencies = useQuery({ queryKey: ['catalog', 'agencies'], queryFn: catalogApi.agencies, staleTime: 5 * 60_000, enabled: agencyId !== null });
+  const agency = agencies.data?.items.find((a) => a.id === agencyId);
+  return agency && (agency.kind as string) === 'service_centre' ? { id: agency.id, name: agency.name } : undefined;
+}

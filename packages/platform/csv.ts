@@ -1,12 +1,11 @@
 /**
- * RFC 4180 CSV for procedure import/export: quoted fields may hold commas, quotes ("") and line
- * breaks; CRLF or LF; a leading byte-order mark is ignored and one is written (so spreadsheet
- * software opens Vietnamese text as UTF-8).
- *
- * modules/catalog has the same helper (csv.ts) but a module may only import another through its
- * door; this copy goes once CSV moves to packages/platform.
+ * RFC 4180 CSV, the platform's one parser and writer: quoted fields may hold commas, quotes ("")
+ * and line breaks; CRLF or LF line ends; a leading byte-order mark is ignored on reading and one
+ * is written (so spreadsheet software opens Vietnamese text as UTF-8). Fully empty lines are
+ * skipped.
  */
 export class CsvSyntaxError extends Error {
+  /** 1-based physical line where the error was found. */
   readonly line: number;
   constructor(message: string, line: number) {
     super(message);
@@ -14,15 +13,15 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export interface CsvRecord {
-  /** 1-based line where the record starts (the header is line 1). */
+export interface CsvRow {
+  /** 1-based physical line where the row starts (line breaks inside quotes count). */
   line: number;
-  values: Record<string, string>;
+  fields: string[];
 }
 
-/** Records keyed by the (trimmed) header names; fully empty lines are skipped. */
-export function parseCsvRecords(text: string): { columns: string[]; records: CsvRecord[] } {
-  const rows: { line: number; fields: string[] }[] = [];
+/** Parses CSV text into rows of fields, each with the line it starts on. */
+export function parseCsvRows(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -70,7 +69,23 @@ export function parseCsvRecords(text: string): { columns: string[]; records: Csv
   }
   if (quoted) throw new CsvSyntaxError('a quoted field is not closed', line);
   if (field !== '' || fields.length > 0 || touched) endRow();
-  const [header, ...body] = rows;
+  return rows;
+}
+
+/** Parses CSV text into rows of fields. */
+export function parseCsv(text: string): string[][] {
+  return parseCsvRows(text).map((r) => r.fields);
+}
+
+export interface CsvRecord {
+  /** 1-based physical line where the record starts (the header is line 1). */
+  line: number;
+  values: Record<string, string>;
+}
+
+/** Parses CSV with a header row into records keyed by the (trimmed) column names. */
+export function parseCsvRecords(text: string): { columns: string[]; records: CsvRecord[] } {
+  const [header, ...body] = parseCsvRows(text);
   if (!header) return { columns: [], records: [] };
   const columns = header.fields.map((h) => h.trim());
   const records = body.map((r) => ({ line: r.line, values: Object.fromEntries(columns.map((c, i) => [c, r.fields[i] ?? ''])) }));
@@ -79,6 +94,7 @@ export function parseCsvRecords(text: string): { columns: string[]; records: Csv
 
 const quote = (value: string) => (/[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value);
 
+/** Writes CSV with CRLF line ends and a byte-order mark. */
 export function writeCsv(columns: readonly string[], rows: readonly Record<string, string | number | boolean | null | undefined>[]): string {
   const lines = [columns.map(quote).join(',')];
   for (const row of rows) lines.push(columns.map((c) => quote(row[c] === null || row[c] === undefined ? '' : String(row[c]))).join(','));
