@@ -8,6 +8,7 @@ import { moveStep, startProcessing, stepDefinition, type HandoverOpening } from 
 import type { Dossier, SupplementItem } from './dossier.types.ts';
 import { checkParts } from './dossier.intake.ts';
 import { uploadRepository } from './upload.repository.ts';
+import { recordNationalSync } from '../national-sync/national-sync.outbox.ts';
 
 /**
  * Every state change of a dossier after it was filed. The one-stop rules (intake check,
@@ -243,6 +244,7 @@ export async function applyChange(deps: DossierDeps, tx: Tx, principal: Principa
     actor, actorName: displayName(principal), action: change.action, fromStatus: dossier.status, toStatus,
     note: change.note ?? null, visibleToApplicant: change.visibleToApplicant, details: change.details ?? {},
   });
+  await recordNationalSync(tx, { dossierId: dossier.id, action: change.action, from: dossier.status, to: toStatus, at: now, resultAttached: change.takeFiles?.kind === 'result' });
   const after = (await dossierRepository.load(tx, dossier.id))!;
   if (change.notice) await deps.notices(tx, change.notice, after, { ...change.details, ...change.noticeValues });
   return after;
