@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDvcqgPortal, createMailer, createSmsSender } from '../../packages/national/index.ts';
-import { auditKeys, JobRunner, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
+import { auditKeys, JobRunner, PLATFORM_MAINTENANCE_QUEUE, PLATFORM_RECURRING, maintenanceHandler, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp, webDist } from './app.ts';
 import { demoBanner } from './demo-banner.ts';
@@ -119,7 +119,8 @@ function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>
   const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
   const dvcqg = createDvcqgPortal({ ...config.dvcqg, outbound: platform.metrics.outbound });
   const runner = new JobRunner(database.db, {
-    handlers: platform.modules.tthc.jobHandlers({ mailer, sms, dvcqg, log: platform.app.log }),
+    handlers: { ...platform.modules.tthc.jobHandlers({ mailer, sms, dvcqg, log: platform.app.log }), [PLATFORM_MAINTENANCE_QUEUE]: maintenanceHandler(database.db) },
+    recurring: [...PLATFORM_RECURRING, ...platform.modules.tthc.recurring],
     metrics: platform.metrics,
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
   });

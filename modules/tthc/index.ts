@@ -5,7 +5,7 @@
  * file is the module's only door.
  */
 import type { DvcqgPortal, Mailer, SmsSender } from '../../packages/national/index.ts';
-import { memoize, type BlobStore, type JobHandler, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
+import { memoize, type BlobStore, type JobHandler, type RecurringJob, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
@@ -25,6 +25,8 @@ import { NATIONAL_SYNC_QUEUE } from './national-sync/national-sync.outbox.ts';
 import { nationalSyncRoutes } from './national-sync/national-sync.routes.ts';
 import { createSyncMonitor, type SyncMonitor } from './national-sync/national-sync.service.ts';
 import { nationalSyncWorker, type NationalSyncOptions } from './national-sync/national-sync.worker.ts';
+import { DEADLINE_REMINDERS, REMINDER_QUEUE, deadlineReminder } from './notices/deadline.reminders.ts';
+import { UPLOAD_SWEEP, UPLOAD_SWEEP_QUEUE, uploadSweeper } from './dossier/upload.sweep.ts';
 
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
@@ -33,6 +35,8 @@ export type { ProcedureCatalog } from './catalogue/procedure.service.ts';
 export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier/dossier.status.ts';
 export { NOTICE_QUEUE } from './notices/notice.service.ts';
 export { NATIONAL_SYNC_QUEUE } from './national-sync/national-sync.outbox.ts';
+export { REMINDER_QUEUE } from './notices/deadline.reminders.ts';
+export { UPLOAD_SWEEP_QUEUE } from './dossier/upload.sweep.ts';
 export type { NationalSyncOptions } from './national-sync/national-sync.worker.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
@@ -67,6 +71,8 @@ export interface TthcModule {
    * only where a portal client is given.
    */
   jobHandlers(channels: JobChannels): Record<string, JobHandler>;
+  /** Jobs run once per period across replicas: deadline reminders, the sweep of unattached uploads. */
+  recurring: readonly RecurringJob[];
   /** Business gauges for `/metrics` (dossiers by status, overdue), read at scrape time. */
   gauges: ScrapeGauges;
   /** Idempotent start-up load: seeded procedures, forms, processes, offerings, notice templates. */
@@ -131,12 +137,15 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     },
     jobHandlers: (channels) => ({
       [NOTICE_QUEUE]: noticeSender(db, channels),
+      [REMINDER_QUEUE]: deadlineReminder({ db, people: deps.people, publicUrl: config.publicUrl, now: dossierDeps.now }),
+      [UPLOAD_SWEEP_QUEUE]: uploadSweeper(db, deps.blobs, { retentionHours: config.uploadRetentionHours }),
       ...(channels.dvcqg ? {
         [NATIONAL_SYNC_QUEUE]: nationalSyncWorker({
           db, portal: channels.dvcqg, getAgency: dossierDeps.catalog.getAgency, publicUrl: config.publicUrl, ...(channels.log ? { log: channels.log } : {}),
         }, channels.dvcqgSync),
       } : {}),
     }),
+    recurring: [DEADLINE_REMINDERS, UPLOAD_SWEEP],
     gauges: dossierGauges(db, dossierDeps.now),
     async seed() {
       await seedProcedureCatalog(db, deps.catalog);

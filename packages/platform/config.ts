@@ -60,6 +60,8 @@ export interface Config {
    * OAuth client for synchronising dossiers to it (defaults: the DVCQG sandbox).
    */
   dvcqg: { pushSecret: string; apiUrl: string; clientId: string; clientSecret: string };
+  /** Uploads never attached to a dossier (nor kept by a saved draft) are swept after this many hours. */
+  uploadRetentionHours: number;
   bodyLimitBytes: number;
   /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
@@ -204,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
       clientId: env.DVCQG_CLIENT_ID || 'sen-dongthap',
       clientSecret: env.DVCQG_CLIENT_SECRET || 'sandbox-dvcqg-secret-h19',
     },
+    uploadRetentionHours: int(env, 'UPLOAD_RETENTION_HOURS', 24, 1, 24 * 90),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),

@@ -353,3 +353,17 @@ export const nationalSyncs = tthc.table(
     check('national_syncs_state_check', sql`${t.state} in ('pending', 'sent', 'dead')`),
   ],
 );
+
+/** Deadline reminders already sent: one per dossier, step and kind (`due_soon`, `overdue`), whatever the replica. */
+export const reminders = tthc.table(
+  'reminders',
+  {
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    stepId: text('step_id').notNull(),
+    kind: text('kind').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    recipients: integer('recipients').notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'reminders_pkey', columns: [t.dossierId, t.stepId, t.kind] }), check('reminders_kind_check', sql`${t.kind} in ('due_soon', 'overdue')`)],
+);

@@ -48,7 +48,7 @@ export interface PeopleDirectory {
   principalOf(userId: string): Promise<Principal | undefined>;
   citizenIdentity(userId: string): Promise<{ personalId: string; fullName: string; enterpriseCode: string | null } | undefined>;
   /** Officials who hold the permission for the agency (assignment candidates). */
-  officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string }[]>;
+  officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string; email?: string | null }[]>;
 }
 
 /** What a command will do, planned outside the transaction (reads only), written inside it. */

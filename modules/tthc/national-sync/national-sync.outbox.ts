@@ -41,10 +41,15 @@ export async function recordNationalSync(tx: Queryable, change: DossierChange): 
   const [last] = await queryRows<{ seq: number; national_status: number; status_at: string }>(tx, sql`
     select seq, national_status, status_at from tthc.national_syncs where dossier_id = ${change.dossierId}::uuid order by seq desc limit 1`);
   let seq = last?.seq ?? 0;
+  let previous = last ? Date.parse(last.status_at) : -Infinity;
   for (const status of statuses) {
     seq += 1;
-    // A status the portal already holds keeps its time, so the portal records no new entry (only the new data, e.g. result links).
-    const at = last && seq === last.seq + 1 && last.national_status === status ? new Date(last.status_at) : change.at;
+    // A status the portal already holds keeps its time, so the portal records no new entry (only
+    // the new data, e.g. result links). Any other gets a time strictly after the previous one:
+    // the portal knows an entry by (status, time) and refuses one older than its latest.
+    const same = last && seq === last.seq + 1 && last.national_status === status;
+    const at = same ? new Date(previous) : new Date(Math.max(change.at.getTime(), previous + 1));
+    previous = at.getTime();
     await tx.execute(sql`
       insert into tthc.national_syncs (dossier_id, seq, action, national_status, status_at)
       values (${change.dossierId}::uuid, ${seq}, ${change.action}, ${status}, ${at.toISOString()}::timestamptz)`);
