@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_ADMIN_TOKEN, dvcqgSandbox, startSandbox, type RunningSandbox } from '../../../apps/sandbox/index.ts';
 import { createDvcqgPortal, createMailer, createSmsSender } from '../../../packages/national/index.ts';
 import { JobRunner, queryRows, type Principal } from '../../../packages/platform/index.ts';
-import { act, birthSubmission, setUpWorld, upload, type World } from '../dossier/dossier.test-support.ts';
+import { act, birthSubmission, footprint, setUpWorld, upload, type World } from '../dossier/dossier.test-support.ts';
 import { NATIONAL_SYNC_QUEUE, type NationalSyncOptions } from '../index.ts';
 import type { Dossier } from '../dossier/dossier.types.ts';
 
@@ -146,5 +146,19 @@ describe('sync with the national portal', () => {
     await runner.drain();
     assert.deepEqual((await onPortal(dossier.code))!.history.map((h) => h.status), [1, 2, 4]);
     await assert.rejects(w.tthc.nationalSyncs.retry(admin, dead[0]!.id), (e: { status: number; code: string }) => e.status === 409 && e.code === 'national_sync.already_sent');
+  });
+
+  it('an offering set to file online on the national portal refuses online filing here with a clear code, writing nothing', async () => {
+    const offeringId = await offering();
+    const submission = birthSubmission();
+    submission.files = [await upload(w, w.citizen, 'giay-chung-sinh')];
+    await w.database.db.execute(sql`update tthc.offerings set online_filing_portal = 'national' where id = ${offeringId}`);
+    try {
+      const before = await footprint(w);
+      await assert.rejects(w.tthc.dossiers.submitOnline(w.citizen, { offeringId, submission }), (e: { status: number; code: string }) => e.status === 422 && e.code === 'dossier.file_on_national_portal');
+      assert.equal(await footprint(w), before);
+    } finally {
+      await w.database.db.execute(sql`update tthc.offerings set online_filing_portal = 'provincial' where id = ${offeringId}`);
+    }
   });
 });
