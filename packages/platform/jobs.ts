@@ -31,6 +31,19 @@ export interface Job {
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/**
+ * Thrown by a handler whose job must wait for other work first (e.g. an earlier message to the
+ * same person): the job goes back to pending until `runAt`, and the attempt does not count.
+ */
+export class JobDeferred extends Error {
+  readonly runAt: Date;
+  constructor(runAt: Date, reason: string) {
+    super(reason);
+    this.name = 'JobDeferred';
+    this.runAt = runAt;
+  }
+}
+
 export interface JobStats {
   queue: string;
   status: 'pending' | 'running' | 'done' | 'dead';
@@ -110,6 +123,14 @@ export class JobRunner {
   }
 
   async #finish(job: Job, error: unknown): Promise<void> {
+    if (error instanceof JobDeferred) {
+      await this.#db.execute(sql`
+        UPDATE platform.jobs SET status = 'pending', locked_until = NULL, attempts = attempts - 1, last_error = ${error.message.slice(0, 2000)},
+               run_at = ${error.runAt.toISOString()}::timestamptz
+        WHERE id = ${job.id}`);
+      this.#options.metrics?.jobFinished(job.queue, 'deferred');
+      return;
+    }
     if (error === undefined) {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'done', finished_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`);
       this.#options.metrics?.jobFinished(job.queue, 'done');
@@ -137,7 +158,7 @@ export class JobRunner {
         await this.#options.handlers[job.queue]!(job);
       } catch (error) {
         failure = error ?? new Error('job failed');
-        this.#options.onError?.(job, error);
+        if (!(error instanceof JobDeferred)) this.#options.onError?.(job, error);
       }
       await this.#finish(job, failure);
     }
