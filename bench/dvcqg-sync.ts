@@ -12,8 +12,15 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_ADMIN_TOKEN, dvcqgSandbox, startSandbox } from '../apps/sandbox/index.ts';
 import { createDvcqgPortal, createMailer, createSmsSender } from '../packages/national/index.ts';
 import { JobRunner, queryRows, retryDelaySeconds } from '../packages/platform/index.ts';
-import { act, birthSubmission, setUpWorld, upload } from '../modules/tthc/dossier/dossier.test-support.ts';
 import { NATIONAL_SYNC_QUEUE } from '../modules/tthc/index.ts';
+import { createTestPlatform } from '../apps/server/testing.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const BIRTH = {
+  requester: { fullName: 'Nguyễn Văn An', idNumber: '087090001234', relationship: 'Cha' },
+  child: { fullName: 'Nguyễn Thị Sen', dateOfBirth: '2026-11-20', sex: 'Nữ', ethnicity: 'Kinh', nationality: 'Việt Nam', placeOfBirth: 'Bệnh viện Đa khoa Đồng Tháp' },
+  mother: { fullName: 'Trần Thị Hoa', dateOfBirth: '1995-04-02', ethnicity: 'Kinh', nationality: 'Việt Nam', residence: 'Phường Cao Lãnh, Tỉnh Đồng Tháp' },
+};
 
 const DOSSIERS = Number(process.env.BENCH_SYNC_DOSSIERS ?? 40);
 const ERROR_RATE = Number(process.env.BENCH_SYNC_ERROR_RATE ?? 0.3);
@@ -37,42 +44,52 @@ function modelLag(q: number, delay: (attempt: number) => number, trials = 100_00
 }
 
 export async function run(): Promise<void> {
-  const w = await setUpWorld(new Date().toISOString(), { PUBLIC_URL: 'https://dichvucong.dongthap.example' });
+  const t = await createTestPlatform({ PUBLIC_URL: 'https://dichvucong.dongthap.example' });
+  const { tthc, identity } = t.modules;
+  const official = async (username: string) => identity.service.principalForUser((await identity.service.repo.userByUsername(username))!.id);
+  const [desk, specialist, leader] = await Promise.all(['motcua', 'chuyenvien', 'lanhdao'].map(official));
+  const citizen = await identity.service.principalForUser((await identity.service.linkCitizen({ personalId: '087090001234', fullName: 'Nguyễn Văn An' })).id);
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [dvcqgSandbox()] });
   const headers = { authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}`, 'content-type': 'application/json' };
   await fetch(`${sandbox.url}/_admin/faults/dvcqg`, { method: 'PUT', headers, body: JSON.stringify({ errorRate: ERROR_RATE, failStatus: 503, latencyMs: LATENCY_MS, latencyJitterMs: 100 }) });
   const portal = createDvcqgPortal({ apiUrl: `${sandbox.url}/dvcqg`, clientId: 'sen-dongthap', clientSecret: 'sandbox-dvcqg-secret-h19', timeoutMs: 5000 });
-  const handlers = w.tthc.jobHandlers({
+  const handlers = tthc.jobHandlers({
     mailer: createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: 'x@example.com' }), sms: createSmsSender({ apiUrl: 'http://127.0.0.1:9', clientId: 'x', apiKey: 'x', brandname: 'X' }),
     dvcqg: portal, dvcqgSync: { retryDelaySeconds: (n) => Math.min(30, BACKOFF_S * 2 ** (n - 1)) },
   });
-  const workers = [1, 2].map(() => new JobRunner(w.database.db, { handlers: { [NATIONAL_SYNC_QUEUE]: handlers[NATIONAL_SYNC_QUEUE]! }, pollIntervalMs: 100 }));
+  const workers = [1, 2].map(() => new JobRunner(t.database.db, { handlers: { [NATIONAL_SYNC_QUEUE]: handlers[NATIONAL_SYNC_QUEUE]! }, pollIntervalMs: 100 }));
   workers.forEach((r) => r.start());
 
-  const offeringId = await w.offering('1.001193', 'TAM.H19.X001');
-  const tick = () => w.clock.set(new Date().toISOString());
+  const procedure = await tthc.procedures.getByCode('1.001193');
+  const agency = (await t.modules.catalog.service.findAgencyByCode('TAM.H19.X001'))!;
+  const offeringId = (await tthc.procedures.listOfferings({ agencyId: agency.id, procedureId: procedure.id }))[0]!.id;
+  type Step = { id: string; version: number };
+  const act = (principal: typeof desk, dossier: Step, command: Record<string, unknown>) =>
+    tthc.dossiers.act(principal!, dossier.id, { ...command, expectedVersion: dossier.version } as never);
   const started = performance.now();
   const codes: string[] = [];
   for (let i = 0; i < DOSSIERS; i++) {
-    tick();
-    const submission = birthSubmission();
-    submission.files = [await upload(w, w.citizen, 'giay-chung-sinh')];
-    let { dossier } = await w.tthc.dossiers.submitOnline(w.citizen, { offeringId, submission });
-    codes.push(dossier.code);
-    tick(); dossier = await act(w, w.desk, dossier, { action: 'accept' });
-    tick(); dossier = await act(w, w.desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
-    tick(); dossier = await act(w, w.specialist, dossier, { action: 'transition', stepId: 'tham_dinh', transition: 'submit' });
-    tick(); dossier = await act(w, w.leader, dossier, { action: 'transition', stepId: 'phe_duyet', transition: 'approve', comment: 'Đồng ý' });
-    tick(); await act(w, w.desk, dossier, { action: 'return', method: 'desk' });
+    const file = await tthc.uploads.accept(citizen, { fileName: 'giay-chung-sinh.pdf', declaredType: 'application/pdf', bytes: PDF });
+    const submission = {
+      applicant: { kind: 'citizen' as const, fullName: 'Nguyễn Văn An', phone: '0912345678', email: 'nguyen.an@example.com' },
+      formData: { 'to-khai': BIRTH }, files: [{ uploadId: file.id, partCode: 'giay-chung-sinh' }],
+    };
+    let dossier: Step = (await tthc.dossiers.submitOnline(citizen, { offeringId, submission })).dossier;
+    codes.push((dossier as Step & { code: string }).code);
+    dossier = await act(desk, dossier, { action: 'accept' });
+    dossier = await act(desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
+    dossier = await act(specialist, dossier, { action: 'transition', stepId: 'tham_dinh', transition: 'submit' });
+    dossier = await act(leader, dossier, { action: 'transition', stepId: 'phe_duyet', transition: 'approve', comment: 'Đồng ý' });
+    await act(desk, dossier, { action: 'return', method: 'desk' });
   }
   const filedIn = (performance.now() - started) / 1000;
   for (;;) {
-    const [open] = await queryRows<{ n: number }>(w.database.db, sql`select count(*)::int as n from tthc.national_syncs where state <> 'sent'`);
+    const [open] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from tthc.national_syncs where state <> 'sent'`);
     if (open!.n === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await Promise.all(workers.map((r) => r.stop()));
-  const rows = await queryRows<{ lag: number; attempts: number }>(w.database.db, sql`
+  const rows = await queryRows<{ lag: number; attempts: number }>(t.database.db, sql`
     select extract(epoch from sent_at - created_at)::float8 as lag, attempts from tthc.national_syncs`);
   const lags = rows.map((r) => Number(r.lag));
   let inOrder = 0;
@@ -93,5 +110,5 @@ export async function run(): Promise<void> {
     productionBackoffModelSeconds: production,
   }, null, 2));
   await sandbox.close();
-  await w.close();
+  await t.close();
 }
