@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   startup: () => import('./startup.ts').then((m) => m.run()),
   tokens: () => import('./tokens.ts').then((m) => m.run()),
   tthc: () => import('./tthc.ts').then((m) => m.run()),
+  'dvcqg-sync': () => import('./dvcqg-sync.ts').then((m) => m.run()),
 };
 
 const name = process.argv[2];

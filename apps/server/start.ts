@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createMailer, createSmsSender } from '../../packages/national/index.ts';
-import { auditKeys, JobRunner, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
+import { createDvcqgPortal, createMailer, createSmsSender } from '../../packages/national/index.ts';
+import { auditKeys, JobRunner, PLATFORM_MAINTENANCE_QUEUE, PLATFORM_RECURRING, maintenanceHandler, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp, webDist } from './app.ts';
 import { demoBanner } from './demo-banner.ts';
@@ -110,14 +110,17 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
 }
 
 /**
- * The background work of this replica: notices by mail and SMS (any replica may claim any job),
+ * The background work of this replica: notices by mail and SMS, the dossier sync to the national
+ * portal (any replica may claim any job),
  * and the audit checkpoints kept outside the database (idempotent by seq across replicas).
  */
 function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>>, database: Database): { stop(): Promise<void> } {
   const mailer = createMailer({ ...config.mail, outbound: platform.metrics.outbound });
   const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
+  const dvcqg = createDvcqgPortal({ ...config.dvcqg, outbound: platform.metrics.outbound });
   const runner = new JobRunner(database.db, {
-    handlers: platform.modules.tthc.jobHandlers({ mailer, sms }),
+    handlers: { ...platform.modules.tthc.jobHandlers({ mailer, sms, dvcqg, log: platform.app.log }), [PLATFORM_MAINTENANCE_QUEUE]: maintenanceHandler(database.db) },
+    recurring: [...PLATFORM_RECURRING, ...platform.modules.tthc.recurring],
     metrics: platform.metrics,
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
   });

@@ -74,9 +74,9 @@ export function createAccountRepository(db: Db) {
       return { items, total: total?.n ?? 0 };
     },
     /** Active officials holding `permission` for the agency: by an assignment there, or a subtree assignment on an ancestor. */
-    async officialsHolding(permission: string, agencyId: string, ancestors: string[]): Promise<{ id: string; fullName: string }[]> {
+    async officialsHolding(permission: string, agencyId: string, ancestors: string[]): Promise<{ id: string; fullName: string; email: string | null }[]> {
       const above = ancestors.length ? and(inArray(roleAssignments.agencyId, ancestors), eq(roleAssignments.scope, 'subtree')) : sql`false`;
-      return db.selectDistinct({ id: users.id, fullName: users.fullName })
+      return db.selectDistinct({ id: users.id, fullName: users.fullName, email: users.email })
         .from(roleAssignments)
         .innerJoin(roles, eq(roles.id, roleAssignments.roleId))
         .innerJoin(users, eq(users.id, roleAssignments.userId))

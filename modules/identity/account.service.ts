@@ -141,7 +141,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory, options:
     },
 
     /** Officials who may take a step needing `permission` at the agency (for assignment pickers). */
-    async officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string }[]> {
+    async officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string; email: string | null }[]> {
       return repo.officialsHolding(permission, agencyId, await agencies.agencyAncestors(agencyId));
     },
 

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'dossier.approve': 'Phê duyệt kết quả / Approve results',
   'dossier.read': 'Tra cứu hồ sơ của cơ quan / Read the agency’s dossiers',
   'lgsp.manage': 'Quản trị nền tảng LGSP / Administer the LGSP',
+  'dvcqg.sync': 'Theo dõi và gửi lại đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia / Monitor and retry dossier synchronisation with the national portal',
   'report.read': 'Xem báo cáo, chỉ số / Read reports and KPIs',
 } as const;
 
@@ -24,7 +25,7 @@ export const permissionCodes = Object.keys(PERMISSIONS) as Permission[];
 export const isPermission = (value: string): value is Permission => value in PERMISSIONS;
 
 /** Holding any of these makes an account an administrator, which must sign in with TOTP. */
-export const ADMIN_PERMISSIONS: readonly Permission[] = ['identity.manage', 'identity.clients', 'identity.keys', 'catalog.edit', 'calendar.edit', 'audit.read', 'lgsp.manage'];
+export const ADMIN_PERMISSIONS: readonly Permission[] = ['identity.manage', 'identity.clients', 'identity.keys', 'catalog.edit', 'calendar.edit', 'audit.read', 'lgsp.manage', 'dvcqg.sync'];
 
 export interface BuiltInRole {
   code: string;

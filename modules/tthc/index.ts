@@ -4,8 +4,8 @@
  * channels, their lifecycle under the one-stop rules, notices and printable documents. This
  * file is the module's only door.
  */
-import type { Mailer, SmsSender } from '../../packages/national/index.ts';
-import { memoize, type BlobStore, type JobHandler, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
+import type { DvcqgPortal, Mailer, SmsSender } from '../../packages/national/index.ts';
+import { memoize, type BlobStore, type JobHandler, type RecurringJob, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
@@ -21,6 +21,12 @@ import { catalogueCodesFrom, createProcedureCatalog, type ProcedureCatalog } fro
 import { seedProcedureCatalog } from './seed/index.ts';
 import { templateRoutes } from './notices/template.routes.ts';
 import { createUploadService, type UploadService } from './dossier/upload.service.ts';
+import { NATIONAL_SYNC_QUEUE } from './national-sync/national-sync.outbox.ts';
+import { nationalSyncRoutes } from './national-sync/national-sync.routes.ts';
+import { createSyncMonitor, type SyncMonitor } from './national-sync/national-sync.service.ts';
+import { nationalSyncWorker, type NationalSyncOptions } from './national-sync/national-sync.worker.ts';
+import { DEADLINE_REMINDERS, REMINDER_QUEUE, deadlineReminder } from './notices/deadline.reminders.ts';
+import { UPLOAD_SWEEP, UPLOAD_SWEEP_QUEUE, uploadSweeper } from './dossier/upload.sweep.ts';
 
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
@@ -28,6 +34,10 @@ export type { Dossier, DossierSummary, Queue } from './dossier/dossier.types.ts'
 export type { ProcedureCatalog } from './catalogue/procedure.service.ts';
 export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier/dossier.status.ts';
 export { NOTICE_QUEUE } from './notices/notice.service.ts';
+export { NATIONAL_SYNC_QUEUE } from './national-sync/national-sync.outbox.ts';
+export { REMINDER_QUEUE } from './notices/deadline.reminders.ts';
+export { UPLOAD_SWEEP_QUEUE } from './dossier/upload.sweep.ts';
+export type { NationalSyncOptions } from './national-sync/national-sync.worker.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
 const REFERENCE_TTL_MS = 10_000;
@@ -41,13 +51,28 @@ export interface TthcDependencies {
   referenceTtlMs?: number;
 }
 
+export interface JobChannels {
+  mailer: Mailer;
+  sms: SmsSender;
+  dvcqg?: DvcqgPortal;
+  dvcqgSync?: NationalSyncOptions;
+  log?: { warn(details: Record<string, unknown>, message: string): void };
+}
+
 export interface TthcModule {
   procedures: ProcedureCatalog;
   dossiers: DossierService;
   uploads: UploadService;
+  /** The sync with the national portal as administrators follow it (pending, failing, dead; retry). */
+  nationalSyncs: SyncMonitor;
   routes: ModuleRoutes;
-  /** Background jobs of the module, given the outbound channels. */
-  jobHandlers(channels: { mailer: Mailer; sms: SmsSender }): Record<string, JobHandler>;
+  /**
+   * Background jobs of the module, given the outbound channels. The national portal sync runs
+   * only where a portal client is given.
+   */
+  jobHandlers(channels: JobChannels): Record<string, JobHandler>;
+  /** Jobs run once per period across replicas: deadline reminders, the sweep of unattached uploads. */
+  recurring: readonly RecurringJob[];
   /** Business gauges for `/metrics` (dossiers by status, overdue), read at scrape time. */
   gauges: ScrapeGauges;
   /** Idempotent start-up load: seeded procedures, forms, processes, offerings, notice templates. */
@@ -84,6 +109,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
   };
   const dossiers = createDossierService(dossierDeps, deps.people);
   const uploads = createUploadService(db, deps.blobs);
+  const nationalSyncs = createSyncMonitor(db, async () => (await deps.catalog.rootAgency()).id);
 
   /** The national portal files at every desk of the province. */
   const portalPrincipal = async (): Promise<Principal> => ({
@@ -102,14 +128,26 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     procedures,
     dossiers,
     uploads,
+    nationalSyncs,
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
       await app.register(dossierRoutes(dossiers, uploads, db));
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
+      await nationalSyncRoutes(nationalSyncs)(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
     },
-    jobHandlers: (channels) => ({ [NOTICE_QUEUE]: noticeSender(db, channels) }),
+    jobHandlers: (channels) => ({
+      [NOTICE_QUEUE]: noticeSender(db, channels),
+      [REMINDER_QUEUE]: deadlineReminder({ db, people: deps.people, publicUrl: config.publicUrl, now: dossierDeps.now }),
+      [UPLOAD_SWEEP_QUEUE]: uploadSweeper(db, deps.blobs, { retentionHours: config.uploadRetentionHours }),
+      ...(channels.dvcqg ? {
+        [NATIONAL_SYNC_QUEUE]: nationalSyncWorker({
+          db, portal: channels.dvcqg, getAgency: dossierDeps.catalog.getAgency, publicUrl: config.publicUrl, ...(channels.log ? { log: channels.log } : {}),
+        }, channels.dvcqgSync),
+      } : {}),
+    }),
+    recurring: [DEADLINE_REMINDERS, UPLOAD_SWEEP],
     gauges: dossierGauges(db, dossierDeps.now),
     async seed() {
       await seedProcedureCatalog(db, deps.catalog);

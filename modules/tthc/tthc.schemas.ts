@@ -124,6 +124,9 @@ const offeringFields = {
   codePattern: Nullable(Text(80)),
   intakeCutoff: Nullable(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Local time HH:MM (Asia/Ho_Chi_Minh) after which a dossier counts as received the next working day; null = 15:00' })),
   onlineEnabled: Type.Boolean(),
+  onlineFilingPortal: Type.Enum(['provincial', 'national'] as const, {
+    description: 'Where online filing happens: `provincial` (this portal) or `national` (the applicant is sent to the National Public Service Portal, which pushes the dossier here); default provincial',
+  }),
   active: Type.Boolean(),
 };
 export const OfferingSchema = Type.Object({ id: Uuid, procedureId: Uuid, agencyId: Uuid, ...offeringFields, version: Type.Integer() }, { $id: 'Offering' });

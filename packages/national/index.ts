@@ -3,3 +3,4 @@
 export { createMailer, type Mailer, type MailMessage } from './mail.ts';
 export { SmsError, createSmsSender, type SmsOptions, type SmsSender } from './sms.ts';
 export { DEFAULT_SIGNATURE_TOLERANCE_SECONDS, signTimestamped, verifyTimestamped } from './signature.ts';
+export { DvcqgError, createDvcqgPortal, type DvcqgAcknowledgement, type DvcqgDossier, type DvcqgOptions, type DvcqgPortal } from './dvcqg.ts';

@@ -55,8 +55,13 @@ export interface Config {
   mail: { smtpUrl: string; from: string };
   /** Brandname SMS gateway; defaults to the SMS sandbox. */
   sms: { apiUrl: string; clientId: string; apiKey: string; brandname: string };
-  /** The national portal (DVCQG): the secret its dossier pushes are signed with. */
-  dvcqg: { pushSecret: string };
+  /**
+   * The national portal (DVCQG): the secret its dossier pushes are signed with, and Sen's
+   * OAuth client for synchronising dossiers to it (defaults: the DVCQG sandbox).
+   */
+  dvcqg: { pushSecret: string; apiUrl: string; clientId: string; clientSecret: string };
+  /** Uploads never attached to a dossier (nor kept by a saved draft) are swept after this many hours. */
+  uploadRetentionHours: number;
   bodyLimitBytes: number;
   /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
@@ -195,7 +200,13 @@ export function loadConfig(env: Env = process.env): Config {
       apiKey: env.SMS_API_KEY || 'sandbox-sms-key-h19',
       brandname: env.SMS_BRANDNAME || 'DONGTHAP',
     },
-    dvcqg: { pushSecret: env.DVCQG_PUSH_SECRET || 'sandbox-dvcqg-push-secret-h19' },
+    dvcqg: {
+      pushSecret: env.DVCQG_PUSH_SECRET || 'sandbox-dvcqg-push-secret-h19',
+      apiUrl: url(env, 'DVCQG_API_URL', `http://localhost:${sandboxPort}/dvcqg`),
+      clientId: env.DVCQG_CLIENT_ID || 'sen-dongthap',
+      clientSecret: env.DVCQG_CLIENT_SECRET || 'sandbox-dvcqg-secret-h19',
+    },
+    uploadRetentionHours: int(env, 'UPLOAD_RETENTION_HOURS', 24, 1, 24 * 90),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),

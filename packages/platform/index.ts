@@ -16,6 +16,7 @@ export * as platformSchema from './db/schema.ts';
 export * from './module.ts';
 export * from './rate-limit.ts';
 export * from './jobs.ts';
+export * from './schedules.ts';
 export * from './blobs.ts';
 export * from './idempotency.ts';
 export * from './time.ts';

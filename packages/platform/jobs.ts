@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type Queryable } from './db/connection.ts';
 import { safeErrorMessage } from './logger.ts';
 import type { Metrics, Sample, ScrapeGauges } from './metrics.ts';
+import { enqueueRecurring, periodOf, type RecurringJob } from './schedules.ts';
 
 /**
  * Background work through a durable job table (the transactional outbox). Callers enqueue in
@@ -29,6 +30,19 @@ export interface Job {
 }
 
 export type JobHandler = (job: Job) => Promise<void>;
+
+/**
+ * Thrown by a handler whose job must wait for other work first (e.g. an earlier message to the
+ * same person): the job goes back to pending until `runAt`, and the attempt does not count.
+ */
+export class JobDeferred extends Error {
+  readonly runAt: Date;
+  constructor(runAt: Date, reason: string) {
+    super(reason);
+    this.name = 'JobDeferred';
+    this.runAt = runAt;
+  }
+}
 
 export interface JobStats {
   queue: string;
@@ -61,11 +75,15 @@ export interface JobRunnerOptions {
   onError?: (job: Job, error: unknown) => void;
   /** Counts finished jobs by queue and outcome (`sen_jobs_finished_total`). */
   metrics?: Pick<Metrics, 'jobFinished'>;
+  /** Jobs this runner enqueues once per period (with every other replica: one occurrence wins). */
+  recurring?: readonly RecurringJob[];
 }
 
 export class JobRunner {
   readonly #db: Db;
   readonly #options: Required<Omit<JobRunnerOptions, 'onError' | 'metrics'>> & Pick<JobRunnerOptions, 'onError' | 'metrics'>;
+  /** The period each recurring job was last enqueued for by this runner: one insert per period, not per poll. */
+  readonly #scheduled = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
   #stopped = true;
@@ -74,7 +92,16 @@ export class JobRunner {
 
   constructor(db: Db, options: JobRunnerOptions) {
     this.#db = db;
-    this.#options = { leaseSeconds: 300, batchSize: 10, pollIntervalMs: 1000, ...options };
+    this.#options = { leaseSeconds: 300, batchSize: 10, pollIntervalMs: 1000, recurring: [], ...options };
+  }
+
+  /** Enqueues the current occurrence of the recurring jobs not yet enqueued by this runner; returns how many it added. */
+  async schedule(now: Date = new Date()): Promise<number> {
+    const due = this.#options.recurring.filter((job) => this.#scheduled.get(job.name) !== periodOf(job, now));
+    if (due.length === 0) return 0;
+    const added = await enqueueRecurring(this.#db, due, now);
+    for (const job of due) this.#scheduled.set(job.name, periodOf(job, now));
+    return added;
   }
 
   /** Claims due jobs of the queues this runner handles (expired leases included). */
@@ -96,6 +123,14 @@ export class JobRunner {
   }
 
   async #finish(job: Job, error: unknown): Promise<void> {
+    if (error instanceof JobDeferred) {
+      await this.#db.execute(sql`
+        UPDATE platform.jobs SET status = 'pending', locked_until = NULL, attempts = attempts - 1, last_error = ${error.message.slice(0, 2000)},
+               run_at = ${error.runAt.toISOString()}::timestamptz
+        WHERE id = ${job.id}`);
+      this.#options.metrics?.jobFinished(job.queue, 'deferred');
+      return;
+    }
     if (error === undefined) {
       await this.#db.execute(sql`UPDATE platform.jobs SET status = 'done', finished_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${job.id}`);
       this.#options.metrics?.jobFinished(job.queue, 'done');
@@ -123,7 +158,7 @@ export class JobRunner {
         await this.#options.handlers[job.queue]!(job);
       } catch (error) {
         failure = error ?? new Error('job failed');
-        this.#options.onError?.(job, error);
+        if (!(error instanceof JobDeferred)) this.#options.onError?.(job, error);
       }
       await this.#finish(job, failure);
     }
@@ -147,7 +182,7 @@ export class JobRunner {
     this.#stopping = false;
     const tick = async (): Promise<void> => {
       if (this.#stopped) return;
-      this.#running = this.drain(10).catch(() => 0);
+      this.#running = this.schedule().catch(() => 0).then(() => this.drain(10)).catch(() => 0);
       await this.#running;
       if (!this.#stopped) this.#timer = setTimeout(() => void tick(), this.#options.pollIntervalMs);
     };

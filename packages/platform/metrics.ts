@@ -13,7 +13,7 @@ export interface Metrics {
   /** Outbound calls to national and external systems. */
   outbound: OutboundCalls;
   /** A job the runner finished: done, back to the queue for a retry, or dead. */
-  jobFinished(queue: string, outcome: 'done' | 'retry' | 'dead'): void;
+  jobFinished(queue: string, outcome: 'done' | 'retry' | 'dead' | 'deferred'): void;
   /** Gauges read at scrape time from one shared (cached) read. */
   addScrapeGauges<N extends string>(source: ScrapeGauges<N>): void;
   /** Connection-pool gauges (PostgreSQL; PGlite has no pool). */
@@ -78,7 +78,7 @@ export function createMetrics(): Metrics {
   });
   const jobsFinished = new Counter({
     name: 'sen_jobs_finished_total',
-    help: 'Jobs this process ran, by queue and outcome (done, retry, dead)',
+    help: 'Jobs this process ran, by queue and outcome (done, retry, dead, deferred: waiting for earlier work)',
     labelNames: ['queue', 'outcome'],
     registers,
   });

@@ -12,7 +12,7 @@ before(async () => {
 });
 after(() => portal.close());
 
-const dossier = (overrides: Record<string, unknown> = {}) => ({
+const dossier = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   procedureCode: '1.001612',
   procedureName: 'Đăng ký khai sinh',
   agencyCode: '000.20.30.H19',
@@ -174,4 +174,18 @@ test('the status list and the OpenAPI document describe the contract', async () 
   const text = await page.text();
   assert.match(text, /H19\.20-250801-0001/);
   assert.match(text, /Yêu cầu thực hiện nghĩa vụ tài chính/);
+});
+
+test('a result with its download link is kept, and repeating the same sync records the status once', async () => {
+  const code = 'H19-RESULT-1';
+  const withResult = dossier({ status: 9, statusAt: '2025-08-03T03:00:00Z', completedAt: '2025-08-03T03:00:00Z', results: [{ name: 'Giấy khai sinh', url: 'https://dichvucong.dongthap.gov.vn/api/tthc/dossiers/x/files/y' }] });
+  assert.equal((await sendJson(dossierUrl(code), 'PUT', withResult, token)).status, 201);
+  const again = await sendJson(dossierUrl(code), 'PUT', withResult, token);
+  assert.equal(again.status, 200);
+  assert.equal(((await again.json()) as { historyEntryAdded: boolean }).historyEntryAdded, false);
+  const detail = (await admin<Detail>(portal.base, `/dossiers/${code}`)).body;
+  assert.equal(detail.history.length, 1);
+  assert.deepEqual(detail.dossier.results, withResult.results);
+  const badLink = await sendJson(dossierUrl(code), 'PUT', dossier({ results: [{ name: 'x', url: 'javascript:alert(1)' }] }), token);
+  assert.equal(badLink.status, 400);
 });

@@ -18,6 +18,7 @@ export interface DossierInput {
   status: number;
   statusAt?: string;
   fees?: { kind: 'fee' | 'charge'; name: string; amount: number; paid?: boolean }[];
+  results?: { name: string; url: string }[];
   note?: string;
 }
 

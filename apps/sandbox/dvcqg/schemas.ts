@@ -57,6 +57,16 @@ const fee = {
   },
 } as const;
 
+const result = {
+  type: 'object',
+  required: ['name', 'url'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 300 },
+    url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 },
+  },
+} as const;
+
 export const dossierProperties = {
   procedureCode,
   procedureName: { type: 'string', minLength: 1, maxLength: 500 },
@@ -71,6 +81,10 @@ export const dossierProperties = {
   status: statusCode,
   statusAt: dateTime('When the current status was reached; default receivedAt, else submittedAt'),
   fees: { type: 'array', maxItems: 20, items: fee },
+  results: {
+    type: 'array', maxItems: 20, items: result,
+    description: 'Result documents (DanhSachGiayToKetQua): name (TenGiayTo) and download URL on the provincial system (DuongDanTepTinKetQua)',
+  },
   note: { type: 'string', maxLength: 2000 },
 } as const;
 

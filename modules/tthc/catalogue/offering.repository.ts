@@ -18,6 +18,7 @@ export const toOffering = (row: Row): Offering => ({
   codePattern: row.codePattern,
   intakeCutoff: row.intakeCutoff,
   onlineEnabled: row.onlineEnabled,
+  onlineFilingPortal: row.onlineFilingPortal as Offering['onlineFilingPortal'],
   active: row.active,
   version: row.version,
 });

@@ -67,6 +67,7 @@ export function createOfferingService(db: Db, catalog: AgencyDirectory, processe
       if (feeIssues.length === 0) changes.fees = input.fees === null ? null : (input.fees.map(cleanFee) as Offering['fees']);
     }
     if (input.onlineEnabled !== undefined) changes.onlineEnabled = input.onlineEnabled;
+    if (input.onlineFilingPortal !== undefined) changes.onlineFilingPortal = input.onlineFilingPortal;
     if (input.active !== undefined) changes.active = input.active;
     return changes;
   }
@@ -89,6 +90,7 @@ export function createOfferingService(db: Db, catalog: AgencyDirectory, processe
       codePattern: changes.codePattern ?? null,
       intakeCutoff: changes.intakeCutoff ?? null,
       onlineEnabled: changes.onlineEnabled ?? true,
+      onlineFilingPortal: changes.onlineFilingPortal ?? 'provincial',
       active: changes.active ?? true,
     };
     return repo.insert(db, row).catch((err: unknown) => {

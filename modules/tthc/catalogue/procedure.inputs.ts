@@ -2,7 +2,7 @@
  * What the procedure catalogue's services take and return beyond the shared shapes of
  * procedure.types.ts: inputs of the editors, list queries and pages, import rows and results.
  */
-import type { FeeItem, Level, Offering, Procedure, ProcessVersion } from './procedure.types.ts';
+import type { FeeItem, Level, Offering, OnlineFilingPortal, Procedure, ProcessVersion } from './procedure.types.ts';
 import type { ProcessGraph } from '../process/process.graph.ts';
 
 export interface Page<T> {
@@ -64,11 +64,12 @@ export interface NewOffering {
   codePattern?: string | null | undefined;
   intakeCutoff?: string | null | undefined;
   onlineEnabled?: boolean | undefined;
+  onlineFilingPortal?: OnlineFilingPortal | undefined;
   active?: boolean | undefined;
 }
 
 /** The procedure and the agency of an offering never change: another agency is another offering. */
-export type OfferingPatch = Partial<Pick<NewOffering, 'deskAgencyId' | 'processKey' | 'fees' | 'codePattern' | 'intakeCutoff' | 'onlineEnabled' | 'active'>>;
+export type OfferingPatch = Partial<Pick<NewOffering, 'deskAgencyId' | 'processKey' | 'fees' | 'codePattern' | 'intakeCutoff' | 'onlineEnabled' | 'onlineFilingPortal' | 'active'>>;
 
 /** An offering with the names the citizen chooses by ("where to file"). */
 export interface OfferingWithAgency extends Offering {

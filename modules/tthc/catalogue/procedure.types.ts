@@ -107,9 +107,18 @@ export interface Offering {
   /** Local time `HH:MM` from which a dossier counts as received the next working day; null = 15:00. */
   intakeCutoff: string | null;
   onlineEnabled: boolean;
+  onlineFilingPortal: OnlineFilingPortal;
   active: boolean;
   version: number;
 }
+
+/**
+ * Where an offering's online filing happens: on Sen's own portal, or on the National Public
+ * Service Portal (which pushes the dossier to Sen). The 2025 texts point citizens to the
+ * national portal, but how sure that is stays [weak] (docs/decisions/0018-national-portal-sync.md):
+ * the default is provincial and each offering can be switched.
+ */
+export type OnlineFilingPortal = 'provincial' | 'national';
 
 export interface FormVersion {
   key: string;

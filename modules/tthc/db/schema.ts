@@ -70,6 +70,13 @@ export const offerings = tthc.table(
     /** Local time `HH:MM` after which a dossier counts as received the next working day; null = 15:00. */
     intakeCutoff: text('intake_cutoff'),
     onlineEnabled: boolean('online_enabled').notNull().default(true),
+    /**
+     * Where online filing happens: `provincial` (Sen's portal) or `national` (the applicant is
+     * sent to the National Public Service Portal, which pushes the dossier here). Default:
+     * provincial; the 2025 texts point citizens to the national portal, but how sure that is
+     * stays [weak] (docs/decisions/0018-national-portal-sync.md).
+     */
+    onlineFilingPortal: text('online_filing_portal').notNull().default('provincial'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -310,4 +317,55 @@ export const notifications = tthc.table(
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('notifications_recipient_idx').on(t.recipient, t.createdAt)],
+);
+
+/**
+ * What the national portal (DVCQG) must learn of each dossier, in order: one row per national
+ * status reached (or result attached), numbered per dossier. Written in the transaction of
+ * the change; a worker sends only a dossier's lowest unsent row, so a later status never
+ * overtakes an earlier one. `dead` rows (refused, or failed every attempt) hold back the
+ * dossier's later rows until an administrator retries them.
+ */
+export const nationalSyncs = tthc.table(
+  'national_syncs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    seq: integer('seq').notNull(),
+    /** What happened in Sen (submit, accept, return, attach_result…). */
+    action: text('action').notNull(),
+    /** National status code (TrangThaiHoSo) and when the dossier reached it. */
+    nationalStatus: integer('national_status').notNull(),
+    statusAt: at('status_at').notNull(),
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    /** A worker sending this row holds it until then. */
+    lockedUntil: at('locked_until'),
+    /** The portal's status after the call, and whether it contradicted what was sent. */
+    acknowledgedStatus: integer('acknowledged_status'),
+    mismatch: boolean('mismatch').notNull().default(false),
+    createdAt: at('created_at').notNull().defaultNow(),
+    sentAt: at('sent_at'),
+  },
+  (t) => [
+    unique('national_syncs_dossier_seq_key').on(t.dossierId, t.seq),
+    index('national_syncs_state_idx').on(t.state, t.dossierId, t.seq),
+    check('national_syncs_state_check', sql`${t.state} in ('pending', 'sent', 'dead')`),
+  ],
+);
+
+/** Deadline reminders already sent: one per dossier, step and kind (`due_soon`, `overdue`), whatever the replica. */
+export const reminders = tthc.table(
+  'reminders',
+  {
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    stepId: text('step_id').notNull(),
+    kind: text('kind').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    recipients: integer('recipients').notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'reminders_pkey', columns: [t.dossierId, t.stepId, t.kind] }), check('reminders_kind_check', sql`${t.kind} in ('due_soon', 'overdue')`)],
 );

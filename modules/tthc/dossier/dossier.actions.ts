@@ -9,6 +9,7 @@ import type { Dossier, SupplementItem } from './dossier.types.ts';
 import { checkParts } from './dossier.intake.ts';
 import { requireCompleteOrOverride, reviewIntake, type ChecklistEntry, type IntakeOverride } from './dossier.checklist.ts';
 import { uploadRepository } from './upload.repository.ts';
+import { recordNationalSync } from '../national-sync/national-sync.outbox.ts';
 
 /**
  * Every state change of a dossier after it was filed. The one-stop rules (intake check,
@@ -48,7 +49,7 @@ export interface PeopleDirectory {
   principalOf(userId: string): Promise<Principal | undefined>;
   citizenIdentity(userId: string): Promise<{ personalId: string; fullName: string; enterpriseCode: string | null } | undefined>;
   /** Officials who hold the permission for the agency (assignment candidates). */
-  officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string }[]>;
+  officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string; email?: string | null }[]>;
 }
 
 /** What a command will do, planned outside the transaction (reads only), written inside it. */
@@ -249,6 +250,7 @@ export async function applyChange(deps: DossierDeps, tx: Tx, principal: Principa
     actor, actorName: displayName(principal), action: change.action, fromStatus: dossier.status, toStatus,
     note: change.note ?? null, visibleToApplicant: change.visibleToApplicant, details: change.details ?? {},
   });
+  await recordNationalSync(tx, { dossierId: dossier.id, action: change.action, from: dossier.status, to: toStatus, at: now, resultAttached: change.takeFiles?.kind === 'result' });
   const after = (await dossierRepository.load(tx, dossier.id))!;
   if (change.notice) await deps.notices(tx, change.notice, after, { ...change.details, ...change.noticeValues });
   return after;

@@ -7,6 +7,7 @@ import { STATUS_INFO } from './dossier.status.ts';
 import type { Applicant, Channel, Dossier } from './dossier.types.ts';
 import { validateEForm, type FieldError } from '../catalogue/form.validation.ts';
 import type { OfferingContext } from '../catalogue/procedure.types.ts';
+import { recordNationalSync } from '../national-sync/national-sync.outbox.ts';
 
 
 /**
@@ -149,6 +150,7 @@ export async function insertDossier(deps: DossierDeps, tx: Tx, prepared: Prepare
   if (row.files.length !== submission.files.length) {
     throw unprocessable('dossier.upload_not_found', 'Tệp đính kèm không tồn tại hoặc đã được dùng / Unknown or already used upload');
   }
+  await recordNationalSync(tx, { dossierId: id, action: 'submit', from: null, to: 'submitted', at: prepared.submittedAt });
   const files = row.files.map((f) => ({
     id: f.id, partCode: f.part_code, kind: f.kind, fileName: f.file_name, contentType: f.content_type, size: f.size, uploadedAt: new Date(f.uploaded_at).toISOString(),
   }));

@@ -62,6 +62,9 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     if (channel === 'online' && (!context.offering.onlineEnabled || !context.procedure.methods.includes('online'))) {
       throw unprocessable('dossier.online_not_offered', 'Thủ tục này không nộp trực tuyến / This procedure is not offered online');
     }
+    if (channel === 'online' && context.offering.onlineFilingPortal === 'national') {
+      throw unprocessable('dossier.file_on_national_portal', 'Thủ tục này nộp trực tuyến trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn) / File this procedure online on the National Public Service Portal');
+    }
     return context;
   }
 

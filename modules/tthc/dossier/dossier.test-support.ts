@@ -15,6 +15,7 @@ export interface World {
   catalog: CatalogService;
   tthc: TthcModule;
   clock: { now: Date; set(iso: string): void };
+  blobs: MemoryBlobStore;
   /** Demo officials with province-wide grants: desk, specialist, leader. */
   desk: Principal;
   specialist: Principal;
@@ -51,7 +52,8 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   const root = await catalog.rootAgency();
   await identity.seedDemo({ root: root.id, desk: root.id });
   const clock = { now: new Date(startAt), set(iso: string) { this.now = new Date(iso); } };
-  const tthc = createTthcModule(ctx, { catalog, people: identity.people, blobs: new MemoryBlobStore(), now: () => clock.now, referenceTtlMs: 0 });
+  const blobs = new MemoryBlobStore();
+  const tthc = createTthcModule(ctx, { catalog, people: identity.people, blobs, now: () => clock.now, referenceTtlMs: 0 });
   await tthc.seed();
 
   const user = async (username: string) => {
@@ -62,7 +64,7 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   const agencyId = async (code: string) => (await catalog.findAgencyByCode(code))!.id;
   const x003 = await agencyId('TAM.H19.X003');
   return {
-    database, catalog, tthc, clock,
+    database, catalog, tthc, clock, blobs,
     desk: await user('motcua'), specialist: await user('chuyenvien'), leader: await user('lanhdao'),
     citizen: await identity.service.principalForUser(account.id), citizenId: account.id,
     stranger: { kind: 'user', userId: 'stranger', userType: 'official', displayName: 'Cán bộ xã khác', grants: [{ agencyId: x003, scope: 'agency', permissions: ['dossier.receive', 'dossier.process', 'dossier.approve', 'dossier.read'] }] },

@@ -5,7 +5,7 @@ import {
   DEFAULT_ADMIN_TOKEN, DEFAULT_MAIL_USERS, DEFAULT_SMS_CLIENTS, mailSandbox, smsSandbox, startSandbox, type RunningSandbox,
 } from '../../../apps/sandbox/index.ts';
 import { createMailer, createSmsSender } from '../../../packages/national/index.ts';
-import { JobRunner } from '../../../packages/platform/index.ts';
+import { JobRunner, queryRows } from '../../../packages/platform/index.ts';
 import { act, birthSubmission, setUpWorld, upload, type World } from '../dossier/dossier.test-support.ts';
 
 /**
@@ -63,6 +63,40 @@ describe('notices by mail and SMS', () => {
     assert.equal(texts.length, 1);
     assert.match(texts[0]!, new RegExp(`^Ho so ${code} da duoc tiep nhan`));
     assert.equal((await mails()).length, 2, 'the receipt mail was not sent twice');
+    mailer.close();
+  });
+
+  it('notices of one dossier leave in order: a receipt SMS waits while the filing SMS is being retried', async () => {
+    const sms = createSmsSender({ apiUrl: `${sandbox.url}/sms/api/v1`, clientId: DEFAULT_SMS_CLIENTS[0]!.id, apiKey: DEFAULT_SMS_CLIENTS[0]!.secret, brandname: 'DONGTHAP' });
+    const { smtpPort } = (await (await fetch(`${sandbox.url}/mail/api/v1/info`)).json()) as { smtpPort: number };
+    const user = DEFAULT_MAIL_USERS[0]!;
+    const mailer = createMailer({ smtpUrl: `smtp://${user.username}:${user.password}@127.0.0.1:${smtpPort}`, from: 'no-reply@dongthap.example' });
+    const runner = new JobRunner(w.database.db, { handlers: w.tthc.jobHandlers({ mailer, sms }) });
+    const submission = birthSubmission();
+    submission.applicant = { ...submission.applicant, phone: '0987654321', email: 'thu.tu@example.com' };
+    submission.files = [await upload(w, w.citizen, 'giay-chung-sinh')];
+    const { dossier } = await w.tthc.dossiers.submitOnline(w.citizen, { offeringId: await w.offering('1.001193', 'TAM.H19.X001'), submission });
+    await act(w, w.desk, dossier, { action: 'accept' });
+    const texts = async () => ((await (await fetch(`${sandbox.url}/sms/_admin/messages?phone=0987654321`, { headers: admin })).json()) as { items: { message: string }[] }).items.map((m) => m.message);
+
+    await fetch(`${sandbox.url}/_admin/faults/sms`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ failNext: 1 }) });
+    await runner.drain();
+    assert.deepEqual(await texts(), [], 'the filing SMS failed; the receipt SMS did not overtake it');
+    const waiting = await queryRows<{ event: string; attempts: number; last_error: string }>(w.database.db, sql`
+      select payload->>'event' as event, attempts, last_error from platform.jobs
+      where queue = 'tthc.notice' and payload->>'channel' = 'sms' and payload->>'dossierId' = ${dossier.id} order by id`);
+    assert.deepEqual(waiting.map((j) => [j.event, j.attempts]), [['filed', 1], ['received', 0]], 'waiting costs the later notice no attempt');
+    assert.match(waiting[1]!.last_error, /earlier notice/);
+
+    for (let round = 0; round < 3; round++) {
+      await w.database.db.execute(sql`update platform.jobs set run_at = now() where status = 'pending'`);
+      await runner.drain();
+    }
+    const sent = await texts();
+    assert.equal(sent.length, 2);
+    // The inbox lists the newest first.
+    assert.match(sent[1]!, /da duoc nop truc tuyen/);
+    assert.match(sent[0]!, /da duoc tiep nhan/);
     mailer.close();
   });
 });

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Mailer, SmsSender } from '../../../packages/national/index.ts';
-import { conflict, enqueueJob, foldVietnamese, newId, notFound, type Db, type JobHandler, type Principal, type Queryable } from '../../../packages/platform/index.ts';
+import { JobDeferred, conflict, enqueueJob, foldVietnamese, newId, notFound, queryRows, type Db, type JobHandler, type Principal, type Queryable } from '../../../packages/platform/index.ts';
 import { notificationTemplates, notifications } from '../db/schema.ts';
 import { formatDate as formatNoticeDate } from '../documents/index.ts';
 import type { NoticeEvent, NoticeSink } from '../dossier/dossier.deps.ts';
@@ -84,10 +84,25 @@ export function createNoticeSink(publicUrl: string): NoticeSink {
   };
 }
 
+/**
+ * Notices of one dossier leave in order on each channel: a notice waits (deferred, the attempt
+ * not counted) while an earlier notice of the same dossier to the same address is still queued
+ * or being retried. A dead earlier notice does not hold the rest back.
+ */
+async function earlierNoticeWaiting(db: Db, jobId: number, notice: NoticeJob): Promise<Date | undefined> {
+  const [row] = await queryRows<{ run_at: string }>(db, sql`
+    select max(run_at) as run_at from platform.jobs
+    where queue = ${NOTICE_QUEUE} and id < ${jobId} and status in ('pending', 'running')
+      and payload->>'dossierId' = ${notice.dossierId} and payload->>'channel' = ${notice.channel} and payload->>'to' = ${notice.to}`);
+  return row?.run_at ? new Date(row.run_at) : undefined;
+}
+
 /** The job that sends one notice on one channel from the current template. */
 export function noticeSender(db: Db, channels: { mailer: Mailer; sms: SmsSender }): JobHandler {
   return async (job) => {
     const notice = job.payload as NoticeJob;
+    const earlier = await earlierNoticeWaiting(db, job.id, notice);
+    if (earlier) throw new JobDeferred(new Date(Math.max(Date.now() + 1000, earlier.getTime() + 1000)), 'waiting for an earlier notice of the dossier');
     const template = await templateRepository.find(db, notice.event, notice.channel, 'vi');
     if (!template) return; // an administrator removed the template: nothing to send on this channel
     const text = renderTemplate(template.body, notice.values);

@@ -62,6 +62,16 @@ const vi: Record<NoticeEvent, { subject: string; body: string; sms: string }> = 
     body: 'Kính gửi {{applicantName}},\n\nHồ sơ {{code}} ({{procedureName}}) đã bị hủy. Lý do: {{reason}}\n\n{{agencyName}}',
     sms: 'Ho so {{code}} da bi huy. Chi tiet: {{lookupUrl}}',
   },
+  step_due_soon: {
+    subject: 'Sắp đến hạn xử lý hồ sơ {{code}}',
+    body: 'Kính gửi {{recipientName}},\n\nBước "{{stepName}}" của hồ sơ {{code}} ({{procedureName}}) đến hạn ngày {{stepDueDate}}. Hạn trả kết quả: {{dueDate}}.\nXem hồ sơ: {{officialUrl}}\n\nHệ thống giải quyết thủ tục hành chính',
+    sms: 'Ho so {{code}} sap den han xu ly ({{stepDueDate}}).',
+  },
+  step_overdue: {
+    subject: 'Hồ sơ {{code}} đã quá hạn xử lý',
+    body: 'Kính gửi {{recipientName}},\n\nBước "{{stepName}}" của hồ sơ {{code}} ({{procedureName}}) đã quá hạn từ ngày {{stepDueDate}}. Hạn trả kết quả: {{dueDate}}.\nXem hồ sơ: {{officialUrl}}\n\nHệ thống giải quyết thủ tục hành chính',
+    sms: 'Ho so {{code}} da qua han xu ly ({{stepDueDate}}).',
+  },
 };
 
 const en: Record<NoticeEvent, string> = {
@@ -74,6 +84,8 @@ const en: Record<NoticeEvent, string> = {
   completed: 'Dossier {{code}}: result returned',
   withdrawn: 'Dossier {{code}} withdrawn',
   cancelled: 'Dossier {{code}} cancelled',
+  step_due_soon: 'Dossier {{code}}: step "{{stepName}}" due {{stepDueDate}}',
+  step_overdue: 'Dossier {{code}}: step "{{stepName}}" overdue since {{stepDueDate}}',
 };
 
 export function defaultTemplates(): NoticeTemplate[] {

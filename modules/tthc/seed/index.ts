@@ -70,7 +70,7 @@ export async function seedProcedureCatalog(db: Db, catalog: Pick<CatalogService,
       const agencyIds = (p.agencyCode ? [p.agencyCode] : SEED_COMMUNES).map((code) => agencies.get(code)).filter((id) => id !== undefined);
       if (!procedureId) continue;
       for (const agencyId of agencyIds) {
-        offerings.push({ id: newId(), procedureId, agencyId, deskAgencyId: agencyId, processKey: p.processKey, fees: null, codePattern: null, intakeCutoff: null, onlineEnabled: p.fields.methods.includes('online'), active: true });
+        offerings.push({ id: newId(), procedureId, agencyId, deskAgencyId: agencyId, processKey: p.processKey, fees: null, codePattern: null, intakeCutoff: null, onlineEnabled: p.fields.methods.includes('online'), onlineFilingPortal: 'provincial', active: true });
       }
     }
     await offeringRepository.insertMissing(tx, offerings);

@@ -18,6 +18,7 @@ const ProceduresAdminPage = lazy(() => import('../pages/admin/tthc/ProceduresAdm
 const OfferingsAdminPage = lazy(() => import('../pages/admin/tthc/OfferingsAdminPage.tsx').then((m) => ({ default: m.OfferingsAdminPage })));
 const ProcessesAdminPage = lazy(() => import('../pages/admin/tthc/ProcessesAdminPage.tsx').then((m) => ({ default: m.ProcessesAdminPage })));
 const FormsAdminPage = lazy(() => import('../pages/admin/tthc/FormsAdminPage.tsx').then((m) => ({ default: m.FormsAdminPage })));
+const NationalSyncsPage = lazy(() => import('../pages/admin/tthc/NationalSyncsPage.tsx').then((m) => ({ default: m.NationalSyncsPage })));
 const NoticeTemplatesPage = lazy(() => import('../pages/admin/tthc/NoticeTemplatesPage.tsx').then((m) => ({ default: m.NoticeTemplatesPage })));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
@@ -78,6 +79,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/admin/tthc/processes', component: ProcessesAdminPage, access: { anyOf: ['procedure.edit'] }, section: 'admin', labelKey: 'tthcAdmin.nav.processes' },
   { path: '/admin/tthc/forms', component: FormsAdminPage, access: { anyOf: ['procedure.edit'] }, section: 'admin', labelKey: 'tthcAdmin.nav.forms' },
   { path: '/admin/tthc/notice-templates', component: NoticeTemplatesPage, access: { anyOf: ['procedure.edit'] }, section: 'admin', labelKey: 'tthcAdmin.nav.notices' },
+  { path: '/admin/tthc/national-syncs', component: NationalSyncsPage, access: { anyOf: ['dvcqg.sync'] }, section: 'admin', labelKey: 'tthcAdmin.nav.nationalSyncs' },
   { path: '/admin/audit', component: AuditPage, access: { anyOf: ['audit.read'] }, section: 'admin', labelKey: 'nav.audit' },
 ];
 
