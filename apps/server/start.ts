@@ -117,7 +117,7 @@ function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>
   const mailer = createMailer({ ...config.mail, outbound: platform.metrics.outbound });
   const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
   const runner = new JobRunner(database.db, {
-    handlers: platform.modules.tthc.jobHandlers({ mailer, sms }),
+    handlers: { ...platform.modules.tthc.jobHandlers({ mailer, sms }), ...platform.modules.payment.jobHandlers() },
     metrics: platform.metrics,
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
   });

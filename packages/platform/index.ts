@@ -27,3 +27,4 @@ export * from './metrics.ts';
 export * from './metrics-endpoint.ts';
 export * from './outbound.ts';
 export * from './notify.ts';
+export * from './fonts.ts';
