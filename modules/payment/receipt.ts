@@ -19,6 +19,8 @@ export interface TransferAccount {
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, data: Buffer): void };
   setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(allow: (url: string) => boolean): void;
+  setLocalAccessPolicy(allow: (path: string) => boolean): void;
   createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
 }
 // pdfmake 0.3 ships no types; the few calls used are typed here.
@@ -31,6 +33,9 @@ function fonts(): void {
   pdf.virtualfs.writeFileSync('dejavu-regular.ttf', dejavuFontBytes('regular'));
   pdf.virtualfs.writeFileSync('dejavu-bold.ttf', dejavuFontBytes('bold'));
   pdf.virtualfs.writeFileSync('dejavu-italic.ttf', dejavuFontBytes('italic'));
+  // Documents are built from Sen's own data: nothing is fetched from the network or read from disk.
+  pdf.setUrlAccessPolicy(() => false);
+  pdf.setLocalAccessPolicy(() => false);
   pdf.setFonts({ DejaVu: { normal: 'dejavu-regular.ttf', bold: 'dejavu-bold.ttf', italics: 'dejavu-italic.ttf', bolditalics: 'dejavu-bold.ttf' } });
   fontsReady = true;
 }
