@@ -34,7 +34,7 @@ describe('a dossier awaiting its fee: national code 6, the clock stopped, back t
   });
   after(() => w.close());
 
-  const file = async (formData: Record<string, unknown> = {}) => {
+  const file = async (formData: Record<string, Record<string, unknown>> = {}) => {
     const files = await Promise.all(['don-de-nghi', 'thuyet-minh', 'kien-thuc-attp', 'suc-khoe'].map((part) => upload(w, w.desk, part)));
     const submission = { applicant: { kind: 'citizen' as const, fullName: 'Phạm Văn Bình', personalId: '087090005678', phone: '0987000111' }, formData, files };
     return (await w.tthc.dossiers.receiveAtCounter(w.desk, { offeringId, submission })).dossier;
