@@ -8,7 +8,7 @@
 import { createPaymentPlatformClient, type PaymentPlatformClient } from '../../packages/national/index.ts';
 import type { JobHandler, ModuleContext, ModuleRoutes, OutboundCalls } from '../../packages/platform/index.ts';
 import { paymentRoutes } from './payment.routes.ts';
-import { PAID_QUEUE, createPaymentService, type PaymentOwner, type PaymentService } from './payment.service.ts';
+import { PAID_QUEUE, createPaymentService, type PaymentService } from './payment.service.ts';
 import type { PaidEvent } from './payment.types.ts';
 import { createReceiptRenderer } from './receipt.ts';
 import { RECONCILE_QUEUE, createReconciliationService, type ReconciliationService } from './reconciliation.service.ts';
