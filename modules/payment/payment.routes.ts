@@ -69,29 +69,20 @@ export function paymentRoutes(payments: PaymentService, reconciliation: Reconcil
       },
     }, async (request) => payments.recordCounter(request.principal, request.params.id, { receiptNo: request.body.receiptNo, method: request.body.method ?? 'counter' }));
 
-    app.get('/requests/:id/receipt.pdf', {
-      config: { access: 'authenticated' },
-      schema: {
-        operationId: 'getPaymentReceipt', tags: TAGS, summary: 'The payment receipt (biên lai) of a paid request, as PDF',
-        params: IdParams, produces: ['application/pdf'],
-        response: { 200: PdfSchema, ...errorResponses(404, 409) },
-      },
-    }, async (request, reply) => {
-      const pdf = await receipts.receipt(request.principal, request.params.id);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="bien-lai-${request.params.id}.pdf"`).send(pdf);
-    });
-
-    app.get('/requests/:id/notice.pdf', {
-      config: { access: 'authenticated' },
-      schema: {
-        operationId: 'getPaymentNotice', tags: TAGS, summary: 'The fee notice of a request, with a VietQR code for bank transfer when an account is configured, as PDF',
-        params: IdParams, produces: ['application/pdf'],
-        response: { 200: PdfSchema, ...errorResponses(404) },
-      },
-    }, async (request, reply) => {
-      const pdf = await receipts.notice(request.principal, request.params.id);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="thong-bao-phi-${request.params.id}.pdf"`).send(pdf);
-    });
+    // The two printable papers of a request, as PDF.
+    const papers = [
+      { kind: 'receipt', operationId: 'getPaymentReceipt', file: 'bien-lai', summary: 'The payment receipt (biên lai) of a paid request, as PDF' },
+      { kind: 'notice', operationId: 'getPaymentNotice', file: 'thong-bao-phi', summary: 'The fee notice of a request, with a VietQR code for bank transfer when an account is configured, as PDF' },
+    ] as const;
+    for (const paper of papers) {
+      app.get(`/requests/:id/${paper.kind}.pdf`, {
+        config: { access: 'authenticated' },
+        schema: { operationId: paper.operationId, tags: TAGS, summary: paper.summary, params: IdParams, produces: ['application/pdf'], response: { 200: PdfSchema, ...errorResponses(404, 409) } },
+      }, async (request, reply) => {
+        const pdf = await receipts[paper.kind](request.principal, request.params.id);
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${paper.file}-${request.params.id}.pdf"`).send(pdf);
+      });
+    }
 
     app.post('/returns', {
       config: { access: 'public' },
