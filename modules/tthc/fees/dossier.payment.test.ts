@@ -98,4 +98,27 @@ describe('a dossier awaiting its fee: national code 6, the clock stopped, back t
     // Marital status is charged at intake: once accepted, it is past that stage.
     await assert.rejects(act(w, w.desk, dossier, { action: 'request_payment' }), rejectsWith(409, 'dossier.action_not_allowed'));
   });
+
+  it('at intake: the applicant filing online sees and may pay their request, nobody else; once paid the desk accepts', async () => {
+    w.clock.set('2026-12-01T02:00:00.000Z');
+    const marital = await w.offering('1.004873', 'TAM.H19.X001'); // charge asked for at intake
+    const files = [await upload(w, w.citizen, 'to-khai')];
+    const { dossier } = await w.tthc.dossiers.submitOnline(w.citizen, { offeringId: marital, submission: { applicant: { kind: 'citizen', fullName: 'x', phone: '0912345678' }, formData: {}, files } });
+    const waiting = await act(w, w.desk, dossier, { action: 'request_payment' });
+    assert.equal(waiting.status, 'awaiting_payment');
+    assert.equal(waiting.clockStoppedAt, null, 'no time limit runs before intake');
+    await assert.rejects(act(w, w.desk, waiting, { action: 'accept' }), rejectsWith(409, 'dossier.action_not_allowed'));
+    const [request] = (await w.tthc.dossiers.fees(w.citizen, dossier.id)).requests;
+    assert.deepEqual([request!.amount, request!.purpose], [15_000, 'intake']);
+    assert.equal((await w.payment!.payments.get(w.citizen, request!.id)).status, 'pending', 'the applicant sees their request');
+    const otherCitizen: Principal = { kind: 'user', userId: 'someone-else', userType: 'citizen', displayName: 'Người khác', grants: [] };
+    await assert.rejects(w.payment!.payments.get(otherCitizen, request!.id), rejectsWith(403, 'payment.forbidden'));
+    await assert.rejects(w.payment!.payments.startOnline(otherCitizen, request!.id), rejectsWith(403, 'payment.forbidden'));
+
+    await w.payment!.payments.recordCounter(collector(await w.agencyId('TAM.H19.X001')), request!.id, { receiptNo: 'BL-HT-0001', method: 'counter' });
+    await new JobRunner(w.database.db, { handlers: w.payment!.jobHandlers() }).runOnce();
+    const back = await w.tthc.dossiers.get(w.desk, dossier.id);
+    assert.equal(back.status, 'submitted');
+    assert.equal((await act(w, w.desk, back, { action: 'accept' })).status, 'processing');
+  });
 });
