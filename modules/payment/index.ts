@@ -11,7 +11,7 @@ import { paymentRoutes } from './payment.routes.ts';
 import { PAID_QUEUE, createPaymentService, type PaymentService } from './payment.service.ts';
 import type { PaidEvent } from './payment.types.ts';
 import { createReceiptRenderer } from './receipt.ts';
-import { RECONCILE_QUEUE, createReconciliationService, type ReconciliationService } from './reconciliation.service.ts';
+import { RECONCILE_CLIENT, RECONCILE_QUEUE, createReconciliationService, type ReconciliationService } from './reconciliation.service.ts';
 
 export type { Mismatch, NewPaymentRequest, PaidEvent, PaymentLine, PaymentMethod, PaymentRequest, PaymentStatus, ReconciliationReport } from './payment.types.ts';
 export type { PaymentOwner, PaymentService, ResultOutcome } from './payment.service.ts';
@@ -48,7 +48,7 @@ export function createPaymentModule(ctx: ModuleContext, deps: PaymentDependencie
   });
   const reconciliation = createReconciliationService({ db, platform, now });
   const receipts = createReceiptRenderer({ get: payments.get, transferAccount: config.payment.transferAccount });
-  const system = { kind: 'system' as const, clientId: 'payment-scheduler', grants: [] };
+  const system = { kind: 'system' as const, clientId: RECONCILE_CLIENT, grants: [] };
   return {
     service: payments,
     payments,

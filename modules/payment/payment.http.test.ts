@@ -210,7 +210,9 @@ test('reconciliation: an unknown transaction and an amount that differs are repo
   await t.database.db.execute(sql`UPDATE payment.requests SET amount = 90000 WHERE id = ${drifted.id}`);
 
   const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-  const report = await t.modules.payment.reconciliation.reconcile(payer, today);
+  await assert.rejects(t.modules.payment.reconciliation.reconcile(payer, today), rejectsWith(403, 'payment.forbidden'));
+  const accountant: Principal = { kind: 'user', userId: 'ke-toan', userType: 'official', displayName: 'Kế toán', grants: [{ agencyId: rootAgency, scope: 'agency', permissions: ['payment.reconcile'] }] };
+  const report = await t.modules.payment.reconciliation.reconcile(accountant, today);
   const kinds = report.mismatches.map((m) => m.kind).sort();
   assert.ok(kinds.includes('unknown_transaction'), kinds.join(','));
   assert.ok(kinds.includes('amount_differs'), kinds.join(','));
@@ -221,7 +223,10 @@ test('reconciliation: an unknown transaction and an amount that differs are repo
   assert.equal(report.platformCount, report.matched + report.mismatches.filter((m) => m.kind !== 'missing_in_platform').length);
   console.log(`reconciliation ${today}: platform ${report.platformCount} transactions (${report.platformTotal} VND), Sen ${report.senCount} (${report.senTotal} VND), matched ${report.matched}, mismatches ${report.mismatches.length} (${kinds.join(', ')})`);
 
-  const admin = await t.clientToken();
-  const listed = await t.app.inject({ method: 'GET', url: '/api/payment/reconciliations?limit=5', headers: { authorization: `Bearer ${admin}` } });
-  assert.equal(listed.statusCode, 403, 'reading reports needs payment.reconcile');
+  const weak = await t.clientToken();
+  const refused = await t.app.inject({ method: 'GET', url: '/api/payment/reconciliations?limit=5', headers: { authorization: `Bearer ${weak}` } });
+  assert.equal(refused.statusCode, 403, 'reading reports needs payment.reconcile');
+  const listed = await t.modules.payment.reconciliation.list(accountant, { limit: 5, offset: 0, date: today });
+  assert.equal(listed.items[0]!.id, report.id);
+  assert.deepEqual(listed.items[0]!.mismatches, report.mismatches, 'the report is stored as computed');
 });

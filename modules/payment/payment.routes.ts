@@ -107,6 +107,6 @@ export function paymentRoutes(payments: PaymentService, reconciliation: Reconcil
         operationId: 'listReconciliations', tags: TAGS, summary: 'Reconciliation reports, newest date first', querystring: ReportQuery,
         response: { 200: ReportPageSchema, ...errorResponses() },
       },
-    }, async (request) => reconciliation.list(request.query));
+    }, async (request) => reconciliation.list(request.principal, request.query));
   };
 }

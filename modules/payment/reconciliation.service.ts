@@ -1,10 +1,17 @@
 import type { PaymentPlatformClient, ReconciliationRow } from '../../packages/national/index.ts';
-import { actorOf, newId, unprocessable, type Db, type Principal } from '../../packages/platform/index.ts';
+import { actorOf, forbidden, holdsPermission, newId, unprocessable, type Db, type Principal } from '../../packages/platform/index.ts';
 import { paymentRepository as repo, type StoredRequest } from './payment.repository.ts';
 import type { Mismatch, ReconciliationReport } from './payment.types.ts';
 
 export const RECONCILE_QUEUE = 'payment.reconcile';
 export const RECONCILE_PERMISSION = 'payment.reconcile';
+/** The system principal of the daily reconciliation job. */
+export const RECONCILE_CLIENT = 'payment-scheduler';
+
+function requireReconciler(principal: Principal): void {
+  if (principal.kind === 'system' && principal.clientId === RECONCILE_CLIENT) return;
+  if (!holdsPermission(principal, RECONCILE_PERMISSION)) throw forbidden('payment.forbidden', 'Cần quyền đối soát thanh toán / Reconciling payments is not allowed');
+}
 
 const ORDER = /^([0-9a-f-]{36})-\d{1,4}$/;
 // Việt Nam keeps UTC+7 without daylight saving: a local day is [date 00:00+07, next day 00:00+07).
@@ -34,6 +41,7 @@ export function createReconciliationService(deps: { db: Db; platform: PaymentPla
 
   return {
     async reconcile(principal: Principal, date: string): Promise<ReconciliationReport> {
+      requireReconciler(principal);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
         throw unprocessable('payment.invalid_date', 'Ngày không hợp lệ / Not a calendar date', { date });
       }
@@ -67,7 +75,8 @@ export function createReconciliationService(deps: { db: Db; platform: PaymentPla
       return report;
     },
 
-    list(page: { limit: number; offset: number; date?: string | undefined }) {
+    list(principal: Principal, page: { limit: number; offset: number; date?: string | undefined }) {
+      requireReconciler(principal);
       return repo.reports(db, page);
     },
   };
