@@ -230,3 +230,19 @@ test('reconciliation: an unknown transaction and an amount that differs are repo
   assert.equal(listed.items[0]!.id, report.id);
   assert.deepEqual(listed.items[0]!.mismatches, report.mismatches, 'the report is stored as computed');
 });
+
+test('the procedure page reads an offering’s fee schedule publicly: stage, lines with their rules, source, unverified', async () => {
+  const procedure = await t.modules.tthc.procedures.getByCode('0.000001');
+  const [offering] = await t.modules.tthc.procedures.listOfferings({ procedureId: procedure.id });
+  const response = await t.app.inject({ method: 'GET', url: `/api/tthc/offerings/${offering!.id}/fees` });
+  assert.equal(response.statusCode, 200, response.body);
+  const { schedule } = response.json();
+  assert.equal(schedule.stage, 'processing');
+  assert.equal(schedule.stopsClock, true);
+  assert.equal(schedule.verified, false);
+  assert.match(schedule.sourceDocument, /67\/2021\/TT-BTC/);
+  assert.deepEqual(schedule.lines.map((l: { amount: number }) => l.amount), [500_000, 700_000, 1_000_000, 2_500_000]);
+  assert.deepEqual(schedule.lines[0].when, { field: 'don-de-nghi.loaiCoSo', in: ['san-xuat-nho-le'] });
+  const none = await t.app.inject({ method: 'GET', url: `/api/tthc/offerings/${crypto.randomUUID()}/fees` });
+  assert.deepEqual(none.json(), { schedule: null });
+});

@@ -16,3 +16,15 @@ export const DossierFeesSchema = Type.Object({
     status: Type.String(), method: Nullable(Type.String()), receiptNo: Nullable(Type.String()), paidAt: Nullable(Type.String()),
   })),
 }, { $id: 'DossierFees' });
+
+/** The fee schedule in force for an offering (GET /offerings/:id/fees), alternatives and their rules included. */
+export const OfferingFeeScheduleSchema = Type.Object({
+  schedule: Nullable(Type.Object({
+    stage: Type.Union([Type.Literal('intake'), Type.Literal('processing'), Type.Literal('return')]),
+    stopsClock: Type.Boolean(), sourceDocument: Type.String(), verified: Type.Boolean(), validFrom: Type.String(), validTo: Nullable(Type.String()),
+    lines: Type.Array(Type.Object({
+      code: Type.String(), name: Type.String(), amount: Type.Integer(), kind: Type.Union([Type.Literal('fee'), Type.Literal('charge')]),
+      when: Type.Optional(Type.Object({ field: Type.String(), in: Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean()])) })),
+    })),
+  })),
+}, { $id: 'OfferingFeeSchedule' });

@@ -53,7 +53,12 @@ export interface ReconciliationReport {
 
 export type ReturnOutcome = 'paid' | 'already_paid' | 'cancelled' | 'duplicate';
 
+export interface OfferingFeeSchedule {
+  schedule: (NonNullable<DossierFees['schedule']> & { validTo: string | null; lines: (PaymentLine & { when?: { field: string; in: (string | number | boolean)[] } })[] }) | null;
+}
+
 export const paymentApi = {
+  offeringFees: (offeringId: string) => api.get<OfferingFeeSchedule>(`/api/tthc/offerings/${offeringId}/fees`),
   dossierFees: (dossierId: string) => api.get<DossierFees>(`/api/tthc/dossiers/${dossierId}/fees`),
   startOnline: (requestId: string) => api.post<{ paymentUrl: string; orderId: string }>(`/api/payment/requests/${requestId}/online`),
   recordCounter: (requestId: string, receiptNo: string) => api.post<PaymentRequest>(`/api/payment/requests/${requestId}/counter`, { receiptNo, method: 'counter' }),
