@@ -26,6 +26,7 @@ import {
 } from '../../packages/platform/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
+import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { securityScheme } from './security-scheme.ts';
@@ -48,7 +49,7 @@ const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule };
   blobs: BlobStore;
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
@@ -73,7 +74,8 @@ export async function buildApp(config: Config, database: Database, options: { de
   const metrics = createMetrics();
   const catalog = createCatalogModule(ctx);
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
-  const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now });
+  const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
+  const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);
@@ -154,6 +156,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(catalog.routes, { prefix: '/api/catalog' });
   await app.register(auditRoutes(db), { prefix: '/api/audit' });
   await app.register(tthc.routes, { prefix: '/api/tthc' });
+  await app.register(payment.routes, { prefix: '/api/payment' });
 
   if (existsSync(path.join(webDist, 'index.html'))) {
     // The web app: files from the build, and index.html for any other page (client-side routes).
@@ -172,7 +175,7 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   return {
     app,
-    modules: { catalog, identity, tthc },
+    modules: { catalog, identity, tthc, payment },
     blobs,
     metrics,
     beginDrain: () => {

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'lgsp.manage': 'Quản trị nền tảng LGSP / Administer the LGSP',
   'dvcqg.sync': 'Theo dõi và gửi lại đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia / Monitor and retry dossier synchronisation with the national portal',
   'report.read': 'Xem báo cáo, chỉ số / Read reports and KPIs',
+  'payment.collect': 'Thu phí, lệ phí tại quầy / Collect fees and charges at the desk',
+  'payment.reconcile': 'Đối soát thanh toán, xem báo cáo đối soát / Reconcile payments and read the reports',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -25,7 +27,7 @@ export const permissionCodes = Object.keys(PERMISSIONS) as Permission[];
 export const isPermission = (value: string): value is Permission => value in PERMISSIONS;
 
 /** Holding any of these makes an account an administrator, which must sign in with TOTP. */
-export const ADMIN_PERMISSIONS: readonly Permission[] = ['identity.manage', 'identity.clients', 'identity.keys', 'catalog.edit', 'calendar.edit', 'audit.read', 'lgsp.manage', 'dvcqg.sync'];
+export const ADMIN_PERMISSIONS: readonly Permission[] = ['identity.manage', 'identity.clients', 'identity.keys', 'catalog.edit', 'calendar.edit', 'audit.read', 'lgsp.manage', 'dvcqg.sync', 'payment.reconcile'];
 
 export interface BuiltInRole {
   code: string;
@@ -36,7 +38,7 @@ export interface BuiltInRole {
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   { code: 'system_admin', name: 'Quản trị hệ thống', permissions: permissionCodes },
   { code: 'agency_admin', name: 'Quản trị cơ quan', permissions: ['identity.manage', 'catalog.edit', 'calendar.edit', 'audit.read', 'report.read'] },
-  { code: 'one_stop_officer', name: 'Cán bộ bộ phận một cửa', permissions: ['dossier.receive', 'dossier.read'] },
+  { code: 'one_stop_officer', name: 'Cán bộ bộ phận một cửa', permissions: ['dossier.receive', 'dossier.read', 'payment.collect'] },
   { code: 'specialist', name: 'Chuyên viên xử lý', permissions: ['dossier.process', 'dossier.read'] },
   { code: 'leader', name: 'Lãnh đạo phê duyệt', permissions: ['dossier.approve', 'dossier.read', 'report.read'] },
   { code: 'auditor', name: 'Kiểm toán viên', permissions: ['audit.read', 'report.read'] },

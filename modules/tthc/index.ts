@@ -7,6 +7,11 @@
 import type { DvcqgPortal, Mailer, SmsSender } from '../../packages/national/index.ts';
 import { memoize, type BlobStore, type JobHandler, type RecurringJob, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import type { PaymentModule } from '../payment/index.ts';
+import { PAYMENT_CALLBACK_CLIENT } from './dossier/dossier.payment.ts';
+import type { FeeStage } from './fees/fee.schedule.ts';
+import { seedFeeSchedules } from './fees/fee.seed.ts';
+import { feeRoutes } from './fees/fee.routes.ts';
 import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
 import type { DossierDeps } from './dossier/dossier.deps.ts';
@@ -47,6 +52,8 @@ export interface TthcDependencies {
   people: PeopleDirectory;
   blobs: BlobStore;
   now?: () => Date;
+  /** The payment module's door: fees of dossiers are payment requests owned by `tthc:dossier:<id>`. */
+  payments?: PaymentModule['service'];
   /** How long reference reads are memoised (default 10 s); tests that edit the catalogue use 0. */
   referenceTtlMs?: number;
 }
@@ -106,10 +113,28 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     },
     blobs: deps.blobs, notices: createNoticeSink(config.publicUrl),
     lookupKey: config.lookupKey, publicUrl: config.publicUrl, now: deps.now ?? (() => new Date()),
+    ...(deps.payments ? { payments: deps.payments } : {}),
   };
   const dossiers = createDossierService(dossierDeps, deps.people);
   const uploads = createUploadService(db, deps.blobs);
   const nationalSyncs = createSyncMonitor(db, async () => (await deps.catalog.rootAgency()).id);
+
+  // The applicant pays for their dossier; when paid, the dossier continues (from the job queue, in its own transaction).
+  deps.payments?.registerOwner('tthc', {
+    async canPay(principal, owner) {
+      if (principal.kind !== 'user' || principal.userType !== 'citizen') return false;
+      const dossier = await dossiers.get(principal, owner.split(':')[2]!).catch(() => undefined);
+      return dossier?.applicantSubject === principal.userId;
+    },
+    async onPaid(event) {
+      const principal: Principal = {
+        kind: 'system', clientId: PAYMENT_CALLBACK_CLIENT, grants: [{ agencyId: (await deps.catalog.rootAgency()).id, scope: 'subtree', permissions: ['dossier.read'] }],
+      };
+      const dossier = await dossiers.get(principal, event.owner.split(':')[2]!);
+      if (dossier.status !== 'awaiting_payment') return; // already continued: a repeated event changes nothing
+      await dossiers.act(principal, dossier.id, { action: 'payment_received', purpose: event.purpose as FeeStage, expectedVersion: dossier.version });
+    },
+  });
 
   /** The national portal files at every desk of the province. */
   const portalPrincipal = async (): Promise<Principal> => ({
@@ -135,6 +160,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await nationalSyncRoutes(nationalSyncs)(app);
+      await feeRoutes(db, dossierDeps.now)(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
     },
     jobHandlers: (channels) => ({
@@ -152,6 +178,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     async seed() {
       await seedProcedureCatalog(db, deps.catalog);
       await templateRepository.seed(db);
+      await seedFeeSchedules(db);
     },
   };
 }

@@ -4,3 +4,7 @@ export { createMailer, type Mailer, type MailMessage } from './mail.ts';
 export { SmsError, createSmsSender, type SmsOptions, type SmsSender } from './sms.ts';
 export { DEFAULT_SIGNATURE_TOLERANCE_SECONDS, signTimestamped, verifyTimestamped } from './signature.ts';
 export { DvcqgError, createDvcqgPortal, type DvcqgAcknowledgement, type DvcqgDossier, type DvcqgOptions, type DvcqgPortal } from './dvcqg.ts';
+export {
+  PaymentPlatformError, createPaymentPlatformClient, parseReconciliationFile, type PaymentNotification, type PaymentPlatformClient,
+  type PaymentPlatformOptions, type PaymentResult, type PlatformFeeLine, type PlatformOrder, type PlatformPayment, type ReconciliationRow,
+} from './payment.ts';

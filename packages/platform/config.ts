@@ -62,6 +62,17 @@ export interface Config {
   dvcqg: { pushSecret: string; apiUrl: string; clientId: string; clientSecret: string };
   /** Uploads never attached to a dossier (nor kept by a saved draft) are swept after this many hours. */
   uploadRetentionHours: number;
+  /**
+   * The national online-payment platform (defaults to the payment sandbox): merchant code and
+   * secret, how old a signed notification may be, and the account bank transfers go to (VietQR).
+   */
+  payment: {
+    apiUrl: string;
+    merchantCode: string;
+    secret: string;
+    notificationToleranceSeconds: number;
+    transferAccount: { bankBin: string; accountNumber: string; accountName: string } | undefined;
+  };
   bodyLimitBytes: number;
   /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
@@ -207,6 +218,13 @@ export function loadConfig(env: Env = process.env): Config {
       clientSecret: env.DVCQG_CLIENT_SECRET || 'sandbox-dvcqg-secret-h19',
     },
     uploadRetentionHours: int(env, 'UPLOAD_RETENTION_HOURS', 24, 1, 24 * 90),
+    payment: {
+      apiUrl: url(env, 'PAYMENT_API_URL', `http://localhost:${sandboxPort}/payment`),
+      merchantCode: env.PAYMENT_MERCHANT_CODE || 'DTP-H19',
+      secret: env.PAYMENT_SECRET || 'sandbox-payment-secret-h19',
+      notificationToleranceSeconds: int(env, 'PAYMENT_NOTIFICATION_TOLERANCE_SECONDS', 600, 30, 86_400),
+      transferAccount: transferAccount(env, demo),
+    },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
@@ -215,6 +233,21 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: metricsConfig(env),
   };
+}
+
+/**
+ * `PAYMENT_TRANSFER_ACCOUNT=<bank BIN>:<account number>:<account name>` — the collecting account
+ * shown as a VietQR code on fee notices. Unset: no QR code, except in demo mode, where a
+ * sandbox account (named as such) is shown.
+ */
+function transferAccount(env: Env, demo: boolean): Config['payment']['transferAccount'] {
+  const value = env.PAYMENT_TRANSFER_ACCOUNT || (demo ? '970405:0000000000000:TAI KHOAN THU NGHIEM SANDBOX' : '');
+  if (!value) return undefined;
+  const [bankBin, accountNumber, accountName] = value.split(':');
+  if (!/^\d{6}$/.test(bankBin ?? '') || !/^\d{6,19}$/.test(accountNumber ?? '') || !accountName) {
+    throw new Error('PAYMENT_TRANSFER_ACCOUNT must be <6-digit bank BIN>:<account number>:<account name>');
+  }
+  return { bankBin: bankBin!, accountNumber: accountNumber!, accountName: accountName.toUpperCase() };
 }
 
 /** The database the test suite runs on: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */

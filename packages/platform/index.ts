@@ -30,3 +30,4 @@ export * from './metrics-endpoint.ts';
 export * from './outbound.ts';
 export * from './notify.ts';
 export * from './csv.ts';
+export * from './fonts.ts';

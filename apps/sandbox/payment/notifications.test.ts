@@ -64,7 +64,7 @@ test('the result is notified once, signed over the raw body', async () => {
   assert.equal(verifyPaymentNotification(merchant.secret, received!.body.replace('"CTG"', '"VCB"'), signature), false);
   assert.match(received!.headers['x-notification-id'] as string, UUID);
   const body = JSON.parse(received!.body) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(body).sort(), ['agencyCode', 'amount', 'bankCode', 'feeLines', 'orderId', 'paidAt', 'paymentId', 'status', 'transactionNo']);
+  assert.deepEqual(Object.keys(body).sort(), ['agencyCode', 'amount', 'bankCode', 'feeLines', 'notifiedAt', 'orderId', 'paidAt', 'paymentId', 'status', 'transactionNo']);
   assert.equal(body.paymentId, paymentId);
   assert.equal(body.orderId, orderId);
   assert.equal(body.status, 'succeeded');

@@ -108,6 +108,8 @@ export class PaymentPlatform {
       this.notifier.send({ paymentId, merchantCode: merchant.merchantCode, url: notifyUrl, secret: merchant.secret }, {
         paymentId, orderId: payment.orderId, amount: payment.amount, status: transaction.status, transactionNo: transaction.transactionNo,
         bankCode: transaction.bankCode, paidAt: transaction.paidAt, feeLines: payment.feeLines, agencyCode: payment.agencyCode,
+        // Signed with the body, the same in every retry and duplicate: receivers refuse a capture replayed late.
+        notifiedAt: new Date(this.now()).toISOString(),
       });
     }
     const params: PaymentReturnParams = {

@@ -369,3 +369,29 @@ export const reminders = tthc.table(
   },
   (t) => [primaryKey({ name: 'reminders_pkey', columns: [t.dossierId, t.stepId, t.kind] }), check('reminders_kind_check', sql`${t.kind} in ('due_soon', 'overdue')`)],
 );
+/**
+ * When and what an offering charges (fees/): the stage at which the fee is requested, whether
+ * the time limit stops while it is awaited, the fee lines with their codes and optional
+ * form-value rules, dated, with the document they come from and whether the amount is verified.
+ */
+export const feeSchedules = tthc.table(
+  'fee_schedules',
+  {
+    id: uuid('id').primaryKey(),
+    offeringId: uuid('offering_id').notNull().references(() => offerings.id),
+    /** intake | processing | return */
+    stage: text('stage').notNull(),
+    stopsClock: boolean('stops_clock').notNull().default(true),
+    lines: jsonb('lines').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    sourceDocument: text('source_document').notNull(),
+    /** False while the amount is a typical figure not yet checked against the province's own decision. */
+    verified: boolean('verified').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    unique('fee_schedules_offering_from_key').on(t.offeringId, t.validFrom),
+    check('fee_schedules_stage_check', sql`${t.stage} in ('intake', 'processing', 'return')`),
+  ],
+);

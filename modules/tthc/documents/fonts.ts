@@ -1,21 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { DEJAVU_FILES, dejavuFontBytes, type DejaVuFont } from '../../../packages/platform/index.ts';
 
 /**
  * DejaVu Serif, a Times-like serif with the whole Vietnamese alphabet (precomposed letters
  * with two diacritics included), in its condensed cut: the standard cut is some 10 % wider
  * than Times New Roman, the face Decree 30/2020 has in mind, and would not fit the national
  * motto in its half of the header nor a form's usual text on one page. The condensed cut keeps
- * the proportions of the forms as printed with Times.
+ * the proportions of the forms as printed with Times. The loader is the platform's (payment
+ * receipts use the same fonts).
  */
-const FILES = {
-  regular: 'DejaVuSerifCondensed.ttf',
-  bold: 'DejaVuSerifCondensed-Bold.ttf',
-  italic: 'DejaVuSerifCondensed-Italic.ttf',
-} as const;
-
-export type FontName = keyof typeof FILES;
+export type FontName = DejaVuFont;
 
 export function fontName(style: { bold?: boolean | undefined; italic?: boolean | undefined }): FontName {
   if (style.bold) return 'bold';
@@ -23,24 +16,6 @@ export function fontName(style: { bold?: boolean | undefined; italic?: boolean |
   return 'regular';
 }
 
-let directory: string | undefined;
-const bytes = new Map<FontName, Buffer>();
-
-function fontDirectory(): string {
-  directory ??= path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return directory;
-}
-
-/** The font files are read once per process and shared by every document. */
-function fontBytes(name: FontName): Buffer {
-  let data = bytes.get(name);
-  if (!data) {
-    data = readFileSync(path.join(fontDirectory(), FILES[name]));
-    bytes.set(name, data);
-  }
-  return data;
-}
-
 export function registerFonts(pdf: PDFKit.PDFDocument): void {
-  for (const name of Object.keys(FILES) as FontName[]) pdf.registerFont(name, fontBytes(name));
+  for (const name of Object.keys(DEJAVU_FILES) as FontName[]) pdf.registerFont(name, dejavuFontBytes(name));
 }

@@ -10,6 +10,8 @@ import { checkParts } from './dossier.intake.ts';
 import { requireCompleteOrOverride, reviewIntake, type ChecklistEntry, type IntakeOverride } from './dossier.checklist.ts';
 import { uploadRepository } from './upload.repository.ts';
 import { recordNationalSync } from '../national-sync/national-sync.outbox.ts';
+import { planPaymentReceived, planPaymentRequest } from './dossier.payment.ts';
+import type { FeeStage } from '../fees/fee.schedule.ts';
 
 /**
  * Every state change of a dossier after it was filed. The one-stop rules (intake check,
@@ -30,13 +32,17 @@ export type Command =
   | { action: 'attach_result'; files: string[] }
   | { action: 'return'; method: 'desk' | 'online' | 'post' }
   | { action: 'resubmit'; formData?: Record<string, Record<string, unknown>> | undefined; files?: { uploadId: string; partCode: string }[] | undefined; note?: string | undefined }
-  | { action: 'withdraw'; reason: string };
+  | { action: 'withdraw'; reason: string }
+  | { action: 'request_payment' }
+  /** Sent only by the payment callback (a system principal), when the fee of `purpose` was paid. */
+  | { action: 'payment_received'; purpose: FeeStage };
 
 export type Action = Command['action'];
 
 /** Every command code, for clients that label them (the web catalogues are checked against it). */
 export const DOSSIER_ACTIONS = [
   'accept', 'request_supplement', 'reject', 'transition', 'assign', 'comment', 'pause', 'resume', 'apologise', 'cancel', 'attach_result', 'return', 'resubmit', 'withdraw',
+  'request_payment', 'payment_received',
 ] as const satisfies readonly Action[];
 // Fails to compile when a command is added to `Command` but not to the list.
 const everyActionListed: Exclude<Action, (typeof DOSSIER_ACTIONS)[number]> extends never ? true : never = true;
@@ -205,11 +211,11 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       return { patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate }, visibleToApplicant: true, notice: 'apologised' };
     }
     case 'cancel':
-      expectStatus(dossier, 'cancel', 'submitted', 'supplement_requested', 'processing', 'paused', 'ready_to_return');
+      expectStatus(dossier, 'cancel', 'submitted', 'supplement_requested', 'processing', 'paused', 'awaiting_payment', 'ready_to_return');
       await requirePermission(deps.catalog, principal, P.approve, dossier.agencyId);
       return { status: 'cancelled', steps: [], patch: { finishedAt: now, clockStoppedAt: null }, note: command.reason, details: {}, visibleToApplicant: true, notice: 'cancelled' };
     case 'withdraw':
-      expectStatus(dossier, 'withdraw', 'submitted', 'supplement_requested', 'processing', 'paused');
+      expectStatus(dossier, 'withdraw', 'submitted', 'supplement_requested', 'processing', 'paused', 'awaiting_payment');
       if (!isApplicantOf(principal, dossier)) await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
       return { status: 'withdrawn', steps: [], patch: { finishedAt: now, clockStoppedAt: null }, note: command.reason, details: {}, visibleToApplicant: true, notice: 'withdrawn' };
     case 'attach_result': {
@@ -217,6 +223,10 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       await requirePermission(deps.catalog, principal, P.process, dossier.agencyId).catch(() => requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId));
       return { details: { files: command.files.length }, visibleToApplicant: false, takeFiles: { uploads: command.files.map((uploadId) => ({ uploadId, partCode: null })), kind: 'result' } };
     }
+    case 'request_payment':
+      return planPaymentRequest(deps, principal, dossier, now);
+    case 'payment_received':
+      return planPaymentReceived(deps, principal, dossier, command.purpose, now);
     case 'return':
       expectStatus(dossier, 'return', 'ready_to_return');
       await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);

@@ -1,6 +1,7 @@
 import type { BlobStore, Db, Tx } from '../../../packages/platform/index.ts';
 import type { DeadlineCalendar } from './dossier.deadline.ts';
 import type { Dossier } from './dossier.types.ts';
+import type { PaymentDoor } from './dossier.payment.ts';
 import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/procedure.types.ts';
 import type { CatalogueCodes } from '../catalogue/form.validation.ts';
 
@@ -45,4 +46,6 @@ export interface DossierDeps {
   /** HMAC key deriving each dossier's public look-up secret. */
   lookupKey: string;
   now: () => Date;
+  /** The payment module's door, for fees; absent where no payments are wired (some tests). */
+  payments?: PaymentDoor;
 }

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { DossierFeesSchema } from '../fees/fee.schemas.ts';
 import { Type } from 'typebox';
 import { AppError, badRequest, errorResponses, refuseNul, takeRateLimit, type App, type Db } from '../../../packages/platform/index.ts';
 import * as S from './dossier.schemas.ts';
@@ -136,6 +137,11 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       config: { access: 'authenticated' },
       schema: { operationId: 'getDossierHistory', tags, summary: "The dossier's history (applicants see the events meant for them)", params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.EventSchema) }), ...errorResponses(404) } },
     }, async (request) => ({ items: await dossiers.history(request.principal, request.params.id) }));
+
+    app.get('/dossiers/:id/fees', {
+      config: { access: 'authenticated' },
+      schema: { operationId: 'getDossierFees', tags, summary: 'The fee the dossier owes (schedule in force, lines for its form values) and its payment requests', params: S.IdParams, response: { 200: DossierFeesSchema, ...errorResponses(404) } },
+    }, async (request) => dossiers.fees(request.principal, request.params.id));
 
     app.get('/dossiers/:id/control-sheet', {
       config: { access: 'authenticated' },

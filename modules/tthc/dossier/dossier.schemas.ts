@@ -73,6 +73,7 @@ export const CommandBody = Type.Union([
   command('return', { method: stringEnum(['desk', 'online', 'post']) }, 'Return the result and close the dossier'),
   command('resubmit', { formData: Type.Optional(FormData), files: Type.Optional(FileRefs), note: Type.Optional(Text(1000)) }, 'Answer a supplement request'),
   command('withdraw', { reason: Text(1000) }, 'The applicant withdraws the dossier'),
+  command('request_payment', {}, "Ask for the fee the offering's schedule names at this stage; the dossier awaits payment (national code 6)"),
 ], { $id: 'DossierCommand' });
 
 const ActiveStepSchema = Type.Object({

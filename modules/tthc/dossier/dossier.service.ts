@@ -11,6 +11,7 @@ import { dossierRepository } from './dossier.repository.ts';
 import { offeredTransitions, stepDefinition } from './dossier.steps.ts';
 import type { Dossier, DossierEvent, DossierSummary, Handover, Page } from './dossier.types.ts';
 import type { OfferingContext } from '../catalogue/procedure.types.ts';
+import { dossierFees, paymentActions, type DossierFees } from './dossier.payment.ts';
 
 /**
  * The dossier area's one door: filing (online, counter, national portal), every later action,
@@ -110,7 +111,8 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     }
     if (!applicant && principal.kind === 'user' && principal.userType === 'official') actions.push('comment');
     if (applicant && s === 'supplement_requested') actions.push('resubmit');
-    if (applicant && ['submitted', 'supplement_requested', 'processing', 'paused'].includes(s)) actions.push('withdraw');
+    if (applicant && ['submitted', 'supplement_requested', 'processing', 'paused', 'awaiting_payment'].includes(s)) actions.push('withdraw');
+    actions.push(...(await paymentActions(deps, can, dossier)));
     const steps = [];
     for (const step of await offeredTransitions(deps, dossier)) {
       if (await can(step.permission, step.agencyId)) steps.push({ stepId: step.stepId, stepName: step.stepName, actions: step.actions });
@@ -209,6 +211,11 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
         throw forbidden('dossier.forbidden', 'Bạn không thể phân công bước này / You may not assign this step');
       }
       return people.officialsHolding(step.permission, state.agencyId);
+    },
+
+    /** The fee owed and the dossier's payment requests (visible to whoever sees the dossier). */
+    async fees(principal: Principal, id: string): Promise<DossierFees> {
+      return dossierFees(deps, await visible(principal, id));
     },
 
     async history(principal: Principal, id: string): Promise<DossierEvent[]> {

@@ -5,7 +5,7 @@
  * (the process definition).
  */
 export const DOSSIER_STATUSES = [
-  'submitted', 'supplement_requested', 'rejected', 'processing', 'paused', 'ready_to_return', 'completed', 'withdrawn', 'cancelled',
+  'submitted', 'supplement_requested', 'rejected', 'processing', 'paused', 'awaiting_payment', 'ready_to_return', 'completed', 'withdrawn', 'cancelled',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
@@ -24,6 +24,8 @@ export const STATUS_INFO: Readonly<Record<DossierStatus, StatusInfo>> = {
   rejected: { vi: 'Từ chối tiếp nhận', en: 'Rejected at intake', national: 3, final: true },
   processing: { vi: 'Đang giải quyết', en: 'Processing', national: 4, final: false },
   paused: { vi: 'Tạm dừng xử lý', en: 'Paused', national: 8, final: false },
+  // "Thực hiện nghĩa vụ tài chính": the fee the schedule names is awaited (fees/, dossier.payment.ts).
+  awaiting_payment: { vi: 'Chờ thực hiện nghĩa vụ tài chính', en: 'Awaiting payment of fees', national: 6, final: false },
   ready_to_return: { vi: 'Đã có kết quả, chờ trả', en: 'Result ready to return', national: 9, final: false },
   completed: { vi: 'Đã trả kết quả', en: 'Result returned', national: 10, final: true },
   withdrawn: { vi: 'Công dân rút hồ sơ', en: 'Withdrawn by the applicant', national: 7, final: true },

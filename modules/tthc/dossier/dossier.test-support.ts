@@ -5,6 +5,7 @@ import { MemoryBlobStore, loadConfig, queryRows, type Principal } from '../../..
 import { createTestDatabase } from '../../../packages/platform/testing.ts';
 import { createCatalogModule, type CatalogService } from '../../catalog/index.ts';
 import { createIdentityModule } from '../../identity/index.ts';
+import { createPaymentModule, type PaymentModule } from '../../payment/index.ts';
 import type { Submission } from './dossier.intake.ts';
 import type { Dossier } from './dossier.types.ts';
 import { createTthcModule, type TthcModule } from '../index.ts';
@@ -29,6 +30,8 @@ export interface World {
   /** The offering of a procedure (national code) at an agency (code). */
   offering(nationalCode: string, agencyCode: string): Promise<string>;
   count(table: string): Promise<number>;
+  /** The payment module wired as tthc's fee service (`setUpWorld(…, …, { payments: true })`). */
+  payment?: PaymentModule;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,7 @@ export const BIRTH_FORM_DATA = {
 };
 
 /** `env` adds configuration (e.g. `PUBLIC_URL`) to the test defaults. */
-export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Record<string, string> = {}): Promise<World> {
+export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Record<string, string> = {}, options: { payments?: boolean } = {}): Promise<World> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false', DEMO: 'true', ...env });
   const ctx = { db: database.db, config, listen: database.listen };
@@ -53,7 +56,8 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   await identity.seedDemo({ root: root.id, desk: root.id });
   const clock = { now: new Date(startAt), set(iso: string) { this.now = new Date(iso); } };
   const blobs = new MemoryBlobStore();
-  const tthc = createTthcModule(ctx, { catalog, people: identity.people, blobs, now: () => clock.now, referenceTtlMs: 0 });
+  const payment = options.payments ? createPaymentModule(ctx, { agencies: catalog, now: () => clock.now }) : undefined;
+  const tthc = createTthcModule(ctx, { catalog, people: identity.people, blobs, now: () => clock.now, referenceTtlMs: 0, ...(payment ? { payments: payment.service } : {}) });
   await tthc.seed();
 
   const user = async (username: string) => {
@@ -64,7 +68,7 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   const agencyId = async (code: string) => (await catalog.findAgencyByCode(code))!.id;
   const x003 = await agencyId('TAM.H19.X003');
   return {
-    database, catalog, tthc, clock, blobs,
+    database, catalog, tthc, clock, blobs, ...(payment ? { payment } : {}),
     desk: await user('motcua'), specialist: await user('chuyenvien'), leader: await user('lanhdao'),
     citizen: await identity.service.principalForUser(account.id), citizenId: account.id,
     stranger: { kind: 'user', userId: 'stranger', userType: 'official', displayName: 'Cán bộ xã khác', grants: [{ agencyId: x003, scope: 'agency', permissions: ['dossier.receive', 'dossier.process', 'dossier.approve', 'dossier.read'] }] },

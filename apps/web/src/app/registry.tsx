@@ -7,6 +7,7 @@ import { ProfilePage } from '../pages/ProfilePage.tsx';
 import { ProcedureSearchPage } from '../pages/tthc/portal/ProcedureSearchPage.tsx';
 import { ProcedureDetailPage } from '../pages/tthc/portal/ProcedureDetailPage.tsx';
 import { LookupPage } from '../pages/tthc/portal/LookupPage.tsx';
+import { PaymentReturnPage } from '../pages/payment/PaymentReturnPage.tsx';
 
 // Administration pages load on first visit: citizens never download them.
 const OfficialsPage = lazy(() => import('../pages/admin/OfficialsPage.tsx').then((m) => ({ default: m.OfficialsPage })));
@@ -20,6 +21,7 @@ const ProcessesAdminPage = lazy(() => import('../pages/admin/tthc/ProcessesAdmin
 const FormsAdminPage = lazy(() => import('../pages/admin/tthc/FormsAdminPage.tsx').then((m) => ({ default: m.FormsAdminPage })));
 const NationalSyncsPage = lazy(() => import('../pages/admin/tthc/NationalSyncsPage.tsx').then((m) => ({ default: m.NationalSyncsPage })));
 const NoticeTemplatesPage = lazy(() => import('../pages/admin/tthc/NoticeTemplatesPage.tsx').then((m) => ({ default: m.NoticeTemplatesPage })));
+const ReconciliationsPage = lazy(() => import('../pages/payment/ReconciliationsPage.tsx').then((m) => ({ default: m.ReconciliationsPage })));
 const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 // Procedure (tthc) pages behind sign-in: the public portal pages above load with the app
@@ -64,6 +66,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/my-dossiers', component: MyDossiersPage, access: 'citizen', section: 'citizen', labelKey: 'tthc.nav.mine' },
   { path: '/my-dossiers/$dossierId', component: MyDossierPage, access: 'citizen' },
   { path: '/tra-cuu', component: LookupPage, access: 'public', section: 'citizen', labelKey: 'tthc.nav.lookup' },
+  { path: '/payments/return', component: PaymentReturnPage, access: 'public' },
 
   { path: '/workspace', component: QueuePage, access: 'official', section: 'workspace', labelKey: 'nav.workspaceHome' },
   { path: '/workspace/dossiers/$dossierId', component: DossierPage, access: 'official' },
@@ -80,6 +83,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/admin/tthc/forms', component: FormsAdminPage, access: { anyOf: ['procedure.edit'] }, section: 'admin', labelKey: 'tthcAdmin.nav.forms' },
   { path: '/admin/tthc/notice-templates', component: NoticeTemplatesPage, access: { anyOf: ['procedure.edit'] }, section: 'admin', labelKey: 'tthcAdmin.nav.notices' },
   { path: '/admin/tthc/national-syncs', component: NationalSyncsPage, access: { anyOf: ['dvcqg.sync'] }, section: 'admin', labelKey: 'tthcAdmin.nav.nationalSyncs' },
+  { path: '/admin/payments/reconciliations', component: ReconciliationsPage, access: { anyOf: ['payment.reconcile'] }, section: 'admin', labelKey: 'payment.nav.reconciliations' },
   { path: '/admin/audit', component: AuditPage, access: { anyOf: ['audit.read'] }, section: 'admin', labelKey: 'nav.audit' },
 ];
 

@@ -4,12 +4,14 @@ import type { Channel, DossierStatus } from '../../../api/tthc.ts';
 import { formatDate, todayIso } from '../../../lib/format.ts';
 import { transitionLabel } from './transition-label.ts';
 
-const COLORS: Record<DossierStatus, string> = {
+// `awaiting_payment` is listed before the regenerated API types know it (the merge regenerates them).
+const COLORS: Record<DossierStatus | 'awaiting_payment', string> = {
   submitted: 'blue',
   supplement_requested: 'orange',
   rejected: 'red',
   processing: 'sen',
   paused: 'yellow',
+  awaiting_payment: 'grape',
   ready_to_return: 'teal',
   completed: 'green',
   withdrawn: 'gray',

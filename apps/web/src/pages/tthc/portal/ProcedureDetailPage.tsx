@@ -7,6 +7,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { useLocalisedError } from '../common/errors.ts';
 import { useOfferings, useProcedure } from '../filing/useForms.ts';
 import { ProcedureFacts } from './ProcedureFacts.tsx';
+import { OfferingFees } from '../../payment/OfferingFees.tsx';
 import { useProcedureFields } from './useProcedureFields.ts';
 
 /** /services/$procedureId — the procedure's published details and where to file it online. */
@@ -23,6 +24,7 @@ export function ProcedureDetailPage() {
   const all = offerings.data?.items ?? [];
   const online = p?.methods.includes('online') ? all.filter((o) => o.onlineEnabled) : [];
   const offeringId = chosen || (online.length === 1 ? online[0]!.id : '');
+  const feeOffering = offeringId || (all.length === 1 ? all[0]!.id : '');
 
   return (
     <QueryState isPending={procedure.isPending} error={localised(procedure.error)}>
@@ -61,6 +63,7 @@ export function ProcedureDetailPage() {
               ) : (
                 <Alert variant="light" color="yellow">{t('tthc.procedure.notOnline')}</Alert>
               )}
+              <OfferingFees offeringId={feeOffering} />
               {all.length > 0 && (
                 <>
                   <Text size="sm" fw={600} mt="md">{t('tthc.procedure.offeredAt')}</Text>

@@ -21,9 +21,9 @@ type Open =
   | { kind: 'accept' | 'request_supplement' | 'reject' | 'apologise' | 'return' | 'attach_result' | 'pause' | 'cancel' | 'comment' };
 
 /** Actions taken at once (no input needed); every other action opens a dialog (accept: the checklist of parts). */
-const IMMEDIATE = ['resume'] as const;
+const IMMEDIATE = ['resume', 'request_payment'] as const;
 /** One-stop actions in the order officials expect them; applicant-side ones (resubmit) are shown elsewhere. */
-const ORDER = ['accept', 'request_supplement', 'reject', 'attach_result', 'return', 'pause', 'resume', 'apologise', 'cancel', 'comment'] as const;
+const ORDER = ['accept', 'request_payment', 'request_supplement', 'reject', 'attach_result', 'return', 'pause', 'resume', 'apologise', 'cancel', 'comment'] as const;
 const DANGER: readonly string[] = ['reject', 'cancel'];
 
 type ReasonKind = 'pause' | 'cancel' | 'comment';

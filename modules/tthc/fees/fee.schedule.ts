@@ -1,0 +1,73 @@
+import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { Queryable } from '../../../packages/platform/index.ts';
+import { feeSchedules } from '../db/schema.ts';
+
+/**
+ * An offering's fee schedule as dated data. A line applies when it has no rule or when its rule
+ * matches the dossier's form values; lines sharing a code are alternatives, the first that
+ * applies wins (put the special cases first, the general case last).
+ */
+export type FeeStage = 'intake' | 'processing' | 'return';
+
+export interface FeeRule {
+  /** `<part code>.<field>` in the dossier's form data. */
+  field: string;
+  in: (string | number | boolean)[];
+}
+
+export interface ScheduledFee {
+  code: string;
+  name: string;
+  amount: number;
+  kind: 'fee' | 'charge';
+  when?: FeeRule;
+}
+
+export interface FeeSchedule {
+  id: string;
+  offeringId: string;
+  stage: FeeStage;
+  stopsClock: boolean;
+  lines: ScheduledFee[];
+  validFrom: string;
+  validTo: string | null;
+  sourceDocument: string;
+  verified: boolean;
+}
+
+const valueAt = (formData: Record<string, unknown>, path: string): unknown => {
+  const [part, field] = path.split('.', 2) as [string, string | undefined];
+  const values = formData[part];
+  return field === undefined || typeof values !== 'object' || values === null ? undefined : (values as Record<string, unknown>)[field];
+};
+
+/** The lines owed for these form values: one per code, zero amounts left out. */
+export function linesOwed(lines: readonly ScheduledFee[], formData: Record<string, unknown>): ScheduledFee[] {
+  const chosen = new Map<string, ScheduledFee>();
+  for (const line of lines) {
+    if (chosen.has(line.code)) continue;
+    if (line.when && !line.when.in.includes(valueAt(formData, line.when.field) as string)) continue;
+    chosen.set(line.code, line);
+  }
+  return [...chosen.values()].filter((line) => line.amount > 0).map(({ when: _rule, ...line }) => line);
+}
+
+type Row = typeof feeSchedules.$inferSelect;
+const toSchedule = (row: Row): FeeSchedule => ({
+  id: row.id, offeringId: row.offeringId, stage: row.stage as FeeStage, stopsClock: row.stopsClock, lines: row.lines as ScheduledFee[],
+  validFrom: row.validFrom, validTo: row.validTo, sourceDocument: row.sourceDocument, verified: row.verified,
+});
+
+export const feeScheduleRepository = {
+  /** The schedule in force on a date (YYYY-MM-DD), if the offering charges anything. */
+  async inForce(db: Queryable, offeringId: string, on: string): Promise<FeeSchedule | undefined> {
+    const [row] = await db.select().from(feeSchedules)
+      .where(and(eq(feeSchedules.offeringId, offeringId), lte(feeSchedules.validFrom, on), or(isNull(feeSchedules.validTo), gt(feeSchedules.validTo, on))))
+      .orderBy(desc(feeSchedules.validFrom)).limit(1);
+    return row && toSchedule(row);
+  },
+
+  async insertMissing(db: Queryable, rows: (typeof feeSchedules.$inferInsert)[]): Promise<void> {
+    if (rows.length > 0) await db.insert(feeSchedules).values(rows).onConflictDoNothing();
+  },
+};
