@@ -21,6 +21,8 @@ import { createProcedureCatalog, type ProcedureCatalog } from './catalogue/proce
 import { seedProcedureCatalog } from './seed/index.ts';
 import { templateRoutes } from './notices/template.routes.ts';
 import { createUploadService, type UploadService } from './dossier/upload.service.ts';
+import { ratingRoutes } from './rating/rating.routes.ts';
+import { createRatingService, type RatingService } from './rating/rating.service.ts';
 
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
@@ -28,6 +30,8 @@ export type { Dossier, DossierSummary, Queue } from './dossier/dossier.types.ts'
 export type { ProcedureCatalog } from './catalogue/procedure.service.ts';
 export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier/dossier.status.ts';
 export { NOTICE_QUEUE } from './notices/notice.service.ts';
+export type { RatingService, SummaryQuery as RatingSummaryQuery } from './rating/rating.service.ts';
+export { RATING_LABELS, RATING_SCORES, type Rating, type RatingSummaryRow } from './rating/rating.types.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
 const REFERENCE_TTL_MS = 10_000;
@@ -45,6 +49,8 @@ export interface TthcModule {
   procedures: ProcedureCatalog;
   dossiers: DossierService;
   uploads: UploadService;
+  /** Satisfaction ratings of returned dossiers and their summaries per agency and procedure (the statistics read these). */
+  ratings: RatingService;
   routes: ModuleRoutes;
   /** Background jobs of the module, given the outbound channels. */
   jobHandlers(channels: { mailer: Mailer; sms: SmsSender }): Record<string, JobHandler>;
@@ -82,6 +88,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
   };
   const dossiers = createDossierService(dossierDeps, deps.people);
   const uploads = createUploadService(db, deps.blobs);
+  const ratings = createRatingService(dossierDeps);
 
   /** The national portal files at every desk of the province. */
   const portalPrincipal = async (): Promise<Principal> => ({
@@ -100,9 +107,11 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     procedures,
     dossiers,
     uploads,
+    ratings,
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
       await app.register(dossierRoutes(dossiers, uploads, db));
+      await ratingRoutes(ratings, db)(app);
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));

@@ -309,3 +309,29 @@ export const notifications = tthc.table(
   },
   (t) => [index('notifications_recipient_idx').on(t.recipient, t.createdAt)],
 );
+
+/**
+ * The applicant's satisfaction with one returned dossier, on the five-level scale public-service
+ * surveys use (5 Rất hài lòng … 1 Rất không hài lòng). One per dossier and final: a rating
+ * counted in a period's statistics never changes afterwards. Agency and procedure are copied
+ * from the dossier so summaries read this table alone.
+ */
+export const ratings = tthc.table(
+  'ratings',
+  {
+    dossierId: uuid('dossier_id').primaryKey().references(() => dossiers.id),
+    agencyId: uuid('agency_id').notNull(),
+    deskAgencyId: uuid('desk_agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    /** How the applicant proved it was them: their VNeID account or the dossier's look-up secret. */
+    via: text('via').notNull(),
+    ratedAt: at('rated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('ratings_agency_idx').on(t.agencyId, t.ratedAt),
+    check('ratings_score_check', sql`${t.score} between 1 and 5`),
+    check('ratings_via_check', sql`${t.via} in ('account', 'lookup')`),
+  ],
+);

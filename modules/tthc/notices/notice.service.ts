@@ -39,6 +39,8 @@ export function noticeValues(dossier: Dossier, publicUrl: string, extra: Record<
     dueDate: formatDate(dossier.dueDate),
     previousDueDate: formatDate(typeof extra.previousDueDate === 'string' ? extra.previousDueDate : null),
     lookupUrl: `${publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+    /** The rating form: the dossier's page for its signed-in applicant, code and secret for anyone else. */
+    ratingUrl: `${publicUrl}/danh-gia?ma=${encodeURIComponent(dossier.code)}`,
     reason,
     reasonAscii: foldVietnamese(reason).slice(0, 100),
     items,
