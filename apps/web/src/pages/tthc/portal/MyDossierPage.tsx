@@ -15,6 +15,7 @@ import { SupplementAnswer } from '../common/SupplementAnswer.tsx';
 import { useDossier, useHistory } from '../common/useDossier.ts';
 import { useDossierAction } from '../common/useDossierAction.ts';
 import { useProcedure } from '../filing/useForms.ts';
+import { DossierRating } from './DossierRating.tsx';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -44,6 +45,7 @@ export function MyDossierPage() {
             <DossierHeader dossier={d} />
             {d.allowed.actions.includes('resubmit') && d.supplement && <SupplementAnswer dossier={d} procedure={procedure.data} />}
             {d.allowed.actions.includes('withdraw') && <WithdrawButton dossier={d} />}
+            <DossierRating dossier={d} />
             <Section id="my-documents" title={t('tthc.documents.title')}>
               <DossierDocuments dossierId={d.id} kinds={issuedDocuments(d, (history.data?.items ?? []).map((e) => e.action), false)} />
             </Section>
