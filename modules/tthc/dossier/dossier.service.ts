@@ -1,4 +1,5 @@
 import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempotent, unauthorized, unprocessable, type Principal } from '../../../packages/platform/index.ts';
+import { applicantFromVneid, applicantProfile, type ApplicantProfile } from './applicant.identity.ts';
 import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { buildDocument, type DocumentKind } from './dossier.documents.ts';
@@ -98,8 +99,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       if (principal.userType !== 'citizen') throw forbidden('dossier.citizens_only', 'Nộp trực tuyến dành cho công dân, tổ chức / Online filing is for applicants');
       const identity = await people.citizenIdentity(principal.userId);
       if (!identity) throw forbidden('dossier.identity_required', 'Cần đăng nhập bằng VNeID / Sign in with VNeID to file online');
-      // The applicant is who VNeID says: the id number and name are not typed, so cannot be wrong.
-      submission = { ...submission, applicant: { ...submission.applicant, personalId: identity.personalId, fullName: identity.fullName } };
+      submission = { ...submission, applicant: applicantFromVneid(submission.applicant, identity, context.procedure.applicantTypes) };
       subject = principal.userId;
     } else if (!(await canAct(catalog, principal, P.receive, context.offering.deskAgencyId))) {
       throw forbidden('dossier.forbidden', 'Bạn không làm việc tại bộ phận một cửa này / Not an official of this desk');
@@ -217,6 +217,14 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
         submittedAt: dossier.submittedAt, receivedAt: dossier.receivedAt, dueDate: dossier.dueDate, result: dossier.result,
         history: history.map((e) => ({ at: e.at, action: e.action, toStatus: e.toStatus, note: e.note })),
       };
+    },
+
+    /** What VNeID said about the signed-in citizen, to prefill an application (read-only where it came from VNeID). */
+    async applicantProfile(principal: Principal): Promise<ApplicantProfile> {
+      if (principal.kind !== 'user' || principal.userType !== 'citizen') throw forbidden('dossier.citizens_only', 'Chỉ dành cho công dân, tổ chức / Only applicants have a profile');
+      const identity = await people.citizenIdentity(principal.userId);
+      if (!identity) throw forbidden('dossier.identity_required', 'Cần đăng nhập bằng VNeID / Sign in with VNeID');
+      return applicantProfile(identity);
     },
 
     /** The look-up secret of a visible dossier, to reprint its receipt. */
