@@ -26,7 +26,8 @@ export interface FormLayout {
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, validateFormats: true });
 addFormats.default(ajv, ['date', 'email', 'uri', 'date-time']);
 // Annotation keywords the web app reads: allowed in form schemas, ignored by validation.
-ajv.addVocabulary(['x-widget', 'x-placeholder']);
+// `x-prefill` names what VNeID said that fills the field (fullName, personalId, dateOfBirth, address, phone).
+ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-prefill']);
 
 const compiled = new WeakMap<object, ValidateFunction>();
 

@@ -4,6 +4,7 @@ import { rejectsWith } from '../../../packages/platform/testing.ts';
 import type { Principal } from '../../../packages/platform/index.ts';
 import { birthSubmission, footprint, setUpWorld, upload, type World } from './dossier.test-support.ts';
 import type { Submission } from './dossier.intake.ts';
+import { stampIdentity } from './applicant.identity.ts';
 
 /**
  * What VNeID said prefills an application and binds it: the profile a citizen's forms start
@@ -48,6 +49,21 @@ describe('applicant identity from VNeID', () => {
     assert.equal(dossier.applicant.dateOfBirth, '1995-06-14');
     assert.equal(dossier.applicant.phone, '0900000001');
     assert.equal(dossier.applicant.address?.line, 'Chỗ khác');
+    const requester = (dossier.formData['to-khai'] as { requester: Record<string, string> }).requester;
+    assert.equal(requester.fullName, 'Phạm Thị Thu', 'the e-form\'s requester is the signed-in person, not what was typed');
+    assert.equal(requester.idNumber, '087195002468');
+    assert.equal(requester.relationship, 'Cha', 'fields VNeID does not know stay as typed');
+  });
+
+  it('stampIdentity: locked fields in nested objects, others untouched, non-objects passed through', () => {
+    const schema = { type: 'object', properties: {
+      owner: { type: 'object', properties: { fullName: { type: 'string', 'x-prefill': 'fullName' }, dateOfBirth: { type: 'string', 'x-prefill': 'dateOfBirth' }, residence: { type: 'string', 'x-prefill': 'address' } } },
+      note: { type: 'string' },
+    } };
+    const identity = { personalId: '087195002468', fullName: 'Phạm Thị Thu', enterpriseCode: null, dateOfBirth: null, phone: null, address: null };
+    assert.deepEqual(stampIdentity(schema, { owner: { fullName: 'X', dateOfBirth: '2000-01-01', residence: 'Y' }, note: 'n' }, identity),
+      { owner: { fullName: 'Phạm Thị Thu', dateOfBirth: '2000-01-01', residence: 'Y' }, note: 'n' }, 'no birth date from VNeID: the typed one stays; the address is only prefilled');
+    assert.equal(stampIdentity(schema, 'not an object', identity), 'not an object');
   });
 
   /** The food-safety certificate admits organisations and has no e-form: every part is an upload. */

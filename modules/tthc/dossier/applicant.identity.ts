@@ -42,3 +42,30 @@ export function applicantProfile(identity: CitizenIdentity): ApplicantProfile {
     address: a ? { line: a.line, commune: a.commune ?? null, province: a.province ?? null } : null, enterpriseCode: identity.enterpriseCode,
   };
 }
+
+/** E-form fields VNeID fills that the applicant cannot change (the rest it only prefills). */
+const LOCKED_PREFILL: Readonly<Record<string, (identity: CitizenIdentity) => string | null>> = {
+  fullName: (i) => i.fullName,
+  personalId: (i) => i.personalId,
+  dateOfBirth: (i) => i.dateOfBirth,
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Writes VNeID's name, personal id and date of birth into the e-form fields marked
+ * `x-prefill` with them (in nested objects too), whatever was typed: the web shows them
+ * read-only, and a hand-made request cannot change them either.
+ */
+export function stampIdentity(schema: unknown, data: unknown, identity: CitizenIdentity): unknown {
+  if (!isRecord(schema) || !isRecord(schema.properties) || !isRecord(data)) return data;
+  const out: Record<string, unknown> = { ...data };
+  for (const [key, field] of Object.entries(schema.properties)) {
+    if (!isRecord(field)) continue;
+    const from = typeof field['x-prefill'] === 'string' ? LOCKED_PREFILL[field['x-prefill']] : undefined;
+    const value = from?.(identity);
+    if (value) out[key] = value;
+    else if (field.type === 'object') out[key] = stampIdentity(field, out[key], identity);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempotent, unauthorized, unprocessable, type Principal } from '../../../packages/platform/index.ts';
-import { applicantFromVneid, applicantProfile, type ApplicantProfile } from './applicant.identity.ts';
-import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
+import { applicantFromVneid, applicantProfile, stampIdentity, type ApplicantProfile } from './applicant.identity.ts';
+import { applyChange, decide, type CitizenIdentity, type Command, type PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { buildDocument, type DocumentKind } from './dossier.documents.ts';
 import { noticeFileName, renderNotice } from '../documents/index.ts';
@@ -90,6 +90,16 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     return { actions: [...new Set(actions)], steps };
   }
 
+  /** Each e-form part with VNeID's identity written into its locked fields. */
+  async function stampForms(formData: Submission['formData'], context: OfferingContext, identity: CitizenIdentity): Promise<Submission['formData']> {
+    const stamped = { ...formData };
+    for (const part of context.procedure.parts) {
+      const form = part.formKey && stamped[part.code] ? await deps.procedures.publishedForm(part.formKey) : undefined;
+      if (form) stamped[part.code] = stampIdentity(form.schema, stamped[part.code], identity) as Record<string, unknown>;
+    }
+    return stamped;
+  }
+
   async function file(principal: Principal, channel: 'online' | 'counter', input: { offeringId: string; submission: Submission; accept?: boolean }, key: string | undefined): Promise<Filed> {
     if (principal.kind !== 'user') throw unauthorized();
     const context = await offering(input.offeringId, channel);
@@ -99,7 +109,10 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       if (principal.userType !== 'citizen') throw forbidden('dossier.citizens_only', 'Nộp trực tuyến dành cho công dân, tổ chức / Online filing is for applicants');
       const identity = await people.citizenIdentity(principal.userId);
       if (!identity) throw forbidden('dossier.identity_required', 'Cần đăng nhập bằng VNeID / Sign in with VNeID to file online');
-      submission = { ...submission, applicant: applicantFromVneid(submission.applicant, identity, context.procedure.applicantTypes) };
+      submission = {
+        ...submission, applicant: applicantFromVneid(submission.applicant, identity, context.procedure.applicantTypes),
+        formData: await stampForms(submission.formData, context, identity),
+      };
       subject = principal.userId;
     } else if (!(await canAct(catalog, principal, P.receive, context.offering.deskAgencyId))) {
       throw forbidden('dossier.forbidden', 'Bạn không làm việc tại bộ phận một cửa này / Not an official of this desk');
