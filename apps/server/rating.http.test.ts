@@ -103,4 +103,13 @@ describe('ratings over HTTP', () => {
     assert.equal(badDate.json().code, 'rating.date_invalid');
     assert.equal((await t.app.inject({ url: `/api/tthc/ratings/summary?agencyId=${dossier.agencyId}` })).statusCode, 401);
   });
+
+  it('blank forms are public PDFs made from the published e-form; an unknown form is 404', async () => {
+    const blank = await t.app.inject({ url: '/api/tthc/forms/to-khai-dang-ky-khai-sinh/blank' });
+    assert.equal(blank.statusCode, 200);
+    assert.equal(blank.headers['content-type'], 'application/pdf');
+    assert.equal(blank.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const unknown = await t.app.inject({ url: '/api/tthc/forms/khong-co-mau-nay/blank' });
+    assert.equal(unknown.statusCode, 404);
+  });
 });

@@ -80,6 +80,15 @@ export interface RatingSummaryRow {
   average: number;
   satisfiedPercent: number;
 }
+/** What VNeID said about the signed-in citizen (GET /api/tthc/applicant-profile; hand-written until the types are regenerated). */
+export interface ApplicantProfile {
+  fullName: string;
+  personalId: string;
+  dateOfBirth: string | null;
+  phone: string | null;
+  address: { line: string; commune: string | null; province: string | null } | null;
+  enterpriseCode: string | null;
+}
 /** Longest comment the server keeps (MAX_RATING_COMMENT). */
 export const MAX_RATING_COMMENT = 1000;
 
@@ -120,6 +129,7 @@ export const tthcApi = {
 
   lookup: (code: string, secret: string) => api.get<PublicStatus>('/api/tthc/lookup', { code, secret }),
 
+  applicantProfile: () => api.get<ApplicantProfile>('/api/tthc/applicant-profile'),
   rating: (id: string) => api.get<RatingState>(`/api/tthc/dossiers/${enc(id)}/rating`),
   rate: (id: string, input: RatingInput) => api.post<Rating>(`/api/tthc/dossiers/${enc(id)}/rating`, input),
   lookupRating: (code: string, secret: string) => api.get<{ rating: Rating | null }>('/api/tthc/lookup/rating', { code, secret }),

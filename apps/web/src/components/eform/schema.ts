@@ -23,6 +23,8 @@ export interface FieldSchema {
   default?: unknown;
   'x-widget'?: string;
   'x-placeholder'?: string;
+  /** What VNeID said that fills this field (see prefill.ts). */
+  'x-prefill'?: string;
 }
 
 export type Widget = 'text' | 'textarea' | 'date' | 'select' | 'radio' | 'checkbox' | 'number' | 'email' | 'tel';
