@@ -25,6 +25,7 @@ export const ApplicantSchema = Type.Object({
   phone: Type.Optional(Type.String({ pattern: '^\\+?\\d{9,12}$' })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   address: Type.Optional(AddressSchema),
+  locale: Type.Optional(stringEnum(['vi', 'en'] as const)),
 }, { $id: 'Applicant', additionalProperties: false });
 
 const PartCode = Type.String({ pattern: '^[a-z0-9-]{1,40}$' });

@@ -76,12 +76,16 @@ const en: Record<NoticeEvent, string> = {
   cancelled: 'Dossier {{code}} cancelled',
 };
 
+/** The link an English mail ends with: the rating form once the result is returned, else the look-up. */
+const enLink = (event: NoticeEvent) => (event === 'completed' ? 'Please rate how satisfied you are: {{ratingUrl}}' : '{{lookupUrl}}');
+
 export function defaultTemplates(): NoticeTemplate[] {
   return Object.entries(vi).flatMap(([event, t]) => [
     { event: event as NoticeEvent, channel: 'email' as const, locale: 'vi' as const, subject: t.subject, body: t.body },
     { event: event as NoticeEvent, channel: 'inapp' as const, locale: 'vi' as const, subject: t.subject, body: t.body.split('\n\n')[1] ?? t.body },
     { event: event as NoticeEvent, channel: 'sms' as const, locale: 'vi' as const, subject: '', body: t.sms },
-    { event: event as NoticeEvent, channel: 'email' as const, locale: 'en' as const, subject: en[event as NoticeEvent], body: `${en[event as NoticeEvent]}.\n${event === 'completed' ? 'Please rate how satisfied you are: {{ratingUrl}}' : '{{lookupUrl}}'}` },
+    { event: event as NoticeEvent, channel: 'email' as const, locale: 'en' as const, subject: en[event as NoticeEvent], body: `${en[event as NoticeEvent]}.\n${enLink(event as NoticeEvent)}` },
+    { event: event as NoticeEvent, channel: 'inapp' as const, locale: 'en' as const, subject: en[event as NoticeEvent], body: `${en[event as NoticeEvent]}.` },
   ]);
 }
 

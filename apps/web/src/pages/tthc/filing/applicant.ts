@@ -40,7 +40,8 @@ export function applicantFromProfile(profile: ApplicantProfile): ApplicantDraft 
 /** `counter`: the official types the identity; online, VNeID supplies it (the server overwrites it anyway). */
 export type ApplicantMode = 'online' | 'counter';
 
-export function toApplicant(draft: ApplicantDraft, mode: ApplicantMode): Applicant {
+/** Online, `language` is the one the applicant filed in: their notices go out in it. */
+export function toApplicant(draft: ApplicantDraft, mode: ApplicantMode, language?: string): Applicant & { locale?: 'vi' | 'en' } {
   const text = (value: string) => value.trim() || undefined;
   const line = text(draft.line);
   const organisation = mode === 'online' && draft.kind === 'organisation';
@@ -53,6 +54,7 @@ export function toApplicant(draft: ApplicantDraft, mode: ApplicantMode): Applica
     phone: text(draft.phone?.replace(/[\s.]/g, '')),
     email: text(draft.email),
     address: line ? { line, commune: text(draft.commune), province: text(draft.province) } : undefined,
+    ...(mode === 'online' && language ? { locale: language === 'en' ? 'en' : 'vi' } : {}),
   };
 }
 

@@ -64,7 +64,7 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
 
   const submit = useMutation({
     mutationFn: () => {
-      const submission = { applicant: toApplicant(filing.applicant, 'online'), ...buildParts(procedure.parts, forms, filing.values, filing.files) };
+      const submission = { applicant: toApplicant(filing.applicant, 'online', i18n.language), ...buildParts(procedure.parts, forms, filing.values, filing.files) };
       return tthcApi.fileOnline({ offeringId: offering.id, submission }, filing.idempotencyKey());
     },
     onSuccess: (filed) => {
