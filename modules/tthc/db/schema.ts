@@ -35,6 +35,8 @@ export const procedures = tthc.table(
     fees: jsonb('fees').notNull(),
     parts: jsonb('parts').notNull(),
     conditions: text('conditions'),
+    /** Trình tự thực hiện: the steps as the procedure database publishes them, in order. */
+    steps: jsonb('steps').notNull().default([]).$type<string[]>(),
     legalBases: jsonb('legal_bases').notNull(),
     resultType: text('result_type').notNull(),
     fullyOnline: boolean('fully_online').notNull().default(false),

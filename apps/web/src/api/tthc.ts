@@ -5,7 +5,8 @@ import { ApiError, api, rawRequest, request } from './client.ts';
 import type { paths, Schema } from './schemas.ts';
 
 export type ProcedurePage = Schema<'ProcedurePage'>;
-export type Procedure = Schema<'Procedure'>;
+/** `steps` (trình tự thực hiện) is new: optional here until the types are regenerated from openapi.json. */
+export type Procedure = Schema<'Procedure'> & { steps?: string[] };
 export type ProcedurePart = Schema<'ProcedurePart'>;
 export type Offering = Schema<'OfferingWithAgency'>;
 export type OfferingRow = Schema<'Offering'>;

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
@@ -51,9 +51,12 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             {/* On a phone the language switch shows its code, so the signed-in name keeps the room. */}
-            <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void i18n.changeLanguage(other)} aria-label={other === 'en' ? 'English' : 'Tiếng Việt'}>
+            <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void i18n.changeLanguage(other)}>
               <Box component="span" visibleFrom="xs">{other === 'en' ? 'English' : 'Tiếng Việt'}</Box>
-              <Box component="span" hiddenFrom="xs">{other.toUpperCase()}</Box>
+              <Box component="span" hiddenFrom="xs">
+                {other.toUpperCase()}
+                <VisuallyHidden> ({other === 'en' ? 'English' : 'Tiếng Việt'})</VisuallyHidden>
+              </Box>
             </Button>
             {auth.signedIn ? (
               <Menu position="bottom-end" withinPortal>

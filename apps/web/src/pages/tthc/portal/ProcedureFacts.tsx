@@ -77,6 +77,15 @@ export function ProcedureFacts({ procedure, fieldName }: { procedure: Procedure;
           <Fact label={t('tthc.procedure.result')}>{procedure.resultType}</Fact>
         </dl>
       </Section>
+      {procedure.steps && procedure.steps.length > 0 && (
+        <Section title={t('tthc.procedure.steps')}>
+          <List type="ordered" size="sm" spacing={6} data-testid="procedure-steps">
+            {procedure.steps.map((step) => (
+              <List.Item key={step}>{step.replace(/^Bước \d+:\s*/, '')}</List.Item>
+            ))}
+          </List>
+        </Section>
+      )}
       <Section title={t('tthc.procedure.fees')}>
         {procedure.fees.length === 0 ? (
           <Text size="sm">{t('tthc.procedure.noFees')}</Text>

@@ -1,0 +1,1 @@
+ALTER TABLE "tthc"."procedures" ADD COLUMN "steps" jsonb DEFAULT '[]'::jsonb NOT NULL;
