@@ -87,7 +87,7 @@ async function expectStatus(page: Page, status: string): Promise<void> {
 }
 
 // The citizen's journey (filing, supplement, three officials, return, rating, summary) takes minutes on a shared CI machine.
-describe('tthc browser journeys', { timeout: 900_000 }, () => {
+describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
   test('a citizen files a birth registration online, answers a supplement request and receives the result through desk, specialist and leader', async () => {
     let code = '';
     await journey(harness, 'tthc-online-citizen', async (citizen) => {
