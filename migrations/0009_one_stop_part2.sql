@@ -90,6 +90,19 @@ CREATE TABLE "tthc"."national_syncs" (
 	CONSTRAINT "national_syncs_state_check" CHECK ("tthc"."national_syncs"."state" in ('pending', 'sent', 'dead'))
 );
 --> statement-breakpoint
+CREATE TABLE "tthc"."ratings" (
+	"dossier_id" uuid PRIMARY KEY NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"desk_agency_id" uuid NOT NULL,
+	"procedure_id" uuid NOT NULL,
+	"score" integer NOT NULL,
+	"comment" text,
+	"via" text NOT NULL,
+	"rated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ratings_score_check" CHECK ("tthc"."ratings"."score" between 1 and 5),
+	CONSTRAINT "ratings_via_check" CHECK ("tthc"."ratings"."via" in ('account', 'lookup'))
+);
+--> statement-breakpoint
 CREATE TABLE "tthc"."reminders" (
 	"dossier_id" uuid NOT NULL,
 	"step_id" text NOT NULL,
@@ -102,15 +115,21 @@ CREATE TABLE "tthc"."reminders" (
 );
 --> statement-breakpoint
 ALTER TABLE "catalog"."agencies" DROP CONSTRAINT "agencies_kind_check";--> statement-breakpoint
+ALTER TABLE "identity"."users" ADD COLUMN "birth_date" date;--> statement-breakpoint
+ALTER TABLE "identity"."users" ADD COLUMN "phone" text;--> statement-breakpoint
+ALTER TABLE "identity"."users" ADD COLUMN "residence" jsonb;--> statement-breakpoint
 ALTER TABLE "tthc"."offerings" ADD COLUMN "online_filing_portal" text DEFAULT 'provincial' NOT NULL;--> statement-breakpoint
+ALTER TABLE "tthc"."procedures" ADD COLUMN "steps" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "tthc"."procedures" ADD COLUMN "verification" jsonb;--> statement-breakpoint
 ALTER TABLE "tthc"."fee_schedules" ADD CONSTRAINT "fee_schedules_offering_id_offerings_id_fk" FOREIGN KEY ("offering_id") REFERENCES "tthc"."offerings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tthc"."national_syncs" ADD CONSTRAINT "national_syncs_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "tthc"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tthc"."ratings" ADD CONSTRAINT "ratings_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "tthc"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tthc"."reminders" ADD CONSTRAINT "reminders_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "tthc"."dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "events_request_idx" ON "payment"."events" USING btree ("request_id","id");--> statement-breakpoint
 CREATE INDEX "reconciliations_date_idx" ON "payment"."reconciliations" USING btree ("date","created_at");--> statement-breakpoint
 CREATE INDEX "requests_paid_at_idx" ON "payment"."requests" USING btree ("paid_at");--> statement-breakpoint
 CREATE INDEX "national_syncs_state_idx" ON "tthc"."national_syncs" USING btree ("state","dossier_id","seq");--> statement-breakpoint
+CREATE INDEX "ratings_agency_idx" ON "tthc"."ratings" USING btree ("agency_id","rated_at");--> statement-breakpoint
 ALTER TABLE "catalog"."agencies" ADD CONSTRAINT "agencies_kind_check" CHECK ("catalog"."agencies"."kind" in ('province', 'department', 'board', 'central', 'commune', 'service_centre', 'other'));--> statement-breakpoint
 -- Decree 118/2025/NĐ-CP service centres seeded before they had a kind of their own (their provisional codes end in TTPVHCC).
 UPDATE "catalog"."agencies" SET "kind" = 'service_centre', "version" = "version" + 1, "updated_at" = now() WHERE "kind" = 'other' AND "code" LIKE '%TTPVHCC';
@@ -124,3 +143,12 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER "events_append_only" BEFORE UPDATE OR DELETE ON "payment"."events"
   FOR EACH ROW EXECUTE FUNCTION "payment"."events_append_only"();
+--> statement-breakpoint
+-- The "returned" notices invited a rating through the look-up link; they now link the rating
+-- form. Only templates nobody has edited (version 1) are brought up to date.
+UPDATE "tthc"."notification_templates" SET "body" = replace("body", 'Mời đánh giá mức độ hài lòng: {{lookupUrl}}', 'Mời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}'), "updated_at" = now()
+  WHERE "event" = 'completed' AND "channel" IN ('email', 'inapp') AND "locale" = 'vi' AND "version" = 1;--> statement-breakpoint
+UPDATE "tthc"."notification_templates" SET "body" = 'Ho so {{code}} da tra ket qua. Moi danh gia: {{ratingUrl}}', "updated_at" = now()
+  WHERE "event" = 'completed' AND "channel" = 'sms' AND "locale" = 'vi' AND "version" = 1 AND "body" = 'Ho so {{code}} da tra ket qua. Cam on Ong/Ba.';--> statement-breakpoint
+UPDATE "tthc"."notification_templates" SET "body" = 'Dossier {{code}}: result returned.' || chr(10) || 'Please rate how satisfied you are: {{ratingUrl}}', "updated_at" = now()
+  WHERE "event" = 'completed' AND "channel" = 'email' AND "locale" = 'en' AND "version" = 1;

@@ -70,7 +70,7 @@ describe('citizens sign in through VNeID (the sandbox) over real HTTP', () => {
       const { access_token } = (await tokens.json()) as { access_token: string };
       const me = await fetch(`${platform.url}/api/identity/me`, { headers: { authorization: `Bearer ${access_token}` } });
       assert.equal(me.status, 200);
-      return { me: (await me.json()) as { id: string; kind: string; displayName: string; personalIdMasked: string; enterpriseCode?: string }, personalId: firstCitizen };
+      return { me: (await me.json()) as { id: string; kind: string; displayName: string; personalIdMasked: string; enterpriseCode?: string }, personalId: firstCitizen, token: access_token };
     };
 
     const first = await signIn({});
@@ -80,6 +80,16 @@ describe('citizens sign in through VNeID (the sandbox) over real HTTP', () => {
     const second = await signIn({ asEnterprise: 'on' });
     assert.equal(second.me.id, first.me.id, 'the same person gets the same account');
     assert.match(second.me.enterpriseCode ?? '', /^\d{10}$/);
+
+    // What VNeID said prefills applications: date of birth and residence come through as claims.
+    const profile = await fetch(`${platform.url}/api/tthc/applicant-profile`, { headers: { authorization: `Bearer ${second.token}` } });
+    assert.equal(profile.status, 200);
+    const body = (await profile.json()) as { fullName: string; personalId: string; dateOfBirth: string | null; address: { line: string; commune: string | null } | null; enterpriseCode: string | null };
+    assert.equal(body.personalId, first.personalId);
+    assert.equal(body.fullName, first.me.displayName);
+    assert.match(body.dateOfBirth ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(body.address?.line && body.address.commune, 'the residence VNeID holds');
+    assert.equal(body.enterpriseCode, second.me.enterpriseCode);
   });
 
   it('counts the calls to VNeID and labels each OIDC endpoint (metrics read from this machine)', async () => {

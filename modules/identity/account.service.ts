@@ -17,6 +17,7 @@ import {
 } from '../../packages/platform/index.ts';
 import type { Revocation } from './token-cache.ts';
 import { hashClientSecret } from './oidc/client-secrets.ts';
+import type { UpstreamIdentity } from './oidc/upstream.ts';
 import { createAccountRepository, type AssignmentView, type UserRow } from './account.repository.ts';
 import { DECOY_HASH, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.ts';
 import { matchTotp, newTotpSecret, totpSecretContext, totpUri } from './totp.ts';
@@ -59,6 +60,19 @@ export interface AccountServiceOptions {
   /** Tells every replica's token cache that verified tokens of an account (or of all) are stale. */
   revoked: (r: Revocation) => Promise<void>;
 }
+
+/** A citizen as VNeID vouched for them at the last sign-in (for prefilling applications). */
+export interface CitizenIdentity {
+  personalId: string;
+  fullName: string;
+  enterpriseCode: string | null;
+  dateOfBirth: string | null;
+  phone: string | null;
+  address: { line: string; commune?: string | undefined; province?: string | undefined } | null;
+}
+
+/** The profile columns refreshed from VNeID's claims at each sign-in (what VNeID no longer says is cleared). */
+const vneidProfile = (claims: UpstreamIdentity) => ({ birthDate: claims.dateOfBirth ?? null, phone: claims.phone ?? null, residence: claims.address ?? null });
 
 export function createAccountService(db: Db, agencies: AgencyDirectory, options: AccountServiceOptions) {
   const repo = createAccountRepository(db);
@@ -146,10 +160,13 @@ export function createAccountService(db: Db, agencies: AgencyDirectory, options:
     },
 
     /** A citizen's identity as VNeID vouched for it (for prefilling applications); undefined for others. */
-    async citizenIdentity(userId: string): Promise<{ personalId: string; fullName: string; enterpriseCode: string | null } | undefined> {
+    async citizenIdentity(userId: string): Promise<CitizenIdentity | undefined> {
       const user = await repo.userById(userId);
       if (!user || user.kind !== 'citizen' || !user.personalId) return undefined;
-      return { personalId: user.personalId, fullName: user.fullName, enterpriseCode: user.enterpriseCode };
+      return {
+        personalId: user.personalId, fullName: user.fullName, enterpriseCode: user.enterpriseCode,
+        dateOfBirth: user.birthDate, phone: user.phone, address: user.residence ?? null,
+      };
     },
 
     async principalForClient(clientId: string): Promise<Principal> {
@@ -213,14 +230,14 @@ export function createAccountService(db: Db, agencies: AgencyDirectory, options:
     },
 
     /** Creates or links the local account of a person signed in through VNeID, keyed by personal id number. */
-    async linkCitizen(claims: { personalId: string; fullName: string; enterpriseCode?: string | undefined }): Promise<UserRow> {
+    async linkCitizen(claims: UpstreamIdentity): Promise<UserRow> {
       if (!/^\d{12}$/.test(claims.personalId)) throw badRequest('identity.invalid_personal_id', 'VNeID returned an invalid personal id number');
       if (claims.enterpriseCode !== undefined && !/^\d{10}(\d{3})?$/.test(claims.enterpriseCode)) {
         throw badRequest('identity.invalid_enterprise_code', 'VNeID returned an invalid enterprise code');
       }
       const existing = await repo.userByPersonalId(claims.personalId);
       if (existing) {
-        const patch = { fullName: claims.fullName, enterpriseCode: claims.enterpriseCode ?? null };
+        const patch = { fullName: claims.fullName, enterpriseCode: claims.enterpriseCode ?? null, ...vneidProfile(claims) };
         return (await repo.updateUser(existing.id, existing.version, patch)) ?? existing;
       }
       try {
@@ -230,6 +247,7 @@ export function createAccountService(db: Db, agencies: AgencyDirectory, options:
           fullName: claims.fullName,
           personalId: claims.personalId,
           enterpriseCode: claims.enterpriseCode ?? null,
+          ...vneidProfile(claims),
         });
       } catch (err) {
         // Two first sign-ins at once: the other one created the account.

@@ -32,6 +32,8 @@ import { createSyncMonitor, type SyncMonitor } from './national-sync/national-sy
 import { nationalSyncWorker, type NationalSyncOptions } from './national-sync/national-sync.worker.ts';
 import { DEADLINE_REMINDERS, REMINDER_QUEUE, deadlineReminder } from './notices/deadline.reminders.ts';
 import { UPLOAD_SWEEP, UPLOAD_SWEEP_QUEUE, uploadSweeper } from './dossier/upload.sweep.ts';
+import { ratingRoutes } from './rating/rating.routes.ts';
+import { createRatingService, type RatingService } from './rating/rating.service.ts';
 
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
@@ -43,6 +45,8 @@ export { NATIONAL_SYNC_QUEUE } from './national-sync/national-sync.outbox.ts';
 export { REMINDER_QUEUE } from './notices/deadline.reminders.ts';
 export { UPLOAD_SWEEP_QUEUE } from './dossier/upload.sweep.ts';
 export type { NationalSyncOptions } from './national-sync/national-sync.worker.ts';
+export type { RatingService, SummaryQuery as RatingSummaryQuery } from './rating/rating.service.ts';
+export { RATING_LABELS, RATING_SCORES, type Rating, type RatingSummaryRow } from './rating/rating.types.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
 const REFERENCE_TTL_MS = 10_000;
@@ -72,6 +76,8 @@ export interface TthcModule {
   uploads: UploadService;
   /** The sync with the national portal as administrators follow it (pending, failing, dead; retry). */
   nationalSyncs: SyncMonitor;
+  /** Satisfaction ratings of returned dossiers and their summaries per agency and procedure (the statistics read these). */
+  ratings: RatingService;
   routes: ModuleRoutes;
   /**
    * Background jobs of the module, given the outbound channels. The national portal sync runs
@@ -135,6 +141,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       await dossiers.act(principal, dossier.id, { action: 'payment_received', purpose: event.purpose as FeeStage, expectedVersion: dossier.version });
     },
   });
+  const ratings = createRatingService(dossierDeps);
 
   /** The national portal files at every desk of the province. */
   const portalPrincipal = async (): Promise<Principal> => ({
@@ -154,9 +161,11 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     dossiers,
     uploads,
     nationalSyncs,
+    ratings,
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
       await app.register(dossierRoutes(dossiers, uploads, db));
+      await ratingRoutes(ratings, db)(app);
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await nationalSyncRoutes(nationalSyncs)(app);

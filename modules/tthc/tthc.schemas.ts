@@ -69,6 +69,7 @@ const procedureFields = {
   fees: Type.Array(FeeItemSchema, { maxItems: 30 }),
   parts: Type.Array(PartSchema, { maxItems: 50 }),
   conditions: Nullable(Text(5000, 0)),
+  steps: Type.Array(Text(2000), { maxItems: 30, description: 'Trình tự thực hiện, in order' }),
   legalBases: Type.Array(LegalBasisSchema, { maxItems: 50 }),
   resultType: Text(500),
   fullyOnline: Type.Boolean(),

@@ -27,7 +27,7 @@ const CLAIMS = {
   profile: ['name', 'family_name', 'middle_name', 'given_name', 'birthdate', 'gender'],
   phone: ['phone_number'],
   email: ['email'],
-  vneid: ['personal_id', 'name', 'birthdate', 'gender', 'phone_number', 'enterprise_code'],
+  vneid: ['personal_id', 'name', 'birthdate', 'gender', 'phone_number', 'address', 'enterprise_code'],
 };
 
 /**
@@ -90,6 +90,11 @@ function findAccountIn(directory: CitizenDirectory, representations: Representat
         birthdate: citizen.dateOfBirth,
         gender: citizen.sex,
         ...(citizen.phoneNumber ? { phone_number: citizen.phoneNumber } : {}),
+        // Nơi ở hiện tại as the OpenID Connect address claim (section 5.1.1 of the core spec).
+        address: {
+          formatted: citizen.currentAddress.text, street_address: citizen.currentAddress.line,
+          locality: citizen.currentAddress.commune, region: citizen.currentAddress.province, country: 'VN',
+        },
         ...(citizen.email ? { email: citizen.email } : {}),
         ...(enterpriseCode ? { enterprise_code: enterpriseCode } : {}),
       }),

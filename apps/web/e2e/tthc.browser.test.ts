@@ -22,11 +22,22 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 
 const harness: Harness = setUpHarness();
 
-/** Fills the birth-registration e-form (to-khai-dang-ky-khai-sinh) through its labels, fieldset by fieldset. */
-async function fillBirthForm(page: Page): Promise<void> {
+/**
+ * Fills the birth-registration e-form (to-khai-dang-ky-khai-sinh) through its labels, fieldset by
+ * fieldset. Online, the requester's name and personal id are VNeID's, shown read-only.
+ */
+async function fillBirthForm(page: Page, prefilled?: { fullName: string }): Promise<void> {
   const requester = page.getByRole('group', { name: 'Người yêu cầu' });
-  await requester.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn Cha');
-  await requester.getByLabel('Số định danh cá nhân').fill('087090001234');
+  if (prefilled) {
+    const name = requester.getByLabel('Họ, chữ đệm và tên');
+    assert.equal(await name.inputValue(), prefilled.fullName, 'the requester is the signed-in citizen');
+    assert.equal(await name.getAttribute('readonly'), '', 'VNeID\'s name is not edited');
+    assert.match(await requester.getByLabel('Số định danh cá nhân').inputValue(), /^\d{12}$/);
+    assert.equal(await requester.getByLabel('Số định danh cá nhân').getAttribute('readonly'), '');
+  } else {
+    await requester.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn Cha');
+    await requester.getByLabel('Số định danh cá nhân').fill('087090001234');
+  }
   await requester.getByLabel('Quan hệ với người được khai sinh').fill('Cha');
   const child = page.getByRole('group', { name: 'Người được khai sinh' });
   await child.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Thị Bé');
@@ -78,11 +89,12 @@ async function expectStatus(page: Page, status: string): Promise<void> {
   await page.getByTestId('dossier-code').locator('xpath=..').getByText(status, { exact: true }).waitFor();
 }
 
-describe('tthc browser journeys', { timeout: 480_000 }, () => {
+// The citizen's journey (filing, supplement, three officials, return, rating, summary) takes minutes on a shared CI machine.
+describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
   test('a citizen files a birth registration online, answers a supplement request and receives the result through desk, specialist and leader', async () => {
     let code = '';
     await journey(harness, 'tthc-online-citizen', async (citizen) => {
-      await signInWithVneid(harness, citizen);
+      const citizenName = await signInWithVneid(harness, citizen);
       await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
       await citizen.waitForURL(/\/services$/);
       await citizen.locator('#procedure-search').waitFor();
@@ -96,8 +108,11 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
       await citizen.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
       await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
 
-      // Step 1: contact details (name from VNeID).
+      // Step 1: contact details; name, personal id and date of birth from VNeID, read-only; the residence prefilled.
       await citizen.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+      assert.equal(await citizen.locator('#applicant-fullName').inputValue(), citizenName);
+      assert.match(await citizen.locator('#applicant-dateOfBirth').inputValue(), /^\d{2}\/\d{2}\/\d{4}$/);
+      assert.notEqual(await citizen.locator('#applicant-line').inputValue(), '', 'the address VNeID holds');
       await checkA11y(citizen);
       await citizen.locator('#applicant-phone').fill('0912345678');
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -110,7 +125,7 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
       assert.equal(await childName.getAttribute('aria-invalid'), 'true');
       // With the field errors shown (their red text is what failed contrast before).
       await checkA11y(citizen);
-      await fillBirthForm(citizen);
+      await fillBirthForm(citizen, { fullName: citizenName });
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
 
       // Step 3: attachments. A text file named .pdf is refused; a real PDF is kept.
@@ -221,6 +236,29 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
       await citizen.getByRole('button', { name: 'Giấy tiếp nhận và hẹn trả kết quả' }).waitFor();
       await checkA11y(citizen);
 
+      // The "result returned" notice invites a rating: its link lands on the rating page, which
+      // sends the signed-in applicant to the form on their dossier.
+      await citizen.goto(`${harness.platform.url}/danh-gia?ma=${encodeURIComponent(code)}`);
+      await citizen.getByRole('heading', { level: 1, name: 'Đánh giá mức độ hài lòng' }).waitFor();
+      await checkA11y(citizen);
+      await citizen.getByRole('link', { name: 'Mở hồ sơ để đánh giá' }).click();
+      const rating = citizen.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+      await rating.getByRole('radiogroup').waitFor();
+      await checkA11y(citizen);
+      // Sent without a level: the group says what is missing.
+      await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await rating.getByText('Vui lòng chọn một mức đánh giá.').waitFor();
+      await checkA11y(citizen);
+      await rating.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+      await rating.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn rõ ràng, trả kết quả đúng hẹn.');
+      await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await rating.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+      await rating.getByText('Mức đánh giá: Hài lòng', { exact: false }).waitFor();
+      await checkA11y(citizen);
+      await citizen.reload();
+      await citizen.getByRole('region', { name: 'Đánh giá mức độ hài lòng' }).getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+      assert.equal(await citizen.getByRole('button', { name: 'Gửi đánh giá' }).count(), 0, 'one rating per dossier: the form is gone');
+
       // The public look-up with the code and the secret.
       await citizen.goto(`${harness.platform.url}/tra-cuu?ma=${encodeURIComponent(code)}`);
       assert.equal(await citizen.locator('#lookup-code').inputValue(), code);
@@ -229,6 +267,17 @@ describe('tthc browser journeys', { timeout: 480_000 }, () => {
       await citizen.getByRole('button', { name: 'Tra cứu', exact: true }).click();
       await citizen.getByRole('region', { name: `Hồ sơ ${code}` }).getByText('Đã trả kết quả').first().waitFor();
       await checkA11y(citizen);
+    });
+    // The leader reads the satisfaction summary: the rating counts for the commune and the procedure.
+    await journey(harness, 'tthc-ratings-summary', async (leader) => {
+      await signInOfficial(harness, leader, LEADER, '/workspace/ratings');
+      await leader.getByRole('heading', { level: 1, name: 'Mức độ hài lòng của người dân, doanh nghiệp' }).waitFor();
+      const byAgency = leader.getByRole('table', { name: 'Mức độ hài lòng theo cơ quan' });
+      await byAgency.getByRole('row').filter({ hasText: 'Tân Hồng' }).getByRole('cell', { name: '100,0 %' }).waitFor();
+      await checkA11y(leader);
+      await leader.getByText('Theo thủ tục', { exact: true }).click();
+      await leader.getByRole('table', { name: 'Mức độ hài lòng theo thủ tục' }).getByRole('row').filter({ hasText: '1.001193' }).waitFor();
+      await checkA11y(leader);
     });
   });
 

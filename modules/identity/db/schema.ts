@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const identity = pgSchema('identity');
 
@@ -23,6 +23,10 @@ export const users = identity.table(
     personalId: text('personal_id'),
     /** Set when the person signed in as the legal representative of an enterprise. */
     enterpriseCode: text('enterprise_code'),
+    /** What VNeID said at the last sign-in, to prefill applications: date of birth, phone, residence. */
+    birthDate: date('birth_date', { mode: 'string' }),
+    phone: text('phone'),
+    residence: jsonb('residence').$type<{ line: string; commune?: string | undefined; province?: string | undefined }>(),
     passwordHash: text('password_hash'),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),

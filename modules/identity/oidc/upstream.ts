@@ -1,10 +1,31 @@
 import * as client from 'openid-client';
 import { randomToken, untrackedOutbound, type Config, type OutboundCalls } from '../../../packages/platform/index.ts';
 
+/** Where a person lives, as VNeID says (nơi ở hiện tại). */
+export interface ResidenceAddress {
+  line: string;
+  commune?: string | undefined;
+  province?: string | undefined;
+}
+
 export interface UpstreamIdentity {
   personalId: string;
   fullName: string;
   enterpriseCode?: string | undefined;
+  /** YYYY-MM-DD. */
+  dateOfBirth?: string | undefined;
+  phone?: string | undefined;
+  address?: ResidenceAddress | undefined;
+}
+
+const text = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value.trim() && value.length <= max ? value.trim() : undefined);
+
+/** The OpenID Connect `address` claim as Sen stores it; anything malformed is left out, never guessed. */
+function residence(claim: unknown): ResidenceAddress | undefined {
+  if (!claim || typeof claim !== 'object') return undefined;
+  const a = claim as Record<string, unknown>;
+  const line = text(a.street_address, 300) ?? text(a.formatted, 300);
+  return line ? { line, commune: text(a.locality, 200), province: text(a.region, 200) } : undefined;
 }
 
 /**
@@ -62,6 +83,9 @@ export function createVneidClient(config: Config, outbound: OutboundCalls = untr
         personalId,
         fullName: String(claims.name ?? ''),
         enterpriseCode: typeof claims.enterprise_code === 'string' ? claims.enterprise_code : undefined,
+        dateOfBirth: typeof claims.birthdate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(claims.birthdate) ? claims.birthdate : undefined,
+        phone: typeof claims.phone_number === 'string' && /^\+?\d{9,12}$/.test(claims.phone_number) ? claims.phone_number : undefined,
+        address: residence(claims.address),
       };
     },
   };

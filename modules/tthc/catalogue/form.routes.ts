@@ -1,9 +1,13 @@
+import { Type } from 'typebox';
 import { errorResponses, type App } from '../../../packages/platform/index.ts';
+import { renderBlankForm } from '../documents/index.ts';
 import { EDIT } from './procedure.policies.ts';
 import type { ProcedureCatalog } from './procedure.service.ts';
 import * as S from '../tthc.schemas.ts';
 
 const tags = S.TAGS;
+/** The PDF's metadata date: a constant keeps a version's blank form byte-identical (and cacheable). */
+const BLANK_FORM_DATE = new Date('2025-07-01T00:00:00Z');
 
 /** /forms: e-forms by key and version; the web renders the newest published version. */
 export async function formRoutes(app: App, procedures: ProcedureCatalog): Promise<void> {
@@ -23,6 +27,23 @@ export async function formRoutes(app: App, procedures: ProcedureCatalog): Promis
       schema: { operationId: 'getForm', tags, summary: 'The newest published version of an e-form (what applicants fill in)', params: S.KeyParams, response: { 200: S.FormVersionSchema, ...errorResponses(404) } },
     },
     async (request) => procedures.getForm(request.params.key),
+  );
+
+  app.get(
+    '/forms/:key/blank',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getBlankForm', tags, summary: 'The newest published e-form as a blank A4 PDF to print and fill by hand (mẫu đơn, tờ khai)', params: S.KeyParams,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' }), ...errorResponses(404) },
+      },
+    },
+    async (request, reply) => {
+      const form = await procedures.getForm(request.params.key);
+      const pdf = await renderBlankForm(form, BLANK_FORM_DATE);
+      const fileName = `mau-${form.key}-v${form.version}.pdf`;
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${fileName}"`).header('cache-control', 'public, max-age=3600').send(pdf);
+    },
   );
 
   app.get(

@@ -28,8 +28,9 @@ addFormats.default(ajv, ['date', 'email', 'uri', 'date-time']);
 // Annotation keywords the web app reads: allowed in form schemas, ignored by Ajv. `x-catalog`
 // names a shared code list (danh mục dùng chung, e.g. `ethnic-groups`): the field holds one of its
 // item codes, checked against the list's current version (checkCatalogueValues) and picked from
-// it in the web form.
-ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog']);
+// it in the web form. `x-prefill` names what VNeID said that fills the field (fullName,
+// personalId, dateOfBirth, address, phone).
+ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog', 'x-prefill']);
 
 const CATALOG_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

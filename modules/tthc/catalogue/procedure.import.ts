@@ -11,11 +11,11 @@ export const MAX_IMPORT_ROWS = 2000;
 
 export const CSV_COLUMNS = [
   'nationalCode', 'name', 'fieldCode', 'level', 'processingDays', 'processingNote', 'resultType', 'fullyOnline', 'active',
-  'implementingAgencies', 'applicantTypes', 'methods', 'fees', 'parts', 'legalBases', 'conditions', 'verification',
+  'implementingAgencies', 'applicantTypes', 'methods', 'fees', 'parts', 'legalBases', 'conditions', 'steps', 'verification',
 ] as const;
 const REQUIRED_COLUMNS = ['nationalCode', 'name', 'fieldCode', 'level', 'processingDays', 'resultType', 'applicantTypes', 'methods'];
 const PIPE_LISTS = ['implementingAgencies', 'applicantTypes', 'methods'] as const;
-const JSON_LISTS = ['fees', 'parts', 'legalBases'] as const;
+const JSON_LISTS = ['fees', 'parts', 'legalBases', 'steps'] as const;
 
 /** An import row with where it came from; `value` is unchecked (checkProcedure decides). */
 export interface NumberedRow {
@@ -35,6 +35,7 @@ export function exportRows(procedures: ProcedureFields[], format: 'json' | 'csv'
       fees: JSON.stringify(p.fees),
       parts: JSON.stringify(p.parts),
       legalBases: JSON.stringify(p.legalBases),
+      steps: JSON.stringify(p.steps),
       verification: p.verification ? JSON.stringify(p.verification) : '',
     })),
   );

@@ -41,7 +41,7 @@ export interface ProcedureListQuery {
 /** A procedure as written by an editor or an import: everything but the identity and bookkeeping. */
 export type ProcedureFields = Omit<Procedure, 'id' | 'version' | 'updatedAt'>;
 
-type Defaulted = 'implementingAgencies' | 'processingNote' | 'fees' | 'parts' | 'conditions' | 'legalBases' | 'fullyOnline' | 'active' | 'verification';
+type Defaulted = 'implementingAgencies' | 'processingNote' | 'fees' | 'parts' | 'conditions' | 'legalBases' | 'fullyOnline' | 'active' | 'verification' | 'steps';
 export type NewProcedure = Omit<ProcedureFields, Defaulted> & { [K in Defaulted]?: ProcedureFields[K] | undefined };
 export type ProcedurePatch = { [K in keyof ProcedureFields]?: ProcedureFields[K] | undefined };
 

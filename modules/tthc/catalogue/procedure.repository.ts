@@ -23,6 +23,7 @@ export function toProcedure(row: Row): Procedure {
     fees: row.fees as FeeItem[],
     parts: row.parts as ProcedurePart[],
     conditions: row.conditions,
+    steps: row.steps,
     legalBases: row.legalBases as LegalBasis[],
     resultType: row.resultType,
     fullyOnline: row.fullyOnline,

@@ -85,6 +85,8 @@ export interface Procedure {
   fees: FeeItem[];
   parts: ProcedurePart[];
   conditions: string | null;
+  /** Trình tự thực hiện, step by step (empty when not yet entered). */
+  steps: string[];
   legalBases: LegalBasis[];
   resultType: string;
   fullyOnline: boolean;

@@ -28,7 +28,7 @@ export const DOCUMENT_KEY = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Limits keep one procedure a reasonable document for one row and one screen. */
-export const LIMITS = { name: 500, text: 5000, note: 1000, agencies: 20, fees: 30, parts: 50, legalBases: 50, copies: 20, maxVnd: 1_000_000_000_000 } as const;
+export const LIMITS = { name: 500, text: 5000, note: 1000, agencies: 20, fees: 30, parts: 50, legalBases: 50, steps: 30, copies: 20, maxVnd: 1_000_000_000_000 } as const;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -164,6 +164,7 @@ export function checkProcedure(p: Obj): FieldIssue[] {
   const partCodes = new Set<string>();
   c.each(p.parts, 'parts', LIMITS.parts, (item, path) => checkPart(c, item, path, partCodes));
   c.text(p.conditions, 'conditions', LIMITS.text, true);
+  c.each(p.steps, 'steps', LIMITS.steps, (item, path) => c.text(item, path, 2000));
   c.each(p.legalBases, 'legalBases', LIMITS.legalBases, (item, path) => checkLegalBasis(c, item, path));
   c.text(p.resultType, 'resultType', LIMITS.name);
   c.boolean(p.fullyOnline, 'fullyOnline');
@@ -203,7 +204,7 @@ const mapList = (v: unknown, f: (item: unknown) => unknown) => (Array.isArray(v)
  */
 export function mergeProcedure(base: ProcedureFields | undefined, input: Obj): Obj {
   const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  const merged: Obj = { implementingAgencies: [], processingNote: null, fees: [], parts: [], conditions: null, legalBases: [], fullyOnline: false, active: true, verification: null, ...base, ...defined };
+  const merged: Obj = { implementingAgencies: [], processingNote: null, fees: [], parts: [], conditions: null, steps: [], legalBases: [], fullyOnline: false, active: true, verification: null, ...base, ...defined };
   return {
     nationalCode: trimmed(merged.nationalCode),
     name: trimmed(merged.name),
@@ -217,6 +218,7 @@ export function mergeProcedure(base: ProcedureFields | undefined, input: Obj): O
     fees: mapList(merged.fees, cleanFee),
     parts: mapList(merged.parts, cleanPart),
     conditions: blankToNull(merged.conditions),
+    steps: mapList(merged.steps, trimmed),
     legalBases: mapList(merged.legalBases, cleanBasis),
     resultType: trimmed(merged.resultType),
     fullyOnline: merged.fullyOnline,

@@ -35,6 +35,8 @@ export const procedures = tthc.table(
     fees: jsonb('fees').notNull(),
     parts: jsonb('parts').notNull(),
     conditions: text('conditions'),
+    /** Trình tự thực hiện: the steps as the procedure database publishes them, in order. */
+    steps: jsonb('steps').notNull().default([]).$type<string[]>(),
     legalBases: jsonb('legal_bases').notNull(),
     resultType: text('result_type').notNull(),
     fullyOnline: boolean('fully_online').notNull().default(false),
@@ -393,5 +395,31 @@ export const feeSchedules = tthc.table(
   (t) => [
     unique('fee_schedules_offering_from_key').on(t.offeringId, t.validFrom),
     check('fee_schedules_stage_check', sql`${t.stage} in ('intake', 'processing', 'return')`),
+  ],
+);
+
+/**
+ * The applicant's satisfaction with one returned dossier, on the five-level scale public-service
+ * surveys use (5 Rất hài lòng … 1 Rất không hài lòng). One per dossier and final: a rating
+ * counted in a period's statistics never changes afterwards. Agency and procedure are copied
+ * from the dossier so summaries read this table alone.
+ */
+export const ratings = tthc.table(
+  'ratings',
+  {
+    dossierId: uuid('dossier_id').primaryKey().references(() => dossiers.id),
+    agencyId: uuid('agency_id').notNull(),
+    deskAgencyId: uuid('desk_agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    /** How the applicant proved it was them: their VNeID account or the dossier's look-up secret. */
+    via: text('via').notNull(),
+    ratedAt: at('rated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('ratings_agency_idx').on(t.agencyId, t.ratedAt),
+    check('ratings_score_check', sql`${t.score} between 1 and 5`),
+    check('ratings_via_check', sql`${t.via} in ('account', 'lookup')`),
   ],
 );

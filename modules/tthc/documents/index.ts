@@ -27,3 +27,4 @@ export type {
   SupplementItem,
   SupplementRequestNotice,
 } from './types.ts';
+export { blankFormLayout, renderBlankForm } from './blank-form.ts';

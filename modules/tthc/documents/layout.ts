@@ -114,10 +114,13 @@ function drawHeader(canvas: Canvas, layout: NoticeLayout): void {
   const header = { size: HEADER_SIZE, align: 'center' as const };
 
   if (layout.agencyParent) write(canvas, [{ text: layout.agencyParent }], left, MARGINS.top, { ...header, width: AGENCY_WIDTH });
-  write(canvas, [{ text: layout.agencyName, bold: true }], left, layout.agencyParent ? undefined : MARGINS.top, { ...header, width: AGENCY_WIDTH });
-  const name = { text: layout.agencyName, bold: true };
-  const nameWidth = Math.max(...balancedLines(pdf, name, HEADER_SIZE, AGENCY_WIDTH).map((text) => widthOf(pdf, { ...name, text }, HEADER_SIZE)));
-  rule(pdf, left + AGENCY_WIDTH / 2, pdf.y + 2, Math.max(40, Math.min(nameWidth, AGENCY_WIDTH) * 0.4));
+  // A form the applicant fills in (a blank tờ khai) has no issuing agency: no name, no rule under it.
+  if (layout.agencyName) {
+    write(canvas, [{ text: layout.agencyName, bold: true }], left, layout.agencyParent ? undefined : MARGINS.top, { ...header, width: AGENCY_WIDTH });
+    const name = { text: layout.agencyName, bold: true };
+    const nameWidth = Math.max(...balancedLines(pdf, name, HEADER_SIZE, AGENCY_WIDTH).map((text) => widthOf(pdf, { ...name, text }, HEADER_SIZE)));
+    rule(pdf, left + AGENCY_WIDTH / 2, pdf.y + 2, Math.max(40, Math.min(nameWidth, AGENCY_WIDTH) * 0.4));
+  } else pdf.y = MARGINS.top;
   const leftBottom = pdf.y + 4;
 
   write(canvas, [{ text: MOTTO, bold: true }], rightX, MARGINS.top, { ...header, width: rightWidth });

@@ -100,7 +100,7 @@ export function blockLines(block: Block): string[] {
 export function linesOf(layout: NoticeLayout): string[] {
   return [
     ...(layout.agencyParent ? [layout.agencyParent] : []),
-    layout.agencyName,
+    ...(layout.agencyName ? [layout.agencyName] : []),
     MOTTO,
     MOTTO_SUBLINE,
     ...(layout.number ? [layout.number] : []),

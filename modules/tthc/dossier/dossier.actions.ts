@@ -50,10 +50,20 @@ void everyActionListed;
 /** What a dossier's history records: the filing, then the commands. */
 export const DOSSIER_EVENTS = ['submit', ...DOSSIER_ACTIONS] as const;
 
+export interface CitizenIdentity {
+  personalId: string;
+  fullName: string;
+  enterpriseCode: string | null;
+  dateOfBirth: string | null;
+  phone: string | null;
+  address: { line: string; commune?: string | undefined; province?: string | undefined } | null;
+}
+
 /** People as the identity module knows them: officials to assign, citizens to prefill. */
 export interface PeopleDirectory {
   principalOf(userId: string): Promise<Principal | undefined>;
-  citizenIdentity(userId: string): Promise<{ personalId: string; fullName: string; enterpriseCode: string | null } | undefined>;
+  /** What VNeID said about a citizen (and the enterprise they represent, when they signed in for one). */
+  citizenIdentity(userId: string): Promise<CitizenIdentity | undefined>;
   /** Officials who hold the permission for the agency (assignment candidates). */
   officialsHolding(permission: string, agencyId: string): Promise<{ id: string; fullName: string; email?: string | null }[]>;
 }

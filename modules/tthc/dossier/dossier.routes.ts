@@ -148,6 +148,18 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       schema: { operationId: 'getDossierControlSheet', tags, summary: 'The process control sheet: every hand-over, on time or not', params: S.IdParams, response: { 200: Type.Object({ items: Type.Array(S.HandoverSchema) }), ...errorResponses(404) } },
     }, async (request) => ({ items: await dossiers.controlSheet(request.principal, request.params.id) }));
 
+    app.get('/applicant-profile', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'getApplicantProfile', tags, summary: 'What VNeID said about the signed-in citizen (name, personal id, date of birth, phone, residence, enterprise represented), to prefill an application',
+        response: { 200: S.ApplicantProfileSchema, ...errorResponses(403) },
+      },
+    }, async (request) => {
+      const profile = await dossiers.applicantProfile(request.principal);
+      await request.audit({ action: 'read tthc.applicant_profile', target: '/api/tthc/applicant-profile', purpose: 'prefilling an application form from VNeID' });
+      return profile;
+    });
+
     app.get('/dossiers/:id/lookup-secret', {
       config: { access: 'authenticated' },
       schema: { operationId: 'getDossierLookupSecret', tags, summary: "The dossier's public look-up secret again (its applicant or an official who sees it), e.g. to reprint a receipt", params: S.IdParams, response: { 200: Type.Object({ code: Type.String(), lookupSecret: Type.String() }, { $id: 'DossierLookupSecret' }), ...errorResponses(404) } },

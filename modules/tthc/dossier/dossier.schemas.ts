@@ -26,6 +26,7 @@ export const ApplicantSchema = Type.Object({
   phone: Type.Optional(Type.String({ pattern: '^\\+?\\d{9,12}$' })),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   address: Type.Optional(AddressSchema),
+  locale: Type.Optional(stringEnum(['vi', 'en'] as const)),
 }, { $id: 'Applicant', additionalProperties: false });
 
 const PartCode = Type.String({ pattern: '^[a-z0-9-]{1,40}$' });
@@ -165,6 +166,12 @@ export const UploadSchema = Type.Object({ id: Type.String(), fileName: Type.Stri
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128, description: 'Repeat the same key to retry safely: the first outcome is replayed' })),
 });
+
+export const ApplicantProfileSchema = Type.Object({
+  fullName: Type.String(), personalId: Type.String(), dateOfBirth: Nullable(Type.String()), phone: Nullable(Type.String()),
+  address: Nullable(Type.Object({ line: Type.String(), commune: Nullable(Type.String()), province: Nullable(Type.String()) })),
+  enterpriseCode: Nullable(Type.String({ description: 'Set when the person signed in as the legal representative of an enterprise' })),
+}, { $id: 'ApplicantProfile' });
 
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export const FileParams = Type.Object({ id: Uuid, fileId: Uuid }, { additionalProperties: false });

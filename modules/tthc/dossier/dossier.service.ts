@@ -1,6 +1,7 @@
 import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempotent, unauthorized, unprocessable, type Principal } from '../../../packages/platform/index.ts';
-import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
 import type { ChecklistEntry, IntakeOverride } from './dossier.checklist.ts';
+import { applicantFromVneid, applicantProfile, stampIdentity, type ApplicantProfile } from './applicant.identity.ts';
+import { applyChange, decide, type CitizenIdentity, type Command, type PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { buildDocument, type DocumentKind } from './dossier.documents.ts';
 import { noticeFileName, renderNotice } from '../documents/index.ts';
@@ -120,6 +121,16 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     return { actions: [...new Set(actions)], steps };
   }
 
+  /** Each e-form part with VNeID's identity written into its locked fields. */
+  async function stampForms(formData: Submission['formData'], context: OfferingContext, identity: CitizenIdentity): Promise<Submission['formData']> {
+    const stamped = { ...formData };
+    for (const part of context.procedure.parts) {
+      const form = part.formKey && stamped[part.code] ? await deps.procedures.publishedForm(part.formKey) : undefined;
+      if (form) stamped[part.code] = stampIdentity(form.schema, stamped[part.code], identity) as Record<string, unknown>;
+    }
+    return stamped;
+  }
+
   async function file(principal: Principal, channel: 'online' | 'counter', input: FilingInput, key: string | undefined): Promise<Filed> {
     if (principal.kind !== 'user') throw unauthorized();
     const context = await offering(input.offeringId, channel);
@@ -129,8 +140,10 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       if (principal.userType !== 'citizen') throw forbidden('dossier.citizens_only', 'Nộp trực tuyến dành cho công dân, tổ chức / Online filing is for applicants');
       const identity = await people.citizenIdentity(principal.userId);
       if (!identity) throw forbidden('dossier.identity_required', 'Cần đăng nhập bằng VNeID / Sign in with VNeID to file online');
-      // The applicant is who VNeID says: the id number and name are not typed, so cannot be wrong.
-      submission = { ...submission, applicant: { ...submission.applicant, personalId: identity.personalId, fullName: identity.fullName } };
+      submission = {
+        ...submission, applicant: applicantFromVneid(submission.applicant, identity, context.procedure.applicantTypes),
+        formData: await stampForms(submission.formData, context, identity),
+      };
       subject = principal.userId;
     }
     const deskAgencyId = channel === 'counter' ? await receivingDesk(context, input.deskAgencyId) : context.offering.deskAgencyId;
@@ -256,6 +269,14 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
         submittedAt: dossier.submittedAt, receivedAt: dossier.receivedAt, dueDate: dossier.dueDate, result: dossier.result,
         history: history.map((e) => ({ at: e.at, action: e.action, toStatus: e.toStatus, note: e.note })),
       };
+    },
+
+    /** What VNeID said about the signed-in citizen, to prefill an application (read-only where it came from VNeID). */
+    async applicantProfile(principal: Principal): Promise<ApplicantProfile> {
+      if (principal.kind !== 'user' || principal.userType !== 'citizen') throw forbidden('dossier.citizens_only', 'Chỉ dành cho công dân, tổ chức / Only applicants have a profile');
+      const identity = await people.citizenIdentity(principal.userId);
+      if (!identity) throw forbidden('dossier.identity_required', 'Cần đăng nhập bằng VNeID / Sign in with VNeID');
+      return applicantProfile(identity);
     },
 
     /** The look-up secret of a visible dossier, to reprint its receipt. */

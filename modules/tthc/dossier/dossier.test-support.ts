@@ -26,6 +26,8 @@ export interface World {
   citizenId: string;
   /** An official whose only grant is another commune's desk. */
   stranger: Principal;
+  /** A person signing in through VNeID with these claims (their account is created or refreshed). */
+  signInWithVneid(claims: Parameters<ReturnType<typeof createIdentityModule>['service']['linkCitizen']>[0]): Promise<Principal>;
   agencyId(code: string): Promise<string>;
   /** The offering of a procedure (national code) at an agency (code). */
   offering(nationalCode: string, agencyCode: string): Promise<string>;
@@ -73,6 +75,7 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
     citizen: await identity.service.principalForUser(account.id), citizenId: account.id,
     stranger: { kind: 'user', userId: 'stranger', userType: 'official', displayName: 'Cán bộ xã khác', grants: [{ agencyId: x003, scope: 'agency', permissions: ['dossier.receive', 'dossier.process', 'dossier.approve', 'dossier.read'] }] },
     agencyId,
+    signInWithVneid: async (claims) => identity.service.principalForUser((await identity.service.linkCitizen(claims)).id),
     async offering(nationalCode, agencyCode) {
       const procedure = await tthc.procedures.getByCode(nationalCode);
       const offerings = await tthc.procedures.listOfferings({ agencyId: await agencyId(agencyCode), procedureId: procedure.id });

@@ -20,6 +20,8 @@ export interface Applicant {
   phone?: string | undefined;
   email?: string | undefined;
   address?: Address | undefined;
+  /** The language the applicant filed in: notices go out in it where a template exists (else Vietnamese). */
+  locale?: 'vi' | 'en' | undefined;
 }
 
 export interface ActiveStepState {

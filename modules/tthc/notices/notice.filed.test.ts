@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../packages/platform/index.ts';
 import type { Principal } from '../../../packages/platform/index.ts';
 import { birthSubmission, setUpWorld, upload, type World } from '../dossier/dossier.test-support.ts';
-import { createNotificationInbox, createTemplateEditor } from './notice.service.ts';
+import { createNotificationInbox, createTemplateEditor, templateRepository } from './notice.service.ts';
 
 const PUBLIC_URL = 'https://dichvucong.dongthap.example';
 
@@ -68,7 +68,23 @@ describe('the notice that a dossier was filed online', () => {
 
   it('administrators find the `filed` templates among the others, Vietnamese and English', async () => {
     const filed = (await createTemplateEditor(w.database.db).list()).filter((t) => t.event === 'filed');
-    assert.deepEqual(filed.map((t) => `${t.channel}/${t.locale}`).sort(), ['email/en', 'email/vi', 'inapp/vi', 'sms/vi']);
+    assert.deepEqual(filed.map((t) => `${t.channel}/${t.locale}`).sort(), ['email/en', 'email/vi', 'inapp/en', 'inapp/vi', 'sms/vi']);
     assert.ok(filed.every((t) => !/\{\{\s*(dueDate|receivedDate)\s*\}\}/.test(t.body)), 'no date the filing does not have yet');
+  });
+
+  it('an applicant who filed in English gets English notices where a template exists (mail, in-app), Vietnamese otherwise (SMS)', async () => {
+    const input = await submission(w.citizen);
+    input.applicant = { ...input.applicant, locale: 'en' };
+    const { dossier } = await w.tthc.dossiers.submitOnline(w.citizen, { offeringId, submission: input });
+    assert.equal(dossier.applicant.locale, 'en');
+    const inbox = await filedInbox(dossier.id);
+    assert.equal(inbox[0]!.title, `Dossier ${dossier.code} filed online; the one-stop desk will check it`);
+    const jobs = await queryRows<{ locale: string }>(w.database.db, sql`
+      select payload->>'locale' as locale from platform.jobs where queue = 'tthc.notice' and payload->>'dossierId' = ${dossier.id}`);
+    assert.deepEqual(jobs.map((j) => j.locale), ['en', 'en'], 'the sender picks the English template');
+    assert.equal((await templateRepository.inLocale(w.database.db, 'filed', 'email', 'en'))?.locale, 'en');
+    assert.equal((await templateRepository.inLocale(w.database.db, 'filed', 'sms', 'en'))?.locale, 'vi', 'no English SMS: Vietnamese');
+    const completed = await templateRepository.inLocale(w.database.db, 'completed', 'email', 'en');
+    assert.match(completed!.body, /\{\{ratingUrl\}\}/, 'the returned notice links the rating form');
   });
 });

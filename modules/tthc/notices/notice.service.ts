@@ -21,6 +21,8 @@ export interface NoticeJob {
   dossierId: string;
   to: string;
   values: Record<string, string>;
+  /** The applicant's language; absent on jobs queued before notices had one (Vietnamese). */
+  locale?: 'vi' | 'en';
 }
 
 /** Dates as the documents print them, `dd/MM/yyyy` in Vietnam time (an instant near midnight UTC is the next day here). */
@@ -39,6 +41,8 @@ export function noticeValues(dossier: Dossier, publicUrl: string, extra: Record<
     dueDate: formatDate(dossier.dueDate),
     previousDueDate: formatDate(typeof extra.previousDueDate === 'string' ? extra.previousDueDate : null),
     lookupUrl: `${publicUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+    /** The rating form: the dossier's page for its signed-in applicant, code and secret for anyone else. */
+    ratingUrl: `${publicUrl}/danh-gia?ma=${encodeURIComponent(dossier.code)}`,
     reason,
     reasonAscii: foldVietnamese(reason).slice(0, 100),
     items,
@@ -59,6 +63,11 @@ export const templateRepository = {
     return rows.map((r) => ({ event: r.event as NoticeEvent, channel: r.channel as NoticeChannel, locale: r.locale as 'vi', subject: r.subject, body: r.body, version: r.version, updatedAt: r.updatedAt.toISOString() }));
   },
 
+  /** The template in the applicant's language, else the Vietnamese one (every event has that). */
+  async inLocale(db: Queryable, event: string, channel: NoticeChannel, locale: 'vi' | 'en' | undefined): Promise<NoticeTemplate | undefined> {
+    return (locale && locale !== 'vi' ? await this.find(db, event, channel, locale) : undefined) ?? this.find(db, event, channel, 'vi');
+  },
+
   /** Seeds the defaults once; an administrator's edits are never overwritten. */
   async seed(db: Queryable): Promise<void> {
     await db.insert(notificationTemplates).values(defaultTemplates()).onConflictDoNothing();
@@ -69,7 +78,7 @@ export function createNoticeSink(publicUrl: string): NoticeSink {
   return async (tx, event, dossier, extra = {}) => {
     const values = noticeValues(dossier, publicUrl, extra);
     if (dossier.applicantSubject) {
-      const template = await templateRepository.find(tx, event, 'inapp', 'vi');
+      const template = await templateRepository.inLocale(tx, event, 'inapp', dossier.applicant.locale);
       await tx.insert(notifications).values({
         id: newId(), recipient: dossier.applicantSubject, dossierId: dossier.id, event,
         title: renderTemplate(template?.subject ?? '{{code}}', values), body: renderTemplate(template?.body ?? '', values),
@@ -78,7 +87,7 @@ export function createNoticeSink(publicUrl: string): NoticeSink {
     const targets = [['email', dossier.applicant.email], ['sms', dossier.applicant.phone]] as const;
     for (const [channel, to] of targets) {
       if (!to) continue;
-      const job: NoticeJob = { event, channel, dossierId: dossier.id, to, values };
+      const job: NoticeJob = { event, channel, dossierId: dossier.id, to, values, ...(dossier.applicant.locale ? { locale: dossier.applicant.locale } : {}) };
       await enqueueJob(tx, { queue: NOTICE_QUEUE, payload: job, dedupeKey: `notice:${dossier.id}:${dossier.version}:${event}:${channel}` });
     }
   };
@@ -103,7 +112,7 @@ export function noticeSender(db: Db, channels: { mailer: Mailer; sms: SmsSender 
     const notice = job.payload as NoticeJob;
     const earlier = await earlierNoticeWaiting(db, job.id, notice);
     if (earlier) throw new JobDeferred(new Date(Math.max(Date.now() + 1000, earlier.getTime() + 1000)), 'waiting for an earlier notice of the dossier');
-    const template = await templateRepository.find(db, notice.event, notice.channel, 'vi');
+    const template = await templateRepository.inLocale(db, notice.event, notice.channel, notice.locale);
     if (!template) return; // an administrator removed the template: nothing to send on this channel
     const text = renderTemplate(template.body, notice.values);
     if (notice.channel === 'email') {

@@ -49,8 +49,8 @@ const vi: Record<NoticeEvent, { subject: string; body: string; sms: string }> = 
   },
   completed: {
     subject: 'Đã trả kết quả hồ sơ {{code}}',
-    body: 'Kính gửi {{applicantName}},\n\nKết quả hồ sơ {{code}} ({{procedureName}}) đã được trả. Cảm ơn Ông/Bà. Mời đánh giá mức độ hài lòng: {{lookupUrl}}\n\n{{agencyName}}',
-    sms: 'Ho so {{code}} da tra ket qua. Cam on Ong/Ba.',
+    body: 'Kính gửi {{applicantName}},\n\nKết quả hồ sơ {{code}} ({{procedureName}}) đã được trả. Cảm ơn Ông/Bà. Mời Ông/Bà đánh giá mức độ hài lòng: {{ratingUrl}}\n\n{{agencyName}}',
+    sms: 'Ho so {{code}} da tra ket qua. Moi danh gia: {{ratingUrl}}',
   },
   withdrawn: {
     subject: 'Đã rút hồ sơ {{code}}',
@@ -88,12 +88,16 @@ const en: Record<NoticeEvent, string> = {
   step_overdue: 'Dossier {{code}}: step "{{stepName}}" overdue since {{stepDueDate}}',
 };
 
+/** The link an English mail ends with: the rating form once the result is returned, else the look-up. */
+const enLink = (event: NoticeEvent) => (event === 'completed' ? 'Please rate how satisfied you are: {{ratingUrl}}' : '{{lookupUrl}}');
+
 export function defaultTemplates(): NoticeTemplate[] {
   return Object.entries(vi).flatMap(([event, t]) => [
     { event: event as NoticeEvent, channel: 'email' as const, locale: 'vi' as const, subject: t.subject, body: t.body },
     { event: event as NoticeEvent, channel: 'inapp' as const, locale: 'vi' as const, subject: t.subject, body: t.body.split('\n\n')[1] ?? t.body },
     { event: event as NoticeEvent, channel: 'sms' as const, locale: 'vi' as const, subject: '', body: t.sms },
-    { event: event as NoticeEvent, channel: 'email' as const, locale: 'en' as const, subject: en[event as NoticeEvent], body: `${en[event as NoticeEvent]}.\n{{lookupUrl}}` },
+    { event: event as NoticeEvent, channel: 'email' as const, locale: 'en' as const, subject: en[event as NoticeEvent], body: `${en[event as NoticeEvent]}.\n${enLink(event as NoticeEvent)}` },
+    { event: event as NoticeEvent, channel: 'inapp' as const, locale: 'en' as const, subject: en[event as NoticeEvent], body: `${en[event as NoticeEvent]}.` },
   ]);
 }
 

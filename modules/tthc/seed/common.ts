@@ -42,7 +42,20 @@ export const COMMUNE = ['Ủy ban nhân dân cấp xã'];
 export const CIVIL_STATUS_ONLINE = ['online', 'counter', 'post'] as const;
 export const SAME_DAY = 'Giải quyết ngay trong ngày làm việc tiếp nhận; hồ sơ nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.';
 
-export const base = { processingNote: null, conditions: null, fullyOnline: false, active: true } as const;
+/**
+ * Trình tự thực hiện as the one-stop mechanism sets it for every procedure (Decree 118/2025/NĐ-CP,
+ * which keeps the sequence of Decree 61/2018/NĐ-CP art. 15–20 as amended by Decree 107/2021/NĐ-CP):
+ * filing, the desk's check and receipt, handling by the competent agency, return of the result.
+ * A procedure's own published steps replace these when an editor enters them.
+ */
+export const ONE_STOP_STEPS = [
+  'Bước 1: Tổ chức, cá nhân nộp hồ sơ trực tiếp tại Bộ phận Một cửa, qua dịch vụ bưu chính hoặc trực tuyến trên Cổng Dịch vụ công.',
+  'Bước 2: Bộ phận Một cửa kiểm tra hồ sơ: hồ sơ đầy đủ, hợp lệ thì tiếp nhận và lập Giấy tiếp nhận hồ sơ và hẹn trả kết quả; hồ sơ chưa đầy đủ thì hướng dẫn bổ sung, hoàn thiện một lần; hồ sơ không thuộc thẩm quyền thì từ chối và nêu rõ lý do.',
+  'Bước 3: Cơ quan có thẩm quyền thẩm định, giải quyết hồ sơ theo quy định và chuyển kết quả về Bộ phận Một cửa; trường hợp quá hạn thì có văn bản xin lỗi và hẹn lại ngày trả kết quả.',
+  'Bước 4: Bộ phận Một cửa trả kết quả cho tổ chức, cá nhân (trực tiếp, qua dịch vụ bưu chính hoặc trực tuyến) theo ngày hẹn.',
+];
+
+export const base = { processingNote: null, conditions: null, steps: ONE_STOP_STEPS, fullyOnline: false, active: true } as const;
 
 /** When the seeded records were last reviewed against their sources. */
 export const SEED_CHECKED_ON = '2026-12-05';

@@ -21,6 +21,8 @@ const fromCatalogue = (title: string, list: string, extra: Schema = {}): Schema 
 const ethnicity = fromCatalogue('Dân tộc', 'ethnic-groups');
 const nationality = fromCatalogue('Quốc tịch', 'nationalities', { default: 'VN' });
 const sex: Schema = { type: 'string', title: 'Giới tính', enum: ['Nam', 'Nữ'], 'x-widget': 'radio' };
+/** The applicant's own field: prefilled from what VNeID said (and, for name, id and birth date, not editable). */
+const fromVneid = (key: 'fullName' | 'personalId' | 'dateOfBirth' | 'address' | 'phone', schema: Schema): Schema => ({ ...schema, 'x-prefill': key });
 const object = (title: string, properties: Record<string, Schema>, required: string[]): Schema => ({ type: 'object', title, additionalProperties: false, required, properties });
 
 /** A person as the civil-status declarations describe one. */
@@ -63,7 +65,7 @@ export const SEED_FORMS: SeedForm[] = [
       title: 'Tờ khai đăng ký khai sinh',
       schema: form(
         {
-          requester: object('Người yêu cầu', { fullName: text('Họ, chữ đệm và tên', 100), idNumber: idNumber(), relationship: text('Quan hệ với người được khai sinh', 50) }, ['fullName', 'idNumber', 'relationship']),
+          requester: object('Người yêu cầu', { fullName: fromVneid('fullName', text('Họ, chữ đệm và tên', 100)), idNumber: fromVneid('personalId', idNumber()), relationship: text('Quan hệ với người được khai sinh', 50) }, ['fullName', 'idNumber', 'relationship']),
           child: object(
             'Người được khai sinh',
             {
@@ -141,7 +143,10 @@ export const SEED_FORMS: SeedForm[] = [
           employees: integer('Số lượng lao động (dự kiến)', 0, 10_000),
           owner: object(
             'Chủ hộ kinh doanh',
-            { fullName: text('Họ, chữ đệm và tên', 100), dateOfBirth: date('Ngày sinh'), sex, idNumber: idNumber(), residence: text('Địa chỉ liên lạc', 300) },
+            {
+              fullName: fromVneid('fullName', text('Họ, chữ đệm và tên', 100)), dateOfBirth: fromVneid('dateOfBirth', date('Ngày sinh')), sex,
+              idNumber: fromVneid('personalId', idNumber()), residence: fromVneid('address', text('Địa chỉ liên lạc', 300)),
+            },
             ['fullName', 'dateOfBirth', 'sex', 'idNumber', 'residence'],
           ),
         },
@@ -166,7 +171,10 @@ export const SEED_FORMS: SeedForm[] = [
         {
           applicant: object(
             'Chủ đầu tư',
-            { fullName: text('Họ và tên', 100), idNumber: idNumber(), address: text('Địa chỉ liên hệ', 300), phone: text('Điện thoại', 15, { pattern: '^\\+?\\d{9,12}$' }) },
+            {
+              fullName: fromVneid('fullName', text('Họ và tên', 100)), idNumber: fromVneid('personalId', idNumber()),
+              address: fromVneid('address', text('Địa chỉ liên hệ', 300)), phone: fromVneid('phone', text('Điện thoại', 15, { pattern: '^\\+?\\d{9,12}$' })),
+            },
             ['fullName', 'idNumber', 'address', 'phone'],
           ),
           land: object(

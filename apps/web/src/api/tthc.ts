@@ -6,7 +6,8 @@ import type { paths, Schema } from './schemas.ts';
 
 export type ProcedurePage = Schema<'ProcedurePage'>;
 // `verification` by hand until the merger regenerates the schema (administrators only; null for others).
-export type Procedure = Schema<'Procedure'> & { verification?: ProcedureVerification | null };
+// `steps` (trình tự thực hiện) likewise.
+export type Procedure = Schema<'Procedure'> & { verification?: ProcedureVerification | null; steps?: string[] };
 export interface ProcedureVerification {
   status: 'verified' | 'unverified';
   source: string;
@@ -72,6 +73,49 @@ export interface Dossier extends Omit<DossierBody, 'applicant' | 'supplement' | 
 }
 export type AllowedStep = Dossier['allowed']['steps'][number];
 
+/**
+ * Ratings (routes added with the rating module; written by hand until openapi.json is
+ * regenerated, after modules/tthc/rating/rating.types.ts).
+ */
+export type RatingScore = 1 | 2 | 3 | 4 | 5;
+export interface Rating {
+  dossierId: string;
+  score: RatingScore;
+  comment: string | null;
+  via: 'account' | 'lookup';
+  ratedAt: string;
+}
+export interface RatingState {
+  rating: Rating | null;
+  canRate: boolean;
+}
+export interface RatingInput {
+  score: RatingScore;
+  comment?: string;
+}
+export interface RatingSummaryRow {
+  agencyId: string;
+  agencyName: string;
+  procedureCode: string | null;
+  procedureName: string | null;
+  count: number;
+  /** Ratings with score 1 … 5. */
+  distribution: number[];
+  average: number;
+  satisfiedPercent: number;
+}
+/** What VNeID said about the signed-in citizen (GET /api/tthc/applicant-profile; hand-written until the types are regenerated). */
+export interface ApplicantProfile {
+  fullName: string;
+  personalId: string;
+  dateOfBirth: string | null;
+  phone: string | null;
+  address: { line: string; commune: string | null; province: string | null } | null;
+  enterpriseCode: string | null;
+}
+/** Longest comment the server keeps (MAX_RATING_COMMENT). */
+export const MAX_RATING_COMMENT = 1000;
+
 export const QUEUES: readonly QueueName[] = ['to_receive', 'to_process', 'waiting_supplement', 'due_soon', 'overdue', 'ready_to_return', 'all'];
 
 const enc = encodeURIComponent;
@@ -108,6 +152,14 @@ export const tthcApi = {
   document: (id: string, kind: DocumentKind) => rawRequest('GET', `/api/tthc/dossiers/${enc(id)}/documents/${kind}`),
 
   lookup: (code: string, secret: string) => api.get<PublicStatus>('/api/tthc/lookup', { code, secret }),
+
+  applicantProfile: () => api.get<ApplicantProfile>('/api/tthc/applicant-profile'),
+  rating: (id: string) => api.get<RatingState>(`/api/tthc/dossiers/${enc(id)}/rating`),
+  rate: (id: string, input: RatingInput) => api.post<Rating>(`/api/tthc/dossiers/${enc(id)}/rating`, input),
+  lookupRating: (code: string, secret: string) => api.get<{ rating: Rating | null }>('/api/tthc/lookup/rating', { code, secret }),
+  rateByLookup: (code: string, secret: string, input: RatingInput) => api.post<Rating>('/api/tthc/lookup/rating', { code, secret, ...input }),
+  ratingSummary: (query: { agencyId: string; groupBy: 'agency' | 'procedure'; from?: string; to?: string }) =>
+    api.get<{ items: RatingSummaryRow[] }>('/api/tthc/ratings/summary', query),
 
   drafts: () => api.get<{ items: Draft[] }>('/api/tthc/drafts'),
   draft: (id: string) => api.get<Draft>(`/api/tthc/drafts/${enc(id)}`),

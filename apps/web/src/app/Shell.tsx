@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
@@ -50,14 +50,19 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {/* On a phone the language switch shows its code, so the signed-in name keeps the room. */}
             <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void i18n.changeLanguage(other)}>
-              {other === 'en' ? 'English' : 'Tiếng Việt'}
+              <Box component="span" visibleFrom="xs">{other === 'en' ? 'English' : 'Tiếng Việt'}</Box>
+              <Box component="span" hiddenFrom="xs">
+                {other.toUpperCase()}
+                <VisuallyHidden> ({other === 'en' ? 'English' : 'Tiếng Việt'})</VisuallyHidden>
+              </Box>
             </Button>
             {auth.signedIn ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <UnstyledButton className={classes.user} aria-label={t('shell.accountMenu', { name: auth.me?.displayName ?? '' })}>
-                    <Text size="sm" fw={600} truncate maw={180} data-testid="current-user">
+                    <Text size="sm" fw={600} lh={1.2} lineClamp={2} className={classes.userName} data-testid="current-user">
                       {auth.me?.displayName ?? t('common.loading')}
                     </Text>
                   </UnstyledButton>

@@ -8,6 +8,7 @@ import { ProcedureSearchPage } from '../pages/tthc/portal/ProcedureSearchPage.ts
 import { ProcedureDetailPage } from '../pages/tthc/portal/ProcedureDetailPage.tsx';
 import { LookupPage } from '../pages/tthc/portal/LookupPage.tsx';
 import { PaymentReturnPage } from '../pages/payment/PaymentReturnPage.tsx';
+import { RatingPage } from '../pages/tthc/portal/RatingPage.tsx';
 
 // Administration pages load on first visit: citizens never download them.
 const OfficialsPage = lazy(() => import('../pages/admin/OfficialsPage.tsx').then((m) => ({ default: m.OfficialsPage })));
@@ -31,6 +32,7 @@ const MyDossiersPage = lazy(() => import('../pages/tthc/portal/MyDossiersPage.ts
 const MyDossierPage = lazy(() => import('../pages/tthc/portal/MyDossierPage.tsx').then((m) => ({ default: m.MyDossierPage })));
 const QueuePage = lazy(() => import('../pages/tthc/workspace/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
 const DossierPage = lazy(() => import('../pages/tthc/workspace/DossierPage.tsx').then((m) => ({ default: m.DossierPage })));
+const RatingsPage = lazy(() => import('../pages/tthc/workspace/RatingsPage.tsx').then((m) => ({ default: m.RatingsPage })));
 const CounterPage = lazy(() => import('../pages/tthc/workspace/CounterPage.tsx').then((m) => ({ default: m.CounterPage })));
 
 export type SectionId = 'citizen' | 'workspace' | 'admin';
@@ -67,10 +69,12 @@ export const pageRoutes: PageRoute[] = [
   { path: '/my-dossiers/$dossierId', component: MyDossierPage, access: 'citizen' },
   { path: '/tra-cuu', component: LookupPage, access: 'public', section: 'citizen', labelKey: 'tthc.nav.lookup' },
   { path: '/payments/return', component: PaymentReturnPage, access: 'public' },
+  { path: '/danh-gia', component: RatingPage, access: 'public' },
 
   { path: '/workspace', component: QueuePage, access: 'official', section: 'workspace', labelKey: 'nav.workspaceHome' },
   { path: '/workspace/dossiers/$dossierId', component: DossierPage, access: 'official' },
   { path: '/workspace/counter', component: CounterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.nav.counter' },
+  { path: '/workspace/ratings', component: RatingsPage, access: { anyOf: ['report.read', 'dossier.read'] }, section: 'workspace', labelKey: 'tthc.nav.ratings' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },
   { path: '/admin/roles', component: RolesPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.roles' },

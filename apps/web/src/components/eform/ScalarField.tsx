@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../DateField.tsx';
 import { CatalogueSelect } from './CatalogueSelect.tsx';
+import { useLockedByVneid } from './prefill.ts';
 import { displayFormDate, kindOf, parseFormDate, parseNumber, type FieldSchema, type Widget } from './schema.ts';
 
 interface Props {
@@ -36,7 +37,10 @@ function hint(schema: FieldSchema, t: TFunction, language: string): string | und
 
 export function ScalarField({ id, schema, label, widget, required, value, error, onChange }: Props) {
   const { t, i18n } = useTranslation();
-  const common = { id, label, required, error, description: hint(schema, t, i18n.language) };
+  const locked = useLockedByVneid(schema);
+  // VNeID's own values are shown, not edited (the server writes them anyway).
+  const base = { id, label, required, error, description: locked ? t('tthc.applicant.fromVneid') : hint(schema, t, i18n.language) };
+  const common = locked ? { ...base, readOnly: true, variant: 'filled' as const } : base;
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const options = (schema.enum ?? []).map((option) => String(option));
 
@@ -44,7 +48,7 @@ export function ScalarField({ id, schema, label, widget, required, value, error,
   switch (widget) {
     case 'radio':
       return (
-        <Radio.Group {...common} id={undefined} value={text} onChange={onChange}>
+        <Radio.Group {...base} id={undefined} value={text} onChange={onChange}>
           <Group mt={4}>
             {options.map((option) => (
               <Radio key={option} id={`${id}-${option}`} value={option} label={option} />
@@ -55,7 +59,7 @@ export function ScalarField({ id, schema, label, widget, required, value, error,
     case 'select':
       return (
         <NativeSelect
-          {...common}
+          {...base}
           value={text}
           data={[{ value: '', label: t('tthc.eform.choose') }, ...options.map((o) => ({ value: o, label: o }))]}
           onChange={(e) => onChange(e.currentTarget.value || undefined)}

@@ -25,6 +25,8 @@ export interface FieldSchema {
   'x-placeholder'?: string;
   /** A shared code list the value is a code of (modules/tthc/catalogue/form.validation.ts). */
   'x-catalog'?: string;
+  /** What VNeID said that fills this field (see prefill.ts). */
+  'x-prefill'?: string;
 }
 
 export type Widget = 'text' | 'textarea' | 'date' | 'select' | 'radio' | 'checkbox' | 'number' | 'email' | 'tel';

@@ -91,7 +91,8 @@ export function ProcessGraphView({ graph, title }: { graph: ProcessGraph; title:
   const { t, i18n } = useTranslation();
   const id = useId().replace(/:/g, '');
   const { ref, width } = useElementSize();
-  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  // Natural size first, in a container that scrolls: shrunk to fit, a long process is unreadable.
+  const [zoom, setZoom] = useState<number | 'fit'>(1);
   const fit = width > 0 ? Math.min(1, (width - 4) / graph.width) : 1;
   const scale = zoom === 'fit' ? fit : zoom;
   const use = useMemo(() => segmentUse(graph.edges), [graph]);
@@ -122,7 +123,7 @@ export function ProcessGraphView({ graph, title }: { graph: ProcessGraph; title:
             {Math.round(scale * 100)}%
           </Text>
         </Group>
-        <div ref={ref} style={{ overflow: 'auto', maxHeight: 560, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
+        <div ref={ref} role="region" tabIndex={0} aria-label={title} data-testid="process-diagram" style={{ overflow: 'auto', maxHeight: 560, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
           <svg width={graph.width * scale} height={graph.height * scale} viewBox={`0 0 ${graph.width} ${graph.height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} style={{ display: 'block' }}>
             <title id={`${id}-title`}>{title}</title>
             <desc id={`${id}-desc`}>{t('tthcAdmin.graph.desc')}</desc>

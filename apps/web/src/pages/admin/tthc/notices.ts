@@ -3,12 +3,12 @@
 
 export const PLACEHOLDERS = [
   'code', 'procedureName', 'applicantName', 'receivedDate', 'dueDate', 'previousDueDate',
-  'lookupUrl', 'reason', 'reasonAscii', 'items', 'note', 'agencyName',
+  'lookupUrl', 'ratingUrl', 'reason', 'reasonAscii', 'items', 'note', 'agencyName',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** Values that are codes, dates or URLs: safe in an unaccented SMS whatever the dossier. */
-const ASCII_PLACEHOLDERS: ReadonlySet<string> = new Set(['code', 'receivedDate', 'dueDate', 'previousDueDate', 'lookupUrl', 'reasonAscii']);
+const ASCII_PLACEHOLDERS: ReadonlySet<string> = new Set(['code', 'receivedDate', 'dueDate', 'previousDueDate', 'lookupUrl', 'ratingUrl', 'reasonAscii']);
 
 const reason = 'Thiếu bản sao Giấy chứng nhận quyền sử dụng đất';
 /** Without diacritics, keeping case (lib/format's foldDiacritics lower-cases, for search). */
@@ -22,6 +22,7 @@ export const SAMPLE_VALUES: Record<Placeholder, string> = {
   dueDate: '20/03/2026',
   previousDueDate: '18/03/2026',
   lookupUrl: 'https://dichvucong.dongthap.gov.vn/tra-cuu?ma=H19-260315-0042',
+  ratingUrl: 'https://dichvucong.dongthap.gov.vn/danh-gia?ma=H19-260315-0042',
   reason,
   // As the server makes it: folded and cut to 100 characters.
   reasonAscii: unaccented(reason).slice(0, 100),

@@ -26,6 +26,11 @@ const KNOWN: Record<string, string> = {
   'upload.too_large': 'tthc.errors.uploadTooLarge',
   'upload.type_not_accepted': 'tthc.errors.uploadTypeNotAccepted',
   'upload.empty': 'tthc.errors.uploadEmpty',
+  'dossier.not_representative': 'tthc.errors.notRepresentative',
+  'dossier.applicant_type_not_offered': 'tthc.errors.applicantTypeNotOffered',
+  'rating.already_rated': 'tthc.errors.alreadyRated',
+  'rating.not_returned': 'tthc.errors.ratingNotReturned',
+  'rating.applicant_only': 'tthc.errors.ratingApplicantOnly',
 };
 
 /** "Tiếng Việt / English" → the half in the reader's language (the whole text when not bilingual). */

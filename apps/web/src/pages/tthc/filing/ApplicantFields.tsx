@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/DateField.tsx';
 import type { ApplicantDraft, ApplicantMode } from './applicant.ts';
@@ -8,10 +8,15 @@ interface Props {
   onChange: (value: ApplicantDraft) => void;
   errors: Partial<Record<keyof ApplicantDraft, string>>;
   mode: ApplicantMode;
+  /** Online: the procedure accepts organisations as applicants. */
+  organisationsAccepted?: boolean;
 }
 
-/** Who applies and how to reach them. Online, name and personal id come from VNeID and are not typed. */
-export function ApplicantFields({ value, onChange, errors, mode }: Props) {
+/**
+ * Who applies and how to reach them. Online, name, personal id and date of birth come from
+ * VNeID and are shown read-only; a person who signed in for an enterprise may file as it.
+ */
+export function ApplicantFields({ value, onChange, errors, mode, organisationsAccepted = false }: Props) {
   const { t } = useTranslation();
   const field = (key: keyof ApplicantDraft) => ({
     id: `applicant-${key}`,
@@ -22,7 +27,32 @@ export function ApplicantFields({ value, onChange, errors, mode }: Props) {
   return (
     <Stack gap="sm">
       {mode === 'online' ? (
-        <TextInput {...field('fullName')} label={t('tthc.applicant.fullName')} readOnly variant="filled" description={t('tthc.applicant.fromVneid')} />
+        <>
+          {value.enterpriseCode && organisationsAccepted && (
+            <Radio.Group
+              id="applicant-kind"
+              label={t('tthc.applicant.fileAs')}
+              value={value.kind}
+              onChange={(kind) => onChange({ ...value, kind: kind as ApplicantDraft['kind'] })}
+            >
+              <Stack gap={6} mt="xs">
+                <Radio value="citizen" label={t('tthc.applicant.asPerson')} />
+                <Radio value="organisation" label={t('tthc.applicant.asOrganisation', { code: value.enterpriseCode })} />
+              </Stack>
+            </Radio.Group>
+          )}
+          {value.kind === 'organisation' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput {...field('enterpriseCode')} label={t('tthc.applicant.enterpriseCode')} readOnly variant="filled" description={t('tthc.applicant.fromVneid')} />
+              <TextInput {...field('organisationName')} label={t('tthc.applicant.organisation')} required maxLength={300} autoComplete="organization" />
+            </SimpleGrid>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput {...field('fullName')} label={value.kind === 'organisation' ? t('tthc.applicant.representative') : t('tthc.applicant.fullName')} readOnly variant="filled" description={t('tthc.applicant.fromVneid')} />
+            {value.personalId && <TextInput {...field('personalId')} label={t('tthc.applicant.personalId')} readOnly variant="filled" />}
+            {value.dateOfBirth && <TextInput {...field('dateOfBirth')} label={t('tthc.applicant.dateOfBirth')} readOnly variant="filled" />}
+          </SimpleGrid>
+        </>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput {...field('fullName')} label={t('tthc.applicant.fullName')} required autoComplete="off" maxLength={200} />

@@ -10,10 +10,11 @@ import type { AttachedFile, PartValues } from './submission.ts';
  * wizard and counter intake. The idempotency key belongs to one attempt: any edit starts a new
  * one, while pressing "submit" again after a network failure resends the same key.
  */
-export function useFiling(initialApplicant: ApplicantDraft) {
+export function useFiling(initialApplicant: ApplicantDraft, prefill: (values: PartValues) => PartValues = (v) => v) {
   const { i18n } = useTranslation();
   const [applicant, setApplicantState] = useState(initialApplicant);
-  const [values, setValues] = useState<PartValues>({});
+  // Online, the e-forms start from what VNeID said (and a restored draft gets it again).
+  const [values, setValues] = useState<PartValues>(() => prefill({}));
   const [files, setFiles] = useState<AttachedFile[]>([]);
   const [partErrors, setPartErrors] = useState<Record<string, FieldErrors>>({});
   const [applicantErrors, setApplicantErrors] = useState<Partial<Record<keyof ApplicantDraft, string>>>({});
@@ -42,7 +43,7 @@ export function useFiling(initialApplicant: ApplicantDraft) {
     /** Restores a saved draft. */
     load: (saved: { values: PartValues; files: AttachedFile[] }) => {
       edited();
-      setValues(saved.values);
+      setValues(prefill(saved.values));
       setFiles(saved.files);
     },
     partErrors,

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, NativeSelect, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Filed } from '../../../api/tthc.ts';
+import { tthcApi, type Filed } from '../../../api/tthc.ts';
 import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
@@ -26,6 +27,9 @@ export function ApplyPage() {
   const online = (offerings.data?.items ?? []).filter((o) => o.onlineEnabled);
   const offering = online.find((o) => o.id === search.offering) ?? (online.length === 1 ? online[0] : undefined);
   const { forms, isPending: formsPending, error: formsError } = useForms(formParts(procedure.data?.parts ?? []).map((p) => p.formKey!));
+  // What VNeID said prefills the forms; without it (an error) the applicant simply types.
+  const profile = useQuery({ queryKey: ['tthc', 'applicant-profile'], queryFn: tthcApi.applicantProfile, enabled: me?.kind === 'citizen', staleTime: 5 * 60_000, retry: false });
+  const profilePending = me?.kind === 'citizen' && profile.isPending;
 
   const title = procedure.data ? t('tthc.apply.title', { name: procedure.data.name }) : t('tthc.apply.titleShort');
   if (me && me.kind !== 'citizen') {
@@ -58,7 +62,7 @@ export function ApplyPage() {
   return (
     <>
       <PageHeader title={title} description={offering ? t('tthc.apply.filingAt', { agency: offering.agencyName }) : undefined} />
-      <QueryState isPending={procedure.isPending || offerings.isPending || formsPending} error={localised(error)}>
+      <QueryState isPending={procedure.isPending || offerings.isPending || formsPending || profilePending} error={localised(error)}>
         {online.length === 0 ? (
           <Alert color="yellow" variant="light">{t('tthc.procedure.notOnline')}</Alert>
         ) : !offering ? (
@@ -70,7 +74,7 @@ export function ApplyPage() {
             />
           </Stack>
         ) : (
-          procedure.data && <ApplyWizard procedure={procedure.data} offering={offering} forms={forms} draftId={search.draft} onFiled={setFiled} />
+          procedure.data && <ApplyWizard profile={profile.data} procedure={procedure.data} offering={offering} forms={forms} draftId={search.draft} onFiled={setFiled} />
         )}
       </QueryState>
     </>

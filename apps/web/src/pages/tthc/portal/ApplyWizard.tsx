@@ -1,14 +1,16 @@
 import { Alert, Button, Group, List, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
-import { missingParts, tthcApi, type EForm, type Filed, type Offering, type Procedure } from '../../../api/tthc.ts';
+import { missingParts, tthcApi, type ApplicantProfile, type EForm, type Filed, type Offering, type Procedure } from '../../../api/tthc.ts';
+import { PrefillContext } from '../../../components/eform/prefill.ts';
 import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { TthcErrorAlert } from '../common/TthcErrorAlert.tsx';
 import { ApplicantFields } from '../filing/ApplicantFields.tsx';
-import { checkApplicant, emptyApplicant, toApplicant } from '../filing/applicant.ts';
+import { applicantFromProfile, checkApplicant, emptyApplicant, toApplicant } from '../filing/applicant.ts';
+import { prefillParts, prefillValues } from '../filing/prefill.ts';
 import { FilePartField } from '../filing/FilePartField.tsx';
 import { focusFirstError } from '../filing/focusFirstError.ts';
 import { PartForm } from '../filing/PartForm.tsx';
@@ -18,6 +20,8 @@ import { ReviewStep } from './ReviewStep.tsx';
 import { useDraft } from './useDraft.ts';
 
 interface Props {
+  /** What VNeID said about the applicant (prefills the applicant block and the e-forms). */
+  profile: ApplicantProfile | undefined;
   procedure: Procedure;
   offering: Offering;
   forms: Map<string, EForm>;
@@ -28,11 +32,12 @@ interface Props {
 type Step = { key: string; label: string };
 
 /** Online filing in steps: contact, one step per e-form, attachments, review and submit. */
-export function ApplyWizard({ procedure, offering, forms, draftId, onFiled }: Props) {
+export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFiled }: Props) {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const queryClient = useQueryClient();
-  const filing = useFiling(emptyApplicant(me?.displayName ?? ''));
+  const prefill = useMemo(() => prefillValues(profile), [profile]);
+  const filing = useFiling(profile ? applicantFromProfile(profile) : emptyApplicant(me?.displayName ?? ''), (values) => prefillParts(procedure.parts, forms, values, prefill));
   const draft = useDraft(filing, offering.id, draftId);
   const [active, setActive] = useState(0);
   const [missing, setMissing] = useState<{ partCode: string; name: string }[]>([]);
@@ -59,7 +64,7 @@ export function ApplyWizard({ procedure, offering, forms, draftId, onFiled }: Pr
 
   const submit = useMutation({
     mutationFn: () => {
-      const submission = { applicant: toApplicant(filing.applicant, 'online'), ...buildParts(procedure.parts, forms, filing.values, filing.files) };
+      const submission = { applicant: toApplicant(filing.applicant, 'online', i18n.language), ...buildParts(procedure.parts, forms, filing.values, filing.files) };
       return tthcApi.fileOnline({ offeringId: offering.id, submission }, filing.idempotencyKey());
     },
     onSuccess: (filed) => {
@@ -116,13 +121,15 @@ export function ApplyWizard({ procedure, offering, forms, draftId, onFiled }: Pr
       <TthcErrorAlert error={draft.loadError} />
 
       {current.key === 'applicant' && (
-        <ApplicantFields value={filing.applicant} onChange={filing.setApplicant} errors={filing.applicantErrors} mode="online" />
+        <ApplicantFields value={filing.applicant} onChange={filing.setApplicant} errors={filing.applicantErrors} mode="online" organisationsAccepted={procedure.applicantTypes.includes('organisation')} />
       )}
-      {withForms.map((part) =>
-        current.key === `part:${part.code}` ? (
-          <PartForm key={part.code} part={part} form={forms.get(part.formKey!)} value={filing.values[part.code]} onChange={(v) => filing.setPart(part.code, v)} errors={filing.partErrors[part.code]} />
-        ) : null,
-      )}
+      <PrefillContext.Provider value={prefill}>
+        {withForms.map((part) =>
+          current.key === `part:${part.code}` ? (
+            <PartForm key={part.code} part={part} form={forms.get(part.formKey!)} value={filing.values[part.code]} onChange={(v) => filing.setPart(part.code, v)} errors={filing.partErrors[part.code]} />
+          ) : null,
+        )}
+      </PrefillContext.Provider>
       {current.key === 'files' && (
         <Stack gap="sm">
           {withFiles.map((part) => (

@@ -16,6 +16,7 @@ import { useDossier, useHistory } from '../common/useDossier.ts';
 import { useDossierAction } from '../common/useDossierAction.ts';
 import { useProcedure } from '../filing/useForms.ts';
 import { FeePanel } from '../../payment/FeePanel.tsx';
+import { DossierRating } from './DossierRating.tsx';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -46,6 +47,7 @@ export function MyDossierPage() {
             {d.allowed.actions.includes('resubmit') && d.supplement && <SupplementAnswer dossier={d} procedure={procedure.data} />}
             <FeePanel dossierId={d.id} audience="applicant" />
             {d.allowed.actions.includes('withdraw') && <WithdrawButton dossier={d} />}
+            <DossierRating dossier={d} />
             <Section id="my-documents" title={t('tthc.documents.title')}>
               <DossierDocuments dossierId={d.id} kinds={issuedDocuments(d, (history.data?.items ?? []).map((e) => e.action), false)} />
             </Section>

@@ -1,10 +1,11 @@
-import { Badge, Card, Group, List, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../../../api/tthc.ts';
+import type { Procedure, ProcedurePart } from '../../../api/tthc.ts';
+import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { formatDate, formatVnd } from '../../../lib/format.ts';
 import { processingTime } from './procedureText.ts';
-import { TableScroll } from '../../../components/TableScroll.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -30,6 +31,32 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** The parts of a dossier; an e-form part offers its blank form (PDF) to print and fill by hand. */
+function partColumns(t: TFunction): Column<ProcedurePart>[] {
+  return [
+    {
+      key: 'name', header: t('tthc.parts.name'),
+      cell: (part) => (
+        <Text size="sm">
+          {part.name}{' '}
+          <Badge size="xs" variant="light" color={part.required ? 'red' : 'gray'} tt="none">
+            {part.required ? t('tthc.parts.required') : t('tthc.parts.optional')}
+          </Badge>
+        </Text>
+      ),
+    },
+    { key: 'originals', header: t('tthc.parts.originals'), cell: (part) => String(part.originals), priority: 'secondary', numeric: true },
+    { key: 'copies', header: t('tthc.parts.copies'), cell: (part) => String(part.copies), priority: 'secondary', numeric: true },
+    { key: 'kind', header: t('tthc.parts.kind'), cell: (part) => (part.formKey ? t('tthc.parts.eform') : t('tthc.parts.file')), priority: 'secondary' },
+    {
+      key: 'blank', header: t('tthc.parts.blankForm'),
+      cell: (part) => part.formKey
+        ? <Anchor href={`/api/tthc/forms/${encodeURIComponent(part.formKey)}/blank`} target="_blank" size="sm" aria-label={t('tthc.parts.downloadBlankFor', { name: part.name })} data-blank-form={part.formKey}>{t('tthc.parts.downloadBlank')}</Anchor>
+        : <Text span size="sm" c="dimmed">—</Text>,
+    },
+  ];
+}
+
 /** Everything the national procedure database publishes about a procedure, as citizens read it. */
 export function ProcedureFacts({ procedure, fieldName }: { procedure: Procedure; fieldName: string }) {
   const { t } = useTranslation();
@@ -51,6 +78,15 @@ export function ProcedureFacts({ procedure, fieldName }: { procedure: Procedure;
           <Fact label={t('tthc.procedure.result')}>{procedure.resultType}</Fact>
         </dl>
       </Section>
+      {procedure.steps && procedure.steps.length > 0 && (
+        <Section title={t('tthc.procedure.steps')}>
+          <List type="ordered" size="sm" spacing={6} data-testid="procedure-steps">
+            {procedure.steps.map((step) => (
+              <List.Item key={step}>{step.replace(/^Bước \d+:\s*/, '')}</List.Item>
+            ))}
+          </List>
+        </Section>
+      )}
       <Section title={t('tthc.procedure.fees')}>
         {procedure.fees.length === 0 ? (
           <Text size="sm">{t('tthc.procedure.noFees')}</Text>
@@ -66,33 +102,7 @@ export function ProcedureFacts({ procedure, fieldName }: { procedure: Procedure;
         )}
       </Section>
       <Section title={t('tthc.procedure.parts')}>
-        <TableScroll minWidth={560} label={t('tthc.procedure.parts')}>
-          <Table striped aria-label={t('tthc.procedure.parts')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tthc.parts.name')}</Table.Th>
-                <Table.Th scope="col">{t('tthc.parts.originals')}</Table.Th>
-                <Table.Th scope="col">{t('tthc.parts.copies')}</Table.Th>
-                <Table.Th scope="col">{t('tthc.parts.kind')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {procedure.parts.map((part) => (
-                <Table.Tr key={part.code}>
-                  <Table.Td>
-                    {part.name}{' '}
-                    <Badge size="xs" variant="light" color={part.required ? 'red' : 'gray'} tt="none">
-                      {part.required ? t('tthc.parts.required') : t('tthc.parts.optional')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{part.originals}</Table.Td>
-                  <Table.Td>{part.copies}</Table.Td>
-                  <Table.Td>{part.formKey ? t('tthc.parts.eform') : t('tthc.parts.file')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataTable caption={t('tthc.procedure.parts')} columns={partColumns(t)} rows={procedure.parts} rowKey={(part) => part.code} minWidth={640} />
       </Section>
       {procedure.conditions && (
         <Section title={t('tthc.procedure.conditions')}>
