@@ -100,7 +100,7 @@ describe('catalog HTTP API', () => {
       headers: as('editor'),
     });
     assert.equal(bad.statusCode, 422);
-    assert.deepEqual(bad.json().details, [{ row: 3, field: 'kind', message: 'kind must be one of province, department, board, central, commune, other' }]);
+    assert.deepEqual(bad.json().details, [{ row: 3, field: 'kind', message: 'kind must be one of province, department, board, central, commune, service_centre, other' }]);
     assert.equal((await app.inject({ url: '/api/catalog/agencies?q=H19.A' })).json().total, 0);
     const csv = await app.inject({ url: '/api/catalog/agencies/export?format=csv' });
     assert.equal(csv.statusCode, 200);

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../packages/platform/index.ts';
 import { act, birthSubmission, setUpWorld, upload, type World } from './dossier.test-support.ts';
 import { principalWith } from '../catalogue/procedure.test-support.ts';
+import { NOTICE_QUEUE } from '../notices/notice.service.ts';
 
 describe('deadline arithmetic and dossier codes (pure)', () => {
   it('apologies do not make a late dossier on time', () => {
@@ -155,7 +156,7 @@ describe('deadlines on the working calendar, through real dossiers', () => {
     const { dossier } = await w.tthc.dossiers.receiveAtCounter(w.desk, { offeringId: birthOffering, submission });
     assert.equal(dossier.dueDate, '2026-12-07');
     assert.deepEqual(dossier.activeSteps.map((s) => s.dueDate), ['2026-12-07'], 'the intake step is due that Monday too');
-    const jobs = await queryRows<{ text: string }>(w.database.db, sql`select payload->'values'->>'dueDate' as text from platform.jobs where payload->>'dossierId' = ${dossier.id}`);
+    const jobs = await queryRows<{ text: string }>(w.database.db, sql`select payload->'values'->>'dueDate' as text from platform.jobs where queue = ${NOTICE_QUEUE} and payload->>'dossierId' = ${dossier.id}`);
     assert.ok(jobs.length === 2 && jobs.every((j) => j.text === '07/12/2026'), 'mail and SMS promise Monday 07/12/2026');
     // The process gives review 7 working days; the procedure's limit (same day) caps it.
     w.clock.set('2026-12-07T02:00:00.000Z');
