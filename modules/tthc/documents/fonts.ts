@@ -9,19 +9,14 @@ import path from 'node:path';
  * motto in its half of the header nor a form's usual text on one page. The condensed cut keeps
  * the proportions of the forms as printed with Times.
  */
-const FILES = {
+export const FONT_FILES = {
   regular: 'DejaVuSerifCondensed.ttf',
   bold: 'DejaVuSerifCondensed-Bold.ttf',
   italic: 'DejaVuSerifCondensed-Italic.ttf',
+  boldItalic: 'DejaVuSerifCondensed-BoldItalic.ttf',
 } as const;
 
-export type FontName = keyof typeof FILES;
-
-export function fontName(style: { bold?: boolean | undefined; italic?: boolean | undefined }): FontName {
-  if (style.bold) return 'bold';
-  if (style.italic) return 'italic';
-  return 'regular';
-}
+export type FontName = keyof typeof FONT_FILES;
 
 let directory: string | undefined;
 const bytes = new Map<FontName, Buffer>();
@@ -32,15 +27,11 @@ function fontDirectory(): string {
 }
 
 /** The font files are read once per process and shared by every document. */
-function fontBytes(name: FontName): Buffer {
+export function fontBytes(name: FontName): Buffer {
   let data = bytes.get(name);
   if (!data) {
-    data = readFileSync(path.join(fontDirectory(), FILES[name]));
+    data = readFileSync(path.join(fontDirectory(), FONT_FILES[name]));
     bytes.set(name, data);
   }
   return data;
-}
-
-export function registerFonts(pdf: PDFKit.PDFDocument): void {
-  for (const name of Object.keys(FILES) as FontName[]) pdf.registerFont(name, fontBytes(name));
 }
