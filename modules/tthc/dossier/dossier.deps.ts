@@ -24,7 +24,7 @@ export interface ProcedureSource {
  * Applicant-facing events that send a notice (mail, SMS, in-app) from an editable template.
  * `filed`: an online filing reached the desk (before acceptance, which sends `received`).
  */
-export const NOTICE_EVENTS = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'result_ready', 'completed', 'withdrawn', 'cancelled'] as const;
+export const NOTICE_EVENTS = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'stopped', 'result_ready', 'completed', 'withdrawn', 'cancelled'] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
 /** Records a notice in the caller's transaction (in-app row + a job that sends mail and SMS). */

@@ -1,12 +1,13 @@
 import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempotent, unauthorized, unprocessable, type Principal } from '../../../packages/platform/index.ts';
 import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
-import { buildDocument, type DocumentKind } from './dossier.documents.ts';
+import { buildDocument, placeInOrgChart, type AgencyHeading, type DocumentKind } from './dossier.documents.ts';
 import { noticeFileName, renderNotice } from '../documents/index.ts';
 import { insertDossier, lookupSecret, lookupSecretHash, prepareDossier, type Submission } from './dossier.intake.ts';
 import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf } from './dossier.policies.ts';
 import { applicantPage, queuePage, type QueueQuery } from './dossier.queries.ts';
 import { dossierRepository } from './dossier.repository.ts';
+import { STATUS_INFO } from './dossier.status.ts';
 import { offeredTransitions, stepDefinition } from './dossier.steps.ts';
 import type { Dossier, DossierEvent, DossierSummary, Handover, Page } from './dossier.types.ts';
 import type { OfferingContext } from '../catalogue/procedure.types.ts';
@@ -62,6 +63,15 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     return dossier;
   }
 
+  /** An agency as a form prints it: its name, its governing agency, and the place of the nearest People's Committee above it. */
+  async function agencyHeading(agencyId: string): Promise<AgencyHeading> {
+    const agency = await catalog.getAgency(agencyId);
+    const ancestors = await Promise.all((await catalog.agencyAncestors(agencyId)).map(async (id) => (await catalog.getAgency(id)).name));
+    const place = placeInOrgChart([agency.name, ...ancestors]);
+    if (!place) throw unprocessable('dossier.place_unknown', 'Không xác định được địa danh của cơ quan / The agency has no place in the org chart', { agencyId });
+    return { name: agency.name, parent: ancestors[0], place };
+  }
+
   async function allowedFor(principal: Principal, dossier: Dossier): Promise<DossierView['allowed']> {
     const applicant = isApplicantOf(principal, dossier);
     const can = (permission: string, agencyId: string) => canAct(catalog, principal, permission, agencyId);
@@ -76,8 +86,9 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     if (await can(P.approve, dossier.agencyId)) {
       if (s === 'processing') actions.push('pause');
       if (s === 'paused') actions.push('resume');
-      if (['processing', 'paused', 'supplement_requested'].includes(s) && dossier.dueDate) actions.push('apologise');
-      if (!['rejected', 'completed', 'withdrawn', 'cancelled'].includes(s)) actions.push('cancel');
+      if (['processing', 'paused', 'supplement_requested'].includes(s) && dossier.dueDate && !dossier.apologised) actions.push('apologise');
+      if (['processing', 'paused', 'supplement_requested'].includes(s)) actions.push('stop');
+      if (!STATUS_INFO[s].final) actions.push('cancel');
     }
     if (!applicant && principal.kind === 'user' && principal.userType === 'official') actions.push('comment');
     if (applicant && s === 'supplement_requested') actions.push('resubmit');
@@ -232,7 +243,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       if (applicant && kind === 'control_sheet') throw dossierNotFound();
       const doc = await buildDocument(kind, {
         dossier, context: await deps.procedures.offeringContext(dossier.offeringId), events: await dossierRepository.events(db, id, false),
-        handovers: await dossierRepository.handovers(db, id), agencyName: async (agencyId) => (await catalog.getAgency(agencyId)).name,
+        handovers: await dossierRepository.handovers(db, id), agency: agencyHeading,
         lookupSecret: lookupSecret(deps.lookupKey, dossier.id), publicUrl: deps.publicUrl, now: deps.now(),
       });
       return { bytes: await renderNotice(doc), fileName: noticeFileName(doc) };
