@@ -8,7 +8,7 @@ export { renderNotice } from './render.ts';
 export { noticeFileName, noticeText } from './notice.ts';
 export { registerLayout, registerWorkbook, renderRegister, REGISTER_HEADERS } from './register.ts';
 export { documentNumber, FORMS, formLabel, type FormKind } from './forms.ts';
-export { atVietnamTime, formatDate, formatDateTime, formatMoney, placeAndDate } from './format.ts';
+export { asciiSlug as asciiFileStem, atVietnamTime, formatDate, formatDateTime, formatMoney, placeAndDate } from './format.ts';
 export type {
   ApologyNotice,
   CivilDate,

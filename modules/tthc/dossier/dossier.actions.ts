@@ -210,7 +210,7 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
         throw unprocessable('dossier.due_date_not_working_day', 'Ngày hẹn mới rơi vào ngày nghỉ / The new date is not a working day', { field: 'newDueDate', nextWorkingDay: workingDay });
       }
       return {
-        patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate },
+        patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate, issuedAt: now.toISOString() },
         visibleToApplicant: true, notice: 'apologised', issues: ['apology'],
       };
     }

@@ -125,7 +125,9 @@ export async function buildDocument(kind: DocumentKind, s: DocumentSources): Pro
       const event = lastEvent(s.events, 'apologise');
       if (!event) throw missing();
       return {
-        ...base, kind, issuedAt: event.at, number: numberOf(event, kind), receivedAt: dossier.receivedAt ?? undefined, previousDueDate: String(event.details.previousDueDate),
+        // Issued before or after the promised date decides its wording: the time the command was decided.
+        ...base, kind, issuedAt: typeof event.details.issuedAt === 'string' ? event.details.issuedAt : event.at, number: numberOf(event, kind),
+        receivedAt: dossier.receivedAt ?? undefined, previousDueDate: String(event.details.previousDueDate),
         newDueDate: String(event.details.newDueDate), reason: event.note ?? '', signer: { title: 'Thủ trưởng cơ quan', name: event.actorName },
       };
     }

@@ -155,3 +155,10 @@ export const IdempotencyHeaders = Type.Object({
 
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export const FileParams = Type.Object({ id: Uuid, fileId: Uuid }, { additionalProperties: false });
+
+export const RegisterParams = Type.Object({ deskAgencyId: Uuid }, { additionalProperties: false });
+export const RegisterQuery = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx')], { default: 'pdf', description: 'pdf (printable) or xlsx (Excel)' }),
+}, { additionalProperties: false });

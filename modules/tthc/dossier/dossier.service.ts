@@ -2,9 +2,10 @@ import { actorOf, badRequest, conflict, forbidden, notFound, pgError, runIdempot
 import { applyChange, decide, type Command, type PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { buildDocument, placeInOrgChart, type AgencyHeading, type DocumentKind } from './dossier.documents.ts';
-import { noticeFileName, renderNotice } from '../documents/index.ts';
+import { asciiFileStem, noticeFileName, registerWorkbook, renderNotice, renderRegister, type TrackingRegister } from '../documents/index.ts';
+import { registerEntries } from './dossier.register.ts';
 import { insertDossier, lookupSecret, lookupSecretHash, prepareDossier, type Submission } from './dossier.intake.ts';
-import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf } from './dossier.policies.ts';
+import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf, requirePermission } from './dossier.policies.ts';
 import { applicantPage, queuePage, type QueueQuery } from './dossier.queries.ts';
 import { dossierRepository } from './dossier.repository.ts';
 import { STATUS_INFO } from './dossier.status.ts';
@@ -247,6 +248,23 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
         lookupSecret: lookupSecret(deps.lookupKey, dossier.id), publicUrl: deps.publicUrl, now: deps.now(),
       });
       return { bytes: await renderNotice(doc), fileName: noticeFileName(doc) };
+    },
+
+    /**
+     * The tracking register (Mẫu số 07) of a desk for a period, as a PDF or an Excel workbook:
+     * for the desk's officials (dossier.receive on the desk's agency or above it).
+     */
+    async register(principal: Principal, query: { deskAgencyId: string; from: string; to: string; format: 'pdf' | 'xlsx' }): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
+      await requirePermission(catalog, principal, P.receive, query.deskAgencyId);
+      const desk = await agencyHeading(query.deskAgencyId);
+      const entries = await registerEntries(db, query.deskAgencyId, query.from, query.to, async (id) => (await catalog.getAgency(id)).name);
+      const register: TrackingRegister = {
+        agency: { parent: desk.parent, name: desk.name }, desk: desk.name, place: desk.place, from: query.from, to: query.to, issuedAt: deps.now(), entries,
+      };
+      const stem = `so-theo-doi-ho-so-${asciiFileStem(desk.name)}-${query.from}-${query.to}`;
+      return query.format === 'pdf'
+        ? { bytes: await renderRegister(register), fileName: `${stem}.pdf`, contentType: 'application/pdf' }
+        : { bytes: await registerWorkbook(register), fileName: `${stem}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     },
 
     /** A file of a visible dossier; applicants get their inputs and results, never internal documents. */
