@@ -132,7 +132,8 @@ export const EventSchema = Type.Object({
 }, { $id: 'DossierEvent' });
 
 export const HandoverSchema = Type.Object({
-  stepId: Type.String(), stepName: Type.String(), agencyId: Type.String(), holderName: Nullable(Type.String()), startedAt: Type.String(),
+  stepId: Type.String(), stepName: Type.String(), agencyId: Type.String(), holderName: Nullable(Type.String()),
+  givenByName: Nullable(Type.String({ description: 'Who handed the dossier on to this step' })), endedByName: Nullable(Type.String({ description: 'Who ended this step' })), startedAt: Type.String(),
   dueAt: Nullable(Type.String()), endedAt: Nullable(Type.String()), onTime: Nullable(Type.Boolean()),
 }, { $id: 'Handover' });
 
