@@ -54,6 +54,14 @@ CREATE TABLE "payment"."requests" (
 	CONSTRAINT "requests_amount_check" CHECK ("payment"."requests"."amount" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "tthc"."document_series" (
+	"desk_agency_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"form" text NOT NULL,
+	"last_number" integer NOT NULL,
+	CONSTRAINT "document_series_pkey" PRIMARY KEY("desk_agency_id","year","form")
+);
+--> statement-breakpoint
 CREATE TABLE "tthc"."fee_schedules" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"offering_id" uuid NOT NULL,
@@ -118,6 +126,8 @@ ALTER TABLE "catalog"."agencies" DROP CONSTRAINT "agencies_kind_check";--> state
 ALTER TABLE "identity"."users" ADD COLUMN "birth_date" date;--> statement-breakpoint
 ALTER TABLE "identity"."users" ADD COLUMN "phone" text;--> statement-breakpoint
 ALTER TABLE "identity"."users" ADD COLUMN "residence" jsonb;--> statement-breakpoint
+ALTER TABLE "tthc"."handovers" ADD COLUMN "given_by_name" text;--> statement-breakpoint
+ALTER TABLE "tthc"."handovers" ADD COLUMN "ended_by_name" text;--> statement-breakpoint
 ALTER TABLE "tthc"."offerings" ADD COLUMN "online_filing_portal" text DEFAULT 'provincial' NOT NULL;--> statement-breakpoint
 ALTER TABLE "tthc"."procedures" ADD COLUMN "steps" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "tthc"."procedures" ADD COLUMN "verification" jsonb;--> statement-breakpoint

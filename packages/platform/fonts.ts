@@ -11,6 +11,7 @@ export const DEJAVU_FILES = {
   regular: 'DejaVuSerifCondensed.ttf',
   bold: 'DejaVuSerifCondensed-Bold.ttf',
   italic: 'DejaVuSerifCondensed-Italic.ttf',
+  boldItalic: 'DejaVuSerifCondensed-BoldItalic.ttf',
 } as const;
 
 export type DejaVuFont = keyof typeof DEJAVU_FILES;

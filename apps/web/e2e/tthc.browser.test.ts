@@ -90,6 +90,31 @@ async function expectStatus(page: Page, status: string): Promise<void> {
 }
 
 // The citizen's journey (filing, supplement, three officials, return, rating, summary) takes minutes on a shared CI machine.
+/** The desk files and accepts a birth registration at the counter; returns the dossier code. */
+async function fileAtCounter(desk: Page): Promise<string> {
+  await desk.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
+  await checkA11y(desk);
+  await desk.locator('#counter-procedure').fill('khai sinh');
+  await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).waitFor();
+  await checkA11y(desk);
+  await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).click();
+  await desk.locator('#counter-offering').selectOption({ label: COMMUNE_NAME });
+  await desk.locator('#applicant-fullName').fill('Nguyễn Văn Cha');
+  await desk.locator('#applicant-personalId').fill('087090001234');
+  await desk.locator('#applicant-phone').fill('0987654321');
+  await fillBirthForm(desk);
+  await attach(desk, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await desk.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh.pdf' }).waitFor();
+  await checkA11y(desk);
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+
+  await desk.getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' }).waitFor();
+  const code = ((await desk.getByTestId('dossier-code').textContent()) ?? '').trim();
+  assert.match(code, /^29926-\d{6}-\d{4}$/);
+  await checkA11y(desk);
+  return code;
+}
+
 describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
   test('a citizen files a birth registration online, answers a supplement request and receives the result through desk, specialist and leader', async () => {
     let code = '';
@@ -284,26 +309,7 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
   test('the desk files a dossier at the counter and prints its receipt', async () => {
     await journey(harness, 'tthc-counter', async (desk) => {
       await signInOfficial(harness, desk, DESK, '/workspace/counter');
-      await desk.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
-      await checkA11y(desk);
-      await desk.locator('#counter-procedure').fill('khai sinh');
-      await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).waitFor();
-      await checkA11y(desk);
-      await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).click();
-      await desk.locator('#counter-offering').selectOption({ label: COMMUNE_NAME });
-      await desk.locator('#applicant-fullName').fill('Nguyễn Văn Cha');
-      await desk.locator('#applicant-personalId').fill('087090001234');
-      await desk.locator('#applicant-phone').fill('0987654321');
-      await fillBirthForm(desk);
-      await attach(desk, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
-      await desk.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh.pdf' }).waitFor();
-      await checkA11y(desk);
-      await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-
-      await desk.getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' }).waitFor();
-      const code = ((await desk.getByTestId('dossier-code').textContent()) ?? '').trim();
-      assert.match(code, /^29926-\d{6}-\d{4}$/);
-      await checkA11y(desk);
+      await fileAtCounter(desk);
       // The receipt opens in a new tab from the PDF the API answers.
       const pdf = desk.waitForResponse((response) => response.url().includes('/documents/receipt'));
       const tab = desk.context().waitForEvent('page');
@@ -354,6 +360,65 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await expectStatus(desk, 'Đang giải quyết');
       await desk.getByRole('tab', { name: 'Quá trình xử lý' }).click();
       await desk.getByText(/Tiếp nhận khi hồ sơ chưa đủ: Người nộp cam kết/).waitFor();
+    });
+  });
+
+  test('the leader stops a dossier with its notice (Form 05); the desk downloads the tracking register (Form 07)', async () => {
+    let code = '';
+    await journey(harness, 'tthc-register', async (desk) => {
+      await signInOfficial(harness, desk, DESK, '/workspace/counter');
+      code = await fileAtCounter(desk);
+      await desk.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sổ theo dõi hồ sơ' }).click();
+      await desk.getByRole('heading', { level: 1, name: 'Sổ theo dõi hồ sơ (Mẫu số 07)' }).waitFor();
+      await checkA11y(desk);
+      for (const [button, type] of [['Tải tệp Excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], ['Tải bản in (PDF)', 'application/pdf']] as const) {
+        const answer = desk.waitForResponse((response) => response.url().includes('/register?'));
+        await desk.getByRole('button', { name: button }).click();
+        const response = await answer;
+        assert.equal(response.status(), 200);
+        assert.equal(response.headers()['content-type'], type);
+        assert.match(response.headers()['content-disposition'] ?? '', /so-theo-doi-ho-so-.*\.(pdf|xlsx)"/);
+      }
+    });
+    await journey(harness, 'tthc-stop', async (leader) => {
+      await signInOfficial(harness, leader, LEADER, '/workspace');
+      await openFromQueue(leader, /Tất cả/, code);
+      await leader.getByRole('button', { name: 'Dừng giải quyết', exact: true }).click();
+      const dialog = leader.getByRole('dialog', { name: 'Dừng giải quyết' });
+      await dialog.waitFor();
+      await dialog.getByRole('textbox').fill('Người nộp đề nghị dừng giải quyết hồ sơ bằng văn bản');
+      await checkA11y(leader);
+      await dialog.getByRole('button', { name: 'Dừng giải quyết', exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expectStatus(leader, 'Dừng giải quyết');
+      await leader.getByRole('button', { name: 'Thông báo dừng giải quyết (Mẫu số 05)' }).waitFor();
+      await checkA11y(leader);
+    });
+  });
+
+  test('a dossier filed on the national portal reaches the desk queue and is accepted', async () => {
+    const sandbox = harness.platform.sandboxUrl;
+    assert.ok(sandbox, 'the sandboxes run with the ephemeral platform');
+    const pushed = await fetch(`${sandbox}/dvcqg/_admin/pushes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ procedureCode: '1.001193', agencyCode: COMMUNE }),
+    });
+    assert.equal(pushed.status, 201);
+    const push = (await pushed.json()) as { nationalDossierCode: string; attempts: { status: number | null; error?: string }[] };
+    assert.ok([200, 201].includes(push.attempts[0]?.status ?? 0), `delivered to the platform: ${JSON.stringify(push.attempts)}`);
+
+    await journey(harness, 'tthc-dvcqg', async (desk) => {
+      await signInOfficial(harness, desk, DESK, '/workspace');
+      await desk.getByRole('tab', { name: /Chờ tiếp nhận/ }).click();
+      const row = desk.locator('tr[data-channel="dvcqg"]').first();
+      await row.getByText('Cổng DVCQG').waitFor();
+      await checkA11y(desk);
+      await row.getByRole('link').click();
+      await desk.getByText(push.nationalDossierCode).waitFor();
+      await checkA11y(desk);
+      await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+      await expectStatus(desk, 'Đang giải quyết');
     });
   });
 });

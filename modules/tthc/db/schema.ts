@@ -282,12 +282,32 @@ export const handovers = tthc.table(
     agencyId: uuid('agency_id').notNull(),
     holderId: text('holder_id'),
     holderName: text('holder_name'),
+    /** Who handed the dossier on to this step (the official who ended the previous one). */
+    givenByName: text('given_by_name'),
+    /** Who ended this step, handing the dossier on. */
+    endedByName: text('ended_by_name'),
     startedAt: at('started_at').notNull(),
     dueAt: at('due_at'),
     endedAt: at('ended_at'),
     onTime: boolean('on_time'),
   },
   (t) => [index('handovers_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/**
+ * Document numbers (Circular 03/2025/TT-VPCP forms): one series per desk, year and form. The
+ * next number is taken by one upsert in the transaction of the action that issues the form,
+ * so concurrent issues get distinct consecutive numbers and a rolled-back action takes none.
+ */
+export const documentSeries = tthc.table(
+  'document_series',
+  {
+    deskAgencyId: uuid('desk_agency_id').notNull(),
+    year: integer('year').notNull(),
+    form: text('form').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ name: 'document_series_pkey', columns: [t.deskAgencyId, t.year, t.form] })],
 );
 
 /** Notification templates an admin edits: one per event, channel and language. */

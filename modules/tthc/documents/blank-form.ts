@@ -52,6 +52,8 @@ export function blankFormLayout(form: { key: string; version: number; title: str
   body.push({ type: 'spacer', height: 8 }, para([plain('Tôi cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình.')], { firstLineIndent: 28, align: 'justify' }));
   return {
     info: { title: form.title, author: 'Sen', subject: `Mẫu để trống: ${form.title}`, keywords: `${form.key} v${form.version}`, creationDate: issuedAt },
+    // Not one of the one-stop forms of Circular 03/2025: no form number, no agency.
+    form: '',
     agencyName: '',
     placeDate: '…………, ngày …… tháng …… năm ……',
     title: form.title.toUpperCase(),

@@ -1,16 +1,16 @@
+import { FORMS, formLabel, type FormKind } from './forms.ts';
 import { placeAndDate, toInstant, upper } from './format.ts';
 import { bold, field, para, plain, type Block, type NoticeLayout, type Paragraph, type Run, type SignatureSlot } from './model.ts';
 import type { NoticeApplicant, NoticeBase, NoticeProcedure } from './types.ts';
 
 /** Pieces of body text that several forms share. */
 
-export const DEFAULT_PLACE = 'Đồng Tháp';
 export const PROSE_INDENT = 28;
 export const ITEM_INDENT = 20;
 export const QR_CAPTION = 'Quét mã QR để tra cứu hồ sơ';
 
 export interface FormContent {
-  title: string;
+  form: FormKind;
   /** The PDF's Subject: the procedure's name. */
   subject: string;
   /** Lines under the title; by default the dossier code. */
@@ -19,15 +19,25 @@ export interface FormContent {
   signatures?: SignatureSlot[];
 }
 
+/** The header's agency lines: the governing agency, the agency, and the desk unless it is the agency itself. */
+export function headerLines(agency: NoticeBase['agency'], desk: string): Pick<NoticeLayout, 'agencyParent' | 'agencyName' | 'deskName'> {
+  return {
+    ...(agency.parent ? { agencyParent: upper(agency.parent) } : {}),
+    agencyName: upper(agency.name),
+    ...(desk && desk !== agency.name ? { deskName: upper(desk) } : {}),
+  };
+}
+
 /** A form's layout: its content under the header every form has, with metadata and QR code. */
-export function baseLayout(doc: NoticeBase, { title, subject, subtitle = [codeLine(doc.dossierCode)], body, signatures = [] }: FormContent): NoticeLayout {
+export function baseLayout(doc: NoticeBase, { form, subject, subtitle = [codeLine(doc.dossierCode)], body, signatures = [] }: FormContent): NoticeLayout {
   const issuedAt = toInstant(doc.issuedAt);
+  const title = FORMS[form].title;
   return {
     info: { title: `${title} - ${doc.dossierCode}`, author: doc.agency.name, subject, keywords: doc.dossierCode, creationDate: issuedAt },
-    ...(doc.agency.parent ? { agencyParent: upper(doc.agency.parent) } : {}),
-    agencyName: upper(doc.agency.name),
+    form: formLabel(form),
+    ...headerLines(doc.agency, doc.desk),
     ...(doc.number ? { number: `Số: ${doc.number}` } : {}),
-    placeDate: placeAndDate(doc.place ?? DEFAULT_PLACE, issuedAt),
+    placeDate: placeAndDate(doc.place, issuedAt),
     title,
     subtitle,
     body,

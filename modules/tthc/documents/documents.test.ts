@@ -1,195 +1,165 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatDate, formatDateTime, formatMoney, noticeFileName, noticeText, placeAndDate, renderNotice, type NoticeDocument } from './index.ts';
+import ExcelJS from 'exceljs';
+import { lateness } from './apology.ts';
 import { outcomeOf } from './control-sheet.ts';
-import { noticeLayout } from './notice.ts';
-import { renderLayout } from './render.ts';
-import { sampleApology, sampleControlSheet, sampleReceipt, sampleRejection, sampleSupplement } from './samples.ts';
+import { FORMS } from './forms.ts';
+import { formatDate, formatDateTime, formatMoney, noticeFileName, noticeText, placeAndDate, REGISTER_HEADERS, registerLayout, registerWorkbook, renderNotice, renderRegister, type NoticeDocument, type TrackingRegister } from './index.ts';
+import { linesOf } from './model.ts';
+import { missingWords, pdfText } from './pdf-text.test-support.ts';
+import { sampleApology, sampleControlSheet, sampleReceipt, sampleRegister, sampleRejection, sampleStop, sampleSupplement } from './samples.ts';
 
-/** The body of indirect object `id`. */
-function objectBody(pdf: string, id: string): string {
-  const start = pdf.indexOf(`\n${id} 0 obj\n`);
-  assert.ok(start >= 0, `object ${id} not found`);
-  const from = start + `\n${id} 0 obj\n`.length;
-  return pdf.slice(from, pdf.indexOf('\nendobj', from));
-}
-
-/** A PDF literal string `( … )`: escapes undone, UTF-16BE (with its byte-order mark) decoded. */
-function literal(body: string): string {
-  assert.ok(body.startsWith('(') && body.endsWith(')'), `not a literal string: ${body.slice(0, 40)}`);
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
-  const raw = body.slice(1, -1).replace(/\\([0-7]{1,3}|.)/gs, (_m, c: string) => escapes[c] ?? (/^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : c));
-  const bytes = Buffer.from(raw, 'latin1');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
-  return raw;
-}
-
-/** An entry of the document information dictionary. */
-function info(pdf: Buffer, key: string): string {
-  const text = pdf.toString('latin1');
-  const infoId = /\/Info (\d+) 0 R/.exec(text)?.[1];
-  assert.ok(infoId, 'no /Info in the trailer');
-  const ref = new RegExp(`/${key} (\\d+) 0 R`).exec(objectBody(text, infoId))?.[1];
-  assert.ok(ref, `no /${key} in the info dictionary`);
-  return literal(objectBody(text, ref));
-}
-
-const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-
-function assertPdf(pdf: Buffer): void {
-  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-  assert.ok(pdf.toString('latin1').trimEnd().endsWith('%%EOF'));
-}
-
-interface Rendered {
-  pdf: Buffer;
-  trace: string[];
-}
-
-/** Each sample is rendered once, with the renderer's trace of the strings it draws. */
-const renders = new Map<NoticeDocument, Promise<Rendered>>();
-function rendered(doc: NoticeDocument): Promise<Rendered> {
-  let result = renders.get(doc);
-  if (!result) {
-    const trace: string[] = [];
-    result = renderLayout(noticeLayout(doc), trace).then((pdf) => ({ pdf, trace }));
-    renders.set(doc, result);
-  }
-  return result;
-}
-
-const longSheet = sampleControlSheet(60);
-const all: [string, NoticeDocument, string][] = [
-  ['receipt', sampleReceipt, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ'],
-  ['supplement request', sampleSupplement, 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ'],
-  ['rejection', sampleRejection, 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ'],
-  ['apology', sampleApology, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ'],
-  ['control sheet', sampleControlSheet(), 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ'],
+const all: [string, NoticeDocument, keyof typeof FORMS][] = [
+  ['receipt', sampleReceipt, 'receipt'],
+  ['supplement request', sampleSupplement, 'supplement_request'],
+  ['rejection', sampleRejection, 'rejection'],
+  ['apology and extension', sampleApology, 'apology'],
+  ['stop', sampleStop, 'stop'],
+  ['control sheet', sampleControlSheet(), 'control_sheet'],
 ];
 
-describe('renderNotice', () => {
-  for (const [name, doc, title] of all) {
-    test(`${name}: a one-page A4 PDF with its title and agency in the metadata`, async () => {
-      const { pdf } = await rendered(doc);
-      assertPdf(pdf);
-      assert.equal(pageCount(pdf), 1);
+/** A 200-character text of distinct words, so that each missing word is noticed. */
+function long(tag: string): string {
+  let text = '';
+  for (let i = 1; text.length < 200; i++) text += `${text ? ' ' : ''}${tag}${i}ờ`;
+  return text.slice(0, 200).replace(/\s\S*$/, '');
+}
+
+/** Every name, agency, reason and part of a form made 200 characters long. */
+function stretched(doc: NoticeDocument): NoticeDocument {
+  const applicant = { ...doc.applicant, name: long('Hường'), address: long('Đường') };
+  const common = {
+    ...doc, applicant, agency: { parent: long('Tỉnh'), name: long('Sở') }, desk: long('Mộtcửa'), place: long('Nơi').slice(0, 60),
+    procedure: { name: long('Thủtục'), code: '1.001193' },
+  };
+  switch (common.kind) {
+    case 'receipt': return { ...common, parts: [{ name: long('Giấy'), originals: 1, copies: 2 }], resultDelivery: long('Nhận'), official: long('Cánbộ') };
+    case 'supplement_request': return { ...common, items: [{ part: long('Phần'), reason: long('Lýdo') }, { part: long('Tờkhai'), reason: long('Thiếu') }], note: long('Ghichú'), official: long('Hướngdẫn') };
+    case 'rejection': return { ...common, reasons: [long('Lýdo'), long('Khác')], legalGround: long('Căncứ'), official: long('Tiếpnhận') };
+    case 'apology': return { ...common, reason: long('Vìsao'), signer: { title: long('Chứcvụ'), name: long('Ký') } };
+    case 'stop': return { ...common, reason: long('Dừng'), legalGround: long('Căncứ'), signer: { title: long('Chứcvụ'), name: long('Ký') } };
+    case 'control_sheet': return {
+      ...common,
+      handovers: common.handovers.map((h, i) => ({ ...h, step: long(`Bước${i}`), fromAgency: long(`Giao${i}`), toAgency: long(`Nhận${i}`), giver: long(`Người${i}`), receiver: long(`Ai${i}`) })),
+    };
+  }
+}
+
+describe('the seven forms on pdfmake', () => {
+  for (const [name, doc, form] of all) {
+    test(`${name}: form ${FORMS[form].number}, its title, number, desk and every word of its text`, async () => {
+      const pdf = await renderNotice(doc);
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
       assert.match(pdf.toString('latin1'), /\/MediaBox \[0 0 595\.28 841\.89\]/);
-      assert.equal(info(pdf, 'Title'), `${title} - 000.00.00.H19-261127-0001`);
-      assert.equal(info(pdf, 'Author'), 'Sở Tư pháp');
-      assert.equal(info(pdf, 'Subject'), sampleReceipt.procedure.name);
-      assert.equal(info(pdf, 'CreationDate'), 'D:20261127021500Z');
-      assert.ok(noticeText(doc).includes(title));
+      const lines = noticeText(doc);
+      for (const expected of [`Mẫu số ${FORMS[form].number}`, FORMS[form].title, 'SỞ TƯ PHÁP', 'BỘ PHẬN MỘT CỬA SỞ TƯ PHÁP TỈNH ĐỒNG THÁP', 'Số: 0012/2026/TN', 'Đồng Tháp, ngày 27 tháng 11 năm 2026']) {
+        assert.ok(lines.includes(expected), `missing line: ${expected}`);
+      }
+      const { text, title } = await pdfText(pdf);
+      assert.equal(title, `${FORMS[form].title} - 000.00.00.H19-261127-0001`);
+      assert.deepEqual(missingWords(text, lines), []);
     });
 
-    test(`${name}: draws exactly the lines of noticeText`, async () => {
-      const { trace } = await rendered(doc);
-      assert.deepEqual(trace, noticeText(doc));
+    test(`${name}: with 200-character names, agencies and reasons nothing is cut`, async () => {
+      const big = stretched(doc);
+      const lines = noticeText(big);
+      assert.ok(lines.some((l) => l.includes(long('Hường'))) || big.kind === 'apology' || big.kind === 'control_sheet');
+      const { text } = await pdfText(await renderNotice(big));
+      assert.deepEqual(missingWords(text, lines), []);
     });
   }
 
+  test('a 60-row control sheet runs over pages, repeating the table header, every row present', async () => {
+    const sheet = sampleControlSheet(60);
+    const { text, pages } = await pdfText(await renderNotice(sheet));
+    assert.ok(pages >= 3, `${pages} page(s)`);
+    const headers = text.replace(/\s+/g, '').split('Ngườigiao(ký,ghirõhọtên)').length - 1;
+    assert.ok(headers >= pages, `the header row repeats on every page: ${headers} header(s), ${pages} pages`);
+    assert.deepEqual(missingWords(text, noticeText(sheet)), []);
+  });
+
   test('identical input gives identical bytes', async () => {
-    const { pdf } = await rendered(sampleReceipt);
-    assert.ok((await renderNotice(structuredClone(sampleReceipt))).equals(pdf));
-  });
-
-  test('a 60-row control sheet runs over pages, repeating the table header', async () => {
-    const { pdf, trace } = await rendered(longSheet);
-    assertPdf(pdf);
-    const pages = pageCount(pdf);
-    assert.ok(pages >= 2, `${pages} page(s)`);
-    // Page numbers are drawn last, from the second page on.
-    const numbers = trace.slice(trace.length - (pages - 1));
-    assert.deepEqual(numbers, Array.from({ length: pages - 1 }, (_, i) => String(i + 2)));
-    const body = trace.slice(0, trace.length - (pages - 1));
-    assert.equal(body.filter((line) => line === 'Người xử lý').length, pages);
-    const headers = new Set(['STT', 'Bước xử lý', 'Cơ quan', 'Người xử lý', 'Nhận lúc', 'Chuyển lúc', 'Hạn xử lý', 'Kết quả']);
-    assert.deepEqual(body.filter((line, i) => !headers.has(line) || body.indexOf(line) === i), noticeText(longSheet));
-  });
-
-  test('a receipt with a very long procedure name wraps and keeps it whole', async () => {
-    const name = 'Thủ tục đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi '.repeat(12).trim();
-    const doc = { ...sampleReceipt, procedure: { name, code: '1.001193' } };
-    const pdf = await renderNotice(doc);
-    assertPdf(pdf);
-    assert.ok(pageCount(pdf) >= 1);
-    assert.ok(noticeText(doc).includes(`Nội dung yêu cầu giải quyết: ${name} (mã thủ tục: 1.001193)`));
-  });
-
-  test('a long list of reasons continues on new pages', async () => {
-    const reasons = Array.from({ length: 80 }, (_, i) => `Lý do thứ ${i + 1}: giấy tờ không hợp lệ theo quy định của thủ tục hành chính.`);
-    const pdf = await renderNotice({ ...sampleRejection, reasons });
-    assertPdf(pdf);
-    assert.ok(pageCount(pdf) >= 3);
+    const first = await renderNotice(sampleReceipt);
+    assert.ok((await renderNotice(structuredClone(sampleReceipt))).equals(first));
   });
 
   test('rejects an unreadable date', async () => {
-    await assert.rejects(renderNotice({ ...sampleReceipt, dueDate: '2026-02-30' }), RangeError);
+    await assert.rejects(renderNotice({ ...sampleReceipt, returnAt: 'tomorrow' }), RangeError);
+    await assert.rejects(renderNotice({ ...sampleApology, newDueDate: '2026-02-30' }), RangeError);
     await assert.rejects(renderNotice({ ...sampleReceipt, receivedAt: 'yesterday' }), RangeError);
   });
 });
 
-describe('noticeText', () => {
-  test('receipt: codes, applicant with masked id, dates in Vietnam time, parts, fee, signatures', () => {
-    const lines = noticeText(sampleReceipt);
-    const text = lines.join('\n');
-    for (const expected of [
-      'SỞ TƯ PHÁP', 'ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
-      'Đồng Tháp, ngày 27 tháng 11 năm 2026', 'Mã hồ sơ: 000.00.00.H19-261127-0001', 'Mã tra cứu: 7QK2-M9XD',
-      'Tiếp nhận hồ sơ của: Nguyễn Thị Ngọc Hường', 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', 'Trần Văn Đức',
-      'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)', '01 bản chính', 'Bản điện tử',
-      'Quét mã QR để tra cứu hồ sơ',
-    ]) assert.ok(lines.includes(expected), `missing line: ${expected}`);
+describe('form contents', () => {
+  test('receipt: return time with hour and minute; online dossiers carry one signature', () => {
+    const text = noticeText(sampleReceipt).join('\n');
+    assert.match(text, /^5\. Thời gian trả kết quả giải quyết hồ sơ: vào lúc 16 giờ 00 phút, ngày 11\/12\/2026$/m);
     assert.match(text, /Số định danh cá nhân: \*{9}123/);
-    assert.match(text, /^4\. Thời gian nhận hồ sơ: 08:30 27\/11\/2026 \(nộp trực tiếp\)$/m);
-    assert.match(text, /^5\. Thời gian trả kết quả giải quyết hồ sơ: ngày 11\/12\/2026$/m);
-    assert.match(text, /^6\. Phí, lệ phí: 200\.000 đồng$/m);
-    assert.ok(text.includes(sampleReceipt.lookupUrl));
-    // Diacritics stay precomposed (NFC), as typed.
-    assert.equal(text, text.normalize('NFC'));
+    assert.ok(noticeText(sampleReceipt).includes('NGƯỜI NỘP HỒ SƠ'));
+    assert.ok(!noticeText({ ...sampleReceipt, channel: 'online' }).includes('NGƯỜI NỘP HỒ SƠ'));
   });
 
-  test('receipt: numbering skips what is not given; online dossiers carry one signature', () => {
-    const lines = noticeText({ ...sampleReceipt, channel: 'online', fee: undefined, processingTime: undefined });
-    assert.ok(!lines.includes('NGƯỜI NỘP HỒ SƠ'));
-    assert.ok(lines.includes('3. Thời gian nhận hồ sơ: 08:30 27/11/2026 (nộp trực tuyến)'));
-    assert.ok(lines.includes('5. Đăng ký nhận kết quả tại: Nhận trực tiếp tại Bộ phận Một cửa Sở Tư pháp'));
+  test('rejection names its legal ground', () => {
+    assert.ok(noticeText(sampleRejection).includes('Căn cứ: Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ.'));
   });
 
-  test('supplement request: the items table and the deadline', () => {
-    const lines = noticeText(sampleSupplement);
-    assert.ok(lines.includes('Giấy tờ chứng minh nơi thường trú'));
-    assert.ok(lines.includes('Chưa ghi mục "Nơi cư trú" và chưa ký tên người yêu cầu.'));
-    assert.ok(lines.includes('Thời hạn bổ sung, hoàn thiện hồ sơ: trước ngày 04/12/2026'));
-    assert.ok(lines.includes('NGƯỜI HƯỚNG DẪN'));
+  test('apology: "will be late" before or on the promised date, "is late" after it', () => {
+    assert.equal(lateness({ issuedAt: '2026-11-27T02:15:00Z', previousDueDate: '2026-11-27' }), 'sẽ bị trễ hạn');
+    assert.equal(lateness({ issuedAt: '2026-11-27T17:00:00Z', previousDueDate: '2026-11-27' }), 'đã trễ hạn'); // 00:00 on the 28th in Vietnam
+    assert.match(noticeText(sampleApology).join('\n'), /sẽ bị trễ hạn giải quyết/);
+    assert.match(noticeText({ ...sampleApology, issuedAt: '2026-11-30T02:00:00Z' }).join('\n'), /đã trễ hạn giải quyết/);
+    assert.match(noticeText(sampleApology).join('\n'), /hẹn trả kết quả vào ngày 04\/12\/2026\./);
   });
 
-  test('rejection: the reasons, numbered', () => {
-    const lines = noticeText(sampleRejection);
-    assert.ok(lines.includes(`1. ${sampleRejection.reasons[0]}`));
-    assert.ok(lines.includes(`2. ${sampleRejection.reasons[1]}`));
+  test('stop: reason, ground and the head of the agency', () => {
+    const lines = noticeText(sampleStop);
+    assert.ok(lines.some((l) => l.endsWith(sampleStop.reason)));
+    assert.ok(lines.includes('PHÓ GIÁM ĐỐC') && lines.includes('Lê Minh Quang'));
   });
 
-  test('apology: both dates, the reason and the head of the agency', () => {
-    const text = noticeText(sampleApology).join('\n');
-    assert.match(text, /ngày hẹn trả kết quả: 27\/11\/2026\./);
-    assert.match(text, /hẹn trả kết quả vào ngày 04\/12\/2026\./);
-    assert.match(text, /^KT\. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\(Ký, ghi rõ họ tên và đóng dấu\)\nLê Minh Quang$/m);
-  });
-
-  test('control sheet: hand-overs with their outcome', () => {
-    const lines = noticeText(longSheet);
-    assert.ok(lines.includes('Thời gian nhận hồ sơ: 08:30 13/11/2026'));
-    assert.ok(lines.includes('Ngày hẹn trả kết quả: 27/11/2026'));
-    assert.ok(lines.includes('60'));
-    assert.ok(lines.includes('—'));
-    assert.ok(lines.includes('Đúng hạn') && lines.includes('Trễ hạn'));
+  test('control sheet: one row per hand-over with giver and receiver; early, on time, late', () => {
+    const sheet = sampleControlSheet(6);
+    const lines = noticeText(sheet);
+    assert.ok(lines.includes('Trần Văn Đức') && lines.includes('Phạm Thị Thu Hà'));
+    assert.ok(lines.some((l) => l.startsWith('Trước hạn')) && lines.some((l) => l.startsWith('Quá hạn')) && lines.some((l) => l.startsWith('Đang xử lý')));
     const issued = '2026-11-20T00:00:00Z';
-    const step = { step: 'Thẩm định', agency: 'Phòng', holder: 'A', from: '2026-11-13T01:30:00Z', due: '2026-11-18' };
-    assert.equal(outcomeOf({ ...step, to: '2026-11-18T16:59:00Z' }, issued), 'on_time'); // 23:59 on the 18th in Vietnam
-    assert.equal(outcomeOf({ ...step, to: '2026-11-18T17:00:00Z' }, issued), 'late');
-    assert.equal(outcomeOf({ ...step, to: null }, issued), 'late');
-    assert.equal(outcomeOf({ ...step, due: '2026-11-25' }, issued), 'in_progress');
-    assert.equal(outcomeOf({ ...step, to: null, outcome: 'on_time' }, issued), 'on_time');
+    const step = { due: '2026-11-18' };
+    assert.equal(outcomeOf({ ...step, endedAt: '2026-11-17T16:59:00Z' }, issued), 'early'); // 23:59 on the 17th in Vietnam
+    assert.equal(outcomeOf({ ...step, endedAt: '2026-11-17T17:00:00Z' }, issued), 'on_time');
+    assert.equal(outcomeOf({ ...step, endedAt: '2026-11-18T16:59:00Z' }, issued), 'on_time');
+    assert.equal(outcomeOf({ ...step, endedAt: '2026-11-18T17:00:00Z' }, issued), 'late');
+    assert.equal(outcomeOf({ ...step, endedAt: null }, issued), 'late');
+    assert.equal(outcomeOf({ due: '2026-11-25' }, issued), 'in_progress');
+  });
+});
+
+describe('tracking register (Mẫu số 07)', () => {
+  const entries = Array.from({ length: 40 }, (_, i) => ({ ...sampleRegister.entries[0]!, dossierCode: `000.00.00.H19-261127-${String(i + 1).padStart(4, '0')}`, applicant: long(`Dân${i}`) }));
+  const register: TrackingRegister = { ...sampleRegister, entries };
+
+  test('a landscape PDF of every dossier of the period, nothing cut', async () => {
+    const pdf = await renderRegister(register);
+    assert.match(pdf.toString('latin1'), /\/MediaBox \[0 0 841\.89 595\.28\]/);
+    const { text, pages } = await pdfText(pdf);
+    assert.ok(pages >= 2);
+    const lines = linesOf(registerLayout(register));
+    assert.ok(lines.includes('Mẫu số 07') && lines.includes('SỔ THEO DÕI HỒ SƠ') && lines.includes('Từ ngày 01/11/2026 đến ngày 30/11/2026'));
+    assert.deepEqual(missingWords(text, lines), []);
+  });
+
+  test('an Excel workbook with one row per dossier under the header row', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await registerWorkbook(register) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    let headerRow = 0;
+    sheet.eachRow((row, n) => { if (row.getCell(1).value === 'STT') headerRow = n; });
+    assert.ok(headerRow > 0);
+    assert.deepEqual((sheet.getRow(headerRow).values as unknown[]).slice(1), REGISTER_HEADERS);
+    const rows = Array.from({ length: entries.length }, (_, i) => (sheet.getRow(headerRow + 1 + i).values as unknown[]).slice(1));
+    assert.deepEqual(rows.map((r) => r[1]), entries.map((e) => e.dossierCode));
+    assert.deepEqual(rows.map((r) => r[4]), entries.map((e) => e.applicant));
+    assert.equal(rows[0]![7], '08:30 13/11/2026');
+    assert.equal(sheet.getRow(headerRow + entries.length + 1).values.length ?? 0, 0);
   });
 });
 

@@ -1,5 +1,3 @@
-import { DEJAVU_FILES, dejavuFontBytes, type DejaVuFont } from '../../../packages/platform/index.ts';
-
 /**
  * DejaVu Serif, a Times-like serif with the whole Vietnamese alphabet (precomposed letters
  * with two diacritics included), in its condensed cut: the standard cut is some 10 % wider
@@ -8,14 +6,4 @@ import { DEJAVU_FILES, dejavuFontBytes, type DejaVuFont } from '../../../package
  * the proportions of the forms as printed with Times. The loader is the platform's (payment
  * receipts use the same fonts).
  */
-export type FontName = DejaVuFont;
-
-export function fontName(style: { bold?: boolean | undefined; italic?: boolean | undefined }): FontName {
-  if (style.bold) return 'bold';
-  if (style.italic) return 'italic';
-  return 'regular';
-}
-
-export function registerFonts(pdf: PDFKit.PDFDocument): void {
-  for (const name of Object.keys(DEJAVU_FILES) as FontName[]) pdf.registerFont(name, dejavuFontBytes(name));
-}
+export { DEJAVU_FILES as FONT_FILES, dejavuFontBytes as fontBytes, type DejaVuFont as FontName } from '../../../packages/platform/index.ts';

@@ -57,6 +57,20 @@ export function formatDateTime(value: Instant): string {
   return `${pad2(p.hour)}:${pad2(p.minute)} ${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
 }
 
+/** `09 giờ 15 phút, ngày 27/11/2026`: a time as the forms write it, in Vietnam time. */
+export function formatHourMinute(value: Instant): string {
+  const p = vietnamParts(value);
+  return `${pad2(p.hour)} giờ ${pad2(p.minute)} phút, ngày ${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/** The instant of `HH:mm` on a civil date, in Vietnam time. */
+export function atVietnamTime(date: CivilDate, time: string): Date {
+  const p = civilParts(date);
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!m) throw new RangeError(`not a time of day: ${time}`);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, Number(m[1]), Number(m[2])) - VIETNAM_OFFSET_MS);
+}
+
 /** `YYYY-MM-DD` of a civil date, for comparisons. */
 export function isoDate(value: CivilDate): string {
   const p = civilParts(value);

@@ -1,8 +1,9 @@
 /**
- * A notice as laid out: every string the renderer draws, in drawing order, with just enough
+ * A notice as laid out: every string the renderer prints, in order, with just enough
  * structure to place it. Each document kind builds one of these; `linesOf` reads the strings
- * back, and the renderer draws nothing else (apart from page numbers and the repeated table
- * header on continuation pages), which is what lets tests check the text without a PDF parser.
+ * back, and the renderer (render.ts, on pdfmake) prints nothing else apart from page numbers
+ * and the table header repeated on continuation pages; tests compare the two by extracting
+ * the PDF's text.
  */
 
 export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -39,6 +40,8 @@ export interface Table {
   rows: string[][];
   /** Font size of the cells; the condensed serif is used. */
   size: number;
+  /** Least height of a body row, in points (room to sign in the control sheet). */
+  minRowHeight?: number;
 }
 
 export interface SignatureSlot {
@@ -67,9 +70,15 @@ export interface PdfInfo {
 
 export interface NoticeLayout {
   info: PdfInfo;
+  /** "Mẫu số 01": the form's number in Appendix I of Circular 03/2025/TT-VPCP, top right. */
+  form: string;
+  /** Wide tables (the tracking register) are printed on landscape pages. */
+  orientation?: 'portrait' | 'landscape';
   /** Already upper-cased: the governing agency (may be absent) and the agency. */
   agencyParent?: string;
   agencyName: string;
+  /** Already upper-cased: the one-stop desk or service centre that issues the form, under the agency. */
+  deskName?: string;
   /** "Số: …" under the agency, when numbered. */
   number?: string;
   placeDate: string;
@@ -99,8 +108,10 @@ export function blockLines(block: Block): string[] {
 /** Every string of the notice, in the order it is drawn. */
 export function linesOf(layout: NoticeLayout): string[] {
   return [
+    layout.form,
     ...(layout.agencyParent ? [layout.agencyParent] : []),
     ...(layout.agencyName ? [layout.agencyName] : []),
+    ...(layout.deskName ? [layout.deskName] : []),
     MOTTO,
     MOTTO_SUBLINE,
     ...(layout.number ? [layout.number] : []),

@@ -4,6 +4,7 @@ import { asciiSlug } from './format.ts';
 import { linesOf, type NoticeLayout } from './model.ts';
 import { receiptLayout } from './receipt.ts';
 import { rejectionLayout } from './rejection.ts';
+import { stopLayout } from './stop.ts';
 import { supplementLayout } from './supplement.ts';
 import type { NoticeDocument, NoticeKind } from './types.ts';
 
@@ -14,12 +15,13 @@ export function noticeLayout(doc: NoticeDocument): NoticeLayout {
     case 'supplement_request': return supplementLayout(doc);
     case 'rejection': return rejectionLayout(doc);
     case 'apology': return apologyLayout(doc);
+    case 'stop': return stopLayout(doc);
     case 'control_sheet': return controlSheetLayout(doc);
   }
 }
 
 /**
- * The lines the PDF prints, in order (table cells one by one): what `renderNotice` draws,
+ * The lines the PDF prints, in order (table cells one by one): what `renderNotice` prints,
  * apart from page numbers and the table header repeated on continuation pages.
  */
 export function noticeText(doc: NoticeDocument): string[] {
@@ -30,7 +32,8 @@ const FILE_PREFIX: Record<NoticeKind, string> = {
   receipt: 'giay-tiep-nhan',
   supplement_request: 'phieu-yeu-cau-bo-sung',
   rejection: 'phieu-tu-choi-tiep-nhan',
-  apology: 'phieu-xin-loi',
+  apology: 'van-ban-xin-loi-gia-han',
+  stop: 'thong-bao-dung-giai-quyet',
   control_sheet: 'phieu-kiem-soat',
 };
 

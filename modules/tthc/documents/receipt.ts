@@ -1,10 +1,8 @@
 import { applicantBlocks, baseLayout, codeLine, numberedSections, officialSlot, procedureBlock } from './common.ts';
-import { formatDate, formatDateTime, formatMoney, twoDigits } from './format.ts';
+import { formatDateTime, formatHourMinute, formatMoney, twoDigits } from './format.ts';
 import { bold, field, para, plain, type Block, type NoticeLayout, type Table } from './model.ts';
 import type { NoticeChannel, ReceiptNotice, ReceivedPart } from './types.ts';
 
-/** Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
-export const RECEIPT_TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
 
 export const CHANNEL_LABELS: Record<NoticeChannel, string> = {
   counter: 'nộp trực tiếp',
@@ -45,14 +43,14 @@ export function receiptLayout(doc: ReceiptNotice): NoticeLayout {
       { runs: [plain('Số lượng hồ sơ: '), bold(`${twoDigits(doc.sets ?? 1)} bộ`)] },
       doc.processingTime ? { runs: [plain('Thời gian giải quyết hồ sơ theo quy định: '), bold(doc.processingTime)] } : undefined,
       { runs: [plain('Thời gian nhận hồ sơ: '), bold(formatDateTime(doc.receivedAt)), plain(` (${CHANNEL_LABELS[doc.channel]})`)] },
-      { runs: [plain('Thời gian trả kết quả giải quyết hồ sơ: '), bold(`ngày ${formatDate(doc.dueDate)}`)] },
+      { runs: [plain('Thời gian trả kết quả giải quyết hồ sơ: '), bold(`vào lúc ${formatHourMinute(doc.returnAt)}`)] },
       doc.fee !== undefined ? { runs: [plain('Phí, lệ phí: '), bold(formatMoney(doc.fee))] } : undefined,
       { runs: [plain('Đăng ký nhận kết quả tại: '), bold(doc.resultDelivery)] },
     ]),
     para([plain('Tra cứu hồ sơ (hoặc quét mã QR): '), bold(doc.lookupUrl)]),
   ];
   return baseLayout(doc, {
-    title: RECEIPT_TITLE,
+    form: 'receipt',
     subject: doc.procedure.name,
     subtitle: [codeLine(doc.dossierCode), [plain('Mã tra cứu: '), bold(doc.lookupSecret)]],
     body,

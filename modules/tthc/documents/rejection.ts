@@ -1,9 +1,7 @@
 import { applicantBlocks, baseLayout, numberedList, officialSlot, procedureBlock, PROSE_INDENT } from './common.ts';
-import { field, para, plain, type Block, type NoticeLayout } from './model.ts';
+import { bold, field, para, plain, type Block, type NoticeLayout } from './model.ts';
 import type { RejectionNotice } from './types.ts';
 
-/** Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
-export const REJECTION_TITLE = 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ';
 
 export function rejectionLayout(doc: RejectionNotice): NoticeLayout {
   const body: Block[] = [
@@ -14,7 +12,8 @@ export function rejectionLayout(doc: RejectionNotice): NoticeLayout {
       align: 'justify', firstLineIndent: PROSE_INDENT,
     }),
     ...numberedList(doc.reasons),
+    para([plain('Căn cứ: '), bold(doc.legalGround), plain('.')], { align: 'justify' }),
     para([plain('Xin thông báo để Ông/Bà được biết và thực hiện./.')], { firstLineIndent: PROSE_INDENT }),
   ];
-  return baseLayout(doc, { title: REJECTION_TITLE, subject: doc.procedure.name, body, signatures: [officialSlot('NGƯỜI TIẾP NHẬN HỒ SƠ', doc.official)] });
+  return baseLayout(doc, { form: 'rejection', subject: doc.procedure.name, body, signatures: [officialSlot('NGƯỜI TIẾP NHẬN HỒ SƠ', doc.official)] });
 }

@@ -1,10 +1,12 @@
-import type { ApologyNotice, ControlSheetNotice, NoticeBase, ReceiptNotice, RejectionNotice, SupplementRequestNotice } from './types.ts';
+import type { ApologyNotice, ControlSheetNotice, NoticeBase, ReceiptNotice, RejectionNotice, StopNotice, SupplementRequestNotice, TrackingRegister } from './types.ts';
 
 /** Sample notices for tests and previews: a birth registration at a commune of Đồng Tháp. */
 
 const base: NoticeBase = {
   agency: { parent: 'Ủy ban nhân dân tỉnh Đồng Tháp', name: 'Sở Tư pháp' },
   desk: 'Bộ phận Một cửa Sở Tư pháp tỉnh Đồng Tháp',
+  place: 'Đồng Tháp',
+  number: '0012/2026/TN',
   dossierCode: '000.00.00.H19-261127-0001',
   // 09:15 on 27/11/2026 in Vietnam.
   issuedAt: new Date('2026-11-27T02:15:00Z'),
@@ -37,6 +39,7 @@ export const sampleReceipt: ReceiptNotice = {
   receivedAt: new Date('2026-11-27T01:30:00Z'),
   processingTime: '10 ngày làm việc',
   dueDate: '2026-12-11',
+  returnAt: new Date('2026-12-11T09:00:00Z'),
   fee: 200_000,
   resultDelivery: 'Nhận trực tiếp tại Bộ phận Một cửa Sở Tư pháp',
   official: 'Trần Văn Đức',
@@ -67,6 +70,7 @@ export const sampleRejection: RejectionNotice = {
     'Thủ tục không thuộc thẩm quyền giải quyết của Sở Tư pháp tỉnh Đồng Tháp.',
     'Người yêu cầu đã được cấp Phiếu lý lịch tư pháp số 125/LLTP ngày 15/11/2026 còn giá trị sử dụng.',
   ],
+  legalGround: 'Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ',
   official: 'Trần Văn Đức',
 };
 
@@ -83,8 +87,21 @@ export const sampleApology: ApologyNotice = {
   signer: { onBehalf: 'KT. Giám đốc', title: 'Phó Giám đốc', name: 'Lê Minh Quang' },
 };
 
-const steps = ['Tiếp nhận hồ sơ', 'Thẩm định hồ sơ', 'Xác minh án tích', 'Trình ký', 'Ký duyệt', 'Trả kết quả'];
+export const sampleStop: StopNotice = {
+  ...base,
+  kind: 'stop',
+  applicant,
+  procedure,
+  receivedAt: new Date('2026-11-13T01:30:00Z'),
+  reason: 'Người yêu cầu đề nghị dừng giải quyết hồ sơ bằng văn bản ngày 25/11/2026.',
+  legalGround: 'Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ',
+  signer: { onBehalf: 'KT. Giám đốc', title: 'Phó Giám đốc', name: 'Lê Minh Quang' },
+};
 
+const steps = ['Tiếp nhận hồ sơ', 'Thẩm định hồ sơ', 'Xác minh án tích', 'Trình ký', 'Ký duyệt', 'Trả kết quả'];
+const people = ['Trần Văn Đức', 'Phạm Thị Thu Hà', 'Võ Hoàng Nam'];
+
+/** Hand-overs every 4 hours from 13/11/2026; row 5 is late, the others early, the last still held. */
 export function sampleControlSheet(rows = 6): ControlSheetNotice {
   const start = Date.parse('2026-11-13T01:30:00Z');
   return {
@@ -95,16 +112,34 @@ export function sampleControlSheet(rows = 6): ControlSheetNotice {
     receivedAt: new Date(start),
     dueDate: '2026-11-27',
     handovers: Array.from({ length: rows }, (_, i) => {
-      const from = new Date(start + i * 4 * 3_600_000);
+      const at = new Date(start + i * 4 * 3_600_000);
       const last = i === rows - 1;
       return {
         step: steps[i % steps.length]!,
-        agency: i % 2 ? 'Phòng Hành chính tư pháp' : 'Bộ phận Một cửa',
-        holder: ['Trần Văn Đức', 'Phạm Thị Thu Hà', 'Võ Hoàng Nam'][i % 3]!,
-        from,
-        to: last ? null : new Date(from.getTime() + 4 * 3_600_000),
+        fromAgency: i % 2 ? 'Bộ phận Một cửa' : 'Phòng Hành chính tư pháp',
+        toAgency: i % 2 ? 'Phòng Hành chính tư pháp' : 'Bộ phận Một cửa',
+        giver: people[i % 3]!,
+        receiver: people[(i + 1) % 3]!,
+        at,
+        endedAt: last ? null : new Date(at.getTime() + 4 * 3_600_000),
         due: i % 5 === 4 ? '2026-11-12' : '2026-11-27',
       };
     }),
   };
 }
+
+export const sampleRegister: TrackingRegister = {
+  agency: base.agency,
+  desk: base.desk,
+  place: 'Đồng Tháp',
+  from: '2026-11-01',
+  to: '2026-11-30',
+  issuedAt: base.issuedAt,
+  entries: [
+    {
+      dossierCode: base.dossierCode, receiptNumber: '0012/2026/TN', procedure: procedure.name, applicant: applicant.name,
+      contact: `${applicant.address}; ${applicant.phone}`, agency: 'Sở Tư pháp', receivedAt: new Date('2026-11-13T01:30:00Z'),
+      dueDate: '2026-11-27', finishedAt: new Date('2026-11-26T08:00:00Z'), status: 'Đã trả kết quả',
+    },
+  ],
+};

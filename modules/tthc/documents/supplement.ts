@@ -3,8 +3,6 @@ import { formatDate, formatDateTime } from './format.ts';
 import { bold, field, para, plain, type Block, type NoticeLayout } from './model.ts';
 import type { SupplementRequestNotice } from './types.ts';
 
-/** Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
-export const SUPPLEMENT_TITLE = 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ';
 
 export function supplementLayout(doc: SupplementRequestNotice): NoticeLayout {
   const contact = doc.contactPhone ? `${doc.official}, số điện thoại ${doc.contactPhone},` : doc.official;
@@ -29,5 +27,5 @@ export function supplementLayout(doc: SupplementRequestNotice): NoticeLayout {
       align: 'justify', firstLineIndent: PROSE_INDENT,
     }),
   ];
-  return baseLayout(doc, { title: SUPPLEMENT_TITLE, subject: doc.procedure.name, body, signatures: [officialSlot('NGƯỜI HƯỚNG DẪN', doc.official)] });
+  return baseLayout(doc, { form: 'supplement_request', subject: doc.procedure.name, body, signatures: [officialSlot('NGƯỜI HƯỚNG DẪN', doc.official)] });
 }

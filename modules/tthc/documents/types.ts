@@ -1,5 +1,5 @@
 /**
- * Printable documents of the one-stop desk (Circular 01/2018/TT-VPCP, forms 01–05), as data.
+ * Printable documents of the one-stop desk (Circular 03/2025/TT-VPCP, forms 01–07), as data.
  * Every text is already formatted by the caller (names, the masked id number, addresses,
  * durations); only dates and times, formatted here in Vietnam time, and the fee, an amount in
  * đồng, are given raw.
@@ -47,13 +47,16 @@ export interface NoticeProcedure {
 /** Fields shared by all the forms. */
 export interface NoticeBase {
   agency: NoticeAgency;
-  /** The one-stop desk (Bộ phận tiếp nhận và trả kết quả), e.g. "Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp". */
+  /**
+   * The one-stop desk or service centre that issues the form, e.g. "Trung tâm Phục vụ hành chính
+   * công tỉnh Đồng Tháp"; printed under the agency in the header, and in the text.
+   */
   desk: string;
   dossierCode: string;
   /** When the document is issued: the place-and-date line and the PDF's CreationDate. */
   issuedAt: Instant;
-  /** Place on the place-and-date line; default "Đồng Tháp". */
-  place?: string | undefined;
+  /** Place on the place-and-date line: the issuing agency's own place (a commune's name for a commune). */
+  place: string;
   /** Document number printed under the agency ("Số: …"), when the agency numbers its forms. */
   number?: string | undefined;
   /** Look-up URL of the dossier; printed as a QR code at the bottom right when given. */
@@ -66,7 +69,7 @@ export interface ReceivedPart {
   copies: number;
 }
 
-/** Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
+/** Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
 export interface ReceiptNotice extends NoticeBase {
   kind: 'receipt';
   /** The look-up secret given to the applicant ("Mã tra cứu"). */
@@ -83,6 +86,8 @@ export interface ReceiptNotice extends NoticeBase {
   processingTime?: string | undefined;
   /** Promised return date. */
   dueDate: CivilDate;
+  /** Promised return time, with hour and minute (on the due date). */
+  returnAt: Instant;
   /** Fees and charges, in đồng. */
   fee?: number | undefined;
   /** Where and how the result is returned, e.g. "Nhận trực tiếp tại Bộ phận Một cửa". */
@@ -96,7 +101,7 @@ export interface SupplementItem {
   reason: string;
 }
 
-/** Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+/** Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
 export interface SupplementRequestNotice extends NoticeBase {
   kind: 'supplement_request';
   applicant: NoticeApplicant;
@@ -111,12 +116,14 @@ export interface SupplementRequestNotice extends NoticeBase {
   contactPhone?: string | undefined;
 }
 
-/** Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
+/** Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
 export interface RejectionNotice extends NoticeBase {
   kind: 'rejection';
   applicant: NoticeApplicant;
   procedure: NoticeProcedure;
   reasons: string[];
+  /** The legal ground of the refusal, e.g. "Khoản 2 Điều 9 Nghị định 118/2025/NĐ-CP". */
+  legalGround: string;
   official: string;
 }
 
@@ -128,7 +135,10 @@ export interface NoticeSigner {
   onBehalf?: string | undefined;
 }
 
-/** Mẫu 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
+/**
+ * Mẫu số 04 — Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết. Issued on or before the
+ * promised date it says the dossier *will be* late; after it, that it *is* late.
+ */
 export interface ApologyNotice extends NoticeBase {
   kind: 'apology';
   applicant: NoticeApplicant;
@@ -140,24 +150,43 @@ export interface ApologyNotice extends NoticeBase {
   signer: NoticeSigner;
 }
 
-export type HandoverOutcome = 'on_time' | 'late' | 'in_progress';
+/** Mẫu số 05 — Thông báo dừng giải quyết hồ sơ. */
+export interface StopNotice extends NoticeBase {
+  kind: 'stop';
+  applicant: NoticeApplicant;
+  procedure: NoticeProcedure;
+  receivedAt?: Instant | undefined;
+  /** Why processing stops, in words a person can read. */
+  reason: string;
+  /** The legal ground, when the agency names one. */
+  legalGround?: string | undefined;
+  signer: NoticeSigner;
+}
 
+/** Result of a step (Mẫu số 06): handed on before the day it was due, on that day, after it; or still held. */
+export type HandoverOutcome = 'early' | 'on_time' | 'late' | 'in_progress';
+
+/** One hand-over of the dossier: who gave it, who received it and when, and how the giver's step ended. */
 export interface Handover {
+  /** The step the dossier was handed on to. */
   step: string;
-  agency: string;
-  holder: string;
-  from: Instant;
-  /** When the step was handed on; absent or null while the dossier is still there. */
-  to?: Instant | null | undefined;
+  /** Agency that gave, and agency that received. */
+  fromAgency: string;
+  toAgency: string;
+  /** Official who gave (the one who ended the previous step) and who received (holder of the step). */
+  giver: string;
+  receiver: string;
+  /** When the dossier was handed over. */
+  at: Instant;
+  /** When the receiving step was handed on in turn; absent or null while it is still held. */
+  endedAt?: Instant | null | undefined;
+  /** The receiving step's due date. */
   due: CivilDate;
-  /**
-   * Given by the caller, or derived: handed on by its due date → on time, after → late; not
-   * handed on → in progress, or late once the issue date is past the due date.
-   */
+  /** Given by the caller, or derived from `endedAt` and `due` (see control-sheet.ts). */
   outcome?: HandoverOutcome | undefined;
 }
 
-/** Mẫu 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ. */
+/** Mẫu số 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ. */
 export interface ControlSheetNotice extends NoticeBase {
   kind: 'control_sheet';
   applicant: NoticeApplicant;
@@ -167,5 +196,37 @@ export interface ControlSheetNotice extends NoticeBase {
   handovers: Handover[];
 }
 
-export type NoticeDocument = ReceiptNotice | SupplementRequestNotice | RejectionNotice | ApologyNotice | ControlSheetNotice;
+export type NoticeDocument = ReceiptNotice | SupplementRequestNotice | RejectionNotice | ApologyNotice | StopNotice | ControlSheetNotice;
 export type NoticeKind = NoticeDocument['kind'];
+
+/** One dossier in the tracking register. */
+export interface RegisterEntry {
+  dossierCode: string;
+  /** Number of the receipt (Mẫu số 01), when one was issued. */
+  receiptNumber?: string | undefined;
+  procedure: string;
+  applicant: string;
+  /** Address and phone, as one line. */
+  contact?: string | undefined;
+  /** The agency that decides (cơ quan chủ trì giải quyết). */
+  agency: string;
+  receivedAt: Instant;
+  dueDate: CivilDate;
+  /** When the result was returned (or the dossier otherwise closed). */
+  finishedAt?: Instant | null | undefined;
+  /** The dossier's status in words. */
+  status: string;
+  note?: string | undefined;
+}
+
+/** Mẫu số 07 — Sổ theo dõi hồ sơ: the dossiers a desk received in a period. */
+export interface TrackingRegister {
+  agency: NoticeAgency;
+  desk: string;
+  place: string;
+  /** Inclusive civil dates. */
+  from: CivilDate;
+  to: CivilDate;
+  issuedAt: Instant;
+  entries: RegisterEntry[];
+}

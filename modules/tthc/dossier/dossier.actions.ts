@@ -12,10 +12,11 @@ import { uploadRepository } from './upload.repository.ts';
 import { recordNationalSync } from '../national-sync/national-sync.outbox.ts';
 import { planPaymentReceived, planPaymentRequest } from './dossier.payment.ts';
 import type { FeeStage } from '../fees/fee.schedule.ts';
+import { documentNumber, type FormKind } from '../documents/index.ts';
 
 /**
  * Every state change of a dossier after it was filed. The one-stop rules (intake check,
- * supplement, pause, apology, return, withdrawal, cancellation) are here; steps inside
+ * supplement, pause, extension with apology, stop, return, withdrawal, cancellation) are here; steps inside
  * processing are delegated to the process definition (dossier.steps.ts).
  */
 export type Command =
@@ -28,6 +29,7 @@ export type Command =
   | { action: 'pause'; reason: string }
   | { action: 'resume' }
   | { action: 'apologise'; newDueDate: string; reason: string }
+  | { action: 'stop'; reason: string; legalGround?: string | undefined }
   | { action: 'cancel'; reason: string }
   | { action: 'attach_result'; files: string[] }
   | { action: 'return'; method: 'desk' | 'online' | 'post' }
@@ -41,7 +43,7 @@ export type Action = Command['action'];
 
 /** Every command code, for clients that label them (the web catalogues are checked against it). */
 export const DOSSIER_ACTIONS = [
-  'accept', 'request_supplement', 'reject', 'transition', 'assign', 'comment', 'pause', 'resume', 'apologise', 'cancel', 'attach_result', 'return', 'resubmit', 'withdraw',
+  'accept', 'request_supplement', 'reject', 'transition', 'assign', 'comment', 'pause', 'resume', 'apologise', 'stop', 'cancel', 'attach_result', 'return', 'resubmit', 'withdraw',
   'request_payment', 'payment_received',
 ] as const satisfies readonly Action[];
 // Fails to compile when a command is added to `Command` but not to the list.
@@ -84,6 +86,8 @@ export interface Change {
   openHandovers?: HandoverOpening[];
   /** Extra values for the notice's template (read here, outside the transaction). */
   noticeValues?: Record<string, string>;
+  /** Forms of Circular 03/2025 this change issues: each takes the next number of the desk's series. */
+  issues?: FormKind[];
   /** Uploaded files that become the dossier's (supplements, results). */
   takeFiles?: { uploads: { uploadId: string; partCode: string | null }[]; kind: 'supplement' | 'result' };
 }
@@ -96,6 +100,12 @@ const notAllowed = (dossier: Dossier, action: string) =>
 function expectStatus(dossier: Dossier, action: string, ...allowed: DossierStatus[]): void {
   if (!allowed.includes(dossier.status)) throw notAllowed(dossier, action);
 }
+
+/**
+ * How many times a dossier's time limit may be extended (Form 04). The 2025 texts were not read
+ * on this point (docs/tthc.md); one extension is the default, as Decree 61/2018 had it.
+ */
+export const EXTENSIONS_ALLOWED = 1;
 
 const displayName = (principal: Principal): string =>
   principal.kind === 'user' ? principal.displayName : principal.kind === 'system' ? principal.clientId : 'anonymous';
@@ -124,14 +134,14 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       const intake = { how: review.how, parts: review.parts, missing: review.missing.map((p) => p.partCode), ...(command.override ? { override: command.override } : {}) };
       const flags = command.override ? { flags: { ...dossier.flags, acceptedIncomplete: true } } : {};
       return {
-        status: 'processing', steps, openHandovers: handovers, visibleToApplicant: true, notice: 'received', details: { dueDate, intake },
+        status: 'processing', steps, openHandovers: handovers, visibleToApplicant: true, notice: 'received', details: { dueDate, intake }, issues: ['receipt', 'control_sheet'],
         patch: { receivedAt: now, dueDate, originalDueDate: dueDate, agencyScope: [...new Set([...dossier.agencyScope, ...steps.map((s) => s.agencyId)])], ...flags },
       };
     }
     case 'reject': {
       expectStatus(dossier, 'reject', 'submitted');
       await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
-      return { status: 'rejected', patch: { finishedAt: now }, note: command.reasons.join('; '), details: { reasons: command.reasons }, visibleToApplicant: true, notice: 'rejected' };
+      return { status: 'rejected', patch: { finishedAt: now }, note: command.reasons.join('; '), details: { reasons: command.reasons }, visibleToApplicant: true, notice: 'rejected', issues: ['rejection'] };
     }
     case 'request_supplement': {
       expectStatus(dossier, 'request_supplement', 'submitted', 'processing');
@@ -145,7 +155,7 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       const supplement = { items, note: command.note ?? null, requestedAt: now.toISOString(), during };
       return {
         status: 'supplement_requested', patch: { supplement, clockStoppedAt: during === 'processing' ? now : null },
-        note: command.note ?? null, details: { items, during }, visibleToApplicant: true, notice: 'supplement_requested',
+        note: command.note ?? null, details: { items, during }, visibleToApplicant: true, notice: 'supplement_requested', issues: ['supplement_request'],
       };
     }
     case 'resubmit': {
@@ -208,8 +218,12 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       return { status: 'processing', patch: { clockStoppedAt: null, dueDate }, details: { dueDate }, visibleToApplicant: true };
     }
     case 'apologise': {
+      // The extension of Form 04: a new date with its reason, the applicant told; once per dossier.
       expectStatus(dossier, 'apologise', 'processing', 'paused', 'supplement_requested');
       await requirePermission(deps.catalog, principal, P.approve, dossier.agencyId);
+      if (dossier.apologised && EXTENSIONS_ALLOWED <= 1) {
+        throw conflict('dossier.already_extended', 'Hồ sơ đã được gia hạn một lần / The time limit was already extended once');
+      }
       if (!dossier.dueDate || command.newDueDate <= dossier.dueDate || command.newDueDate < vietnamDate(now)) {
         throw unprocessable('dossier.invalid_due_date', 'Ngày hẹn mới phải sau ngày hẹn hiện tại / The new date must be after the current due date', { field: 'newDueDate', dueDate: dossier.dueDate });
       }
@@ -218,8 +232,19 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       if (workingDay !== command.newDueDate) {
         throw unprocessable('dossier.due_date_not_working_day', 'Ngày hẹn mới rơi vào ngày nghỉ / The new date is not a working day', { field: 'newDueDate', nextWorkingDay: workingDay });
       }
-      return { patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate }, visibleToApplicant: true, notice: 'apologised' };
+      return {
+        patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate, issuedAt: now.toISOString() },
+        visibleToApplicant: true, notice: 'apologised', issues: ['apology'],
+      };
     }
+    case 'stop':
+      // Form 05: processing ends, before a result was decided, with its notice to the applicant.
+      expectStatus(dossier, 'stop', 'processing', 'paused', 'supplement_requested');
+      await requirePermission(deps.catalog, principal, P.approve, dossier.agencyId);
+      return {
+        status: 'stopped', steps: [], patch: { finishedAt: now, clockStoppedAt: null }, note: command.reason,
+        details: { reason: command.reason, ...(command.legalGround ? { legalGround: command.legalGround } : {}) }, visibleToApplicant: true, notice: 'stopped', issues: ['stop'],
+      };
     case 'cancel':
       expectStatus(dossier, 'cancel', 'submitted', 'supplement_requested', 'processing', 'paused', 'awaiting_payment', 'ready_to_return');
       await requirePermission(deps.catalog, principal, P.approve, dossier.agencyId);
@@ -263,12 +288,19 @@ export async function applyChange(deps: DossierDeps, tx: Tx, principal: Principa
     }));
   }
   const closing = change.status && STATUS_INFO[change.status].final ? ['all' as const] : change.closeHandovers ?? [];
-  for (const stepId of closing) await dossierRepository.closeHandovers(tx, dossier.id, now, stepId === 'all' ? undefined : stepId);
-  for (const opening of change.openHandovers ?? []) await dossierRepository.openHandover(tx, dossier.id, opening);
+  const actorName = displayName(principal);
+  for (const stepId of closing) await dossierRepository.closeHandovers(tx, dossier.id, now, actorName, stepId === 'all' ? undefined : stepId);
+  for (const opening of change.openHandovers ?? []) await dossierRepository.openHandover(tx, dossier.id, opening, actorName);
+  const documentNumbers: Record<string, string> = {};
+  const year = Number(vietnamDate(now).slice(0, 4));
+  for (const form of change.issues ?? []) {
+    documentNumbers[form] = documentNumber(form, year, await dossierRepository.nextDocumentNumber(tx, dossier.deskAgencyId, year, form));
+  }
   if (change.steps) await dossierRepository.replaceTasks(tx, dossier.id, change.steps);
   await dossierRepository.addEvent(tx, dossier.id, {
-    actor, actorName: displayName(principal), action: change.action, fromStatus: dossier.status, toStatus,
-    note: change.note ?? null, visibleToApplicant: change.visibleToApplicant, details: change.details ?? {},
+    actor, actorName, action: change.action, fromStatus: dossier.status, toStatus,
+    note: change.note ?? null, visibleToApplicant: change.visibleToApplicant,
+    details: { ...change.details, ...(change.issues?.length ? { documentNumbers } : {}) },
   });
   await recordNationalSync(tx, { dossierId: dossier.id, action: change.action, from: dossier.status, to: toStatus, at: now, resultAttached: change.takeFiles?.kind === 'result' });
   const after = (await dossierRepository.load(tx, dossier.id))!;

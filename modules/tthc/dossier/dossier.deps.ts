@@ -29,7 +29,7 @@ export interface ProcedureSource {
  * `filed`: an online filing reached the desk (before acceptance, which sends `received`).
  * `step_due_soon`, `step_overdue`: deadline reminders to the officials of a step (not the applicant).
  */
-export const NOTICE_EVENTS = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'result_ready', 'completed', 'withdrawn', 'cancelled', 'step_due_soon', 'step_overdue'] as const;
+export const NOTICE_EVENTS = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'stopped', 'result_ready', 'completed', 'withdrawn', 'cancelled', 'step_due_soon', 'step_overdue'] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
 /** Records a notice in the caller's transaction (in-app row + a job that sends mail and SMS). */

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { placeOfIssue } from './dossier.documents.ts';
+import { placeInOrgChart, placeOfIssue } from './dossier.documents.ts';
 
 describe('place of issue on the place-and-date line', () => {
   it('is the commune’s or ward’s own name for its People’s Committee', () => {
@@ -14,3 +14,13 @@ describe('place of issue on the place-and-date line', () => {
     assert.equal(placeOfIssue('Ủy ban nhân dân tỉnh Đồng Tháp'), undefined);
   });
 });
+
+describe('place of issue from the org chart', () => {
+  it('is the nearest People\'s Committee\'s place, the agency first, then its ancestors', () => {
+    assert.equal(placeInOrgChart(['UBND xã Tân Hồng', 'UBND tỉnh Đồng Tháp']), 'Tân Hồng');
+    assert.equal(placeInOrgChart(['Sở Tư pháp', 'Ủy ban nhân dân tỉnh Đồng Tháp']), 'Đồng Tháp');
+    assert.equal(placeInOrgChart(['Phòng Hành chính tư pháp', 'Sở Tư pháp', 'UBND tỉnh An Giang']), 'An Giang', 'not a hard-coded province');
+    assert.equal(placeInOrgChart(['Sở Tư pháp']), undefined);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../packages/platform/index.ts';
-import { dossierEvents, dossierFiles, dossiers, handovers, procedures, tasks } from '../db/schema.ts';
+import { documentSeries, dossierEvents, dossierFiles, dossiers, handovers, procedures, tasks } from '../db/schema.ts';
 import { STATUS_INFO, type DossierStatus } from './dossier.status.ts';
 import type { ActiveStepState, Applicant, Channel, Dossier, DossierEvent, DossierFile, Handover } from './dossier.types.ts';
 
@@ -156,25 +156,36 @@ export const dossierRepository = {
     }));
   },
 
-  async openHandover(db: Queryable, dossierId: string, h: { stepId: string; stepName: string; agencyId: string; holderId?: string | undefined; holderName?: string | undefined; startedAt: Date; dueAt: Date | null }): Promise<void> {
+  async openHandover(db: Queryable, dossierId: string, h: { stepId: string; stepName: string; agencyId: string; holderId?: string | undefined; holderName?: string | undefined; startedAt: Date; dueAt: Date | null }, givenByName: string): Promise<void> {
     await db.insert(handovers).values({
       dossierId, stepId: h.stepId, stepName: h.stepName, agencyId: h.agencyId, holderId: h.holderId ?? null,
-      holderName: h.holderName ?? null, startedAt: h.startedAt, dueAt: h.dueAt,
+      holderName: h.holderName ?? null, givenByName, startedAt: h.startedAt, dueAt: h.dueAt,
     });
   },
 
+  /**
+   * The next number of a desk's series for a year and form, taken in the caller's transaction:
+   * the upsert locks the series row, so concurrent callers wait and get consecutive numbers.
+   */
+  async nextDocumentNumber(db: Queryable, deskAgencyId: string, year: number, form: string): Promise<number> {
+    const [row] = await db.insert(documentSeries).values({ deskAgencyId, year, form, lastNumber: 1 })
+      .onConflictDoUpdate({ target: [documentSeries.deskAgencyId, documentSeries.year, documentSeries.form], set: { lastNumber: sql`${documentSeries.lastNumber} + 1` } })
+      .returning({ lastNumber: documentSeries.lastNumber });
+    return row!.lastNumber;
+  },
+
   /** Closes the open hand-over of a step (or every open one when `stepId` is undefined). */
-  async closeHandovers(db: Queryable, dossierId: string, endedAt: Date, stepId?: string): Promise<void> {
+  async closeHandovers(db: Queryable, dossierId: string, endedAt: Date, endedByName: string, stepId?: string): Promise<void> {
     const open = and(eq(handovers.dossierId, dossierId), sql`${handovers.endedAt} is null`, stepId === undefined ? undefined : eq(handovers.stepId, stepId));
     await db.update(handovers)
-      .set({ endedAt, onTime: sql`${handovers.dueAt} is null or ${endedAt.toISOString()}::timestamptz <= ${handovers.dueAt}` })
+      .set({ endedAt, endedByName, onTime: sql`${handovers.dueAt} is null or ${endedAt.toISOString()}::timestamptz <= ${handovers.dueAt}` })
       .where(open);
   },
 
   async handovers(db: Queryable, dossierId: string): Promise<Handover[]> {
     const rows = await db.select().from(handovers).where(eq(handovers.dossierId, dossierId)).orderBy(asc(handovers.id));
     return rows.map((r) => ({
-      stepId: r.stepId, stepName: r.stepName, agencyId: r.agencyId, holderName: r.holderName, startedAt: r.startedAt.toISOString(),
+      stepId: r.stepId, stepName: r.stepName, agencyId: r.agencyId, holderName: r.holderName, givenByName: r.givenByName, endedByName: r.endedByName, startedAt: r.startedAt.toISOString(),
       dueAt: iso(r.dueAt), endedAt: iso(r.endedAt), onTime: r.onTime,
     }));
   },

@@ -182,7 +182,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       config: { access: 'authenticated' },
       schema: {
         operationId: 'getDossierDocument',
-        tags, summary: 'A printable document of the dossier (PDF): receipt, supplement request, rejection, apology or control sheet',
+        tags, summary: 'A printable form of the dossier (PDF, Circular 03/2025/TT-VPCP): receipt, supplement request, rejection, apology and extension, stop notice or control sheet',
         params: Type.Object({ id: S.IdParams.properties.id, kind: S.stringEnum(DOCUMENT_KINDS) }, { additionalProperties: false }),
         response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The document (application/pdf)' }), ...errorResponses(404) },
       },
@@ -190,6 +190,21 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       const pdf = await dossiers.document(request.principal, request.params.id, request.params.kind);
       await request.audit({ action: 'read tthc.dossier_document', target: `/api/tthc/dossiers/${request.params.id}/documents/${request.params.kind}`, purpose: PURPOSE });
       return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(pdf.fileName).replace('attachment', 'inline')).send(pdf.bytes);
+    });
+
+    app.get('/desks/:deskAgencyId/register', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'getTrackingRegister',
+        tags, summary: 'The tracking register (Sổ theo dõi hồ sơ, Form 07 of Circular 03/2025/TT-VPCP) of a desk for a period, as PDF or Excel; for the desk\'s officials',
+        params: S.RegisterParams, querystring: S.RegisterQuery,
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The register (application/pdf or an .xlsx workbook)' }), ...errorResponses(403, 404, 422) },
+      },
+    }, async (request, reply) => {
+      const { deskAgencyId } = request.params;
+      const file = await dossiers.register(request.principal, { deskAgencyId, ...request.query });
+      await request.audit({ action: 'read tthc.tracking_register', target: `/api/tthc/desks/${deskAgencyId}/register?from=${request.query.from}&to=${request.query.to}`, purpose: PURPOSE });
+      return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.fileName)).send(file.bytes);
     });
 
     app.get('/lookup', {

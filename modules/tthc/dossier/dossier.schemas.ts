@@ -68,7 +68,8 @@ export const CommandBody = Type.Union([
   command('comment', { text: Text(2000) }, 'Internal comment'),
   command('pause', { reason: Text(1000) }, 'Pause processing; the clock stops'),
   command('resume', {}, 'Resume processing; the promised date moves by the paused working days'),
-  command('apologise', { newDueDate: IsoDate, reason: Text(1000) }, 'Apology notice with a new date (still counted late)'),
+  command('apologise', { newDueDate: IsoDate, reason: Text(1000) }, 'Extend the time limit once, with an apology and a new date (Form 04; still counted late)'),
+  command('stop', { reason: Text(1000), legalGround: Type.Optional(Text(300)) }, 'Stop processing, with a notice to the applicant (Form 05)'),
   command('cancel', { reason: Text(1000) }, 'Cancel the dossier'),
   command('attach_result', { files: Type.Array(Uuid, { minItems: 1, maxItems: 20 }) }, 'Attach result files'),
   command('return', { method: stringEnum(['desk', 'online', 'post']) }, 'Return the result and close the dossier'),
@@ -146,7 +147,8 @@ export const EventSchema = Type.Object({
 }, { $id: 'DossierEvent' });
 
 export const HandoverSchema = Type.Object({
-  stepId: Type.String(), stepName: Type.String(), agencyId: Type.String(), holderName: Nullable(Type.String()), startedAt: Type.String(),
+  stepId: Type.String(), stepName: Type.String(), agencyId: Type.String(), holderName: Nullable(Type.String()),
+  givenByName: Nullable(Type.String({ description: 'Who handed the dossier on to this step' })), endedByName: Nullable(Type.String({ description: 'Who ended this step' })), startedAt: Type.String(),
   dueAt: Nullable(Type.String()), endedAt: Nullable(Type.String()), onTime: Nullable(Type.Boolean()),
 }, { $id: 'Handover' });
 
@@ -175,3 +177,10 @@ export const ApplicantProfileSchema = Type.Object({
 
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export const FileParams = Type.Object({ id: Uuid, fileId: Uuid }, { additionalProperties: false });
+
+export const RegisterParams = Type.Object({ deskAgencyId: Uuid }, { additionalProperties: false });
+export const RegisterQuery = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx')], { default: 'pdf', description: 'pdf (printable) or xlsx (Excel)' }),
+}, { additionalProperties: false });

@@ -3,12 +3,14 @@ import type { ChecklistEntry, IntakeOverride } from './dossier.checklist.ts';
 import { applicantFromVneid, applicantProfile, stampIdentity, type ApplicantProfile } from './applicant.identity.ts';
 import { applyChange, decide, type CitizenIdentity, type Command, type PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
-import { buildDocument, type DocumentKind } from './dossier.documents.ts';
-import { noticeFileName, renderNotice } from '../documents/index.ts';
+import { buildDocument, placeInOrgChart, type AgencyHeading, type DocumentKind } from './dossier.documents.ts';
+import { asciiFileStem, noticeFileName, registerWorkbook, renderNotice, renderRegister, type TrackingRegister } from '../documents/index.ts';
+import { registerEntries } from './dossier.register.ts';
 import { insertDossier, lookupSecret, lookupSecretHash, prepareDossier, type Submission } from './dossier.intake.ts';
-import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf } from './dossier.policies.ts';
+import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf, requirePermission } from './dossier.policies.ts';
 import { applicantPage, queuePage, type QueueQuery } from './dossier.queries.ts';
 import { dossierRepository } from './dossier.repository.ts';
+import { STATUS_INFO } from './dossier.status.ts';
 import { offeredTransitions, stepDefinition } from './dossier.steps.ts';
 import type { Dossier, DossierEvent, DossierSummary, Handover, Page } from './dossier.types.ts';
 import type { OfferingContext } from '../catalogue/procedure.types.ts';
@@ -93,6 +95,15 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     return dossier;
   }
 
+  /** An agency as a form prints it: its name, its governing agency, and the place of the nearest People's Committee above it. */
+  async function agencyHeading(agencyId: string): Promise<AgencyHeading> {
+    const agency = await catalog.getAgency(agencyId);
+    const ancestors = await Promise.all((await catalog.agencyAncestors(agencyId)).map(async (id) => (await catalog.getAgency(id)).name));
+    const place = placeInOrgChart([agency.name, ...ancestors]);
+    if (!place) throw unprocessable('dossier.place_unknown', 'Không xác định được địa danh của cơ quan / The agency has no place in the org chart', { agencyId });
+    return { name: agency.name, parent: ancestors[0], place };
+  }
+
   async function allowedFor(principal: Principal, dossier: Dossier): Promise<DossierView['allowed']> {
     const applicant = isApplicantOf(principal, dossier);
     const can = (permission: string, agencyId: string) => canAct(catalog, principal, permission, agencyId);
@@ -107,8 +118,9 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     if (await can(P.approve, dossier.agencyId)) {
       if (s === 'processing') actions.push('pause');
       if (s === 'paused') actions.push('resume');
-      if (['processing', 'paused', 'supplement_requested'].includes(s) && dossier.dueDate) actions.push('apologise');
-      if (!['rejected', 'completed', 'withdrawn', 'cancelled'].includes(s)) actions.push('cancel');
+      if (['processing', 'paused', 'supplement_requested'].includes(s) && dossier.dueDate && !dossier.apologised) actions.push('apologise');
+      if (['processing', 'paused', 'supplement_requested'].includes(s)) actions.push('stop');
+      if (!STATUS_INFO[s].final) actions.push('cancel');
     }
     if (!applicant && principal.kind === 'user' && principal.userType === 'official') actions.push('comment');
     if (applicant && s === 'supplement_requested') actions.push('resubmit');
@@ -292,10 +304,27 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
       if (applicant && kind === 'control_sheet') throw dossierNotFound();
       const doc = await buildDocument(kind, {
         dossier, context: await deps.procedures.offeringContext(dossier.offeringId), events: await dossierRepository.events(db, id, false),
-        handovers: await dossierRepository.handovers(db, id), agencyName: async (agencyId) => (await catalog.getAgency(agencyId)).name,
+        handovers: await dossierRepository.handovers(db, id), agency: agencyHeading,
         lookupSecret: lookupSecret(deps.lookupKey, dossier.id), publicUrl: deps.publicUrl, now: deps.now(),
       });
       return { bytes: await renderNotice(doc), fileName: noticeFileName(doc) };
+    },
+
+    /**
+     * The tracking register (Mẫu số 07) of a desk for a period, as a PDF or an Excel workbook:
+     * for the desk's officials (dossier.receive on the desk's agency or above it).
+     */
+    async register(principal: Principal, query: { deskAgencyId: string; from: string; to: string; format: 'pdf' | 'xlsx' }): Promise<{ bytes: Buffer; fileName: string; contentType: string }> {
+      await requirePermission(catalog, principal, P.receive, query.deskAgencyId);
+      const desk = await agencyHeading(query.deskAgencyId);
+      const entries = await registerEntries(db, query.deskAgencyId, query.from, query.to, async (id) => (await catalog.getAgency(id)).name);
+      const register: TrackingRegister = {
+        agency: { parent: desk.parent, name: desk.name }, desk: desk.name, place: desk.place, from: query.from, to: query.to, issuedAt: deps.now(), entries,
+      };
+      const stem = `so-theo-doi-ho-so-${asciiFileStem(desk.name)}-${query.from}-${query.to}`;
+      return query.format === 'pdf'
+        ? { bytes: await renderRegister(register), fileName: `${stem}.pdf`, contentType: 'application/pdf' }
+        : { bytes: await registerWorkbook(register), fileName: `${stem}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     },
 
     /** A file of a visible dossier; applicants get their inputs and results, never internal documents. */

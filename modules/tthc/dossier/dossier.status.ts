@@ -1,11 +1,11 @@
 /**
  * The canonical dossier status set and its mapping to the national portal's status codes.
  * Intake, supplement, pause, return, withdrawal and cancellation follow the one-stop rules
- * (Decree 61/2018, 107/2021) and are fixed here; what happens inside `processing` is data
+ * (Decree 118/2025/NĐ-CP, which replaced Decree 61/2018, and Circular 03/2025/TT-VPCP) and are fixed here; what happens inside `processing` is data
  * (the process definition).
  */
 export const DOSSIER_STATUSES = [
-  'submitted', 'supplement_requested', 'rejected', 'processing', 'paused', 'awaiting_payment', 'ready_to_return', 'completed', 'withdrawn', 'cancelled',
+  'submitted', 'supplement_requested', 'rejected', 'processing', 'paused', 'awaiting_payment', 'ready_to_return', 'completed', 'withdrawn', 'stopped', 'cancelled',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
@@ -29,6 +29,8 @@ export const STATUS_INFO: Readonly<Record<DossierStatus, StatusInfo>> = {
   ready_to_return: { vi: 'Đã có kết quả, chờ trả', en: 'Result ready to return', national: 9, final: false },
   completed: { vi: 'Đã trả kết quả', en: 'Result returned', national: 10, final: true },
   withdrawn: { vi: 'Công dân rút hồ sơ', en: 'Withdrawn by the applicant', national: 7, final: true },
+  /** Form 05 of Circular 03/2025: processing stopped with a notice to the applicant; national 8 "Dừng xử lý". */
+  stopped: { vi: 'Dừng giải quyết', en: 'Processing stopped', national: 8, final: true },
   cancelled: { vi: 'Hủy hồ sơ', en: 'Cancelled', national: 8, final: true },
 };
 

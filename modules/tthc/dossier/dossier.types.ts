@@ -121,6 +121,9 @@ export interface Handover {
   stepName: string;
   agencyId: string;
   holderName: string | null;
+  /** Who handed the dossier on to this step, and who ended it. */
+  givenByName: string | null;
+  endedByName: string | null;
   startedAt: string;
   dueAt: string | null;
   endedAt: string | null;

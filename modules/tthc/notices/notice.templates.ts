@@ -38,9 +38,14 @@ const vi: Record<NoticeEvent, { subject: string; body: string; sms: string }> = 
     sms: 'Ho so {{code}} khong duoc tiep nhan. Ly do: {{reasonAscii}}',
   },
   apologised: {
-    subject: 'Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ {{code}}',
-    body: 'Kính gửi {{applicantName}},\n\n{{agencyName}} xin lỗi vì hồ sơ {{code}} ({{procedureName}}) chưa giải quyết được đúng hạn {{previousDueDate}}.\nLý do: {{reason}}\nNgày hẹn trả kết quả mới: {{dueDate}}.\n\nMong Ông/Bà thông cảm.',
+    subject: 'Văn bản xin lỗi và gia hạn thời gian giải quyết hồ sơ {{code}}',
+    body: 'Kính gửi {{applicantName}},\n\n{{agencyName}} xin lỗi vì hồ sơ {{code}} ({{procedureName}}) không giải quyết được đúng hạn {{previousDueDate}} và gia hạn thời gian giải quyết.\nLý do: {{reason}}\nNgày hẹn trả kết quả mới: {{dueDate}}.\n\nMong Ông/Bà thông cảm.',
     sms: 'Xin loi: ho so {{code}} tre han. Hen tra ket qua moi ngay {{dueDate}}.',
+  },
+  stopped: {
+    subject: 'Thông báo dừng giải quyết hồ sơ {{code}}',
+    body: 'Kính gửi {{applicantName}},\n\n{{agencyName}} thông báo dừng giải quyết hồ sơ {{code}} ({{procedureName}}).\nLý do: {{reason}}\nThông báo dừng giải quyết hồ sơ (Mẫu số 05) được gửi kèm và có thể tải tại: {{lookupUrl}}\n\n{{agencyName}}',
+    sms: 'Ho so {{code}} da dung giai quyet. Ly do: {{reasonAscii}}',
   },
   result_ready: {
     subject: 'Đã có kết quả hồ sơ {{code}}',
@@ -79,7 +84,8 @@ const en: Record<NoticeEvent, string> = {
   received: 'Dossier {{code}} received; result due {{dueDate}}',
   supplement_requested: 'Dossier {{code}}: documents to supplement',
   rejected: 'Dossier {{code}} not accepted',
-  apologised: 'Dossier {{code}} is late; new date {{dueDate}}',
+  apologised: 'Dossier {{code}} is late; time limit extended to {{dueDate}}',
+  stopped: 'Processing of dossier {{code}} stopped: {{reason}}',
   result_ready: 'Dossier {{code}}: result ready',
   completed: 'Dossier {{code}}: result returned',
   withdrawn: 'Dossier {{code}} withdrawn',

@@ -33,7 +33,8 @@ export type GraphNode = ProcessGraph['nodes'][number];
 export type GraphEdge = ProcessGraph['edges'][number];
 
 export type NoticeTemplate = Schema<'NoticeTemplate'>;
-export type NoticeEvent = NoticeTemplate['event'];
+/** `stopped` is written by hand until the merger regenerates schema.d.ts. */
+export type NoticeEvent = NoticeTemplate['event'] | 'stopped';
 export type NoticeChannel = NoticeTemplate['channel'];
 type NoticeParams = paths['/api/tthc/notice-templates/{event}/{channel}/{locale}']['put']['parameters']['path'];
 

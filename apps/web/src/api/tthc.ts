@@ -27,11 +27,14 @@ export type Upload = Schema<'Upload'>;
 export type Filed = Schema<'FiledDossier'>;
 export type DossierPage = Schema<'DossierSummaryPage'>;
 export type DossierSummary = Schema<'DossierSummary'>;
-export type DossierStatus = DossierSummary['status'];
+// Written by hand until the merger regenerates schema.d.ts (they then repeat what it says):
+// the stop command (Form 05), the stopped status, the stop notice and who gave and ended each hand-over.
+type StopCommand = { action: 'stop'; reason: string; legalGround?: string };
+export type DossierStatus = DossierSummary['status'] | 'stopped';
 export type Channel = DossierSummary['channel'];
 type DossierBody = Schema<'DossierView'>;
 export type DossierEvent = Schema<'DossierEvent'>;
-export type Handover = Schema<'Handover'>;
+export type Handover = Schema<'Handover'> & { givenByName?: string | null; endedByName?: string | null };
 export type PublicStatus = Schema<'DossierPublicStatus'>;
 export type Draft = Schema<'Draft'>;
 export type DraftInput = Schema<'NewDraft'>;
@@ -42,7 +45,7 @@ export type CounterFiling = Schema<'CounterFiling'> & { deskAgencyId?: string; c
 export type Submission = Schema<'Submission'>;
 export type Applicant = Schema<'Applicant'>;
 /** One action on a dossier (the body of POST /dossiers/:id/actions, without expectedVersion). */
-export type DossierCommand = (Schema<'DossierCommand'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never) | AcceptCommand;
+export type DossierCommand = (Schema<'DossierCommand'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never) | AcceptCommand | StopCommand;
 /** The intake checklist sent with `accept` (by hand until the schema is regenerated; modules/tthc/dossier/dossier.checklist.ts). */
 export interface ChecklistEntry {
   partCode: string;
@@ -56,7 +59,7 @@ export interface AcceptCommand {
 }
 export type ActionName = DossierCommand['action'];
 export type QueueName = NonNullable<paths['/api/tthc/dossiers']['get']['parameters']['query']>['queue'];
-export type DocumentKind = paths['/api/tthc/dossiers/{id}/documents/{kind}']['get']['parameters']['path']['kind'];
+export type DocumentKind = paths['/api/tthc/dossiers/{id}/documents/{kind}']['get']['parameters']['path']['kind'] | 'stop';
 
 export interface SupplementRequest {
   items: { partCode: string; reason: string }[];
@@ -150,6 +153,9 @@ export const tthcApi = {
     request<Dossier>('POST', `/api/tthc/dossiers/${enc(id)}/actions`, json({ ...command, expectedVersion }, idempotencyKey)),
   fileContent: (id: string, fileId: string) => rawRequest('GET', `/api/tthc/dossiers/${enc(id)}/files/${enc(fileId)}`),
   document: (id: string, kind: DocumentKind) => rawRequest('GET', `/api/tthc/dossiers/${enc(id)}/documents/${kind}`),
+  /** The tracking register (Form 07) of a desk for a period, as PDF or Excel. */
+  register: (deskAgencyId: string, query: { from: string; to: string; format: 'pdf' | 'xlsx' }) =>
+    rawRequest('GET', `/api/tthc/desks/${enc(deskAgencyId)}/register`, { query }),
 
   lookup: (code: string, secret: string) => api.get<PublicStatus>('/api/tthc/lookup', { code, secret }),
 

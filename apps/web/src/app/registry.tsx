@@ -31,6 +31,7 @@ const ApplyPage = lazy(() => import('../pages/tthc/portal/ApplyPage.tsx').then((
 const MyDossiersPage = lazy(() => import('../pages/tthc/portal/MyDossiersPage.tsx').then((m) => ({ default: m.MyDossiersPage })));
 const MyDossierPage = lazy(() => import('../pages/tthc/portal/MyDossierPage.tsx').then((m) => ({ default: m.MyDossierPage })));
 const QueuePage = lazy(() => import('../pages/tthc/workspace/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
+const RegisterPage = lazy(() => import('../pages/tthc/workspace/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
 const DossierPage = lazy(() => import('../pages/tthc/workspace/DossierPage.tsx').then((m) => ({ default: m.DossierPage })));
 const RatingsPage = lazy(() => import('../pages/tthc/workspace/RatingsPage.tsx').then((m) => ({ default: m.RatingsPage })));
 const CounterPage = lazy(() => import('../pages/tthc/workspace/CounterPage.tsx').then((m) => ({ default: m.CounterPage })));
@@ -75,6 +76,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/workspace/dossiers/$dossierId', component: DossierPage, access: 'official' },
   { path: '/workspace/counter', component: CounterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.nav.counter' },
   { path: '/workspace/ratings', component: RatingsPage, access: { anyOf: ['report.read', 'dossier.read'] }, section: 'workspace', labelKey: 'tthc.nav.ratings' },
+  { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },
   { path: '/admin/roles', component: RolesPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.roles' },

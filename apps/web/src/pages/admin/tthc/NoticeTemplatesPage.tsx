@@ -11,7 +11,7 @@ import { NoticeTemplateModal } from './NoticeTemplateModal.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 
 // In the order a dossier meets them. `filed` is named here until the generated API types know it.
-const EVENTS: readonly NoticeEvent[] = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'result_ready', 'completed', 'withdrawn', 'cancelled'];
+const EVENTS: readonly NoticeEvent[] = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'stopped', 'result_ready', 'completed', 'withdrawn', 'cancelled'];
 const CHANNELS: readonly NoticeChannel[] = ['email', 'sms', 'inapp'];
 
 const excerpt = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);

@@ -15,6 +15,7 @@ const COLORS: Record<DossierStatus | 'awaiting_payment', string> = {
   ready_to_return: 'teal',
   completed: 'green',
   withdrawn: 'gray',
+  stopped: 'gray',
   cancelled: 'gray',
 };
 
@@ -39,7 +40,7 @@ export function ChannelLabel({ channel }: { channel: Channel }) {
   return <>{t(`tthc.channel.${channel}`)}</>;
 }
 
-const FINISHED: readonly string[] = ['completed', 'rejected', 'withdrawn', 'cancelled'];
+const FINISHED: readonly string[] = ['completed', 'rejected', 'withdrawn', 'stopped', 'cancelled'];
 
 /** The promised date; red and marked "late" when it has passed on an open dossier. */
 export function DueDate({ date, status }: { date: string | null; status: string }) {

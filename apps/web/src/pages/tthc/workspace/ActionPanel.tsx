@@ -18,16 +18,19 @@ import type { DialogProps } from './actions/types.ts';
 type Open =
   | { kind: 'transition'; step: AllowedStep; action: AllowedStep['actions'][number] }
   | { kind: 'assign'; step: AllowedStep }
-  | { kind: 'accept' | 'request_supplement' | 'reject' | 'apologise' | 'return' | 'attach_result' | 'pause' | 'cancel' | 'comment' };
+  | { kind: 'accept' | 'request_supplement' | 'reject' | 'apologise' | 'return' | 'attach_result' | 'pause' | 'stop' | 'cancel' | 'comment' };
 
 /** Actions taken at once (no input needed); every other action opens a dialog (accept: the checklist of parts). */
 const IMMEDIATE = ['resume', 'request_payment'] as const;
 /** One-stop actions in the order officials expect them; applicant-side ones (resubmit) are shown elsewhere. */
-const ORDER = ['accept', 'request_payment', 'request_supplement', 'reject', 'attach_result', 'return', 'pause', 'resume', 'apologise', 'cancel', 'comment'] as const;
-const DANGER: readonly string[] = ['reject', 'cancel'];
+const ORDER = ['accept', 'request_payment', 'request_supplement', 'reject', 'attach_result', 'return', 'pause', 'resume', 'apologise', 'stop', 'cancel', 'comment'] as const;
+const DANGER: readonly string[] = ['reject', 'stop', 'cancel'];
 
-type ReasonKind = 'pause' | 'cancel' | 'comment';
-const isReasonKind = (kind: string): kind is ReasonKind => kind === 'pause' || kind === 'cancel' || kind === 'comment';
+type ReasonKind = 'pause' | 'stop' | 'cancel' | 'comment';
+const REASON_KINDS: readonly string[] = ['pause', 'stop', 'cancel', 'comment'];
+const isReasonKind = (kind: string): kind is ReasonKind => REASON_KINDS.includes(kind);
+/** Ending for good: read the consequence before confirming. */
+const FINAL: readonly string[] = ['stop', 'cancel'];
 
 /**
  * The buttons are exactly what the server says this official may do now (`allowed`): one-stop
@@ -103,7 +106,7 @@ export function ActionPanel({ dossier, procedure }: { dossier: Dossier; procedur
   );
 }
 
-/** Pause, cancel and an internal comment: one text, then the command. */
+/** Pause, stop (Form 05), cancel and an internal comment: one text, then the command. */
 function ReasonAction({ kind, onClose, onSubmit, pending, error }: { kind: ReasonKind } & DialogProps) {
   const { t } = useTranslation();
   return (
@@ -111,8 +114,8 @@ function ReasonAction({ kind, onClose, onSubmit, pending, error }: { kind: Reaso
       title={t(`tthc.actionLabels.${kind}`)}
       label={t(`tthc.reasonLabels.${kind}`)}
       confirmLabel={t(`tthc.actionLabels.${kind}`)}
-      color={kind === 'cancel' ? 'red' : undefined}
-      warning={kind === 'cancel' ? t('tthc.cancel.warning') : undefined}
+      color={FINAL.includes(kind) ? 'red' : undefined}
+      warning={FINAL.includes(kind) ? t(`tthc.${kind}.warning`) : undefined}
       onClose={onClose}
       pending={pending}
       error={error}

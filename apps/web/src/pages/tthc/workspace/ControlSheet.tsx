@@ -14,6 +14,7 @@ export function ControlSheet({ items }: { items: Handover[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('tthc.workspace.step')}</Table.Th>
+            <Table.Th scope="col">{t('tthc.workspace.givenBy')}</Table.Th>
             <Table.Th scope="col">{t('tthc.workspace.holder')}</Table.Th>
             <Table.Th scope="col">{t('tthc.workspace.since')}</Table.Th>
             <Table.Th scope="col">{t('tthc.workspace.dueAt')}</Table.Th>
@@ -25,7 +26,8 @@ export function ControlSheet({ items }: { items: Handover[] }) {
           {items.map((h, index) => (
             <Table.Tr key={`${h.stepId}-${index}`}>
               <Table.Td><Text size="sm">{h.stepName}</Text></Table.Td>
-              <Table.Td><Text size="sm">{h.holderName ?? t('tthc.workspace.unassigned')}</Text></Table.Td>
+              <Table.Td><Text size="sm">{h.givenByName ?? '—'}</Text></Table.Td>
+              <Table.Td><Text size="sm">{h.holderName ?? h.endedByName ?? t('tthc.workspace.unassigned')}</Text></Table.Td>
               <Table.Td><Text size="sm">{formatDateTime(h.startedAt)}</Text></Table.Td>
               <Table.Td><Text size="sm">{h.dueAt ? formatDateTime(h.dueAt) : '—'}</Text></Table.Td>
               <Table.Td><Text size="sm">{h.endedAt ? formatDateTime(h.endedAt) : '—'}</Text></Table.Td>
