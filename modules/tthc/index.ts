@@ -12,12 +12,15 @@ import type { PeopleDirectory } from './dossier.actions.ts';
 import type { DossierDeps } from './dossier.deps.ts';
 import { dossierGauges } from './dossier.gauges.ts';
 import { dossierRoutes } from './dossier.routes.ts';
-import { createDossierService, type DossierService } from './dossier.service.ts';
+import { createDossierService, type DossierService, type PublicStatus } from './dossier.service.ts';
 import { createDraftService } from './draft.service.ts';
 import { nationalPortalRoutes } from './national-portal.routes.ts';
 import { NOTICE_QUEUE, createNoticeSink, createNotificationInbox, createTemplateEditor, noticeSender, templateRepository } from './notice.service.ts';
 import { catalogueRoutes } from './procedure.routes.ts';
 import { createProcedureCatalog, type ProcedureCatalog } from './procedure.service.ts';
+import { portalRoutes } from './portal.routes.ts';
+import { createPortalService, type PortalService } from './portal.service.ts';
+import { takeLookupAttempt } from './lookup.limit.ts';
 import { seedProcedureCatalog } from './seed/index.ts';
 import { templateRoutes } from './template.routes.ts';
 import { createUploadService, type UploadService } from './upload.service.ts';
@@ -26,6 +29,7 @@ export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier.service.ts';
 export type { Dossier, DossierSummary, Queue } from './dossier.types.ts';
 export type { ProcedureCatalog } from './procedure.service.ts';
+export type { PortalHome, PortalService, ProcedureLink } from './portal.service.ts';
 export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier.status.ts';
 export { NOTICE_QUEUE } from './notice.service.ts';
 
@@ -44,6 +48,10 @@ export interface TthcDependencies {
 export interface TthcModule {
   procedures: ProcedureCatalog;
   dossiers: DossierService;
+  /** The citizens' home page: most used procedures, owning agency, help line. */
+  portal: PortalService;
+  /** The public status look-up, rate-limited per address as the API's (for the server-rendered look-up page). */
+  lookUp(ip: string, code: string, secret: string): Promise<PublicStatus>;
   uploads: UploadService;
   routes: ModuleRoutes;
   /** Background jobs of the module, given the outbound channels. */
@@ -82,6 +90,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
   };
   const dossiers = createDossierService(dossierDeps, deps.people);
   const uploads = createUploadService(db, deps.blobs);
+  const portal = createPortalService(db, catalog, config.hotline);
 
   /** The national portal files at every desk of the province. */
   const portalPrincipal = async (): Promise<Principal> => ({
@@ -100,8 +109,14 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     procedures,
     dossiers,
     uploads,
+    portal,
+    async lookUp(ip, code, secret) {
+      await takeLookupAttempt(db, ip);
+      return dossiers.lookup(code, secret);
+    },
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
+      await portalRoutes(portal)(app);
       await app.register(dossierRoutes(dossiers, uploads, db));
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
