@@ -38,7 +38,7 @@ const started = Date.now();
 await ensureWebBuilt((line) => console.log(line));
 const platform = await startEphemeralPlatform();
 const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
-let failures: string[] = [];
+let failures: string[];
 try {
   const origin = new URL(platform.url).origin;
   const procedureId = await firstProcedureId(origin);

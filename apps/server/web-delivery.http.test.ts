@@ -105,7 +105,8 @@ describe('web delivery: compression, caching, server-rendered citizen pages', ()
     assert.match(home.body, /Trung tâm Phục vụ hành chính công tỉnh Đồng Tháp/);
     assert.match(home.body, /href="tel:02773000000">0277 3 000 000</);
     assert.match(home.body, /<script type="application\/json" id="sen-prefetched">/, 'the web app starts from the same data');
-    assert.match(home.body, /<script type="module"/, 'and the web app takes over');
+    assert.match(home.body, /<script type="module"/, 'the boot script, which loads the web app for a signed-in or English reader');
+    assert.match(home.body, /<a [^>]*id="header-sign-in" href="\/auth\/sign-in\?returnTo=%2F"/, 'signing in goes through the web app');
     const unconfigured = await createTestPlatform();
     try {
       const body = (await unconfigured.app.inject({ url: '/' })).body;

@@ -13,6 +13,7 @@ export function homePage(tthc: TthcModule): PageRenderer {
       const contact = [home.serviceCentre?.name, home.owner.name].filter(Boolean).map((name) => `<p>${e(name!)}</p>`).join('');
       const hotline = home.hotline ? `<p>${e(t('home.hotline'))}: <a href="tel:${e(home.hotline.replace(/[^+0-9]/g, ''))}">${e(home.hotline)}</a></p>` : '';
       return layout({
+        path: '/',
         title: t('app.title'),
         data: { '/api/tthc/portal/home': home },
         main: `<h1>${e(t('app.title'))}</h1>

@@ -22,11 +22,14 @@ input{font:inherit;box-sizing:border-box;width:100%;max-width:420px;height:42px;
 button,.sr-button{font:inherit;font-weight:600;display:inline-block;margin-top:12px;height:42px;padding:0 18px;border:0;border-radius:8px;background:#0b6e4f;color:#fff;text-decoration:none;line-height:42px;cursor:pointer}
 dl{margin:0}dt{font-weight:600;font-size:14px}dd{margin:0 0 8px;font-size:14px}
 .sr-error{border:1px solid #b62f2f;color:#a42222;border-radius:8px;padding:12px 16px;margin:0 0 12px}
+.sr-header .sr-small{margin:0;height:36px;line-height:36px;padding:0 14px;font-size:14px}
 :focus-visible{outline:3px solid #de5285;outline-offset:2px}
 `;
 
 export interface Layout {
   title: string;
+  /** The page's path: where signing in comes back to. */
+  path: string;
   /** The page's main content (HTML). */
   main: string;
   status?: number;
@@ -37,7 +40,9 @@ export interface Layout {
 }
 
 export function layout(page: Layout): RenderedPage {
-  const header = `<header class="sr-header"><a class="sr-brand" href="/"><img src="/favicon.svg" alt="" width="32" height="32"><span><b>Sen</b><small>${e(t('app.tagline'))}</small></span></a></header>`;
+  // Signing in needs the web app (PKCE in the browser): the link opens its page that starts it.
+  const signIn = `<a class="sr-button sr-small" id="header-sign-in" href="/auth/sign-in?${new URLSearchParams({ returnTo: page.path })}">${e(t('auth.signIn'))}</a>`;
+  const header = `<header class="sr-header"><a class="sr-brand" href="/"><img src="/favicon.svg" alt="" width="32" height="32"><span><b>Sen</b><small>${e(t('app.tagline'))}</small></span></a>${signIn}</header>`;
   const nav = `<nav class="sr-nav" aria-label="${e(t('shell.mainNav'))}"><a href="/services">${e(t('nav.services'))}</a><a href="/tra-cuu">${e(t('tthc.nav.lookup'))}</a><a href="/my-dossiers">${e(t('tthc.nav.mine'))}</a></nav>`;
   return {
     title: page.title,

@@ -41,7 +41,7 @@ export function lookupPage(tthc: TthcModule): PageRenderer {
       } else if (errors.code || errors.secret) {
         status = 400;
       }
-      return layout({ title: `${t('tthc.lookup.title')} — Sen`, main: `<h1>${e(t('tthc.lookup.title'))}</h1><p>${e(t('tthc.lookup.description'))}</p>${form(code, errors)}${answer}`, status, standalone: true });
+      return layout({ path: '/tra-cuu', title: `${t('tthc.lookup.title')} — Sen`, main: `<h1>${e(t('tthc.lookup.title'))}</h1><p>${e(t('tthc.lookup.description'))}</p>${form(code, errors)}${answer}`, status, standalone: true });
     },
   };
 }

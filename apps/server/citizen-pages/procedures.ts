@@ -30,6 +30,7 @@ export function procedureSearchPage(tthc: TthcModule): PageRenderer {
         : `<p>${e(t('tthc.search.empty'))}</p>`;
       const next = search.page * PAGE_SIZE < total ? `<p><a href="/services?${new URLSearchParams({ ...(search.q ? { q: search.q } : {}), page: String(search.page + 1) })}">${e(t('pagination.next'))}</a></p>` : '';
       return layout({
+        path: '/services',
         title: `${t('tthc.search.title')} — Sen`,
         main: `<h1>${e(t('tthc.search.title'))}</h1><p>${e(t('tthc.search.description'))}</p>
 <form class="sr-card" role="search" action="/services" method="get"><label for="sr-q">${e(t('tthc.search.label'))}</label><input id="sr-q" name="q" type="search" value="${e(search.q)}" aria-describedby="sr-q-hint"><p class="sr-muted" id="sr-q-hint">${e(t('tthc.search.hint'))}</p><button type="submit">${e(t('home.searchButton'))}</button></form>
@@ -61,6 +62,7 @@ export function procedurePage(tthc: TthcModule): PageRenderer {
       const fees = p.fees.length ? `<ul>${p.fees.map((fee) => `<li>${e(fee.name)}: ${e(fee.amountVnd.toLocaleString('vi-VN'))} đ</li>`).join('')}</ul>` : `<p>${e(t('tthc.procedure.noFees'))}</p>`;
       const online = p.methods.includes('online') ? `<p><a class="sr-button" href="/services/${e(p.id)}/apply">${e(t('tthc.procedure.applyOnline'))}</a></p>` : `<p>${e(t('tthc.procedure.notOnline'))}</p>`;
       return layout({
+        path: `/services/${p.id}`,
         title: `${p.name} — Sen`,
         main: `<p><a href="/services">${e(t('tthc.procedure.backToSearch'))}</a></p><h1>${e(p.name)}</h1>${online}
 <section class="sr-card" aria-labelledby="sr-general"><h2 id="sr-general">${e(t('tthc.procedure.general'))}</h2><dl>${fact(t('tthc.procedure.code'), p.nationalCode)}${fact(t('tthc.procedure.level'), t(`tthc.level.${p.level}`))}${fact(t('tthc.procedure.agencies'), p.implementingAgencies.join('; ') || '—')}${fact(t('tthc.procedure.methods'), p.methods.map((m) => t(`tthc.method.${m}`)).join(', '))}${fact(t('tthc.procedure.processing'), processingTime(p.processingDays))}${fact(t('tthc.procedure.result'), p.resultType)}</dl></section>

@@ -1,6 +1,21 @@
-// The page's first paint comes before the web app: on the pages the server renders (citizen-pages/)
-// the citizen reads the page at once on a slow phone, and the web app (its JavaScript and Mantine's
-// styles) loads only after that frame, then takes over. Elsewhere the wait is one frame.
-requestAnimationFrame(() => {
-  setTimeout(() => void import('./main.tsx'), 0);
-});
+// Which page the reader gets first. The server renders the citizen pages itself (home, procedure
+// search, a procedure's page; apps/server/citizen-pages): for an anonymous reader in Vietnamese
+// they are complete pages of links and GET forms, so the web app is not loaded there at all — on
+// a slow phone that is the difference between reading at once and waiting for JavaScript.
+// Everyone else (a session in this tab, English chosen, any other page) gets the web app, loaded
+// after the first frame is painted. docs/decisions/0018-first-paint.md.
+const serverRendered = !!document.getElementById('root')?.firstElementChild;
+
+function wantsWebApp(): boolean {
+  try {
+    return sessionStorage.getItem('sen.tokens') !== null || localStorage.getItem('sen.lang') === 'en';
+  } catch {
+    return false; // storage refused (private mode, policy): the server's page it is
+  }
+}
+
+if (!serverRendered || wantsWebApp()) {
+  requestAnimationFrame(() => {
+    setTimeout(() => void import('./main.tsx'), 0);
+  });
+}

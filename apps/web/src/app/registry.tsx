@@ -18,6 +18,7 @@ const signedIn = (load: () => Promise<Module>, name: string) =>
 
 const AboutPage = portal(() => import('../pages/AboutPage.tsx'), 'AboutPage');
 const CallbackPage = portal(() => import('../pages/CallbackPage.tsx'), 'CallbackPage');
+const SignInPage = portal(() => import('../pages/SignInPage.tsx'), 'SignInPage');
 const ProcedureSearchPage = portal(() => import('../pages/tthc/portal/ProcedureSearchPage.tsx'), 'ProcedureSearchPage');
 const ProcedureDetailPage = portal(() => import('../pages/tthc/portal/ProcedureDetailPage.tsx'), 'ProcedureDetailPage');
 const LookupPage = portal(() => import('../pages/tthc/portal/LookupPage.tsx'), 'LookupPage');
@@ -70,6 +71,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/', component: HomePage, access: 'public' },
   { path: '/about', component: AboutPage, access: 'public' },
   { path: '/auth/callback', component: CallbackPage, access: 'public' },
+  { path: '/auth/sign-in', component: SignInPage, access: 'public' },
   { path: '/account', component: ProfilePage, access: 'signedIn' },
 
   { path: '/services', component: ProcedureSearchPage, access: 'public', section: 'citizen', labelKey: 'nav.services' },
