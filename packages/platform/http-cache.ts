@@ -42,7 +42,8 @@ export async function apiCaching(request: FastifyRequest, reply: FastifyReply, p
   const etag = String(reply.getHeader('etag') ?? etagOfBody(payload));
   const anonymous = !request.headers.authorization && request.principal?.kind === 'anonymous';
   reply.header('etag', etag);
-  reply.header('cache-control', anonymous ? `public, max-age=${REFERENCE_MAX_AGE_SECONDS}` : 'private, no-cache');
+  // A route that chose its own cache life (code lists: their versions are dated) keeps it.
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', anonymous ? `public, max-age=${REFERENCE_MAX_AGE_SECONDS}` : 'private, no-cache');
   reply.header('vary', 'Authorization');
   if (!matchesIfNoneMatch(request, etag)) return payload;
   reply.code(304);

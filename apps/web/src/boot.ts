@@ -18,4 +18,15 @@ if (!serverRendered || wantsWebApp()) {
   requestAnimationFrame(() => {
     setTimeout(() => void import('./main.tsx'), 0);
   });
+} else {
+  // "Đăng nhập" on a server page: start the PKCE sign-in right here (a small chunk) rather than
+  // through the web app's /auth/sign-in page, which the link leads to otherwise.
+  document.getElementById('header-sign-in')?.addEventListener('click', (event) => {
+    const link = event.currentTarget as HTMLAnchorElement;
+    event.preventDefault();
+    const returnTo = new URL(link.href).searchParams.get('returnTo') ?? '/';
+    import('./auth/oidc.ts')
+      .then(({ signIn }) => signIn({ returnTo, locale: 'vi' }))
+      .catch(() => location.assign(link.href));
+  });
 }
