@@ -90,7 +90,9 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
   };
   const dossiers = createDossierService(dossierDeps, deps.people);
   const uploads = createUploadService(db, deps.blobs);
-  const portal = createPortalService(db, catalog, config.hotline);
+  // Every anonymous visit to the home page reads it (a count over all dossiers): once per TTL per replica.
+  const portalHome = createPortalService(db, catalog, config.hotline);
+  const portal: PortalService = { home: fresh(() => portalHome.home()) };
 
   /** The national portal files at every desk of the province. */
   const portalPrincipal = async (): Promise<Principal> => ({
