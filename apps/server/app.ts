@@ -1,8 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import {
   auditKeys,
@@ -18,6 +17,7 @@ import {
   migrationsApplied,
   namedComponents,
   ping,
+  serveWebApp,
   withAdvisoryLock,
   type App,
   type Config,
@@ -29,6 +29,7 @@ import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { citizenPages } from './citizen-pages/index.ts';
 import { securityScheme } from './security-scheme.ts';
 
 export const API_INFO = {
@@ -158,20 +159,8 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(tthc.routes, { prefix: '/api/tthc' });
   await app.register(payment.routes, { prefix: '/api/payment' });
 
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    // The web app: files from the build, and index.html for any other page (client-side routes).
-    await app.register(fastifyStatic, { root: webDist, serve: false });
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-      const pathname = decodeURIComponent(request.url.split('?')[0] ?? '/');
-      if (NOT_SPA.test(pathname)) return reply.callNotFound();
-      const file = path.join(webDist, path.normalize(pathname));
-      if (pathname !== '/' && file.startsWith(webDist) && existsSync(file) && statSync(file).isFile()) {
-        if (pathname.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
-        return reply.sendFile(path.relative(webDist, file));
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  // The web app, with the citizen pages the server renders for a fast first paint (citizen-pages/).
+  if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc) });
 
   return {
     app,

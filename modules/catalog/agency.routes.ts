@@ -31,7 +31,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
   app.get(
     '/agencies',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: {
         operationId: 'listAgencies',
         tags: TAGS,
@@ -46,7 +46,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
   app.get(
     '/agencies/tree',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: {
         operationId: 'getAgencyTree',
         tags: TAGS,
@@ -75,7 +75,7 @@ export async function agencyRoutes(app: App, agencies: AgencyService): Promise<v
   app.get(
     '/agencies/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: { operationId: 'getAgency', tags: TAGS, summary: 'One agency (its ETag is the If-Match value for updates)', params: IdParams, response: { 200: AgencySchema, ...errors(400, 404) } },
     },
     async (request, reply) => {

@@ -70,7 +70,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
   app.get(
     '/code-lists',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: {
         operationId: 'listCodeLists',
         tags: TAGS,
@@ -85,7 +85,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
   app.get(
     '/code-lists/:code',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: {
         operationId: 'getCodeListItems',
         tags: TAGS,
@@ -112,7 +112,7 @@ export async function codeListRoutes(app: App, codeLists: CodeListService): Prom
   app.get(
     '/code-lists/:code/versions',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: { operationId: 'listCodeListVersions', tags: TAGS, summary: 'All versions of a code list', params: CodeParams, response: { 200: Type.Object({ items: Type.Array(VersionSchema) }), ...errors(400, 404) } },
     },
     async (request) => ({ items: await codeLists.codeListVersions(request.params.code) }),

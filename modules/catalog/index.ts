@@ -30,7 +30,7 @@ export type { DayOff, NonWorkingKind, YearRules } from './holidays.ts';
 export type { CalendarDay, NewException, YearCalendar } from './calendar.service.ts';
 export type { StoredException as CalendarException } from './calendar.repository.ts';
 export { AGENCY_KINDS } from './agency.types.ts';
-export { ROOT_AGENCY_CODE } from './seed/agencies.ts';
+export { PROVINCIAL_CENTRE_CODE, ROOT_AGENCY_CODE } from './seed/agencies.ts';
 
 /** What other modules may ask of the catalog. Dates are `YYYY-MM-DD` in Vietnam; a `Date` is read as Vietnam's date at that instant. */
 export interface CatalogService {

@@ -17,12 +17,15 @@ import type { PeopleDirectory } from './dossier/dossier.actions.ts';
 import type { DossierDeps } from './dossier/dossier.deps.ts';
 import { dossierGauges } from './dossier/dossier.gauges.ts';
 import { dossierRoutes } from './dossier/dossier.routes.ts';
-import { createDossierService, type DossierService } from './dossier/dossier.service.ts';
+import { createDossierService, type DossierService, type PublicStatus } from './dossier/dossier.service.ts';
 import { createDraftService } from './dossier/draft.service.ts';
 import { nationalPortalRoutes } from './dossier/national-portal.routes.ts';
 import { NOTICE_QUEUE, createNoticeSink, createNotificationInbox, createTemplateEditor, noticeSender, templateRepository } from './notices/notice.service.ts';
 import { catalogueRoutes } from './catalogue/procedure.routes.ts';
 import { catalogueCodesFrom, createProcedureCatalog, type ProcedureCatalog } from './catalogue/procedure.service.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { createPortalService, type PortalService } from './portal/portal.service.ts';
+import { takeLookupAttempt } from './dossier/lookup.limit.ts';
 import { seedProcedureCatalog } from './seed/index.ts';
 import { templateRoutes } from './notices/template.routes.ts';
 import { createUploadService, type UploadService } from './dossier/upload.service.ts';
@@ -39,6 +42,8 @@ export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
 export type { Dossier, DossierSummary, Queue } from './dossier/dossier.types.ts';
 export type { ProcedureCatalog } from './catalogue/procedure.service.ts';
+/** A procedure as a reader may see it: verification markers for administrators only, an unconfirmed code blank. */
+export { procedureFor as procedureAsSeenBy } from './catalogue/procedure.policies.ts';
 export { DOSSIER_STATUSES, STATUS_INFO, type DossierStatus } from './dossier/dossier.status.ts';
 export { NOTICE_QUEUE } from './notices/notice.service.ts';
 export { NATIONAL_SYNC_QUEUE } from './national-sync/national-sync.outbox.ts';
@@ -47,6 +52,7 @@ export { UPLOAD_SWEEP_QUEUE } from './dossier/upload.sweep.ts';
 export type { NationalSyncOptions } from './national-sync/national-sync.worker.ts';
 export type { RatingService, SummaryQuery as RatingSummaryQuery } from './rating/rating.service.ts';
 export { RATING_LABELS, RATING_SCORES, type Rating, type RatingSummaryRow } from './rating/rating.types.ts';
+export type { PortalHome, PortalService, ProcedureLink } from './portal/portal.service.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
 const REFERENCE_TTL_MS = 10_000;
@@ -73,6 +79,10 @@ export interface JobChannels {
 export interface TthcModule {
   procedures: ProcedureCatalog;
   dossiers: DossierService;
+  /** The citizens' home page: most used procedures, owning agency, help line. */
+  portal: PortalService;
+  /** The public status look-up, rate-limited per address as the API's (for the server-rendered look-up page). */
+  lookUp(ip: string, code: string, secret: string): Promise<PublicStatus>;
   uploads: UploadService;
   /** The sync with the national portal as administrators follow it (pending, failing, dead; retry). */
   nationalSyncs: SyncMonitor;
@@ -142,6 +152,9 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     },
   });
   const ratings = createRatingService(dossierDeps);
+  // Every anonymous visit to the home page reads it (a count over all dossiers): once per TTL per replica.
+  const portalHome = createPortalService(db, catalog, config.hotline);
+  const portal: PortalService = { home: fresh(() => portalHome.home()) };
 
   /** The national portal files at every desk of the province. */
   const portalPrincipal = async (): Promise<Principal> => ({
@@ -162,8 +175,14 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     uploads,
     nationalSyncs,
     ratings,
+    portal,
+    async lookUp(ip, code, secret) {
+      await takeLookupAttempt(db, ip);
+      return dossiers.lookup(code, secret);
+    },
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
+      await portalRoutes(portal)(app);
       await app.register(dossierRoutes(dossiers, uploads, db));
       await ratingRoutes(ratings, db)(app);
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);

@@ -91,6 +91,11 @@ export interface Config {
    * `host:port` (served there only), or neither (loopback callers in demo mode, nobody otherwise).
    */
   metrics: { token: string | undefined; host: string; port: number | undefined };
+  /**
+   * The citizens' help line shown on the home page (`SEN_HOTLINE`), e.g. the Public Administration
+   * Service Centre's number as the province publishes it; no contact number is shown without it.
+   */
+  hotline?: string;
 }
 
 export class ConfigError extends Error {}
@@ -232,6 +237,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: metricsConfig(env),
+    hotline: hotline(env),
   };
 }
 
@@ -248,6 +254,13 @@ function transferAccount(env: Env, demo: boolean): Config['payment']['transferAc
     throw new Error('PAYMENT_TRANSFER_ACCOUNT must be <6-digit bank BIN>:<account number>:<account name>');
   }
   return { bankBin: bankBin!, accountNumber: accountNumber!, accountName: accountName.toUpperCase() };
+}
+
+function hotline(env: Env): string | undefined {
+  const raw = env.SEN_HOTLINE?.trim();
+  if (!raw) return undefined;
+  if (!/^\+?[0-9][0-9 .-]{2,19}$/.test(raw)) throw new ConfigError(`SEN_HOTLINE must be a telephone number (digits, spaces, dots or dashes), got "${raw}"`);
+  return raw;
 }
 
 /** The database the test suite runs on: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */

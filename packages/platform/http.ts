@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db/connection.ts';
 import { AppError, type ErrorBody } from './errors.ts';
@@ -20,6 +21,8 @@ import { buildValidatorCompiler } from './validation.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { serveMetrics, type MetricsGuard } from './metrics-endpoint.ts';
 import { securityHeaders } from './security-headers.ts';
+import { compressionOptions } from './compression.ts';
+import { apiCaching } from './http-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,6 +37,8 @@ declare module 'fastify' {
     scope?: string;
     /** Skip the automatic audit record (the handler writes a richer one itself). */
     auditedByHandler?: boolean;
+    /** `reference`: public reference data, answered with an ETag and a short public cache life (http-cache.ts). */
+    cache?: 'reference';
   }
 }
 
@@ -141,6 +146,10 @@ export function createHttpApp(options: HttpOptions): App {
 
   // Security headers on every response, the web app's, the API's and the sign-in pages' alike.
   void app.register(helmet, securityHeaders(options.publicUrl ?? 'http://localhost'));
+  // Answers above 1 KB leave compressed (br or gzip) when the client accepts it (compression.ts).
+  void app.register(compress, compressionOptions());
+  // ETags and Cache-Control of API answers: reference data revalidates, the rest is no-store.
+  app.addHook('onSend', apiCaching);
 
   const metrics = options.metrics ?? createMetrics();
   const publicPrefixes = options.publicPrefixes ?? [];

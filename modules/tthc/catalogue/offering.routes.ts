@@ -12,7 +12,7 @@ export async function offeringRoutes(app: App, procedures: ProcedureCatalog): Pr
   app.get(
     '/procedures/:id/offerings',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: {
         operationId: 'listProcedureOfferings',
         tags,
@@ -27,7 +27,7 @@ export async function offeringRoutes(app: App, procedures: ProcedureCatalog): Pr
   app.get(
     '/offerings',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: { operationId: 'listOfferings', tags, summary: 'Offerings, by agency and/or procedure', querystring: S.OfferingListQuery, response: { 200: Type.Object({ items: Type.Array(S.OfferingSchema) }), ...errorResponses() } },
     },
     async (request) => ({ items: await procedures.listOfferings(request.query) }),

@@ -13,7 +13,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
   app.get(
     '/procedures',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: {
         operationId: 'listProcedures',
         tags,
@@ -46,7 +46,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
   app.get(
     '/procedure-codes/:code',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: { operationId: 'getProcedureByCode', tags, summary: 'One procedure by its national code (mã TTHC)', params: S.CodeParams, response: { 200: S.ProcedureSchema, ...errorResponses(404) } },
     },
     async (request, reply) => {
@@ -59,7 +59,7 @@ export async function procedureRoutes(app: App, procedures: ProcedureCatalog): P
   app.get(
     '/procedures/:id',
     {
-      config: { access: 'public' },
+      config: { access: 'public', cache: 'reference' },
       schema: { operationId: 'getProcedure', tags, summary: 'One procedure (its ETag is the If-Match value for updates)', params: S.IdParams, response: { 200: S.ProcedureSchema, ...errorResponses(404) } },
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import type { Queryable } from '../../../packages/platform/index.ts';
 import { documentSeries, dossierEvents, dossierFiles, dossiers, handovers, procedures, tasks } from '../db/schema.ts';
 import { STATUS_INFO, type DossierStatus } from './dossier.status.ts';
 import type { ActiveStepState, Applicant, Channel, Dossier, DossierEvent, DossierFile, Handover } from './dossier.types.ts';
+import type { ProcedureVerification } from '../catalogue/procedure.types.ts';
 
 /** The only place that writes SQL for dossiers, their tasks, files, events and hand-overs. */
 type DossierRow = typeof dossiers.$inferSelect;
@@ -41,7 +42,13 @@ const toFile = (row: FileRow): DossierFile => ({
   uploadedAt: row.uploadedAt.toISOString(),
 });
 
-function toDossier(row: DossierRow, procedure: { nationalCode: string; name: string }, taskRows: TaskRow[], fileRows: FileRow[]): Dossier {
+type ProcedureOfDossier = { nationalCode: string; name: string; verification: unknown };
+
+/** A procedure code not yet confirmed against the national database is never shown as if it were (no stand-in on any page or form). */
+const confirmedCode = (procedure: ProcedureOfDossier): string =>
+  (procedure.verification as ProcedureVerification | null)?.unverified.includes('nationalCode') ? '' : procedure.nationalCode;
+
+function toDossier(row: DossierRow, procedure: ProcedureOfDossier, taskRows: TaskRow[], fileRows: FileRow[]): Dossier {
   const status = row.status as DossierStatus;
   return {
     id: row.id,
@@ -49,7 +56,7 @@ function toDossier(row: DossierRow, procedure: { nationalCode: string; name: str
     agencyId: row.agencyId,
     deskAgencyId: row.deskAgencyId,
     procedureId: row.procedureId,
-    procedureCode: procedure.nationalCode,
+    procedureCode: confirmedCode(procedure),
     procedureName: procedure.name,
     offeringId: row.offeringId,
     process: { key: row.processKey, version: row.processVersion },
@@ -85,7 +92,7 @@ export const dossierRepository = {
 
   /** Reads the dossier with its procedure, tasks and files. */
   async load(db: Queryable, id: string): Promise<Dossier | undefined> {
-    const query = db.select({ dossier: dossiers, procedure: { nationalCode: procedures.nationalCode, name: procedures.name } })
+    const query = db.select({ dossier: dossiers, procedure: { nationalCode: procedures.nationalCode, name: procedures.name, verification: procedures.verification } })
       .from(dossiers).innerJoin(procedures, eq(procedures.id, dossiers.procedureId)).where(eq(dossiers.id, id));
     const [row] = await query;
     if (!row) return undefined;

@@ -2,13 +2,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DossierFeesSchema } from '../fees/fee.schemas.ts';
 import { Type } from 'typebox';
-import { AppError, badRequest, errorResponses, refuseNul, takeRateLimit, type App, type Db } from '../../../packages/platform/index.ts';
+import { AppError, badRequest, errorResponses, refuseNul, type App, type Db } from '../../../packages/platform/index.ts';
 import * as S from './dossier.schemas.ts';
 import type { DossierService, FilingInput } from './dossier.service.ts';
 import type { Command } from './dossier.actions.ts';
 import type { Submission } from './dossier.intake.ts';
 import { DOCUMENT_KINDS } from './dossier.documents.ts';
 import { MAX_UPLOAD_BYTES, type UploadService } from './upload.service.ts';
+import { takeLookupAttempt } from './lookup.limit.ts';
 
 const tags = ['tthc'];
 const PURPOSE = 'handling an administrative-procedure dossier';
@@ -211,8 +212,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       config: { access: 'public' },
       schema: { operationId: 'lookUpDossier', tags, summary: 'Public status look-up by dossier code and look-up secret (rate-limited)', querystring: S.LookupQuery, response: { 200: S.PublicStatusSchema, ...errorResponses(404, 429) } },
     }, async (request) => {
-      // Guessing secrets is slow: 20 tries per address per minute.
-      if (!(await takeRateLimit(db, `lookup:${request.ip}`, 20, 60))) throw new AppError(429, 'dossier.lookup_rate_limited', 'Tra cứu quá nhiều lần, thử lại sau ít phút / Too many look-ups, try again later');
+      await takeLookupAttempt(db, request.ip);
       return dossiers.lookup(request.query.code, request.query.secret);
     });
   };

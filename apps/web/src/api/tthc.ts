@@ -40,6 +40,13 @@ export type Draft = Schema<'Draft'>;
 export type DraftInput = Schema<'NewDraft'>;
 export type Notice = Schema<'Notification'>;
 export type OnlineFiling = Schema<'OnlineFiling'>;
+/** GET /api/tthc/portal/home (written by hand until the schema is regenerated: PortalHome). */
+export interface PortalHome {
+  popular: { id: string; nationalCode: string; name: string }[];
+  owner: { name: string; nameEn: string | null };
+  serviceCentre: { name: string; nameEn: string | null } | null;
+  hotline: string | null;
+}
 // `deskAgencyId`, `checklist`, `override` by hand until the schema is regenerated.
 export type CounterFiling = Schema<'CounterFiling'> & { deskAgencyId?: string; checklist?: ChecklistEntry[]; override?: { reason: string } };
 export type Submission = Schema<'Submission'>;

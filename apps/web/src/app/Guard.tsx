@@ -10,7 +10,13 @@ export function Guard({ page }: { page: PageRoute }) {
   const { t } = useTranslation();
   const auth = useAuth();
   const Page = page.component;
-  if (page.access === 'public') return <Page />;
+  if (page.access === 'public') {
+    return (
+      <Suspense fallback={<Loading label={t('common.loading')} />}>
+        <Page />
+      </Suspense>
+    );
+  }
   if (!auth.signedIn) {
     return (
       <Paper withBorder p="xl" maw={520} mx="auto" mt="xl">

@@ -1,40 +1,54 @@
 // The one place a module's pages plug into the web app: add a route here (and its labels to
 // src/i18n/*.json); the router, the navigation and the access guard all read this list.
-import { lazy, type ComponentType } from 'react';
+import { lazyRouteComponent } from '@tanstack/react-router';
+import type { ComponentType } from 'react';
 import { HomePage } from '../pages/HomePage.tsx';
-import { CallbackPage } from '../pages/CallbackPage.tsx';
-import { ProfilePage } from '../pages/ProfilePage.tsx';
-import { ProcedureSearchPage } from '../pages/tthc/portal/ProcedureSearchPage.tsx';
-import { ProcedureDetailPage } from '../pages/tthc/portal/ProcedureDetailPage.tsx';
-import { LookupPage } from '../pages/tthc/portal/LookupPage.tsx';
-import { PaymentReturnPage } from '../pages/payment/PaymentReturnPage.tsx';
-import { RatingPage } from '../pages/tthc/portal/RatingPage.tsx';
 
-// Administration pages load on first visit: citizens never download them.
-const OfficialsPage = lazy(() => import('../pages/admin/OfficialsPage.tsx').then((m) => ({ default: m.OfficialsPage })));
-const RolesPage = lazy(() => import('../pages/admin/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
-const AgenciesPage = lazy(() => import('../pages/admin/AgenciesPage.tsx').then((m) => ({ default: m.AgenciesPage })));
-const CataloguesPage = lazy(() => import('../pages/admin/CataloguesPage.tsx').then((m) => ({ default: m.CataloguesPage })));
-const CalendarPage = lazy(() => import('../pages/admin/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
-const ProceduresAdminPage = lazy(() => import('../pages/admin/tthc/ProceduresAdminPage.tsx').then((m) => ({ default: m.ProceduresAdminPage })));
-const OfferingsAdminPage = lazy(() => import('../pages/admin/tthc/OfferingsAdminPage.tsx').then((m) => ({ default: m.OfferingsAdminPage })));
-const ProcessesAdminPage = lazy(() => import('../pages/admin/tthc/ProcessesAdminPage.tsx').then((m) => ({ default: m.ProcessesAdminPage })));
-const FormsAdminPage = lazy(() => import('../pages/admin/tthc/FormsAdminPage.tsx').then((m) => ({ default: m.FormsAdminPage })));
-const NationalSyncsPage = lazy(() => import('../pages/admin/tthc/NationalSyncsPage.tsx').then((m) => ({ default: m.NationalSyncsPage })));
-const NoticeTemplatesPage = lazy(() => import('../pages/admin/tthc/NoticeTemplatesPage.tsx').then((m) => ({ default: m.NoticeTemplatesPage })));
-const ReconciliationsPage = lazy(() => import('../pages/payment/ReconciliationsPage.tsx').then((m) => ({ default: m.ReconciliationsPage })));
-const AuditPage = lazy(() => import('../pages/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+// Only the shell and the home page come with the first download. Every other page is a chunk of
+// its own, loaded (with the Mantine styles of its area) when the router first goes there:
+// citizens never download the workspace or the administration. The router waits for the chunk
+// before it leaves the current page (router.tsx), so no blank page flashes in between.
+type Module = Record<string, unknown>;
+/** The citizen portal's public pages: the styles of their few extra components. */
+const portal = (load: () => Promise<Module>, name: string) =>
+  lazyRouteComponent(() => Promise.all([load(), import('./styles/portal.ts')]).then(([m]) => m), name);
+/** Pages behind sign-in (filing, workspace, administration): all of Mantine's styles. */
+const signedIn = (load: () => Promise<Module>, name: string) =>
+  lazyRouteComponent(() => Promise.all([load(), import('./styles/full.ts')]).then(([m]) => m), name);
 
-// Procedure (tthc) pages behind sign-in: the public portal pages above load with the app
-// (the guard renders public pages without a Suspense boundary).
-const ApplyPage = lazy(() => import('../pages/tthc/portal/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
-const MyDossiersPage = lazy(() => import('../pages/tthc/portal/MyDossiersPage.tsx').then((m) => ({ default: m.MyDossiersPage })));
-const MyDossierPage = lazy(() => import('../pages/tthc/portal/MyDossierPage.tsx').then((m) => ({ default: m.MyDossierPage })));
-const QueuePage = lazy(() => import('../pages/tthc/workspace/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
-const RegisterPage = lazy(() => import('../pages/tthc/workspace/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })));
-const DossierPage = lazy(() => import('../pages/tthc/workspace/DossierPage.tsx').then((m) => ({ default: m.DossierPage })));
-const RatingsPage = lazy(() => import('../pages/tthc/workspace/RatingsPage.tsx').then((m) => ({ default: m.RatingsPage })));
-const CounterPage = lazy(() => import('../pages/tthc/workspace/CounterPage.tsx').then((m) => ({ default: m.CounterPage })));
+const AboutPage = portal(() => import('../pages/AboutPage.tsx'), 'AboutPage');
+const CallbackPage = portal(() => import('../pages/CallbackPage.tsx'), 'CallbackPage');
+const SignInPage = portal(() => import('../pages/SignInPage.tsx'), 'SignInPage');
+const ProcedureSearchPage = portal(() => import('../pages/tthc/portal/ProcedureSearchPage.tsx'), 'ProcedureSearchPage');
+const ProcedureDetailPage = portal(() => import('../pages/tthc/portal/ProcedureDetailPage.tsx'), 'ProcedureDetailPage');
+const LookupPage = portal(() => import('../pages/tthc/portal/LookupPage.tsx'), 'LookupPage');
+const RatingPage = portal(() => import('../pages/tthc/portal/RatingPage.tsx'), 'RatingPage');
+const PaymentReturnPage = portal(() => import('../pages/payment/PaymentReturnPage.tsx'), 'PaymentReturnPage');
+
+const ProfilePage = signedIn(() => import('../pages/ProfilePage.tsx'), 'ProfilePage');
+const ApplyPage = signedIn(() => import('../pages/tthc/portal/ApplyPage.tsx'), 'ApplyPage');
+const MyDossiersPage = signedIn(() => import('../pages/tthc/portal/MyDossiersPage.tsx'), 'MyDossiersPage');
+const MyDossierPage = signedIn(() => import('../pages/tthc/portal/MyDossierPage.tsx'), 'MyDossierPage');
+
+const QueuePage = signedIn(() => import('../pages/tthc/workspace/QueuePage.tsx'), 'QueuePage');
+const DossierPage = signedIn(() => import('../pages/tthc/workspace/DossierPage.tsx'), 'DossierPage');
+const CounterPage = signedIn(() => import('../pages/tthc/workspace/CounterPage.tsx'), 'CounterPage');
+const RegisterPage = signedIn(() => import('../pages/tthc/workspace/RegisterPage.tsx'), 'RegisterPage');
+const RatingsPage = signedIn(() => import('../pages/tthc/workspace/RatingsPage.tsx'), 'RatingsPage');
+
+const OfficialsPage = signedIn(() => import('../pages/admin/OfficialsPage.tsx'), 'OfficialsPage');
+const RolesPage = signedIn(() => import('../pages/admin/RolesPage.tsx'), 'RolesPage');
+const AgenciesPage = signedIn(() => import('../pages/admin/AgenciesPage.tsx'), 'AgenciesPage');
+const CataloguesPage = signedIn(() => import('../pages/admin/CataloguesPage.tsx'), 'CataloguesPage');
+const CalendarPage = signedIn(() => import('../pages/admin/CalendarPage.tsx'), 'CalendarPage');
+const ProceduresAdminPage = signedIn(() => import('../pages/admin/tthc/ProceduresAdminPage.tsx'), 'ProceduresAdminPage');
+const OfferingsAdminPage = signedIn(() => import('../pages/admin/tthc/OfferingsAdminPage.tsx'), 'OfferingsAdminPage');
+const ProcessesAdminPage = signedIn(() => import('../pages/admin/tthc/ProcessesAdminPage.tsx'), 'ProcessesAdminPage');
+const FormsAdminPage = signedIn(() => import('../pages/admin/tthc/FormsAdminPage.tsx'), 'FormsAdminPage');
+const NationalSyncsPage = signedIn(() => import('../pages/admin/tthc/NationalSyncsPage.tsx'), 'NationalSyncsPage');
+const ReconciliationsPage = signedIn(() => import('../pages/payment/ReconciliationsPage.tsx'), 'ReconciliationsPage');
+const NoticeTemplatesPage = signedIn(() => import('../pages/admin/tthc/NoticeTemplatesPage.tsx'), 'NoticeTemplatesPage');
+const AuditPage = signedIn(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
 
 export type SectionId = 'citizen' | 'workspace' | 'admin';
 
@@ -50,7 +64,8 @@ export type Access = 'public' | 'signedIn' | 'citizen' | 'official' | { anyOf: r
 
 export interface PageRoute {
   path: string;
-  component: ComponentType;
+  /** A lazy page carries `preload` (lazyRouteComponent): the router loads it before showing it. */
+  component: ComponentType & { preload?: () => Promise<void> };
   access: Access;
   /** Shown in the navigation of this section when set. */
   section?: SectionId;
@@ -60,7 +75,9 @@ export interface PageRoute {
 
 export const pageRoutes: PageRoute[] = [
   { path: '/', component: HomePage, access: 'public' },
+  { path: '/about', component: AboutPage, access: 'public' },
   { path: '/auth/callback', component: CallbackPage, access: 'public' },
+  { path: '/auth/sign-in', component: SignInPage, access: 'public' },
   { path: '/account', component: ProfilePage, access: 'signedIn' },
 
   { path: '/services', component: ProcedureSearchPage, access: 'public', section: 'citizen', labelKey: 'nav.services' },

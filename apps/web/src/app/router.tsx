@@ -10,7 +10,8 @@ const children = pageRoutes.map((page) =>
   createRoute({
     getParentRoute: () => rootRoute,
     path: page.path,
-    component: () => <Guard page={page} />,
+    // The page's chunk is loaded while the previous page stays on screen (and before the first render, main.tsx).
+    component: Object.assign(() => <Guard page={page} />, { preload: () => page.component.preload?.() }),
   }),
 );
 

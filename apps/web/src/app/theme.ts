@@ -1,4 +1,4 @@
-import { createTheme, Menu, mergeThemeOverrides, Modal, Select, TagsInput, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core';
+import { createTheme, mergeThemeOverrides, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core';
 
 // Lotus-leaf green; shade 7 (primary) has > 6:1 contrast against white text.
 const sen: MantineColorsTuple = ['#e6f6f0', '#cdeae0', '#9fd5c1', '#6dbfa0', '#45ac85', '#2c9f74', '#18895f', '#0b6e4f', '#085c42', '#044a34'];
@@ -31,15 +31,17 @@ export const theme = createTheme({
   defaultRadius: 'md',
   focusRing: 'auto',
   cursorType: 'pointer',
+  // Plain objects, not Menu.extend(…): importing the components here would put them (and their
+  // dependencies) into the first download of every page.
   components: {
     // Mantine's focus placeholder is a tabindex=-1 child of role="menu" that is not a menu item
     // (axe aria-required-children); without it the menu focuses its first item, as ARIA's menu pattern says.
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     // The option list (role="listbox") scrolls itself instead of a scroll area inside it, so it is
     // the combobox's popup that scrolls — reached with the arrow keys from the input — and not an
     // anonymous scroller the keyboard cannot reach (axe scrollable-region-focusable). Height: global.css.
-    Select: Select.extend({ defaultProps: { withScrollArea: false } }),
-    TagsInput: TagsInput.extend({ defaultProps: { withScrollArea: false } }),
+    Select: { defaultProps: { withScrollArea: false } },
+    TagsInput: { defaultProps: { withScrollArea: false } },
   },
 });
 
@@ -47,6 +49,6 @@ export const theme = createTheme({
 export function localisedTheme(labels: { close: string }): MantineThemeOverride {
   return mergeThemeOverrides(
     theme,
-    createTheme({ components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }) } }),
+    createTheme({ components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': labels.close } } } } }),
   );
 }

@@ -1,9 +1,7 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
 import vi from './vi.json' with { type: 'json' };
 // The tthc administration pages keep their messages in their own files (one top-level key).
-import tthcAdminEn from './tthc-admin.en.json' with { type: 'json' };
 import tthcAdminVi from './tthc-admin.vi.json' with { type: 'json' };
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -28,8 +26,23 @@ i18n.on('languageChanged', (language) => {
   }
 });
 
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: { ...vi, ...tthcAdminVi } }, en: { translation: { ...en, ...tthcAdminEn } } },
+// English is a chunk of its own, fetched when a reader chooses it (most readers never do).
+const englishOnDemand: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    if (language !== 'en') return callback(null, {});
+    Promise.all([import('./en.json'), import('./tthc-admin.en.json')]).then(
+      ([en, tthcAdminEn]) => callback(null, { ...en.default, ...tthcAdminEn.default }),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+/** Resolves once the reader's language is ready (main.tsx waits for it before the first render). */
+export const i18nReady = i18n.use(englishOnDemand).use(initReactI18next).init({
+  resources: { vi: { translation: { ...vi, ...tthcAdminVi } } },
+  partialBundledLanguages: true,
   lng: storedLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
