@@ -3,7 +3,7 @@ import { enqueueJob, type JobHandler } from './jobs.ts';
 import { queryRows, type Queryable } from './db/connection.ts';
 
 /**
- * Recurring jobs, once per period across every replica (docs/decisions/0019-recurring-jobs.md).
+ * Recurring jobs, once per period across every replica (docs/decisions/0021-recurring-jobs.md).
  * Every runner enqueues the current period's occurrence of each recurring job with the dedupe
  * key `recurring:<name>:<period number>`; the unique key lets exactly one insert win, and the
  * job then runs once like any other (lease, retries, dead letters). No extra table, no leader

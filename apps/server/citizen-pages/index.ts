@@ -1,4 +1,4 @@
-// The citizen pages the server renders itself (docs/decisions/0018-first-paint.md): the home page,
+// The citizen pages the server renders itself (docs/decisions/0025-first-paint.md): the home page,
 // the procedure search and a procedure's page paint before the web app's JavaScript arrives, which
 // then takes over; the dossier look-up needs no JavaScript at all.
 import type { TthcModule } from '../../../modules/tthc/index.ts';

@@ -3,7 +3,7 @@
 // they are complete pages of links and GET forms, so the web app is not loaded there at all — on
 // a slow phone that is the difference between reading at once and waiting for JavaScript.
 // Everyone else (a session in this tab, English chosen, any other page) gets the web app, loaded
-// after the first frame is painted. docs/decisions/0018-first-paint.md.
+// after the first frame is painted. docs/decisions/0025-first-paint.md.
 const serverRendered = !!document.getElementById('root')?.firstElementChild;
 
 function wantsWebApp(): boolean {

@@ -117,7 +117,7 @@ export interface Offering {
 /**
  * Where an offering's online filing happens: on Sen's own portal, or on the National Public
  * Service Portal (which pushes the dossier to Sen). The 2025 texts point citizens to the
- * national portal, but how sure that is stays [weak] (docs/decisions/0018-national-portal-sync.md):
+ * national portal, but how sure that is stays [weak] (docs/decisions/0020-national-portal-sync.md):
  * the default is provincial and each offering can be switched.
  */
 export type OnlineFilingPortal = 'provincial' | 'national';

@@ -76,7 +76,7 @@ export const offerings = tthc.table(
      * Where online filing happens: `provincial` (Sen's portal) or `national` (the applicant is
      * sent to the National Public Service Portal, which pushes the dossier here). Default:
      * provincial; the 2025 texts point citizens to the national portal, but how sure that is
-     * stays [weak] (docs/decisions/0018-national-portal-sync.md).
+     * stays [weak] (docs/decisions/0020-national-portal-sync.md).
      */
     onlineFilingPortal: text('online_filing_portal').notNull().default('provincial'),
     active: boolean('active').notNull().default(true),

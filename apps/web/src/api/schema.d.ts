@@ -729,6 +729,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/forms/{key}/blank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest published e-form as a blank A4 PDF to print and fill by hand (mẫu đơn, tờ khai) */
+        get: operations["getBlankForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/forms/{key}/versions/{version}": {
         parameters: {
             query?: never;
@@ -882,6 +899,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/portal/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home page: most used procedures, the owning agency and the help line */
+        get: operations["getPortalHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/uploads": {
         parameters: {
             query?: never;
@@ -1019,6 +1053,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/dossiers/{id}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fee the dossier owes (schedule in force, lines for its form values) and its payment requests */
+        get: operations["getDossierFees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/dossiers/{id}/control-sheet": {
         parameters: {
             query?: never;
@@ -1028,6 +1079,23 @@ export interface paths {
         };
         /** The process control sheet: every hand-over, on time or not */
         get: operations["getDossierControlSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/applicant-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What VNeID said about the signed-in citizen (name, personal id, date of birth, phone, residence, enterprise represented), to prefill an application */
+        get: operations["getApplicantProfile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1077,8 +1145,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A printable document of the dossier (PDF): receipt, supplement request, rejection, apology or control sheet */
+        /** A printable form of the dossier (PDF, Circular 03/2025/TT-VPCP): receipt, supplement request, rejection, apology and extension, stop notice or control sheet */
         get: operations["getDossierDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/desks/{deskAgencyId}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tracking register (Sổ theo dõi hồ sơ, Form 07 of Circular 03/2025/TT-VPCP) of a desk for a period, as PDF or Excel; for the desk's officials */
+        get: operations["getTrackingRegister"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1096,6 +1181,59 @@ export interface paths {
         };
         /** Public status look-up by dossier code and look-up secret (rate-limited) */
         get: operations["lookUpDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier's satisfaction rating, and whether the caller (its applicant) may rate it now */
+        get: operations["getDossierRating"];
+        put?: never;
+        /** The signed-in applicant rates a returned dossier, once (an identical repeat answers 200 with the first rating) */
+        post: operations["rateDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/lookup/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rating of a dossier found by code and look-up secret (rate-limited) */
+        get: operations["getLookupRating"];
+        put?: never;
+        /** Rate a returned dossier with its code and look-up secret (for applicants without an account; rate-limited) */
+        post: operations["rateDossierByLookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/ratings/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satisfaction per agency or per procedure, for the agency and the agencies below it within the caller's grants (report.read or dossier.read) */
+        get: operations["summariseRatings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1209,6 +1347,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/national-syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dossier syncs not yet acknowledged by the national portal (pending, failing with backoff, dead letters), paged */
+        get: operations["listNationalSyncs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/national-syncs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead or failing sync again now (its dossier's later syncs follow it in order) */
+        post: operations["retryNationalSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/offerings/{id}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offering's fee schedule in force today (stage, clock stop, lines with their rules, source document, verified) */
+        get: operations["getOfferingFeeSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/national-portal/dossiers": {
         parameters: {
             query?: never;
@@ -1220,6 +1409,143 @@ export interface paths {
         put?: never;
         /** Receive a dossier filed on the National Public Service Portal (signed push: X-DVCQG-Signature) */
         post: operations["receiveNationalPortalDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Payment result notification from the national payment platform (X-Signature = HMAC-SHA256 of the raw body; notifiedAt within the tolerance; idempotent on X-Notification-Id) */
+        post: operations["receivePaymentNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment request with its events (the payer, or an official collecting fees at its agency) */
+        get: operations["getPaymentRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/requests/{id}/online": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a payment on the national payment platform; answers the page to send the payer to */
+        post: operations["startOnlinePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/requests/{id}/counter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment taken at the desk (or a bank transfer seen on the account) with its receipt number */
+        post: operations["recordCounterPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/requests/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment receipt (biên lai) of a paid request, as PDF */
+        get: operations["getPaymentReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/requests/{id}/notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fee notice of a request, with a VietQR code for bank transfer when an account is configured, as PDF */
+        get: operations["getPaymentNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The parameters the payment page sent the browser back with: the signature is checked, then the platform is asked; only its answer is recorded */
+        post: operations["confirmPaymentReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliation reports, newest date first */
+        get: operations["listReconciliations"];
+        put?: never;
+        /** Reconcile one local date: the platform's signed file against Sen's records; stores and answers the report */
+        post: operations["reconcilePayments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1243,7 +1569,7 @@ export interface components {
             code: string;
             name: string;
             nameEn: string | null;
-            kind: "province" | "department" | "board" | "central" | "commune" | "other";
+            kind: "province" | "department" | "board" | "central" | "commune" | "service_centre" | "other";
             parentId: string | null;
             /** @description Code and/or name are provisional until the official list is imported */
             placeholder: boolean;
@@ -1278,7 +1604,7 @@ export interface components {
             code?: string;
             name?: string;
             nameEn?: string | null;
-            kind?: "province" | "department" | "board" | "central" | "commune" | "other";
+            kind?: "province" | "department" | "board" | "central" | "commune" | "service_centre" | "other";
             /** Format: uuid */
             parentId?: string;
             placeholder?: boolean;
@@ -1296,7 +1622,7 @@ export interface components {
             code: string;
             name: string;
             nameEn: string | null;
-            kind: "province" | "department" | "board" | "central" | "commune" | "other";
+            kind: "province" | "department" | "board" | "central" | "commune" | "service_centre" | "other";
             parentId: string | null;
             /** @description Code and/or name are provisional until the official list is imported */
             placeholder: boolean;
@@ -1327,6 +1653,20 @@ export interface components {
                 commune?: string;
                 province?: string;
             };
+            /** @enum {string} */
+            locale?: "vi" | "en";
+        };
+        ApplicantProfile: {
+            fullName: string;
+            personalId: string;
+            dateOfBirth: string | null;
+            phone: string | null;
+            address: {
+                line: string;
+                commune: string | null;
+                province: string | null;
+            } | null;
+            enterpriseCode: string | null;
         };
         AssignRole: {
             /** Format: uuid */
@@ -1441,6 +1781,28 @@ export interface components {
             submission: components["schemas"]["Submission"];
             /** @description Accept at once and issue the receipt (default true) */
             accept?: boolean;
+            /**
+             * Format: uuid
+             * @description The receiving desk when it is not the offering's own: a Public Administration Service Centre receives any procedure of the province (Decree 118/2025/NĐ-CP); the offering's agency decides
+             */
+            deskAgencyId?: string;
+            /** @description The intake checklist: each part present or missing and, on paper, its form (original, certified_copy, copy). Omitted: presence is read from the dossier's e-forms and files */
+            checklist?: {
+                partCode: string;
+                present: boolean;
+                /** @enum {string} */
+                form?: "original" | "certified_copy" | "copy";
+            }[];
+            /** @description Accept although required parts are missing or in a weaker form: the reason is kept in the history and the audit log */
+            override?: {
+                reason: string;
+            };
+        };
+        CounterPayment: {
+            /** @description Receipt (biên lai) number */
+            receiptNo: string;
+            /** @default counter */
+            method: "counter" | "transfer";
         };
         CreateOfficial: {
             username: string;
@@ -1492,7 +1854,7 @@ export interface components {
             /** @enum {string} */
             channel: "online" | "counter" | "dvcqg" | "post";
             /** @enum {string} */
-            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "awaiting_payment" | "ready_to_return" | "completed" | "withdrawn" | "stopped" | "cancelled";
             statusLabel: string;
             /** @description Status code on the National Public Service Portal */
             nationalStatus: number;
@@ -1539,6 +1901,17 @@ export interface components {
             action: "accept";
             /** @description The version the caller saw; 409 if the dossier has changed since */
             expectedVersion: number;
+            /** @description The intake checklist: each part present or missing and, on paper, its form (original, certified_copy, copy). Omitted: presence is read from the dossier's e-forms and files */
+            checklist?: {
+                partCode: string;
+                present: boolean;
+                /** @enum {string} */
+                form?: "original" | "certified_copy" | "copy";
+            }[];
+            /** @description Accept although required parts are missing or in a weaker form: the reason is kept in the history and the audit log */
+            override?: {
+                reason: string;
+            };
         } | {
             /** @constant */
             action: "request_supplement";
@@ -1598,6 +1971,13 @@ export interface components {
             reason: string;
         } | {
             /** @constant */
+            action: "stop";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
+            reason: string;
+            legalGround?: string;
+        } | {
+            /** @constant */
             action: "cancel";
             /** @description The version the caller saw; 409 if the dossier has changed since */
             expectedVersion: number;
@@ -1638,6 +2018,11 @@ export interface components {
             /** @description The version the caller saw; 409 if the dossier has changed since */
             expectedVersion: number;
             reason: string;
+        } | {
+            /** @constant */
+            action: "request_payment";
+            /** @description The version the caller saw; 409 if the dossier has changed since */
+            expectedVersion: number;
         };
         DossierEvent: {
             id: number;
@@ -1650,6 +2035,41 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+        };
+        DossierFees: {
+            schedule: {
+                /** @description When the fee is requested */
+                stage: "intake" | "processing" | "return";
+                /** @description The time limit stops while the fee is awaited */
+                stopsClock: boolean;
+                sourceDocument: string;
+                /** @description False: a typical amount not yet checked against the province’s decision */
+                verified: boolean;
+                validFrom: string;
+                lines: {
+                    code: string;
+                    name: string;
+                    /** @description VND */
+                    amount: number;
+                    kind: "fee" | "charge";
+                }[];
+            } | null;
+            requests: {
+                id: string;
+                purpose: string;
+                amount: number;
+                lines: {
+                    code: string;
+                    name: string;
+                    /** @description VND */
+                    amount: number;
+                    kind: "fee" | "charge";
+                }[];
+                status: string;
+                method: string | null;
+                receiptNo: string | null;
+                paidAt: string | null;
+            }[];
         };
         DossierLookupSecret: {
             code: string;
@@ -1671,6 +2091,19 @@ export interface components {
                 note: string | null;
             }[];
         };
+        DossierRating: {
+            dossierId: string;
+            /** @description 5 Rất hài lòng, 4 Hài lòng, 3 Bình thường, 2 Không hài lòng, 1 Rất không hài lòng */
+            score: number;
+            comment: string | null;
+            /** @enum {string} */
+            via: "account" | "lookup";
+            ratedAt: string;
+        };
+        DossierRatingState: {
+            rating: components["schemas"]["DossierRating"] | null;
+            canRate: boolean;
+        };
         DossierSummary: {
             id: string;
             code: string;
@@ -1679,7 +2112,7 @@ export interface components {
             /** @enum {string} */
             channel: "online" | "counter" | "dvcqg" | "post";
             /** @enum {string} */
-            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "awaiting_payment" | "ready_to_return" | "completed" | "withdrawn" | "stopped" | "cancelled";
             statusLabel: string;
             submittedAt: string;
             dueDate: string | null;
@@ -1708,7 +2141,7 @@ export interface components {
             /** @enum {string} */
             channel: "online" | "counter" | "dvcqg" | "post";
             /** @enum {string} */
-            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "ready_to_return" | "completed" | "withdrawn" | "cancelled";
+            status: "submitted" | "supplement_requested" | "rejected" | "processing" | "paused" | "awaiting_payment" | "ready_to_return" | "completed" | "withdrawn" | "stopped" | "cancelled";
             statusLabel: string;
             /** @description Status code on the National Public Service Portal */
             nationalStatus: number;
@@ -1865,6 +2298,8 @@ export interface components {
             stepName: string;
             agencyId: string;
             holderName: string | null;
+            givenByName: string | null;
+            endedByName: string | null;
             startedAt: string;
             dueAt: string | null;
             endedAt: string | null;
@@ -1886,6 +2321,9 @@ export interface components {
             number: string;
             title: string;
             issuedOn?: string;
+        };
+        LookupRating: {
+            rating: components["schemas"]["DossierRating"] | null;
         };
         Me: {
             /** Format: uuid */
@@ -1944,11 +2382,27 @@ export interface components {
             code: string;
             created: boolean;
         };
+        NationalSyncItem: {
+            id: number;
+            dossierId: string;
+            dossierCode: string;
+            seq: number;
+            action: string;
+            /** @description National status code (TrangThaiHoSo) being synchronised */
+            nationalStatus: number;
+            statusAt: string;
+            /** @enum {string} */
+            state: "pending" | "failing" | "dead";
+            attempts: number;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            createdAt: string;
+        };
         NewAgency: {
             code: string;
             name: string;
             nameEn?: string | null;
-            kind: "province" | "department" | "board" | "central" | "commune" | "other";
+            kind: "province" | "department" | "board" | "central" | "commune" | "service_centre" | "other";
             /** Format: uuid */
             parentId: string;
             placeholder?: boolean;
@@ -1970,6 +2424,12 @@ export interface components {
             description?: string | null;
             extendable?: boolean;
         };
+        NewDossierRating: {
+            /** @description 5 Rất hài lòng, 4 Hài lòng, 3 Bình thường, 2 Không hài lòng, 1 Rất không hài lòng */
+            score: number;
+            /** @description Optional comment (no NUL characters) */
+            comment?: string;
+        };
         NewDraft: {
             /** Format: uuid */
             offeringId: string;
@@ -1985,6 +2445,14 @@ export interface components {
                 fileName?: string;
             }[];
         };
+        NewLookupRating: {
+            code: string;
+            secret: string;
+            /** @description 5 Rất hài lòng, 4 Hài lòng, 3 Bình thường, 2 Không hài lòng, 1 Rất không hài lòng */
+            score: number;
+            /** @description Optional comment (no NUL characters) */
+            comment?: string;
+        };
         NewOffering: {
             /** Format: uuid */
             procedureId: string;
@@ -1998,6 +2466,11 @@ export interface components {
             codePattern?: string | null;
             intakeCutoff?: string | null;
             onlineEnabled?: boolean;
+            /**
+             * @description Where online filing happens: `provincial` (this portal) or `national` (the applicant is sent to the National Public Service Portal, which pushes the dossier here); default provincial
+             * @enum {unknown}
+             */
+            onlineFilingPortal?: "provincial" | "national";
             active?: boolean;
         };
         NewProcedure: {
@@ -2016,9 +2489,12 @@ export interface components {
             fees?: components["schemas"]["FeeItem"][];
             parts?: components["schemas"]["ProcedurePart"][];
             conditions?: string | null;
+            /** @description Trình tự thực hiện, in order */
+            steps?: string[];
             legalBases?: components["schemas"]["LegalBasis"][];
             fullyOnline?: boolean;
             active?: boolean;
+            verification?: components["schemas"]["ProcedureVerification"] | null;
         };
         NotReady: {
             /** @constant */
@@ -2029,7 +2505,7 @@ export interface components {
         };
         NoticeTemplate: {
             /** @enum {string} */
-            event: "filed" | "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+            event: "filed" | "received" | "supplement_requested" | "rejected" | "apologised" | "stopped" | "result_ready" | "completed" | "withdrawn" | "cancelled" | "step_due_soon" | "step_overdue";
             /** @enum {string} */
             channel: "email" | "sms" | "inapp";
             locale: string;
@@ -2067,8 +2543,33 @@ export interface components {
             codePattern: string | null;
             intakeCutoff: string | null;
             onlineEnabled: boolean;
+            /**
+             * @description Where online filing happens: `provincial` (this portal) or `national` (the applicant is sent to the National Public Service Portal, which pushes the dossier here); default provincial
+             * @enum {unknown}
+             */
+            onlineFilingPortal: "provincial" | "national";
             active: boolean;
             version: number;
+        };
+        OfferingFeeSchedule: {
+            schedule: {
+                stage: "intake" | "processing" | "return";
+                stopsClock: boolean;
+                sourceDocument: string;
+                verified: boolean;
+                validFrom: string;
+                validTo: string | null;
+                lines: {
+                    code: string;
+                    name: string;
+                    amount: number;
+                    kind: "fee" | "charge";
+                    when?: {
+                        field: string;
+                        in: (string | number | boolean)[];
+                    };
+                }[];
+            } | null;
         };
         OfferingPatch: {
             /** Format: uuid */
@@ -2079,6 +2580,11 @@ export interface components {
             codePattern?: string | null;
             intakeCutoff?: string | null;
             onlineEnabled?: boolean;
+            /**
+             * @description Where online filing happens: `provincial` (this portal) or `national` (the applicant is sent to the National Public Service Portal, which pushes the dossier here); default provincial
+             * @enum {unknown}
+             */
+            onlineFilingPortal?: "provincial" | "national";
             active?: boolean;
             version?: number;
         };
@@ -2097,6 +2603,11 @@ export interface components {
             codePattern: string | null;
             intakeCutoff: string | null;
             onlineEnabled: boolean;
+            /**
+             * @description Where online filing happens: `provincial` (this portal) or `national` (the applicant is sent to the National Public Service Portal, which pushes the dossier here); default provincial
+             * @enum {unknown}
+             */
+            onlineFilingPortal: "provincial" | "national";
             active: boolean;
             version: number;
             agencyCode: string;
@@ -2125,11 +2636,99 @@ export interface components {
             offeringId: string;
             submission: components["schemas"]["Submission"];
         };
+        OnlinePaymentStart: {
+            paymentUrl: string;
+            orderId: string;
+        };
+        PaymentLine: {
+            code: string;
+            name: string;
+            amount: number;
+            kind: "fee" | "charge";
+        };
+        PaymentNotificationAck: {
+            outcome: "paid" | "already_paid" | "cancelled" | "duplicate";
+        };
+        PaymentRequest: {
+            id: string;
+            owner: string;
+            purpose: string;
+            agencyId: string;
+            agencyCode: string;
+            payerName: string;
+            description: string;
+            /** @description VND */
+            amount: number;
+            lines: components["schemas"]["PaymentLine"][];
+            status: "pending" | "paid" | "cancelled" | "expired" | "failed";
+            method: ("online" | "counter" | "transfer") | null;
+            providerTransactionNo: string | null;
+            receiptNo: string | null;
+            paidAt: string | null;
+            createdAt: string;
+        };
+        PaymentRequestDetail: {
+            id: string;
+            owner: string;
+            purpose: string;
+            agencyId: string;
+            agencyCode: string;
+            payerName: string;
+            description: string;
+            /** @description VND */
+            amount: number;
+            lines: components["schemas"]["PaymentLine"][];
+            status: "pending" | "paid" | "cancelled" | "expired" | "failed";
+            method: ("online" | "counter" | "transfer") | null;
+            providerTransactionNo: string | null;
+            receiptNo: string | null;
+            paidAt: string | null;
+            createdAt: string;
+            events: {
+                id: number;
+                kind: string;
+                source: string;
+                data: unknown;
+                actor: string | null;
+                at: string;
+            }[];
+        };
+        PaymentReturnParams: {
+            paymentId: string;
+            orderId: string;
+            amount: string;
+            status: string;
+            transactionNo: string;
+            bankCode: string;
+            paidAt: string;
+            signature: string;
+        };
+        PaymentReturnResult: {
+            outcome: "paid" | "already_paid" | "cancelled" | "duplicate";
+            request: components["schemas"]["PaymentRequest"];
+        };
         PermissionList: {
             items: {
                 code: string;
                 description: string;
             }[];
+        };
+        PortalHome: {
+            popular: {
+                /** Format: uuid */
+                id: string;
+                nationalCode: string;
+                name: string;
+            }[];
+            owner: {
+                name: string;
+                nameEn: string | null;
+            };
+            serviceCentre: {
+                name: string;
+                nameEn: string | null;
+            } | null;
+            hotline: string | null;
         };
         Procedure: {
             /** Format: uuid */
@@ -2148,10 +2747,13 @@ export interface components {
             fees: components["schemas"]["FeeItem"][];
             parts: components["schemas"]["ProcedurePart"][];
             conditions: string | null;
+            /** @description Trình tự thực hiện, in order */
+            steps: string[];
             legalBases: components["schemas"]["LegalBasis"][];
             resultType: string;
             fullyOnline: boolean;
             active: boolean;
+            verification: components["schemas"]["ProcedureVerification"] | null;
             /** @description Send back (or as If-Match) when updating */
             version: number;
             /** Format: date-time */
@@ -2175,6 +2777,11 @@ export interface components {
             required: boolean;
             originals: number;
             copies: number;
+            /**
+             * @description Weakest acceptable form at the counter: original, certified_copy (bản sao chứng thực) or copy
+             * @enum {string}
+             */
+            requiredForm?: "original" | "certified_copy" | "copy";
             templateBlobKey?: string;
             templateFileName?: string;
             /** @description Lower-case letters, digits and "-" */
@@ -2195,12 +2802,25 @@ export interface components {
             fees?: components["schemas"]["FeeItem"][];
             parts?: components["schemas"]["ProcedurePart"][];
             conditions?: string | null;
+            /** @description Trình tự thực hiện, in order */
+            steps?: string[];
             legalBases?: components["schemas"]["LegalBasis"][];
             resultType?: string;
             fullyOnline?: boolean;
             active?: boolean;
+            verification?: components["schemas"]["ProcedureVerification"] | null;
             /** @description Expected current version (alternative to If-Match) */
             version?: number;
+        };
+        /** @description How far the record was checked against the national procedure database; administrators only (omitted for others) */
+        ProcedureVerification: {
+            /** @enum {string} */
+            status: "verified" | "unverified";
+            source: string;
+            checkedOn: string;
+            /** @description Fields still unconfirmed against the national procedure database */
+            unverified: string[];
+            note?: string;
         };
         ProcessDraft: {
             name: string;
@@ -2258,10 +2878,56 @@ export interface components {
             status: "draft" | "published" | "retired";
             graph: components["schemas"]["ProcessGraph"];
         };
+        RatingSummary: {
+            items: components["schemas"]["RatingSummaryRow"][];
+        };
+        RatingSummaryRow: {
+            agencyId: string;
+            agencyName: string;
+            procedureCode: string | null;
+            procedureName: string | null;
+            count: number;
+            /** @description Ratings with score 1, 2, 3, 4, 5 */
+            distribution: number[];
+            average: number;
+            /** @description Share of scores 4 and 5, per cent */
+            satisfiedPercent: number;
+        };
         Readiness: {
             /** @constant */
             status: "ready";
             database: string;
+        };
+        ReconcileRequest: {
+            date: string;
+        };
+        ReconciliationMismatch: {
+            kind: "unknown_transaction" | "amount_differs" | "status_differs" | "missing_in_platform";
+            transactionNo: string | null;
+            orderId: string | null;
+            requestId: string | null;
+            platformAmount: number | null;
+            senAmount: number | null;
+            platformStatus: string | null;
+            senStatus: string | null;
+        };
+        ReconciliationReport: {
+            id: string;
+            date: string;
+            merchantCode: string;
+            fileSha256: string;
+            platformCount: number;
+            platformTotal: number;
+            senCount: number;
+            senTotal: number;
+            matched: number;
+            mismatches: components["schemas"]["ReconciliationMismatch"][];
+            createdBy: string;
+            createdAt: string;
+        };
+        ReconciliationReportPage: {
+            items: components["schemas"]["ReconciliationReport"][];
+            total: number;
         };
         Role: {
             /** Format: uuid */
@@ -3349,7 +4015,7 @@ export interface operations {
             query: {
                 /** @description Search code and names, with or without diacritics */
                 q?: string;
-                kind?: "province" | "department" | "board" | "central" | "commune" | "other";
+                kind?: "province" | "department" | "board" | "central" | "commune" | "service_centre" | "other";
                 parentId?: string;
                 active?: boolean;
                 limit: number;
@@ -5325,6 +5991,65 @@ export interface operations {
             };
         };
     };
+    getBlankForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and "-" */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getFormVersion: {
         parameters: {
             query?: never;
@@ -5871,6 +6596,53 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalHome"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6485,6 +7257,64 @@ export interface operations {
             };
         };
     };
+    getDossierFees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierFees"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getDossierControlSheet: {
         parameters: {
             query?: never;
@@ -6536,6 +7366,53 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApplicantProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantProfile"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6668,7 +7545,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                kind: "receipt" | "supplement_request" | "rejection" | "apology" | "control_sheet";
+                kind: "receipt" | "supplement_request" | "rejection" | "apology" | "stop" | "control_sheet";
             };
             cookie?: never;
         };
@@ -6712,6 +7589,80 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTrackingRegister: {
+        parameters: {
+            query: {
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                from: string;
+                /** @description Date YYYY-MM-DD (Vietnam) */
+                to: string;
+                /** @description pdf (printable) or xlsx (Excel) */
+                format: "pdf" | "xlsx";
+            };
+            header?: never;
+            path: {
+                deskAgencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The register (application/pdf or an .xlsx workbook) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6780,6 +7731,351 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossierRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRatingState"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rateDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDossierRating"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRating"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRating"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLookupRating: {
+        parameters: {
+            query: {
+                code: string;
+                secret: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupRating"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rateDossierByLookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLookupRating"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRating"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierRating"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    summariseRatings: {
+        parameters: {
+            query: {
+                agencyId: string;
+                groupBy?: "agency" | "procedure";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSummary"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7233,7 +8529,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                event: "filed" | "received" | "supplement_requested" | "rejected" | "apologised" | "result_ready" | "completed" | "withdrawn" | "cancelled";
+                event: "filed" | "received" | "supplement_requested" | "rejected" | "apologised" | "stopped" | "result_ready" | "completed" | "withdrawn" | "cancelled" | "step_due_soon" | "step_overdue";
                 channel: "email" | "sms" | "inapp";
                 locale: "vi" | "en";
             };
@@ -7292,6 +8588,183 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNationalSyncs: {
+        parameters: {
+            query: {
+                view?: "open" | "pending" | "failing" | "dead";
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NationalSyncItem"][];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        counts: {
+                            pending: number;
+                            failing: number;
+                            dead: number;
+                        };
+                    };
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retryNationalSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalSyncItem"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOfferingFeeSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingFeeSchedule"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7361,6 +8834,581 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receivePaymentNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotificationAck"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequestDetail"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startOnlinePayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlinePaymentStart"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordCounterPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterPayment"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRequest"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPaymentReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPaymentNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmPaymentReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentReturnParams"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentReturnResult"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReconciliations: {
+        parameters: {
+            query: {
+                limit: number;
+                offset: number;
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReportPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reconcilePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconcileRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReport"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
