@@ -233,7 +233,7 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
         throw unprocessable('dossier.due_date_not_working_day', 'Ngày hẹn mới rơi vào ngày nghỉ / The new date is not a working day', { field: 'newDueDate', nextWorkingDay: workingDay });
       }
       return {
-        patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate, issuedAt: now.toISOString() },
+        patch: { apologised: true, dueDate: command.newDueDate }, note: command.reason, details: { previousDueDate: dossier.dueDate, newDueDate: command.newDueDate, issuedAt: now.toISOString(), reason: command.reason },
         visibleToApplicant: true, notice: 'apologised', issues: ['apology'],
       };
     }
@@ -248,7 +248,7 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
     case 'cancel':
       expectStatus(dossier, 'cancel', 'submitted', 'supplement_requested', 'processing', 'paused', 'awaiting_payment', 'ready_to_return');
       await requirePermission(deps.catalog, principal, P.approve, dossier.agencyId);
-      return { status: 'cancelled', steps: [], patch: { finishedAt: now, clockStoppedAt: null }, note: command.reason, details: {}, visibleToApplicant: true, notice: 'cancelled' };
+      return { status: 'cancelled', steps: [], patch: { finishedAt: now, clockStoppedAt: null }, note: command.reason, details: { reason: command.reason }, visibleToApplicant: true, notice: 'cancelled' };
     case 'withdraw':
       expectStatus(dossier, 'withdraw', 'submitted', 'supplement_requested', 'processing', 'paused', 'awaiting_payment');
       if (!isApplicantOf(principal, dossier)) await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);

@@ -85,6 +85,7 @@ describe('dossier forms (Circular 03/2025/TT-VPCP)', () => {
     assert.equal(extended.dueDate, '2026-11-25');
     assert.equal(extended.originalDueDate, '2026-11-23', 'the first promise stays for the statistics');
     assert.equal(await w.count(`tthc.notifications where dossier_id = '${dossier.id}' and event = 'apologised'`), 1);
+    assert.equal(await w.count(`tthc.notifications where dossier_id = '${dossier.id}' and event = 'apologised' and body like '%Lý do: Chờ kết quả xác minh của cơ quan khác%'`), 1, 'the notice gives the reason');
     assert.match((await numberOf(extended, 'apologise', 'apology'))!, /^\d{4}\/2026\/XL$/);
     const letter = await text(extended, 'apology', w.citizen);
     assert.deepEqual(missingWords(letter, ['Mẫu số 04', 'sẽ bị trễ hạn', 'Chờ kết quả xác minh của cơ quan khác', '25/11/2026']), []);
@@ -93,6 +94,12 @@ describe('dossier forms (Circular 03/2025/TT-VPCP)', () => {
     const again = await footprint(w);
     await assert.rejects(act(w, w.leader, extended, { action: 'apologise', newDueDate: '2026-11-26', reason: 'Lần nữa' }), rejectsWith(409, 'dossier.already_extended'));
     assert.equal(await footprint(w), again);
+  });
+
+  it('cancellation: the notice to the applicant gives the reason', async () => {
+    const dossier = await act(w, w.desk, await fileBirth(), { action: 'accept' });
+    await act(w, w.leader, dossier, { action: 'cancel', reason: 'Hồ sơ trùng với hồ sơ đã nộp trước đó' });
+    assert.equal(await w.count(`tthc.notifications where dossier_id = '${dossier.id}' and event = 'cancelled' and body like '%Lý do: Hồ sơ trùng với hồ sơ đã nộp trước đó%'`), 1);
   });
 
   it('stop (Form 05): the leader ends processing with its notice; a final status (national 8); refused in other states and to others', async () => {
