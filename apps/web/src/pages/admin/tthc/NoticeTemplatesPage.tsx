@@ -11,7 +11,12 @@ import { NoticeTemplateModal } from './NoticeTemplateModal.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 
 // In the order a dossier meets them. `filed` is named here until the generated API types know it.
-const EVENTS: readonly NoticeEvent[] = ['filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'stopped', 'result_ready', 'completed', 'withdrawn', 'cancelled'];
+const EVENTS = [
+  'filed', 'received', 'supplement_requested', 'rejected', 'apologised', 'stopped', 'result_ready', 'completed', 'withdrawn', 'cancelled', 'step_due_soon', 'step_overdue',
+] as const satisfies readonly NoticeEvent[];
+// Fails to compile when the server gains a notice event this page does not list.
+const everyEventListed: Exclude<NoticeEvent, (typeof EVENTS)[number]> extends never ? true : never = true;
+void everyEventListed;
 const CHANNELS: readonly NoticeChannel[] = ['email', 'sms', 'inapp'];
 
 const excerpt = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
@@ -25,7 +30,7 @@ export function NoticeTemplatesPage() {
   const [editing, setEditing] = useState<NoticeTemplate | null>(null);
   const items = (query.data?.items ?? [])
     .filter((tpl) => (!event || tpl.event === event) && (!channel || tpl.channel === channel))
-    .sort((a, b) => EVENTS.indexOf(a.event) - EVENTS.indexOf(b.event) || CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel) || a.locale.localeCompare(b.locale));
+    .sort((a, b) => (EVENTS as readonly NoticeEvent[]).indexOf(a.event) - (EVENTS as readonly NoticeEvent[]).indexOf(b.event) || CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel) || a.locale.localeCompare(b.locale));
   const name = (tpl: NoticeTemplate) => `${t(`tthcAdmin.notices.event.${tpl.event}`)} · ${t(`tthcAdmin.notices.channel.${tpl.channel}`)} · ${tpl.locale}`;
 
   return (
