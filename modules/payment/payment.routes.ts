@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { AppError, checkJsonText, errorResponses, type App } from '../../packages/platform/index.ts';
+import { AppError, errorResponses, keepRawJsonBody, rawBodyOf, type App } from '../../packages/platform/index.ts';
 import {
   CounterBody, IdParams, NotificationAckSchema, OnlineStartSchema, PaymentRequestDetailSchema, PaymentRequestSchema, ReconcileBody, ReportPageSchema,
   ReportQuery, ReportSchema, ReturnBody, ReturnResultSchema, TAGS,
@@ -12,16 +12,7 @@ const PdfSchema = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', descri
 
 /** The national platform's server-to-server notification: signed over the exact bytes, so they are kept. */
 async function notificationRoute(app: App, payments: PaymentService): Promise<void> {
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (request, body, done) => {
-    (request as { rawBody?: Buffer }).rawBody = body as Buffer;
-    try {
-      checkJsonText((body as Buffer).toString('utf8'));
-      done(null, {});
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  keepRawJsonBody(app, 64 * 1024);
   app.post('/notifications', {
     config: { access: 'public' },
     schema: {
@@ -30,7 +21,7 @@ async function notificationRoute(app: App, payments: PaymentService): Promise<vo
       response: { 200: NotificationAckSchema, ...errorResponses(422) },
     },
   }, async (request) => {
-    const raw = (request as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    const raw = rawBodyOf(request);
     const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : undefined);
     try {
       return await payments.receiveNotification(raw, header('x-signature'), header('x-notification-id'));

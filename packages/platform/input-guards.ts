@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 
 /**
@@ -76,4 +76,33 @@ export async function refuseNulInRequest(request: FastifyRequest): Promise<void>
   refuseNul(request.query, 'querystring');
   refuseNul(request.headers, 'headers');
   refuseNul(request.body, 'body');
+}
+
+/** The exact bytes of a JSON body, kept by `keepRawJsonBody` for routes whose signature covers them. */
+export function rawBodyOf(request: FastifyRequest): Buffer {
+  return (request as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+}
+
+/**
+ * Replaces the JSON parser of a plugin scope with one that keeps the bytes as sent (signed
+ * webhooks verify them) and still parses them, so the platform's depth and NUL guards and the
+ * route's schema see the body like any other: a NUL is a 400 before any signature is checked.
+ */
+export function keepRawJsonBody(app: FastifyInstance, bodyLimit: number): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
+    (request as { rawBody?: Buffer }).rawBody = body as Buffer;
+    const text = (body as Buffer).toString('utf8');
+    try {
+      checkJsonText(text);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError(400, 'request.invalid_json', 'Body is not valid JSON'), undefined);
+    }
+  });
 }

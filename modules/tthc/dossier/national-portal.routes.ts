@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { verifyTimestamped } from '../../../packages/national/index.ts';
-import { AppError, checkJsonText, errorResponses, unprocessable, type App, type Principal } from '../../../packages/platform/index.ts';
+import { AppError, errorResponses, keepRawJsonBody, rawBodyOf, unprocessable, type App, type Principal } from '../../../packages/platform/index.ts';
 import type { DossierService } from './dossier.service.ts';
 import type { Applicant } from './dossier.types.ts';
 import type { UploadService } from './upload.service.ts';
@@ -65,28 +65,13 @@ const PushReceipt = Type.Object({ id: Type.String(), code: Type.String(), create
 export function nationalPortalRoutes(deps: NationalPortalDeps) {
   return async function routes(app: App): Promise<void> {
     // The signature covers the bytes as sent: keep them before JSON parsing.
-    app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 40 * 1024 * 1024 }, (request, body, done) => {
-      (request as { rawBody?: Buffer }).rawBody = body as Buffer;
-      const text = (body as Buffer).toString('utf8');
-      try {
-        checkJsonText(text); // the platform's depth and NUL limits hold here too
-      } catch (error) {
-        done(error as Error, undefined);
-        return;
-      }
-      try {
-        done(null, JSON.parse(text));
-      } catch {
-        done(new AppError(400, 'request.invalid_json', 'Body is not valid JSON'), undefined);
-      }
-    });
+    keepRawJsonBody(app, 40 * 1024 * 1024);
 
     app.post('/national-portal/dossiers', {
       config: { access: 'public' },
       // Checked before validation: an unsigned caller learns nothing about what a valid body looks like.
       preValidation: async (request) => {
-        const raw = (request as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+        const raw = rawBodyOf(request);
         if (!verifyTimestamped(deps.pushSecret, request.headers['x-dvcqg-signature'] as string | undefined, raw)) {
           throw new AppError(401, 'national_portal.bad_signature', 'Chữ ký của Cổng DVCQG không hợp lệ / Invalid national-portal signature');
         }

@@ -11,6 +11,11 @@ const SyncItem = Type.Object({
   nextAttemptAt: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String(),
 }, { $id: 'NationalSyncItem' });
 
+const SyncPage = Type.Object({
+  items: Type.Array(SyncItem), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(),
+  counts: Type.Object({ pending: Type.Integer(), failing: Type.Integer(), dead: Type.Integer() }),
+}, { $id: 'NationalSyncPage' });
+
 /** /api/tthc/national-syncs: the sync with the national portal as administrators follow it. */
 export function nationalSyncRoutes(monitor: SyncMonitor) {
   return async function routes(app: App): Promise<void> {
@@ -21,10 +26,7 @@ export function nationalSyncRoutes(monitor: SyncMonitor) {
         summary: 'Dossier syncs not yet acknowledged by the national portal (pending, failing with backoff, dead letters), paged',
         querystring: Type.Object({ view: Type.Optional(Type.Unsafe<SyncView>({ type: 'string', enum: [...SYNC_VIEWS], default: 'open' })), ...PageQuery }, { additionalProperties: false }),
         response: {
-          200: Type.Object({
-            items: Type.Array(SyncItem), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(),
-            counts: Type.Object({ pending: Type.Integer(), failing: Type.Integer(), dead: Type.Integer() }),
-          }),
+          200: SyncPage,
           ...errorResponses(),
         },
       },

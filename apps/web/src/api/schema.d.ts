@@ -2398,6 +2398,17 @@ export interface components {
             nextAttemptAt: string | null;
             createdAt: string;
         };
+        NationalSyncPage: {
+            items: components["schemas"]["NationalSyncItem"][];
+            total: number;
+            limit: number;
+            offset: number;
+            counts: {
+                pending: number;
+                failing: number;
+                dead: number;
+            };
+        };
         NewAgency: {
             code: string;
             name: string;
@@ -8616,17 +8627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["NationalSyncItem"][];
-                        total: number;
-                        limit: number;
-                        offset: number;
-                        counts: {
-                            pending: number;
-                            failing: number;
-                            dead: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["NationalSyncPage"];
                 };
             };
             /** @description The one error body of every Sen API */
