@@ -25,11 +25,14 @@ describe('browser journeys', { timeout: 300_000 }, () => {
       await checkA11y(page);
       // Language switch to English and back, remembered across reloads.
       await page.getByRole('button', { name: 'English' }).click();
+      // English messages load on demand: the switch completes when they have arrived.
+      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       await page.reload();
       await page.getByRole('heading', { name: 'Sign-in required' }).waitFor();
       await checkA11y(page);
       await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await page.locator('html[lang="vi"]').waitFor({ state: 'attached' });
       assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
     });
   });
