@@ -189,3 +189,12 @@ test('a result with its download link is kept, and repeating the same sync recor
   const badLink = await sendJson(dossierUrl(code), 'PUT', dossier({ results: [{ name: 'x', url: 'javascript:alert(1)' }] }), token);
   assert.equal(badLink.status, 400);
 });
+
+test('a supplement request or a fee asked at intake needs no reception time; processing does', async () => {
+  const atIntake = (status: number) => dossier({ status, receivedAt: undefined, dueAt: undefined });
+  assert.equal((await sendJson(dossierUrl('H19.20-250801-0101'), 'PUT', atIntake(5), token)).status, 201);
+  assert.equal((await sendJson(dossierUrl('H19.20-250801-0102'), 'PUT', atIntake(6), token)).status, 201);
+  const processing = await sendJson(dossierUrl('H19.20-250801-0103'), 'PUT', atIntake(4), token);
+  assert.equal(processing.status, 422);
+  assert.deepEqual(((await processing.json()) as { details: Record<string, string> }).details, { receivedAt: 'Required with status 4' });
+});

@@ -48,8 +48,12 @@ export type FieldErrors = Record<string, string>;
 
 /** Clocks differ a little between systems; beyond this, a time "in the future" is a mistake. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-/** Statuses that only follow reception: every one except new (1), rejected at intake (3) and withdrawn (7). */
-const NEEDS_RECEPTION = new Set([2, 4, 5, 6, 8, 9, 10]);
+/**
+ * Statuses that only follow reception. Not new (1), rejected at intake (3) or withdrawn (7); nor a
+ * supplement request (5) or a financial obligation (6), which the one-stop desk may issue at
+ * intake, before it receives the dossier (Form 02 of Circular 03/2025; fees asked at intake).
+ */
+const NEEDS_RECEPTION = new Set([2, 4, 8, 9, 10]);
 const MAX_HISTORY = 200;
 const MAX_SYNC_TIMES = 100;
 

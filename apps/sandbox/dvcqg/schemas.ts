@@ -75,7 +75,7 @@ export const dossierProperties = {
   applicant,
   channel: { type: 'string', enum: ['online', 'counter', 'post', 'dvcqg'], description: 'How the dossier was filed: online (provincial portal), counter, post, dvcqg (national portal)' },
   submittedAt: dateTime('When the applicant filed the dossier'),
-  receivedAt: dateTime('When the agency received it (tiếp nhận); required from status 2 on, except 3 and 7'),
+  receivedAt: dateTime('When the agency received it (tiếp nhận); required with statuses 2, 4, 8, 9 and 10 (not 1, 3, 7, nor 5 and 6, which may come at intake)'),
   dueAt: dateTime('Appointment date for the result (ngày hẹn trả); not before receivedAt'),
   completedAt: dateTime('When processing finished (ngày có kết quả)'),
   status: statusCode,
