@@ -395,30 +395,4 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await checkA11y(leader);
     });
   });
-
-  test('a dossier filed on the national portal reaches the desk queue and is accepted', async () => {
-    const sandbox = harness.platform.sandboxUrl;
-    assert.ok(sandbox, 'the sandboxes run with the ephemeral platform');
-    const pushed = await fetch(`${sandbox}/dvcqg/_admin/pushes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ procedureCode: '1.001193', agencyCode: COMMUNE }),
-    });
-    assert.equal(pushed.status, 201);
-    const push = (await pushed.json()) as { nationalDossierCode: string; attempts: { status: number | null; error?: string }[] };
-    assert.ok([200, 201].includes(push.attempts[0]?.status ?? 0), `delivered to the platform: ${JSON.stringify(push.attempts)}`);
-
-    await journey(harness, 'tthc-dvcqg', async (desk) => {
-      await signInOfficial(harness, desk, DESK, '/workspace');
-      await desk.getByRole('tab', { name: /Chờ tiếp nhận/ }).click();
-      const row = desk.locator('tr[data-channel="dvcqg"]').first();
-      await row.getByText('Cổng DVCQG').waitFor();
-      await checkA11y(desk);
-      await row.getByRole('link').click();
-      await desk.getByText(push.nationalDossierCode).waitFor();
-      await checkA11y(desk);
-      await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-      await expectStatus(desk, 'Đang giải quyết');
-    });
-  });
 });
