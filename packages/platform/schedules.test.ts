@@ -40,17 +40,21 @@ describe('recurring jobs (once per period across replicas)', () => {
     assert.equal((runs[1] as { periodStart: string }).periodStart, '2026-12-05T11:00:00.000Z');
   });
 
-  it('housekeeping deletes old done jobs and stale rate counters, and keeps dead letters and recent rows', async () => {
+  it('housekeeping deletes old done jobs, stale rate counters and expired idempotency outcomes, and keeps dead letters and recent rows', async () => {
     await database.db.execute(sql`insert into platform.jobs (queue, payload, status, finished_at, dedupe_key) values
       ('test.old', 'null', 'done', now() - interval '30 days', 'old-done'),
       ('test.old', 'null', 'done', now() - interval '1 day', 'recent-done'),
       ('test.old', 'null', 'dead', now() - interval '30 days', 'old-dead')`);
     await database.db.execute(sql`insert into platform.rate_counters (key, window_start, count) values
       ('test:stale', now() - interval '3 days', 5), ('test:fresh', now(), 1)`);
+    await database.db.execute(sql`insert into platform.idempotency_keys (key, request_hash, status, body, created_at) values
+      ('test:idem-old', 'h', 200, '{}', now() - interval '8 days'), ('test:idem-new', 'h', 200, '{}', now() - interval '6 days')`);
     await maintenanceHandler(database.db)({ id: 0, queue: 'platform.maintenance', payload: null, attempts: 1, maxAttempts: 3 });
     const keys = await queryRows<{ dedupe_key: string }>(database.db, sql`select dedupe_key from platform.jobs where queue = 'test.old' order by dedupe_key`);
     assert.deepEqual(keys.map((k) => k.dedupe_key), ['old-dead', 'recent-done']);
     const counters = await queryRows<{ key: string }>(database.db, sql`select key from platform.rate_counters where key like 'test:%' order by key`);
     assert.deepEqual(counters.map((c) => c.key), ['test:fresh']);
+    const outcomes = await queryRows<{ key: string }>(database.db, sql`select key from platform.idempotency_keys where key like 'test:idem-%' order by key`);
+    assert.deepEqual(outcomes.map((o) => o.key), ['test:idem-new']);
   });
 });

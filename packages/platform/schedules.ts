@@ -54,19 +54,26 @@ export interface MaintenanceOptions {
   doneJobsDays?: number;
   /** Rate-limit counters whose window started longer ago than this are deleted. Default 2 days (windows are shorter). */
   rateCounterDays?: number;
+  /**
+   * Stored outcomes of idempotent requests older than this are deleted. Default 7 days: clients
+   * retry within minutes or hours; a key reused after a week runs as a new request.
+   */
+  idempotencyKeyDays?: number;
 }
 
 /**
  * Deletes what no one reads again: done jobs (their dedupe keys with them: a period already
  * past is never enqueued again, and idempotent producers key by ids that do not come back) and
- * stale rate-limit counters.
+ * stale rate-limit counters and idempotency outcomes past their retry window.
  */
 export function maintenanceHandler(db: Queryable, options: MaintenanceOptions = {}): JobHandler {
   const doneDays = options.doneJobsDays ?? 14;
   const rateDays = options.rateCounterDays ?? 2;
+  const idempotencyDays = options.idempotencyKeyDays ?? 7;
   return async () => {
     await queryRows(db, sql`delete from platform.jobs where status = 'done' and finished_at < now() - make_interval(days => ${doneDays})`);
     await queryRows(db, sql`delete from platform.rate_counters where window_start < now() - make_interval(days => ${rateDays})`);
+    await queryRows(db, sql`delete from platform.idempotency_keys where created_at < now() - make_interval(days => ${idempotencyDays})`);
   };
 }
 
