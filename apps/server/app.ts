@@ -163,7 +163,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(signing.routes, { prefix: '/api/results' });
 
   // The web app, with the citizen pages the server renders for a fast first paint (citizen-pages/).
-  if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc) });
+  if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc, signing) });
 
   return {
     app,
