@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { and, desc, eq, gt } from 'drizzle-orm';
-import * as x509 from '@peculiar/x509';
+import { x509 } from './x509.ts';
 import { AppError, newId, type Db, type SecretBox } from '../../packages/platform/index.ts';
 import { agencyKeys } from './db/schema.ts';
 import { localSigner } from './sign-pdf.ts';
