@@ -107,6 +107,16 @@ test('the public page /xac-minh: the verdict, the registry entry and each signat
   const unknown = await render({ ma: 'KQ-2222-2222-2222' });
   assert.equal(unknown.status, 404);
   assert.match(unknown.body, /role="alert"/);
+
+  // The upload form: the same report for a file, and "not valid" once a byte changed.
+  const upload = (bytes: Buffer | undefined) => page.upload!.render({ ip: '127.0.0.1', log: { info() {}, warn() {} } } as unknown as FastifyRequest, { bytes, tooLarge: false });
+  assert.match((await upload(signed)).body, /Văn bản hợp lệ[\s\S]*12\/GP-UBND[\s\S]*Chưa bị thu hồi/);
+  const tampered = Buffer.from(signed);
+  tampered[tampered.indexOf('/MediaBox [0 0 595 842]', 0, 'latin1') + 14] = '6'.charCodeAt(0);
+  const changed = await upload(tampered);
+  assert.match(changed.body, /Văn bản KHÔNG hợp lệ/);
+  assert.doesNotMatch(changed.body, /12\/GP-UBND/, 'a changed file is not the registered result');
+  assert.equal((await upload(undefined)).status, 400);
 });
 
 test('POST /api/results/{code}/status: needs result.manage; a change is kept in the history; nothing is written on refusal', async () => {

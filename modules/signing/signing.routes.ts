@@ -1,10 +1,19 @@
 import multipart from '@fastify/multipart';
 import { AppError, badRequest, errorResponses, type App } from '../../packages/platform/index.ts';
 import { MANAGE_PERMISSION, type ResultRegistry, type ResultQuery as Query, type ResultStatus } from './registry.service.ts';
-import type { SigningService } from './signing.service.ts';
+import type { FastifyRequest } from 'fastify';
+import type { SigningService, Verification } from './signing.service.ts';
 import { CodeParams, PdfSchema, ResultDetailSchema, ResultPageSchema, ResultQuery, ResultSchema, StatusChangeBody, TAGS, VerificationSchema } from './signing.schemas.ts';
 
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
+
+/** Every verification is logged with its verdict (a tampered or revoked result shows in the logs, never its content). */
+function logged(request: FastifyRequest, verification: Verification): Verification {
+  const { report, result } = verification;
+  const problems = report.signatures.flatMap((s) => s.problems);
+  request.log[report.valid ? 'info' : 'warn']({ signed: report.signed, valid: report.valid, unchanged: report.unchanged, sha256: report.sha256, result: result?.code, problems }, 'result verification');
+  return verification;
+}
 
 /** /api/results: the registry, its files and the verification of signed results. Routes parse and delegate. */
 export function signingRoutes(signing: SigningService, registry: ResultRegistry) {
@@ -28,7 +37,7 @@ export function signingRoutes(signing: SigningService, registry: ResultRegistry)
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'result.file_too_large', 'Tệp vượt quá 20 MB / File too large');
         throw badRequest('request.malformed_multipart', 'Dữ liệu multipart/form-data không hợp lệ / Malformed multipart/form-data');
       });
-      return signing.verifyFile(request.principal, bytes);
+      return logged(request, await signing.verifyFile(request.principal, bytes));
     });
 
     app.get('/:code/verification', {
@@ -37,7 +46,7 @@ export function signingRoutes(signing: SigningService, registry: ResultRegistry)
         operationId: 'verifyRegisteredResult', tags: TAGS, summary: 'Verify a registered result by its code (its signed file as kept by the registry)',
         params: CodeParams, response: { 200: VerificationSchema, ...errorResponses(404) },
       },
-    }, async (request) => signing.verifyRegistered(request.principal, request.params.code));
+    }, async (request) => logged(request, await signing.verifyRegistered(request.principal, request.params.code)));
 
     app.get('/', {
       config: { access: 'public' },

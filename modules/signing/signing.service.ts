@@ -70,7 +70,7 @@ export function createSigningService(deps: SigningDeps): SigningService {
   const timeStamp: TimeStamper = (data) => deps.timeStamp(data).catch(() => {
     throw new AppError(502, 'signing.tsa_unavailable', 'Không lấy được dấu thời gian / The time-stamping authority did not answer');
   });
-  const verify = async (bytes: Buffer) => verifyPdf(bytes, { trustedRoots: await deps.trustedRoots(), now: deps.now() });
+  const verify = async (bytes: Buffer) => verifyPdf(bytes, { trustedRoots: deps.trustedRoots, now: deps.now() });
   return {
     async signForAgency(request) {
       const { signer, serialNumber } = await deps.keys.signerFor(request.agency);

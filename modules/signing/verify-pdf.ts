@@ -43,8 +43,8 @@ export interface VerificationReport {
 }
 
 export interface VerifyOptions {
-  /** DER of the root certificates to trust. */
-  trustedRoots: Uint8Array[];
+  /** DER of the root certificates to trust (or how to get them: asked only when the file has signatures). */
+  trustedRoots: Uint8Array[] | (() => Promise<Uint8Array[]>);
   now?: Date;
   /** Skip OCSP (offline checks). */
   offline?: boolean;
@@ -182,7 +182,8 @@ export async function verifyPdf(bytes: Buffer, options: VerifyOptions): Promise<
     found = [];
   }
   if (!found.length) return { signed: false, unchanged: false, valid: false, signatures: [], sha256 };
-  const roots = options.trustedRoots.map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
+  const trusted = typeof options.trustedRoots === 'function' ? await options.trustedRoots() : options.trustedRoots;
+  const roots = trusted.map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
   const signatures: SignatureCheck[] = [];
   for (const signature of found) signatures.push(await checkOne(bytes, signature, roots, options));
   const unchanged = signatures[signatures.length - 1]!.coversWholeDocument && signatures.every((s) => s.intact);

@@ -14,9 +14,23 @@ const vietnamDate = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Mi
  * revoked (the CA's OCSP answer), and whether the document was changed after the last one. The
  * verification of an uploaded file is the API's (`POST /api/results/verify`).
  */
+export const VERIFY_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+const page = (main: string, status: number) => layout({ path: '/xac-minh', title: `${t('results.title')} — Sen`, main: `<h1>${e(t('results.title'))}</h1><p>${e(t('results.description'))}</p>${main}`, status, standalone: true });
+
 export function verificationPage(signing: SigningModule): PageRenderer {
   return {
     path: '/xac-minh',
+    upload: {
+      maxBytes: VERIFY_UPLOAD_MAX_BYTES,
+      async render(request, file) {
+        const problem = file.tooLarge ? t('results.fileTooLarge') : file.bytes?.length ? undefined : t('results.fileRequired');
+        if (problem) return page(`${form('', false)}${uploadForm(problem)}`, file.tooLarge ? 413 : 400);
+        const verification = await signing.service.verifyFile(request.principal ?? anonymous, file.bytes!);
+        request.log[verification.report.valid ? 'info' : 'warn']({ valid: verification.report.valid, sha256: verification.report.sha256 }, 'result verification (page)');
+        return page(`${form('', false)}${uploadForm()}${verification.report.signed ? report(verification) : `<div class="sr-error" role="alert">${e(t('results.unsigned'))}</div>`}`, 200);
+      },
+    },
     async render(request) {
       const code = String((request.query as Record<string, unknown>).ma ?? '').trim().toUpperCase().slice(0, 40);
       const asked = code.length > 0;
@@ -32,8 +46,7 @@ export function verificationPage(signing: SigningModule): PageRenderer {
           answer = `<div class="sr-error" role="alert">${e(t('results.notFound'))}</div>`;
         }
       }
-      const main = `<h1>${e(t('results.title'))}</h1><p>${e(t('results.description'))}</p>${form(code, invalid)}${answer}`;
-      return layout({ path: '/xac-minh', title: `${t('results.title')} — Sen`, main, status, standalone: true });
+      return page(`${form(code, invalid)}${uploadForm()}${answer}`, status);
     },
   };
 }
@@ -46,6 +59,15 @@ function form(code: string, invalid: boolean): string {
     + `<p class="sr-muted" id="verify-code-hint">${e(t('results.codeHint'))}</p>`
     + (invalid ? `<p class="sr-error" id="verify-code-error">${e(t('results.codeInvalid'))}</p>` : '')
     + `<button type="submit">${e(t('results.submit'))}</button></form>`;
+}
+
+function uploadForm(error?: string): string {
+  return `<form class="sr-card" action="/xac-minh" method="post" enctype="multipart/form-data" novalidate>`
+    + `<label for="verify-file">${e(t('results.file'))}</label>`
+    + `<input id="verify-file" name="file" type="file" accept="application/pdf" aria-describedby="verify-file-hint${error ? ' verify-file-error' : ''}"${error ? ' aria-invalid="true"' : ''}>`
+    + `<p class="sr-muted" id="verify-file-hint">${e(t('results.fileHint'))}</p>`
+    + (error ? `<p class="sr-error" id="verify-file-error">${e(error)}</p>` : '')
+    + `<button type="submit">${e(t('results.verifyFile'))}</button></form>`;
 }
 
 const yesNo = (value: boolean) => t(value ? 'results.yes' : 'results.no');
