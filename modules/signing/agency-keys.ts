@@ -9,7 +9,8 @@ import type { DocumentSigner } from './cms.ts';
 /**
  * Each agency's signing key: generated here, certified by the CA's registration authority over
  * HTTP (a CSR, profile agency-signing), kept sealed with the platform's secret box. The key is
- * opened only to sign; a key near its end (30 days) or missing is replaced on first use.
+ * opened only to sign. A key near its end (30 days), missing, or whose chain no longer ends at the
+ * trusted root (a CA that started anew) is replaced on first use.
  */
 export interface CaClient {
   apiUrl: string;
@@ -60,12 +61,26 @@ export interface AgencyKeys {
   retire(agencyId: string): Promise<number>;
 }
 
-export function createAgencyKeys(db: Db, box: SecretBox, ca: CaClient, now: () => Date): AgencyKeys {
+/** Whether a stored key's chain ends at a root verification trusts now (a CA sandbox restarted with new keys does not). */
+async function chainsToTrustedRoot(chainPem: string, trustedRoots: () => Promise<Uint8Array[]>): Promise<boolean> {
+  const roots = (await trustedRoots()).map((der) => Buffer.from(der));
+  return derCertificates(chainPem).some((der) => roots.some((root) => root.equals(Buffer.from(der))));
+}
+
+export function createAgencyKeys(db: Db, box: SecretBox, ca: CaClient, trustedRoots: () => Promise<Uint8Array[]>, now: () => Date): AgencyKeys {
+  const retire = async (agencyId: string) => {
+    const rows = await db.update(agencyKeys).set({ status: 'retired' }).where(and(eq(agencyKeys.agencyId, agencyId), eq(agencyKeys.status, 'active'))).returning({ id: agencyKeys.id });
+    return rows.length;
+  };
   return {
     async signerFor(agency) {
       let [row] = await db.select().from(agencyKeys)
         .where(and(eq(agencyKeys.agencyId, agency.id), eq(agencyKeys.status, 'active'), gt(agencyKeys.notAfter, new Date(now().getTime() + RENEW_BEFORE_MS))))
         .orderBy(desc(agencyKeys.createdAt)).limit(1);
+      if (row && !(await chainsToTrustedRoot(row.chainPem, trustedRoots))) {
+        await retire(agency.id);
+        row = undefined;
+      }
       if (!row) {
         const issued = await enrol(ca, agency);
         const id = newId();
@@ -78,9 +93,6 @@ export function createAgencyKeys(db: Db, box: SecretBox, ca: CaClient, now: () =
       const signer = localSigner(box.open(key.privateKeySealed, context(key.id)), [...derCertificates(key.certificatePem), ...derCertificates(key.chainPem)]);
       return { signer, serialNumber: key.serialNumber };
     },
-    async retire(agencyId) {
-      const rows = await db.update(agencyKeys).set({ status: 'retired' }).where(and(eq(agencyKeys.agencyId, agencyId), eq(agencyKeys.status, 'active'))).returning({ id: agencyKeys.id });
-      return rows.length;
-    },
+    retire,
   };
 }

@@ -40,8 +40,9 @@ export function createSigningModule(ctx: ModuleContext, deps: SigningDependencie
   const { db, config } = ctx;
   const now = deps.now ?? (() => new Date());
   const settings = config.signing;
-  const keys = createAgencyKeys(db, createSecretBox(config.masterKey), { apiUrl: settings.caApiUrl, clientId: settings.caClientId, apiKey: settings.caApiKey }, now);
+  const trustedRoots = trustedRootsFrom(settings.trustedRootUrl);
+  const keys = createAgencyKeys(db, createSecretBox(config.masterKey), { apiUrl: settings.caApiUrl, clientId: settings.caClientId, apiKey: settings.caApiKey }, trustedRoots, now);
   const registry = createResultRegistry(db, deps.blobs, (id) => deps.agencies.agencyAncestors(id), now);
-  const service = createSigningService({ keys, registry, blobs: deps.blobs, timeStamp: tsa(settings.tsaUrl), trustedRoots: trustedRootsFrom(settings.trustedRootUrl), now });
+  const service = createSigningService({ keys, registry, blobs: deps.blobs, timeStamp: tsa(settings.tsaUrl), trustedRoots, now });
   return { service, registry, keys, routes: signingRoutes(service, registry) };
 }
