@@ -173,6 +173,9 @@ async function checkOne(bytes: Buffer, found: FoundSignature, roots: pkijs.Certi
   };
 }
 
+/** More signatures than this on one file are not checked one by one (each may cost an OCSP call): the file is reported invalid. */
+export const MAX_SIGNATURES = 20;
+
 export async function verifyPdf(bytes: Buffer, options: VerifyOptions): Promise<VerificationReport> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let found: FoundSignature[];
@@ -182,6 +185,7 @@ export async function verifyPdf(bytes: Buffer, options: VerifyOptions): Promise<
     found = [];
   }
   if (!found.length) return { signed: false, unchanged: false, valid: false, signatures: [], sha256 };
+  if (found.length > MAX_SIGNATURES) return { signed: true, unchanged: false, valid: false, signatures: [], sha256 };
   const trusted = typeof options.trustedRoots === 'function' ? await options.trustedRoots() : options.trustedRoots;
   const roots = trusted.map((der) => pkijs.Certificate.fromBER(new Uint8Array(der)));
   const signatures: SignatureCheck[] = [];
