@@ -30,3 +30,7 @@ export { DEFAULT_VNPOST_CLIENTS, isValidS10, verifyVnpostSignature, vnpostSandbo
 export { DEFAULT_MAIL_USERS, mailSandbox, type MailMessage } from './mail/sandbox.ts';
 export { DEFAULT_SMS_CLIENTS, smsSandbox, type SmsClient } from './sms/sandbox.ts';
 export { CA_POLICY_OID, DEFAULT_CA_CLIENTS, TSA_POLICY_OID, caSandbox, type CaOptions } from './ca/sandbox.ts';
+// Helpers for tests that sign with the CA sandbox's certificates (real HTTP to a started CA).
+export {
+  caCertificate, issue as issueCaCertificate, revoke as revokeCaCertificate, startCa, type Issued as IssuedCaCertificate, type StartedCa,
+} from './ca/test-support.ts';

@@ -175,4 +175,22 @@ describe('web delivery: compression, caching, server-rendered citizen pages', ()
     assert.match(missing.body, /aria-invalid="true"/);
     assert.match(missing.body, /Vui lòng nhập mã tra cứu/);
   });
+
+  it('verifies a result without JavaScript: the code form and a file upload posted as a plain form', async () => {
+    const blank = await t.app.inject({ url: '/xac-minh' });
+    assert.equal(blank.statusCode, 200);
+    assert.match(blank.body, /<form[^>]*action="\/xac-minh"[^>]*method="get"/);
+    assert.match(blank.body, /<form[^>]*action="\/xac-minh"[^>]*method="post"[^>]*enctype="multipart\/form-data"/);
+    assert.doesNotMatch(blank.body, /<script type="module"|modulepreload/, 'no JavaScript at all');
+    const boundary = '----sen-verify';
+    const post = (body: Buffer) => t.app.inject({ method: 'POST', url: '/xac-minh', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const unsigned = await post(Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]));
+    assert.equal(unsigned.statusCode, 200);
+    assert.match(unsigned.body, /role="alert">Tệp không có chữ ký số/);
+    const empty = await post(Buffer.from(`--${boundary}--\r\n`));
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Chọn tệp PDF để xác minh/);
+  });
 });

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'dossier.process': 'Xử lý hồ sơ / Process dossiers',
   'dossier.approve': 'Phê duyệt kết quả / Approve results',
   'dossier.read': 'Tra cứu hồ sơ của cơ quan / Read the agency’s dossiers',
+  'result.manage': 'Quản lý sổ kết quả: đính chính, thay thế, thu hồi / Manage the results registry: amend, replace, revoke',
   'lgsp.manage': 'Quản trị nền tảng LGSP / Administer the LGSP',
   'dvcqg.sync': 'Theo dõi và gửi lại đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia / Monitor and retry dossier synchronisation with the national portal',
   'report.read': 'Xem báo cáo, chỉ số / Read reports and KPIs',
@@ -40,6 +41,6 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   { code: 'agency_admin', name: 'Quản trị cơ quan', permissions: ['identity.manage', 'catalog.edit', 'calendar.edit', 'audit.read', 'report.read'] },
   { code: 'one_stop_officer', name: 'Cán bộ bộ phận một cửa', permissions: ['dossier.receive', 'dossier.read', 'payment.collect'] },
   { code: 'specialist', name: 'Chuyên viên xử lý', permissions: ['dossier.process', 'dossier.read'] },
-  { code: 'leader', name: 'Lãnh đạo phê duyệt', permissions: ['dossier.approve', 'dossier.read', 'report.read'] },
+  { code: 'leader', name: 'Lãnh đạo phê duyệt', permissions: ['dossier.approve', 'dossier.read', 'report.read', 'result.manage'] },
   { code: 'auditor', name: 'Kiểm toán viên', permissions: ['audit.read', 'report.read'] },
 ];

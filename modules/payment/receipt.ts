@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
-import { AppError, dejavuFontBytes, type Principal } from '../../packages/platform/index.ts';
+import { AppError, PDFMAKE_FONT, pdfmakeWithDejaVu, type Principal } from '../../packages/platform/index.ts';
 import type { PaymentRequest } from './payment.types.ts';
 import { vietQrPayload } from './vietqr.ts';
 
@@ -16,29 +15,6 @@ export interface TransferAccount {
   accountName: string;
 }
 
-interface PdfMake {
-  virtualfs: { writeFileSync(name: string, data: Buffer): void };
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> };
-}
-// pdfmake 0.3 ships no types; the few calls used are typed here.
-const pdf = createRequire(import.meta.url)('pdfmake') as PdfMake;
-
-let fontsReady = false;
-function fonts(): void {
-  if (fontsReady) return;
-  // Through pdfmake's virtual file system: no path on disk is handed to the renderer.
-  pdf.virtualfs.writeFileSync('dejavu-regular.ttf', dejavuFontBytes('regular'));
-  pdf.virtualfs.writeFileSync('dejavu-bold.ttf', dejavuFontBytes('bold'));
-  pdf.virtualfs.writeFileSync('dejavu-italic.ttf', dejavuFontBytes('italic'));
-  // Documents are built from Sen's own data: nothing is fetched from the network or read from disk.
-  pdf.setUrlAccessPolicy(() => false);
-  pdf.setLocalAccessPolicy(() => false);
-  pdf.setFonts({ DejaVu: { normal: 'dejavu-regular.ttf', bold: 'dejavu-bold.ttf', italics: 'dejavu-italic.ttf', bolditalics: 'dejavu-bold.ttf' } });
-  fontsReady = true;
-}
 
 /** `1500000` → `1.500.000 đồng`. */
 export const formatVnd = (amount: number): string => `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
@@ -65,9 +41,8 @@ function linesTable(request: PaymentRequest) {
 }
 
 async function render(title: string, request: PaymentRequest, body: unknown[]): Promise<Buffer> {
-  fonts();
-  return pdf.createPdf({
-    pageSize: 'A4', pageMargins: [56, 48, 48, 48], defaultStyle: { font: 'DejaVu', fontSize: 11 },
+  return pdfmakeWithDejaVu().createPdf({
+    pageSize: 'A4', pageMargins: [56, 48, 48, 48], defaultStyle: { font: PDFMAKE_FONT, fontSize: 11 },
     info: { title: `${title} ${request.id}` },
     content: [
       { columns: [{ text: request.agencyCode, bold: true }, { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc', bold: true, alignment: 'center' }] },

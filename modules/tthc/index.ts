@@ -15,6 +15,7 @@ import { feeRoutes } from './fees/fee.routes.ts';
 import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
 import type { DossierDeps } from './dossier/dossier.deps.ts';
+import type { ResultSigningDoor } from './dossier/dossier.results.ts';
 import { dossierGauges } from './dossier/dossier.gauges.ts';
 import { dossierRoutes } from './dossier/dossier.routes.ts';
 import { createDossierService, type DossierService, type PublicStatus } from './dossier/dossier.service.ts';
@@ -64,6 +65,8 @@ export interface TthcDependencies {
   now?: () => Date;
   /** The payment module's door: fees of dossiers are payment requests owned by `tthc:dossier:<id>`. */
   payments?: PaymentModule['service'];
+  /** The signing module's door: results approved by a leader are signed and registered in one action. */
+  results?: ResultSigningDoor;
   /** How long reference reads are memoised (default 10 s); tests that edit the catalogue use 0. */
   referenceTtlMs?: number;
 }
@@ -130,6 +133,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     blobs: deps.blobs, notices: createNoticeSink(config.publicUrl),
     lookupKey: config.lookupKey, publicUrl: config.publicUrl, now: deps.now ?? (() => new Date()),
     ...(deps.payments ? { payments: deps.payments } : {}),
+    ...(deps.results ? { results: deps.results } : {}),
   };
   const dossiers = createDossierService(dossierDeps, deps.people);
   const uploads = createUploadService(db, deps.blobs);

@@ -73,6 +73,12 @@ export interface Config {
     notificationToleranceSeconds: number;
     transferAccount: { bankBin: string; accountNumber: string; accountName: string } | undefined;
   };
+  /**
+   * Signed results (modules/signing): the CA's registration-authority API that certifies the
+   * agencies' signing keys, the TSA of the signatures' time stamps, and the root certificate
+   * that verification trusts (defaults: the CA sandbox).
+   */
+  signing: { caApiUrl: string; caClientId: string; caApiKey: string; tsaUrl: string; trustedRootUrl: string };
   bodyLimitBytes: number;
   /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
@@ -229,6 +235,13 @@ export function loadConfig(env: Env = process.env): Config {
       secret: env.PAYMENT_SECRET || 'sandbox-payment-secret-h19',
       notificationToleranceSeconds: int(env, 'PAYMENT_NOTIFICATION_TOLERANCE_SECONDS', 600, 30, 86_400),
       transferAccount: transferAccount(env, demo),
+    },
+    signing: {
+      caApiUrl: url(env, 'SIGNING_CA_API_URL', `http://localhost:${sandboxPort}/ca/api/v1`),
+      caClientId: env.SIGNING_CA_CLIENT_ID || 'sen-dongthap',
+      caApiKey: env.SIGNING_CA_API_KEY || 'sandbox-ca-key-h19',
+      tsaUrl: url(env, 'SIGNING_TSA_URL', `http://localhost:${sandboxPort}/ca/tsa`),
+      trustedRootUrl: url(env, 'SIGNING_TRUSTED_ROOT_URL', `http://localhost:${sandboxPort}/ca/certs/root.crt`),
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),

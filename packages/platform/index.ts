@@ -34,3 +34,4 @@ export * from './outbound.ts';
 export * from './notify.ts';
 export * from './csv.ts';
 export * from './fonts.ts';
+export * from './pdfmake.ts';

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './http.ts';
 
 /** Files whose names carry their content hash (Vite's assets/): they never change, keep them a year. */
@@ -30,6 +31,21 @@ export interface PageRenderer {
   path: string;
   /** The rendered page, or undefined to serve the web app as it is. */
   render(request: FastifyRequest): Promise<RenderedPage | undefined>;
+  /**
+   * A plain HTML form on the page that POSTs one file (multipart/form-data, field `file`): the
+   * page rendered with the answer, without JavaScript. Undefined bytes: no file was sent.
+   */
+  upload?: { maxBytes: number; render(request: FastifyRequest, file: { bytes: Buffer | undefined; tooLarge: boolean }): Promise<RenderedPage> };
+}
+
+/** The one file of a page's upload form, or why there is none. */
+async function uploadedFile(request: FastifyRequest): Promise<{ bytes: Buffer | undefined; tooLarge: boolean }> {
+  try {
+    const file = await request.file();
+    return { bytes: file ? await file.toBuffer() : undefined, tooLarge: false };
+  } catch (error) {
+    return { bytes: undefined, tooLarge: (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' };
+  }
 }
 
 export interface WebAppOptions {
@@ -55,15 +71,23 @@ export async function serveWebApp(app: App, options: WebAppOptions): Promise<voi
   });
   const template = readFileSync(path.join(root, 'index.html'), 'utf8');
 
+  const send = (reply: FastifyReply, rendered: RenderedPage) => reply
+    .code(rendered.status ?? 200)
+    .header('cache-control', REVALIDATE)
+    .type('text/html; charset=utf-8')
+    .send(fillTemplate(template, rendered));
   for (const page of options.pages ?? []) {
+    const upload = page.upload;
+    if (upload) {
+      await app.register(async (scope) => {
+        await scope.register(multipart, { limits: { fileSize: upload.maxBytes, files: 1, fields: 0, parts: 1 } });
+        scope.post(page.path, { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => send(reply, await upload.render(request, await uploadedFile(request))));
+      });
+    }
     app.get(page.path, { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const rendered = await page.render(request);
       if (!rendered) return reply.sendFile('index.html');
-      return reply
-        .code(rendered.status ?? 200)
-        .header('cache-control', REVALIDATE)
-        .type('text/html; charset=utf-8')
-        .send(fillTemplate(template, rendered));
+      return send(reply, rendered);
     });
   }
 

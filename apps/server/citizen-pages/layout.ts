@@ -43,7 +43,7 @@ export function layout(page: Layout): RenderedPage {
   // Signing in needs the web app (PKCE in the browser): the link opens its page that starts it.
   const signIn = `<a class="sr-button sr-small" id="header-sign-in" href="/auth/sign-in?${new URLSearchParams({ returnTo: page.path })}">${e(t('auth.signIn'))}</a>`;
   const header = `<header class="sr-header"><a class="sr-brand" href="/"><img src="/favicon.svg" alt="" width="32" height="32"><span><b>Sen</b><small>${e(t('app.tagline'))}</small></span></a>${signIn}</header>`;
-  const nav = `<nav class="sr-nav" aria-label="${e(t('shell.mainNav'))}"><a href="/services">${e(t('nav.services'))}</a><a href="/tra-cuu">${e(t('tthc.nav.lookup'))}</a><a href="/my-dossiers">${e(t('tthc.nav.mine'))}</a></nav>`;
+  const nav = `<nav class="sr-nav" aria-label="${e(t('shell.mainNav'))}"><a href="/services">${e(t('nav.services'))}</a><a href="/tra-cuu">${e(t('tthc.nav.lookup'))}</a><a href="/xac-minh">${e(t('results.nav'))}</a><a href="/my-dossiers">${e(t('tthc.nav.mine'))}</a></nav>`;
   return {
     title: page.title,
     head: `<style>${CSS}</style>`,

@@ -13,6 +13,7 @@ import { recordNationalSync } from '../national-sync/national-sync.outbox.ts';
 import { planPaymentReceived, planPaymentRequest } from './dossier.payment.ts';
 import type { FeeStage } from '../fees/fee.schedule.ts';
 import { documentNumber, type FormKind } from '../documents/index.ts';
+import { recordSignedResults, signApprovedResults, type SignedResult } from './dossier.results.ts';
 
 /**
  * Every state change of a dossier after it was filed. The one-stop rules (intake check,
@@ -90,6 +91,8 @@ export interface Change {
   issues?: FormKind[];
   /** Uploaded files that become the dossier's (supplements, results). */
   takeFiles?: { uploads: { uploadId: string; partCode: string | null }[]; kind: 'supplement' | 'result' };
+  /** Result files signed at approval (outside the transaction), to record with it. */
+  signedResults?: SignedResult[];
 }
 
 const notAllowed = (dossier: Dossier, action: string) =>
@@ -185,7 +188,12 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
       const agencyScope = [...new Set([...dossier.agencyScope, ...move.steps.map((s) => s.agencyId)])];
       const handovers = { closeHandovers: [step.id], openHandovers: move.handovers };
       if (move.result.ended) {
-        return { ...handovers, status: 'ready_to_return', steps: [], patch: { result: move.result.ended, agencyScope }, note: command.comment ?? null, details: { ...details, result: move.result.ended }, visibleToApplicant: true, notice: 'result_ready' };
+        const signedResults = move.result.ended === 'approved' ? await signApprovedResults(deps, principal, dossier, state.agencyId, now) : [];
+        return {
+          ...handovers, status: 'ready_to_return', steps: [], patch: { result: move.result.ended, agencyScope }, note: command.comment ?? null,
+          details: { ...details, result: move.result.ended, ...(signedResults.length ? { signedResults: signedResults.length } : {}) }, visibleToApplicant: true, notice: 'result_ready',
+          ...(signedResults.length ? { signedResults } : {}),
+        };
       }
       return { ...handovers, steps: move.steps, patch: { agencyScope }, note: command.comment ?? null, details, visibleToApplicant: false };
     }
@@ -287,6 +295,7 @@ export async function applyChange(deps: DossierDeps, tx: Tx, principal: Principa
       return { id: newId(), partCode: f.partCode, kind, blobKey: u.blobKey, fileName: u.fileName, contentType: u.contentType, size: u.size, uploadedBy: actor };
     }));
   }
+  const resultCodes = change.signedResults ? await recordSignedResults(deps, tx, dossier.id, change.signedResults) : [];
   const closing = change.status && STATUS_INFO[change.status].final ? ['all' as const] : change.closeHandovers ?? [];
   const actorName = displayName(principal);
   for (const stepId of closing) await dossierRepository.closeHandovers(tx, dossier.id, now, actorName, stepId === 'all' ? undefined : stepId);
@@ -300,7 +309,7 @@ export async function applyChange(deps: DossierDeps, tx: Tx, principal: Principa
   await dossierRepository.addEvent(tx, dossier.id, {
     actor, actorName, action: change.action, fromStatus: dossier.status, toStatus,
     note: change.note ?? null, visibleToApplicant: change.visibleToApplicant,
-    details: { ...change.details, ...(change.issues?.length ? { documentNumbers } : {}) },
+    details: { ...change.details, ...(change.issues?.length ? { documentNumbers } : {}), ...(resultCodes.length ? { resultCodes } : {}) },
   });
   await recordNationalSync(tx, { dossierId: dossier.id, action: change.action, from: dossier.status, to: toStatus, at: now, resultAttached: change.takeFiles?.kind === 'result' });
   const after = (await dossierRepository.load(tx, dossier.id))!;

@@ -142,6 +142,11 @@ export const dossierRepository = {
     })));
   },
 
+  /** A result file now signed: the row points at the signed PDF (the unsigned blob stays in the store). */
+  async replaceFileBlob(db: Queryable, dossierId: string, fileId: string, blob: { blobKey: string; size: number }): Promise<void> {
+    await db.update(dossierFiles).set({ blobKey: blob.blobKey, size: blob.size }).where(and(eq(dossierFiles.dossierId, dossierId), eq(dossierFiles.id, fileId)));
+  },
+
   async fileBlob(db: Queryable, dossierId: string, fileId: string): Promise<(DossierFile & { blobKey: string }) | undefined> {
     const [row] = await db.select().from(dossierFiles).where(and(eq(dossierFiles.dossierId, dossierId), eq(dossierFiles.id, fileId)));
     return row && { ...toFile(row), blobKey: row.blobKey };
