@@ -24,6 +24,7 @@ import {
   type Database,
   type ModuleContext,
 } from '../../packages/platform/index.ts';
+import { createAnalyticsModule, type AnalyticsModule } from '../../modules/analytics/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
@@ -50,7 +51,7 @@ const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; analytics: AnalyticsModule };
   blobs: BlobStore;
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service });
+  const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, now: options.now });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);
@@ -158,13 +160,14 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(auditRoutes(db), { prefix: '/api/audit' });
   await app.register(tthc.routes, { prefix: '/api/tthc' });
   await app.register(payment.routes, { prefix: '/api/payment' });
+  await app.register(analytics.routes, { prefix: '/api/analytics' });
 
   // The web app, with the citizen pages the server renders for a fast first paint (citizen-pages/).
   if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc) });
 
   return {
     app,
-    modules: { catalog, identity, tthc, payment },
+    modules: { catalog, identity, tthc, payment, analytics },
     blobs,
     metrics,
     beginDrain: () => {
@@ -176,6 +179,7 @@ export async function buildApp(config: Config, database: Database, options: { de
       await catalog.seed();
       await identity.seed();
       await tthc.seed();
+      await analytics.seed();
       if (config.demo) {
         const agencies = await catalog.service.listAgencies();
         const root = agencies.find((a) => a.parentId === null);
