@@ -176,7 +176,8 @@ export function createOneStopService(deps: OneStopDeps) {
       const period = parsePeriod(periodKey);
       requireStarted(period, vietnamDate(deps.now()));
       const chart = await orgChart();
-      const shown = chart.agencies.filter((a) => a.active && !a.placeholder);
+      // Names only (never a provisional code): the seeded communes' names are real even where their codes are not yet.
+      const shown = chart.agencies.filter((a) => a.active);
       const result = await figures(period, { agencyIds: shown.map((a) => a.id) }, 'agency_id', (key) => key);
       const agencies = [...result.groups].map(([id, f]) => ({
         agencyId: id, name: chart.byId.get(id)!.name, received: f.received.total, finished: f.finished.total,
