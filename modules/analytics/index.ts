@@ -4,7 +4,7 @@
  * hook writes in the transaction of every dossier change (docs/decisions/0026-analytics-dossier-facts.md).
  * It reads other modules only through their doors. This file is the module's only door.
  */
-import type { ModuleContext, ModuleRoutes } from '../../packages/platform/index.ts';
+import { memoize, type ModuleContext, type ModuleRoutes } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { TthcModule } from '../tthc/index.ts';
 import { factOf, upsertFact } from './facts.ts';
@@ -23,7 +23,11 @@ export interface AnalyticsDependencies {
   catalog: CatalogService;
   tthc: Pick<TthcModule, 'dossierChanges'>;
   now?: () => Date;
+  /** How long reference reads (agencies, calendar, field names) are memoised (default 10 s, as tthc's). */
+  referenceTtlMs?: number;
 }
+
+const REFERENCE_TTL_MS = 10_000;
 
 export interface AnalyticsModule {
   oneStop: OneStopService;
@@ -38,7 +42,16 @@ export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDepende
   const { db } = ctx;
   // Registered once, at construction: from now on every dossier change writes its fact in its own transaction.
   deps.tthc.dossierChanges.register((tx, change) => upsertFact(tx, factOf(change)));
-  const oneStop = createOneStopService({ db, catalog: deps.catalog, now: deps.now ?? (() => new Date()) });
+  // Every report reads the organisation chart and the calendar: once per TTL per replica, not per request.
+  const { catalog } = deps;
+  const fresh = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => memoize(fn, deps.referenceTtlMs ?? REFERENCE_TTL_MS);
+  const reference = {
+    listAgencies: fresh(() => catalog.listAgencies()),
+    yearCalendar: fresh((year: number, agencyId?: string, weekends?: boolean) => catalog.yearCalendar(year, agencyId, weekends)),
+    addWorkingDays: fresh((start: Date | string, n: number, agencyId?: string) => catalog.addWorkingDays(start, n, agencyId)),
+    readCodeList: fresh((code: string, query: Parameters<CatalogService['readCodeList']>[1]) => catalog.readCodeList(code, query)),
+  };
+  const oneStop = createOneStopService({ db, catalog: reference, now: deps.now ?? (() => new Date()) });
   const backfill = () => deps.tthc.dossierChanges.replayAll();
   return {
     oneStop,
