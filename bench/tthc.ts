@@ -16,7 +16,7 @@ const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?
 const TOTAL = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
 const BATCH = 100_000;
 
-async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
   const name = `sen_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: SERVER });
   await admin.connect();
@@ -37,7 +37,7 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
   };
 }
 
-const percentile = (values: number[], p: number): number => {
+export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
@@ -52,15 +52,15 @@ async function rate(n: number, concurrency: number, task: (i: number) => Promise
 }
 
 /** Historic dossiers in bulk, straight into the tables (what an import from OpenCPS would leave). */
-async function load(database: Database): Promise<void> {
+export async function load(database: Database, total = TOTAL): Promise<void> {
   const offerings = await queryRows<{ id: string; agency_id: string; desk_agency_id: string; procedure_id: string; process_key: string; code: string; name: string }>(database.db, sql`
     select o.id, o.agency_id, o.desk_agency_id, o.procedure_id, o.process_key, a.code, p.name
     from tthc.offerings o join catalog.agencies a on a.id = o.agency_id join tthc.procedures p on p.id = o.procedure_id order by o.id`);
   const rows = sql.join(offerings.map((o, i) =>
     sql`(${o.id}::uuid, ${o.agency_id}::uuid, ${o.desk_agency_id}::uuid, ${o.procedure_id}::uuid, ${o.process_key}, ${o.code}, ${o.name}, ${i + 1}::int)`), sql`, `);
   const started = performance.now();
-  for (let from = 1; from <= TOTAL; from += BATCH) {
-    const to = Math.min(TOTAL, from + BATCH - 1);
+  for (let from = 1; from <= total; from += BATCH) {
+    const to = Math.min(total, from + BATCH - 1);
     await database.db.execute(sql`
       with o(id, agency_id, desk_agency_id, procedure_id, process_key, agency_code, procedure_name, n) as (values ${rows}), g as (
         select i, (i::bigint * 7919) % ${offerings.length} + 1 as pick, i % 1000 as s,
@@ -94,7 +94,7 @@ async function load(database: Database): Promise<void> {
     insert into tthc.tasks (dossier_id, step_id, agency_id, since, due_date)
     select id, 'tham_dinh', agency_id, submitted_at, due_date from tthc.dossiers where status = 'processing'`);
   await database.db.execute(sql`analyze`);
-  process.stdout.write(`\r  loaded ${TOTAL.toLocaleString('en')} dossiers and their tasks in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(`\r  loaded ${total.toLocaleString('en')} dossiers and their tasks in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
 export async function run(): Promise<void> {

@@ -24,6 +24,7 @@ import {
   type Database,
   type ModuleContext,
 } from '../../packages/platform/index.ts';
+import { createAnalyticsModule, type AnalyticsModule } from '../../modules/analytics/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
@@ -51,7 +52,7 @@ const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; signing: SigningModule };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; signing: SigningModule; analytics: AnalyticsModule };
   blobs: BlobStore;
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing });
+  const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, now: options.now });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);
@@ -161,13 +163,14 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(tthc.routes, { prefix: '/api/tthc' });
   await app.register(payment.routes, { prefix: '/api/payment' });
   await app.register(signing.routes, { prefix: '/api/results' });
+  await app.register(analytics.routes, { prefix: '/api/analytics' });
 
   // The web app, with the citizen pages the server renders for a fast first paint (citizen-pages/).
   if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc, signing) });
 
   return {
     app,
-    modules: { catalog, identity, tthc, payment, signing },
+    modules: { catalog, identity, tthc, payment, signing, analytics },
     blobs,
     metrics,
     beginDrain: () => {
@@ -179,6 +182,7 @@ export async function buildApp(config: Config, database: Database, options: { de
       await catalog.seed();
       await identity.seed();
       await tthc.seed();
+      await analytics.seed();
       if (config.demo) {
         const agencies = await catalog.service.listAgencies();
         const root = agencies.find((a) => a.parentId === null);

@@ -1,4 +1,4 @@
-// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `openapi:write [--check]`.
+// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, migrate, openConfiguredDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
@@ -49,6 +49,24 @@ async function migrateCommand(): Promise<number> {
   }
 }
 
+/** Rewrites the statistics' fact of every dossier from the dossiers themselves (after an upgrade, or to repair). */
+async function analyticsBackfillCommand(): Promise<number> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    await migrate(database.db);
+    const { buildApp } = await import('./app.ts');
+    const platform = await buildApp(config, database);
+    const started = Date.now();
+    const dossiers = await platform.modules.analytics.backfill();
+    console.log(`analytics: ${dossiers} dossier facts written in ${Date.now() - started} ms`);
+    await platform.app.close();
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
   switch (command) {
@@ -63,10 +81,12 @@ async function main(argv: string[]): Promise<number> {
       return auditVerifyCommand();
     case 'audit:checkpoint':
       return auditCheckpointCommand();
+    case 'analytics:backfill':
+      return analyticsBackfillCommand();
     case 'openapi:write':
       return openapiCommand(rest.includes('--check'));
     default:
-      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint or openapi:write [--check]`);
+      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint, analytics:backfill or openapi:write [--check]`);
       return 64;
   }
 }

@@ -16,6 +16,7 @@ import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
 import type { DossierDeps } from './dossier/dossier.deps.ts';
 import type { ResultSigningDoor } from './dossier/dossier.results.ts';
+import { createDossierChanges, type DossierChangeListener } from './dossier/dossier.changes.ts';
 import { dossierGauges } from './dossier/dossier.gauges.ts';
 import { dossierRoutes } from './dossier/dossier.routes.ts';
 import { createDossierService, type DossierService, type PublicStatus } from './dossier/dossier.service.ts';
@@ -41,7 +42,8 @@ import { createRatingService, type RatingService } from './rating/rating.service
 
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
-export type { Dossier, DossierSummary, Queue } from './dossier/dossier.types.ts';
+export type { Channel, Dossier, DossierSummary, Queue } from './dossier/dossier.types.ts';
+export type { DossierChange, DossierChangeListener } from './dossier/dossier.changes.ts';
 export type { ProcedureCatalog } from './catalogue/procedure.service.ts';
 /** A procedure as a reader may see it: verification markers for administrators only, an unconfirmed code blank. */
 export { procedureFor as procedureAsSeenBy } from './catalogue/procedure.policies.ts';
@@ -89,6 +91,11 @@ export interface TthcModule {
   uploads: UploadService;
   /** The sync with the national portal as administrators follow it (pending, failing, dead; retry). */
   nationalSyncs: SyncMonitor;
+  /**
+   * Every dossier change, announced in its own transaction to the listeners registered here at
+   * start-up (the statistics); `replayAll` announces every existing dossier again (a backfill).
+   */
+  dossierChanges: { register(listener: DossierChangeListener): void; replayAll(): Promise<number> };
   /** Satisfaction ratings of returned dossiers and their summaries per agency and procedure (the statistics read these). */
   ratings: RatingService;
   routes: ModuleRoutes;
@@ -114,8 +121,9 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
   const fresh = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => memoize(fn, deps.referenceTtlMs ?? REFERENCE_TTL_MS);
   const catalogueCodes = fresh(catalogueCodesFrom(catalog));
   const procedures = createProcedureCatalog(db, deps.catalog, catalogueCodes);
+  const changes = createDossierChanges();
   const dossierDeps: DossierDeps = {
-    db,
+    db, changes,
     catalog: {
       getAgency: fresh((id: string) => catalog.getAgency(id)),
       findAgencyByCode: fresh((code: string) => catalog.findAgencyByCode(code)),
@@ -152,7 +160,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       };
       const dossier = await dossiers.get(principal, event.owner.split(':')[2]!);
       if (dossier.status !== 'awaiting_payment') return; // already continued: a repeated event changes nothing
-      await dossiers.act(principal, dossier.id, { action: 'payment_received', purpose: event.purpose as FeeStage, expectedVersion: dossier.version });
+      await dossiers.act(principal, dossier.id, { action: 'payment_received', purpose: event.purpose as FeeStage, method: event.method, expectedVersion: dossier.version });
     },
   });
   const ratings = createRatingService(dossierDeps);
@@ -180,6 +188,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     nationalSyncs,
     ratings,
     portal,
+    dossierChanges: { register: changes.register, replayAll: () => changes.replayAll(db) },
     async lookUp(ip, code, secret) {
       await takeLookupAttempt(db, ip);
       return dossiers.lookup(code, secret);

@@ -5,64 +5,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Account, type Harness } from './harness.ts';
-
-const DESK: Account = { username: 'motcua', password: 'Motcua@2026!' };
-const SPECIALIST: Account = { username: 'chuyenvien', password: 'Chuyenvien@2026!' };
-const LEADER: Account = { username: 'lanhdao', password: 'Lanhdao@2026!' };
-const COMMUNE = 'TAM.H19.X001';
-const COMMUNE_NAME = 'UBND xã Tân Hồng';
-/** Its administrative-unit code (Decision 19/2025/QĐ-TTg), which leads its dossier codes while its agency code is provisional. */
-const COMMUNE_UNIT = '29926';
-const BIRTH = 'Đăng ký khai sinh';
-const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
-
-/** The smallest file the upload check recognises as a PDF. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
+import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, fileAtCounter, fillBirthForm } from './tthc-steps.ts';
 
 const harness: Harness = setUpHarness();
-
-/**
- * Fills the birth-registration e-form (to-khai-dang-ky-khai-sinh) through its labels, fieldset by
- * fieldset. Online, the requester's name and personal id are VNeID's, shown read-only.
- */
-async function fillBirthForm(page: Page, prefilled?: { fullName: string }): Promise<void> {
-  const requester = page.getByRole('group', { name: 'Người yêu cầu' });
-  if (prefilled) {
-    const name = requester.getByLabel('Họ, chữ đệm và tên');
-    assert.equal(await name.inputValue(), prefilled.fullName, 'the requester is the signed-in citizen');
-    assert.equal(await name.getAttribute('readonly'), '', 'VNeID\'s name is not edited');
-    assert.match(await requester.getByLabel('Số định danh cá nhân').inputValue(), /^\d{12}$/);
-    assert.equal(await requester.getByLabel('Số định danh cá nhân').getAttribute('readonly'), '');
-  } else {
-    await requester.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn Cha');
-    await requester.getByLabel('Số định danh cá nhân').fill('087090001234');
-  }
-  await requester.getByLabel('Quan hệ với người được khai sinh').fill('Cha');
-  const child = page.getByRole('group', { name: 'Người được khai sinh' });
-  await child.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Thị Bé');
-  await child.getByLabel('Ngày, tháng, năm sinh').fill('02/01/2026');
-  await child.getByRole('radio', { name: 'Nữ' }).check();
-  // Ethnicity is picked from the shared list, searched without diacritics.
-  await child.getByLabel('Dân tộc').fill('kinh');
-  await page.getByRole('option', { name: 'Kinh', exact: true }).click();
-  await child.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Đồng Tháp');
-  const mother = page.getByRole('group', { name: 'Thông tin người mẹ' });
-  await mother.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Mẹ');
-  await mother.getByLabel('Ngày, tháng, năm sinh').fill('15/06/1995');
-  await mother.getByLabel('Dân tộc').fill('kinh');
-  await page.getByRole('option', { name: 'Kinh', exact: true }).click();
-  await mother.getByLabel('Nơi cư trú').fill('Ấp 1, xã Tân Hồng, tỉnh Đồng Tháp');
-  // "Quốc tịch" keeps its default (Việt Nam); the father's section stays blank and is not sent.
-}
-
-/** Uploads a file for one dossier part through the file chooser, as a person would. */
-async function attach(page: Page, partCode: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  const part = page.locator(`[data-part="${partCode}"]`);
-  const chooser = page.waitForEvent('filechooser');
-  await part.getByRole('button', { name: /Chọn tệp|Thêm tệp/ }).click();
-  await (await chooser).setFiles(file);
-}
 
 /** From the queue page, opens a dossier by its code. */
 async function openFromQueue(page: Page, queueTab: RegExp, code: string): Promise<void> {
@@ -90,30 +36,6 @@ async function expectStatus(page: Page, status: string): Promise<void> {
 }
 
 // The citizen's journey (filing, supplement, three officials, return, rating, summary) takes minutes on a shared CI machine.
-/** The desk files and accepts a birth registration at the counter; returns the dossier code. */
-async function fileAtCounter(desk: Page): Promise<string> {
-  await desk.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
-  await checkA11y(desk);
-  await desk.locator('#counter-procedure').fill('khai sinh');
-  await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).waitFor();
-  await checkA11y(desk);
-  await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).click();
-  await desk.locator('#counter-offering').selectOption({ label: COMMUNE_NAME });
-  await desk.locator('#applicant-fullName').fill('Nguyễn Văn Cha');
-  await desk.locator('#applicant-personalId').fill('087090001234');
-  await desk.locator('#applicant-phone').fill('0987654321');
-  await fillBirthForm(desk);
-  await attach(desk, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await desk.getByTestId('attached-file').filter({ hasText: 'giay-chung-sinh.pdf' }).waitFor();
-  await checkA11y(desk);
-  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-
-  await desk.getByRole('heading', { name: 'Hồ sơ đã được tiếp nhận' }).waitFor();
-  const code = ((await desk.getByTestId('dossier-code').textContent()) ?? '').trim();
-  assert.match(code, /^29926-\d{6}-\d{4}$/);
-  await checkA11y(desk);
-  return code;
-}
 
 describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
   test('a citizen files a birth registration online, answers a supplement request and receives the result through desk, specialist and leader', async () => {

@@ -38,7 +38,7 @@ export type Command =
   | { action: 'withdraw'; reason: string }
   | { action: 'request_payment' }
   /** Sent only by the payment callback (a system principal), when the fee of `purpose` was paid. */
-  | { action: 'payment_received'; purpose: FeeStage };
+  | { action: 'payment_received'; purpose: FeeStage; method?: 'online' | 'counter' | 'transfer' | undefined };
 
 export type Action = Command['action'];
 
@@ -269,7 +269,7 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
     case 'request_payment':
       return planPaymentRequest(deps, principal, dossier, now);
     case 'payment_received':
-      return planPaymentReceived(deps, principal, dossier, command.purpose, now);
+      return planPaymentReceived(deps, principal, dossier, command.purpose, now, command.method);
     case 'return':
       expectStatus(dossier, 'return', 'ready_to_return');
       await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
@@ -314,5 +314,6 @@ export async function applyChange(deps: DossierDeps, tx: Tx, principal: Principa
   await recordNationalSync(tx, { dossierId: dossier.id, action: change.action, from: dossier.status, to: toStatus, at: now, resultAttached: change.takeFiles?.kind === 'result' });
   const after = (await dossierRepository.load(tx, dossier.id))!;
   if (change.notice) await deps.notices(tx, change.notice, after, { ...change.details, ...change.noticeValues });
+  await deps.changes.record(tx, after);
   return after;
 }

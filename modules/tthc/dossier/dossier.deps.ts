@@ -5,6 +5,7 @@ import type { PaymentDoor } from './dossier.payment.ts';
 import type { ResultSigningDoor } from './dossier.results.ts';
 import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/procedure.types.ts';
 import type { CatalogueCodes } from '../catalogue/form.validation.ts';
+import type { DossierChanges } from './dossier.changes.ts';
 
 /** The catalog's answers the dossier side needs (agencies and the working calendar). */
 export interface AgencyCalendar extends DeadlineCalendar {
@@ -42,6 +43,8 @@ export interface DossierDeps {
   procedures: ProcedureSource;
   blobs: BlobStore;
   notices: NoticeSink;
+  /** Announces every written change to the registered listeners (the statistics), in the change's transaction. */
+  changes: DossierChanges;
   /** Base URL of the web app, for look-up links on notices. */
   publicUrl: string;
   /** HMAC key deriving each dossier's public look-up secret. */

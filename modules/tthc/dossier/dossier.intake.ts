@@ -154,5 +154,7 @@ export async function insertDossier(deps: DossierDeps, tx: Tx, prepared: Prepare
   const files = row.files.map((f) => ({
     id: f.id, partCode: f.part_code, kind: f.kind, fileName: f.file_name, contentType: f.content_type, size: f.size, uploadedAt: new Date(f.uploaded_at).toISOString(),
   }));
-  return { ...draft, code: row.code, statusLabel: STATUS_INFO.submitted.vi, files };
+  const dossier = { ...draft, code: row.code, statusLabel: STATUS_INFO.submitted.vi, files };
+  await deps.changes.record(tx, dossier);
+  return dossier;
 }

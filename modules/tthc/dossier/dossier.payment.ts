@@ -29,7 +29,7 @@ export const STAGE_STATUS: Readonly<Record<FeeStage, DossierStatus>> = { intake:
 
 interface Planned {
   status: DossierStatus;
-  patch: { clockStoppedAt?: Date | null; dueDate?: string | null };
+  patch: { clockStoppedAt?: Date | null; dueDate?: string | null; flags?: Record<string, boolean> };
   details: Record<string, unknown>;
   visibleToApplicant: boolean;
 }
@@ -63,12 +63,14 @@ export async function planPaymentRequest(deps: DossierDeps, principal: Principal
   };
 }
 
-export async function planPaymentReceived(deps: DossierDeps, principal: Principal, dossier: Dossier, purpose: FeeStage, now: Date): Promise<Planned> {
+export async function planPaymentReceived(deps: DossierDeps, principal: Principal, dossier: Dossier, purpose: FeeStage, now: Date, method?: string): Promise<Planned> {
   if (principal.kind !== 'system' || principal.clientId !== PAYMENT_CALLBACK_CLIENT) throw forbidden('dossier.forbidden', 'Only the payment service reports payments');
   if (dossier.status !== 'awaiting_payment') throw conflict('dossier.action_not_allowed', 'The dossier is not awaiting payment', { status: dossier.status });
   const dueDate = dossier.dueDate && dossier.clockStoppedAt
     ? await dueDateAfterStop(deps.catalog, dossier.dueDate, new Date(dossier.clockStoppedAt), now, dossier.agencyId) : dossier.dueDate;
-  return { status: STAGE_STATUS[purpose], patch: { clockStoppedAt: null, dueDate }, details: { stage: purpose, dueDate }, visibleToApplicant: true };
+  // Kept on the dossier for the statistics' online-payment share: paid online at least once.
+  const flags = { ...dossier.flags, feePaid: true, feePaidOnline: dossier.flags.feePaidOnline === true || method === 'online' };
+  return { status: STAGE_STATUS[purpose], patch: { clockStoppedAt: null, dueDate, flags }, details: { stage: purpose, dueDate, ...(method ? { method } : {}) }, visibleToApplicant: true };
 }
 
 /** `request_payment` when the caller may ask for the fee now (the schedule's stage is the dossier's). */

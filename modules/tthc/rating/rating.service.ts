@@ -23,7 +23,7 @@ export interface SummaryQuery {
  * code and look-up secret (the way the "returned" notice reaches people who filed at the
  * counter); officials read summaries per agency and per procedure within their grants.
  */
-export function createRatingService(deps: Pick<DossierDeps, 'db' | 'catalog'>) {
+export function createRatingService(deps: Pick<DossierDeps, 'db' | 'catalog' | 'changes'>) {
   const { db, catalog } = deps;
 
   function checked(input: RatingInput): { score: RatingScore; comment: string | null } {
@@ -38,8 +38,13 @@ export function createRatingService(deps: Pick<DossierDeps, 'db' | 'catalog'>) {
   async function rate(dossier: Dossier, input: RatingInput, via: Rating['via']): Promise<{ rating: Rating; created: boolean }> {
     const { score, comment } = checked(input);
     if (dossier.status !== 'completed') throw conflict('rating.not_returned', 'Chỉ đánh giá sau khi đã trả kết quả / A dossier is rated after its result is returned');
-    const inserted = await ratingRepository.insertOnce(db, {
-      dossierId: dossier.id, agencyId: dossier.agencyId, deskAgencyId: dossier.deskAgencyId, procedureId: dossier.procedureId, score, comment, via,
+    // The rating and the statistics that count it change together.
+    const inserted = await db.transaction(async (tx) => {
+      const row = await ratingRepository.insertOnce(tx, {
+        dossierId: dossier.id, agencyId: dossier.agencyId, deskAgencyId: dossier.deskAgencyId, procedureId: dossier.procedureId, score, comment, via,
+      });
+      if (row) await deps.changes.record(tx, dossier);
+      return row;
     });
     if (inserted) return { rating: inserted, created: true };
     const existing = (await ratingRepository.get(db, dossier.id))!;

@@ -23,6 +23,7 @@ const ProcedureSearchPage = portal(() => import('../pages/tthc/portal/ProcedureS
 const ProcedureDetailPage = portal(() => import('../pages/tthc/portal/ProcedureDetailPage.tsx'), 'ProcedureDetailPage');
 const LookupPage = portal(() => import('../pages/tthc/portal/LookupPage.tsx'), 'LookupPage');
 const RatingPage = portal(() => import('../pages/tthc/portal/RatingPage.tsx'), 'RatingPage');
+const PublicStatisticsPage = portal(() => import('../pages/analytics/PublicStatisticsPage.tsx'), 'PublicStatisticsPage');
 const PaymentReturnPage = portal(() => import('../pages/payment/PaymentReturnPage.tsx'), 'PaymentReturnPage');
 
 const ProfilePage = signedIn(() => import('../pages/ProfilePage.tsx'), 'ProfilePage');
@@ -34,6 +35,7 @@ const QueuePage = signedIn(() => import('../pages/tthc/workspace/QueuePage.tsx')
 const DossierPage = signedIn(() => import('../pages/tthc/workspace/DossierPage.tsx'), 'DossierPage');
 const CounterPage = signedIn(() => import('../pages/tthc/workspace/CounterPage.tsx'), 'CounterPage');
 const RegisterPage = signedIn(() => import('../pages/tthc/workspace/RegisterPage.tsx'), 'RegisterPage');
+const StatisticsPage = signedIn(() => import('../pages/analytics/StatisticsPage.tsx'), 'StatisticsPage');
 const RatingsPage = signedIn(() => import('../pages/tthc/workspace/RatingsPage.tsx'), 'RatingsPage');
 
 const OfficialsPage = signedIn(() => import('../pages/admin/OfficialsPage.tsx'), 'OfficialsPage');
@@ -88,11 +90,13 @@ export const pageRoutes: PageRoute[] = [
   { path: '/tra-cuu', component: LookupPage, access: 'public', section: 'citizen', labelKey: 'tthc.nav.lookup' },
   { path: '/payments/return', component: PaymentReturnPage, access: 'public' },
   { path: '/danh-gia', component: RatingPage, access: 'public' },
+  { path: '/thong-ke', component: PublicStatisticsPage, access: 'public', section: 'citizen', labelKey: 'analytics.nav.public' },
 
   { path: '/workspace', component: QueuePage, access: 'official', section: 'workspace', labelKey: 'nav.workspaceHome' },
   { path: '/workspace/dossiers/$dossierId', component: DossierPage, access: 'official' },
   { path: '/workspace/counter', component: CounterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.nav.counter' },
   { path: '/workspace/ratings', component: RatingsPage, access: { anyOf: ['report.read', 'dossier.read'] }, section: 'workspace', labelKey: 'tthc.nav.ratings' },
+  { path: '/workspace/statistics', component: StatisticsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.statistics' },
   { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },

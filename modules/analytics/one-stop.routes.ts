@@ -1,0 +1,56 @@
+import { errorResponses, type App } from '../../packages/platform/index.ts';
+import { DrillPageSchema, DrillQuery, PublicAgenciesSchema, PublicQuery, ReportQuery, ReportSchema, TAGS, WorkbookSchema } from './one-stop.schemas.ts';
+import { reportWorkbook } from './one-stop.workbook.ts';
+import type { OneStopService } from './one-stop.service.ts';
+
+const PURPOSE = 'one-stop statistics';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function oneStopRoutes(service: OneStopService) {
+  return async function routes(app: App): Promise<void> {
+    app.get('/one-stop', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'getOneStopStatistics', tags: TAGS,
+        summary: 'One-stop figures of a period per agency, agency group, procedure or field, with the same period a year before (report.read on the agency)',
+        querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses(400, 403, 404, 422) },
+      },
+    }, async (request) => service.report(request.principal, request.query));
+
+    app.get('/one-stop/dossiers', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'listOneStopFigureDossiers', tags: TAGS,
+        summary: 'The dossiers behind one figure (drill-down), within the caller\'s scope: codes, procedures and states, no applicant',
+        querystring: DrillQuery, response: { 200: DrillPageSchema, ...errorResponses(400, 403, 404, 422) },
+      },
+    }, async (request) => {
+      const page = await service.dossiers(request.principal, request.query);
+      await request.audit({ action: 'read analytics.one_stop_dossiers', target: `/api/analytics/one-stop/dossiers?period=${request.query.period}&figure=${request.query.figure}`, purpose: PURPOSE, details: { total: page.total } });
+      return page;
+    });
+
+    app.get('/one-stop/export', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'exportOneStopStatistics', tags: TAGS, summary: 'The same figures as an Excel workbook (the period and the same period a year before); audited',
+        querystring: ReportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422) },
+      },
+    }, async (request, reply) => {
+      const report = await service.report(request.principal, request.query);
+      const bytes = await reportWorkbook(report);
+      await request.audit({ action: 'export analytics.one_stop', target: `/api/analytics/one-stop/export?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}`, purpose: PURPOSE });
+      const fileName = `thong-ke-mot-cua-${report.period.key}-${report.groupBy}.xlsx`;
+      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+    });
+
+    app.get('/public/agencies', {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getPublicAgencyStatistics', tags: TAGS, security: [],
+        summary: 'Each agency\'s on-time rate, online share and satisfaction ratings for a period: aggregates only, never a person',
+        querystring: PublicQuery, response: { 200: PublicAgenciesSchema, ...errorResponses(400, 422) },
+      },
+    }, async (request) => service.publicAgencies(request.query.period));
+  };
+}
