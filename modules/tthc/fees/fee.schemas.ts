@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { PaymentMethodSchema, PaymentStatusSchema } from '../../payment/index.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const FeeLine = Type.Object({ code: Type.String(), name: Type.String(), amount: Type.Integer({ description: 'VND' }), kind: Type.Union([Type.Literal('fee'), Type.Literal('charge')]) });
@@ -13,7 +14,7 @@ export const DossierFeesSchema = Type.Object({
   })),
   requests: Type.Array(Type.Object({
     id: Type.String(), purpose: Type.String(), amount: Type.Integer(), lines: Type.Array(FeeLine),
-    status: Type.String(), method: Nullable(Type.String()), receiptNo: Nullable(Type.String()), paidAt: Nullable(Type.String()),
+    status: PaymentStatusSchema, method: Nullable(PaymentMethodSchema), receiptNo: Nullable(Type.String()), paidAt: Nullable(Type.String()),
   })),
 }, { $id: 'DossierFees' });
 
