@@ -11,6 +11,7 @@ import type { PaymentModule } from '../payment/index.ts';
 import { PAYMENT_CALLBACK_CLIENT } from './dossier/dossier.payment.ts';
 import type { FeeStage } from './fees/fee.schedule.ts';
 import { seedFeeSchedules } from './fees/fee.seed.ts';
+import { createFeeScheduleAdmin } from './fees/fee.admin.ts';
 import { feeRoutes } from './fees/fee.routes.ts';
 import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
@@ -188,7 +189,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await nationalSyncRoutes(nationalSyncs)(app);
-      await feeRoutes(db, dossierDeps.now)(app);
+      await feeRoutes(db, dossierDeps.now, createFeeScheduleAdmin(db, (id) => catalog.agencyAncestors(id)))(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
     },
     jobHandlers: (channels) => ({

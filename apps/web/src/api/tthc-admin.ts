@@ -9,8 +9,7 @@ import type { Procedure } from './tthc.ts';
 export type { Procedure, ProcedureVerification } from './tthc.ts';
 export type ProcedureInput = Schema<'NewProcedure'>;
 export type ProcedureQuery = paths['/api/tthc/procedures']['get']['parameters']['query'];
-// Items with `verification` by hand until the schema is regenerated.
-export type ProcedurePage = Omit<Schema<'ProcedurePage'>, 'items'> & { items: Procedure[] };
+export type ProcedurePage = Schema<'ProcedurePage'>;
 export type Fee = Schema<'FeeItem'>;
 export type Part = Schema<'ProcedurePart'>;
 export type LegalBasis = Schema<'LegalBasis'>;
@@ -33,8 +32,7 @@ export type GraphNode = ProcessGraph['nodes'][number];
 export type GraphEdge = ProcessGraph['edges'][number];
 
 export type NoticeTemplate = Schema<'NoticeTemplate'>;
-/** `stopped` is written by hand until the merger regenerates schema.d.ts. */
-export type NoticeEvent = NoticeTemplate['event'] | 'stopped';
+export type NoticeEvent = NoticeTemplate['event'];
 export type NoticeChannel = NoticeTemplate['channel'];
 type NoticeParams = paths['/api/tthc/notice-templates/{event}/{channel}/{locale}']['put']['parameters']['path'];
 
