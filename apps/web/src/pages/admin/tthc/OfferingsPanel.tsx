@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { tthcAdminApi, type Offering } from '../../../api/tthc-admin.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { adminKeys, useAgencyNames } from './lookups.ts';
+import { FeeSchedulesModal } from './FeeSchedulesModal.tsx';
 import { OfferingFormModal } from './OfferingFormModal.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 
@@ -13,6 +14,7 @@ export function OfferingsPanel({ procedureId, agencyId }: { procedureId: string;
   const { t } = useTranslation();
   const agencies = useAgencyNames();
   const [editing, setEditing] = useState<Offering | 'new' | null>(null);
+  const [fees, setFees] = useState<Offering | null>(null);
   const query = useQuery({
     queryKey: [...adminKeys.offerings, procedureId, agencyId ?? null],
     queryFn: () => tthcAdminApi.offerings({ procedureId, agencyId: agencyId ?? undefined }),
@@ -58,15 +60,21 @@ export function OfferingsPanel({ procedureId, agencyId }: { procedureId: string;
                       <Badge variant="light" color={o.active ? 'sen' : 'gray'}>
                         {o.active ? t('tthcAdmin.active') : t('tthcAdmin.inactive')}
                       </Badge>
-                      {o.onlineEnabled && <Badge variant="outline">{t('tthcAdmin.offering.online')}</Badge>}
+                      {o.onlineEnabled && <Badge variant="outline">{t(`tthcAdmin.offering.portal.${o.onlineFilingPortal}`)}</Badge>}
                       {o.fees && <Badge variant="outline" color="gray">{t('tthcAdmin.offering.ownFees')}</Badge>}
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Button size="compact-sm" variant="light" onClick={() => setEditing(o)}>
-                      {t('common.edit')}
-                      <span className="sr-only"> {agencyName(o.agencyId)}</span>
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-sm" variant="light" onClick={() => setEditing(o)}>
+                        {t('common.edit')}
+                        <span className="sr-only"> {agencyName(o.agencyId)}</span>
+                      </Button>
+                      <Button size="compact-sm" variant="subtle" onClick={() => setFees(o)}>
+                        {t('tthcAdmin.feeSchedules.button')}
+                        <span className="sr-only"> {agencyName(o.agencyId)}</span>
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -77,6 +85,7 @@ export function OfferingsPanel({ procedureId, agencyId }: { procedureId: string;
       {editing && procedure.data && (
         <OfferingFormModal offering={editing === 'new' ? null : editing} procedure={procedure.data} presetAgencyId={agencyId ?? null} onClose={() => setEditing(null)} />
       )}
+      {fees && <FeeSchedulesModal offeringId={fees.id} agencyName={agencyName(fees.agencyId)} onClose={() => setFees(null)} />}
     </>
   );
 }
