@@ -194,7 +194,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     },
     jobHandlers: (channels) => ({
       [NOTICE_QUEUE]: noticeSender(db, channels),
-      [REMINDER_QUEUE]: deadlineReminder({ db, people: deps.people, publicUrl: config.publicUrl, now: dossierDeps.now }),
+      [REMINDER_QUEUE]: deadlineReminder({ db, people: deps.people, calendar: dossierDeps.catalog, publicUrl: config.publicUrl, now: dossierDeps.now }),
       [UPLOAD_SWEEP_QUEUE]: uploadSweeper(db, deps.blobs, { retentionHours: config.uploadRetentionHours }),
       ...(channels.dvcqg ? {
         [NATIONAL_SYNC_QUEUE]: nationalSyncWorker({
