@@ -33,6 +33,9 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined>, 
   }
 }
 
+/** A TOTP code is accepted once: a second sign-in of the same account waits for the next 30-second code. */
+const nextTotpPeriod = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
+
 /** Picks a view of the sync list (a segmented control: its radio inputs are hidden behind their labels). */
 async function showView(page: Page, label: string): Promise<void> {
   await page.locator('label', { hasText: label }).click();
@@ -91,6 +94,58 @@ describe('administrator journeys', { timeout: 300_000 }, () => {
       await showView(page, 'Chưa xác nhận');
       await eventually('the open list without the dossier', async () => ((await retry.count()) === 0 ? true : undefined));
       await checkA11y(page);
+    });
+  });
+
+  test('an administrator adds a fee schedule from a date to an offering and sends its online filing to the national portal', async () => {
+    await nextTotpPeriod();
+    await journey(harness, 'admin-offering-fees', async (page) => {
+      await signInOfficial(harness, page, ADMIN);
+      await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nơi tiếp nhận thủ tục' }).click();
+      await page.waitForURL(/\/admin\/tthc\/offerings$/);
+      await page.getByRole('combobox', { name: 'Thủ tục' }).fill('1.004873');
+      await page.getByRole('option', { name: /^1\.004873/ }).waitFor();
+      await checkA11y(page);
+      await page.getByRole('option', { name: /^1\.004873/ }).click();
+      const row = page.locator('tbody tr').first();
+      await row.getByRole('button', { name: /^Biểu phí/ }).click();
+      const dialog = page.getByRole('dialog', { name: /^Biểu phí, lệ phí theo thời gian/ });
+      await dialog.waitFor();
+      const seeded = dialog.locator('tr[data-valid-from="2025-07-01"]');
+      await seeded.waitFor();
+      assert.match((await seeded.textContent()) ?? '', /Đang áp dụng/);
+      assert.match((await seeded.textContent()) ?? '', /Chưa đối chiếu/, 'the typical amount is marked as such');
+      await checkA11y(page);
+
+      await dialog.getByRole('button', { name: 'Thêm biểu phí từ một ngày' }).click();
+      const form = dialog.getByRole('form', { name: 'Thêm biểu phí từ một ngày' });
+      await form.getByRole('button', { name: 'Lưu' }).click();
+      await form.getByText('Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.').waitFor();
+      await form.getByRole('textbox', { name: 'Áp dụng từ ngày', exact: true }).fill('01/01/2027');
+      await form.getByRole('textbox', { name: 'Văn bản quy định mức thu', exact: true }).fill('Nghị quyết của HĐND tỉnh Đồng Tháp về lệ phí hộ tịch (thử nghiệm)');
+      await form.getByRole('textbox', { name: 'Mã khoản thu', exact: true }).fill('LP-XNHN');
+      await form.getByRole('textbox', { name: 'Tên khoản', exact: true }).fill('Lệ phí cấp Giấy xác nhận tình trạng hôn nhân');
+      await form.getByRole('textbox', { name: 'Mức thu', exact: true }).fill('20000');
+      await form.getByRole('switch', { name: 'Đã đối chiếu mức thu với văn bản đang có hiệu lực' }).check({ force: true });
+      await checkA11y(page);
+      await form.getByRole('button', { name: 'Lưu' }).click();
+      await form.waitFor({ state: 'detached' });
+      const added = dialog.locator('tr[data-valid-from="2027-01-01"]');
+      await added.waitFor();
+      assert.match((await added.textContent()) ?? '', /LP-XNHN: 20\.000/);
+      assert.match((await added.textContent()) ?? '', /Đã đối chiếu/);
+      assert.match((await seeded.textContent()) ?? '', /01\/01\/2027/, 'the schedule before ends where the new one begins');
+      await checkA11y(page);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      await row.getByRole('button', { name: /^Sửa/ }).click();
+      const edit = page.getByRole('dialog', { name: /^Sửa nơi tiếp nhận/ });
+      await edit.getByRole('radio', { name: 'Cổng Dịch vụ công quốc gia' }).check({ force: true });
+      await checkA11y(page);
+      await edit.getByRole('button', { name: 'Lưu' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await row.getByText('Cổng Dịch vụ công quốc gia').waitFor();
     });
   });
 });

@@ -108,18 +108,28 @@ export function FeeSchedulesModal({ offeringId, agencyName, onClose }: { offerin
   ];
   const title = t('tthcAdmin.feeSchedules.title', { agency: agencyName });
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
-      <Stack>
-        <Text size="sm" c="dimmed">{t('tthcAdmin.feeSchedules.intro')}</Text>
-        <DataTable caption={title} columns={columns} rows={list.data?.items} rowKey={(s) => s.id} rowData={(s) => ({ 'data-valid-from': s.validFrom })}
-          isPending={list.isPending} error={list.error} emptyText={t('tthcAdmin.feeSchedules.empty')} minWidth={720} />
-        {editing === null ? (
-          <Group><Button onClick={() => setEditing('new')}>{t('tthcAdmin.feeSchedules.add')}</Button></Group>
-        ) : (
-          <ScheduleForm key={editing === 'new' ? 'new' : editing.id} offeringId={offeringId} schedule={editing === 'new' ? null : editing} queryKey={key} onDone={() => setEditing(null)} />
-        )}
-      </Stack>
-    </Modal>
+    // Compound form: the dialog is named (aria-label) from its first frame, before Mantine links its title.
+    <Modal.Root opened onClose={onClose} size="xl">
+      <Modal.Overlay />
+      <Modal.Content aria-label={title}>
+        <Modal.Header>
+          <Modal.Title>{title}</Modal.Title>
+          <Modal.CloseButton aria-label={t('common.close')} />
+        </Modal.Header>
+        <Modal.Body>
+          <Stack>
+            <Text size="sm" c="dimmed">{t('tthcAdmin.feeSchedules.intro')}</Text>
+            <DataTable caption={title} columns={columns} rows={list.data?.items} rowKey={(s) => s.id} rowData={(s) => ({ 'data-valid-from': s.validFrom })}
+              isPending={list.isPending} error={list.error} emptyText={t('tthcAdmin.feeSchedules.empty')} minWidth={720} />
+            {editing === null ? (
+              <Group><Button onClick={() => setEditing('new')}>{t('tthcAdmin.feeSchedules.add')}</Button></Group>
+            ) : (
+              <ScheduleForm key={editing === 'new' ? 'new' : editing.id} offeringId={offeringId} schedule={editing === 'new' ? null : editing} queryKey={key} onDone={() => setEditing(null)} />
+            )}
+          </Stack>
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 
