@@ -17,6 +17,7 @@ export type { Mismatch, NewPaymentRequest, PaidEvent, PaymentLine, PaymentMethod
 export type { PaymentOwner, PaymentService, ResultOutcome } from './payment.service.ts';
 export { COLLECT_PERMISSION, PAID_QUEUE } from './payment.service.ts';
 export { RECONCILE_PERMISSION, RECONCILE_QUEUE } from './reconciliation.service.ts';
+export { PaymentMethodSchema, PaymentStatusSchema } from './payment.schemas.ts';
 export { crc16Ccitt, vietQrPayload } from './vietqr.ts';
 
 export interface PaymentDependencies {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../packages/platform/index.ts';
 import { events, reconciliations, requests } from './db/schema.ts';
-import type { PaymentEvent, PaymentMethod, PaymentRequest, PaymentStatus, ReconciliationReport } from './payment.types.ts';
+import type { PaymentEvent, PaymentEventSource, PaymentMethod, PaymentRequest, PaymentStatus, ReconciliationReport } from './payment.types.ts';
 
 type RequestRow = typeof requests.$inferSelect;
 
@@ -69,7 +69,7 @@ export const paymentRepository = {
 
   async events(db: Queryable, requestId: string): Promise<PaymentEvent[]> {
     const rows = await db.select().from(events).where(eq(events.requestId, requestId)).orderBy(events.id);
-    return rows.map((r) => ({ id: r.id, kind: r.kind, source: r.source, data: r.data, actor: r.actor, at: r.at.toISOString() }));
+    return rows.map((r) => ({ id: r.id, kind: r.kind, source: r.source as PaymentEventSource, data: r.data, actor: r.actor, at: r.at.toISOString() }));
   },
 
   async byTransactionNo(db: Queryable, transactionNo: string): Promise<StoredRequest | undefined> {

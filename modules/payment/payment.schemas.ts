@@ -4,6 +4,12 @@ export const TAGS = ['payment'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Uuid = Type.String({ format: 'uuid' });
+
+/** The values of `payment.requests.status` and `.method` (checked by the table's constraints). */
+export const PaymentStatusSchema = Type.Union(
+  [Type.Literal('pending'), Type.Literal('paid'), Type.Literal('cancelled'), Type.Literal('expired'), Type.Literal('failed')], { $id: 'PaymentStatus' },
+);
+export const PaymentMethodSchema = Type.Union([Type.Literal('online'), Type.Literal('counter'), Type.Literal('transfer')], { $id: 'PaymentMethod' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 const PaymentLineSchema = Type.Object({
@@ -13,8 +19,8 @@ const PaymentLineSchema = Type.Object({
 const requestProperties = {
   id: Type.String(), owner: Type.String(), purpose: Type.String(), agencyId: Type.String(), agencyCode: Type.String(), payerName: Type.String(),
   description: Type.String(), amount: Type.Integer({ description: 'VND' }), lines: Type.Array(PaymentLineSchema),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('paid'), Type.Literal('cancelled'), Type.Literal('expired'), Type.Literal('failed')]),
-  method: Nullable(Type.Union([Type.Literal('online'), Type.Literal('counter'), Type.Literal('transfer')])),
+  status: PaymentStatusSchema,
+  method: Nullable(PaymentMethodSchema),
   providerTransactionNo: Nullable(Type.String()), receiptNo: Nullable(Type.String()), paidAt: Nullable(Type.String()), createdAt: Type.String(),
 };
 
@@ -23,7 +29,8 @@ export const PaymentRequestSchema = Type.Object(requestProperties, { $id: 'Payme
 export const PaymentRequestDetailSchema = Type.Object({
   ...requestProperties,
   events: Type.Array(Type.Object({
-    id: Type.Integer(), kind: Type.String(), source: Type.String(), data: Type.Unknown(), actor: Nullable(Type.String()), at: Type.String(),
+    id: Type.Integer(), kind: Type.String(),
+    source: Type.Union([Type.Literal('return'), Type.Literal('notification'), Type.Literal('query'), Type.Literal('counter'), Type.Literal('system')]), data: Type.Unknown(), actor: Nullable(Type.String()), at: Type.String(),
   })),
 }, { $id: 'PaymentRequestDetail' });
 
@@ -47,7 +54,7 @@ export const CounterBody = Type.Object({
 const MismatchSchema = Type.Object({
   kind: Type.Union([Type.Literal('unknown_transaction'), Type.Literal('amount_differs'), Type.Literal('status_differs'), Type.Literal('missing_in_platform')]),
   transactionNo: Nullable(Type.String()), orderId: Nullable(Type.String()), requestId: Nullable(Type.String()),
-  platformAmount: Nullable(Type.Integer()), senAmount: Nullable(Type.Integer()), platformStatus: Nullable(Type.String()), senStatus: Nullable(Type.String()),
+  platformAmount: Nullable(Type.Integer()), senAmount: Nullable(Type.Integer()), platformStatus: Nullable(Type.String({ description: 'As the platform wrote it in its file' })), senStatus: Nullable(PaymentStatusSchema),
 }, { $id: 'ReconciliationMismatch' });
 
 export const ReportSchema = Type.Object({

@@ -3,7 +3,7 @@ import {
   AppError, actorOf, canActOn, enqueueJob, forbidden, newId, notFound, unprocessable, type Db, type Principal, type Queryable,
 } from '../../packages/platform/index.ts';
 import { paymentRepository as repo, type StoredRequest } from './payment.repository.ts';
-import type { NewPaymentRequest, PaidEvent, PaymentEvent, PaymentRequest } from './payment.types.ts';
+import type { NewPaymentRequest, PaidEvent, PaymentEvent, PaymentEventSource, PaymentRequest } from './payment.types.ts';
 
 /** The outbox queue that tells an owner its request was paid (see docs/decisions, "payment events"). */
 export const PAID_QUEUE = 'payment.paid';
@@ -59,7 +59,7 @@ export function createPaymentService(deps: PaymentServiceDeps) {
   }
 
   /** pending → paid, the event and the owner's job in one transaction; repeated results change nothing. */
-  async function settle(tx: Queryable, request: StoredRequest, paid: { method: 'online' | 'counter' | 'transfer'; paidAt: Date; transactionNo?: string; receiptNo: string; collectedBy?: string }, event: { source: string; data: unknown; actor?: string; notificationId?: string }): Promise<ResultOutcome> {
+  async function settle(tx: Queryable, request: StoredRequest, paid: { method: 'online' | 'counter' | 'transfer'; paidAt: Date; transactionNo?: string; receiptNo: string; collectedBy?: string }, event: { source: PaymentEventSource; data: unknown; actor?: string; notificationId?: string }): Promise<ResultOutcome> {
     if (!(await repo.markPaid(tx, request.id, paid))) {
       const again = await repo.get(tx, request.id);
       const kind = again?.providerTransactionNo === paid.transactionNo ? 'result_repeated' : 'second_payment';

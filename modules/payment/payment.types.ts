@@ -2,7 +2,7 @@ import type { MismatchRow, PaymentLineRow } from './db/schema.ts';
 
 export type PaymentLine = PaymentLineRow;
 export type Mismatch = MismatchRow;
-export type PaymentStatus = 'pending' | 'paid' | 'cancelled' | 'expired' | 'failed';
+export type PaymentStatus = NonNullable<MismatchRow['senStatus']>;
 export type PaymentMethod = 'online' | 'counter' | 'transfer';
 
 export interface PaymentRequest {
@@ -33,10 +33,13 @@ export interface NewPaymentRequest {
   lines: PaymentLine[];
 }
 
+/** Where an event came from (`payment.events.source`). */
+export type PaymentEventSource = 'return' | 'notification' | 'query' | 'counter' | 'system';
+
 export interface PaymentEvent {
   id: number;
   kind: string;
-  source: string;
+  source: PaymentEventSource;
   data: unknown;
   actor: string | null;
   at: string;

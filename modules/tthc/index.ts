@@ -11,6 +11,7 @@ import type { PaymentModule } from '../payment/index.ts';
 import { PAYMENT_CALLBACK_CLIENT } from './dossier/dossier.payment.ts';
 import type { FeeStage } from './fees/fee.schedule.ts';
 import { seedFeeSchedules } from './fees/fee.seed.ts';
+import { createFeeScheduleAdmin } from './fees/fee.admin.ts';
 import { feeRoutes } from './fees/fee.routes.ts';
 import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
@@ -201,12 +202,12 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await nationalSyncRoutes(nationalSyncs)(app);
-      await feeRoutes(db, dossierDeps.now)(app);
+      await feeRoutes(db, dossierDeps.now, createFeeScheduleAdmin(db, (id) => catalog.agencyAncestors(id)))(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
     },
     jobHandlers: (channels) => ({
       [NOTICE_QUEUE]: noticeSender(db, channels),
-      [REMINDER_QUEUE]: deadlineReminder({ db, people: deps.people, publicUrl: config.publicUrl, now: dossierDeps.now }),
+      [REMINDER_QUEUE]: deadlineReminder({ db, people: deps.people, calendar: dossierDeps.catalog, publicUrl: config.publicUrl, now: dossierDeps.now }),
       [UPLOAD_SWEEP_QUEUE]: uploadSweeper(db, deps.blobs, { retentionHours: config.uploadRetentionHours }),
       ...(channels.dvcqg ? {
         [NATIONAL_SYNC_QUEUE]: nationalSyncWorker({

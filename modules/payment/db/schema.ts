@@ -86,7 +86,8 @@ export interface MismatchRow {
   platformAmount: number | null;
   senAmount: number | null;
   platformStatus: string | null;
-  senStatus: string | null;
+  /** A `requests.status` value. */
+  senStatus: 'pending' | 'paid' | 'cancelled' | 'expired' | 'failed' | null;
 }
 
 /** A daily reconciliation run: the platform's file of one local date against Sen's records. */

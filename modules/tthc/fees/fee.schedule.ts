@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Queryable } from '../../../packages/platform/index.ts';
 import { feeSchedules } from '../db/schema.ts';
 
@@ -65,6 +65,31 @@ export const feeScheduleRepository = {
       .where(and(eq(feeSchedules.offeringId, offeringId), lte(feeSchedules.validFrom, on), or(isNull(feeSchedules.validTo), gt(feeSchedules.validTo, on))))
       .orderBy(desc(feeSchedules.validFrom)).limit(1);
     return row && toSchedule(row);
+  },
+
+  /** Every dated schedule of an offering, oldest first. */
+  async list(db: Queryable, offeringId: string): Promise<FeeSchedule[]> {
+    const rows = await db.select().from(feeSchedules).where(eq(feeSchedules.offeringId, offeringId)).orderBy(asc(feeSchedules.validFrom));
+    return rows.map(toSchedule);
+  },
+
+  /**
+   * Writes the schedule that starts on `validFrom` (a new one, or a correction of that date's),
+   * then makes each schedule end where the next begins, so exactly one is in force on any day
+   * after the first. The caller runs this in a transaction.
+   */
+  async put(db: Queryable, schedule: Omit<FeeSchedule, 'validTo'>): Promise<void> {
+    const { id, ...values } = schedule;
+    await db.insert(feeSchedules).values({ id, ...values, validTo: null })
+      .onConflictDoUpdate({
+        target: [feeSchedules.offeringId, feeSchedules.validFrom],
+        set: { stage: values.stage, stopsClock: values.stopsClock, lines: values.lines, sourceDocument: values.sourceDocument, verified: values.verified, updatedAt: new Date() },
+      });
+    const dated = await feeScheduleRepository.list(db, schedule.offeringId);
+    for (const [i, row] of dated.entries()) {
+      const next = dated[i + 1];
+      if (next && row.validTo !== next.validFrom) await db.update(feeSchedules).set({ validTo: next.validFrom, updatedAt: new Date() }).where(eq(feeSchedules.id, row.id));
+    }
   },
 
   async insertMissing(db: Queryable, rows: (typeof feeSchedules.$inferInsert)[]): Promise<void> {

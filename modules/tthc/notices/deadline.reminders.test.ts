@@ -28,7 +28,8 @@ describe('recurring jobs of the dossier area', () => {
   const inbox = (dossierId: string) => queryRows<{ recipient: string; event: string; title: string; body: string }>(w.database.db, sql`
     select recipient, event, title, body from tthc.notifications where dossier_id = ${dossierId} and event like 'step_%' order by event, recipient`);
 
-  it('a step due today reminds its handler and the leaders once; overdue the next day, once again', async () => {
+  /** A dossier filed, accepted and forwarded, its review step assigned to the specialist. */
+  const reviewAssigned = async () => {
     const submission = birthSubmission();
     submission.files = [await upload(w, w.citizen, 'giay-chung-sinh')];
     let { dossier } = await w.tthc.dossiers.submitOnline(w.citizen, { offeringId: await w.offering('1.001193', 'TAM.H19.X001'), submission });
@@ -36,6 +37,11 @@ describe('recurring jobs of the dossier area', () => {
     dossier = await act(w, w.desk, dossier, { action: 'transition', stepId: 'tiep_nhan', transition: 'forward' });
     const specialist = (await w.tthc.dossiers.assignees(w.leader, dossier.id, 'tham_dinh')).find((c) => c.fullName === 'Trần Văn Xử Lý (demo)')!;
     dossier = await act(w, w.leader, dossier, { action: 'assign', stepId: 'tham_dinh', officialId: specialist.id });
+    return { dossier, specialist };
+  };
+
+  it('a step due today reminds its handler and the leaders once; overdue the next day, once again', async () => {
+    const { dossier, specialist } = await reviewAssigned();
     assert.equal(dossier.activeSteps[0]!.dueDate, '2026-11-23');
 
     await runNow(REMINDER_QUEUE);
@@ -60,6 +66,37 @@ describe('recurring jobs of the dossier area', () => {
     assert.equal(all.filter((n) => n.event === 'step_overdue').length, dueSoon.length, 'one overdue reminder per person');
     assert.equal(all.length, dueSoon.length * 2);
     assert.deepEqual((await queryRows<{ kind: string }>(w.database.db, sql`select kind from tthc.reminders where dossier_id = ${dossier.id} order by kind`)).map((r) => r.kind), ['due_soon', 'overdue']);
+    w.clock.set('2026-11-23T02:00:00.000Z');
+  });
+
+  /** A dossier whose review step is assigned, its due date then set to `stepDue`. */
+  const stepDueOn = async (stepDue: string) => {
+    const { dossier } = await reviewAssigned();
+    await w.database.db.execute(sql`update tthc.tasks set due_date = ${stepDue}::date where dossier_id = ${dossier.id} and step_id = 'tham_dinh'`);
+    return dossier.id;
+  };
+  const remindersAt = async (instant: string, dossierId: string) => {
+    w.clock.set(instant);
+    await runNow(REMINDER_QUEUE);
+    return (await inbox(dossierId)).map((n) => n.event);
+  };
+
+  it('"due soon" counts working days: on Friday a step due on Monday, not on Thursday', async () => {
+    const dossierId = await stepDueOn('2026-11-30'); // Monday
+    assert.deepEqual(await remindersAt('2026-11-26T02:00:00.000Z', dossierId), [], 'Thursday: two working days ahead');
+    const friday = await remindersAt('2026-11-27T02:00:00.000Z', dossierId);
+    assert.ok(friday.length > 0 && friday.every((e) => e === 'step_due_soon'), 'Friday: Monday is the next working day');
+    assert.equal((await remindersAt('2026-11-28T02:00:00.000Z', dossierId)).length, friday.length, 'not again on Saturday');
+    w.clock.set('2026-11-23T02:00:00.000Z');
+  });
+
+  it('"due soon" skips Tết 2026 (off Saturday 14 – Sunday 22 February, 9441/TB-BNV): a step due on the 23rd is announced on Friday the 13th', async () => {
+    const dossierId = await stepDueOn('2026-02-23');
+    assert.deepEqual(await remindersAt('2026-02-12T02:00:00.000Z', dossierId), [], 'Thursday 12 February: two working days ahead');
+    const lastDayBeforeTet = await remindersAt('2026-02-13T02:00:00.000Z', dossierId);
+    assert.ok(lastDayBeforeTet.length > 0 && lastDayBeforeTet.every((e) => e === 'step_due_soon'));
+    const overdue = await remindersAt('2026-02-24T02:00:00.000Z', dossierId);
+    assert.equal(overdue.filter((e) => e === 'step_overdue').length, lastDayBeforeTet.length, 'overdue the day after the due date');
     w.clock.set('2026-11-23T02:00:00.000Z');
   });
 

@@ -8,8 +8,9 @@ import { NOTICE_QUEUE, templateRepository, type NoticeJob } from './notice.servi
 import { renderTemplate } from './notice.templates.ts';
 
 /**
- * Deadline reminders to officials: for every active step due today or tomorrow (`due_soon`) or
- * already past its date (`overdue`), the step's handler (its assignee) and the agency's leaders
+ * Deadline reminders to officials: for every active step due by the next working day of its
+ * agency's calendar (`due_soon`: on a Friday, a step due on Monday; on the last day before Tết,
+ * a step due on the first day after it) or already past its date (`overdue`), the step's handler (its assignee) and the agency's leaders
  * (who approve there) get an in-app notice and a mail, through the notice templates and queue.
  * Each reminder goes once per dossier, step and kind: the row in `tthc.reminders` is written in
  * the same transaction as the notices, so two replicas or a rerun never send it twice.
@@ -26,10 +27,14 @@ interface DueStep {
 }
 
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** Longer than any run of days off (Tết is nine): steps due later are never "due soon" today. */
+const LOOKAHEAD_DAYS = 31;
 
 export interface ReminderDeps {
   db: Db;
   people: Pick<PeopleDirectory, 'officialsHolding'>;
+  /** The working calendar (modules/catalog): holidays, swapped Saturdays, per-agency days. */
+  calendar: { addWorkingDays(start: Date | string, n: number, agencyId?: string): Promise<string> };
   publicUrl: string;
   now: () => Date;
 }
@@ -38,17 +43,24 @@ export function deadlineReminder(deps: ReminderDeps): JobHandler {
   const { db } = deps;
   return async () => {
     const today = vietnamDate(deps.now());
-    const steps = await queryRows<DueStep>(db, sql`
+    const candidates = await queryRows<DueStep>(db, sql`
       select t.dossier_id, d.code, p.name as procedure_name, d.due_date::text as due_date, t.step_id, t.due_date::text as step_due,
              coalesce((select h.step_name from tthc.handovers h where h.dossier_id = t.dossier_id and h.step_id = t.step_id order by h.id desc limit 1), t.step_id) as step_name,
              t.agency_id, t.assignee_id,
              case when t.due_date < ${today}::date then 'overdue' else 'due_soon' end as kind
       from tthc.tasks t join tthc.dossiers d on d.id = t.dossier_id join tthc.procedures p on p.id = d.procedure_id
-      where d.status = 'processing' and t.due_date <= ${addDays(today, 1)}::date
+      where d.status = 'processing' and t.due_date <= ${addDays(today, LOOKAHEAD_DAYS)}::date
         and not exists (select 1 from tthc.reminders r where r.dossier_id = t.dossier_id and r.step_id = t.step_id
                         and r.kind = case when t.due_date < ${today}::date then 'overdue' else 'due_soon' end)
       order by t.due_date, t.dossier_id limit 500`);
-    for (const step of steps) await remind(step);
+    const horizons = new Map<string, Promise<string>>();
+    const nextWorkingDay = (agencyId: string) => {
+      if (!horizons.has(agencyId)) horizons.set(agencyId, deps.calendar.addWorkingDays(today, 1, agencyId));
+      return horizons.get(agencyId)!;
+    };
+    for (const step of candidates) {
+      if (step.kind === 'overdue' || step.step_due <= (await nextWorkingDay(step.agency_id))) await remind(step);
+    }
   };
 
   async function remind(step: DueStep): Promise<void> {

@@ -2065,8 +2065,8 @@ export interface components {
                     amount: number;
                     kind: "fee" | "charge";
                 }[];
-                status: string;
-                method: string | null;
+                status: components["schemas"]["PaymentStatus"];
+                method: components["schemas"]["PaymentMethod"] | null;
                 receiptNo: string | null;
                 paidAt: string | null;
             }[];
@@ -2657,6 +2657,7 @@ export interface components {
             amount: number;
             kind: "fee" | "charge";
         };
+        PaymentMethod: "online" | "counter" | "transfer";
         PaymentNotificationAck: {
             outcome: "paid" | "already_paid" | "cancelled" | "duplicate";
         };
@@ -2671,8 +2672,8 @@ export interface components {
             /** @description VND */
             amount: number;
             lines: components["schemas"]["PaymentLine"][];
-            status: "pending" | "paid" | "cancelled" | "expired" | "failed";
-            method: ("online" | "counter" | "transfer") | null;
+            status: components["schemas"]["PaymentStatus"];
+            method: components["schemas"]["PaymentMethod"] | null;
             providerTransactionNo: string | null;
             receiptNo: string | null;
             paidAt: string | null;
@@ -2689,8 +2690,8 @@ export interface components {
             /** @description VND */
             amount: number;
             lines: components["schemas"]["PaymentLine"][];
-            status: "pending" | "paid" | "cancelled" | "expired" | "failed";
-            method: ("online" | "counter" | "transfer") | null;
+            status: components["schemas"]["PaymentStatus"];
+            method: components["schemas"]["PaymentMethod"] | null;
             providerTransactionNo: string | null;
             receiptNo: string | null;
             paidAt: string | null;
@@ -2698,7 +2699,7 @@ export interface components {
             events: {
                 id: number;
                 kind: string;
-                source: string;
+                source: "return" | "notification" | "query" | "counter" | "system";
                 data: unknown;
                 actor: string | null;
                 at: string;
@@ -2718,6 +2719,7 @@ export interface components {
             outcome: "paid" | "already_paid" | "cancelled" | "duplicate";
             request: components["schemas"]["PaymentRequest"];
         };
+        PaymentStatus: "pending" | "paid" | "cancelled" | "expired" | "failed";
         PermissionList: {
             items: {
                 code: string;
@@ -2920,7 +2922,7 @@ export interface components {
             platformAmount: number | null;
             senAmount: number | null;
             platformStatus: string | null;
-            senStatus: string | null;
+            senStatus: components["schemas"]["PaymentStatus"] | null;
         };
         ReconciliationReport: {
             id: string;

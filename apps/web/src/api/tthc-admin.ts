@@ -1,7 +1,7 @@
 // Administration of the tthc catalogue: procedures, offerings, e-forms, process definitions and
 // notice templates. Types come from the generated schema (openapi.json), calls go through the
 // typed `openapi` client so that paths, parameters and bodies are checked at compile time.
-import { ApiError, openapi } from './client.ts';
+import { api, ApiError, openapi } from './client.ts';
 import type { paths, Schema } from './schemas.ts';
 
 import type { Procedure } from './tthc.ts';
@@ -9,8 +9,7 @@ import type { Procedure } from './tthc.ts';
 export type { Procedure, ProcedureVerification } from './tthc.ts';
 export type ProcedureInput = Schema<'NewProcedure'>;
 export type ProcedureQuery = paths['/api/tthc/procedures']['get']['parameters']['query'];
-// Items with `verification` by hand until the schema is regenerated.
-export type ProcedurePage = Omit<Schema<'ProcedurePage'>, 'items'> & { items: Procedure[] };
+export type ProcedurePage = Schema<'ProcedurePage'>;
 export type Fee = Schema<'FeeItem'>;
 export type Part = Schema<'ProcedurePart'>;
 export type LegalBasis = Schema<'LegalBasis'>;
@@ -22,6 +21,12 @@ export type ImportResult = Schema<'ImportResult'>;
 export type Offering = Schema<'Offering'>;
 export type OfferingInput = Schema<'NewOffering'>;
 export type OfferingChanges = Schema<'OfferingPatch'>;
+/**
+ * A dated fee schedule of an offering (FeeSchedule in modules/tthc/fees/fee.schemas.ts): the
+ * public shape plus its id and offering, written here until the merger regenerates schema.d.ts.
+ */
+export type FeeSchedule = NonNullable<Schema<'OfferingFeeSchedule'>['schedule']> & { id: string; offeringId: string };
+export type FeeScheduleInput = Pick<FeeSchedule, 'stage' | 'stopsClock' | 'sourceDocument' | 'verified' | 'lines'>;
 
 /** Forms and processes are both versioned documents listed the same way. */
 export type VersionSummary = Schema<'VersionSummary'>;
@@ -33,8 +38,7 @@ export type GraphNode = ProcessGraph['nodes'][number];
 export type GraphEdge = ProcessGraph['edges'][number];
 
 export type NoticeTemplate = Schema<'NoticeTemplate'>;
-/** `stopped` is written by hand until the merger regenerates schema.d.ts. */
-export type NoticeEvent = NoticeTemplate['event'] | 'stopped';
+export type NoticeEvent = NoticeTemplate['event'];
 export type NoticeChannel = NoticeTemplate['channel'];
 type NoticeParams = paths['/api/tthc/notice-templates/{event}/{channel}/{locale}']['put']['parameters']['path'];
 
@@ -104,6 +108,10 @@ export const tthcAdminApi = {
     unwrap(openapi.GET('/api/tthc/offerings', { params: { query }, ...fresh })),
   createOffering: (body: OfferingInput) => unwrap(openapi.POST('/api/tthc/offerings', { body })),
   updateOffering: (id: string, body: OfferingChanges) => unwrap(openapi.PATCH('/api/tthc/offerings/{id}', { params: { path: { id } }, body })),
+  feeSchedules: (offeringId: string) => api.get<{ items: FeeSchedule[] }>(`/api/tthc/offerings/${encodeURIComponent(offeringId)}/fee-schedules`),
+  /** The schedule from `validFrom` (YYYY-MM-DD): a new one, or a correction of that date's. */
+  putFeeSchedule: (offeringId: string, validFrom: string, body: FeeScheduleInput) =>
+    api.put<FeeSchedule>(`/api/tthc/offerings/${encodeURIComponent(offeringId)}/fee-schedules/${validFrom}`, body),
 
   forms: () => unwrap(openapi.GET('/api/tthc/forms', fresh)),
   form: (key: string, version: number) =>

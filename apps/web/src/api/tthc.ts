@@ -5,20 +5,12 @@ import { ApiError, api, rawRequest, request } from './client.ts';
 import type { paths, Schema } from './schemas.ts';
 
 export type ProcedurePage = Schema<'ProcedurePage'>;
-// `verification` by hand until the merger regenerates the schema (administrators only; null for others).
-// `steps` (trình tự thực hiện) likewise.
-export type Procedure = Schema<'Procedure'> & { verification?: ProcedureVerification | null; steps?: string[] };
-export interface ProcedureVerification {
-  status: 'verified' | 'unverified';
-  source: string;
-  checkedOn: string;
-  unverified: string[];
-  note?: string;
-}
+/** `verification` is sent to administrators only (omitted for others). */
+export type Procedure = Schema<'Procedure'>;
+export type ProcedureVerification = Schema<'ProcedureVerification'>;
+export type ProcedurePart = Schema<'ProcedurePart'>;
 /** The form a paper part is handed in (modules/tthc/catalogue/procedure.types.ts). */
-export type PartForm = 'original' | 'certified_copy' | 'copy';
-// Written by hand until the merger regenerates the schema: `requiredForm` is new.
-export type ProcedurePart = Schema<'ProcedurePart'> & { requiredForm?: PartForm };
+export type PartForm = NonNullable<ProcedurePart['requiredForm']>;
 export type Offering = Schema<'OfferingWithAgency'>;
 export type OfferingRow = Schema<'Offering'>;
 export type EForm = Schema<'FormVersion'>;
@@ -27,46 +19,28 @@ export type Upload = Schema<'Upload'>;
 export type Filed = Schema<'FiledDossier'>;
 export type DossierPage = Schema<'DossierSummaryPage'>;
 export type DossierSummary = Schema<'DossierSummary'>;
-// Written by hand until the merger regenerates schema.d.ts (they then repeat what it says):
-// the stop command (Form 05), the stopped status, the stop notice and who gave and ended each hand-over.
-type StopCommand = { action: 'stop'; reason: string; legalGround?: string };
-export type DossierStatus = DossierSummary['status'] | 'stopped';
+export type DossierStatus = DossierSummary['status'];
 export type Channel = DossierSummary['channel'];
 type DossierBody = Schema<'DossierView'>;
 export type DossierEvent = Schema<'DossierEvent'>;
-export type Handover = Schema<'Handover'> & { givenByName?: string | null; endedByName?: string | null };
+export type Handover = Schema<'Handover'>;
 export type PublicStatus = Schema<'DossierPublicStatus'>;
 export type Draft = Schema<'Draft'>;
 export type DraftInput = Schema<'NewDraft'>;
 export type Notice = Schema<'Notification'>;
 export type OnlineFiling = Schema<'OnlineFiling'>;
-/** GET /api/tthc/portal/home (written by hand until the schema is regenerated: PortalHome). */
-export interface PortalHome {
-  popular: { id: string; nationalCode: string; name: string }[];
-  owner: { name: string; nameEn: string | null };
-  serviceCentre: { name: string; nameEn: string | null } | null;
-  hotline: string | null;
-}
-// `deskAgencyId`, `checklist`, `override` by hand until the schema is regenerated.
-export type CounterFiling = Schema<'CounterFiling'> & { deskAgencyId?: string; checklist?: ChecklistEntry[]; override?: { reason: string } };
+export type PortalHome = Schema<'PortalHome'>;
+export type CounterFiling = Schema<'CounterFiling'>;
 export type Submission = Schema<'Submission'>;
 export type Applicant = Schema<'Applicant'>;
 /** One action on a dossier (the body of POST /dossiers/:id/actions, without expectedVersion). */
-export type DossierCommand = (Schema<'DossierCommand'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never) | AcceptCommand | StopCommand;
-/** The intake checklist sent with `accept` (by hand until the schema is regenerated; modules/tthc/dossier/dossier.checklist.ts). */
-export interface ChecklistEntry {
-  partCode: string;
-  present: boolean;
-  form?: PartForm;
-}
-export interface AcceptCommand {
-  action: 'accept';
-  checklist?: ChecklistEntry[];
-  override?: { reason: string };
-}
+export type DossierCommand = Schema<'DossierCommand'> extends infer C ? (C extends unknown ? Omit<C, 'expectedVersion'> : never) : never;
+export type AcceptCommand = Extract<DossierCommand, { action: 'accept' }>;
+/** One line of the intake checklist sent with `accept` (modules/tthc/dossier/dossier.checklist.ts). */
+export type ChecklistEntry = NonNullable<AcceptCommand['checklist']>[number];
 export type ActionName = DossierCommand['action'];
 export type QueueName = NonNullable<paths['/api/tthc/dossiers']['get']['parameters']['query']>['queue'];
-export type DocumentKind = paths['/api/tthc/dossiers/{id}/documents/{kind}']['get']['parameters']['path']['kind'] | 'stop';
+export type DocumentKind = paths['/api/tthc/dossiers/{id}/documents/{kind}']['get']['parameters']['path']['kind'];
 
 export interface SupplementRequest {
   items: { partCode: string; reason: string }[];
@@ -83,46 +57,14 @@ export interface Dossier extends Omit<DossierBody, 'applicant' | 'supplement' | 
 }
 export type AllowedStep = Dossier['allowed']['steps'][number];
 
-/**
- * Ratings (routes added with the rating module; written by hand until openapi.json is
- * regenerated, after modules/tthc/rating/rating.types.ts).
- */
+/** The five satisfaction levels (the schema says integer 1 … 5). */
 export type RatingScore = 1 | 2 | 3 | 4 | 5;
-export interface Rating {
-  dossierId: string;
-  score: RatingScore;
-  comment: string | null;
-  via: 'account' | 'lookup';
-  ratedAt: string;
-}
-export interface RatingState {
-  rating: Rating | null;
-  canRate: boolean;
-}
-export interface RatingInput {
-  score: RatingScore;
-  comment?: string;
-}
-export interface RatingSummaryRow {
-  agencyId: string;
-  agencyName: string;
-  procedureCode: string | null;
-  procedureName: string | null;
-  count: number;
-  /** Ratings with score 1 … 5. */
-  distribution: number[];
-  average: number;
-  satisfiedPercent: number;
-}
-/** What VNeID said about the signed-in citizen (GET /api/tthc/applicant-profile; hand-written until the types are regenerated). */
-export interface ApplicantProfile {
-  fullName: string;
-  personalId: string;
-  dateOfBirth: string | null;
-  phone: string | null;
-  address: { line: string; commune: string | null; province: string | null } | null;
-  enterpriseCode: string | null;
-}
+export type Rating = Schema<'DossierRating'>;
+export type RatingState = Schema<'DossierRatingState'>;
+export type RatingInput = Schema<'NewDossierRating'>;
+export type RatingSummaryRow = Schema<'RatingSummaryRow'>;
+/** What VNeID said about the signed-in citizen (GET /api/tthc/applicant-profile). */
+export type ApplicantProfile = Schema<'ApplicantProfile'>;
 /** Longest comment the server keeps (MAX_RATING_COMMENT). */
 export const MAX_RATING_COMMENT = 1000;
 
@@ -169,10 +111,10 @@ export const tthcApi = {
   applicantProfile: () => api.get<ApplicantProfile>('/api/tthc/applicant-profile'),
   rating: (id: string) => api.get<RatingState>(`/api/tthc/dossiers/${enc(id)}/rating`),
   rate: (id: string, input: RatingInput) => api.post<Rating>(`/api/tthc/dossiers/${enc(id)}/rating`, input),
-  lookupRating: (code: string, secret: string) => api.get<{ rating: Rating | null }>('/api/tthc/lookup/rating', { code, secret }),
+  lookupRating: (code: string, secret: string) => api.get<Schema<'LookupRating'>>('/api/tthc/lookup/rating', { code, secret }),
   rateByLookup: (code: string, secret: string, input: RatingInput) => api.post<Rating>('/api/tthc/lookup/rating', { code, secret, ...input }),
   ratingSummary: (query: { agencyId: string; groupBy: 'agency' | 'procedure'; from?: string; to?: string }) =>
-    api.get<{ items: RatingSummaryRow[] }>('/api/tthc/ratings/summary', query),
+    api.get<Schema<'RatingSummary'>>('/api/tthc/ratings/summary', query),
 
   drafts: () => api.get<{ items: Draft[] }>('/api/tthc/drafts'),
   draft: (id: string) => api.get<Draft>(`/api/tthc/drafts/${enc(id)}`),

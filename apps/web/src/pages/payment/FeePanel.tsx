@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paymentApi, type PaymentRequest } from '../../api/payment.ts';
+import { paymentApi, type DossierPaymentRequest, type PaymentLine } from '../../api/payment.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -38,7 +38,7 @@ export function FeePanel({ dossierId, audience }: { dossierId: string; audience:
   );
 }
 
-function FeeLines({ lines }: { lines: PaymentRequest['lines'] }) {
+function FeeLines({ lines }: { lines: PaymentLine[] }) {
   const { t } = useTranslation();
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   return (
@@ -58,7 +58,7 @@ function FeeLines({ lines }: { lines: PaymentRequest['lines'] }) {
   );
 }
 
-function RequestRow({ request, dossierId, audience }: { request: PaymentRequest; dossierId: string; audience: 'applicant' | 'official' }) {
+function RequestRow({ request, dossierId, audience }: { request: DossierPaymentRequest; dossierId: string; audience: 'applicant' | 'official' }) {
   const { t } = useTranslation();
   const auth = useAuth();
   const queryClient = useQueryClient();
@@ -92,7 +92,7 @@ function RequestRow({ request, dossierId, audience }: { request: PaymentRequest;
   );
 }
 
-function CounterPaymentForm({ request, onDone }: { request: PaymentRequest; onDone: () => void }) {
+function CounterPaymentForm({ request, onDone }: { request: DossierPaymentRequest; onDone: () => void }) {
   const { t } = useTranslation();
   const [receiptNo, setReceiptNo] = useState('');
   const record = useMutation({ mutationFn: () => paymentApi.recordCounter(request.id, receiptNo.trim()), onSuccess: onDone });

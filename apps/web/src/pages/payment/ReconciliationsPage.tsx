@@ -1,13 +1,13 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paymentApi, type ReconciliationReport } from '../../api/payment.ts';
+import { paymentApi, type Mismatch, type ReconciliationReport } from '../../api/payment.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatDate, formatDateTime, formatVnd, todayIso } from '../../lib/format.ts';
 
 const PAGE_SIZE = 10;
@@ -51,6 +51,13 @@ export function ReconciliationsPage() {
 function ReportCard({ report }: { report: ReconciliationReport }) {
   const { t } = useTranslation();
   const titleId = `report-${report.id}`;
+  const columns: Column<Mismatch>[] = [
+    { key: 'kind', header: t('payment.reconciliation.kind'), cell: (m) => t(`payment.reconciliation.kinds.${m.kind}`) },
+    { key: 'transaction', header: t('payment.reconciliation.transaction'), cell: (m) => <>{m.transactionNo ?? '—'}<Text size="xs" c="dimmed">{m.orderId ?? m.requestId ?? ''}</Text></> },
+    { key: 'platform', header: t('payment.reconciliation.platformAmount'), cell: (m) => amount(m.platformAmount), numeric: true },
+    { key: 'sen', header: t('payment.reconciliation.senAmount'), cell: (m) => amount(m.senAmount), numeric: true },
+    { key: 'statuses', header: t('payment.reconciliation.statuses'), cell: (m) => `${m.platformStatus ?? '—'} / ${m.senStatus ?? '—'}`, priority: 'secondary' },
+  ];
   return (
     <Card withBorder component="section" aria-labelledby={titleId}>
       <Group justify="space-between" mb="xs">
@@ -66,30 +73,13 @@ function ReportCard({ report }: { report: ReconciliationReport }) {
       </Text>
       <Text size="xs" c="dimmed">{t('payment.reconciliation.ranBy', { at: formatDateTime(report.createdAt), by: report.createdBy })}</Text>
       {report.mismatches.length > 0 && (
-        <TableScroll minWidth={720} label={t('payment.reconciliation.mismatches')} mt="sm">
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('payment.reconciliation.kind')}</Table.Th>
-                <Table.Th>{t('payment.reconciliation.transaction')}</Table.Th>
-                <Table.Th ta="right">{t('payment.reconciliation.platformAmount')}</Table.Th>
-                <Table.Th ta="right">{t('payment.reconciliation.senAmount')}</Table.Th>
-                <Table.Th>{t('payment.reconciliation.statuses')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.mismatches.map((m, index) => (
-                <Table.Tr key={`${m.kind}-${m.transactionNo ?? m.requestId ?? index}`}>
-                  <Table.Td>{t(`payment.reconciliation.kinds.${m.kind}`)}</Table.Td>
-                  <Table.Td>{m.transactionNo ?? '—'}<Text size="xs" c="dimmed">{m.orderId ?? m.requestId ?? ''}</Text></Table.Td>
-                  <Table.Td ta="right">{amount(m.platformAmount)}</Table.Td>
-                  <Table.Td ta="right">{amount(m.senAmount)}</Table.Td>
-                  <Table.Td>{m.platformStatus ?? '—'} / {m.senStatus ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataTable
+          caption={t('payment.reconciliation.mismatches')}
+          columns={columns}
+          rows={report.mismatches.map((m, index) => ({ ...m, key: `${m.kind}-${m.transactionNo ?? m.requestId ?? index}` }))}
+          rowKey={(m) => m.key}
+          minWidth={720}
+        />
       )}
     </Card>
   );

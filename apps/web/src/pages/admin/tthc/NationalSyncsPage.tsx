@@ -1,12 +1,11 @@
-import { Badge, Button, Group, Pagination, SegmentedControl, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '@tanstack/react-router';
 import { nationalSyncApi, type NationalSyncItem, type SyncView } from '../../../api/national-sync.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { QueryState } from '../../../components/QueryState.tsx';
-import { TableScroll } from '../../../components/TableScroll.tsx';
+import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { AdminErrorAlert } from './AdminErrorAlert.tsx';
 
@@ -28,6 +27,39 @@ export function NationalSyncsPage() {
   });
   const counts = query.data?.counts;
   const total = query.data?.total ?? 0;
+  const columns: Column<NationalSyncItem>[] = [
+    {
+      key: 'dossier', header: t('tthcAdmin.syncs.dossier'),
+      cell: (item) => (
+        <>
+          <Link to="/workspace/dossiers/$dossierId" params={{ dossierId: item.dossierId }}>{item.dossierCode}</Link>
+          <Text size="xs" c="dimmed">#{item.seq}</Text>
+        </>
+      ),
+    },
+    {
+      key: 'change', header: t('tthcAdmin.syncs.change'),
+      cell: (item) => (
+        <>
+          <Text size="sm">{t('tthcAdmin.syncs.nationalStatus', { code: item.nationalStatus })}</Text>
+          <Text size="xs" c="dimmed">{item.action} · {formatDateTime(item.statusAt)}</Text>
+        </>
+      ),
+    },
+    { key: 'state', header: t('tthcAdmin.syncs.state'), cell: (item) => <Badge variant="light" color={STATE_COLOR[item.state]}>{t(`tthcAdmin.syncs.stateName.${item.state}`)}</Badge> },
+    { key: 'attempts', header: t('tthcAdmin.syncs.attempts'), cell: (item) => item.attempts, numeric: true, priority: 'secondary' },
+    { key: 'error', header: t('tthcAdmin.syncs.lastError'), cell: (item) => <Text size="xs" maw={320} style={{ overflowWrap: 'anywhere' }}>{item.lastError ?? '—'}</Text>, priority: 'secondary' },
+    { key: 'next', header: t('tthcAdmin.syncs.nextAttempt'), cell: (item) => (item.nextAttemptAt ? formatDateTime(item.nextAttemptAt) : '—'), priority: 'secondary' },
+    {
+      key: 'retry', header: t('common.actions'),
+      cell: (item) => item.state !== 'pending' && (
+        <Button size="xs" variant="light" loading={retry.isPending && retry.variables === item.id} onClick={() => retry.mutate(item.id)}
+          aria-label={t('tthcAdmin.syncs.retryFor', { code: item.dossierCode, seq: item.seq })}>
+          {t('tthcAdmin.syncs.retry')}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -46,60 +78,18 @@ export function NationalSyncsPage() {
         )}
       </Group>
       {retry.error && <AdminErrorAlert error={retry.error} />}
-      <QueryState isPending={query.isPending} error={query.error} isEmpty={total === 0} emptyText={t('tthcAdmin.syncs.empty')}>
-        <TableScroll minWidth={960} label={t('tthcAdmin.syncs.title')}>
-          <Table striped highlightOnHover aria-label={t('tthcAdmin.syncs.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('tthcAdmin.syncs.dossier')}</Table.Th>
-                <Table.Th scope="col">{t('tthcAdmin.syncs.change')}</Table.Th>
-                <Table.Th scope="col">{t('tthcAdmin.syncs.state')}</Table.Th>
-                <Table.Th scope="col">{t('tthcAdmin.syncs.attempts')}</Table.Th>
-                <Table.Th scope="col">{t('tthcAdmin.syncs.lastError')}</Table.Th>
-                <Table.Th scope="col">{t('tthcAdmin.syncs.nextAttempt')}</Table.Th>
-                <Table.Th scope="col">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(query.data?.items ?? []).map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>
-                    <Link to="/workspace/dossiers/$dossierId" params={{ dossierId: item.dossierId }}>{item.dossierCode}</Link>
-                    <Text size="xs" c="dimmed">#{item.seq}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t('tthcAdmin.syncs.nationalStatus', { code: item.nationalStatus })}</Text>
-                    <Text size="xs" c="dimmed">{item.action} · {formatDateTime(item.statusAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATE_COLOR[item.state]}>{t(`tthcAdmin.syncs.stateName.${item.state}`)}</Badge>
-                  </Table.Td>
-                  <Table.Td>{item.attempts}</Table.Td>
-                  <Table.Td maw={320}>
-                    <Text size="xs" style={{ overflowWrap: 'anywhere' }}>{item.lastError ?? '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>{item.nextAttemptAt ? formatDateTime(item.nextAttemptAt) : '—'}</Table.Td>
-                  <Table.Td>
-                    {item.state !== 'pending' && (
-                      <Button size="xs" variant="light" loading={retry.isPending && retry.variables === item.id} onClick={() => retry.mutate(item.id)}
-                        aria-label={t('tthcAdmin.syncs.retryFor', { code: item.dossierCode, seq: item.seq })}>
-                        {t('tthcAdmin.syncs.retry')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
-        {total > PAGE_SIZE && (
-          <Group justify="center" mt="md">
-            <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`pagination.${c}`) })} />
-          </Group>
-        )}
-      </QueryState>
+      <DataTable
+        caption={t('tthcAdmin.syncs.title')}
+        columns={columns}
+        rows={query.data?.items}
+        rowKey={(item) => String(item.id)}
+        rowData={(item) => ({ 'data-state': item.state, 'data-code': item.dossierCode })}
+        isPending={query.isPending}
+        error={query.error}
+        emptyText={t('tthcAdmin.syncs.empty')}
+        minWidth={960}
+        pagination={total > PAGE_SIZE ? { total, pageSize: PAGE_SIZE, page, onChange: setPage } : undefined}
+      />
     </>
   );
 }

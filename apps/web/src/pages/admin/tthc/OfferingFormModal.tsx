@@ -1,4 +1,4 @@
-import { Button, Code, Group, Modal, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Modal, Radio, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +47,7 @@ export function OfferingFormModal({ offering, procedure, presetAgencyId, onClose
   const [processKey, setProcessKey] = useState<string | null>(offering?.processKey ?? null);
   const [codePattern, setCodePattern] = useState(offering?.codePattern ?? '');
   const [onlineEnabled, setOnlineEnabled] = useState(offering?.onlineEnabled ?? procedure.methods.includes('online'));
+  const [portal, setPortal] = useState<Offering['onlineFilingPortal']>(offering?.onlineFilingPortal ?? 'provincial');
   const [active, setActive] = useState(offering?.active ?? true);
   // null: the procedure's own fees apply; a list (even empty) overrides them at this agency.
   const [fees, setFees] = useState<FeeDraft[] | null>(offering?.fees ? toFeeDrafts(offering.fees) : null);
@@ -59,6 +60,7 @@ export function OfferingFormModal({ offering, procedure, presetAgencyId, onClose
         processKey: processKey ?? '',
         codePattern: codePattern.trim() || null,
         onlineEnabled,
+        onlineFilingPortal: portal,
         active,
         fees: fees ? toFees(fees) : null,
       };
@@ -133,6 +135,13 @@ export function OfferingFormModal({ offering, procedure, presetAgencyId, onClose
             <Switch label={t('tthcAdmin.offering.activeSwitch')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
             <Switch label={t('tthcAdmin.offering.overrideFees')} checked={fees !== null} onChange={(e) => setFees(e.currentTarget.checked ? toFeeDrafts(procedure.fees) : null)} />
           </Group>
+          {onlineEnabled && (
+            <Radio.Group label={t('tthcAdmin.offering.portalLabel')} description={t('tthcAdmin.offering.portalHint')} value={portal} onChange={(v) => setPortal(v as Offering['onlineFilingPortal'])}>
+              <Stack gap={6} mt={6}>
+                {(['provincial', 'national'] as const).map((p) => <Radio key={p} value={p} label={t(`tthcAdmin.offering.portal.${p}`)} />)}
+              </Stack>
+            </Radio.Group>
+          )}
           {fees && <FeesEditor items={fees} onChange={setFees} errors={errors} legend={t('tthcAdmin.offering.fees')} description={t('tthcAdmin.offering.feesHint')} />}
           <AdminErrorAlert error={save.error} />
           {isVersionConflict(save.error) && (

@@ -10,6 +10,7 @@ import { APPLICANT_TYPES, checkDraft, LEVELS, LIMITS, METHODS, toDraft, toInput,
 import { adminKeys, useFieldOptions, useFormOptions } from './lookups.ts';
 import { FeesEditor, LegalBasesEditor, PartsEditor } from './ProcedureListEditors.tsx';
 import { monoInput } from './styles.ts';
+import { VerificationEditor } from './VerificationEditor.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 
 interface Props {
@@ -173,6 +174,7 @@ function ProcedureForm({ procedure, onClose, onReload }: { procedure?: Procedure
         <PartsEditor items={draft.parts} onChange={set('parts')} errors={errors} formKeys={formKeys} />
         <Divider />
         <LegalBasesEditor items={draft.legalBases} onChange={set('legalBases')} errors={errors} />
+        <VerificationEditor value={draft.verification} onChange={set('verification')} errors={errors} />
 
         <div ref={summary} tabIndex={-1}>
           {localCount > 0 && (

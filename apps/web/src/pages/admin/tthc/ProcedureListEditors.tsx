@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/DateField.tsx';
 import { blankFee, blankLegalBasis, blankPart, LIMITS, type Errors, type FeeDraft, type LegalBasisDraft, type PartDraft } from './drafts.ts';
 import { ListEditor } from './ListEditor.tsx';
-import { monoInput } from './styles.ts';
+import { monoInput, vndInput } from './styles.ts';
 
 interface ListProps<T> {
   items: T[];
@@ -15,8 +15,6 @@ interface ListProps<T> {
   description?: string;
 }
 
-// Whole đồng with Vietnamese grouping (1.500.000): the API takes integer VND.
-const vndProps = { thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false, allowNegative: false, suffix: ' đ', min: 0 } as const;
 
 /** Fees and charges (phí, lệ phí): of a procedure, or an offering's own schedule. */
 export function FeesEditor({ items, onChange, errors, path = 'fees', legend, description }: ListProps<FeeDraft>) {
@@ -44,7 +42,7 @@ export function FeesEditor({ items, onChange, errors, path = 'fees', legend, des
             error={errors[`${path}[${i}].kind`]}
           />
           <TextInput label={t('tthcAdmin.fee.name')} value={fee.name} onChange={(e) => update({ name: e.currentTarget.value })} required maxLength={300} error={errors[`${path}[${i}].name`]} />
-          <NumberInput label={t('tthcAdmin.fee.amount')} value={fee.amountVnd} onChange={(amountVnd) => update({ amountVnd })} required {...vndProps} error={errors[`${path}[${i}].amountVnd`]} />
+          <NumberInput label={t('tthcAdmin.fee.amount')} value={fee.amountVnd} onChange={(amountVnd) => update({ amountVnd })} required {...vndInput} error={errors[`${path}[${i}].amountVnd`]} />
           <TextInput label={t('tthcAdmin.fee.note')} value={fee.note} onChange={(e) => update({ note: e.currentTarget.value })} maxLength={1000} error={errors[`${path}[${i}].note`]} />
         </SimpleGrid>
       )}

@@ -102,8 +102,7 @@ export function ProceduresAdminPage() {
                 <Table.Tr key={p.id}>
                   <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                     {p.nationalCode}
-                    {/* `verification` is typed by hand until the schema is regenerated. */}
-                    <VerificationBadge verification={(p as Procedure).verification} />
+                    <VerificationBadge verification={p.verification} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{p.name}</Text>

@@ -3,6 +3,7 @@
 // (`fees[0].amountVnd`), so a local problem and a server one appear in the same place.
 import type { ApplicantType, Fee, Level, Method, Part, Procedure, ProcedureInput } from '../../../api/tthc-admin.ts';
 import { formatDate, parseDate } from '../../../lib/format.ts';
+import { checkVerificationDraft, toVerification, toVerificationDraft, type VerificationDraft } from './verification.ts';
 
 /** Number inputs hold text while being typed (an empty box is '', not 0). */
 type Typed = number | string;
@@ -38,6 +39,7 @@ export interface ProcedureDraft {
   legalBases: LegalBasisDraft[];
   fullyOnline: boolean;
   active: boolean;
+  verification: VerificationDraft;
 }
 
 export type Errors = Record<string, string>;
@@ -77,6 +79,7 @@ export function toDraft(p?: Procedure): ProcedureDraft {
     legalBases: (p?.legalBases ?? []).map((b) => ({ number: b.number, title: b.title, issuedOn: b.issuedOn ? formatDate(b.issuedOn) : '' })),
     fullyOnline: p?.fullyOnline ?? false,
     active: p?.active ?? true,
+    verification: toVerificationDraft(p?.verification),
   };
 }
 
@@ -107,6 +110,7 @@ export function toInput(d: ProcedureDraft): ProcedureInput {
     legalBases: d.legalBases.map((b) => ({ number: b.number.trim(), title: b.title.trim(), ...(b.issuedOn.trim() ? { issuedOn: parseDate(b.issuedOn) ?? '' } : {}) })),
     fullyOnline: d.fullyOnline,
     active: d.active,
+    verification: toVerification(d.verification),
   };
 }
 
@@ -154,5 +158,6 @@ export function checkDraft(d: ProcedureDraft, t: Translate): Errors {
     required(`legalBases[${i}].title`, b.title);
     if (b.issuedOn.trim() && !parseDate(b.issuedOn)) errors[`legalBases[${i}].issuedOn`] = t('form.invalidDate');
   });
+  Object.assign(errors, checkVerificationDraft(d.verification, t));
   return errors;
 }
