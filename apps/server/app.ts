@@ -26,6 +26,7 @@ import {
 } from '../../packages/platform/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
+import { createLgspModule, type LgspModule } from '../../modules/lgsp/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -46,11 +47,11 @@ export const API_SERVERS = [{ url: '/', description: 'The Sen instance serving t
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 // Any fixed 64-bit number, distinct from the migration and key locks: replicas seed one at a time.
 const SEED_LOCK = 7_204_611_003n;
-const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
+const NOT_SPA = /^\/(api|oidc|health|ready|metrics|lgsp)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; lgsp: LgspModule };
   blobs: BlobStore;
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const catalog = createCatalogModule(ctx);
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
+  const lgsp = createLgspModule(ctx, { agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
@@ -158,13 +160,17 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(auditRoutes(db), { prefix: '/api/audit' });
   await app.register(tthc.routes, { prefix: '/api/tthc' });
   await app.register(payment.routes, { prefix: '/api/payment' });
+  await app.register(lgsp.routes, { prefix: '/api/lgsp' });
+  await lgsp.gateway(app);
+  // Records still queued for the message log are committed before the database closes.
+  app.addHook('onClose', async () => lgsp.messageLog.flush());
 
   // The web app, with the citizen pages the server renders for a fast first paint (citizen-pages/).
   if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc) });
 
   return {
     app,
-    modules: { catalog, identity, tthc, payment },
+    modules: { catalog, identity, tthc, payment, lgsp },
     blobs,
     metrics,
     beginDrain: () => {
