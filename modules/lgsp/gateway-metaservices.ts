@@ -22,6 +22,7 @@ export function registerGatewayMetaservices(scope: FastifyInstance, registry: Ga
   scope.get<{ Querystring: { xRoadInstance?: string } }>('/listClients', {
     config: { ...config, xroadMessage: false },
     schema: {
+      operationId: 'lgspListClients',
       summary: 'Thành viên và phân hệ của LGSP / listClients (PR-META §2)',
       tags: ['lgsp-gateway'],
       querystring: { type: 'object', additionalProperties: false, properties: { xRoadInstance: { type: 'string', maxLength: 255 } } },

@@ -73,6 +73,8 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.maxMessageBytes }, (_request, body, done) => done(null, body));
     scope.setErrorHandler((error: FastifyError & { status?: number }, request, reply) => {
+      // listClients is not an X-Road message: the platform's error body, from the parent handler.
+      if (request.routeOptions.config.xroadMessage === false) throw error;
       const status = error.statusCode ?? error.status ?? 500;
       const exchange = exchanges.of(request, reply);
       // PR-REST §4.6: whatever HTTP would say (413…), a request the gateway cannot take is the client's protocol error.
@@ -111,20 +113,26 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
 
     registerGatewayMetaservices(scope, options.registry, ROUTE_CONFIG);
     const handler = (request: FastifyRequest, reply: FastifyReply) => handleMessage(options, exchanges.of(request, reply), request, reply);
-    scope.route({
-      method: METHODS,
-      url: '/r1/*',
-      config: ROUTE_CONFIG,
-      schema: {
-        summary: 'Thông điệp X-Road qua LGSP / X-Road message through the LGSP gateway',
-        description: 'PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, '
-          + '`Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. '
-          + 'The provider\'s answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.',
-        tags: ['lgsp-gateway'],
-        params: { type: 'object', additionalProperties: false, properties: { '*': { type: 'string', maxLength: 4096 } } },
-      },
-      handler,
-    });
+    // One route per method, so that each has its own operation in the OpenAPI document.
+    for (const method of METHODS) {
+      scope.route({
+        method,
+        url: '/r1/*',
+        // HEAD is a route of its own, relayed as HEAD (not answered from GET).
+        exposeHeadRoute: false,
+        config: ROUTE_CONFIG,
+        schema: {
+          operationId: `lgspGateway${method.charAt(0)}${method.slice(1).toLowerCase()}`,
+          summary: `Thông điệp X-Road qua LGSP (${method}) / X-Road message through the LGSP gateway`,
+          description: 'PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, '
+            + '`Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. '
+            + 'The provider\'s answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.',
+          tags: ['lgsp-gateway'],
+          params: { type: 'object', additionalProperties: false, properties: { '*': { type: 'string', maxLength: 4096 } } },
+        },
+        handler,
+      });
+    }
     // PR-REST §2.3: another protocol version is the client's protocol error, not an unknown route.
     scope.route({ method: METHODS, url: '/:protocolVersion(^r\\d+$)/*', config: ROUTE_CONFIG, schema: { hide: true }, handler });
   }, { prefix: GATEWAY_PREFIX });

@@ -27,11 +27,25 @@ interface Echoed { method: string; url: string; headers: Record<string, string |
 
 function startEcho() {
   const seen: Echoed[] = [];
+  const flaky = new Set<string>();
   let document: unknown = citizensV1;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.url?.startsWith('/v1/flaky/')) {
+        // The first call of each path loses its connection; the next one is answered.
+        const first = !flaky.has(req.url);
+        flaky.add(req.url);
+        if (first) {
+          req.socket.destroy();
+          return;
+        }
+      }
+      if (req.url === '/v1/slow') {
+        setTimeout(() => res.writeHead(200).end('late'), 1500);
+        return;
+      }
       if (req.url === '/openapi.json') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document));
         return;
@@ -230,6 +244,31 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
       assert.equal(refused.headers['x-road-error'], 'Client.BadRequest', path);
     }
     assert.equal(echo.seen.length, calls, 'the provider was never called');
+  });
+
+  it('retries a lost connection for idempotent methods only, and answers faults for a slow or unreachable provider and an oversized body', async () => {
+    const grant = await api('POST', `/services/${ids.citizens}/rights`, { subsystemId: ids.consumerSubsystem, pathPattern: '/**' });
+    assert.equal(grant.statusCode, 201);
+    const retried = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/flaky/get`, asConsumer());
+    assert.equal(retried.status, 200, retried.body);
+    const notRetried = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/flaky/post`, asConsumer(), 'POST', 'x');
+    assert.equal(notRetried.headers['x-road-error'], 'Server.ServerProxy.NetworkError');
+    const slowService = await api('POST', `/subsystems/${ids.providerSubsystem}/services`, { code: 'slow', name: 'Chậm', baseUrl: `${providerUrl}/v1`, openApi: citizensV1, timeoutMs: 300 });
+    await api('PUT', `/services/${slowService.json().id}/status`, { status: 'published' });
+    await api('POST', `/services/${slowService.json().id}/rights`, { subsystemId: ids.consumerSubsystem });
+    const slow = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/slow/slow`, asConsumer());
+    assert.equal(slow.status, 500);
+    assert.equal(slow.headers['x-road-error'], 'Server.ServerProxy.ServiceFailed');
+    const down = await api('POST', `/subsystems/${ids.providerSubsystem}/services`, { code: 'down', name: 'Ngừng', baseUrl: 'http://127.0.0.1:9/v1', openApi: citizensV1 });
+    await api('PUT', `/services/${down.json().id}/status`, { status: 'published' });
+    await api('POST', `/services/${down.json().id}/rights`, { subsystemId: ids.consumerSubsystem });
+    assert.equal((await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/down/x`, asConsumer())).headers['x-road-error'], 'Server.ServerProxy.NetworkError');
+    const calls = echo.seen.length;
+    const oversized = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/citizens`, asConsumer({ 'content-type': 'application/octet-stream' }), 'POST', 'x'.repeat(10 * 1024 * 1024 + 1));
+    assert.equal(oversized.status, 400);
+    assert.equal(oversized.headers['x-road-error'], 'Client.BadRequest');
+    assert.equal(echo.seen.length, calls, 'an oversized body never reaches the provider');
+    await api('DELETE', `/rights/${grant.json().id}`);
   });
 
   it('refreshes a description: a new version with the endpoints added and removed', async () => {
