@@ -66,4 +66,4 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
 }
 
 /** For the CLI: checks the chain of a database without building the platform. */
-export { verifyMessageLog, messageLogKey };
+export { createMessageLog, verifyMessageLog, messageLogKey };
