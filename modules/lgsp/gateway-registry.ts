@@ -25,15 +25,15 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
     instance,
     /** The subsystem a service client authenticates, as `INSTANCE/CLASS/MEMBER/SUBSYSTEM`. */
     async clientOf(clientId: string): Promise<{ subsystemId: string; xroadId: string } | undefined> {
-      const subsystem = await repo.subsystemByClient(clientId);
-      const member = subsystem && (await repo.member(subsystem.memberId));
-      if (!subsystem || !member) return undefined;
+      const found = await repo.subsystemWithMemberByClient(clientId);
+      if (!found) return undefined;
+      const { subsystem, member } = found;
       return { subsystemId: subsystem.id, xroadId: formatClientId({ instance: member.instance, memberClass: member.memberClass, memberCode: member.memberCode, subsystemCode: subsystem.code }) };
     },
     /** A published or deprecated service; drafts and retired services are unknown to callers. */
     async service(id: ServiceId): Promise<CallableService | undefined> {
-      const subsystem = await subsystemOf(id);
-      const service = subsystem && (await repo.serviceByCode(subsystem.id, id.serviceCode));
+      if (id.instance !== instance) return undefined;
+      const service = await repo.serviceByIdParts(id);
       if (!service || !callable(service.status)) return undefined;
       return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status };
     },

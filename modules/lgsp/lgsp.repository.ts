@@ -15,6 +15,16 @@ export function lgspRepository(db: Db) {
     subsystemByClient: async (clientId: string) => (await db.select().from(subsystems).where(eq(subsystems.clientId, clientId)))[0],
     subsystemByCode: async (memberId: string, code: string) =>
       (await db.select().from(subsystems).where(and(eq(subsystems.memberId, memberId), eq(subsystems.code, code))))[0],
+    /** A subsystem with its member, by the service client bound to it (one query: the gateway asks on every message). */
+    subsystemWithMemberByClient: async (clientId: string) =>
+      (await db.select({ subsystem: subsystems, member: members }).from(subsystems).innerJoin(members, eq(members.id, subsystems.memberId))
+        .where(eq(subsystems.clientId, clientId)))[0],
+    /** A service by its X-Road id parts (one query: the gateway asks on every message). */
+    serviceByIdParts: async (id: { instance: string; memberClass: string; memberCode: string; subsystemCode: string; serviceCode: string }) =>
+      (await db.select({ service: services }).from(services)
+        .innerJoin(subsystems, eq(subsystems.id, services.subsystemId)).innerJoin(members, eq(members.id, subsystems.memberId))
+        .where(and(eq(members.instance, id.instance), eq(members.memberClass, id.memberClass), eq(members.memberCode, id.memberCode),
+          eq(subsystems.code, id.subsystemCode), eq(services.code, id.serviceCode))))[0]?.service,
     listSubsystems: () => db.select().from(subsystems).orderBy(asc(subsystems.code)),
     memberByIdParts: async (instance: string, memberClass: string, memberCode: string) =>
       (await db.select().from(members).where(and(eq(members.instance, instance), eq(members.memberClass, memberClass), eq(members.memberCode, memberCode))))[0],

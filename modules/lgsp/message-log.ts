@@ -62,10 +62,15 @@ export function createMessageLog(db: Db, key: KeyObject) {
   const queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
   let groups = 0;
+  // The head row is created once per process (idempotently), not in every transaction.
+  let headExists = false;
 
   async function commit(group: Pending[]): Promise<void> {
+    if (!headExists) {
+      await db.insert(messageLogHead).values({ id: 1, seq: 0, hash: GENESIS }).onConflictDoNothing();
+      headExists = true;
+    }
     await db.transaction(async (tx) => {
-      await tx.insert(messageLogHead).values({ id: 1, seq: 0, hash: GENESIS }).onConflictDoNothing();
       const [head] = await tx.select().from(messageLogHead).where(eq(messageLogHead.id, 1)).for('update');
       if (!head) throw new Error('message log head missing');
       let { seq, hash } = head;
