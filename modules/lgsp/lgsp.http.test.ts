@@ -86,8 +86,8 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
   let gatewayUrl: string;
   let providerUrl: string;
   const echo = startEcho();
-  const ids = { provider: '', consumer: '', providerSubsystem: '', consumerSubsystem: '', citizens: '', enterprises: '' };
-  const xroad = { provider: '', consumer: '' };
+  const ids = { provider: '', consumer: '', providerSubsystem: '', consumerSubsystem: '', otherSubsystem: '', citizens: '', enterprises: '' };
+  const xroad = { provider: '', consumer: '', other: '' };
   const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, token = admin) =>
     t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const asConsumer = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${gatewayToken}`, 'x-road-client': xroad.consumer, ...extra });
@@ -121,7 +121,9 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     const consumerSubAnswer = await api('POST', `/members/${ids.consumer}/subsystems`, { code: 'ONEGATE', name: 'Một cửa', clientId: CONSUMER.clientId }, consumerAdmin);
     assert.equal(consumerSubAnswer.statusCode, 201, `${consumer.body} ${consumerSubAnswer.body}`);
     const consumerSub = consumerSubAnswer.json();
-    await api('POST', `/members/${ids.consumer}/subsystems`, { code: 'OTHER', name: 'Khác', clientId: OTHER.clientId }, consumerAdmin);
+    const otherSub = await api('POST', `/members/${ids.consumer}/subsystems`, { code: 'OTHER', name: 'Khác', clientId: OTHER.clientId }, consumerAdmin);
+    ids.otherSubsystem = otherSub.json().id;
+    xroad.other = otherSub.json().xroadId;
     ids.providerSubsystem = providerSub.id;
     ids.consumerSubsystem = consumerSub.id;
     xroad.provider = providerSub.xroadId;
@@ -204,6 +206,24 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     const expired = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/enterprises/enterprises/1`, asConsumer());
     assert.equal(expired.headers['x-road-error'], 'Server.ServerProxy.AccessDenied');
     await api('DELETE', `/rights/${expiring.json().id}`);
+  });
+
+  it('grants through a group: its members may call the granted endpoint, others may not', async () => {
+    const otherToken = await t.clientToken(OTHER.clientId, OTHER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
+    const asOther = { authorization: `Bearer ${otherToken}`, 'x-road-client': xroad.other };
+    const url = `/lgsp/r1/${xroad.provider}/enterprises/enterprises/0301234567`;
+    assert.equal((await send(gatewayUrl, url, asOther)).headers['x-road-error'], 'Server.ServerProxy.AccessDenied');
+    const group = await api('POST', '/groups', { code: 'TAX-READERS', name: 'Đọc dữ liệu doanh nghiệp' });
+    assert.equal(group.statusCode, 201, group.body);
+    const joined = await api('POST', `/groups/${group.json().id}/members`, { subsystemId: ids.otherSubsystem });
+    assert.deepEqual(joined.json().subsystemIds, [ids.otherSubsystem]);
+    const right = await api('POST', `/services/${ids.enterprises}/rights`, { groupId: group.json().id, method: 'GET', pathPattern: '/enterprises/{code}' });
+    assert.equal(right.statusCode, 201, right.body);
+    assert.equal((await send(gatewayUrl, url, asOther)).status, 200);
+    assert.equal((await send(gatewayUrl, `${url}/owners`, asOther)).headers['x-road-error'], 'Server.ServerProxy.AccessDenied');
+    // The consumer's other subsystem is not in the group.
+    assert.equal((await send(gatewayUrl, url, asConsumer())).headers['x-road-error'], 'Server.ServerProxy.AccessDenied');
+    await api('DELETE', `/rights/${right.json().id}`);
   });
 
   it('lets a consumer request access and the provider approve or refuse it, once', async () => {
