@@ -334,4 +334,20 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
       provider: { id: xroad.provider, openApiServiceCode: 'citizens' },
     }));
   });
+
+  it('withholds the provider\'s answer when its log record cannot be committed', async () => {
+    const grant = await api('POST', `/services/${ids.citizens}/rights`, { subsystemId: ids.consumerSubsystem, method: 'GET' });
+    await t.database.db.execute(sql`alter table lgsp.message_log rename to message_log_away`);
+    try {
+      const withheld = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/citizens/7`, asConsumer());
+      assert.equal(withheld.status, 500);
+      assert.equal(withheld.headers['x-road-error'], 'Server.ClientProxy.InternalError');
+      assert.equal(withheld.headers['x-provider'], undefined);
+      assert.doesNotMatch(withheld.body, /citizens\/7/);
+    } finally {
+      await t.database.db.execute(sql`alter table lgsp.message_log_away rename to message_log`);
+    }
+    assert.equal((await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/citizens/7`, asConsumer())).status, 200);
+    await api('DELETE', `/rights/${grant.json().id}`);
+  });
 });
