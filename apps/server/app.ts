@@ -27,6 +27,7 @@ import {
 import { createAnalyticsModule, type AnalyticsModule } from '../../modules/analytics/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
+import { createLgspModule, type LgspModule } from '../../modules/lgsp/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
 import { createSigningModule, type SigningModule } from '../../modules/signing/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
@@ -48,11 +49,11 @@ export const API_SERVERS = [{ url: '/', description: 'The Sen instance serving t
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 // Any fixed 64-bit number, distinct from the migration and key locks: replicas seed one at a time.
 const SEED_LOCK = 7_204_611_003n;
-const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
+const NOT_SPA = /^\/(api|oidc|health|ready|metrics|lgsp)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; signing: SigningModule; analytics: AnalyticsModule };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; signing: SigningModule; analytics: AnalyticsModule; lgsp: LgspModule };
   blobs: BlobStore;
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
+  const lgsp = createLgspModule(ctx, { agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing });
   const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, now: options.now });
   metrics.addScrapeGauges(jobQueueGauges(db));
@@ -164,13 +166,17 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(payment.routes, { prefix: '/api/payment' });
   await app.register(signing.routes, { prefix: '/api/results' });
   await app.register(analytics.routes, { prefix: '/api/analytics' });
+  await app.register(lgsp.routes, { prefix: '/api/lgsp' });
+  await lgsp.gateway(app);
+  // Records still queued for the message log are committed before the database closes.
+  app.addHook('onClose', async () => lgsp.messageLog.flush());
 
   // The web app, with the citizen pages the server renders for a fast first paint (citizen-pages/).
   if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc, signing) });
 
   return {
     app,
-    modules: { catalog, identity, tthc, payment, signing, analytics },
+    modules: { catalog, identity, tthc, payment, signing, analytics, lgsp },
     blobs,
     metrics,
     beginDrain: () => {

@@ -1,55 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { appendAudit, auditKeys, canonicalJson, migrate, openDatabase, requestTimeStamp, type CheckpointFile, type Database } from '../../packages/platform/index.ts';
-import { createTestDatabase } from '../../packages/platform/testing.ts';
+import { appendAudit, auditKeys, canonicalJson, requestTimeStamp, type CheckpointFile } from '../../packages/platform/index.ts';
+import { cliDatabase, runCli as run } from './cli.testing.ts';
 import { caSandbox, startSandbox, type RunningSandbox } from '../sandbox/index.ts';
-
-const main = path.resolve(import.meta.dirname, 'main.ts');
-
-/**
- * The database the CLI is pointed at: the test PostgreSQL server when TEST_DATABASE_URL is set
- * (kept open), else a PGlite directory (opened only between CLI runs: one process at a time).
- */
-async function cliDatabase(dir: string) {
-  const postgres = process.env.TEST_DATABASE_URL ? await createTestDatabase() : undefined;
-  const pgliteDir = path.join(dir, 'pglite');
-  if (!postgres) {
-    const database = await openDatabase({ pgliteDir });
-    await migrate(database.db);
-    await database.close();
-  }
-  return {
-    env: { DATABASE_URL: postgres?.url ?? '' },
-    async use<T>(work: (database: Database) => Promise<T>): Promise<T> {
-      if (postgres) return work(postgres);
-      const database = await openDatabase({ pgliteDir });
-      try {
-        return await work(database);
-      } finally {
-        await database.close();
-      }
-    },
-    close: async () => postgres?.close(),
-  };
-}
-
-function run(command: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, command], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const record = (n: number) => ({ actor: 'user:a', action: 'POST /x', target: `/x/${n}`, outcome: 201, sourceIp: '127.0.0.1', requestId: `r-${n}-0000000`, purpose: 'request' });
 

@@ -1,8 +1,9 @@
-// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `openapi:write [--check]`.
+// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `lgsp:verify-log`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, migrate, openConfiguredDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './audit.cli.ts';
+import { lgspVerifyLogCommand } from './lgsp.cli.ts';
 import { platformOpenapi, sandboxOpenapi, webApiTypes } from './openapi.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -83,10 +84,12 @@ async function main(argv: string[]): Promise<number> {
       return auditCheckpointCommand();
     case 'analytics:backfill':
       return analyticsBackfillCommand();
+    case 'lgsp:verify-log':
+      return lgspVerifyLogCommand();
     case 'openapi:write':
       return openapiCommand(rest.includes('--check'));
     default:
-      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint, analytics:backfill or openapi:write [--check]`);
+      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint, analytics:backfill, lgsp:verify-log or openapi:write [--check]`);
       return 64;
   }
 }

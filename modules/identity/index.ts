@@ -39,6 +39,8 @@ export function createIdentityModule(ctx: ModuleContext & { listen: Listen }, ag
   return {
     service: accounts,
     authenticate: createAuthenticator(oidc, accounts, tokens, resourceServers(ctx.config.publicUrl).api.audience),
+    /** Bearer tokens issued for the LGSP gateway (audience `$PUBLIC_URL/lgsp`, decision 0008); API tokens are refused. */
+    authenticateGateway: createAuthenticator(oidc, accounts, tokens, resourceServers(ctx.config.publicUrl).lgsp.audience),
     /** /api/identity/* */
     routes: accountRoutes(accounts, rotateKeys),
     /** /oidc/* (the provider and its sign-in pages), mounted at the root. */

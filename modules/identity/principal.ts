@@ -44,11 +44,12 @@ export function createAuthenticator(oidc: Oidc, accounts: AccountService, cache:
     const hash = sha256Hex(token);
     const now = Date.now();
     const hit = cache.get(hash, now);
-    if (hit) return hit.principal;
+    // One cache for every resource: a token verified for another audience is verified again here (and refused).
+    if (hit && hit.audience === audience) return hit.principal;
     const generation = cache.generation();
     const { principal, issued } = await verify(token);
     const until = Math.min(now + CACHE_TTL_MS, (issued.exp ?? 0) * 1000);
-    cache.set(hash, { principal, until, grantId: issued.grantId, accountId: issued.accountId, clientId: String(issued.clientId) }, generation);
+    cache.set(hash, { principal, until, grantId: issued.grantId, accountId: issued.accountId, clientId: String(issued.clientId), audience }, generation);
     return principal;
   };
 }

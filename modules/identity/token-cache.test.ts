@@ -16,7 +16,7 @@ function fakeListen() {
 
 const principal: Principal = { kind: 'system', clientId: 'c', grants: [], scopes: ['api'] };
 const entry = (over: Partial<{ grantId: string; accountId: string; clientId: string; until: number }> = {}) => ({
-  principal, until: Date.now() + CACHE_TTL_MS, grantId: undefined, accountId: undefined, clientId: 'c', ...over,
+  principal, until: Date.now() + CACHE_TTL_MS, grantId: undefined, accountId: undefined, clientId: 'c', audience: 'http://localhost:8080/api', ...over,
 });
 
 describe('verified-token cache', () => {

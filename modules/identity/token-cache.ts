@@ -29,6 +29,8 @@ export interface VerifiedToken {
   grantId: string | undefined;
   accountId: string | undefined;
   clientId: string;
+  /** The token's audience: an entry answers only the authenticator of that resource (API or LGSP gateway). */
+  audience: string;
 }
 
 export function createTokenCache() {

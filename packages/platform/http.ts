@@ -37,6 +37,8 @@ declare module 'fastify' {
     scope?: string;
     /** Skip the automatic audit record (the handler writes a richer one itself). */
     auditedByHandler?: boolean;
+    /** A public route that authenticates its callers itself (the LGSP gateway: tokens of another audience); no API bearer check. */
+    ownAuthentication?: boolean;
     /** `reference`: public reference data, answered with an ETag and a short public cache life (http-cache.ts). */
     cache?: 'reference';
   }
@@ -189,6 +191,7 @@ export function createHttpApp(options: HttpOptions): App {
     if (request.is404) return;
     const access = request.routeOptions.config.access ?? 'deny';
     if (access === 'public') {
+      if (request.routeOptions.config.ownAuthentication) return;
       request.principal = await options.authenticate(request).catch(() => anonymous);
       return;
     }

@@ -22,3 +22,5 @@ export {
 } from './metadata.ts';
 export { escapeXml, writeXmlDocument, type XmlElement } from './xml.ts';
 export { requestHeaderPairs, sendFault, xroadFaultResponse, xroadFaultSchema, xroadRequestHeaderProperties } from './fastify.ts';
+export { openMessage, providerMessageHeaders, type OpenedMessage } from './exchange.ts';
+export { IDEMPOTENT_METHODS, callProvider, type ProviderCall, type ProviderResult } from './relay.ts';

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  XROAD_HEADER, formatClientId, formatServiceId, isMessageId, lastHeader, parseMessageTarget, readMessageHeaders, requestHash,
-  requestHeaderPairs, responseHeaders, restHeaderPart, sendFault,
+  XROAD_HEADER, lastHeader, openMessage, requestHeaderPairs, responseHeaders, sendFault,
   type MessageHeadersResult, type MessageTargetResult, type XroadFaultType,
 } from '../../../packages/xroad/index.ts';
 import { maskPath, type MessageLog } from './message-log.ts';
@@ -62,28 +60,8 @@ export class Exchanges {
   }
 
   #begin(request: FastifyRequest): Exchange {
-    const pairs = requestHeaderPairs(request);
-    const givenId = lastHeader(pairs, XROAD_HEADER.id);
-    const id = givenId !== undefined && isMessageId(givenId) ? givenId : randomUUID();
-    const message = readMessageHeaders(pairs, () => id);
-    const requestTarget = request.url.startsWith(`${this.#mountPath}/`) ? request.url.slice(this.#mountPath.length) : request.url;
-    const target = parseMessageTarget(requestTarget);
-    const requestId = randomUUID();
-    const headerPart = restHeaderPart({
-      method: request.method, requestTarget, headers: pairs, requestId, exclude: NOT_HASHED, ...(id !== givenId ? { generatedId: id } : {}),
-    });
-    const exchange: Exchange = {
-      id,
-      requestId,
-      started: performance.now(),
-      at: new Date().toISOString(),
-      requestHash: requestHash(headerPart, Buffer.isBuffer(request.body) ? request.body : undefined),
-      target,
-      message,
-      client: message.ok ? formatClientId(message.headers.client) : null,
-      service: target.ok ? formatServiceId(target.target.serviceId) : null,
-      path: target.ok ? target.target.servicePath : requestTarget,
-    };
+    const { headers: _pairs, at, ...opened } = openMessage(request, this.#mountPath, NOT_HASHED);
+    const exchange: Exchange = { ...opened, at: at.toISOString() };
     this.#open.set(request, exchange);
     return exchange;
   }

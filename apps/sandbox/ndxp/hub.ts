@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  XROAD_HEADER, formatClientId, formatRepresentedParty, formatServiceId, isRestMetaservice, providerUrl, relayableHeaders, sendFault,
+  XROAD_HEADER, isRestMetaservice, providerMessageHeaders, providerUrl, relayableHeaders, sendFault,
 } from '../../../packages/xroad/index.ts';
 import { acceptMessage, refuse, type Exchange, type Exchanges } from './exchange.ts';
 import { callProvider, resolveUrl } from './forward.ts';
@@ -91,21 +91,6 @@ async function handleMessage(hub: Hub, request: FastifyRequest, reply: FastifyRe
   return relayMessage(hub, request, reply, exchange, clientId);
 }
 
-/** The X-Road message headers the provider receives: the client's own, with the hub's ids. */
-function messageHeaders(exchange: Exchange): Record<string, string> {
-  if (!exchange.message.ok || !exchange.target.ok) return {};
-  const { headers } = exchange.message;
-  return {
-    [XROAD_HEADER.client]: formatClientId(headers.client),
-    [XROAD_HEADER.service]: formatServiceId(exchange.target.target.serviceId),
-    [XROAD_HEADER.id]: headers.id,
-    [XROAD_HEADER.requestId]: exchange.requestId,
-    ...(headers.userId ? { [XROAD_HEADER.userId]: headers.userId } : {}),
-    ...(headers.issue ? { [XROAD_HEADER.issue]: headers.issue } : {}),
-    ...(headers.representedParty ? { [XROAD_HEADER.representedParty]: formatRepresentedParty(headers.representedParty) } : {}),
-  };
-}
-
 async function relayMessage(hub: Hub, request: FastifyRequest, reply: FastifyReply, exchange: Exchange, clientId: string): Promise<FastifyReply> {
   if (!exchange.target.ok) return reply;
   const target = exchange.target.target;
@@ -123,7 +108,7 @@ async function relayMessage(hub: Hub, request: FastifyRequest, reply: FastifyRep
     url,
     method: request.method,
     // Provider credentials last: a client cannot replace them with its own.
-    headers: { ...relayableHeaders(Object.entries(request.headers)), ...messageHeaders(exchange), ...service.headers },
+    headers: { ...relayableHeaders(Object.entries(request.headers)), ...providerMessageHeaders(exchange), ...service.headers },
     body: Buffer.isBuffer(request.body) ? request.body : undefined,
     timeoutMs: hub.providerTimeoutMs,
   });

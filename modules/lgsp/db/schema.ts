@@ -1,0 +1,139 @@
+import { bigint, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Tables owned by modules/lgsp: the registry (members, subsystems, services and their
+ * versions), access rights and requests, and the hash-chained message log. Agencies and
+ * service clients are other modules' rows, referenced by plain ids.
+ */
+export const lgsp = pgSchema('lgsp');
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** An X-Road member: an agency, `INSTANCE/CLASS/CODE`, the code being the agency's identifier code. */
+export const members = lgsp.table('members', {
+  id: uuid('id').primaryKey(),
+  instance: text('instance').notNull(),
+  memberClass: text('member_class').notNull(),
+  memberCode: text('member_code').notNull(),
+  /** The catalog module's agency. */
+  agencyId: uuid('agency_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('members_id_uq').on(t.instance, t.memberClass, t.memberCode)]);
+
+/** An information system of a member; `clientId` is the identity module's service client that authenticates it at the gateway. */
+export const subsystems = lgsp.table('subsystems', {
+  id: uuid('id').primaryKey(),
+  memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'restrict' }),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  clientId: text('client_id'),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('subsystems_code_uq').on(t.memberId, t.code), uniqueIndex('subsystems_client_uq').on(t.clientId)]);
+
+export interface EndpointRow {
+  method: string;
+  path: string;
+}
+
+/** A REST service of a subsystem; its current description is the latest version. */
+export const services = lgsp.table('services', {
+  id: uuid('id').primaryKey(),
+  subsystemId: uuid('subsystem_id').notNull().references(() => subsystems.id, { onDelete: 'restrict' }),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  /** Where the provider's information system serves it; the path after the service code is appended. */
+  baseUrl: text('base_url').notNull(),
+  /** Where the OpenAPI description was fetched from (null when uploaded). */
+  openApiUrl: text('openapi_url'),
+  status: text('status', { enum: ['draft', 'published', 'deprecated', 'retired'] }).notNull().default('draft'),
+  version: integer('version').notNull().default(1),
+  timeoutMs: integer('timeout_ms').notNull().default(10_000),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('services_code_uq').on(t.subsystemId, t.code)]);
+
+/** Every description a service has had: the OpenAPI document, its endpoints and what changed from the version before. */
+export const serviceVersions = lgsp.table('service_versions', {
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  label: text('label').notNull(),
+  openApi: jsonb('openapi').notNull(),
+  endpoints: jsonb('endpoints').$type<EndpointRow[]>().notNull(),
+  diff: jsonb('diff').$type<{ added: EndpointRow[]; removed: EndpointRow[] }>().notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.serviceId, t.version] })]);
+
+/** A named set of subsystems that access rights can name at once (X-Road's local group). */
+export const groups = lgsp.table('groups', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const groupMembers = lgsp.table('group_members', {
+  groupId: uuid('group_id').notNull().references(() => groups.id, { onDelete: 'cascade' }),
+  subsystemId: uuid('subsystem_id').notNull().references(() => subsystems.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.groupId, t.subsystemId] })]);
+
+/** Deny by default: a right lets a subsystem (or a group) call a service, or one endpoint pattern of it, until it expires. */
+export const accessRights = lgsp.table('access_rights', {
+  id: uuid('id').primaryKey(),
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  subsystemId: uuid('subsystem_id').references(() => subsystems.id, { onDelete: 'cascade' }),
+  groupId: uuid('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+  /** Null: any method. */
+  method: text('method'),
+  /** Null: the whole service; else a path pattern (`*` one segment, `**` the rest). */
+  pathPattern: text('path_pattern'),
+  expiresAt: at('expires_at'),
+  grantedBy: text('granted_by').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [index('access_rights_service_idx').on(t.serviceId)]);
+
+/** A consumer's request for a right, decided by the provider's administrator. */
+export const accessRequests = lgsp.table('access_requests', {
+  id: uuid('id').primaryKey(),
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  subsystemId: uuid('subsystem_id').notNull().references(() => subsystems.id, { onDelete: 'cascade' }),
+  method: text('method'),
+  pathPattern: text('path_pattern'),
+  expiresAt: at('expires_at'),
+  reason: text('reason').notNull(),
+  status: text('status', { enum: ['pending', 'approved', 'refused'] }).notNull().default('pending'),
+  requestedBy: text('requested_by').notNull(),
+  decidedBy: text('decided_by'),
+  decisionNote: text('decision_note'),
+  decidedAt: at('decided_at'),
+  accessRightId: uuid('access_right_id'),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [index('access_requests_service_idx').on(t.serviceId, t.status)]);
+
+/** One record per exchange through the gateway, hash-chained: `hash` covers the record and `prev_hash`. */
+export const messageLog = lgsp.table('message_log', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  at: at('at').notNull(),
+  messageId: text('message_id').notNull(),
+  requestId: text('request_id').notNull(),
+  client: text('client'),
+  service: text('service'),
+  method: text('method').notNull(),
+  path: text('path').notNull(),
+  status: integer('status').notNull(),
+  fault: text('fault'),
+  durationMs: doublePrecision('duration_ms').notNull(),
+  providerMs: doublePrecision('provider_ms'),
+  requestHash: text('request_hash').notNull(),
+  purpose: text('purpose'),
+  userId: text('user_id'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [index('message_log_message_idx').on(t.messageId), index('message_log_service_idx').on(t.service, t.at)]);
+
+/** The chain's head (one row): appenders lock it, so replicas extend one chain. */
+export const messageLogHead = lgsp.table('message_log_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});

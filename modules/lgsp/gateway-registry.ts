@@ -1,0 +1,67 @@
+import { formatClientId, type ClientId, type ServiceId } from '../../packages/xroad/index.ts';
+import type { AccessService } from './access.service.ts';
+import type { LgspRepository } from './lgsp.repository.ts';
+import type { Endpoint } from './lgsp.types.ts';
+
+/** What the gateway asks the registry: who a credential is, which service a message names, and what it may call. */
+
+export interface CallableService {
+  id: string;
+  code: string;
+  baseUrl: string;
+  timeoutMs: number;
+  status: 'published' | 'deprecated';
+}
+
+const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
+
+export function createGatewayRegistry(repo: LgspRepository, access: AccessService, instance: string) {
+  async function subsystemOf(id: Omit<ClientId, 'subsystemCode'> & { subsystemCode?: string | undefined }) {
+    if (id.instance !== instance || id.subsystemCode === undefined) return undefined;
+    const member = await repo.memberByIdParts(id.instance, id.memberClass, id.memberCode);
+    return member && repo.subsystemByCode(member.id, id.subsystemCode);
+  }
+  return {
+    instance,
+    /** The subsystem a service client authenticates, as `INSTANCE/CLASS/MEMBER/SUBSYSTEM`. */
+    async clientOf(clientId: string): Promise<{ subsystemId: string; xroadId: string } | undefined> {
+      const found = await repo.subsystemWithMemberByClient(clientId);
+      if (!found) return undefined;
+      const { subsystem, member } = found;
+      return { subsystemId: subsystem.id, xroadId: formatClientId({ instance: member.instance, memberClass: member.memberClass, memberCode: member.memberCode, subsystemCode: subsystem.code }) };
+    },
+    /** A published or deprecated service; drafts and retired services are unknown to callers. */
+    async service(id: ServiceId): Promise<CallableService | undefined> {
+      if (id.instance !== instance) return undefined;
+      const service = await repo.serviceByIdParts(id);
+      if (!service || !callable(service.status)) return undefined;
+      return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status };
+    },
+    /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
+    async servicesOf(provider: ClientId): Promise<(CallableService & { endpoints: Endpoint[] })[] | undefined> {
+      const subsystem = await subsystemOf(provider);
+      if (!subsystem) return undefined;
+      const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
+      const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
+      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], endpoints: versions.get(s.id) ?? [] }));
+    },
+    openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
+    isAllowed: access.isAllowed,
+    allowedServices: access.allowedServices,
+    /** Every member and subsystem of an instance (listClients). */
+    async clients(of: string | undefined) {
+      const members = (await repo.listMembers()).filter((m) => of === undefined || m.instance === of);
+      const byId = new Map(members.map((m) => [m.id, m]));
+      const subsystems = (await repo.listSubsystems()).filter((s) => byId.has(s.memberId));
+      return [
+        ...members.map((m) => ({ id: { instance: m.instance, memberClass: m.memberClass, memberCode: m.memberCode }, name: m.name })),
+        ...subsystems.map((s) => {
+          const m = byId.get(s.memberId)!;
+          return { id: { instance: m.instance, memberClass: m.memberClass, memberCode: m.memberCode, subsystemCode: s.code }, name: m.name, subsystemName: s.name };
+        }),
+      ];
+    },
+  };
+}
+
+export type GatewayRegistry = ReturnType<typeof createGatewayRegistry>;

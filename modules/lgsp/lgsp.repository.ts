@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../packages/platform/index.ts';
+import { accessRequests, accessRights, groupMembers, groups, members, serviceVersions, services, subsystems, type EndpointRow } from './db/schema.ts';
+
+/** The only place that writes SQL for the lgsp schema. */
+export function lgspRepository(db: Db) {
+  return {
+    db,
+    insertMember: async (row: typeof members.$inferInsert) => (await db.insert(members).values(row).onConflictDoNothing().returning())[0],
+    member: async (id: string) => (await db.select().from(members).where(eq(members.id, id)))[0],
+    listMembers: () => db.select().from(members).orderBy(asc(members.memberClass), asc(members.memberCode)),
+
+    insertSubsystem: async (row: typeof subsystems.$inferInsert) => (await db.insert(subsystems).values(row).onConflictDoNothing().returning())[0],
+    subsystem: async (id: string) => (await db.select().from(subsystems).where(eq(subsystems.id, id)))[0],
+    subsystemByClient: async (clientId: string) => (await db.select().from(subsystems).where(eq(subsystems.clientId, clientId)))[0],
+    subsystemByCode: async (memberId: string, code: string) =>
+      (await db.select().from(subsystems).where(and(eq(subsystems.memberId, memberId), eq(subsystems.code, code))))[0],
+    /** A subsystem with its member, by the service client bound to it (one query: the gateway asks on every message). */
+    subsystemWithMemberByClient: async (clientId: string) =>
+      (await db.select({ subsystem: subsystems, member: members }).from(subsystems).innerJoin(members, eq(members.id, subsystems.memberId))
+        .where(eq(subsystems.clientId, clientId)))[0],
+    /** A service by its X-Road id parts (one query: the gateway asks on every message). */
+    serviceByIdParts: async (id: { instance: string; memberClass: string; memberCode: string; subsystemCode: string; serviceCode: string }) =>
+      (await db.select({ service: services }).from(services)
+        .innerJoin(subsystems, eq(subsystems.id, services.subsystemId)).innerJoin(members, eq(members.id, subsystems.memberId))
+        .where(and(eq(members.instance, id.instance), eq(members.memberClass, id.memberClass), eq(members.memberCode, id.memberCode),
+          eq(subsystems.code, id.subsystemCode), eq(services.code, id.serviceCode))))[0]?.service,
+    listSubsystems: () => db.select().from(subsystems).orderBy(asc(subsystems.code)),
+    memberByIdParts: async (instance: string, memberClass: string, memberCode: string) =>
+      (await db.select().from(members).where(and(eq(members.instance, instance), eq(members.memberClass, memberClass), eq(members.memberCode, memberCode))))[0],
+
+    async insertService(row: typeof services.$inferInsert, version: typeof serviceVersions.$inferInsert) {
+      return db.transaction(async (tx) => {
+        const [created] = await tx.insert(services).values(row).onConflictDoNothing().returning();
+        if (created) await tx.insert(serviceVersions).values(version);
+        return created;
+      });
+    },
+    service: async (id: string) => (await db.select().from(services).where(eq(services.id, id)))[0],
+    serviceByCode: async (subsystemId: string, code: string) =>
+      (await db.select().from(services).where(and(eq(services.subsystemId, subsystemId), eq(services.code, code))))[0],
+    listServices: (subsystemId?: string) =>
+      db.select().from(services).where(subsystemId ? eq(services.subsystemId, subsystemId) : undefined).orderBy(asc(services.code)),
+    currentVersion: async (serviceId: string) =>
+      (await db.select().from(serviceVersions).where(eq(serviceVersions.serviceId, serviceId)).orderBy(desc(serviceVersions.version)).limit(1))[0],
+    currentVersions: async (serviceIds: string[]) => serviceIds.length === 0 ? [] : db.selectDistinctOn([serviceVersions.serviceId]).from(serviceVersions)
+      .where(inArray(serviceVersions.serviceId, serviceIds)).orderBy(serviceVersions.serviceId, desc(serviceVersions.version)),
+    versions: (serviceId: string) => db.select().from(serviceVersions).where(eq(serviceVersions.serviceId, serviceId)).orderBy(desc(serviceVersions.version)),
+    async addVersion(serviceId: string, expected: number, version: typeof serviceVersions.$inferInsert, openApiUrl: string | null) {
+      return db.transaction(async (tx) => {
+        const [moved] = await tx.update(services).set({ version: version.version, openApiUrl, updatedAt: new Date() })
+          .where(and(eq(services.id, serviceId), eq(services.version, expected))).returning();
+        if (moved) await tx.insert(serviceVersions).values(version);
+        return moved;
+      });
+    },
+    setStatus: async (serviceId: string, from: string, to: 'draft' | 'published' | 'deprecated' | 'retired') =>
+      (await db.update(services).set({ status: to, updatedAt: new Date() }).where(and(eq(services.id, serviceId), eq(services.status, from as never))).returning())[0],
+
+    insertGroup: async (row: typeof groups.$inferInsert) => (await db.insert(groups).values(row).onConflictDoNothing().returning())[0],
+    group: async (id: string) => (await db.select().from(groups).where(eq(groups.id, id)))[0],
+    addGroupMember: (groupId: string, subsystemId: string) => db.insert(groupMembers).values({ groupId, subsystemId }).onConflictDoNothing(),
+    groupMembers: async (groupId: string) => (await db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId))).map((r) => r.subsystemId),
+
+    insertRight: async (row: typeof accessRights.$inferInsert) => (await db.insert(accessRights).values(row).returning())[0]!,
+    right: async (id: string) => (await db.select().from(accessRights).where(eq(accessRights.id, id)))[0],
+    deleteRight: (id: string) => db.delete(accessRights).where(eq(accessRights.id, id)),
+    rightsOf: (serviceId: string) => db.select().from(accessRights).where(eq(accessRights.serviceId, serviceId)).orderBy(asc(accessRights.createdAt)),
+    /** The rights naming this subsystem, directly or through a group it belongs to. */
+    rightsFor: (serviceIds: string[], subsystemId: string) => serviceIds.length === 0 ? Promise.resolve([]) : db.select().from(accessRights).where(and(
+      inArray(accessRights.serviceId, serviceIds),
+      or(eq(accessRights.subsystemId, subsystemId), inArray(accessRights.groupId,
+        db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.subsystemId, subsystemId)))),
+    )),
+
+    insertRequest: async (row: typeof accessRequests.$inferInsert) => (await db.insert(accessRequests).values(row).returning())[0]!,
+    request: async (id: string) => (await db.select().from(accessRequests).where(eq(accessRequests.id, id)))[0],
+    listRequests: (serviceId?: string) =>
+      db.select().from(accessRequests).where(serviceId ? eq(accessRequests.serviceId, serviceId) : undefined).orderBy(desc(accessRequests.createdAt)).limit(500),
+    /** Decides a pending request (and creates its right when approved) in one transaction; undefined when it was already decided. */
+    async decideRequest(id: string, decision: { status: 'approved' | 'refused'; decidedBy: string; note: string | null }, right?: typeof accessRights.$inferInsert) {
+      return db.transaction(async (tx) => {
+        const [decided] = await tx.update(accessRequests)
+          .set({ status: decision.status, decidedBy: decision.decidedBy, decisionNote: decision.note, decidedAt: new Date(), accessRightId: right?.id ?? null })
+          .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'pending'), isNull(accessRequests.decidedAt))).returning();
+        if (decided && right) await tx.insert(accessRights).values(right);
+        return decided;
+      });
+    },
+  };
+}
+
+export type LgspRepository = ReturnType<typeof lgspRepository>;
+export type { EndpointRow };

@@ -1,0 +1,57 @@
+import { Type } from 'typebox';
+import { errorResponses, type App } from '../../packages/platform/index.ts';
+import type { AccessService } from './access.service.ts';
+import {
+  AccessRequestBody, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
+  NewServiceBody, NewSubsystemBody, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
+  VersionSchema,
+} from './lgsp.schemas.ts';
+import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
+
+/** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
+export function lgspRoutes(registry: RegistryService, access: AccessService) {
+  const manage = { access: MANAGE_PERMISSION };
+  const read = { access: 'authenticated' };
+  return async function routes(app: App): Promise<void> {
+    app.post('/members', { config: manage, schema: { operationId: 'createLgspMember', tags: TAGS, summary: 'Register an agency (by its identifier code) as an X-Road member', body: NewMemberBody, response: { 201: MemberSchema, ...errorResponses(404, 409) } } },
+      async (request, reply) => reply.code(201).send(await registry.createMember(request.principal, request.body)));
+    app.get('/members', { config: read, schema: { operationId: 'listLgspMembers', tags: TAGS, summary: 'Members of the LGSP', response: { 200: Type.Array(MemberSchema) } } },
+      async () => registry.listMembers());
+    app.post('/members/:id/subsystems', { config: manage, schema: { operationId: 'createLgspSubsystem', tags: TAGS, summary: "Register an information system of a member, optionally bound to the service client that authenticates it", params: IdParams, body: NewSubsystemBody, response: { 201: SubsystemSchema, ...errorResponses(404, 409) } } },
+      async (request, reply) => reply.code(201).send(await registry.createSubsystem(request.principal, request.params.id, request.body)));
+    app.get('/subsystems', { config: read, schema: { operationId: 'listLgspSubsystems', tags: TAGS, summary: 'Subsystems of every member', response: { 200: Type.Array(SubsystemSchema) } } },
+      async () => registry.listSubsystems());
+    app.post('/subsystems/:id/services', { config: manage, schema: { operationId: 'registerLgspService', tags: TAGS, summary: 'Register a REST service from its OpenAPI URL or an uploaded OpenAPI document (as a draft)', params: IdParams, body: NewServiceBody, response: { 201: ServiceSchema, ...errorResponses(404, 409) } } },
+      async (request, reply) => reply.code(201).send(await registry.registerService(request.principal, request.params.id, request.body)));
+    app.get('/services', { config: read, schema: { operationId: 'listLgspServices', tags: TAGS, summary: 'Registered services', querystring: ServiceListQuery, response: { 200: Type.Array(ServiceSchema) } } },
+      async (request) => registry.listServices(request.query.status));
+    app.get('/services/:id', { config: read, schema: { operationId: 'getLgspService', tags: TAGS, summary: 'A service', params: IdParams, response: { 200: ServiceSchema, ...errorResponses(404) } } },
+      async (request) => registry.getService(request.params.id));
+    app.get('/services/:id/versions', { config: read, schema: { operationId: 'listLgspServiceVersions', tags: TAGS, summary: "A service's descriptions, newest first, each with the endpoints it added and removed", params: IdParams, response: { 200: Type.Array(VersionSchema), ...errorResponses(404) } } },
+      async (request) => registry.versions(request.params.id));
+    app.post('/services/:id/refresh', { config: manage, schema: { operationId: 'refreshLgspService', tags: TAGS, summary: 'Read the description again (its URL, or a new upload); a new version when it changed, with the endpoint diff', params: IdParams, body: RefreshBody, response: { 200: RefreshResultSchema, ...errorResponses(404, 409) } } },
+      async (request) => registry.refreshService(request.principal, request.params.id, request.body));
+    app.put('/services/:id/status', { config: manage, schema: { operationId: 'setLgspServiceStatus', tags: TAGS, summary: 'Move a service along its lifecycle: draft → published → deprecated → retired', params: IdParams, body: StatusBody, response: { 200: ServiceSchema, ...errorResponses(404, 409) } } },
+      async (request) => registry.setStatus(request.principal, request.params.id, request.body.status));
+
+    app.post('/groups', { config: manage, schema: { operationId: 'createLgspGroup', tags: TAGS, summary: 'A group of subsystems access rights can name', body: NewGroupBody, response: { 201: GroupSchema, ...errorResponses(409) } } },
+      async (request, reply) => reply.code(201).send(await access.createGroup(request.principal, request.body)));
+    app.post('/groups/:id/members', { config: manage, schema: { operationId: 'addLgspGroupMember', tags: TAGS, summary: 'Add a subsystem to a group', params: IdParams, body: GroupMemberBody, response: { 200: GroupSchema, ...errorResponses(404) } } },
+      async (request) => access.addGroupMember(request.principal, request.params.id, request.body.subsystemId));
+    app.post('/services/:id/rights', { config: manage, schema: { operationId: 'grantLgspAccess', tags: TAGS, summary: 'Grant a subsystem or group access to the service or one endpoint pattern, optionally until a time', params: IdParams, body: GrantBody, response: { 201: RightSchema, ...errorResponses(404) } } },
+      async (request, reply) => reply.code(201).send(await access.grant(request.principal, request.params.id, request.body)));
+    app.get('/services/:id/rights', { config: manage, schema: { operationId: 'listLgspAccessRights', tags: TAGS, summary: "The service's access rights (its provider's administrators)", params: IdParams, response: { 200: Type.Array(RightSchema), ...errorResponses(404) } } },
+      async (request) => access.rights(request.principal, request.params.id));
+    app.delete('/rights/:id', { config: manage, schema: { operationId: 'revokeLgspAccess', tags: TAGS, summary: 'Revoke an access right', params: IdParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
+      async (request, reply) => {
+        await access.revoke(request.principal, request.params.id);
+        return reply.code(204).send(null);
+      });
+    app.post('/access-requests', { config: manage, schema: { operationId: 'requestLgspAccess', tags: TAGS, summary: "A consumer's administrator asks for access for one of its subsystems", body: AccessRequestBody, response: { 201: AccessRequestSchema, ...errorResponses(404, 409) } } },
+      async (request, reply) => reply.code(201).send(await access.requestAccess(request.principal, request.body)));
+    app.get('/services/:id/access-requests', { config: manage, schema: { operationId: 'listLgspAccessRequests', tags: TAGS, summary: "Access requests for the service (its provider's administrators)", params: IdParams, response: { 200: Type.Array(AccessRequestSchema), ...errorResponses(404) } } },
+      async (request) => access.requests(request.principal, request.params.id));
+    app.post('/access-requests/:id/decision', { config: manage, schema: { operationId: 'decideLgspAccessRequest', tags: TAGS, summary: "The provider's administrator approves (the right is created as asked) or refuses", params: IdParams, body: DecisionBody, response: { 200: AccessRequestSchema, ...errorResponses(404, 409) } } },
+      async (request) => access.decide(request.principal, request.params.id, request.body));
+  };
+}

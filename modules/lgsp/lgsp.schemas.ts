@@ -1,0 +1,66 @@
+import { Type } from 'typebox';
+import { SERVICE_STATUSES } from './lgsp.types.ts';
+
+export const TAGS = ['lgsp'];
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Uuid = Type.String({ format: 'uuid' });
+const Identifier = Type.String({ minLength: 1, maxLength: 100, pattern: "^[A-Za-z0-9'()+,\\-.=?]+$", description: "X-Road identifier characters A-Z a-z 0-9 '()+,-.=?" });
+const Name = Type.String({ minLength: 1, maxLength: 300 });
+const HttpUrl = Type.String({ minLength: 8, maxLength: 2000, description: 'http(s) URL' });
+const Status = Type.Union([Type.Literal(SERVICE_STATUSES[0]), Type.Literal(SERVICE_STATUSES[1]), Type.Literal(SERVICE_STATUSES[2]), Type.Literal(SERVICE_STATUSES[3])]);
+const Method = Type.String({ minLength: 3, maxLength: 7, description: 'HTTP method; any when absent' });
+const PathPattern = Type.String({ minLength: 1, maxLength: 500, description: 'Path relative to the service: `*` one segment, a final `**` any rest' });
+const Expiry = Type.String({ format: 'date-time', description: 'Until when (UTC); none: no expiry' });
+const OpenApiDocument = Type.Object({}, { additionalProperties: true, description: 'An OpenAPI 3 document (JSON)' });
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+const EndpointSchema = Type.Object({ method: Type.String(), path: Type.String() });
+const DiffSchema = Type.Object({ added: Type.Array(EndpointSchema), removed: Type.Array(EndpointSchema) });
+
+export const MemberSchema = Type.Object({
+  id: Type.String(), xroadId: Type.String(), instance: Type.String(), memberClass: Type.String(), memberCode: Type.String(), agencyId: Type.String(), name: Type.String(),
+}, { $id: 'LgspMember' });
+export const SubsystemSchema = Type.Object({
+  id: Type.String(), memberId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), clientId: Nullable(Type.String()),
+}, { $id: 'LgspSubsystem' });
+export const ServiceSchema = Type.Object({
+  id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
+  openApiUrl: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), endpoints: Type.Array(EndpointSchema),
+}, { $id: 'LgspService' });
+export const RefreshResultSchema = Type.Object({ changed: Type.Boolean(), diff: DiffSchema, service: ServiceSchema }, { $id: 'LgspRefreshResult' });
+export const VersionSchema = Type.Object({
+  version: Type.Integer(), label: Type.String(), endpoints: Type.Array(EndpointSchema), diff: DiffSchema, createdAt: Type.String(),
+}, { $id: 'LgspServiceVersion' });
+export const GroupSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), subsystemIds: Type.Array(Type.String()) }, { $id: 'LgspGroup' });
+export const RightSchema = Type.Object({
+  id: Type.String(), serviceId: Type.String(), subsystemId: Nullable(Type.String()), groupId: Nullable(Type.String()), method: Nullable(Type.String()),
+  pathPattern: Nullable(Type.String()), expiresAt: Nullable(Type.String()), grantedBy: Type.String(), createdAt: Type.String(),
+}, { $id: 'LgspAccessRight' });
+export const AccessRequestSchema = Type.Object({
+  id: Type.String(), serviceId: Type.String(), subsystemId: Type.String(), method: Nullable(Type.String()), pathPattern: Nullable(Type.String()),
+  expiresAt: Nullable(Type.String()), reason: Type.String(), status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('refused')]),
+  requestedBy: Type.String(), decidedBy: Nullable(Type.String()), decisionNote: Nullable(Type.String()), decidedAt: Nullable(Type.String()),
+  accessRightId: Nullable(Type.String()), createdAt: Type.String(),
+}, { $id: 'LgspAccessRequest' });
+
+export const NewMemberBody = Type.Object({ agencyCode: Type.String({ minLength: 1, maxLength: 100 }), memberClass: Identifier }, { additionalProperties: false, $id: 'LgspNewMember' });
+export const NewSubsystemBody = Type.Object({
+  code: Identifier, name: Name, clientId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Service client (identity module) that authenticates this subsystem at the gateway' })),
+}, { additionalProperties: false, $id: 'LgspNewSubsystem' });
+export const NewServiceBody = Type.Object({
+  code: Identifier, name: Name, baseUrl: HttpUrl, openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument),
+  timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120_000 })),
+}, { additionalProperties: false, $id: 'LgspNewService' });
+export const RefreshBody = Type.Object({ openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument) }, { additionalProperties: false, $id: 'LgspRefresh' });
+export const StatusBody = Type.Object({ status: Status }, { additionalProperties: false, $id: 'LgspStatusChange' });
+export const ServiceListQuery = Type.Object({ status: Type.Optional(Status) }, { additionalProperties: false });
+export const NewGroupBody = Type.Object({ code: Identifier, name: Name }, { additionalProperties: false, $id: 'LgspNewGroup' });
+export const GroupMemberBody = Type.Object({ subsystemId: Uuid }, { additionalProperties: false, $id: 'LgspGroupMember' });
+export const GrantBody = Type.Object({
+  subsystemId: Type.Optional(Uuid), groupId: Type.Optional(Uuid), method: Type.Optional(Method), pathPattern: Type.Optional(PathPattern), expiresAt: Type.Optional(Expiry),
+}, { additionalProperties: false, $id: 'LgspGrant' });
+export const AccessRequestBody = Type.Object({
+  serviceId: Uuid, subsystemId: Uuid, method: Type.Optional(Method), pathPattern: Type.Optional(PathPattern), expiresAt: Type.Optional(Expiry),
+  reason: Type.String({ minLength: 1, maxLength: 2000 }),
+}, { additionalProperties: false, $id: 'LgspNewAccessRequest' });
+export const DecisionBody = Type.Object({ approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, $id: 'LgspDecision' });

@@ -1,0 +1,100 @@
+export const SERVICE_STATUSES = ['draft', 'published', 'deprecated', 'retired'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+export interface Endpoint {
+  method: string;
+  path: string;
+}
+
+export interface EndpointDiff {
+  added: Endpoint[];
+  removed: Endpoint[];
+}
+
+export interface Member {
+  id: string;
+  /** `INSTANCE/CLASS/CODE`. */
+  xroadId: string;
+  instance: string;
+  memberClass: string;
+  memberCode: string;
+  agencyId: string;
+  name: string;
+}
+
+export interface Subsystem {
+  id: string;
+  memberId: string;
+  /** `INSTANCE/CLASS/CODE/SUBSYSTEM`. */
+  xroadId: string;
+  code: string;
+  name: string;
+  /** The identity module's service client that authenticates this subsystem at the gateway. */
+  clientId: string | null;
+}
+
+export interface Service {
+  id: string;
+  subsystemId: string;
+  /** `INSTANCE/CLASS/CODE/SUBSYSTEM/SERVICE/VERSION` (the version is the registry's; the gateway path has no version, PR-REST §4.1). */
+  xroadId: string;
+  code: string;
+  name: string;
+  baseUrl: string;
+  openApiUrl: string | null;
+  status: ServiceStatus;
+  version: number;
+  timeoutMs: number;
+  endpoints: Endpoint[];
+}
+
+export interface ServiceVersion {
+  version: number;
+  label: string;
+  endpoints: Endpoint[];
+  diff: EndpointDiff;
+  createdAt: string;
+}
+
+export interface AccessRight {
+  id: string;
+  serviceId: string;
+  subsystemId: string | null;
+  groupId: string | null;
+  method: string | null;
+  pathPattern: string | null;
+  expiresAt: string | null;
+  grantedBy: string;
+  createdAt: string;
+}
+
+export interface AccessRequest {
+  id: string;
+  serviceId: string;
+  subsystemId: string;
+  method: string | null;
+  pathPattern: string | null;
+  expiresAt: string | null;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  requestedBy: string;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  accessRightId: string | null;
+  createdAt: string;
+}
+
+export interface Group {
+  id: string;
+  code: string;
+  name: string;
+  subsystemIds: string[];
+}
+
+/** An endpoint rule: the whole service (both null) or a method and/or path pattern, optionally until a time. */
+export interface EndpointScope {
+  method?: string | undefined;
+  pathPattern?: string | undefined;
+  expiresAt?: string | undefined;
+}

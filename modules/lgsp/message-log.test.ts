@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase } from '../../packages/platform/testing.ts';
+import type { Database } from '../../packages/platform/index.ts';
+import { createMessageLog, messageLogKey, verifyMessageLog, type ExchangeRecord } from './message-log.ts';
+
+const record = (n: number): ExchangeRecord => ({
+  at: new Date(), messageId: `m-${n}`, requestId: `r-${n}`, client: 'VN/GOV/A/SYS', service: 'VN/GOV/B/DATA/citizens', method: 'GET',
+  path: `/citizens/${n}`, status: 200, fault: null, durationMs: 1.3 + n / 10, providerMs: 0.7, requestHash: 'h'.repeat(88), purpose: null, userId: null,
+});
+
+describe('LGSP message log: group commit and hash chain', () => {
+  let database: Database;
+  const key = messageLogKey(randomBytes(32).toString('base64url'));
+
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => database.close());
+
+  it('commits a burst in a few transactions, every record chained', async () => {
+    const log = createMessageLog(database.db, key);
+    await Promise.all(Array.from({ length: 300 }, (_, n) => log.append(record(n))));
+    assert.ok(log.groupsCommitted() <= 5, `transactions: ${log.groupsCommitted()}`);
+    assert.deepEqual(await verifyMessageLog(database.db, key), { ok: true, records: 300 });
+  });
+
+  it('detects an edited record, a broken link, a removed last record, and a chain recomputed without the key', async () => {
+    await database.db.execute(sql`update lgsp.message_log set path = '/citizens/other' where seq = 17`);
+    const edited = await verifyMessageLog(database.db, key);
+    assert.deepEqual(edited.ok ? undefined : [edited.seq, edited.problem], [17, 'hash']);
+    await database.db.execute(sql`update lgsp.message_log set path = '/citizens/16' where seq = 17`);
+    assert.equal((await verifyMessageLog(database.db, key)).ok, true, 'restored');
+
+    await database.db.execute(sql`delete from lgsp.message_log where seq = 300`);
+    const truncated = await verifyMessageLog(database.db, key);
+    assert.deepEqual(truncated.ok ? undefined : [truncated.problem, truncated.records], ['head', 299]);
+
+    const otherKey = messageLogKey(randomBytes(32).toString('base64url'));
+    const result = await verifyMessageLog(database.db, otherKey);
+    assert.deepEqual(result.ok ? undefined : [result.seq, result.problem], [1, 'hash']);
+  });
+});

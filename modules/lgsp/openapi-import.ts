@@ -1,0 +1,58 @@
+import { endpointsFromOpenApi } from '../../packages/xroad/index.ts';
+import { badRequest, canonicalJson } from '../../packages/platform/index.ts';
+import type { Endpoint, EndpointDiff } from './lgsp.types.ts';
+
+/**
+ * A service's description: an OpenAPI 3 document (JSON) fetched from the provider's URL or
+ * uploaded, and its endpoints as X-Road lists them (PR-MREST Annex B.1, path parameters `*`).
+ */
+
+const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 10_000;
+
+export interface Description {
+  document: Record<string, unknown>;
+  endpoints: Endpoint[];
+  /** `info.version` of the document, for people. */
+  label: string;
+}
+
+export function describe(document: unknown): Description {
+  const doc = document as { openapi?: unknown; paths?: unknown; info?: { version?: unknown } } | null;
+  if (!doc || typeof doc !== 'object' || typeof doc.openapi !== 'string' || !/^3\.\d+/.test(doc.openapi) || typeof doc.paths !== 'object' || doc.paths === null) {
+    throw badRequest('lgsp.openapi_invalid', 'The description must be an OpenAPI 3 document (JSON) with paths');
+  }
+  const endpoints = endpointsFromOpenApi(doc);
+  const label = typeof doc.info?.version === 'string' ? doc.info.version.slice(0, 100) : '';
+  return { document: doc as Record<string, unknown>, endpoints, label };
+}
+
+/** Fetches the document from an http(s) URL, bounded in time and size. */
+export async function fetchDescription(url: string): Promise<Description> {
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
+  } catch {
+    throw badRequest('lgsp.openapi_unreachable', 'The OpenAPI URL could not be fetched');
+  }
+  if (response.status !== 200) throw badRequest('lgsp.openapi_unreachable', `The OpenAPI URL answered ${response.status}`);
+  const text = await response.text();
+  if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) throw badRequest('lgsp.openapi_too_large', `The OpenAPI document exceeds ${MAX_DOCUMENT_BYTES} bytes`);
+  try {
+    return describe(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw badRequest('lgsp.openapi_invalid', 'The OpenAPI document is not valid JSON');
+    throw error;
+  }
+}
+
+const key = (e: Endpoint) => `${e.method} ${e.path}`;
+
+/** What a new description adds and removes, endpoint by endpoint. */
+export function endpointDiff(before: readonly Endpoint[], after: readonly Endpoint[]): EndpointDiff {
+  const old = new Set(before.map(key));
+  const now = new Set(after.map(key));
+  return { added: after.filter((e) => !old.has(key(e))), removed: before.filter((e) => !now.has(key(e))) };
+}
+
+export const sameDocument = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);

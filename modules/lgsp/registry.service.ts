@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { formatClientId, isIdentifierValue, isRestMetaservice } from '../../packages/xroad/index.ts';
+import { badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
+import type { members, services, subsystems } from './db/schema.ts';
+import type { LgspRepository } from './lgsp.repository.ts';
+import type { Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
+import { describe, endpointDiff, fetchDescription, sameDocument, type Description } from './openapi-import.ts';
+
+export const MANAGE_PERMISSION = 'lgsp.manage';
+
+export interface AgencyLookup {
+  findAgencyByCode(code: string): Promise<{ id: string; code: string; name: string } | undefined>;
+  agencyAncestors(id: string): Promise<string[]>;
+}
+
+/** Lifecycle (peer-xroad.md §4 item 29): forward only. */
+const NEXT_STATUS: Record<ServiceStatus, readonly ServiceStatus[]> = {
+  draft: ['published', 'retired'],
+  published: ['deprecated'],
+  deprecated: ['retired'],
+  retired: [],
+};
+
+export const toMember = (m: typeof members.$inferSelect): Member => ({
+  id: m.id, xroadId: formatClientId({ instance: m.instance, memberClass: m.memberClass, memberCode: m.memberCode }),
+  instance: m.instance, memberClass: m.memberClass, memberCode: m.memberCode, agencyId: m.agencyId, name: m.name,
+});
+
+export const toSubsystem = (s: typeof subsystems.$inferSelect, m: typeof members.$inferSelect): Subsystem => ({
+  id: s.id, memberId: s.memberId, code: s.code, name: s.name, clientId: s.clientId,
+  xroadId: formatClientId({ instance: m.instance, memberClass: m.memberClass, memberCode: m.memberCode, subsystemCode: s.code }),
+});
+
+function requireIdentifier(field: string, value: string): void {
+  if (!isIdentifierValue(value) || value.length > 100) {
+    throw badRequest('lgsp.invalid_identifier', `${field} must be 1 to 100 characters of A-Z a-z 0-9 '()+,-.=?`, { field });
+  }
+}
+
+function requireHttpUrl(field: string, value: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.hash) {
+    throw badRequest('lgsp.invalid_url', `${field} must be an http(s) URL without credentials or fragment`, { field });
+  }
+}
+
+export interface NewService {
+  code: string;
+  name: string;
+  baseUrl: string;
+  openApiUrl?: string | undefined;
+  openApi?: unknown;
+  timeoutMs?: number | undefined;
+}
+
+export function createRegistryService(repo: LgspRepository, agencies: AgencyLookup, instance: string) {
+  async function memberRow(id: string) {
+    const member = await repo.member(id);
+    if (!member) throw notFound('lgsp.member_not_found', 'No such member');
+    return member;
+  }
+  async function subsystemRows(id: string) {
+    const subsystem = await repo.subsystem(id);
+    if (!subsystem) throw notFound('lgsp.subsystem_not_found', 'No such subsystem');
+    return { subsystem, member: await memberRow(subsystem.memberId) };
+  }
+  async function serviceRows(id: string) {
+    const service = await repo.service(id);
+    if (!service) throw notFound('lgsp.service_not_found', 'No such service');
+    return { service, ...(await subsystemRows(service.subsystemId)) };
+  }
+  /** The principal administers the LGSP for this agency (or one above it). */
+  async function requireManage(principal: Principal, agencyId: string): Promise<void> {
+    if (!canActOn(principal, MANAGE_PERMISSION, agencyId, await agencies.agencyAncestors(agencyId))) {
+      throw forbidden('lgsp.out_of_scope', 'You do not administer the LGSP for this agency');
+    }
+  }
+  async function toService(row: typeof services.$inferSelect, sub: Subsystem): Promise<Service> {
+    const current = await repo.currentVersion(row.id);
+    return {
+      id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl,
+      status: row.status, version: row.version, timeoutMs: row.timeoutMs, endpoints: current?.endpoints ?? [],
+      xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
+    };
+  }
+  const description = async (input: { openApiUrl?: string | undefined; openApi?: unknown }): Promise<Description> => {
+    if ((input.openApiUrl === undefined) === (input.openApi === undefined)) {
+      throw badRequest('lgsp.openapi_required', 'Give either openApiUrl or openApi (the uploaded document)');
+    }
+    if (input.openApiUrl !== undefined) {
+      requireHttpUrl('openApiUrl', input.openApiUrl);
+      return fetchDescription(input.openApiUrl);
+    }
+    return describe(input.openApi);
+  };
+
+  return {
+    requireManage,
+    serviceRows,
+
+    async createMember(principal: Principal, input: { agencyCode: string; memberClass: string }): Promise<Member> {
+      requireIdentifier('memberClass', input.memberClass);
+      const agency = await agencies.findAgencyByCode(input.agencyCode);
+      if (!agency) throw notFound('lgsp.agency_not_found', `No agency has the identifier code ${input.agencyCode}`);
+      await requireManage(principal, agency.id);
+      requireIdentifier('agencyCode', agency.code);
+      const created = await repo.insertMember({ id: randomUUID(), instance, memberClass: input.memberClass, memberCode: agency.code, agencyId: agency.id, name: agency.name });
+      if (!created) throw conflict('lgsp.member_exists', `${instance}/${input.memberClass}/${agency.code} is already a member`);
+      return toMember(created);
+    },
+
+    listMembers: async (): Promise<Member[]> => (await repo.listMembers()).map(toMember),
+
+    async createSubsystem(principal: Principal, memberId: string, input: { code: string; name: string; clientId?: string | undefined }): Promise<Subsystem> {
+      const member = await memberRow(memberId);
+      await requireManage(principal, member.agencyId);
+      requireIdentifier('code', input.code);
+      if (input.clientId !== undefined && (await repo.subsystemByClient(input.clientId))) {
+        throw conflict('lgsp.client_taken', 'That service client already authenticates another subsystem');
+      }
+      const created = await repo.insertSubsystem({ id: randomUUID(), memberId, code: input.code, name: input.name, clientId: input.clientId ?? null });
+      if (!created) throw conflict('lgsp.subsystem_exists', `Subsystem ${input.code} already exists for this member`);
+      return toSubsystem(created, member);
+    },
+
+    async listSubsystems(): Promise<Subsystem[]> {
+      const byId = new Map((await repo.listMembers()).map((m) => [m.id, m]));
+      return (await repo.listSubsystems()).map((s) => toSubsystem(s, byId.get(s.memberId)!));
+    },
+
+    async registerService(principal: Principal, subsystemId: string, input: NewService): Promise<Service> {
+      const { subsystem, member } = await subsystemRows(subsystemId);
+      await requireManage(principal, member.agencyId);
+      requireIdentifier('code', input.code);
+      if (isRestMetaservice(input.code)) throw badRequest('lgsp.reserved_code', `${input.code} is a metaservice name (PR-MREST §4)`);
+      requireHttpUrl('baseUrl', input.baseUrl);
+      const described = await description(input);
+      const id = randomUUID();
+      const created = await repo.insertService(
+        { id, subsystemId, code: input.code, name: input.name, baseUrl: input.baseUrl, openApiUrl: input.openApiUrl ?? null, timeoutMs: input.timeoutMs ?? 10_000 },
+        { serviceId: id, version: 1, label: described.label, openApi: described.document, endpoints: described.endpoints, diff: { added: described.endpoints, removed: [] } },
+      );
+      if (!created) throw conflict('lgsp.service_exists', `Service ${input.code} already exists in this subsystem`);
+      return toService(created, toSubsystem(subsystem, member));
+    },
+
+    async getService(serviceId: string): Promise<Service> {
+      const { service, subsystem, member } = await serviceRows(serviceId);
+      return toService(service, toSubsystem(subsystem, member));
+    },
+
+    async listServices(status?: ServiceStatus): Promise<Service[]> {
+      const subs = new Map((await this.listSubsystems()).map((s) => [s.id, s]));
+      const rows = (await repo.listServices()).filter((s) => status === undefined || s.status === status);
+      return Promise.all(rows.map((row) => toService(row, subs.get(row.subsystemId)!)));
+    },
+
+    /** Reads the description again (from its URL, or the one uploaded now): a new version when it changed, with the endpoints added and removed. */
+    async refreshService(principal: Principal, serviceId: string, input: { openApiUrl?: string | undefined; openApi?: unknown }) {
+      const { service, subsystem, member } = await serviceRows(serviceId);
+      await requireManage(principal, member.agencyId);
+      const source = input.openApi === undefined && input.openApiUrl === undefined && service.openApiUrl ? { openApiUrl: service.openApiUrl } : input;
+      const described = await description(source);
+      const current = await repo.currentVersion(serviceId);
+      const diff = endpointDiff(current?.endpoints ?? [], described.endpoints);
+      if (current && sameDocument(current.openApi, described.document)) {
+        return { changed: false, diff, service: await toService(service, toSubsystem(subsystem, member)) };
+      }
+      const moved = await repo.addVersion(serviceId, service.version, {
+        serviceId, version: service.version + 1, label: described.label, openApi: described.document, endpoints: described.endpoints, diff,
+      }, source.openApiUrl ?? null);
+      if (!moved) throw conflict('lgsp.version_conflict', 'The service was refreshed by someone else; try again');
+      return { changed: true, diff, service: await toService(moved, toSubsystem(subsystem, member)) };
+    },
+
+    async versions(serviceId: string): Promise<ServiceVersion[]> {
+      await serviceRows(serviceId);
+      return (await repo.versions(serviceId)).map((v) => ({ version: v.version, label: v.label, endpoints: v.endpoints, diff: v.diff, createdAt: v.createdAt.toISOString() }));
+    },
+
+    async openApi(serviceId: string): Promise<unknown> {
+      return (await repo.currentVersion(serviceId))?.openApi;
+    },
+
+    async setStatus(principal: Principal, serviceId: string, status: ServiceStatus): Promise<Service> {
+      const { service, subsystem, member } = await serviceRows(serviceId);
+      await requireManage(principal, member.agencyId);
+      if (!NEXT_STATUS[service.status].includes(status)) {
+        throw conflict('lgsp.invalid_transition', `A ${service.status} service cannot become ${status}`, { from: service.status, allowed: NEXT_STATUS[service.status] });
+      }
+      const moved = await repo.setStatus(serviceId, service.status, status);
+      if (!moved) throw conflict('lgsp.version_conflict', 'The service was changed by someone else; reload and try again');
+      return toService(moved, toSubsystem(subsystem, member));
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;
