@@ -73,12 +73,7 @@ export function sandboxSwaggerOptions(sandbox: Sandbox) {
   const { transform, transformObject } = namedComponents({
     route({ schema, url, route }) {
       const rewritten = { ...schema };
-      let path = url.startsWith(prefix) ? url.slice(prefix.length) || '/' : url;
-      // A wildcard route (`/r1/*`) gets a named parameter the document can declare.
-      if (path.endsWith('/*')) {
-        path = `${path.slice(0, -1)}:path`;
-        rewritten.params = { type: 'object', required: ['path'], properties: { path: { type: 'string', description: 'The rest of the path, "/" included' } } };
-      }
+      const path = url.startsWith(prefix) ? url.slice(prefix.length) || '/' : url;
       const used: string[] = [];
       const headers = rewritten.headers as { properties?: Record<string, unknown>; required?: string[] } | undefined;
       if (headers?.properties) {

@@ -108,7 +108,9 @@ export async function buildApp(config: Config, database: Database, options: { de
   // Each operation names the scope its route needs (public routes need none).
   const { transform, transformObject } = namedComponents({
     route: ({ schema, url, route }) => {
-      const security = route.config?.access === 'public' ? [] : [{ sen: [route.config?.scope ?? DEFAULT_SCOPE] }];
+      // A public route that authenticates its callers itself (the LGSP gateway) documents the scope it checks.
+      const ownScope = route.config?.ownAuthentication ? route.config.scope : undefined;
+      const security = ownScope ? [{ sen: [ownScope] }] : route.config?.access === 'public' ? [] : [{ sen: [route.config?.scope ?? DEFAULT_SCOPE] }];
       return { schema: { ...schema, security }, url };
     },
   });

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  listClientsJson, listClientsMediaType, listClientsXml, methodListJson, providerOf, type ListedService, type RestMetaservice,
+  clientListResponse, listClientsJson, listClientsMediaType, listClientsXml, methodListJson, providerOf, type ListedService, type RestMetaservice,
 } from '../../packages/xroad/index.ts';
 import { refuse, type GatewayExchange } from './gateway.ts';
 import type { GatewayRegistry } from './gateway-registry.ts';
+import { ErrorSchema } from '../../packages/platform/index.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -20,12 +21,13 @@ declare module 'fastify' {
  */
 export function registerGatewayMetaservices(scope: FastifyInstance, registry: GatewayRegistry, config: Record<string, unknown>): void {
   scope.get<{ Querystring: { xRoadInstance?: string } }>('/listClients', {
-    config: { ...config, xroadMessage: false },
+    config: { ...config, scope: undefined, xroadMessage: false }, // no credentials (PR-META §2)
     schema: {
       operationId: 'lgspListClients',
       summary: 'Thành viên và phân hệ của LGSP / listClients (PR-META §2)',
       tags: ['lgsp-gateway'],
       querystring: { type: 'object', additionalProperties: false, properties: { xRoadInstance: { type: 'string', maxLength: 255 } } },
+      response: { 200: clientListResponse, 400: ErrorSchema },
     },
   }, async (request, reply) => {
     const clients = await registry.clients(request.query.xRoadInstance);

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   XROAD_HEADER, callProvider, isRestMetaservice, lastHeader, openMessage, providerMessageHeaders, providerUrl,
-  relayableHeaders, renderFault, responseHeaders, sendFault, type OpenedMessage, type XroadFaultType,
+  messageFaultResponses, providerAnswerResponse, relayableHeaders, renderFault, responseHeaders, sendFault, type OpenedMessage, type XroadFaultType,
 } from '../../packages/xroad/index.ts';
 import { maskIdNumber, type Principal } from '../../packages/platform/index.ts';
 import { registerGatewayMetaservices, serveMetaservice } from './gateway-metaservices.ts';
@@ -40,7 +40,7 @@ export interface GatewayExchange extends OpenedMessage {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Public to the API's bearer check (the gateway authenticates with its own audience), audited by the message log. */
-const ROUTE_CONFIG = { access: 'public', ownAuthentication: true, auditedByHandler: true } as const;
+const ROUTE_CONFIG = { access: 'public', ownAuthentication: true, scope: GATEWAY_SCOPE, auditedByHandler: true } as const;
 const digitsMasked = (text: string) => text.replace(/\d{9,}/g, maskIdNumber);
 
 export function createExchanges() {
@@ -129,6 +129,7 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
             + 'The provider\'s answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.',
           tags: ['lgsp-gateway'],
           params: { type: 'object', additionalProperties: false, properties: { '*': { type: 'string', maxLength: 4096 } } },
+          response: { '2xx': providerAnswerResponse, ...messageFaultResponses },
         },
         handler,
       });

@@ -15,15 +15,15 @@ export function lgspRoutes(registry: RegistryService, access: AccessService) {
   return async function routes(app: App): Promise<void> {
     app.post('/members', { config: manage, schema: { operationId: 'createLgspMember', tags: TAGS, summary: 'Register an agency (by its identifier code) as an X-Road member', body: NewMemberBody, response: { 201: MemberSchema, ...errorResponses(404, 409) } } },
       async (request, reply) => reply.code(201).send(await registry.createMember(request.principal, request.body)));
-    app.get('/members', { config: read, schema: { operationId: 'listLgspMembers', tags: TAGS, summary: 'Members of the LGSP', response: { 200: Type.Array(MemberSchema) } } },
+    app.get('/members', { config: read, schema: { operationId: 'listLgspMembers', tags: TAGS, summary: 'Members of the LGSP', response: { 200: Type.Array(MemberSchema), ...errorResponses() } } },
       async () => registry.listMembers());
     app.post('/members/:id/subsystems', { config: manage, schema: { operationId: 'createLgspSubsystem', tags: TAGS, summary: "Register an information system of a member, optionally bound to the service client that authenticates it", params: IdParams, body: NewSubsystemBody, response: { 201: SubsystemSchema, ...errorResponses(404, 409) } } },
       async (request, reply) => reply.code(201).send(await registry.createSubsystem(request.principal, request.params.id, request.body)));
-    app.get('/subsystems', { config: read, schema: { operationId: 'listLgspSubsystems', tags: TAGS, summary: 'Subsystems of every member', response: { 200: Type.Array(SubsystemSchema) } } },
+    app.get('/subsystems', { config: read, schema: { operationId: 'listLgspSubsystems', tags: TAGS, summary: 'Subsystems of every member', response: { 200: Type.Array(SubsystemSchema), ...errorResponses() } } },
       async () => registry.listSubsystems());
     app.post('/subsystems/:id/services', { config: manage, schema: { operationId: 'registerLgspService', tags: TAGS, summary: 'Register a REST service from its OpenAPI URL or an uploaded OpenAPI document (as a draft)', params: IdParams, body: NewServiceBody, response: { 201: ServiceSchema, ...errorResponses(404, 409) } } },
       async (request, reply) => reply.code(201).send(await registry.registerService(request.principal, request.params.id, request.body)));
-    app.get('/services', { config: read, schema: { operationId: 'listLgspServices', tags: TAGS, summary: 'Registered services', querystring: ServiceListQuery, response: { 200: Type.Array(ServiceSchema) } } },
+    app.get('/services', { config: read, schema: { operationId: 'listLgspServices', tags: TAGS, summary: 'Registered services', querystring: ServiceListQuery, response: { 200: Type.Array(ServiceSchema), ...errorResponses() } } },
       async (request) => registry.listServices(request.query.status));
     app.get('/services/:id', { config: read, schema: { operationId: 'getLgspService', tags: TAGS, summary: 'A service', params: IdParams, response: { 200: ServiceSchema, ...errorResponses(404) } } },
       async (request) => registry.getService(request.params.id));

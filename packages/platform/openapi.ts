@@ -85,6 +85,11 @@ export function namedComponents(options: NamedComponentsOptions = {}): NamedComp
     transform({ schema: routeSchema, url, route }) {
       const schema = routeSchema as Record<string, unknown>;
       const rewritten: Record<string, unknown> = { ...schema };
+      // A wildcard route (`/r1/*`) gets a named parameter the document can declare.
+      if (url.endsWith('/*')) {
+        url = `${url.slice(0, -1)}:path`;
+        rewritten.params = { type: 'object', required: ['path'], properties: { path: { type: 'string', description: 'The rest of the path, "/" included' } } };
+      }
       if (schema.body !== undefined) rewritten.body = referenced(schema.body);
       if (isObject(schema.response)) {
         rewritten.response = Object.fromEntries(Object.entries(schema.response).map(([status, value]) => [status, referencedResponse(value)]));

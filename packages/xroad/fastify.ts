@@ -25,6 +25,7 @@ const faultFields = {
 
 /** The JSON fault body (PR-REST §4.6). */
 export const xroadFaultSchema = {
+  $id: 'XroadFault',
   type: 'object',
   required: ['type', 'message', 'detail'],
   properties: faultFields,
@@ -51,4 +52,48 @@ export const xroadRequestHeaderProperties = {
   'x-road-issue': { type: 'string', maxLength: 1000, description: 'Case, application or document that caused the request.' },
   'x-road-represented-party': { type: 'string', maxLength: 1000, description: 'Party represented: [CLASS/]CODE.' },
   'x-road-security-server': { type: 'string', maxLength: 1000, description: 'Target security server: INSTANCE/CLASS/MEMBER/SERVERCODE.' },
+} as const;
+
+/** The fault responses of an X-Road message route (PR-REST §4.6: only 400 and 500), for a route's `response`. */
+export const messageFaultResponses = {
+  400: xroadFaultResponse('The request does not follow the X-Road message protocol for REST (`Client.BadRequest`).'),
+  500: xroadFaultResponse('A fault of the exchange or of the provider side: `Server.ClientProxy.SslAuthenticationFailed`, `Server.ServerProxy.AccessDenied`, `Server.ServerProxy.UnknownService`, `Server.ServerProxy.ServiceFailed`, `Server.ServerProxy.NetworkError`, `Server.ClientProxy.InternalError`.'),
+} as const;
+
+const clientListJsonSchema = {
+  $id: 'XroadClientList',
+  type: 'object',
+  required: ['member'],
+  properties: {
+    member: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        properties: {
+          id: {
+            type: 'object',
+            properties: {
+              member_class: { type: 'string' }, member_code: { type: 'string' }, subsystem_code: { type: 'string' },
+              object_type: { type: 'string', enum: ['MEMBER', 'SUBSYSTEM'] }, xroad_instance: { type: 'string' },
+            },
+          },
+          name: { type: 'string' },
+          subsystem_name: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+/** The answer of `listClients` (PR-META §2): XML by default, JSON when asked. */
+export const clientListResponse = {
+  description: 'The client list.',
+  content: { 'text/xml': { schema: { type: 'string', description: '`<ns2:clientList>` of PR-META Annex A' } }, 'application/json': { schema: clientListJsonSchema } },
+} as const;
+
+/** A relayed provider answer: any status, headers and media type, unchanged. */
+export const providerAnswerResponse = {
+  description: "The provider's response, passed through unchanged.",
+  content: { '*/*': { schema: {} } },
 } as const;

@@ -21,6 +21,6 @@ export {
   listClientsXml, methodListJson, openApiServerPath, type Endpoint, type ListedClient, type ListedService, type RestMetaservice,
 } from './metadata.ts';
 export { escapeXml, writeXmlDocument, type XmlElement } from './xml.ts';
-export { requestHeaderPairs, sendFault, xroadFaultResponse, xroadFaultSchema, xroadRequestHeaderProperties } from './fastify.ts';
+export { clientListResponse, messageFaultResponses, providerAnswerResponse, requestHeaderPairs, sendFault, xroadFaultResponse, xroadFaultSchema, xroadRequestHeaderProperties } from './fastify.ts';
 export { openMessage, providerMessageHeaders, type OpenedMessage } from './exchange.ts';
 export { IDEMPOTENT_METHODS, callProvider, type ProviderCall, type ProviderResult } from './relay.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  XROAD_HEADER, isRestMetaservice, providerMessageHeaders, providerUrl, relayableHeaders, sendFault,
+  XROAD_HEADER, isRestMetaservice, providerMessageHeaders, providerUrl, providerAnswerResponse, relayableHeaders, sendFault,
 } from '../../../packages/xroad/index.ts';
 import { acceptMessage, refuse, type Exchange, type Exchanges } from './exchange.ts';
 import { callProvider, resolveUrl } from './forward.ts';
@@ -68,7 +68,7 @@ export async function registerHub(app: FastifyInstance, hub: Hub): Promise<void>
         tags: ['X-Road'],
         params: { type: 'object', additionalProperties: false, properties: { '*': { type: 'string', maxLength: 4096 } } },
         headers: hubRequestHeaders,
-        response: { '2xx': { description: "The provider's response, passed through unchanged." }, ...messageFaultResponses },
+        response: { '2xx': providerAnswerResponse, ...messageFaultResponses },
       },
       handler: (request, reply) => handleMessage(hub, request, reply),
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  endpointsFromOpenApi, isIdentifierValue, listClientsJson, listClientsMediaType, listClientsXml, methodListJson, openApiServerPath,
+  clientListResponse, endpointsFromOpenApi, isIdentifierValue, listClientsJson, listClientsMediaType, listClientsXml, methodListJson, openApiServerPath,
   providerOf, sendFault, xroadFaultResponse, type ListedService, type RestMetaservice,
 } from '../../../packages/xroad/index.ts';
 import { refuse, type Exchange } from './exchange.ts';
@@ -19,30 +19,6 @@ import type { RegisteredService } from './registry.ts';
 
 const METASERVICE_TIMEOUT_MS = 10_000;
 
-const clientListJsonSchema = {
-  type: 'object',
-  required: ['member'],
-  properties: {
-    member: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'name'],
-        properties: {
-          id: {
-            type: 'object',
-            properties: {
-              member_class: { type: 'string' }, member_code: { type: 'string' }, subsystem_code: { type: 'string' },
-              object_type: { type: 'string', enum: ['MEMBER', 'SUBSYSTEM'] }, xroad_instance: { type: 'string' },
-            },
-          },
-          name: { type: 'string' },
-          subsystem_name: { type: 'string' },
-        },
-      },
-    },
-  },
-} as const;
 
 const methodListSchema = {
   type: 'object',
@@ -84,10 +60,7 @@ export function registerMetaserviceRoutes(scope: FastifyInstance, hub: Hub, hand
       operationId: 'listClients',
       querystring: { type: 'object', additionalProperties: false, properties: { xRoadInstance: { type: 'string', maxLength: 255 } } },
       response: {
-        200: {
-          description: 'The client list.',
-          content: { 'text/xml': { schema: { type: 'string', description: '`<ns2:clientList>` of PR-META Annex A' } }, 'application/json': { schema: clientListJsonSchema } },
-        },
+        200: clientListResponse,
         400: xroadFaultResponse('`xRoadInstance` is not an X-Road identifier (`Client.BadRequest`).'),
       },
     },

@@ -18,6 +18,7 @@ export const RESOURCE_SCOPES = [...API_SCOPES, ...LGSP_SCOPES];
 /** For the OpenAPI document: the scopes of the API resource. */
 export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   api: 'The Sen API, within the permissions of the signed-in person or the system client',
+  lgsp: 'The LGSP gateway (resource …/lgsp): X-Road messages of the client subsystem registered for the service client',
 };
 
 export function resourceServers(publicUrl: string) {

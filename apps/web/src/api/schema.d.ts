@@ -1398,6 +1398,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/offerings/{id}/fee-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every dated fee schedule of an offering, oldest first (procedure.edit on the offering's agency) */
+        get: operations["listOfferingFeeSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/offerings/{id}/fee-schedules/{validFrom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The fee schedule from a date: a new one (the one before ends that day) or a correction of that date’s (422 tthc.fee_schedule_invalid) */
+        put: operations["putOfferingFeeSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/national-portal/dossiers": {
         parameters: {
             query?: never;
@@ -1550,6 +1584,507 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/results/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify an uploaded signed PDF (multipart field "file"): signatures, chain to the root, time stamp, revocation (OCSP), document unchanged; and its registry entry when it is a registered result */
+        post: operations["verifyResultFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{code}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a registered result by its code (its signed file as kept by the registry) */
+        get: operations["verifyRegisteredResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the results registry: officials see every result, anyone else the public kinds */
+        get: operations["searchResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A registered result with its status history */
+        get: operations["getResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{code}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed PDF of a registered result */
+        get: operations["downloadResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{code}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a result amended, replaced, revoked or expired, with the reason (recorded in its history and the audit trail) */
+        post: operations["changeResultStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/one-stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One-stop figures of a period per agency, agency group, procedure or field, with the same period a year before (report.read on the agency) */
+        get: operations["getOneStopStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/one-stop/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossiers behind one figure (drill-down), within the caller's scope: codes, procedures and states, no applicant */
+        get: operations["listOneStopFigureDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/one-stop/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as an Excel workbook (the period and the same period a year before); audited */
+        get: operations["exportOneStopStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/public/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each agency's on-time rate, online share and satisfaction ratings for a period: aggregates only, never a person */
+        get: operations["getPublicAgencyStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of the LGSP */
+        get: operations["listLgspMembers"];
+        put?: never;
+        /** Register an agency (by its identifier code) as an X-Road member */
+        post: operations["createLgspMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/members/{id}/subsystems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an information system of a member, optionally bound to the service client that authenticates it */
+        post: operations["createLgspSubsystem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/subsystems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subsystems of every member */
+        get: operations["listLgspSubsystems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/subsystems/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a REST service from its OpenAPI URL or an uploaded OpenAPI document (as a draft) */
+        post: operations["registerLgspService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered services */
+        get: operations["listLgspServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service */
+        get: operations["getLgspService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service's descriptions, newest first, each with the endpoints it added and removed */
+        get: operations["listLgspServiceVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the description again (its URL, or a new upload); a new version when it changed, with the endpoint diff */
+        post: operations["refreshLgspService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move a service along its lifecycle: draft → published → deprecated → retired */
+        put: operations["setLgspServiceStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A group of subsystems access rights can name */
+        post: operations["createLgspGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a subsystem to a group */
+        post: operations["addLgspGroupMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's access rights (its provider's administrators) */
+        get: operations["listLgspAccessRights"];
+        put?: never;
+        /** Grant a subsystem or group access to the service or one endpoint pattern, optionally until a time */
+        post: operations["grantLgspAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/rights/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an access right */
+        delete: operations["revokeLgspAccess"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A consumer's administrator asks for access for one of its subsystems */
+        post: operations["requestLgspAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access requests for the service (its provider's administrators) */
+        get: operations["listLgspAccessRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/access-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider's administrator approves (the right is created as asked) or refuses */
+        post: operations["decideLgspAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lgsp/listClients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thành viên và phân hệ của LGSP / listClients (PR-META §2) */
+        get: operations["lgspListClients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lgsp/r1/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thông điệp X-Road qua LGSP (GET) / X-Road message through the LGSP gateway
+         * @description PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, `Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. The provider's answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.
+         */
+        get: operations["lgspGatewayGet"];
+        /**
+         * Thông điệp X-Road qua LGSP (PUT) / X-Road message through the LGSP gateway
+         * @description PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, `Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. The provider's answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.
+         */
+        put: operations["lgspGatewayPut"];
+        /**
+         * Thông điệp X-Road qua LGSP (POST) / X-Road message through the LGSP gateway
+         * @description PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, `Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. The provider's answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.
+         */
+        post: operations["lgspGatewayPost"];
+        /**
+         * Thông điệp X-Road qua LGSP (DELETE) / X-Road message through the LGSP gateway
+         * @description PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, `Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. The provider's answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.
+         */
+        delete: operations["lgspGatewayDelete"];
+        /**
+         * Thông điệp X-Road qua LGSP (OPTIONS) / X-Road message through the LGSP gateway
+         * @description PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, `Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. The provider's answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.
+         */
+        options: operations["lgspGatewayOptions"];
+        head?: never;
+        /**
+         * Thông điệp X-Road qua LGSP (PATCH) / X-Road message through the LGSP gateway
+         * @description PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, `Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. The provider's answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.
+         */
+        patch: operations["lgspGatewayPatch"];
         trace?: never;
     };
 }
@@ -2257,6 +2792,54 @@ export interface components {
             amountVnd: number;
             note?: string;
         };
+        FeeSchedule: {
+            id: string;
+            offeringId: string;
+            /** @description When the fee is requested */
+            stage: "intake" | "processing" | "return";
+            stopsClock: boolean;
+            lines: {
+                code: string;
+                name: string;
+                amount: number;
+                kind: "fee" | "charge";
+                when?: {
+                    field: string;
+                    in: (string | number | boolean)[];
+                };
+            }[];
+            /** @description First day in force (YYYY-MM-DD) */
+            validFrom: string;
+            validTo: string | null;
+            sourceDocument: string;
+            verified: boolean;
+        };
+        FeeScheduleInput: {
+            /** @description When the fee is requested */
+            stage: "intake" | "processing" | "return";
+            /** @description The time limit stops while the fee is awaited (processing and return stages) */
+            stopsClock: boolean;
+            /** @description The decision or resolution that sets the amounts */
+            sourceDocument: string;
+            /** @description True once the amounts were checked against the document in force */
+            verified: boolean;
+            /** @description Lines sharing a code are alternatives: the first whose rule matches applies, so the general case comes last */
+            lines: {
+                code: string;
+                name: string;
+                /** @description VND; 0 = exempt */
+                amount: number;
+                kind: "fee" | "charge";
+                when?: {
+                    /** @description <part code>.<field> in the dossier’s form data */
+                    field: string;
+                    in: (string | number | boolean)[];
+                };
+            }[];
+        };
+        FeeScheduleList: {
+            items: components["schemas"]["FeeSchedule"][];
+        };
         FiledDossier: {
             dossier: components["schemas"]["Dossier"];
             /** @description Public look-up secret: shown once here and on the receipt; only its hash is stored */
@@ -2321,6 +2904,186 @@ export interface components {
             number: string;
             title: string;
             issuedOn?: string;
+        };
+        LgspAccessRequest: {
+            id: string;
+            serviceId: string;
+            subsystemId: string;
+            method: string | null;
+            pathPattern: string | null;
+            expiresAt: string | null;
+            reason: string;
+            status: "pending" | "approved" | "refused";
+            requestedBy: string;
+            decidedBy: string | null;
+            decisionNote: string | null;
+            decidedAt: string | null;
+            accessRightId: string | null;
+            createdAt: string;
+        };
+        LgspAccessRight: {
+            id: string;
+            serviceId: string;
+            subsystemId: string | null;
+            groupId: string | null;
+            method: string | null;
+            pathPattern: string | null;
+            expiresAt: string | null;
+            grantedBy: string;
+            createdAt: string;
+        };
+        LgspDecision: {
+            approve: boolean;
+            note?: string;
+        };
+        LgspGrant: {
+            /** Format: uuid */
+            subsystemId?: string;
+            /** Format: uuid */
+            groupId?: string;
+            /** @description HTTP method; any when absent */
+            method?: string;
+            /** @description Path relative to the service: `*` one segment, a final `**` any rest */
+            pathPattern?: string;
+            /**
+             * Format: date-time
+             * @description Until when (UTC); none: no expiry
+             */
+            expiresAt?: string;
+        };
+        LgspGroup: {
+            id: string;
+            code: string;
+            name: string;
+            subsystemIds: string[];
+        };
+        LgspGroupMember: {
+            /** Format: uuid */
+            subsystemId: string;
+        };
+        LgspMember: {
+            id: string;
+            xroadId: string;
+            instance: string;
+            memberClass: string;
+            memberCode: string;
+            agencyId: string;
+            name: string;
+        };
+        LgspNewAccessRequest: {
+            /** Format: uuid */
+            serviceId: string;
+            /** Format: uuid */
+            subsystemId: string;
+            /** @description HTTP method; any when absent */
+            method?: string;
+            /** @description Path relative to the service: `*` one segment, a final `**` any rest */
+            pathPattern?: string;
+            /**
+             * Format: date-time
+             * @description Until when (UTC); none: no expiry
+             */
+            expiresAt?: string;
+            reason: string;
+        };
+        LgspNewGroup: {
+            /** @description X-Road identifier characters A-Z a-z 0-9 '()+,-.=? */
+            code: string;
+            name: string;
+        };
+        LgspNewMember: {
+            agencyCode: string;
+            /** @description X-Road identifier characters A-Z a-z 0-9 '()+,-.=? */
+            memberClass: string;
+        };
+        LgspNewService: {
+            /** @description X-Road identifier characters A-Z a-z 0-9 '()+,-.=? */
+            code: string;
+            name: string;
+            /** @description http(s) URL */
+            baseUrl: string;
+            /** @description http(s) URL */
+            openApiUrl?: string;
+            /** @description An OpenAPI 3 document (JSON) */
+            openApi?: {
+                [key: string]: unknown;
+            };
+            timeoutMs?: number;
+        };
+        LgspNewSubsystem: {
+            /** @description X-Road identifier characters A-Z a-z 0-9 '()+,-.=? */
+            code: string;
+            name: string;
+            /** @description Service client (identity module) that authenticates this subsystem at the gateway */
+            clientId?: string;
+        };
+        LgspRefresh: {
+            /** @description http(s) URL */
+            openApiUrl?: string;
+            /** @description An OpenAPI 3 document (JSON) */
+            openApi?: {
+                [key: string]: unknown;
+            };
+        };
+        LgspRefreshResult: {
+            changed: boolean;
+            diff: {
+                added: {
+                    method: string;
+                    path: string;
+                }[];
+                removed: {
+                    method: string;
+                    path: string;
+                }[];
+            };
+            service: components["schemas"]["LgspService"];
+        };
+        LgspService: {
+            id: string;
+            subsystemId: string;
+            xroadId: string;
+            code: string;
+            name: string;
+            baseUrl: string;
+            openApiUrl: string | null;
+            status: "draft" | "published" | "deprecated" | "retired";
+            version: number;
+            timeoutMs: number;
+            endpoints: {
+                method: string;
+                path: string;
+            }[];
+        };
+        LgspServiceVersion: {
+            version: number;
+            label: string;
+            endpoints: {
+                method: string;
+                path: string;
+            }[];
+            diff: {
+                added: {
+                    method: string;
+                    path: string;
+                }[];
+                removed: {
+                    method: string;
+                    path: string;
+                }[];
+            };
+            createdAt: string;
+        };
+        LgspStatusChange: {
+            status: "draft" | "published" | "deprecated" | "retired";
+        };
+        LgspSubsystem: {
+            id: string;
+            memberId: string;
+            xroadId: string;
+            code: string;
+            name: string;
+            clientId: string | null;
         };
         LookupRating: {
             rating: components["schemas"]["DossierRating"] | null;
@@ -2564,6 +3327,7 @@ export interface components {
         };
         OfferingFeeSchedule: {
             schedule: {
+                /** @description When the fee is requested */
                 stage: "intake" | "processing" | "return";
                 stopsClock: boolean;
                 sourceDocument: string;
@@ -2641,6 +3405,202 @@ export interface components {
         OfficialPage: {
             items: components["schemas"]["Official"][];
             total: number;
+        };
+        OneStopDrillDossier: {
+            dossierId: string;
+            code: string;
+            agencyId: string;
+            procedureName: string;
+            channel: string;
+            status: string;
+            receivedAt: string | null;
+            dueOn: string | null;
+            finishedAt: string | null;
+            outcome: string | null;
+        };
+        OneStopDrillPage: {
+            items: components["schemas"]["OneStopDrillDossier"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        OneStopReport: {
+            /** @description A reporting period */
+            period: {
+                key: string;
+                from: string;
+                /** @description Exclusive */
+                to: string;
+                /** @description The day unfinished dossiers are counted at */
+                snapshot: string;
+            };
+            /** @description A reporting period */
+            previousPeriod: {
+                key: string;
+                from: string;
+                /** @description Exclusive */
+                to: string;
+                /** @description The day unfinished dossiers are counted at */
+                snapshot: string;
+            };
+            agency: {
+                id: string;
+                name: string;
+            };
+            /** @enum {unknown} */
+            groupBy: "agency" | "agency_group" | "procedure" | "field";
+            /** @description The one-stop figures of a group for a period (unnamed: a report holds it many times) */
+            total: {
+                received: {
+                    total: number;
+                    online: number;
+                    counter: number;
+                    nationalPortal: number;
+                    post: number;
+                };
+                carriedOver: number;
+                inProcessing: number;
+                waiting: number;
+                dueSoon: number;
+                overdue: number;
+                finished: {
+                    total: number;
+                    early: number;
+                    onTime: number;
+                    late: number;
+                };
+                rejected: number;
+                withdrawn: number;
+                onTimeRate: number | null;
+                onlineShare: number | null;
+                fullyOnlineShare: number | null;
+                onlinePaymentShare: number | null;
+                digitisedShare: number | null;
+                /** @description Working days from receipt to return */
+                processingDays: {
+                    average: number | null;
+                    median: number | null;
+                };
+                ratings: {
+                    count: number;
+                    average: number | null;
+                };
+            };
+            /** @description The one-stop figures of a group for a period (unnamed: a report holds it many times) */
+            previousTotal: {
+                received: {
+                    total: number;
+                    online: number;
+                    counter: number;
+                    nationalPortal: number;
+                    post: number;
+                };
+                carriedOver: number;
+                inProcessing: number;
+                waiting: number;
+                dueSoon: number;
+                overdue: number;
+                finished: {
+                    total: number;
+                    early: number;
+                    onTime: number;
+                    late: number;
+                };
+                rejected: number;
+                withdrawn: number;
+                onTimeRate: number | null;
+                onlineShare: number | null;
+                fullyOnlineShare: number | null;
+                onlinePaymentShare: number | null;
+                digitisedShare: number | null;
+                /** @description Working days from receipt to return */
+                processingDays: {
+                    average: number | null;
+                    median: number | null;
+                };
+                ratings: {
+                    count: number;
+                    average: number | null;
+                };
+            };
+            rows: {
+                key: string;
+                label: string;
+                /** @description The one-stop figures of a group for a period (unnamed: a report holds it many times) */
+                figures: {
+                    received: {
+                        total: number;
+                        online: number;
+                        counter: number;
+                        nationalPortal: number;
+                        post: number;
+                    };
+                    carriedOver: number;
+                    inProcessing: number;
+                    waiting: number;
+                    dueSoon: number;
+                    overdue: number;
+                    finished: {
+                        total: number;
+                        early: number;
+                        onTime: number;
+                        late: number;
+                    };
+                    rejected: number;
+                    withdrawn: number;
+                    onTimeRate: number | null;
+                    onlineShare: number | null;
+                    fullyOnlineShare: number | null;
+                    onlinePaymentShare: number | null;
+                    digitisedShare: number | null;
+                    /** @description Working days from receipt to return */
+                    processingDays: {
+                        average: number | null;
+                        median: number | null;
+                    };
+                    ratings: {
+                        count: number;
+                        average: number | null;
+                    };
+                };
+                /** @description The one-stop figures of a group for a period (unnamed: a report holds it many times) */
+                previous: {
+                    received: {
+                        total: number;
+                        online: number;
+                        counter: number;
+                        nationalPortal: number;
+                        post: number;
+                    };
+                    carriedOver: number;
+                    inProcessing: number;
+                    waiting: number;
+                    dueSoon: number;
+                    overdue: number;
+                    finished: {
+                        total: number;
+                        early: number;
+                        onTime: number;
+                        late: number;
+                    };
+                    rejected: number;
+                    withdrawn: number;
+                    onTimeRate: number | null;
+                    onlineShare: number | null;
+                    fullyOnlineShare: number | null;
+                    onlinePaymentShare: number | null;
+                    digitisedShare: number | null;
+                    /** @description Working days from receipt to return */
+                    processingDays: {
+                        average: number | null;
+                        median: number | null;
+                    };
+                    ratings: {
+                        count: number;
+                        average: number | null;
+                    };
+                };
+            }[];
         };
         OnlineFiling: {
             /** Format: uuid */
@@ -2891,6 +3851,28 @@ export interface components {
             status: "draft" | "published" | "retired";
             graph: components["schemas"]["ProcessGraph"];
         };
+        PublicAgencyStatistics: {
+            agencyId: string;
+            name: string;
+            received: number;
+            finished: number;
+            onTimeRate: number | null;
+            onlineShare: number | null;
+            ratingCount: number;
+            ratingAverage: number | null;
+        };
+        PublicAgencyStatisticsPage: {
+            /** @description A reporting period */
+            period: {
+                key: string;
+                from: string;
+                /** @description Exclusive */
+                to: string;
+                /** @description The day unfinished dossiers are counted at */
+                snapshot: string;
+            };
+            agencies: components["schemas"]["PublicAgencyStatistics"][];
+        };
         RatingSummary: {
             items: components["schemas"]["RatingSummaryRow"][];
         };
@@ -2942,6 +3924,68 @@ export interface components {
             items: components["schemas"]["ReconciliationReport"][];
             total: number;
         };
+        RegisteredResult: {
+            code: string;
+            number: string;
+            /** @enum {string} */
+            kind: "licence" | "certificate" | "decision" | "other";
+            title: string;
+            holderName: string;
+            holderId: string | null;
+            agencyName: string;
+            procedureCode: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /** @enum {string} */
+            status: "valid" | "amended" | "replaced" | "revoked" | "expired";
+            public: boolean;
+            fileName: string;
+            signatures: number;
+        };
+        RegisteredResultDetail: {
+            code: string;
+            number: string;
+            /** @enum {string} */
+            kind: "licence" | "certificate" | "decision" | "other";
+            title: string;
+            holderName: string;
+            holderId: string | null;
+            agencyName: string;
+            procedureCode: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /** @enum {string} */
+            status: "valid" | "amended" | "replaced" | "revoked" | "expired";
+            public: boolean;
+            fileName: string;
+            signatures: number;
+            events: {
+                fromStatus: string | null;
+                toStatus: string;
+                reason: string;
+                actor: string;
+                at: string;
+            }[];
+        };
+        RegisteredResultPage: {
+            total: number;
+            items: components["schemas"]["RegisteredResult"][];
+        };
+        ResultStatusChange: {
+            /** @enum {string} */
+            status: "amended" | "replaced" | "revoked" | "expired";
+            reason: string;
+        };
+        ResultVerification: {
+            result: components["schemas"]["RegisteredResult"] | null;
+            report: components["schemas"]["VerificationReport"];
+        };
         Role: {
             /** Format: uuid */
             id: string;
@@ -2974,6 +4018,31 @@ export interface components {
             permissions: string[];
             /** @description Shown once; store it in the calling system. */
             clientSecret: string;
+        };
+        SignatureCheck: {
+            field: string;
+            signer: string;
+            organization: string | null;
+            certificateSerial: string | null;
+            claimedTime: string | null;
+            intact: boolean;
+            coversWholeDocument: boolean;
+            chainTrusted: boolean;
+            chain: string[];
+            timeStamp: {
+                present: boolean;
+                valid: boolean;
+                time: string | null;
+                authority: string | null;
+            };
+            revocation: {
+                /** @enum {string} */
+                status: "good" | "revoked" | "unknown" | "unavailable" | "not_checked";
+                checkedAt: string | null;
+                revokedAt: string | null;
+            };
+            valid: boolean;
+            problems: string[];
         };
         Submission: {
             applicant: components["schemas"]["Applicant"];
@@ -3015,6 +4084,13 @@ export interface components {
             contentType: string;
             size: number;
         };
+        VerificationReport: {
+            signed: boolean;
+            unchanged: boolean;
+            valid: boolean;
+            sha256: string;
+            signatures: components["schemas"]["SignatureCheck"][];
+        };
         VersionSummary: {
             key: string;
             title: string;
@@ -3032,6 +4108,27 @@ export interface components {
             to: string;
             agencyId: string | null;
             workingDays: number;
+        };
+        XroadClientList: {
+            member: {
+                id: {
+                    member_class?: string;
+                    member_code?: string;
+                    subsystem_code?: string;
+                    /** @enum {string} */
+                    object_type?: "MEMBER" | "SUBSYSTEM";
+                    xroad_instance?: string;
+                };
+                name: string;
+                subsystem_name?: string;
+            }[];
+        };
+        XroadFault: {
+            /** @description `Client.*` (400) or `Server.ClientProxy.*` / `Server.ServerProxy.*` (500); also in `X-Road-Error`. */
+            type: string;
+            message: string;
+            /** @description Identifier of this occurrence, to find it in the logs. */
+            detail: string;
         };
         YearCalendar: {
             year: number;
@@ -8777,6 +9874,136 @@ export interface operations {
             };
         };
     };
+    listOfferingFeeSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeScheduleList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putOfferingFeeSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                validFrom: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeeScheduleInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeSchedule"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     receiveNationalPortalDossier: {
         parameters: {
             query?: never;
@@ -9417,6 +10644,2053 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyResultFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultVerification"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyRegisteredResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the result (and in its QR) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultVerification"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchResults: {
+        parameters: {
+            query: {
+                /** @description Number, title, holder name, or a result code */
+                q?: string;
+                /** @description Officials only: the holder's personal id number or enterprise code */
+                holderId?: string;
+                kind?: "licence" | "certificate" | "decision" | "other";
+                status?: "valid" | "amended" | "replaced" | "revoked" | "expired";
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredResultPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the result (and in its QR) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredResultDetail"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the result (and in its QR) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed result (application/pdf) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeResultStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The code printed on the result (and in its QR) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredResult"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOneStopStatistics: {
+        parameters: {
+            query: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period: string;
+                /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
+                agency?: string;
+                groupBy?: "agency" | "agency_group" | "procedure" | "field";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OneStopReport"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOneStopFigureDossiers: {
+        parameters: {
+            query: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period: string;
+                /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
+                agency?: string;
+                figure: "received" | "carriedOver" | "inProcessing" | "waiting" | "dueSoon" | "overdue" | "early" | "onTime" | "late" | "rejected" | "withdrawn";
+                procedure?: string;
+                field?: string;
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OneStopDrillPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportOneStopStatistics: {
+        parameters: {
+            query: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period: string;
+                /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
+                agency?: string;
+                groupBy?: "agency" | "agency_group" | "procedure" | "field";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicAgencyStatistics: {
+        parameters: {
+            query: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyStatisticsPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspMember"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createLgspMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspNewMember"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspMember"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createLgspSubsystem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspNewSubsystem"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspSubsystem"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspSubsystems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspSubsystem"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerLgspService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspNewService"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspServices: {
+        parameters: {
+            query?: {
+                status?: "draft" | "published" | "deprecated" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLgspService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspServiceVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspServiceVersion"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refreshLgspService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspRefresh"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspRefreshResult"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLgspServiceStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createLgspGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspNewGroup"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspGroup"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addLgspGroupMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspGroupMember"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspGroup"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspAccessRights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspAccessRight"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantLgspAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspGrant"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspAccessRight"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeLgspAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestLgspAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspNewAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspAccessRequest"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspAccessRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspAccessRequest"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideLgspAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspDecision"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspAccessRequest"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lgspListClients: {
+        parameters: {
+            query?: {
+                xRoadInstance?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                    "application/json": components["schemas"]["XroadClientList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lgspGatewayGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rest of the path, "/" included */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request does not follow the X-Road message protocol for REST (`Client.BadRequest`). An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description A fault of the exchange or of the provider side: `Server.ClientProxy.SslAuthenticationFailed`, `Server.ServerProxy.AccessDenied`, `Server.ServerProxy.UnknownService`, `Server.ServerProxy.ServiceFailed`, `Server.ServerProxy.NetworkError`, `Server.ClientProxy.InternalError`. An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description The provider's response, passed through unchanged. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    lgspGatewayPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rest of the path, "/" included */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request does not follow the X-Road message protocol for REST (`Client.BadRequest`). An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description A fault of the exchange or of the provider side: `Server.ClientProxy.SslAuthenticationFailed`, `Server.ServerProxy.AccessDenied`, `Server.ServerProxy.UnknownService`, `Server.ServerProxy.ServiceFailed`, `Server.ServerProxy.NetworkError`, `Server.ClientProxy.InternalError`. An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description The provider's response, passed through unchanged. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    lgspGatewayPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rest of the path, "/" included */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request does not follow the X-Road message protocol for REST (`Client.BadRequest`). An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description A fault of the exchange or of the provider side: `Server.ClientProxy.SslAuthenticationFailed`, `Server.ServerProxy.AccessDenied`, `Server.ServerProxy.UnknownService`, `Server.ServerProxy.ServiceFailed`, `Server.ServerProxy.NetworkError`, `Server.ClientProxy.InternalError`. An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description The provider's response, passed through unchanged. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    lgspGatewayDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rest of the path, "/" included */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request does not follow the X-Road message protocol for REST (`Client.BadRequest`). An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description A fault of the exchange or of the provider side: `Server.ClientProxy.SslAuthenticationFailed`, `Server.ServerProxy.AccessDenied`, `Server.ServerProxy.UnknownService`, `Server.ServerProxy.ServiceFailed`, `Server.ServerProxy.NetworkError`, `Server.ClientProxy.InternalError`. An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description The provider's response, passed through unchanged. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    lgspGatewayOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rest of the path, "/" included */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request does not follow the X-Road message protocol for REST (`Client.BadRequest`). An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description A fault of the exchange or of the provider side: `Server.ClientProxy.SslAuthenticationFailed`, `Server.ServerProxy.AccessDenied`, `Server.ServerProxy.UnknownService`, `Server.ServerProxy.ServiceFailed`, `Server.ServerProxy.NetworkError`, `Server.ClientProxy.InternalError`. An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description The provider's response, passed through unchanged. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
+                };
+            };
+        };
+    };
+    lgspGatewayPatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The rest of the path, "/" included */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request does not follow the X-Road message protocol for REST (`Client.BadRequest`). An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description A fault of the exchange or of the provider side: `Server.ClientProxy.SslAuthenticationFailed`, `Server.ServerProxy.AccessDenied`, `Server.ServerProxy.UnknownService`, `Server.ServerProxy.ServiceFailed`, `Server.ServerProxy.NetworkError`, `Server.ClientProxy.InternalError`. An X-Road fault: JSON by default, XML when `Accept` lists application/xml, text/xml or text/*; `X-Road-Error` carries the type. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["XroadFault"];
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            /** @description The provider's response, passed through unchanged. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": unknown;
                 };
             };
         };

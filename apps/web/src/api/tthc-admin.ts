@@ -21,12 +21,9 @@ export type ImportResult = Schema<'ImportResult'>;
 export type Offering = Schema<'Offering'>;
 export type OfferingInput = Schema<'NewOffering'>;
 export type OfferingChanges = Schema<'OfferingPatch'>;
-/**
- * A dated fee schedule of an offering (FeeSchedule in modules/tthc/fees/fee.schemas.ts): the
- * public shape plus its id and offering, written here until the merger regenerates schema.d.ts.
- */
-export type FeeSchedule = NonNullable<Schema<'OfferingFeeSchedule'>['schedule']> & { id: string; offeringId: string };
-export type FeeScheduleInput = Pick<FeeSchedule, 'stage' | 'stopsClock' | 'sourceDocument' | 'verified' | 'lines'>;
+/** A dated fee schedule of an offering, with its id and offering. */
+export type FeeSchedule = Schema<'FeeSchedule'>;
+export type FeeScheduleInput = Schema<'FeeScheduleInput'>;
 
 /** Forms and processes are both versioned documents listed the same way. */
 export type VersionSummary = Schema<'VersionSummary'>;
@@ -108,7 +105,7 @@ export const tthcAdminApi = {
     unwrap(openapi.GET('/api/tthc/offerings', { params: { query }, ...fresh })),
   createOffering: (body: OfferingInput) => unwrap(openapi.POST('/api/tthc/offerings', { body })),
   updateOffering: (id: string, body: OfferingChanges) => unwrap(openapi.PATCH('/api/tthc/offerings/{id}', { params: { path: { id } }, body })),
-  feeSchedules: (offeringId: string) => api.get<{ items: FeeSchedule[] }>(`/api/tthc/offerings/${encodeURIComponent(offeringId)}/fee-schedules`),
+  feeSchedules: (offeringId: string) => api.get<Schema<'FeeScheduleList'>>(`/api/tthc/offerings/${encodeURIComponent(offeringId)}/fee-schedules`),
   /** The schedule from `validFrom` (YYYY-MM-DD): a new one, or a correction of that date's. */
   putFeeSchedule: (offeringId: string, validFrom: string, body: FeeScheduleInput) =>
     api.put<FeeSchedule>(`/api/tthc/offerings/${encodeURIComponent(offeringId)}/fee-schedules/${validFrom}`, body),

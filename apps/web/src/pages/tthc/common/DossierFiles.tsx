@@ -1,7 +1,7 @@
 import { Button, Group, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { tthcApi, type Dossier, type DocumentKind, type DossierStatus } from '../../../api/tthc.ts';
+import { tthcApi, type Dossier, type DocumentKind } from '../../../api/tthc.ts';
 import { formatBytes, formatDateTime } from '../../../lib/format.ts';
 import { download, openInNewTab } from './download.ts';
 import { TthcErrorAlert } from './TthcErrorAlert.tsx';
@@ -79,8 +79,7 @@ export function issuedDocuments(dossier: Dossier, actions: string[], official: b
   if (dossier.supplement || actions.includes('request_supplement')) kinds.push('supplement_request');
   if (dossier.status === 'rejected') kinds.push('rejection');
   if (dossier.apologised) kinds.push('apology');
-  // `stopped` is not in the generated types until the merger regenerates them.
-  if ((dossier.status as DossierStatus) === 'stopped') kinds.push('stop');
+  if (dossier.status === 'stopped') kinds.push('stop');
   if (official && dossier.receivedAt) kinds.push('control_sheet');
   return kinds;
 }
