@@ -27,6 +27,7 @@ import {
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
+import { communesOfCatalog, createPostalModule, type PostalModule } from '../../modules/postal/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { citizenPages } from './citizen-pages/index.ts';
@@ -50,7 +51,7 @@ const NOT_SPA = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; postal: PostalModule };
   blobs: BlobStore;
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
@@ -76,7 +77,8 @@ export async function buildApp(config: Config, database: Database, options: { de
   const catalog = createCatalogModule(ctx);
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
-  const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service });
+  const postal = createPostalModule(ctx, { communes: communesOfCatalog(catalog.service), outbound: metrics.outbound, now: options.now });
+  const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, postal: postal.service });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);
@@ -158,13 +160,14 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(auditRoutes(db), { prefix: '/api/audit' });
   await app.register(tthc.routes, { prefix: '/api/tthc' });
   await app.register(payment.routes, { prefix: '/api/payment' });
+  await app.register(postal.routes, { prefix: '/api/postal' });
 
   // The web app, with the citizen pages the server renders for a fast first paint (citizen-pages/).
   if (existsSync(path.join(webDist, 'index.html'))) await serveWebApp(app, { root: webDist, notSpa: NOT_SPA, pages: citizenPages(tthc) });
 
   return {
     app,
-    modules: { catalog, identity, tthc, payment },
+    modules: { catalog, identity, tthc, payment, postal },
     blobs,
     metrics,
     beginDrain: () => {

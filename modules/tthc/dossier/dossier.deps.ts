@@ -2,6 +2,7 @@ import type { BlobStore, Db, Tx } from '../../../packages/platform/index.ts';
 import type { DeadlineCalendar } from './dossier.deadline.ts';
 import type { Dossier } from './dossier.types.ts';
 import type { PaymentDoor } from './dossier.payment.ts';
+import type { PostalDoor } from './dossier.postal.ts';
 import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/procedure.types.ts';
 import type { CatalogueCodes } from '../catalogue/form.validation.ts';
 
@@ -48,4 +49,6 @@ export interface DossierDeps {
   now: () => Date;
   /** The payment module's door, for fees; absent where no payments are wired (some tests). */
   payments?: PaymentDoor;
+  /** The postal module's door (pickup, delivery, tracking, postage); absent where no postal service is wired. */
+  postal?: PostalDoor;
 }

@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../packages/platform/testing.ts';
 import { createCatalogModule, type CatalogService } from '../../catalog/index.ts';
 import { createIdentityModule } from '../../identity/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../payment/index.ts';
+import { communesOfCatalog, createPostalModule, type PostalModule } from '../../postal/index.ts';
 import type { Submission } from './dossier.intake.ts';
 import type { Dossier } from './dossier.types.ts';
 import { createTthcModule, type TthcModule } from '../index.ts';
@@ -34,6 +35,8 @@ export interface World {
   count(table: string): Promise<number>;
   /** The payment module wired as tthc's fee service (`setUpWorld(…, …, { payments: true })`). */
   payment?: PaymentModule;
+  /** The postal module wired as tthc's postal service (`setUpWorld(…, { VNPOST_API_URL }, { postal: true })`). */
+  postal?: PostalModule;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,7 @@ export const BIRTH_FORM_DATA = {
 };
 
 /** `env` adds configuration (e.g. `PUBLIC_URL`) to the test defaults. */
-export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Record<string, string> = {}, options: { payments?: boolean } = {}): Promise<World> {
+export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Record<string, string> = {}, options: { payments?: boolean; postal?: boolean } = {}): Promise<World> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false', DEMO: 'true', ...env });
   const ctx = { db: database.db, config, listen: database.listen };
@@ -59,7 +62,10 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   const clock = { now: new Date(startAt), set(iso: string) { this.now = new Date(iso); } };
   const blobs = new MemoryBlobStore();
   const payment = options.payments ? createPaymentModule(ctx, { agencies: catalog, now: () => clock.now }) : undefined;
-  const tthc = createTthcModule(ctx, { catalog, people: identity.people, blobs, now: () => clock.now, referenceTtlMs: 0, ...(payment ? { payments: payment.service } : {}) });
+  const postal = options.postal ? createPostalModule(ctx, { communes: communesOfCatalog(catalog), now: () => clock.now }) : undefined;
+  const tthc = createTthcModule(ctx, {
+    catalog, people: identity.people, blobs, now: () => clock.now, referenceTtlMs: 0, ...(payment ? { payments: payment.service } : {}), ...(postal ? { postal: postal.service } : {}),
+  });
   await tthc.seed();
 
   const user = async (username: string) => {
@@ -70,7 +76,7 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   const agencyId = async (code: string) => (await catalog.findAgencyByCode(code))!.id;
   const x003 = await agencyId('TAM.H19.X003');
   return {
-    database, catalog, tthc, clock, blobs, ...(payment ? { payment } : {}),
+    database, catalog, tthc, clock, blobs, ...(payment ? { payment } : {}), ...(postal ? { postal } : {}),
     desk: await user('motcua'), specialist: await user('chuyenvien'), leader: await user('lanhdao'),
     citizen: await identity.service.principalForUser(account.id), citizenId: account.id,
     stranger: { kind: 'user', userId: 'stranger', userType: 'official', displayName: 'Cán bộ xã khác', grants: [{ agencyId: x003, scope: 'agency', permissions: ['dossier.receive', 'dossier.process', 'dossier.approve', 'dossier.read'] }] },
