@@ -89,7 +89,12 @@ describe('postal service for dossiers: choice, postage with the fee, delivery or
     const atVnpost = await sandboxOrders(dossier.code);
     assert.equal(atVnpost[0]?.kind, 'pickup');
     const ready = await toReady(dossier); // accepted without asking for the charge
+    await assert.rejects(act(w, w.desk, ready, { action: 'return', method: 'post' }), rejectsWith(409, 'dossier.postal_order_missing'));
     const delivery = await w.tthc.postal.placeOrder(w.desk, ready.id, 'delivery');
     assert.deepEqual([delivery.feeVnd, delivery.codVnd], [15_000, 15_000], 'not paid with a fee: collected on delivery');
+    const returned = await act(w, w.desk, ready, { action: 'return', method: 'post' });
+    assert.equal(returned.status, 'completed');
+    const history = await w.tthc.dossiers.history(w.desk, ready.id);
+    assert.equal((history.find((e) => e.action === 'return')?.details as { trackingNumber?: string }).trackingNumber, delivery.trackingNumber);
   });
 });

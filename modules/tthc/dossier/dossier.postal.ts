@@ -36,6 +36,14 @@ export async function postageToAdd(deps: DossierDeps, dossier: Dossier, earlier:
   return lines.filter((line) => !carried.has(line.code));
 }
 
+/** A return by post needs the delivery order placed (where postal service is wired): its tracking number joins the history. */
+export async function postalReturn(deps: DossierDeps, dossier: Dossier, method: string): Promise<{ trackingNumber?: string }> {
+  if (method !== 'post' || !deps.postal) return {};
+  const delivery = (await deps.postal.ordersOf(dossierOwner(dossier.id))).find((o) => o.kind === 'delivery');
+  if (!delivery) throw conflict('dossier.postal_order_missing', 'Cần tạo đơn gửi kết quả qua bưu chính trước / Place the postal delivery order first');
+  return { trackingNumber: delivery.trackingNumber };
+}
+
 export function createDossierPostal(deps: DossierDeps, dossiers: { get(principal: Principal, id: string): Promise<Dossier> }) {
   const door = (): PostalDoor => deps.postal ?? (() => { throw unavailable(); })();
 
