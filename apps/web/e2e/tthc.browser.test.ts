@@ -165,7 +165,14 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await citizen.getByText(/Đã lưu nháp lúc/).waitFor();
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
 
-      // Step 4: review and submit.
+      // Step 4: how the papers come and the result goes; the defaults (all online, the result at the desk) need no address.
+      await citizen.getByRole('heading', { level: 2, name: 'Hình thức nộp và nhận kết quả' }).waitFor();
+      assert.equal(await citizen.getByRole('radio', { name: 'Nhận trực tiếp tại Bộ phận Một cửa' }).isChecked(), true);
+      assert.equal(await citizen.locator('#postal-commune').count(), 0, 'no postal address asked for');
+      await checkA11y(citizen);
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+      // Step 5: review and submit.
       await citizen.getByRole('heading', { level: 2, name: 'Kiểm tra và nộp' }).waitFor();
       await checkA11y(citizen);
       await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
@@ -345,6 +352,8 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await citizen.getByRole('option', { name: 'Xã Tân Hồng', exact: true }).click();
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
       await citizen.getByRole('heading', { level: 2, name: 'Kiểm tra và nộp' }).waitFor();
+      await citizen.getByText(/^Gửi đến: .*, Số 5, ấp Tân Thành, Xã Tân Hồng$/).waitFor();
+      await checkA11y(citizen);
       await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
       await citizen.getByRole('heading', { name: 'Hồ sơ đã được gửi, đang chờ tiếp nhận' }).waitFor();
       code = ((await citizen.getByTestId('dossier-code').textContent()) ?? '').trim();

@@ -160,7 +160,7 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
         </Stack>
       )}
       {current.key === 'postal' && <PostalChoiceFields value={postal} onChange={setPostal} errors={postalErrors} />}
-      {current.key === 'review' && <ReviewStep procedure={procedure} offering={offering} filing={filing} onEdit={(key) => setActive(stepOf(key))} />}
+      {current.key === 'review' && <ReviewStep procedure={procedure} offering={offering} filing={filing} postal={postal} onEdit={(key) => setActive(stepOf(key))} />}
 
       {missing.length > 0 && (
         <Alert color="red" variant="light" role="alert" title={t('tthc.errors.partsMissing')}>
