@@ -38,11 +38,11 @@ const advance = async (orderId: string, to?: string) => {
   assert.equal(response.status, 200, await response.clone().text());
   return (await response.json()) as { order: { orderId: string; status: string } };
 };
-/** Waits until the order's stored status is `status` (the sandbox pushes asynchronously). */
+/** Waits until the order's stored status is `status` and its webhook has arrived (the sandbox pushes asynchronously). */
 async function waitForStatus(owner: string, status: string): Promise<PostalOrderView> {
   for (let i = 0; i < 200; i++) {
     const [order] = await postal().ordersOf(owner);
-    if (order?.status === status) return order;
+    if (order?.status === status && order.events.at(-1)?.status === status) return order;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   assert.fail(`order of ${owner} never reached ${status}`);
