@@ -30,6 +30,7 @@ import { createIdentityModule } from '../../modules/identity/index.ts';
 import { createLgspModule, type LgspModule } from '../../modules/lgsp/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
 import { createSigningModule, type SigningModule } from '../../modules/signing/index.ts';
+import { communesOfCatalog, createPostalModule, type PostalModule } from '../../modules/postal/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { citizenPages } from './citizen-pages/index.ts';
@@ -53,7 +54,7 @@ const NOT_SPA = /^\/(api|oidc|health|ready|metrics|lgsp)(\/|$)/;
 
 export interface Platform {
   app: App;
-  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; signing: SigningModule; analytics: AnalyticsModule; lgsp: LgspModule };
+  modules: { catalog: ReturnType<typeof createCatalogModule>; identity: ReturnType<typeof createIdentityModule>; tthc: TthcModule; payment: PaymentModule; signing: SigningModule; analytics: AnalyticsModule; lgsp: LgspModule; postal: PostalModule };
   blobs: BlobStore;
   /**
    * Reference data, built-in roles, signing keys and (in demo mode) demo accounts; idempotent and,
@@ -81,7 +82,8 @@ export async function buildApp(config: Config, database: Database, options: { de
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
   const lgsp = createLgspModule(ctx, { agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now });
-  const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing });
+  const postal = createPostalModule(ctx, { communes: communesOfCatalog(catalog.service), outbound: metrics.outbound, now: options.now });
+  const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing, postal: postal.service });
   const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, now: options.now });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
@@ -168,6 +170,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   await app.register(payment.routes, { prefix: '/api/payment' });
   await app.register(signing.routes, { prefix: '/api/results' });
   await app.register(analytics.routes, { prefix: '/api/analytics' });
+  await app.register(postal.routes, { prefix: '/api/postal' });
   await app.register(lgsp.routes, { prefix: '/api/lgsp' });
   await lgsp.gateway(app);
   // Records still queued for the message log are committed before the database closes.
@@ -178,7 +181,7 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   return {
     app,
-    modules: { catalog, identity, tthc, payment, signing, analytics, lgsp },
+    modules: { catalog, identity, tthc, payment, signing, analytics, lgsp, postal },
     blobs,
     metrics,
     beginDrain: () => {

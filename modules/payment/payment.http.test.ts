@@ -1,9 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_ADMIN_TOKEN, paymentSandbox, startSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { freePort } from '../../apps/server/start.ts';
 import { createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { JobRunner, queryRows, type Principal } from '../../packages/platform/index.ts';
 import { rejectsWith } from '../../packages/platform/testing.ts';
@@ -19,14 +19,6 @@ let rootAgency: string;
 let otherAgency: string;
 const paid: PaidEvent[] = [];
 const payer: Principal = { kind: 'user', userId: 'citizen-1', userType: 'citizen', displayName: 'Nguyễn Văn An', grants: [], scopes: ['api'] };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 before(async () => {
   sandbox = await startSandbox({

@@ -8,6 +8,9 @@ import type { DvcqgPortal, Mailer, SmsSender } from '../../packages/national/ind
 import { memoize, type BlobStore, type JobHandler, type RecurringJob, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { PaymentModule } from '../payment/index.ts';
+import type { PostalModule } from '../postal/index.ts';
+import { createDossierPostal, type DossierPostal } from './dossier/dossier.postal.ts';
+import { dossierPostalRoutes } from './dossier/postal.routes.ts';
 import { PAYMENT_CALLBACK_CLIENT } from './dossier/dossier.payment.ts';
 import type { FeeStage } from './fees/fee.schedule.ts';
 import { seedFeeSchedules } from './fees/fee.seed.ts';
@@ -70,6 +73,8 @@ export interface TthcDependencies {
   payments?: PaymentModule['service'];
   /** The signing module's door: results approved by a leader are signed and registered in one action. */
   results?: ResultSigningDoor;
+  /** The postal module's door: pickup and delivery orders of dossiers, owned by `tthc:dossier:<id>`. */
+  postal?: PostalModule['service'];
   /** How long reference reads are memoised (default 10 s); tests that edit the catalogue use 0. */
   referenceTtlMs?: number;
 }
@@ -97,6 +102,8 @@ export interface TthcModule {
    * start-up (the statistics); `replayAll` announces every existing dossier again (a backfill).
    */
   dossierChanges: { register(listener: DossierChangeListener): void; replayAll(): Promise<number> };
+  /** A dossier's postal service: the applicant's choice, the desk's pickup and delivery orders, tracking. */
+  postal: DossierPostal;
   /** Satisfaction ratings of returned dossiers and their summaries per agency and procedure (the statistics read these). */
   ratings: RatingService;
   routes: ModuleRoutes;
@@ -143,8 +150,10 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     lookupKey: config.lookupKey, publicUrl: config.publicUrl, now: deps.now ?? (() => new Date()),
     ...(deps.payments ? { payments: deps.payments } : {}),
     ...(deps.results ? { results: deps.results } : {}),
+    ...(deps.postal ? { postal: deps.postal } : {}),
   };
   const dossiers = createDossierService(dossierDeps, deps.people);
+  const postal = createDossierPostal(dossierDeps, dossiers);
   const uploads = createUploadService(db, deps.blobs);
   const nationalSyncs = createSyncMonitor(db, async () => (await deps.catalog.rootAgency()).id);
 
@@ -190,6 +199,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     ratings,
     portal,
     dossierChanges: { register: changes.register, replayAll: () => changes.replayAll(db) },
+    postal,
     async lookUp(ip, code, secret) {
       await takeLookupAttempt(db, ip);
       return dossiers.lookup(code, secret);
@@ -203,6 +213,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       await templateRoutes(createTemplateEditor(db))(app);
       await nationalSyncRoutes(nationalSyncs)(app);
       await feeRoutes(db, dossierDeps.now, createFeeScheduleAdmin(db, (id) => catalog.agencyAncestors(id)))(app);
+      await dossierPostalRoutes(postal)(app);
       await app.register(nationalPortalRoutes({ pushSecret: config.dvcqg.pushSecret, dossiers, uploads, resolveOffering, principal: portalPrincipal }));
     },
     jobHandlers: (channels) => ({

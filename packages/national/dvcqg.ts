@@ -1,4 +1,5 @@
 import { untrackedOutbound, type OutboundCalls } from '../platform/index.ts';
+import { clientCredentialsCaller } from './oauth-client.ts';
 
 /**
  * The national public-service portal (DVCQG), province → portal: OAuth 2.0 client-credentials
@@ -61,63 +62,16 @@ export interface DvcqgPortal {
   syncDossier(dossierCode: string, dossier: DvcqgDossier): Promise<DvcqgAcknowledgement>;
 }
 
-/** Seconds before a token's end at which a fresh one is fetched. */
-const TOKEN_MARGIN_SECONDS = 30;
-
 export function createDvcqgPortal(options: DvcqgOptions): DvcqgPortal {
-  const base = options.apiUrl.replace(/\/+$/, '');
-  const fetch = (options.outbound ?? untrackedOutbound).fetch('dvcqg');
-  const timeout = options.timeoutMs ?? 15_000;
-  let token: { value: string; until: number } | undefined;
-  let pending: Promise<string> | undefined;
-
-  async function call(url: string, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
-    let response: Response;
-    try {
-      response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeout), redirect: 'error' });
-    } catch (error) {
-      const e = error as { name?: string; cause?: { code?: string } };
-      throw new DvcqgError(undefined, 'dvcqg.unreachable', `DVCQG unreachable: ${e.cause?.code ?? e.name ?? 'error'}`);
-    }
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    return { status: response.status, body };
-  }
-
-  async function fetchToken(): Promise<string> {
-    const { status, body } = await call(`${base}/oauth/token`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        authorization: `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')}`,
-      },
-      body: new URLSearchParams({ grant_type: 'client_credentials' }),
-    });
-    if (status !== 200 || typeof body.access_token !== 'string') {
-      throw new DvcqgError(status, String(body.code ?? 'dvcqg.token_refused'), `DVCQG token refused (${status})`);
-    }
-    const seconds = typeof body.expires_in === 'number' ? body.expires_in : 300;
-    token = { value: body.access_token, until: Date.now() + Math.max(0, seconds - TOKEN_MARGIN_SECONDS) * 1000 };
-    return token.value;
-  }
-
-  /** One token request at a time, shared by concurrent callers. */
-  function accessToken(): Promise<string> {
-    if (token && token.until > Date.now()) return Promise.resolve(token.value);
-    pending ??= fetchToken().finally(() => { pending = undefined; });
-    return pending;
-  }
-
-  async function authorised(url: string, init: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
-    const send = async () => call(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${await accessToken()}` } });
-    const first = await send();
-    if (first.status !== 401) return first;
-    token = undefined; // revoked or expired early: one fresh token, one more try
-    return send();
-  }
+  const caller = clientCredentialsCaller({
+    base: options.apiUrl.replace(/\/+$/, ''), tokenPath: '/oauth/token', clientId: options.clientId, clientSecret: options.clientSecret,
+    timeoutMs: options.timeoutMs ?? 15_000, fetch: (options.outbound ?? untrackedOutbound).fetch('dvcqg'), system: 'dvcqg',
+    fail: (status, code, message) => new DvcqgError(status, code, message),
+  });
 
   return {
     async syncDossier(dossierCode, dossier) {
-      const { status, body } = await authorised(`${base}/api/v1/dossiers/${encodeURIComponent(dossierCode)}`, {
+      const { status, body } = await caller.authorised(`/api/v1/dossiers/${encodeURIComponent(dossierCode)}`, {
         method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(dossier),
       });
       if (status !== 200 && status !== 201) {

@@ -8,3 +8,7 @@ export {
   PaymentPlatformError, createPaymentPlatformClient, parseReconciliationFile, type PaymentNotification, type PaymentPlatformClient,
   type PaymentPlatformOptions, type PaymentResult, type PlatformFeeLine, type PlatformOrder, type PlatformPayment, type ReconciliationRow,
 } from './payment.ts';
+export {
+  POSTAL_STATUSES, VnpostError, createVnpostClient, type PostalAddress, type PostalEvent, type PostalOrder, type PostalOrderKind, type PostalOrderRequest,
+  type PostalParty, type PostalQuote, type PostalService, type PostalStatus, type VnpostClient, type VnpostOptions,
+} from './vnpost.ts';

@@ -79,6 +79,11 @@ export interface Config {
    * that verification trusts (defaults: the CA sandbox).
    */
   signing: { caApiUrl: string; caClientId: string; caApiKey: string; tsaUrl: string; trustedRootUrl: string };
+  /**
+   * Vietnam Post (defaults to the VNPost sandbox): OAuth client, the secret of its signed
+   * tracking webhooks, and the one-stop desks' contact phone printed on postal orders.
+   */
+  vnpost: { apiUrl: string; clientId: string; clientSecret: string; webhookSecret: string; senderPhone: string };
   bodyLimitBytes: number;
   /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
@@ -243,6 +248,13 @@ export function loadConfig(env: Env = process.env): Config {
       tsaUrl: url(env, 'SIGNING_TSA_URL', `http://localhost:${sandboxPort}/ca/tsa`),
       trustedRootUrl: url(env, 'SIGNING_TRUSTED_ROOT_URL', `http://localhost:${sandboxPort}/ca/certs/root.crt`),
     },
+    vnpost: {
+      apiUrl: url(env, 'VNPOST_API_URL', `http://localhost:${sandboxPort}/vnpost`),
+      clientId: env.VNPOST_CLIENT_ID || 'sen-dongthap',
+      clientSecret: env.VNPOST_CLIENT_SECRET || 'sandbox-vnpost-secret-h19',
+      webhookSecret: env.VNPOST_WEBHOOK_SECRET || 'sandbox-vnpost-webhook-h19',
+      senderPhone: phone(env, 'VNPOST_SENDER_PHONE', '02773851234'),
+    },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
@@ -259,6 +271,13 @@ export function loadConfig(env: Env = process.env): Config {
  * shown as a VietQR code on fee notices. Unset: no QR code, except in demo mode, where a
  * sandbox account (named as such) is shown.
  */
+/** A Vietnamese phone number as VNPost takes it (mobile 03x–09x or landline 02xx). */
+function phone(env: Env, key: string, fallback: string): string {
+  const value = env[key] || fallback;
+  if (!/^(?:\+84|84|0)(?:[35789][0-9]{8}|2[0-9]{9})$/.test(value)) throw new ConfigError(`${key} must be a Vietnamese phone number such as 02773851234`);
+  return value;
+}
+
 function transferAccount(env: Env, demo: boolean): Config['payment']['transferAccount'] {
   const value = env.PAYMENT_TRANSFER_ACCOUNT || (demo ? '970405:0000000000000:TAI KHOAN THU NGHIEM SANDBOX' : '');
   if (!value) return undefined;

@@ -231,3 +231,14 @@ test('memory is bounded: beyond maxOrders the oldest order is forgotten', async 
     await small.sandbox.close();
   }
 });
+
+test('a quote prices an order before it is placed: the same fee and distance class as the order', async () => {
+  const request = deliveryRequest('QUOTE-0001');
+  const quoted = await api.post('/quotes', { sender: { address: request.sender.address }, receiver: { address: request.receiver.address }, weightGrams: request.parcel.weightGrams, serviceCode: request.serviceCode });
+  assert.equal(quoted.status, 200);
+  const quote = await json<{ feeVnd: number; distanceClass: string }>(quoted);
+  const order = await json<Order>(await api.post('/orders', request));
+  assert.deepEqual([quote.feeVnd, quote.distanceClass], [order.feeVnd, order.distanceClass]);
+  const bad = await api.post('/quotes', { sender: { address: request.sender.address }, weightGrams: 0, serviceCode: 'EMS' });
+  assert.equal(bad.status, 400);
+});

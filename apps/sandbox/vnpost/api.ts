@@ -1,9 +1,17 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { basicCredentials, bearerToken, findClient, sandboxError, type TokenIssuer } from '../kit.ts';
-import type { OrderKind, OrderRequest } from './model.ts';
+import type { OrderKind, OrderRequest, PostalAddress, ServiceCode } from './model.ts';
+
+interface QuoteRequest {
+  sender: { address: PostalAddress };
+  receiver: { address: PostalAddress };
+  weightGrams: number;
+  serviceCode: ServiceCode;
+}
 import type { OrderBook } from './orders.ts';
-import { REFERENCE_CODE_PATTERN, errors, eventSchema, limitProperty, orderIdParams, orderListSchema, orderRequestSchema, orderSchema } from './schemas.ts';
+import { computeFee, distanceClass, estimatedDelivery } from './tariff.ts';
+import { REFERENCE_CODE_PATTERN, errors, quoteRequestSchema, quoteSchema, eventSchema, limitProperty, orderIdParams, orderListSchema, orderRequestSchema, orderSchema } from './schemas.ts';
 import type { VnpostClient } from './sandbox.ts';
 
 export interface ApiOptions {
@@ -111,6 +119,23 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
       }
       if (result.outcome === 'created') request.log.info({ orderId: result.order.orderId, kind: body.kind }, 'vnpost order created');
       return reply.code(result.outcome === 'created' ? 201 : 200).send(result.order);
+    });
+
+    api.post<{ Body: QuoteRequest }>('/quotes', {
+      schema: {
+        summary: 'Price an order before placing it (tính cước)',
+        description: `${BEARER_NOTE} The same tariff as \`POST /orders\`: an order placed with these addresses, weight and service costs \`feeVnd\`.`,
+        tags: TAGS,
+        body: quoteRequestSchema,
+        response: { 200: quoteSchema, ...errors(400, 401) },
+      },
+    }, async (request) => {
+      const { sender, receiver, weightGrams, serviceCode } = request.body;
+      const distance = distanceClass(sender, receiver);
+      return {
+        serviceCode, distanceClass: distance, weightGrams, feeVnd: computeFee(serviceCode, distance, weightGrams),
+        estimatedDeliveryAt: estimatedDelivery(serviceCode, distance, new Date()).toISOString(),
+      };
     });
 
     api.get<{ Querystring: { referenceCode?: string; kind?: OrderKind; limit: number } }>('/orders', {

@@ -62,6 +62,31 @@ export const orderRequestSchema = {
   },
 } as const;
 
+/** What a price quote needs: the parties' addresses, the parcel's weight and the service. */
+export const quoteRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sender', 'receiver', 'weightGrams', 'serviceCode'],
+  properties: {
+    sender: { type: 'object', additionalProperties: false, required: ['address'], properties: { address: addressSchema } },
+    receiver: { type: 'object', additionalProperties: false, required: ['address'], properties: { address: addressSchema } },
+    weightGrams: parcelSchema.properties.weightGrams,
+    serviceCode: { type: 'string', enum: SERVICE_CODES },
+  },
+} as const;
+
+export const quoteSchema = {
+  type: 'object',
+  required: ['serviceCode', 'distanceClass', 'weightGrams', 'feeVnd', 'estimatedDeliveryAt'],
+  properties: {
+    serviceCode: { type: 'string', enum: SERVICE_CODES },
+    distanceClass: { type: 'string', enum: ['same_commune', 'same_province', 'other_province'] },
+    weightGrams: { type: 'integer' },
+    feeVnd: { type: 'integer', description: 'What an order with the same addresses, weight and service costs (VAT included)' },
+    estimatedDeliveryAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
 export const orderSchema = {
   type: 'object',
   required: ['orderId', 'trackingNumber', 'kind', 'referenceCode', 'customerCode', 'status', 'serviceCode', 'sender', 'receiver', 'parcel',

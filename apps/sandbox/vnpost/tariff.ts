@@ -37,7 +37,7 @@ export const TARIFF: Readonly<Record<ServiceCode, Readonly<Record<DistanceClass,
   },
 };
 
-export function distanceClass(sender: Party, receiver: Party): DistanceClass {
+export function distanceClass(sender: Pick<Party, 'address'>, receiver: Pick<Party, 'address'>): DistanceClass {
   if (placeKey(sender.address.province) !== placeKey(receiver.address.province)) return 'other_province';
   return placeKey(sender.address.commune) === placeKey(receiver.address.commune) ? 'same_commune' : 'same_province';
 }

@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
 import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, fileAtCounter, fillBirthForm } from './tthc-steps.ts';
 
+const MARITAL = 'Cấp Giấy xác nhận tình trạng hôn nhân';
+
 const harness: Harness = setUpHarness();
 
 /** From the queue page, opens a dossier by its code. */
@@ -86,7 +88,14 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await citizen.getByText(/Đã lưu nháp lúc/).waitFor();
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
 
-      // Step 4: review and submit.
+      // Step 4: how the papers come and the result goes; the defaults (all online, the result at the desk) need no address.
+      await citizen.getByRole('heading', { level: 2, name: 'Hình thức nộp và nhận kết quả' }).waitFor();
+      assert.equal(await citizen.getByRole('radio', { name: 'Nhận trực tiếp tại Bộ phận Một cửa' }).isChecked(), true);
+      assert.equal(await citizen.locator('#postal-commune').count(), 0, 'no postal address asked for');
+      await checkA11y(citizen);
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+      // Step 5: review and submit.
       await citizen.getByRole('heading', { level: 2, name: 'Kiểm tra và nộp' }).waitFor();
       await checkA11y(citizen);
       await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
@@ -226,6 +235,187 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await leader.getByRole('table', { name: 'Mức độ hài lòng theo thủ tục' }).getByRole('row').filter({ hasText: '1.001193' }).waitFor();
       await checkA11y(leader);
     });
+  });
+
+  test('a citizen pays a fee online, has the result sent by post, the leader extends once, the national portal sees every status in order, and the citizen rates', async () => {
+    const sandbox = harness.platform.sandboxUrl;
+    assert.ok(sandbox, 'the sandboxes run with the ephemeral platform');
+    const admin = { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    let code = '';
+    let trackingNumber = '';
+    await journey(harness, 'tthc-postal-citizen', async (citizen) => {
+      const citizenName = await signInWithVneid(harness, citizen);
+      await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
+      await citizen.locator('#procedure-search').waitFor();
+      await checkA11y(citizen);
+      await citizen.locator('#procedure-search').fill('xac nhan tinh trang hon nhan');
+      await citizen.getByRole('link', { name: MARITAL, exact: true }).click();
+      await citizen.getByRole('heading', { level: 1, name: MARITAL }).waitFor();
+      await checkA11y(citizen);
+      await citizen.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
+      await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+      await citizen.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+      await citizen.locator('#applicant-phone').fill('0912345678');
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+      await citizen.getByRole('heading', { level: 2, name: 'Giấy tờ đính kèm' }).waitFor();
+      await attach(citizen, 'to-khai', { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await citizen.getByTestId('attached-file').filter({ hasText: 'to-khai.pdf' }).waitFor();
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+
+      // How the papers come and the result goes: the result by post, to a commune picked from the catalogue.
+      await citizen.getByRole('heading', { level: 2, name: 'Hình thức nộp và nhận kết quả' }).waitFor();
+      await checkA11y(citizen);
+      await citizen.getByRole('radio', { name: 'Qua dịch vụ bưu chính (gửi về địa chỉ)' }).check();
+      assert.equal(await citizen.locator('#postal-name').inputValue(), citizenName, 'the recipient is the applicant unless changed');
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+      await citizen.getByText('Vui lòng chọn xã, phường.').waitFor();
+      await checkA11y(citizen);
+      await citizen.locator('#postal-line').fill('Số 5, ấp Tân Thành');
+      await citizen.locator('#postal-commune').fill('tan hong');
+      await citizen.getByRole('option', { name: 'Xã Tân Hồng', exact: true }).click();
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+      await citizen.getByRole('heading', { level: 2, name: 'Kiểm tra và nộp' }).waitFor();
+      await citizen.getByText(/^Gửi đến: .*, Số 5, ấp Tân Thành, Xã Tân Hồng$/).waitFor();
+      await checkA11y(citizen);
+      await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+      await citizen.getByRole('heading', { name: 'Hồ sơ đã được gửi, đang chờ tiếp nhận' }).waitFor();
+      code = ((await citizen.getByTestId('dossier-code').textContent()) ?? '').trim();
+      assert.match(code, new RegExp(`^${COMMUNE_UNIT}-\\d{6}-\\d{4}$`));
+
+      // The desk asks for the charge at intake; the postage of the return joins it.
+      await journey(harness, 'tthc-postal-desk-fee', async (desk) => {
+        await signInOfficial(harness, desk, DESK, '/workspace');
+        await desk.waitForFunction((name) => (document.querySelector<HTMLInputElement>('#queue-agency')?.value ?? '') === name, COMMUNE_NAME);
+        await openFromQueue(desk, /Chờ tiếp nhận/, code);
+        await desk.getByTestId('postal-address').filter({ hasText: 'Xã Tân Hồng, Tỉnh Đồng Tháp' }).waitFor();
+        await desk.getByRole('button', { name: 'Yêu cầu nộp phí, lệ phí' }).click();
+        await expectStatus(desk, 'Chờ thực hiện nghĩa vụ tài chính');
+        await desk.getByText('Cước dịch vụ bưu chính công ích: trả kết quả').first().waitFor();
+        await checkA11y(desk);
+      });
+
+      // The citizen pays online: the platform's page, then the signed return checked by the server.
+      await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+      await citizen.locator(`tr[data-code="${code}"]`).waitFor();
+      await checkA11y(citizen);
+      await citizen.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();
+      await expectStatus(citizen, 'Chờ thực hiện nghĩa vụ tài chính');
+      await citizen.getByText(/30\.000/).first().waitFor();
+      await checkA11y(citizen);
+      await citizen.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
+      await citizen.waitForURL((url) => url.origin !== harness.origin());
+      await citizen.locator('input[name="bankCode"]').first().check();
+      await checkA11y(citizen);
+      await citizen.locator('#pay').click();
+      await citizen.waitForURL(/\/payments\/return/);
+      await citizen.getByText('Thanh toán thành công').waitFor();
+      await checkA11y(citizen);
+      await citizen.getByRole('link', { name: 'Quay lại hồ sơ' }).click();
+      // The paid event reaches the dossier through the job queue.
+      for (let i = 0; i < 40 && !(await citizen.getByTestId('dossier-code').locator('xpath=..').getByText('Chờ tiếp nhận', { exact: true }).count()); i++) {
+        await citizen.waitForTimeout(500);
+        await citizen.reload();
+      }
+      await expectStatus(citizen, 'Chờ tiếp nhận');
+
+      await journey(harness, 'tthc-postal-desk-accept', async (desk) => {
+        await signInOfficial(harness, desk, DESK, '/workspace');
+        await openFromQueue(desk, /Chờ tiếp nhận/, code);
+        await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+        const intake = desk.getByRole('dialog', { name: 'Tiếp nhận hồ sơ' });
+        await intake.getByRole('table', { name: 'Danh mục kiểm tra thành phần hồ sơ' }).waitFor();
+        await checkA11y(desk);
+        await intake.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+        await intake.waitFor({ state: 'detached' });
+        await expectStatus(desk, 'Đang giải quyết');
+        await transition(desk, 'Chuyển thẩm định');
+      });
+      await journey(harness, 'tthc-postal-specialist', async (specialist) => {
+        await signInOfficial(harness, specialist, SPECIALIST, '/workspace');
+        await openFromQueue(specialist, /Cần xử lý/, code);
+        await transition(specialist, 'Trình lãnh đạo');
+      });
+      await journey(harness, 'tthc-postal-leader', async (leader) => {
+        await signInOfficial(harness, leader, LEADER, '/workspace');
+        await openFromQueue(leader, /Cần xử lý/, code);
+        // The leader extends the time limit once, with the apology (Form 04).
+        await leader.getByRole('button', { name: 'Gia hạn thời gian giải quyết' }).click();
+        const dialog = leader.getByRole('dialog', { name: 'Gia hạn thời gian giải quyết' });
+        await dialog.waitFor();
+        const later = new Date(Date.now() + 40 * 86_400_000);
+        await dialog.getByLabel('Ngày hẹn trả mới').fill(`${String(later.getUTCDate()).padStart(2, '0')}/${String(later.getUTCMonth() + 1).padStart(2, '0')}/${later.getUTCFullYear()}`);
+        await dialog.getByLabel('Lý do chậm trả kết quả').fill('Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây.');
+        await checkA11y(leader);
+        await dialog.getByRole('button', { name: 'Gia hạn thời gian giải quyết' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await leader.getByRole('button', { name: 'Văn bản xin lỗi và gia hạn (Mẫu số 04)' }).waitFor();
+        assert.equal(await leader.getByRole('button', { name: 'Gia hạn thời gian giải quyết' }).count(), 0, 'the time limit is extended once');
+        await checkA11y(leader);
+        await transition(leader, 'Phê duyệt');
+        await expectStatus(leader, 'Đã có kết quả, chờ trả');
+      });
+      // The result goes out by post: the desk places the delivery order from the dossier page.
+      await journey(harness, 'tthc-postal-desk-delivery', async (desk) => {
+        await signInOfficial(harness, desk, DESK, '/workspace');
+        await openFromQueue(desk, /Chờ trả kết quả/, code);
+        await desk.getByRole('button', { name: 'Tạo đơn gửi kết quả qua bưu chính' }).click();
+        const order = desk.locator('[data-postal-order="delivery"]');
+        await order.getByTestId('tracking-number').waitFor();
+        trackingNumber = ((await order.getByTestId('tracking-number').textContent()) ?? '').trim();
+        assert.match(trackingNumber, /^EB\d{9}VN$/, 'an S10 tracking number');
+        await checkA11y(desk);
+
+        // The post office carries it (the sandbox's tester API), its signed webhooks bring each step.
+        const listed = await fetch(`${sandbox}/vnpost/_admin/orders?referenceCode=${encodeURIComponent(code)}`, { headers: admin });
+        const [placed] = ((await listed.json()) as { items: { orderId: string; codAmountVnd: number; kind: string }[] }).items;
+        assert.deepEqual([placed?.kind, placed?.codAmountVnd], ['delivery', 0], 'the postage was paid with the charge');
+        for (let step = 0; step < 5; step++) {
+          const advanced: Response = await fetch(`${sandbox}/vnpost/_admin/orders/${placed!.orderId}/advance`, { method: 'POST', headers: admin, body: '{}' });
+          assert.equal(advanced.status, 200);
+        }
+        for (let i = 0; i < 40 && !(await order.getByTestId('postal-status').filter({ hasText: 'Phát thành công' }).count()); i++) {
+          await desk.waitForTimeout(500);
+          await desk.reload();
+        }
+        await order.getByTestId('postal-status').filter({ hasText: 'Phát thành công' }).waitFor();
+        await checkA11y(desk);
+        await desk.getByRole('button', { name: 'Trả kết quả', exact: true }).click();
+        const dialog = desk.getByRole('dialog', { name: 'Trả kết quả' });
+        await dialog.waitFor();
+        await checkA11y(desk);
+        await dialog.getByRole('radio', { name: 'Qua dịch vụ bưu chính' }).check();
+        await dialog.getByRole('button', { name: 'Xác nhận đã trả kết quả' }).click();
+        await expectStatus(desk, 'Đã trả kết quả');
+      });
+
+      // The citizen sees the tracking of the parcel, then rates.
+      await citizen.reload();
+      await expectStatus(citizen, 'Đã trả kết quả');
+      const parcel = citizen.locator('[data-postal-order="delivery"]');
+      assert.equal(((await parcel.getByTestId('tracking-number').textContent()) ?? '').trim(), trackingNumber);
+      const tracking = citizen.getByRole('region', { name: `Hành trình Đơn gửi trả kết quả ${trackingNumber}` });
+      await tracking.getByRole('cell', { name: 'Phát thành công', exact: true }).waitFor();
+      // Every step of the parcel, once each and in order (the status column).
+      const steps = await tracking.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.children[1]?.textContent ?? ''));
+      assert.deepEqual(steps, ['Đã tạo đơn', 'Bưu cục đã tiếp nhận', 'Đã nhận hàng từ người gửi', 'Đang vận chuyển', 'Bưu tá đang đi phát', 'Phát thành công']);
+      await checkA11y(citizen);
+      const rating = citizen.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+      await rating.getByRole('radio', { name: 'Rất hài lòng', exact: true }).check();
+      await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await rating.getByText('Cảm ơn Ông/Bà đã đánh giá').waitFor();
+      await checkA11y(citizen);
+    });
+
+    // The national portal holds every status of the dossier, in order.
+    const expected = [1, 6, 1, 2, 4, 9, 10];
+    let statuses: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const answer = await fetch(`${sandbox}/dvcqg/_admin/dossiers/${encodeURIComponent(code)}`, { headers: admin });
+      if (answer.status === 200) statuses = ((await answer.json()) as { history: { status: number }[] }).history.map((entry) => entry.status);
+      if (statuses.at(-1) === 10) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.deepEqual(statuses, expected);
   });
 
   test('the desk files a dossier at the counter and prints its receipt', async () => {

@@ -10,6 +10,7 @@ import { checkParts } from './dossier.intake.ts';
 import { requireCompleteOrOverride, reviewIntake, type ChecklistEntry, type IntakeOverride } from './dossier.checklist.ts';
 import { uploadRepository } from './upload.repository.ts';
 import { recordNationalSync } from '../national-sync/national-sync.outbox.ts';
+import { postalReturn } from './dossier.postal.ts';
 import { planPaymentReceived, planPaymentRequest } from './dossier.payment.ts';
 import type { FeeStage } from '../fees/fee.schedule.ts';
 import { documentNumber, type FormKind } from '../documents/index.ts';
@@ -273,7 +274,7 @@ async function plan(deps: DossierDeps, principal: Principal, dossier: Dossier, c
     case 'return':
       expectStatus(dossier, 'return', 'ready_to_return');
       await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
-      return { status: 'completed', patch: { finishedAt: now }, details: { method: command.method, result: dossier.result }, visibleToApplicant: true, notice: 'completed' };
+      return { status: 'completed', patch: { finishedAt: now }, details: { method: command.method, result: dossier.result, ...(await postalReturn(deps, dossier, command.method)) }, visibleToApplicant: true, notice: 'completed' };
   }
 }
 

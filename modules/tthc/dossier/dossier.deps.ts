@@ -3,6 +3,7 @@ import type { DeadlineCalendar } from './dossier.deadline.ts';
 import type { Dossier } from './dossier.types.ts';
 import type { PaymentDoor } from './dossier.payment.ts';
 import type { ResultSigningDoor } from './dossier.results.ts';
+import type { PostalDoor } from './dossier.postal.ts';
 import type { FormVersion, OfferingContext, ProcessVersion } from '../catalogue/procedure.types.ts';
 import type { CatalogueCodes } from '../catalogue/form.validation.ts';
 import type { DossierChanges } from './dossier.changes.ts';
@@ -54,4 +55,6 @@ export interface DossierDeps {
   payments?: PaymentDoor;
   /** The signing module's door: approved results are signed and registered; absent, results stay unsigned. */
   results?: ResultSigningDoor;
+  /** The postal module's door (pickup, delivery, tracking, postage); absent where no postal service is wired. */
+  postal?: PostalDoor;
 }

@@ -3,6 +3,7 @@ import type { NewPaymentRequest, PaymentRequest } from '../../payment/index.ts';
 import { feeScheduleRepository, linesOwed, type FeeStage } from '../fees/fee.schedule.ts';
 import { dueDateAfterStop } from './dossier.deadline.ts';
 import type { DossierDeps } from './dossier.deps.ts';
+import { postageToAdd } from './dossier.postal.ts';
 import { DOSSIER_PERMISSIONS as P, requirePermission } from './dossier.policies.ts';
 import type { DossierStatus } from './dossier.status.ts';
 import type { Dossier } from './dossier.types.ts';
@@ -45,12 +46,15 @@ export async function planPaymentRequest(deps: DossierDeps, principal: Principal
   if (dossier.status !== STAGE_STATUS[schedule.stage]) throw notInStage(dossier, schedule.stage);
   if (schedule.stage === 'processing') await requirePermission(deps.catalog, principal, P.process, dossier.agencyId);
   else await requirePermission(deps.catalog, principal, P.receive, dossier.deskAgencyId);
-  const lines = linesOwed(schedule.lines, dossier.formData);
-  if (lines.length === 0) throw unprocessable('dossier.no_fee', 'Hồ sơ này không phải nộp phí, lệ phí / Nothing is owed for this dossier');
+  const fees = linesOwed(schedule.lines, dossier.formData);
+  if (fees.length === 0) throw unprocessable('dossier.no_fee', 'Hồ sơ này không phải nộp phí, lệ phí / Nothing is owed for this dossier');
   const owner = dossierOwner(dossier.id);
-  if ((await deps.payments.forOwner(owner)).some((r) => r.purpose === schedule.stage && r.status === 'paid')) {
+  const earlier = await deps.payments.forOwner(owner);
+  if (earlier.some((r) => r.purpose === schedule.stage && r.status === 'paid')) {
     throw conflict('dossier.fee_already_paid', 'Phí, lệ phí của giai đoạn này đã nộp / The fee of this stage is already paid');
   }
+  // The postage of the legs the applicant chose by post is paid with the fee (modules/postal quotes it).
+  const lines = [...fees, ...(await postageToAdd(deps, dossier, earlier))];
   // Idempotent on (owner, stage): a retried or repeated request finds the same payment request.
   const request = await deps.payments.create({
     owner, purpose: schedule.stage, agencyId: dossier.agencyId, payerName: dossier.applicant.fullName,

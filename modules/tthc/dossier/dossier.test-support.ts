@@ -7,6 +7,7 @@ import { createCatalogModule, type CatalogService } from '../../catalog/index.ts
 import { createIdentityModule } from '../../identity/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../payment/index.ts';
 import { createSigningModule, type SigningModule } from '../../signing/index.ts';
+import { communesOfCatalog, createPostalModule, type PostalModule } from '../../postal/index.ts';
 import type { Submission } from './dossier.intake.ts';
 import type { Dossier } from './dossier.types.ts';
 import { createTthcModule, type TthcModule } from '../index.ts';
@@ -37,6 +38,8 @@ export interface World {
   payment?: PaymentModule;
   /** The signing module wired as tthc's result signing (`setUpWorld(…, env with SIGNING_*, { signing: true })`). */
   signing?: SigningModule;
+  /** The postal module wired as tthc's postal service (`setUpWorld(…, { VNPOST_API_URL }, { postal: true })`). */
+  postal?: PostalModule;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,7 @@ export const BIRTH_FORM_DATA = {
 };
 
 /** `env` adds configuration (e.g. `PUBLIC_URL`) to the test defaults. */
-export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Record<string, string> = {}, options: { payments?: boolean; signing?: boolean } = {}): Promise<World> {
+export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Record<string, string> = {}, options: { payments?: boolean; signing?: boolean; postal?: boolean } = {}): Promise<World> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false', DEMO: 'true', ...env });
   const ctx = { db: database.db, config, listen: database.listen };
@@ -63,8 +66,10 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   const blobs = new MemoryBlobStore();
   const payment = options.payments ? createPaymentModule(ctx, { agencies: catalog, now: () => clock.now }) : undefined;
   const signing = options.signing ? createSigningModule(ctx, { blobs, agencies: catalog, now: () => clock.now }) : undefined;
+  const postal = options.postal ? createPostalModule(ctx, { communes: communesOfCatalog(catalog), now: () => clock.now }) : undefined;
   const tthc = createTthcModule(ctx, {
     catalog, people: identity.people, blobs, now: () => clock.now, referenceTtlMs: 0, ...(payment ? { payments: payment.service } : {}), ...(signing ? { results: signing } : {}),
+    ...(postal ? { postal: postal.service } : {}),
   });
   await tthc.seed();
 
@@ -76,7 +81,7 @@ export async function setUpWorld(startAt = '2026-11-23T02:00:00.000Z', env: Reco
   const agencyId = async (code: string) => (await catalog.findAgencyByCode(code))!.id;
   const x003 = await agencyId('TAM.H19.X003');
   return {
-    database, catalog, tthc, clock, blobs, ...(payment ? { payment } : {}), ...(signing ? { signing } : {}),
+    database, catalog, tthc, clock, blobs, ...(payment ? { payment } : {}), ...(signing ? { signing } : {}), ...(postal ? { postal } : {}),
     desk: await user('motcua'), specialist: await user('chuyenvien'), leader: await user('lanhdao'),
     citizen: await identity.service.principalForUser(account.id), citizenId: account.id,
     stranger: { kind: 'user', userId: 'stranger', userType: 'official', displayName: 'Cán bộ xã khác', grants: [{ agencyId: x003, scope: 'agency', permissions: ['dossier.receive', 'dossier.process', 'dossier.approve', 'dossier.read'] }] },

@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogApi } from '../../api/catalog.ts';
+import { catalogApi, type CodeListItem } from '../../api/catalog.ts';
 import { foldedFilter } from '../folded-filter.ts';
 
 interface Props {
@@ -15,13 +15,15 @@ interface Props {
   error?: string | undefined;
   value: string;
   onChange: (value: unknown) => void;
+  /** Offer only the items this keeps (e.g. the communes of the administrative units, not the province). */
+  only?: ((item: CodeListItem) => boolean) | undefined;
 }
 
 /**
  * An e-form field that picks from a shared code list (ethnic groups, nationalities, religions):
  * searchable without diacritics ("tay" finds "Tày"); the value is the item's code, shown by name.
  */
-export function CatalogueSelect({ id, list, label, description, required, error, value, onChange }: Props) {
+export function CatalogueSelect({ id, list, label, description, required, error, value, onChange, only }: Props) {
   const { t, i18n } = useTranslation();
   const items = useQuery({
     queryKey: ['catalog', 'code-list', list],
@@ -29,8 +31,8 @@ export function CatalogueSelect({ id, list, label, description, required, error,
     staleTime: 10 * 60_000,
   });
   const data = useMemo(
-    () => (items.data?.items ?? []).map((item) => ({ value: item.code, label: (i18n.language === 'en' && item.nameEn) || item.name })),
-    [items.data, i18n.language],
+    () => (items.data?.items ?? []).filter((item) => !only || only(item)).map((item) => ({ value: item.code, label: (i18n.language === 'en' && item.nameEn) || item.name })),
+    [items.data, i18n.language, only],
   );
   return (
     <Select

@@ -27,7 +27,8 @@ export function FeePanel({ dossierId, audience }: { dossierId: string; audience:
         {schedule && (
           <>
             <Text size="sm">{t(`payment.stage.${schedule.stage}`)}{schedule.stopsClock && schedule.stage !== 'intake' ? ` ${t('payment.clockStops')}` : ''}</Text>
-            <FeeLines lines={schedule.lines} />
+            {/* Once asked for, the request's own lines are shown (they may add postage); before, what the schedule says is owed. */}
+            {requests.length === 0 && <FeeLines lines={schedule.lines} label={t('payment.linesLabel')} />}
             <Text size="xs" c="dimmed">{t('payment.source', { source: schedule.sourceDocument })}{schedule.verified ? '' : ` ${t('payment.unverified')}`}</Text>
           </>
         )}
@@ -38,11 +39,11 @@ export function FeePanel({ dossierId, audience }: { dossierId: string; audience:
   );
 }
 
-function FeeLines({ lines }: { lines: PaymentLine[] }) {
+function FeeLines({ lines, label }: { lines: PaymentLine[]; label: string }) {
   const { t } = useTranslation();
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   return (
-    <TableScroll minWidth={420} label={t('payment.linesLabel')}>
+    <TableScroll minWidth={420} label={label}>
       <Table>
         <Table.Thead>
           <Table.Tr><Table.Th>{t('payment.line')}</Table.Th><Table.Th>{t('payment.code')}</Table.Th><Table.Th ta="right">{t('payment.amount')}</Table.Th></Table.Tr>
@@ -74,6 +75,7 @@ function RequestRow({ request, dossierId, audience }: { request: DossierPaymentR
         <Text size="sm" fw={600}>{t('payment.requested', { amount: formatVnd(request.amount) })}</Text>
         <Badge color={request.status === 'paid' ? 'green' : pending ? 'orange' : 'gray'} variant="light" tt="none">{t(`payment.status.${request.status}`)}</Badge>
       </Group>
+      <FeeLines lines={request.lines} label={t('payment.requestLinesLabel', { amount: formatVnd(request.amount) })} />
       {request.status === 'paid' && (
         <Text size="sm">{t('payment.paidBy', { method: t(`payment.method.${request.method ?? 'online'}`), at: formatDateTime(request.paidAt), receipt: request.receiptNo ?? '—' })}</Text>
       )}

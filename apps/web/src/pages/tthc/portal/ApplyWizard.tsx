@@ -16,6 +16,9 @@ import { focusFirstError } from '../filing/focusFirstError.ts';
 import { PartForm } from '../filing/PartForm.tsx';
 import { buildParts, fileParts, formParts, problemsByPart } from '../filing/submission.ts';
 import { useFiling } from '../filing/useFiling.ts';
+import { postalApi } from '../../../api/postal.ts';
+import { checkPostalChoice, initialPostalChoice, toPostalChoice, type PostalChoiceErrors } from '../../postal/choice.ts';
+import { PostalChoiceFields } from '../../postal/PostalChoiceFields.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { useDraft } from './useDraft.ts';
 
@@ -43,6 +46,8 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
   const [missing, setMissing] = useState<{ partCode: string; name: string }[]>([]);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<unknown>(null);
+  const [postal, setPostal] = useState(() => initialPostalChoice(filing.applicant.fullName, filing.applicant.phone));
+  const [postalErrors, setPostalErrors] = useState<PostalChoiceErrors>({});
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   // A new step is announced: focus goes to its heading (not on the first render).
@@ -57,15 +62,19 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
     { key: 'applicant', label: t('tthc.apply.stepApplicant') },
     ...withForms.map((p) => ({ key: `part:${p.code}`, label: forms.get(p.formKey!)?.title ?? p.name })),
     ...(withFiles.length ? [{ key: 'files', label: t('tthc.apply.stepFiles') }] : []),
+    { key: 'postal', label: t('postal.step') },
     { key: 'review', label: t('tthc.apply.stepReview') },
   ];
   const current = steps[active]!;
   const stepOf = (key: string) => Math.max(0, steps.findIndex((s) => s.key === key));
 
   const submit = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
       const submission = { applicant: toApplicant(filing.applicant, 'online', i18n.language), ...buildParts(procedure.parts, forms, filing.values, filing.files) };
-      return tthcApi.fileOnline({ offeringId: offering.id, submission }, filing.idempotencyKey());
+      // Filing is idempotent: if recording the postal choice fails, submitting again finds the same dossier.
+      const filed = await tthcApi.fileOnline({ offeringId: offering.id, submission }, filing.idempotencyKey());
+      await postalApi.choose(filed.dossier.id, toPostalChoice(postal));
+      return filed;
     },
     onSuccess: (filed) => {
       draft.discard();
@@ -89,6 +98,13 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
     if (current.key === 'applicant') {
       const errors = checkApplicant(filing.applicant, 'online', t);
       filing.setApplicantErrors(errors);
+      if (Object.keys(errors).length) return focusFirstError();
+      // The recipient of a postal return is, unless changed, the applicant.
+      setPostal((p) => ({ ...p, name: p.name || filing.applicant.fullName, phone: p.phone || filing.applicant.phone }));
+    }
+    if (current.key === 'postal') {
+      const errors = checkPostalChoice(postal, t);
+      setPostalErrors(errors);
       if (Object.keys(errors).length) return focusFirstError();
     }
     if (current.key.startsWith('part:')) {
@@ -143,7 +159,8 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
           ))}
         </Stack>
       )}
-      {current.key === 'review' && <ReviewStep procedure={procedure} offering={offering} filing={filing} onEdit={(key) => setActive(stepOf(key))} />}
+      {current.key === 'postal' && <PostalChoiceFields value={postal} onChange={setPostal} errors={postalErrors} />}
+      {current.key === 'review' && <ReviewStep procedure={procedure} offering={offering} filing={filing} postal={postal} onEdit={(key) => setActive(stepOf(key))} />}
 
       {missing.length > 0 && (
         <Alert color="red" variant="light" role="alert" title={t('tthc.errors.partsMissing')}>

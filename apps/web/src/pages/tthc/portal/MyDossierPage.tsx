@@ -16,6 +16,7 @@ import { useDossier, useHistory } from '../common/useDossier.ts';
 import { useDossierAction } from '../common/useDossierAction.ts';
 import { useProcedure } from '../filing/useForms.ts';
 import { FeePanel } from '../../payment/FeePanel.tsx';
+import { PostalPanel } from '../../postal/PostalPanel.tsx';
 import { DossierRating } from './DossierRating.tsx';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -46,6 +47,7 @@ export function MyDossierPage() {
             <DossierHeader dossier={d} />
             {d.allowed.actions.includes('resubmit') && d.supplement && <SupplementAnswer dossier={d} procedure={procedure.data} />}
             <FeePanel dossierId={d.id} audience="applicant" />
+            <PostalPanel dossier={d} audience="applicant" />
             {d.allowed.actions.includes('withdraw') && <WithdrawButton dossier={d} />}
             <DossierRating dossier={d} />
             <Section id="my-documents" title={t('tthc.documents.title')}>

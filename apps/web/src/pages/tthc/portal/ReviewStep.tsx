@@ -2,9 +2,11 @@ import { Anchor, Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Offering, Procedure } from '../../../api/tthc.ts';
 import type { Filing } from '../filing/useFiling.ts';
+import type { PostalChoiceDraft } from '../../postal/choice.ts';
+import { PostalChoiceSummary } from '../../postal/PostalChoiceSummary.tsx';
 
 /** Before submitting: where it goes, who applies, and each part's state, with a way back to fix it. */
-export function ReviewStep({ procedure, offering, filing, onEdit }: { procedure: Procedure; offering: Offering; filing: Filing; onEdit: (stepKey: string) => void }) {
+export function ReviewStep({ procedure, offering, filing, postal, onEdit }: { procedure: Procedure; offering: Offering; filing: Filing; postal: PostalChoiceDraft; onEdit: (stepKey: string) => void }) {
   const { t } = useTranslation();
   const a = filing.applicant;
   return (
@@ -40,6 +42,7 @@ export function ReviewStep({ procedure, offering, filing, onEdit }: { procedure:
           })}
         </List>
       </Card>
+      <PostalChoiceSummary value={postal} onEdit={() => onEdit('postal')} />
       <Text size="sm" c="dimmed">{t('tthc.apply.declaration')}</Text>
     </Stack>
   );

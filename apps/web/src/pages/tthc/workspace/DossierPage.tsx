@@ -12,6 +12,7 @@ import { SupplementAnswer } from '../common/SupplementAnswer.tsx';
 import { useControlSheet, useDossier, useHistory } from '../common/useDossier.ts';
 import { useProcedure } from '../filing/useForms.ts';
 import { FeePanel } from '../../payment/FeePanel.tsx';
+import { PostalPanel } from '../../postal/PostalPanel.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { ActiveSteps } from './ActiveSteps.tsx';
 import { ApplicantCard } from './ApplicantCard.tsx';
@@ -44,6 +45,7 @@ export function DossierPage() {
             </Card>
             {d.allowed.actions.includes('resubmit') && d.supplement && <SupplementAnswer dossier={d} procedure={procedure.data} />}
             <FeePanel dossierId={d.id} audience="official" />
+            <PostalPanel dossier={d} audience="official" />
             <Card withBorder component="section" aria-labelledby="documents-title">
               <Title order={2} size="h4" id="documents-title" mb="sm">{t('tthc.documents.title')}</Title>
               <DossierDocuments dossierId={d.id} kinds={issuedDocuments(d, (history.data?.items ?? []).map((e) => e.action), true)} />
