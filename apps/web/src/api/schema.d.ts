@@ -1432,6 +1432,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/dossiers/{id}/postal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the papers come and the result goes (online, desk, post), with the postal orders and their tracking */
+        get: operations["getDossierPostal"];
+        /** The applicant (or the desk) chooses how to submit the papers and receive the result; a pickup by post is ordered from VNPost at once */
+        put: operations["chooseDossierPostal"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/postal/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The desk places the pickup (papers awaited) or the delivery (result ready) with VNPost; repeating answers the order placed */
+        post: operations["placeDossierPostalOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/national-portal/dossiers": {
         parameters: {
             query?: never;
@@ -1750,6 +1785,23 @@ export interface paths {
         get: operations["getPublicAgencyStatistics"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/postal/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tracking event from VNPost (X-VNPost-Signature = HMAC-SHA256 of the raw body); each event once, an older one never moves the status back */
+        post: operations["receivePostalWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3702,6 +3754,79 @@ export interface components {
                 nameEn: string | null;
             } | null;
             hotline: string | null;
+        };
+        PostalChoice: {
+            /** @enum {string} */
+            submit: "online" | "desk" | "post";
+            /** @enum {string} */
+            receive: "desk" | "online" | "post";
+            recipient: {
+                name: string;
+                phone: string;
+                address: {
+                    line: string;
+                    communeCode: string;
+                    commune: string;
+                    province: string;
+                };
+            } | null;
+            updatedAt: string;
+        };
+        PostalChoiceInput: {
+            /** @enum {string} */
+            submit: "online" | "desk" | "post";
+            /** @enum {string} */
+            receive: "desk" | "online" | "post";
+            /** @description Required when either way is by post */
+            recipient?: {
+                name: string;
+                /** @description Vietnamese phone number, e.g. 0912345678 */
+                phone: string;
+                address: {
+                    line: string;
+                    /** @description Code of the ward or commune in the shared catalogue 'administrative-units' */
+                    communeCode: string;
+                };
+            };
+        };
+        PostalOrder: {
+            id: string;
+            /** @enum {string} */
+            kind: "pickup" | "delivery";
+            referenceCode: string;
+            /** @description UPU S10, e.g. EB123456785VN */
+            trackingNumber: string;
+            /** @enum {string} */
+            serviceCode: "EMS" | "BK";
+            feeVnd: number;
+            /** @description Collected by the postman (postage not paid with the fee) */
+            codVnd: number;
+            /** @enum {string} */
+            status: "created" | "accepted" | "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned" | "cancelled";
+            statusAt: string;
+            estimatedDeliveryAt: string | null;
+            createdAt: string;
+            /** @description Oldest first */
+            events: {
+                /** @enum {string} */
+                status: "created" | "accepted" | "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned" | "cancelled";
+                at: string;
+                location: string;
+                note: string;
+                receivedBy: string | null;
+            }[];
+        };
+        PostalOrderInput: {
+            /** @enum {string} */
+            kind: "pickup" | "delivery";
+        };
+        PostalTracking: {
+            choice: components["schemas"]["PostalChoice"] | null;
+            orders: components["schemas"]["PostalOrder"][];
+        };
+        PostalWebhookAck: {
+            /** @enum {string} */
+            outcome: "applied" | "out_of_order" | "duplicate";
         };
         Procedure: {
             /** Format: uuid */
@@ -10004,6 +10129,233 @@ export interface operations {
             };
         };
     };
+    getDossierPostal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostalTracking"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chooseDossierPostal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostalChoiceInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostalTracking"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    placeDossierPostalOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostalOrderInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostalOrder"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     receiveNationalPortalDossier: {
         parameters: {
             query?: never;
@@ -11245,6 +11597,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicAgencyStatisticsPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receivePostalWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostalWebhookAck"];
                 };
             };
             /** @description The one error body of every Sen API */
