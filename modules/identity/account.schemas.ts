@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RESOURCE_SCOPES } from './oidc/resources.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
@@ -112,6 +113,10 @@ export const CreateServiceClient = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     agencyId: Uuid,
     permissions: PermissionList,
+    scopes: Type.Optional(Type.Array(Type.Union(RESOURCE_SCOPES.map((scope) => Type.Literal(scope))), {
+      minItems: 1, uniqueItems: true,
+      description: 'OAuth 2 scopes the client may obtain: `api` (the Sen API, resource …/api) and/or `lgsp` (the LGSP gateway, resource …/lgsp). Default `api`.',
+    })),
   },
   { ...strict, $id: 'CreateServiceClient' },
 );
@@ -120,6 +125,7 @@ export const ServiceClientCreated = Type.Object({
   name: Type.String(),
   agencyId: Uuid,
   permissions: Type.Array(Type.String()),
+  scopes: Type.Array(Type.String()),
   clientSecret: Type.String({ description: 'Shown once; store it in the calling system.' }),
 }, { $id: 'ServiceClientCreated' });
 

@@ -17,6 +17,7 @@ import {
 } from '../../packages/platform/index.ts';
 import type { Revocation } from './token-cache.ts';
 import { hashClientSecret } from './oidc/client-secrets.ts';
+import { RESOURCE_SCOPES } from './oidc/resources.ts';
 import type { UpstreamIdentity } from './oidc/upstream.ts';
 import { createAccountRepository, type AssignmentView, type UserRow } from './account.repository.ts';
 import { DECOY_HASH, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.ts';
@@ -386,16 +387,19 @@ export function createAccountService(db: Db, agencies: AgencyDirectory, options:
       return updated;
     },
 
-    async createServiceClient(principal: Principal, input: { clientId: string; name: string; agencyId: string; permissions: string[] }) {
+    async createServiceClient(principal: Principal, input: { clientId: string; name: string; agencyId: string; permissions: string[]; scopes?: string[] }) {
       if (!canActOn(principal, 'identity.clients', input.agencyId, await agencies.agencyAncestors(input.agencyId))) {
         throw forbidden('identity.out_of_scope', 'You cannot register clients for this agency');
       }
       const unknown = input.permissions.filter((p) => !isPermission(p));
       if (unknown.length) throw badRequest('identity.unknown_permission', `Unknown permissions: ${unknown.join(', ')}`, unknown);
+      const scopes = input.scopes ?? ['api'];
+      const unknownScopes = scopes.filter((s) => !(RESOURCE_SCOPES as readonly string[]).includes(s));
+      if (unknownScopes.length) throw badRequest('identity.unknown_scope', `Unknown scopes: ${unknownScopes.join(', ')}`, unknownScopes);
       const secret = randomToken(32);
-      const created = await repo.insertServiceClient({ ...input, secretHash: hashClientSecret(secret) });
+      const created = await repo.insertServiceClient({ ...input, scopes, secretHash: hashClientSecret(secret) });
       if (!created) throw conflict('identity.client_id_taken', `Client ${input.clientId} already exists`);
-      return { clientId: created.clientId, name: created.name, agencyId: created.agencyId, permissions: created.permissions, clientSecret: secret };
+      return { clientId: created.clientId, name: created.name, agencyId: created.agencyId, permissions: created.permissions, scopes: created.scopes, clientSecret: secret };
     },
 
     /** Built-in roles exist on every database; safe to run on every start and by two replicas. */

@@ -2411,6 +2411,8 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
             permissions: string[];
+            /** @description OAuth 2 scopes the client may obtain: `api` (the Sen API, resource …/api) and/or `lgsp` (the LGSP gateway, resource …/lgsp). Default `api`. */
+            scopes?: ("api" | "lgsp")[];
         };
         DayOff: {
             date: string;
@@ -4141,6 +4143,7 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
             permissions: string[];
+            scopes: string[];
             /** @description Shown once; store it in the calling system. */
             clientSecret: string;
         };
