@@ -11064,7 +11064,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code printed on the result (and in its QR) */
+                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
@@ -11179,7 +11179,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code printed on the result (and in its QR) */
+                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
@@ -11238,7 +11238,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code printed on the result (and in its QR) */
+                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
@@ -11297,7 +11297,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code printed on the result (and in its QR) */
+                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
