@@ -1,6 +1,8 @@
 import { errorResponses, type App } from '../../packages/platform/index.ts';
 import { DrillPageSchema, DrillQuery, PublicAgenciesSchema, PublicQuery, ReportQuery, ReportSchema, TAGS, WorkbookSchema } from './one-stop.schemas.ts';
 import { reportWorkbook } from './one-stop.workbook.ts';
+import { indicatorsReport } from './indicators.report.ts';
+import { IndicatorsQuery, IndicatorsSchema } from './indicators.schemas.ts';
 import type { OneStopService } from './one-stop.service.ts';
 
 const PURPOSE = 'one-stop statistics';
@@ -16,6 +18,15 @@ export function oneStopRoutes(service: OneStopService) {
         querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses(400, 403, 404, 422) },
       },
     }, async (request) => service.report(request.principal, request.query));
+
+    app.get('/indicators', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'getServiceIndicators', tags: TAGS,
+        summary: 'The service-quality index of Decision 766/QĐ-TTg and the framework KPIs of a period, live from the one-stop figures (report.read on the agency)',
+        querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errorResponses(400, 403, 404, 422) },
+      },
+    }, async (request) => indicatorsReport(service, request.principal, request.query));
 
     app.get('/one-stop/dossiers', {
       config: { access: 'authenticated' },

@@ -3,10 +3,10 @@ import { DRILL_FIGURES } from './one-stop.repository.ts';
 import { GROUP_BYS } from './one-stop.service.ts';
 
 export const TAGS = ['analytics'];
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
-const period = Type.String({ maxLength: 16, description: 'A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid' });
-const agency = Type.String({ format: 'uuid', description: 'The agency (its subtree where the caller\'s grant covers it); default: the widest the caller may read' });
+export const period = Type.String({ maxLength: 16, description: 'A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid' });
+export const agency = Type.String({ format: 'uuid', description: 'The agency (its subtree where the caller\'s grant covers it); default: the widest the caller may read' });
 
 export const ReportQuery = Type.Object({
   period,

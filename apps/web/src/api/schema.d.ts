@@ -1740,6 +1740,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service-quality index of Decision 766/QĐ-TTg and the framework KPIs of a period, live from the one-stop figures (report.read on the agency) */
+        get: operations["getServiceIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/one-stop/dossiers": {
         parameters: {
             query?: never;
@@ -2950,6 +2967,65 @@ export interface components {
             created: number;
             updated: number;
             unchanged: number;
+        };
+        Indicators: {
+            period: string;
+            agency: {
+                id: string;
+                name: string;
+            };
+            /** @description The service-quality index of Decision 766/QĐ-TTg as far as Sen observes it (docs/service-quality-index.md) */
+            index: {
+                points: number;
+                measuredMax: number;
+                maxPoints: number;
+                groups: {
+                    group: string;
+                    name: {
+                        vi: string;
+                        en: string;
+                    };
+                    maxPoints: number;
+                    /** @description Points of the indicators Sen measured */
+                    points: number;
+                    /** @description The most those indicators could earn: the score is out of this */
+                    measuredMax: number;
+                }[];
+                indicators: {
+                    id: string;
+                    group: string;
+                    name: {
+                        vi: string;
+                        en: string;
+                    };
+                    formula: string;
+                    unit: string;
+                    observable: boolean;
+                    value: number | null;
+                    points: number | null;
+                    maxPoints: number | null;
+                    note: string | null;
+                }[];
+            };
+            /** @description The framework's indicators with their 2030 targets (docs/kpis.md) */
+            kpis: {
+                id: string;
+                name: {
+                    vi: string;
+                    en: string;
+                };
+                formula: string;
+                unit: string;
+                observable: boolean;
+                value: number | null;
+                previous: number | null;
+                change: number | null;
+                target: number | null;
+                gap: number | null;
+                met: boolean | null;
+                trend: ("towards" | "away" | "flat") | null;
+                note: string | null;
+            }[];
         };
         KeyRotated: {
             kid: string;
@@ -11386,6 +11462,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OneStopReport"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceIndicators: {
+        parameters: {
+            query: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period: string;
+                /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
+                agency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicators"];
                 };
             };
             /** @description The one error body of every Sen API */
