@@ -1,9 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { anonymous, auditKeys, createHttpApp, ErrorSchema, type App, type Principal } from '../../../packages/platform/index.ts';
+import type { App } from '../../../packages/platform/index.ts';
 import { catalogueRoutes } from './procedure.routes.ts';
-import { citizen, sampleProcedure, setUpCatalogue, type TestCatalogue } from './procedure.test-support.ts';
+import { appWithHeaderPrincipals, citizen, sampleProcedure, setUpCatalogue, type TestCatalogue } from './procedure.test-support.ts';
 import { SIMPLE_PROCESS } from '../process/process.samples.ts';
 
 describe('procedure catalogue HTTP API', () => {
@@ -13,16 +12,7 @@ describe('procedure catalogue HTTP API', () => {
 
   before(async () => {
     t = await setUpCatalogue();
-    // Test-only wiring: the caller is chosen by a header instead of a bearer token.
-    const principals: Record<string, Principal> = { editor: { ...t.editor, scopes: ['api'] } as Principal, citizen: { ...citizen, scopes: ['api'] } as Principal };
-    app = createHttpApp({
-      db: t.database.db,
-      auditKeys: auditKeys(randomBytes(32).toString('hex')),
-      logLevel: 'silent',
-      bodyLimitBytes: 1_048_576,
-      authenticate: async (request) => principals[request.headers['x-test-principal'] as string] ?? anonymous,
-    });
-    app.addSchema(ErrorSchema);
+    app = appWithHeaderPrincipals(t.database.db, { editor: t.editor, citizen });
     await app.register(catalogueRoutes(t.procedures), { prefix: '/api/tthc' });
     await app.ready();
   });

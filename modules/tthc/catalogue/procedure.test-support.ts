@@ -1,6 +1,7 @@
 // Shared by the procedure catalogue's database tests: a seeded catalog, the catalogue under test and callers.
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { loadConfig, queryRows, type Database, type Principal } from '../../../packages/platform/index.ts';
+import { anonymous, auditKeys, createHttpApp, ErrorSchema, loadConfig, queryRows, type App, type Database, type Principal } from '../../../packages/platform/index.ts';
 import { createTestDatabase } from '../../../packages/platform/testing.ts';
 import { createCatalogModule, type CatalogService } from '../../catalog/index.ts';
 import type { NewProcedure } from './procedure.inputs.ts';
@@ -72,4 +73,21 @@ export function sampleProcedure(overrides: Partial<NewProcedure> = {}): NewProce
     resultType: 'Giấy phép',
     ...overrides,
   };
+}
+
+/**
+ * Test-only wiring: an HTTP app whose caller is chosen by the `x-test-principal` header (one of
+ * `principals`, each given the `api` scope) instead of a bearer token.
+ */
+export function appWithHeaderPrincipals(db: Database['db'], principals: Record<string, Principal>): App {
+  const scoped = Object.fromEntries(Object.entries(principals).map(([key, principal]) => [key, { ...principal, scopes: ['api'] } as Principal]));
+  const app = createHttpApp({
+    db,
+    auditKeys: auditKeys(randomBytes(32).toString('hex')),
+    logLevel: 'silent',
+    bodyLimitBytes: 1_048_576,
+    authenticate: async (request) => scoped[request.headers['x-test-principal'] as string] ?? anonymous,
+  });
+  app.addSchema(ErrorSchema);
+  return app;
 }

@@ -1,9 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { anonymous, auditKeys, createHttpApp, ErrorSchema, queryRows, type App, type Principal } from '../../../packages/platform/index.ts';
-import { citizen, principalWith, setUpCatalogue, type TestCatalogue } from '../catalogue/procedure.test-support.ts';
+import { queryRows, type App } from '../../../packages/platform/index.ts';
+import { appWithHeaderPrincipals, citizen, principalWith, setUpCatalogue, type TestCatalogue } from '../catalogue/procedure.test-support.ts';
 import { createFeeScheduleAdmin } from './fee.admin.ts';
 import { feeRoutes } from './fee.routes.ts';
 
@@ -29,19 +28,7 @@ describe('fee schedules: administrators keep them as dated data per offering', (
     const [offering] = await t.procedures.listOfferings({});
     offeringId = offering!.id;
     const elsewhere = (await t.catalog.listAgencies()).find((a) => a.id !== offering!.agencyId && a.parentId !== null && a.id !== t.rootId)!;
-    const principals: Record<string, Principal> = {
-      editor: { ...t.editor, scopes: ['api'] } as Principal,
-      citizen: { ...citizen, scopes: ['api'] } as Principal,
-      other: { ...principalWith(elsewhere.id, ['procedure.edit'], 'agency'), scopes: ['api'] } as Principal,
-    };
-    app = createHttpApp({
-      db: t.database.db,
-      auditKeys: auditKeys(randomBytes(32).toString('hex')),
-      logLevel: 'silent',
-      bodyLimitBytes: 1_048_576,
-      authenticate: async (request) => principals[request.headers['x-test-principal'] as string] ?? anonymous,
-    });
-    app.addSchema(ErrorSchema);
+    app = appWithHeaderPrincipals(t.database.db, { editor: t.editor, citizen, other: principalWith(elsewhere.id, ['procedure.edit'], 'agency') });
     const admin = createFeeScheduleAdmin(t.database.db, (id) => t.catalog.agencyAncestors(id));
     await app.register(feeRoutes(t.database.db, () => new Date(today), admin), { prefix: '/api/tthc' });
     await app.ready();
