@@ -51,7 +51,7 @@ try {
   const results: Record<string, Figures & { path: string }> = {};
   for (const [name, pathname] of Object.entries(pages)) {
     const samples: Figures[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await audit(`${origin}${pathname}`, chrome.port));
+    for (let i = 0; i < runs; i++) samples.push(await auditRetryingBrokenTraces(`${origin}${pathname}`, chrome.port));
     results[name] = { path: pathname.replace(procedureId, ':id'), ...median(samples) };
     console.log(`${name.padEnd(17)} ${line(results[name])}`);
   }
@@ -77,11 +77,28 @@ async function firstProcedureId(origin: string): Promise<string> {
   return id;
 }
 
-async function audit(url: string, port: number): Promise<Figures> {
+/**
+ * Lighthouse sometimes fails to record Chromium's trace (runtime errors such as NO_NAVSTART, "please
+ * run Lighthouse again"): that is the measurement failing, not the page, and yields no figures at
+ * all. Such a run is repeated, at most MEASUREMENT_ATTEMPTS times in all; a page that loads but
+ * misses the budget is never re-run.
+ */
+const MEASUREMENT_ATTEMPTS = 3;
+
+async function auditRetryingBrokenTraces(url: string, port: number): Promise<Figures> {
+  for (let attempt = 1; ; attempt++) {
+    const figures = await audit(url, port);
+    if (!('runtimeError' in figures)) return figures;
+    if (attempt === MEASUREMENT_ATTEMPTS) throw new Error(`Lighthouse failed on ${url} ${attempt} times: ${figures.runtimeError}`);
+    console.warn(`Lighthouse could not measure ${url} (${figures.runtimeError}); measuring again`);
+  }
+}
+
+async function audit(url: string, port: number): Promise<Figures | { runtimeError: string }> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { categories, audits } = result.lhr;
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.message}`);
+  if (result.lhr.runtimeError) return { runtimeError: `${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}` };
   const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
   const requests = audits['network-requests']?.details;
   return {
