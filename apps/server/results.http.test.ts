@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startCa, type StartedCa } from '../sandbox/index.ts';
 import type { FastifyRequest } from 'fastify';
 import { verificationPage } from './citizen-pages/verification.ts';
+import { isQrOf, qrModules, readSquareGrid } from '../../packages/platform/testing.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from './testing.ts';
 
 /** /api/results over HTTP: verification by upload and by code, the registry's search and status changes. */
@@ -10,6 +11,7 @@ let ca: StartedCa;
 let t: TestPlatform;
 let signed: Buffer;
 let code: string;
+let pdf: Buffer;
 
 function multipart(bytes: Buffer, fileName = 'ket-qua.pdf'): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----sen-results-test';
@@ -28,7 +30,7 @@ before(async () => {
   const minimal = Buffer.from('%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type /Pages /Kids [3 0 R] /Count 1>>\nendobj\n3 0 obj\n<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>\nendobj\n');
   const xrefAt = minimal.length;
   const offsets = [9, minimal.indexOf('2 0 obj'), minimal.indexOf('3 0 obj')];
-  const pdf = Buffer.concat([minimal, Buffer.from(`xref\n0 4\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}trailer\n<</Size 4 /Root 1 0 R>>\nstartxref\n${xrefAt}\n%%EOF\n`)]);
+  pdf = Buffer.concat([minimal, Buffer.from(`xref\n0 4\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}trailer\n<</Size 4 /Root 1 0 R>>\nstartxref\n${xrefAt}\n%%EOF\n`)]);
   const done = await service.signForAgency({ pdf, agency: { id: root.id, code: root.code, name: root.name }, signerName: 'Lê Văn Lãnh', reason: 'Cấp giấy phép' });
   signed = done.bytes;
   const view = await t.database.db.transaction((tx) => registry.record(tx, {
@@ -83,6 +85,44 @@ test('GET /api/results/{code}/verification and the public search of public kinds
   const file = await t.app.inject({ method: 'GET', url: `/api/results/${code}/file` });
   assert.equal(file.headers['content-type'], 'application/pdf');
   assert.deepEqual(file.rawPayload, signed);
+});
+
+test('a result signed with its registry code carries the code\'s verification address in the stamp\'s QR, module for module', async () => {
+  const root = await t.modules.catalog.service.rootAgency();
+  const { service, registry } = t.modules.signing;
+  const resultCode = registry.newCode();
+  const done = await service.signForAgency({ pdf, agency: { id: root.id, code: root.code, name: root.name }, signerName: 'Lê Văn Lãnh', reason: 'Cấp giấy phép', resultCode });
+  const address = `${t.config.publicUrl}/xac-minh?ma=${resultCode}`;
+  assert.equal(address, `http://localhost:8080/xac-minh?ma=${resultCode}`);
+  // The stamp sits bottom right of the A4 page (270 × 64 pt, 28 pt from the edges); its QR is in its left part.
+  const grid = await readSquareGrid(done.bytes, { x: 595 - 28 - 270 + 3, y: 842 - 28 - 64 + 3, width: 60, height: 58 }, qrModules(address));
+  assert.equal(isQrOf(grid, address), true, 'the QR encodes the verification address');
+  assert.equal(isQrOf(grid, `${t.config.publicUrl}/xac-minh?ma=${registry.newCode()}`), false, 'and no other');
+  const unstamped = await readSquareGrid(signed, { x: 595 - 28 - 270 + 3, y: 842 - 28 - 64 + 3, width: 60, height: 58 }, qrModules(address));
+  assert.equal(isQrOf(unstamped, address), false, 'a signature without a registry code has no QR');
+});
+
+test('verification by the code printed on a result works for every kind; the entry and the file of a non-public kind stay with officials', async () => {
+  const root = await t.modules.catalog.service.rootAgency();
+  const { service, registry } = t.modules.signing;
+  const privateCode = registry.newCode();
+  const done = await service.signForAgency({ pdf, agency: { id: root.id, code: root.code, name: root.name }, signerName: 'Lê Văn Lãnh', reason: 'Xác nhận', resultCode: privateCode });
+  await t.database.db.transaction((tx) => registry.record(tx, {
+    code: privateCode, number: '77/XN-UBND', kind: 'certificate', title: 'Giấy xác nhận tình trạng hôn nhân', holderName: 'Nguyễn Thị Hồng', holderId: '087123456789',
+    agencyId: root.id, agencyName: root.name, procedureCode: null, source: null, issuedAt: new Date(), validFrom: '2026-12-01', validUntil: null,
+    public: false, fileSha256: done.sha256, fileName: 'xac-nhan.pdf', signatures: 1,
+  }));
+  const verification = await t.app.inject({ method: 'GET', url: `/api/results/${privateCode}/verification` });
+  assert.equal(verification.statusCode, 200, verification.body);
+  assert.equal(verification.json().report.valid, true);
+  assert.equal(verification.json().result.code, privateCode);
+  assert.equal(verification.json().result.holderId, '*********789', 'the holder\'s id stays masked');
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/results/${privateCode}` })).statusCode, 404, 'the entry is not public');
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/results/${privateCode}/file` })).statusCode, 404, 'nor is the file');
+  const search = (await t.app.inject({ method: 'GET', url: '/api/results?q=H%E1%BB%93ng' })).json();
+  assert.equal(search.items.some((r: { code: string }) => r.code === privateCode), false, 'nor is it found by searching');
+  const admin = await adminToken(t);
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/results/${privateCode}`, headers: { authorization: `Bearer ${admin}` } })).statusCode, 200, 'officials see it');
 });
 
 test('the public page /xac-minh: the verdict, the registry entry and each signature\'s checks, in Vietnamese, without JavaScript', async () => {

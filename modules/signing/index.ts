@@ -43,6 +43,7 @@ export function createSigningModule(ctx: ModuleContext, deps: SigningDependencie
   const trustedRoots = trustedRootsFrom(settings.trustedRootUrl);
   const keys = createAgencyKeys(db, createSecretBox(config.masterKey), { apiUrl: settings.caApiUrl, clientId: settings.caClientId, apiKey: settings.caApiKey }, trustedRoots, now);
   const registry = createResultRegistry(db, deps.blobs, (id) => deps.agencies.agencyAncestors(id), now);
-  const service = createSigningService({ keys, registry, blobs: deps.blobs, timeStamp: tsa(settings.tsaUrl), trustedRoots, now });
+  const verificationUrl = (code: string) => `${config.publicUrl}/xac-minh?ma=${encodeURIComponent(code)}`;
+  const service = createSigningService({ keys, registry, blobs: deps.blobs, timeStamp: tsa(settings.tsaUrl), trustedRoots, now, verificationUrl });
   return { service, registry, keys, routes: signingRoutes(service, registry) };
 }

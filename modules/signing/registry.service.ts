@@ -29,6 +29,8 @@ const NEXT: Record<ResultStatus, readonly ResultStatus[]> = {
 };
 
 export interface NewResult {
+  /** Chosen before signing when the code is printed on the result (`newCode()`); made here otherwise. */
+  code?: string | undefined;
   number: string;
   kind: ResultKind;
   title: string;
@@ -110,6 +112,8 @@ function resultCode(): string {
 const resultNotFound = () => notFound('result.not_found', 'Không tìm thấy kết quả / No such result');
 
 export interface ResultRegistry {
+  /** A fresh registry code, to print on a result before it is recorded. */
+  newCode(): string;
   /** Records an issued result in the caller's transaction; answers its code. */
   record(tx: Queryable, input: NewResult): Promise<ResultView>;
   search(principal: Principal, query: ResultQuery): Promise<{ total: number; items: ResultView[] }>;
@@ -119,6 +123,12 @@ export interface ResultRegistry {
   changeStatus(principal: Principal, code: string, change: { status: ResultStatus; reason: string }): Promise<ResultView>;
   /** The registry entry of a file, by its SHA-256 (an uploaded copy of a registered result). */
   bySha256(principal: Principal, sha256: string): Promise<ResultView | undefined>;
+  /**
+   * A result and its signed file, for verification by the code printed on it. The code is the
+   * capability (60 random bits, on the paper and in its QR): whoever holds the result may check it,
+   * whatever its kind, with the holder's id masked; the file itself is never handed out this way.
+   */
+  forVerification(principal: Principal, code: string): Promise<{ result: ResultView; bytes: Buffer }>;
 }
 
 export function createResultRegistry(db: Db, blobs: BlobStore, agencyAncestors: (id: string) => Promise<string[]>, now: () => Date): ResultRegistry {
@@ -128,8 +138,10 @@ export function createResultRegistry(db: Db, blobs: BlobStore, agencyAncestors: 
     return row;
   };
   return {
+    newCode: resultCode,
+
     async record(tx, input) {
-      const row = { id: newId(), code: resultCode(), ...input, status: 'valid' as const };
+      const row = { id: newId(), ...input, code: input.code ?? resultCode(), status: 'valid' as const };
       await (tx as Db).insert(results).values(row);
       await (tx as Db).insert(resultEvents).values({ id: newId(), resultId: row.id, fromStatus: null, toStatus: 'valid', reason: 'issued', actor: 'system', at: input.issuedAt });
       return view({ ...row, supersedes: null, createdAt: input.issuedAt, updatedAt: input.issuedAt }, true);
@@ -186,6 +198,13 @@ export function createResultRegistry(db: Db, blobs: BlobStore, agencyAncestors: 
         await tx.insert(resultEvents).values({ id: newId(), resultId: row.id, fromStatus: from, toStatus: change.status, reason: change.reason, actor: actorOf(principal), at: now() });
         return view(updated[0], true);
       });
+    },
+
+    async forVerification(principal, code) {
+      const [row] = await db.select().from(results).where(eq(results.code, code)).limit(1);
+      const bytes = row && (await blobs.get(row.fileSha256));
+      if (!row || !bytes) throw resultNotFound();
+      return { result: view(row, isOfficial(principal)), bytes };
     },
 
     async bySha256(principal, sha256) {

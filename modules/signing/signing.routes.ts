@@ -43,7 +43,7 @@ export function signingRoutes(signing: SigningService, registry: ResultRegistry)
     app.get('/:code/verification', {
       config: { access: 'public' },
       schema: {
-        operationId: 'verifyRegisteredResult', tags: TAGS, summary: 'Verify a registered result by its code (its signed file as kept by the registry)',
+        operationId: 'verifyRegisteredResult', tags: TAGS, summary: 'Verify a registered result by the code printed on it (its signed file as kept by the registry): open to whoever holds the code, whatever the kind, with the holder\'s id masked; the file itself is not handed out',
         params: CodeParams, response: { 200: VerificationSchema, ...errorResponses(404) },
       },
     }, async (request) => logged(request, await signing.verifyRegistered(request.principal, request.params.code)));

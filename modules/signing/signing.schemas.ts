@@ -6,7 +6,7 @@ export const TAGS = ['results'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
-export const ResultCode = Type.String({ pattern: '^KQ-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$', description: 'The code of the result in the results registry (KQ- and 12 characters without look-alikes)' });
+export const ResultCode = Type.String({ pattern: '^KQ-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$', description: 'The code printed on the result\'s signature stamp and in its QR (KQ- and 12 characters without look-alikes)' });
 export const CodeParams = Type.Object({ code: ResultCode }, { additionalProperties: false });
 
 const resultProperties = {

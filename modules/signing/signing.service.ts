@@ -14,6 +14,8 @@ export interface SignRequest {
   /** The official who approves and signs (shown on the stamp). */
   signerName: string;
   reason: string;
+  /** The registry code the result will have (`registry.newCode()`): printed on the stamp with a QR to verify it. */
+  resultCode?: string | undefined;
 }
 
 export interface SignedFile {
@@ -58,6 +60,8 @@ export interface SigningDeps {
   timeStamp: TimeStamper;
   trustedRoots: () => Promise<Uint8Array[]>;
   now: () => Date;
+  /** The public address that verifies a result by its code (the stamp's QR). */
+  verificationUrl: (code: string) => string;
 }
 
 /** `14:05:09 06/12/2026` in Vietnam time, as the stamp shows it. */
@@ -78,7 +82,10 @@ export function createSigningService(deps: SigningDeps): SigningService {
       let bytes: Buffer;
       try {
         bytes = await signPdf(request.pdf, signer, timeStamp, {
-          stamp: { signer: request.signerName, agency: request.agency.name, time: stampTime(at) },
+          stamp: {
+            signer: request.signerName, agency: request.agency.name, time: stampTime(at),
+            result: request.resultCode ? { code: request.resultCode, verificationUrl: deps.verificationUrl(request.resultCode) } : undefined,
+          },
           signerName: request.signerName, reason: request.reason, location: 'Đồng Tháp', signingTime: at,
         });
       } catch (error) {
@@ -97,9 +104,7 @@ export function createSigningService(deps: SigningDeps): SigningService {
     },
 
     async verifyRegistered(principal, code) {
-      const entry = await deps.registry.get(principal, code);
-      const { bytes } = await deps.registry.file(principal, code);
-      const { events: _events, ...result } = entry;
+      const { result, bytes } = await deps.registry.forVerification(principal, code);
       return { result, report: await verify(bytes) };
     },
   };

@@ -8,7 +8,7 @@ const vietnamTime = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Mi
 const vietnamDate = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short' });
 
 /**
- * /xac-minh: anyone verifies a result by its registry code (a future QR on the result would land here with `?ma=`),
+ * /xac-minh: anyone verifies a result by the code printed on it (the stamp's QR lands here with `?ma=`),
  * as a plain GET form and a server-rendered answer without JavaScript: the registry entry and,
  * for each signature, whether it is intact, chains to the root CA, is time-stamped and not
  * revoked (the CA's OCSP answer), and whether the document was changed after the last one. The

@@ -6,7 +6,7 @@ import { outcomeOf } from './control-sheet.ts';
 import { FORMS } from './forms.ts';
 import { formatDate, formatDateTime, formatMoney, noticeFileName, noticeText, placeAndDate, REGISTER_HEADERS, registerLayout, registerWorkbook, renderNotice, renderRegister, type NoticeDocument, type TrackingRegister } from './index.ts';
 import { linesOf } from './model.ts';
-import { missingWords, pdfText } from './pdf-text.test-support.ts';
+import { missingWords, pdfText } from '../../../packages/platform/testing.ts';
 import { sampleApology, sampleControlSheet, sampleReceipt, sampleRegister, sampleRejection, sampleStop, sampleSupplement } from './samples.ts';
 
 const all: [string, NoticeDocument, keyof typeof FORMS][] = [

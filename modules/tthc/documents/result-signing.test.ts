@@ -11,7 +11,7 @@ import {
 } from '../../../apps/sandbox/index.ts';
 import { localSigner, signPdf, tsaClient, verifyPdf, type DocumentSigner } from '../../signing/index.ts';
 import { renderNotice } from './index.ts';
-import { pdfText } from './pdf-text.test-support.ts';
+import { pdfText } from '../../../packages/platform/testing.ts';
 import { sampleStop } from './samples.ts';
 
 /**

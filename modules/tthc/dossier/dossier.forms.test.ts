@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { rejectsWith } from '../../../packages/platform/testing.ts';
-import { missingWords, pdfText } from '../documents/pdf-text.test-support.ts';
+import { missingWords, pdfText } from '../../../packages/platform/testing.ts';
 import { dossierRepository } from './dossier.repository.ts';
 import { act, birthSubmission, footprint, setUpWorld, upload, type World } from './dossier.test-support.ts';
 import type { Dossier } from './dossier.types.ts';

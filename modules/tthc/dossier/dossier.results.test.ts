@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { anonymous, queryRows, type Principal } from '../../../packages/platform/index.ts';
+import { isQrOf, pdfText, qrModules, readSquareGrid } from '../../../packages/platform/testing.ts';
 import { revokeCaCertificate, startCa, type StartedCa } from '../../../apps/sandbox/index.ts';
 import { renderNotice } from '../documents/index.ts';
 import { sampleStop } from '../documents/samples.ts';
@@ -19,6 +20,7 @@ import type { Dossier } from './dossier.types.ts';
  * results registry; pdfsig validates what the applicant downloads; the registry's statuses.
  */
 const run = promisify(execFile);
+const PORTAL = 'https://dichvucong.dongthap.gov.vn';
 
 describe('signed results of dossiers', () => {
   let ca: StartedCa;
@@ -30,7 +32,7 @@ describe('signed results of dossiers', () => {
     ca = await startCa();
     dir = await mkdtemp(path.join(tmpdir(), 'sen-results-'));
     w = await setUpWorld('2026-11-23T02:00:00.000Z', {
-      SIGNING_CA_API_URL: `${ca.base}/api/v1`, SIGNING_TSA_URL: `${ca.base}/tsa`, SIGNING_TRUSTED_ROOT_URL: `${ca.base}/certs/root.crt`,
+      SIGNING_CA_API_URL: `${ca.base}/api/v1`, SIGNING_TSA_URL: `${ca.base}/tsa`, SIGNING_TRUSTED_ROOT_URL: `${ca.base}/certs/root.crt`, PUBLIC_URL: PORTAL,
     }, { signing: true });
     resultPdf = await renderNotice(sampleStop);
   });
@@ -83,9 +85,17 @@ describe('signed results of dossiers', () => {
     const found = await w.signing!.registry.search(w.leader, { q: dossier.code, limit: 10, offset: 0 });
     assert.equal(found.total, 1);
     assert.deepEqual([found.items[0]!.code, found.items[0]!.status, found.items[0]!.holderName, found.items[0]!.holderId], [registered, 'valid', 'Nguyễn Văn An', '087090001234']);
-    // Not a public kind: anyone else finds nothing and cannot open it.
+    // Not a public kind: anyone else finds nothing and cannot open it...
     assert.equal((await w.signing!.registry.search(anonymous, { q: dossier.code, limit: 10, offset: 0 })).total, 0);
-    await assert.rejects(w.signing!.service.verifyRegistered(anonymous, registered), { code: 'result.not_found' });
+    await assert.rejects(w.signing!.registry.get(anonymous, registered), { code: 'result.not_found' });
+    await assert.rejects(w.signing!.registry.file(anonymous, registered), { code: 'result.not_found' });
+    // ...but whoever holds the paper verifies it by the code printed on it, whose QR opens the public page.
+    const byCode = await w.signing!.service.verifyRegistered(anonymous, registered);
+    assert.deepEqual([byCode.report.valid, byCode.result?.number, byCode.result?.holderId], [true, dossier.code, '*********234']);
+    const address = `${PORTAL}/xac-minh?ma=${registered}`;
+    const pages = (await pdfText(download.bytes)).pages;
+    const qr = await readSquareGrid(download.bytes, { page: pages, x: 595.28 - 28 - 270 + 3, y: 841.89 - 28 - 64 + 3, width: 60, height: 58 }, qrModules(address));
+    assert.equal(isQrOf(qr, address), true, 'the stamp\'s QR is the registered code\'s verification address');
 
     const verification = await w.signing!.service.verifyRegistered(w.leader, registered);
     assert.equal(verification.report.valid, true, JSON.stringify(verification.report.signatures.map((s) => s.problems)));

@@ -35,12 +35,14 @@ export async function signApprovedResults(deps: DossierDeps, principal: Principa
     const stored = await dossierRepository.fileBlob(deps.db, dossier.id, file.id);
     const pdf = stored && (await deps.blobs.get(stored.blobKey));
     if (!pdf) continue;
+    const code = results.registry.newCode();
     const done = await results.service.signForAgency({
-      pdf, agency: { id: agency.id, code: agency.code, name: agency.name }, signerName, reason: `Phê duyệt kết quả giải quyết hồ sơ ${dossier.code}`,
+      pdf, agency: { id: agency.id, code: agency.code, name: agency.name }, signerName, reason: `Phê duyệt kết quả giải quyết hồ sơ ${dossier.code}`, resultCode: code,
     });
     signed.push({
       fileId: file.id, blobKey: done.sha256, size: done.bytes.length,
       entry: {
+        code,
         number: files.length > 1 ? `${dossier.code}/${index + 1}` : dossier.code,
         kind: 'decision',
         title: context?.procedure.name ?? file.fileName,
