@@ -89,15 +89,24 @@ export async function startAudit(page: Page): Promise<void> {
     };
     const open = () => [...document.querySelectorAll('[role="dialog"], [role="alertdialog"], dialog[open]')];
     const seen = new WeakSet<Element>();
+    // A dialog may get its name a moment after it appears (Mantine links the title once it has
+    // mounted): it is reported once named, or as unnamed if it closes without ever having a name.
+    const unnamed = new Set<Element>();
     const scope = window as unknown as { __a11yDialogOpened(name: string): void; __a11yOpenDialogs(): string[] };
     scope.__a11yOpenDialogs = () => open().map(nameOf);
     new MutationObserver(() => {
       for (const dialog of open()) {
         if (seen.has(dialog)) continue;
         seen.add(dialog);
-        scope.__a11yDialogOpened(nameOf(dialog));
+        unnamed.add(dialog);
       }
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'role'] });
+      for (const dialog of unnamed) {
+        const name = nameOf(dialog);
+        if (name === '(unnamed dialog)' && dialog.isConnected) continue;
+        unnamed.delete(dialog);
+        scope.__a11yDialogOpened(name);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['open', 'role', 'aria-labelledby', 'aria-label'] });
   });
 }
 

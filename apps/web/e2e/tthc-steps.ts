@@ -84,3 +84,28 @@ export async function fileAtCounter(desk: Page): Promise<string> {
   await checkA11y(desk);
   return code;
 }
+
+/** From the queue page, opens a dossier by its code. */
+export async function openFromQueue(page: Page, queueTab: RegExp, code: string): Promise<void> {
+  await page.getByRole('tab', { name: queueTab }).click();
+  await page.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).waitFor();
+  await checkA11y(page);
+  await page.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();
+  await page.waitForURL(/\/workspace\/dossiers\//);
+  await page.getByTestId('dossier-code').filter({ hasText: code }).waitFor();
+  await checkA11y(page);
+}
+
+/** Takes a step's transition: the button from `allowed`, then the confirmation dialog. */
+export async function transition(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await checkA11y(page);
+  await dialog.getByRole('button', { name: label, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+export async function expectStatus(page: Page, status: string): Promise<void> {
+  await page.getByTestId('dossier-code').locator('xpath=..').getByText(status, { exact: true }).waitFor();
+}

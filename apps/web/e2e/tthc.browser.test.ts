@@ -4,38 +4,12 @@
 // sandbox) accepted at the desk. Run: node --test apps/web/e2e/tthc.browser.test.ts
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
-import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, fileAtCounter, fillBirthForm } from './tthc-steps.ts';
+import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, expectStatus, fileAtCounter, fillBirthForm, openFromQueue, transition } from './tthc-steps.ts';
 
 const MARITAL = 'Cấp Giấy xác nhận tình trạng hôn nhân';
 
 const harness: Harness = setUpHarness();
-
-/** From the queue page, opens a dossier by its code. */
-async function openFromQueue(page: Page, queueTab: RegExp, code: string): Promise<void> {
-  await page.getByRole('tab', { name: queueTab }).click();
-  await page.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).waitFor();
-  await checkA11y(page);
-  await page.locator(`tr[data-code="${code}"]`).getByRole('link', { name: code }).click();
-  await page.waitForURL(/\/workspace\/dossiers\//);
-  await page.getByTestId('dossier-code').filter({ hasText: code }).waitFor();
-  await checkA11y(page);
-}
-
-/** Takes a step's transition: the button from `allowed`, then the confirmation dialog. */
-async function transition(page: Page, label: string): Promise<void> {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await checkA11y(page);
-  await dialog.getByRole('button', { name: label, exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
-async function expectStatus(page: Page, status: string): Promise<void> {
-  await page.getByTestId('dossier-code').locator('xpath=..').getByText(status, { exact: true }).waitFor();
-}
 
 // The citizen's journey (filing, supplement, three officials, return, rating, summary) takes minutes on a shared CI machine.
 

@@ -37,6 +37,7 @@ const CounterPage = signedIn(() => import('../pages/tthc/workspace/CounterPage.t
 const RegisterPage = signedIn(() => import('../pages/tthc/workspace/RegisterPage.tsx'), 'RegisterPage');
 const StatisticsPage = signedIn(() => import('../pages/analytics/StatisticsPage.tsx'), 'StatisticsPage');
 const RatingsPage = signedIn(() => import('../pages/tthc/workspace/RatingsPage.tsx'), 'RatingsPage');
+const ResultsRegistryPage = signedIn(() => import('../pages/results/ResultsRegistryPage.tsx'), 'ResultsRegistryPage');
 
 const OfficialsPage = signedIn(() => import('../pages/admin/OfficialsPage.tsx'), 'OfficialsPage');
 const RolesPage = signedIn(() => import('../pages/admin/RolesPage.tsx'), 'RolesPage');
@@ -97,6 +98,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/workspace/counter', component: CounterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.nav.counter' },
   { path: '/workspace/ratings', component: RatingsPage, access: { anyOf: ['report.read', 'dossier.read'] }, section: 'workspace', labelKey: 'tthc.nav.ratings' },
   { path: '/workspace/statistics', component: StatisticsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.statistics' },
+  { path: '/workspace/results', component: ResultsRegistryPage, access: { anyOf: ['dossier.read', 'dossier.process', 'dossier.approve', 'dossier.receive', 'result.manage'] }, section: 'workspace', labelKey: 'resultsRegistry.nav' },
   { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },
