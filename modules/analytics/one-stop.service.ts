@@ -40,7 +40,8 @@ export interface ReportRow {
 export interface OneStopReport {
   period: PeriodView;
   previousPeriod: PeriodView;
-  agency: { id: string; name: string };
+  /** The agency reported on, and the one above it (null for the province: it reports to the Government Office). */
+  agency: { id: string; name: string; parentName: string | null };
   groupBy: GroupBy;
   total: Figures;
   previousTotal: Figures;
@@ -157,7 +158,7 @@ export function createOneStopService(deps: OneStopDeps) {
       const rows = keys.map((key) => ({ key, label: labelOf(key), figures: now.groups.get(key) ?? empty, previous: before.groups.get(key) ?? empty }))
         .sort((a, b) => b.figures.received.total - a.figures.received.total || a.label.localeCompare(b.label, 'vi'));
       return {
-        period: view(period, now.window), previousPeriod: view(previous, before.window), agency: { id: agency.id, name: agency.name }, groupBy,
+        period: view(period, now.window), previousPeriod: view(previous, before.window), agency: { id: agency.id, name: agency.name, parentName: byId.get(agency.parentId ?? '')?.name ?? null }, groupBy,
         total: now.total, previousTotal: before.total, rows,
       };
     },

@@ -46,3 +46,6 @@ export const rejectsWith = (status: number, code: string) => (err: unknown) => {
   if (err.status !== status || err.code !== code) throw new Error(`expected ${status} ${code}, got ${err.status} ${err.code}: ${err.message}`);
   return true;
 };
+
+/** The text of a PDF as poppler's pdftotext reads it (tests of printed documents). */
+export { pdfText } from './pdf-text.test-support.ts';
