@@ -49,13 +49,13 @@ describe('the periodic report (form II.06a/VPCP/KSTT) and the PDF export', () =>
     assert.equal(response.headers['content-type'], 'application/pdf');
     const { text, title } = await pdfText(response.rawPayload);
     const flat = text.replace(/\s+/g, ' ');
-    for (const words of ['Biểu số II.06a/VPCP/KSTT', 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH', `Đơn vị báo cáo: ${shown.agency.name}`, `Kỳ báo cáo: ${month}`, 'Văn phòng Chính phủ', 'Trong hạn']) {
+    for (const words of ['Biểu số II.06a/VPCP/KSTT', 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH', `Đơn vị báo cáo: ${shown.agency.name}`, `Kỳ báo cáo: Tháng ${Number(month.slice(5))} năm ${month.slice(0, 4)}`, 'Văn phòng Chính phủ', 'Trong hạn']) {
       assert.ok(flat.replace(/\s/g, '').includes(words.replace(/\s/g, '')), `the PDF says "${words}"`);
     }
     assert.match(title ?? '', /II\.06a/);
     const total = /Tổng cộng((?: \d+){11})/.exec(flat);
     assert.ok(total, `a total row in: ${flat.slice(-600)}`);
-    assert.deepEqual(total[1].trim().split(' ').map(Number), formValues(shown.total));
+    assert.deepEqual(total[1]!.trim().split(' ').map(Number), formValues(shown.total));
     for (const row of shown.rows) assert.ok(flat.replace(/\s/g, '').includes(row.label.replace(/\s/g, '')), `a row for ${row.label}`);
     assert.equal(await audited('export analytics.periodic_report'), before + 1);
   });
@@ -135,7 +135,7 @@ describe('the periodic report (form II.06a/VPCP/KSTT) and the PDF export', () =>
     const total = /Tổng cộng((?: \S+){5})/.exec(flat);
     assert.ok(total, flat.slice(-400));
     const t = shown.total;
-    assert.deepEqual(total[1].trim().split(' ').map(Number), [t.received.total, t.received.online, t.received.counter, t.received.nationalPortal, t.received.post]);
+    assert.deepEqual(total[1]!.trim().split(' ').map(Number), [t.received.total, t.received.online, t.received.counter, t.received.nationalPortal, t.received.post]);
     assert.equal(await audited('export analytics.one_stop'), before + 1);
   });
 });

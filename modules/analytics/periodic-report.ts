@@ -59,6 +59,14 @@ export interface PeriodicReport {
 
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const ROMAN = ['I', 'II', 'III', 'IV'];
+/** `2026-05` → `Tháng 5 năm 2026`, `2026-Q2` → `Quý II năm 2026`, `2026` → `Năm 2026`. */
+export function periodLabel(key: string): string {
+  const [year, part] = key.split('-');
+  if (!part) return `Năm ${year}`;
+  if (part.startsWith('Q')) return `Quý ${ROMAN[Number(part.slice(1)) - 1]} năm ${year}`;
+  return `Tháng ${Number(part)} năm ${year}`;
+}
 const valuesOf = (f: Figures) => FORM_COLUMNS.map((c) => c.value(f));
 
 /** The form's content for a one-stop report: one row per group, the total row, and the period and agencies in words. */
@@ -78,7 +86,7 @@ export function headingLines(r: PeriodicReport): { left: string[]; right: string
   return {
     left: [r.formCode],
     right: [`Đơn vị báo cáo: ${r.reportingAgency}`, `Đơn vị nhận báo cáo: ${r.recipient}`],
-    period: [`Kỳ báo cáo: ${r.periodKey}`, `(Từ ngày ${r.from} đến ngày ${r.to}; hồ sơ đang giải quyết tính đến ngày ${r.snapshot})`],
+    period: [`Kỳ báo cáo: ${periodLabel(r.periodKey)}`, `(Từ ngày ${r.from} đến ngày ${r.to}; hồ sơ đang giải quyết tính đến ngày ${r.snapshot})`],
   };
 }
 

@@ -36,6 +36,7 @@ const DossierPage = signedIn(() => import('../pages/tthc/workspace/DossierPage.t
 const CounterPage = signedIn(() => import('../pages/tthc/workspace/CounterPage.tsx'), 'CounterPage');
 const RegisterPage = signedIn(() => import('../pages/tthc/workspace/RegisterPage.tsx'), 'RegisterPage');
 const StatisticsPage = signedIn(() => import('../pages/analytics/StatisticsPage.tsx'), 'StatisticsPage');
+const IndicatorsPage = signedIn(() => import('../pages/analytics/IndicatorsPage.tsx'), 'IndicatorsPage');
 const RatingsPage = signedIn(() => import('../pages/tthc/workspace/RatingsPage.tsx'), 'RatingsPage');
 
 const OfficialsPage = signedIn(() => import('../pages/admin/OfficialsPage.tsx'), 'OfficialsPage');
@@ -97,6 +98,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/workspace/counter', component: CounterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.nav.counter' },
   { path: '/workspace/ratings', component: RatingsPage, access: { anyOf: ['report.read', 'dossier.read'] }, section: 'workspace', labelKey: 'tthc.nav.ratings' },
   { path: '/workspace/statistics', component: StatisticsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.statistics' },
+  { path: '/workspace/indicators', component: IndicatorsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.indicators' },
   { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },
