@@ -3,14 +3,14 @@ import { DrillPageSchema, DrillQuery, ExportQuery, PeriodicReportQuery, PublicAg
 import { reportWorkbook } from './one-stop.workbook.ts';
 import { NATIONAL_RECIPIENT, periodicReport } from './periodic-report.ts';
 import { periodicReportPdf, periodicReportWorkbook, reportPdf } from './periodic-report.render.ts';
-import { indicatorsReport } from './indicators.report.ts';
+import { indicatorsReport, type IndicatorSources } from './indicators.report.ts';
 import { IndicatorsQuery, IndicatorsSchema } from './indicators.schemas.ts';
 import type { OneStopService } from './one-stop.service.ts';
 
 const PURPOSE = 'one-stop statistics';
 const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 
-export function oneStopRoutes(service: OneStopService) {
+export function oneStopRoutes(service: OneStopService, sources: IndicatorSources = {}) {
   return async function routes(app: App): Promise<void> {
     app.get('/one-stop', {
       config: { access: 'authenticated' },
@@ -28,7 +28,7 @@ export function oneStopRoutes(service: OneStopService) {
         summary: 'The service-quality index of Decision 766/QĐ-TTg and the framework KPIs of a period, live from the one-stop figures (report.read on the agency)',
         querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errorResponses(400, 403, 404, 422) },
       },
-    }, async (request) => indicatorsReport(service, request.principal, request.query));
+    }, async (request) => indicatorsReport(service, sources, request.principal, request.query));
 
     app.get('/one-stop/dossiers', {
       config: { access: 'authenticated' },

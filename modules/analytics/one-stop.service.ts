@@ -163,6 +163,12 @@ export function createOneStopService(deps: OneStopDeps) {
       };
     },
 
+    /** The agencies a report of `agencyId` covers for this caller (checked as `report` checks them), and which of them are departments or boards. */
+    async agenciesOf(principal: Principal, agencyId: string | undefined): Promise<{ ids: string[]; departmentIds: string[] }> {
+      const { ids, byId } = await scope(principal, agencyId);
+      return { ids, departmentIds: ids.filter((id) => agencyGroupOf(byId.get(id)!.kind) === 'departments') };
+    },
+
     /** The dossiers behind one figure: what an official opens next (codes and states, no applicant). */
     async dossiers(principal: Principal, query: DrillQuery): Promise<{ items: DrillRow[]; total: number; limit: number; offset: number }> {
       const period = parsePeriod(query.period);
