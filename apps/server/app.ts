@@ -84,7 +84,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const lgsp = createLgspModule(ctx, { agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now });
   const postal = createPostalModule(ctx, { communes: communesOfCatalog(catalog.service), outbound: metrics.outbound, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing, postal: postal.service });
-  const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, now: options.now });
+  const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, lgsp: lgsp.registry, now: options.now });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);

@@ -6,6 +6,7 @@
  */
 import { memoize, type ModuleContext, type ModuleRoutes } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import type { LgspModule } from '../lgsp/index.ts';
 import type { TthcModule } from '../tthc/index.ts';
 import { factOf, upsertFact } from './facts.ts';
 import { oneStopRepository } from './one-stop.repository.ts';
@@ -21,7 +22,10 @@ export { parsePeriod, sameTimeLastYear, type Period } from './periods.ts';
 
 export interface AnalyticsDependencies {
   catalog: CatalogService;
-  tthc: Pick<TthcModule, 'dossierChanges'>;
+  /** The change hook (facts) and the national sync's counts (index 766.1.4). */
+  tthc: Pick<TthcModule, 'dossierChanges'> & Partial<Pick<TthcModule, 'nationalSyncs'>>;
+  /** The LGSP registry: departments publishing services (KPI 10). Without it that KPI stays null. */
+  lgsp?: Pick<LgspModule['registry'], 'listMembers' | 'listSubsystems' | 'listServices'>;
   now?: () => Date;
   /** How long reference reads (agencies, calendar, field names) are memoised (default 10 s, as tthc's). */
   referenceTtlMs?: number;
@@ -55,7 +59,7 @@ export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDepende
   const backfill = () => deps.tthc.dossierChanges.replayAll();
   return {
     oneStop,
-    routes: oneStopRoutes(oneStop),
+    routes: oneStopRoutes(oneStop, { nationalSyncs: deps.tthc.nationalSyncs, lgsp: deps.lgsp }),
     backfill,
     async seed() {
       if (await oneStopRepository.isEmpty(db)) await backfill();

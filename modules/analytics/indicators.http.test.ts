@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import { vietnamDate } from '../../packages/platform/index.ts';
 import { clientToken, leaderToken, setUpStatsWorld, type StatsWorld } from './analytics.test-support.ts';
 import type { OneStopReport } from './index.ts';
@@ -53,6 +54,27 @@ describe('service-quality index and framework KPIs over HTTP', () => {
     assert.equal(online.value, figures.onlineShare);
     assert.equal(online.target, 85);
     assert.equal(online.met, (figures.onlineShare ?? 0) >= 85);
+  });
+
+  it('passes the national sync\'s count (766.1.4, kpi.national-sync) and the LGSP registry\'s (kpi.10) into the index', async () => {
+    const x002 = await w.agencyId('TAM.H19.X002');
+    // A commune with two dossiers this month: the portal has acknowledged one of them, not the other.
+    const second = await w.file('2.000720', 'TAM.H19.X002');
+    const figures = ((await get(`/api/analytics/one-stop?period=${month}&agency=${x002}`)).json() as OneStopReport).total;
+    assert.equal(figures.received.total, 2);
+    await w.database.db.execute(sql`update tthc.national_syncs set state = 'pending' where dossier_id in (select id from tthc.dossiers where agency_id = ${x002}::uuid)`);
+    await w.database.db.execute(sql`update tthc.national_syncs set state = 'sent' where dossier_id = ${second.id}::uuid`);
+
+    const body = (await get(`/api/analytics/indicators?period=${month}&agency=${x002}`)).json() as Indicators;
+    const synced = body.index.indicators.find((i) => i.id === '766.1.4')!;
+    assert.equal(synced.value, 50, '1 of 2 received');
+    assert.equal(synced.points, 3, '50 % of 6 points');
+    assert.equal(body.kpis.find((k) => k.id === 'kpi.national-sync')!.value, 50);
+    assert.equal(body.kpis.find((k) => k.id === 'kpi.10')!.value, null, 'a commune has no departments: nothing to divide by');
+
+    // The province: its departments, none publishing a service on LGSP yet.
+    const province = (await get(`/api/analytics/indicators?period=${month}`)).json() as Indicators;
+    assert.equal(province.kpis.find((k) => k.id === 'kpi.10')!.value, 0);
   });
 
   it('keeps a commune\'s leader to the commune, and refuses a bad period', async () => {

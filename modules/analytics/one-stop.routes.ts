@@ -1,14 +1,16 @@
 import { errorResponses, type App } from '../../packages/platform/index.ts';
-import { DrillPageSchema, DrillQuery, PublicAgenciesSchema, PublicQuery, ReportQuery, ReportSchema, TAGS, WorkbookSchema } from './one-stop.schemas.ts';
+import { DrillPageSchema, DrillQuery, ExportQuery, PeriodicReportQuery, PublicAgenciesSchema, PublicQuery, ReportQuery, ReportSchema, TAGS, WorkbookSchema } from './one-stop.schemas.ts';
 import { reportWorkbook } from './one-stop.workbook.ts';
-import { indicatorsReport } from './indicators.report.ts';
+import { NATIONAL_RECIPIENT, periodicReport } from './periodic-report.ts';
+import { periodicReportPdf, periodicReportWorkbook, reportPdf } from './periodic-report.render.ts';
+import { indicatorsReport, type IndicatorSources } from './indicators.report.ts';
 import { IndicatorsQuery, IndicatorsSchema } from './indicators.schemas.ts';
 import type { OneStopService } from './one-stop.service.ts';
 
 const PURPOSE = 'one-stop statistics';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 
-export function oneStopRoutes(service: OneStopService) {
+export function oneStopRoutes(service: OneStopService, sources: IndicatorSources = {}) {
   return async function routes(app: App): Promise<void> {
     app.get('/one-stop', {
       config: { access: 'authenticated' },
@@ -26,7 +28,7 @@ export function oneStopRoutes(service: OneStopService) {
         summary: 'The service-quality index of Decision 766/QĐ-TTg and the framework KPIs of a period, live from the one-stop figures (report.read on the agency)',
         querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errorResponses(400, 403, 404, 422) },
       },
-    }, async (request) => indicatorsReport(service, request.principal, request.query));
+    }, async (request) => indicatorsReport(service, sources, request.principal, request.query));
 
     app.get('/one-stop/dossiers', {
       config: { access: 'authenticated' },
@@ -44,15 +46,34 @@ export function oneStopRoutes(service: OneStopService) {
     app.get('/one-stop/export', {
       config: { access: 'authenticated' },
       schema: {
-        operationId: 'exportOneStopStatistics', tags: TAGS, summary: 'The same figures as an Excel workbook (the period and the same period a year before); audited',
-        querystring: ReportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422) },
+        operationId: 'exportOneStopStatistics', tags: TAGS,
+        summary: 'The same figures as an Excel workbook (the period and the same period a year before) or a PDF (the period); audited',
+        querystring: ExportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422) },
       },
     }, async (request, reply) => {
-      const report = await service.report(request.principal, request.query);
-      const bytes = await reportWorkbook(report);
-      await request.audit({ action: 'export analytics.one_stop', target: `/api/analytics/one-stop/export?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}`, purpose: PURPOSE });
-      const fileName = `thong-ke-mot-cua-${report.period.key}-${report.groupBy}.xlsx`;
-      return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+      const { format, ...query } = request.query;
+      const report = await service.report(request.principal, query);
+      const bytes = format === 'pdf' ? await reportPdf(report) : await reportWorkbook(report);
+      await request.audit({ action: 'export analytics.one_stop', target: `/api/analytics/one-stop/export?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}&format=${format}`, purpose: PURPOSE });
+      const fileName = `thong-ke-mot-cua-${report.period.key}-${report.groupBy}.${format}`;
+      return reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+    });
+
+    app.get('/one-stop/report', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'getOneStopPeriodicReport', tags: TAGS,
+        summary: 'The periodic report sent upward (form II.06a/VPCP/KSTT: received, resolved early/on time/late, in processing within/over time), from the same figures, as PDF or Excel; audited',
+        querystring: PeriodicReportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422) },
+      },
+    }, async (request, reply) => {
+      const { format, ...query } = request.query;
+      const report = await service.report(request.principal, { ...query, groupBy: query.groupBy ?? 'field' });
+      const form = periodicReport(report, report.agency.parentName ?? NATIONAL_RECIPIENT);
+      const bytes = format === 'pdf' ? await periodicReportPdf(form) : await periodicReportWorkbook(form);
+      await request.audit({ action: 'export analytics.periodic_report', target: `/api/analytics/one-stop/report?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}&format=${format}`, purpose: PURPOSE });
+      const fileName = `bao-cao-ket-qua-tthc-${report.period.key}.${format}`;
+      return reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
     });
 
     app.get('/public/agencies', {

@@ -14,6 +14,23 @@ export const ReportQuery = Type.Object({
   groupBy: Type.Optional(Type.Enum(GROUP_BYS)),
 }, { additionalProperties: false, $id: 'OneStopReportQuery' });
 
+export const EXPORT_FORMATS = ['xlsx', 'pdf'] as const;
+const format = Type.Enum(EXPORT_FORMATS, { default: 'xlsx', description: 'An Excel workbook (default) or a PDF (A4 landscape)' });
+
+export const ExportQuery = Type.Object({
+  period,
+  agency: Type.Optional(agency),
+  groupBy: Type.Optional(Type.Enum(GROUP_BYS)),
+  format,
+}, { additionalProperties: false, $id: 'OneStopExportQuery' });
+
+export const PeriodicReportQuery = Type.Object({
+  period,
+  agency: Type.Optional(agency),
+  groupBy: Type.Optional(Type.Enum(GROUP_BYS, { description: 'The rows of the form: per field (default, as form II.06a), agency, agency group or procedure' })),
+  format,
+}, { additionalProperties: false, $id: 'OneStopPeriodicReportQuery' });
+
 export const DrillQuery = Type.Object({
   period,
   agency: Type.Optional(agency),
@@ -45,7 +62,7 @@ const PeriodViewSchema = Type.Object({
 
 export const ReportSchema = Type.Object({
   period: PeriodViewSchema, previousPeriod: PeriodViewSchema,
-  agency: Type.Object({ id: Type.String(), name: Type.String() }),
+  agency: Type.Object({ id: Type.String(), name: Type.String(), parentName: Nullable(Type.String({ description: 'The agency above it; null for the province' })) }),
   groupBy: Type.Enum(GROUP_BYS),
   total: FiguresSchema, previousTotal: FiguresSchema,
   rows: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), figures: FiguresSchema, previous: FiguresSchema })),
@@ -67,4 +84,4 @@ export const PublicAgenciesSchema = Type.Object({
   }, { $id: 'PublicAgencyStatistics' })),
 }, { $id: 'PublicAgencyStatisticsPage' });
 
-export const WorkbookSchema = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'An .xlsx workbook' });
+export const WorkbookSchema = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'An .xlsx workbook or a PDF, as `format` asks' });

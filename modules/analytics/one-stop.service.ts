@@ -40,7 +40,8 @@ export interface ReportRow {
 export interface OneStopReport {
   period: PeriodView;
   previousPeriod: PeriodView;
-  agency: { id: string; name: string };
+  /** The agency reported on, and the one above it (null for the province: it reports to the Government Office). */
+  agency: { id: string; name: string; parentName: string | null };
   groupBy: GroupBy;
   total: Figures;
   previousTotal: Figures;
@@ -157,9 +158,15 @@ export function createOneStopService(deps: OneStopDeps) {
       const rows = keys.map((key) => ({ key, label: labelOf(key), figures: now.groups.get(key) ?? empty, previous: before.groups.get(key) ?? empty }))
         .sort((a, b) => b.figures.received.total - a.figures.received.total || a.label.localeCompare(b.label, 'vi'));
       return {
-        period: view(period, now.window), previousPeriod: view(previous, before.window), agency: { id: agency.id, name: agency.name }, groupBy,
+        period: view(period, now.window), previousPeriod: view(previous, before.window), agency: { id: agency.id, name: agency.name, parentName: byId.get(agency.parentId ?? '')?.name ?? null }, groupBy,
         total: now.total, previousTotal: before.total, rows,
       };
+    },
+
+    /** The agencies a report of `agencyId` covers for this caller (checked as `report` checks them), and which of them are departments or boards. */
+    async agenciesOf(principal: Principal, agencyId: string | undefined): Promise<{ ids: string[]; departmentIds: string[] }> {
+      const { ids, byId } = await scope(principal, agencyId);
+      return { ids, departmentIds: ids.filter((id) => agencyGroupOf(byId.get(id)!.kind) === 'departments') };
     },
 
     /** The dossiers behind one figure: what an official opens next (codes and states, no applicant). */

@@ -30,7 +30,7 @@ export const WORKBOOK_COLUMNS: readonly { header: string; value: (f: Figures) =>
   { header: 'Điểm hài lòng TB', value: (f) => f.ratings.average },
 ];
 
-const GROUP_HEADERS: Readonly<Record<OneStopReport['groupBy'], string>> = { agency: 'Cơ quan', agency_group: 'Khối cơ quan', procedure: 'Thủ tục', field: 'Lĩnh vực' };
+export const GROUP_HEADERS: Readonly<Record<OneStopReport['groupBy'], string>> = { agency: 'Cơ quan', agency_group: 'Khối cơ quan', procedure: 'Thủ tục', field: 'Lĩnh vực' };
 
 /** One sheet for the period and one for the same period a year before, each with its total row. */
 export async function reportWorkbook(report: OneStopReport): Promise<Buffer> {

@@ -46,10 +46,35 @@ describe('statistics browser journey', { timeout: 600_000 }, () => {
       assert.match(response.headers()['content-disposition'] ?? '', /thong-ke-mot-cua-\d{4}-\d{2}-procedure\.xlsx/);
       assert.match(response.url(), /groupBy=procedure/);
 
+      // The periodic report sent upward (form II.06a/VPCP/KSTT) of the same period and agency, as a PDF.
+      const report = leader.waitForResponse((r) => r.url().includes('/api/analytics/one-stop/report?'));
+      await leader.getByRole('button', { name: 'Báo cáo định kỳ (PDF)' }).click();
+      const pdf = await report;
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      assert.match(pdf.url(), /format=pdf/);
+      assert.match(pdf.headers()['content-disposition'] ?? '', /bao-cao-ket-qua-tthc-\d{4}-\d{2}\.pdf/);
+
       // The dossier itself, as the leader may open it.
       await list.getByRole('link', { name: code }).click();
       await leader.waitForURL(/\/workspace\/dossiers\//);
       await leader.getByTestId('dossier-code').filter({ hasText: code }).waitFor();
+      await checkA11y(leader);
+    });
+  });
+
+  test('a leader opens the service-quality index and the KPIs from the statistics page', async () => {
+    await journey(harness, 'analytics-indicators', async (leader) => {
+      await signInOfficial(harness, leader, LEADER, '/workspace/statistics');
+      await leader.getByRole('heading', { level: 1, name: 'Thống kê kết quả giải quyết thủ tục hành chính' }).waitFor();
+      await leader.getByRole('link', { name: 'Chỉ số phục vụ và KPI' }).click();
+      await leader.waitForURL(/\/workspace\/indicators/);
+      await leader.getByRole('heading', { level: 1, name: 'Chỉ số phục vụ người dân, doanh nghiệp và KPI' }).waitFor();
+      await leader.getByTestId('index-score').filter({ hasText: /điểm Sen đo được/ }).waitFor();
+      await leader.getByRole('table', { name: 'Điểm theo nhóm chỉ số' }).getByText('Tiến độ, kết quả giải quyết').waitFor();
+      await leader.getByRole('table', { name: /^KPI Sen đo được/ }).getByText('Tỉ lệ hồ sơ TTHC xử lý trực tuyến').waitFor();
+      const unobservable = leader.getByRole('region', { name: 'Sen không đo được' });
+      await unobservable.getByText('Chỉ số chuyển đổi số cấp tỉnh (DTI)').waitFor();
       await checkA11y(leader);
     });
   });

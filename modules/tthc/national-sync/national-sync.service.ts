@@ -57,6 +57,22 @@ export function createSyncMonitor(db: Db, rootAgencyId: () => Promise<string>) {
   }
 
   return {
+    /**
+     * Of the dossiers received (accepted at intake) on Vietnam days [from, to) at these agencies,
+     * how many the national portal has acknowledged at least once: the statistics' "synchronised"
+     * count (index 766.1.4). Counts only, no principal: the statistics check their own scope.
+     */
+    async receivedAndSynced(agencyIds: readonly string[], from: string, to: string): Promise<number> {
+      if (agencyIds.length === 0) return 0;
+      const [row] = await queryRows<{ n: number }>(db, sql`
+        select count(*)::int as n from tthc.dossiers d
+        where d.agency_id = any(${`{${agencyIds.join(',')}}`}::uuid[])
+          and (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${from}::date
+          and (d.received_at at time zone 'Asia/Ho_Chi_Minh')::date < ${to}::date
+          and exists (select 1 from tthc.national_syncs s where s.dossier_id = d.id and s.state = 'sent')`);
+      return row?.n ?? 0;
+    },
+
     async list(principal: Principal, query: { view: SyncView; limit: number; offset: number }): Promise<{ items: SyncItem[]; total: number; limit: number; offset: number; counts: SyncCounts }> {
       await authorise(principal);
       const where = VIEW_FILTER[query.view];

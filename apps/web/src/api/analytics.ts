@@ -9,6 +9,8 @@ export type GroupBy = OneStopReport['groupBy'];
 export type DrillFigure = NonNullable<paths['/api/analytics/one-stop/dossiers']['get']['parameters']['query']>['figure'];
 export type DrillDossier = Schema<'OneStopDrillDossier'>;
 export type PublicAgencyRow = Schema<'PublicAgencyStatistics'>;
+export type Indicators = Schema<'Indicators'>;
+export type ExportFormat = 'xlsx' | 'pdf';
 
 export interface ReportQuery { period: string; agency?: string | undefined; groupBy: GroupBy }
 
@@ -20,6 +22,10 @@ export const analyticsApi = {
     api.get<Schema<'OneStopDrillPage'>>('/api/analytics/one-stop/dossiers', {
       period: q.period, figure: q.figure, limit: q.limit, offset: q.offset, ...(q.agency ? { agency: q.agency } : {}), ...(q.procedure ? { procedure: q.procedure } : {}), ...(q.field ? { field: q.field } : {}),
     }),
-  export: (q: ReportQuery) => rawRequest('GET', '/api/analytics/one-stop/export', { query: query(q) }),
+  export: (q: ReportQuery, format: ExportFormat = 'xlsx') => rawRequest('GET', '/api/analytics/one-stop/export', { query: { ...query(q), format } }),
+  /** The periodic report sent upward (form II.06a/VPCP/KSTT), rows per field. */
+  periodicReport: (q: Omit<ReportQuery, 'groupBy'>, format: ExportFormat) =>
+    rawRequest('GET', '/api/analytics/one-stop/report', { query: { period: q.period, format, ...(q.agency ? { agency: q.agency } : {}) } }),
+  indicators: (q: { period: string; agency?: string | undefined }) => api.get<Indicators>('/api/analytics/indicators', { period: q.period, ...(q.agency ? { agency: q.agency } : {}) }),
   publicAgencies: (period: string) => api.get<Schema<'PublicAgencyStatisticsPage'>>('/api/analytics/public/agencies', { period }),
 };

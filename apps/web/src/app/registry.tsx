@@ -36,6 +36,7 @@ const DossierPage = signedIn(() => import('../pages/tthc/workspace/DossierPage.t
 const CounterPage = signedIn(() => import('../pages/tthc/workspace/CounterPage.tsx'), 'CounterPage');
 const RegisterPage = signedIn(() => import('../pages/tthc/workspace/RegisterPage.tsx'), 'RegisterPage');
 const StatisticsPage = signedIn(() => import('../pages/analytics/StatisticsPage.tsx'), 'StatisticsPage');
+const IndicatorsPage = signedIn(() => import('../pages/analytics/IndicatorsPage.tsx'), 'IndicatorsPage');
 const RatingsPage = signedIn(() => import('../pages/tthc/workspace/RatingsPage.tsx'), 'RatingsPage');
 const ResultsRegistryPage = signedIn(() => import('../pages/results/ResultsRegistryPage.tsx'), 'ResultsRegistryPage');
 
@@ -99,6 +100,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/workspace/ratings', component: RatingsPage, access: { anyOf: ['report.read', 'dossier.read'] }, section: 'workspace', labelKey: 'tthc.nav.ratings' },
   { path: '/workspace/statistics', component: StatisticsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.statistics' },
   { path: '/workspace/results', component: ResultsRegistryPage, access: { anyOf: ['dossier.read', 'dossier.process', 'dossier.approve', 'dossier.receive', 'result.manage'] }, section: 'workspace', labelKey: 'resultsRegistry.nav' },
+  { path: '/workspace/indicators', component: IndicatorsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.indicators' },
   { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },

@@ -91,6 +91,9 @@ export function HomePage() {
         </section>
       )}
 
+      <Anchor component={Link} to="/thong-ke" size="sm">
+        {t('home.statistics')}
+      </Anchor>
       <Anchor component={Link} to="/about" size="sm">
         {t('home.about')}
       </Anchor>

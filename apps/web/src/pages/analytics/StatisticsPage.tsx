@@ -1,16 +1,17 @@
-import { Anchor, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { analyticsApi, type DrillFigure, type GroupBy, type OneStopReport, type ReportQuery } from '../../api/analytics.ts';
-import { AgencyPicker } from '../../components/AgencyPicker.tsx';
+import { analyticsApi, type DrillFigure, type ExportFormat, type GroupBy, type OneStopReport, type ReportQuery } from '../../api/analytics.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { download } from '../tthc/common/download.ts';
 import { useLocalisedError } from '../tthc/common/errors.ts';
 import { DrillDossiers, type Drill } from './DrillDossiers.tsx';
-import { PERIOD_FORMAT, currentMonth, decimal, percent } from './format.ts';
+import { currentMonth, decimal, percent } from './format.ts';
+import { PeriodAgencyForm } from './PeriodAgencyForm.tsx';
 
 type Row = OneStopReport['rows'][number];
 const GROUPS: GroupBy[] = ['agency', 'agency_group', 'procedure', 'field'];
@@ -25,22 +26,15 @@ const FILTER: Partial<Record<GroupBy, 'agency' | 'procedure' | 'field'>> = { age
 export function StatisticsPage() {
   const { t } = useTranslation();
   const localised = useLocalisedError();
-  const [draft, setDraft] = useState(currentMonth());
   const [period, setPeriod] = useState(currentMonth());
   const [agency, setAgency] = useState<string | undefined>(undefined);
   const [groupBy, setGroupBy] = useState<GroupBy>('agency');
   const [drill, setDrill] = useState<Drill | null>(null);
   const query: ReportQuery = { period, agency, groupBy };
   const report = useQuery({ queryKey: ['analytics', 'one-stop', query], queryFn: () => analyticsApi.report(query) });
-  const excel = useMutation({ mutationFn: () => download(() => analyticsApi.export(query), `thong-ke-mot-cua-${period}-${groupBy}.xlsx`) });
-  const draftError = PERIOD_FORMAT.test(draft) ? undefined : t('analytics.periodInvalid');
+  const excel = useMutation({ mutationFn: (format: ExportFormat) => download(() => analyticsApi.export(query, format), `thong-ke-mot-cua-${period}-${groupBy}.${format}`) });
+  const periodic = useMutation({ mutationFn: (format: ExportFormat) => download(() => analyticsApi.periodicReport(query, format), `bao-cao-ket-qua-tthc-${period}.${format}`) });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (draftError) return;
-    setPeriod(draft);
-    setDrill(null);
-  };
   const goTo = (next: { agency?: string; groupBy: GroupBy }) => {
     if (next.agency) setAgency(next.agency);
     setGroupBy(next.groupBy);
@@ -92,22 +86,23 @@ export function StatisticsPage() {
       <PageHeader
         title={t('analytics.title')}
         description={t('analytics.description')}
-        actions={<Button variant="light" onClick={() => excel.mutate()} loading={excel.isPending} disabled={!data}>{t('analytics.excel')}</Button>}
+        actions={(
+          <Group gap="xs">
+            <Button variant="light" onClick={() => excel.mutate('xlsx')} loading={excel.isPending && excel.variables === 'xlsx'} disabled={!data}>{t('analytics.excel')}</Button>
+            <Button variant="light" onClick={() => excel.mutate('pdf')} loading={excel.isPending && excel.variables === 'pdf'} disabled={!data}>{t('analytics.pdf')}</Button>
+            <Button variant="light" onClick={() => periodic.mutate('pdf')} loading={periodic.isPending && periodic.variables === 'pdf'} disabled={!data}>{t('analytics.periodicPdf')}</Button>
+            <Button variant="light" onClick={() => periodic.mutate('xlsx')} loading={periodic.isPending && periodic.variables === 'xlsx'} disabled={!data}>{t('analytics.periodicExcel')}</Button>
+            <Anchor component={Link} to="/workspace/indicators">{t('analytics.toIndicators')}</Anchor>
+          </Group>
+        )}
       />
       <Stack gap="md">
-        <form onSubmit={submit} noValidate>
-          <Group align="flex-end" wrap="wrap">
-            <TextInput id="statistics-period" label={t('analytics.period')} description={t('analytics.periodHint')} value={draft}
-              onChange={(e) => setDraft(e.currentTarget.value.trim())} error={draftError} style={{ width: 220 }} />
-            <Button type="submit">{t('analytics.show')}</Button>
-            <div style={{ minWidth: 280, flex: '1 1 380px' }}>
-              <AgencyPicker id="statistics-agency" label={t('analytics.agency')} value={agency ?? data?.agency.id ?? null} onChange={(id) => id && goTo({ agency: id, groupBy })} />
-            </div>
-          </Group>
-        </form>
+        <PeriodAgencyForm id="statistics" initialPeriod={period} agency={agency ?? data?.agency.id ?? null}
+          onPeriod={(p) => { setPeriod(p); setDrill(null); }} onAgency={(id) => goTo({ agency: id, groupBy })} />
         <SegmentedControl aria-label={t('analytics.groupByLabel')} value={groupBy} onChange={(v) => goTo({ groupBy: v as GroupBy })}
           data={GROUPS.map((g) => ({ value: g, label: t(`analytics.groupBy.${g}`) }))} />
         {excel.error && <ErrorAlert error={localised(excel.error)} />}
+        {periodic.error && <ErrorAlert error={localised(periodic.error)} />}
         {data && (
           <Text>
             {t('analytics.summary', {
