@@ -47,7 +47,7 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const instance = deps.instance ?? 'VN';
   const now = deps.now ?? (() => new Date());
   const repo = lgspRepository(ctx.db);
-  const registry = createRegistryService(repo, deps.agencies, instance);
+  const registry = createRegistryService(repo, deps.agencies, instance, ctx.config.ndxp.url);
   const access = createAccessService(repo, registry, { ...deps.agencies, rootAgencyId: async () => (await deps.agencies.rootAgency()).id }, now);
   const key = messageLogKey(ctx.config.masterKey);
   const messageLog = createMessageLog(ctx.db, key);
@@ -59,7 +59,7 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     routes: lgspRoutes(registry, access),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1,
+      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp,
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
   };
