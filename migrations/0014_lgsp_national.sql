@@ -1,6 +1,7 @@
 CREATE TABLE "lgsp"."vapex_publications" (
 	"service_id" uuid PRIMARY KEY NOT NULL,
 	"vapex_id" text,
+	"wanted" boolean DEFAULT true NOT NULL,
 	"synced_version" integer,
 	"published" boolean DEFAULT false NOT NULL,
 	"state" text DEFAULT 'pending' NOT NULL,

@@ -66,4 +66,11 @@ export const AccessRequestBody = Type.Object({
   serviceId: Uuid, subsystemId: Uuid, method: Type.Optional(Method), pathPattern: Type.Optional(PathPattern), expiresAt: Type.Optional(Expiry),
   reason: Type.String({ minLength: 1, maxLength: 2000 }),
 }, { additionalProperties: false, $id: 'LgspNewAccessRequest' });
+export const VapexChoiceBody = Type.Object({
+  publish: Type.Boolean({ description: 'true: publish on V-APEX while the service is published here, and keep it in step; false: withdraw it' }),
+}, { additionalProperties: false, $id: 'LgspVapexChoice' });
+export const VapexPublicationSchema = Type.Object({
+  serviceId: Type.String(), wanted: Type.Boolean(), vapexId: Nullable(Type.String()), syncedVersion: Nullable(Type.Integer()), published: Type.Boolean(),
+  state: Type.Union([Type.Literal('pending'), Type.Literal('synced'), Type.Literal('failed')]), lastError: Nullable(Type.String()), requestedBy: Type.String(), updatedAt: Type.String(),
+}, { $id: 'LgspVapexPublication' });
 export const DecisionBody = Type.Object({ approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, $id: 'LgspDecision' });

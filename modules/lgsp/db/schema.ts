@@ -67,6 +67,8 @@ export const vapexPublications = lgsp.table('vapex_publications', {
   serviceId: uuid('service_id').primaryKey().references(() => services.id, { onDelete: 'cascade' }),
   /** The API's id on V-APEX once registered. */
   vapexId: text('vapex_id'),
+  /** The administrator's choice: published there while the service is published here (false: withdrawn). */
+  wanted: boolean('wanted').notNull().default(true),
   /** The registry version V-APEX holds, and whether it is published there. */
   syncedVersion: integer('synced_version'),
   published: boolean('published').notNull().default(false),
