@@ -118,9 +118,19 @@ describe('LGSP: publication of chosen services on V-APEX', () => {
     const [job] = await queryRows<{ status: string; attempts: number }>(t.database.db, sql`
       select status, attempts from platform.jobs where queue = ${VAPEX_SYNC_QUEUE} order by id desc limit 1`);
     assert.deepEqual([job!.status, job!.attempts], ['pending', 1], 'the job waits to try again');
+    // Its last attempt fails too: a dead letter, visible as such.
+    await t.database.db.execute(sql`update platform.jobs set max_attempts = 2 where queue = ${VAPEX_SYNC_QUEUE} and status = 'pending'`);
+    await dueNow();
+    await runner.drain();
+    const [dead] = await queryRows<{ status: string; last_error: string }>(t.database.db, sql`
+      select status, last_error from platform.jobs where queue = ${VAPEX_SYNC_QUEUE} order by id desc limit 1`);
+    assert.equal(dead!.status, 'dead');
+    assert.match(dead!.last_error, /503/);
+
     await faults(null);
     assert.equal((await onVapex(failing.vapexId!))?.status, 'published', 'V-APEX still shows the old state');
-    await dueNow();
+    // The administrator chooses again: a fresh job catches up.
+    assert.equal((await api('PUT', `/services/${serviceId}/vapex`, { publish: true })).statusCode, 200);
     await runner.drain();
     const state = await publication();
     assert.equal(state.state, 'synced');
