@@ -19,6 +19,7 @@ import { populationSandbox } from './population/sandbox.ts';
 import { smsSandbox } from './sms/sandbox.ts';
 import type { VneidClient } from './vneid/provider.ts';
 import { vneidSandbox } from './vneid/sandbox.ts';
+import { vapexSandbox } from './vapex/sandbox.ts';
 import { vnpostSandbox } from './vnpost/sandbox.ts';
 
 /** Default bearer token of the admin API (faults, tester actions); override it outside a laptop. */
@@ -72,6 +73,7 @@ export function defaultSandboxes(options: Pick<SandboxOptions, 'clients' | 'smtp
     mailSandbox({ smtpPort: options.smtpPort ?? 0 }),
     smsSandbox(),
     caSandbox(),
+    vapexSandbox(),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createDvcqgPortal, createMailer, createSmsSender } from '../../packages/national/index.ts';
+import { createDvcqgPortal, createMailer, createSmsSender, createVapexExchange } from '../../packages/national/index.ts';
 import { auditKeys, JobRunner, PLATFORM_MAINTENANCE_QUEUE, PLATFORM_RECURRING, maintenanceHandler, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp, webDist } from './app.ts';
@@ -119,7 +119,7 @@ function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>
   const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
   const dvcqg = createDvcqgPortal({ ...config.dvcqg, outbound: platform.metrics.outbound });
   const runner = new JobRunner(database.db, {
-    handlers: { ...platform.modules.tthc.jobHandlers({ mailer, sms, dvcqg, log: platform.app.log }), ...platform.modules.payment.jobHandlers(), [PLATFORM_MAINTENANCE_QUEUE]: maintenanceHandler(database.db) },
+    handlers: { ...platform.modules.tthc.jobHandlers({ mailer, sms, dvcqg, log: platform.app.log }), ...platform.modules.payment.jobHandlers(), ...platform.modules.lgsp.jobHandlers(createVapexExchange({ ...config.vapex, outbound: platform.metrics.outbound })), [PLATFORM_MAINTENANCE_QUEUE]: maintenanceHandler(database.db) },
     recurring: [...PLATFORM_RECURRING, ...platform.modules.tthc.recurring, ...platform.modules.payment.recurring],
     metrics: platform.metrics,
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),
@@ -199,7 +199,7 @@ export async function start(config: Config): Promise<void> {
       `  Health        ${running.url}/health  ·  ${running.url}/ready  ·  ${metricsLine(config, running)}`,
       ...(running.sandboxUrl
         ? [
-            `  Sandboxes     ${running.sandboxUrl}/  — synthetic data only: /vneid /population /business /ndxp /dvcqg /payment /vnpost /mail /sms /ca`,
+            `  Sandboxes     ${running.sandboxUrl}/  — synthetic data only: /vneid /population /business /ndxp /dvcqg /payment /vnpost /mail /sms /ca /vapex`,
             `                mail inbox ${running.sandboxUrl}/mail/inbox (SMTP on port ${config.sandboxSmtpPort}), SMS inbox ${running.sandboxUrl}/sms/inbox`,
             `                fault admin API ${running.sandboxUrl}/_admin/faults (Authorization: Bearer ${config.sandboxAdminToken === 'sandbox-admin-token' ? config.sandboxAdminToken : '<SANDBOX_ADMIN_TOKEN>'})`,
           ]

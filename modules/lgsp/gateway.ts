@@ -5,6 +5,7 @@ import {
 } from '../../packages/xroad/index.ts';
 import { maskIdNumber, type Principal } from '../../packages/platform/index.ts';
 import { registerGatewayMetaservices, serveMetaservice } from './gateway-metaservices.ts';
+import { consumerMessage, forwardNational, type NationalLeg } from './gateway-national.ts';
 import type { GatewayRegistry } from './gateway-registry.ts';
 import type { MessageLog } from './message-log.ts';
 
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   maxMessageBytes: number;
   /** Extra attempts after a connection failure, idempotent methods only. */
   retries: number;
+  /** NDXP, through which national services are reached (gateway-national.ts); without it they answer `Server.ServerProxy.ServiceFailed`. */
+  national?: NationalLeg;
 }
 
 export interface GatewayExchange extends OpenedMessage {
@@ -164,6 +167,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   if (!(await options.registry.isAllowed(authenticated.client.subsystemId, service.id, request.method, target.servicePath))) {
     return refuse(request, reply, exchange, 'Server.ServerProxy.AccessDenied', `${exchange.client} has no access right to ${request.method} ${target.servicePath || '/'} of ${exchange.service}`);
   }
+  if (service.nationalService) return relayNational(options, service.nationalService, service.timeoutMs, exchange, request, reply);
   const url = providerUrl(service.baseUrl, target);
   if (!url) return refuse(request, reply, exchange, 'Client.BadRequest', 'The path must stay within the service');
 
@@ -184,3 +188,16 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   return reply.send(result.body);
 }
 
+
+/** A national service: forwarded through NDXP with the province's credentials, both legs logged. */
+async function relayNational(options: GatewayOptions, nationalService: string, timeoutMs: number, exchange: GatewayExchange, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  if (!options.national || !exchange.target.ok) return refuse(request, reply, exchange, 'Server.ServerProxy.ServiceFailed', 'The national exchange (NDXP) is not configured');
+  const { answer, providerMs } = await forwardNational({
+    leg: options.national, log: options.log, nationalService, timeoutMs, retries: options.retries, maxMessageBytes: options.maxMessageBytes, maskPath: digitsMasked,
+  }, request, consumerMessage(exchange, exchange.target.target, PURPOSE_HEADER));
+  exchange.providerMs = providerMs;
+  if (!answer.ok) return refuse(request, reply, exchange, answer.fault, answer.message);
+  reply.code(answer.status).headers(answer.headers);
+  if (answer.setCookies.length > 0) reply.header('set-cookie', answer.setCookies);
+  return reply.send(answer.body);
+}

@@ -14,14 +14,20 @@ import { lgspRoutes } from './lgsp.routes.ts';
 import { lgspRepository } from './lgsp.repository.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type MessageLog } from './message-log.ts';
 import { createRegistryService, type AgencyLookup, type RegistryService } from './registry.service.ts';
+import { VAPEX_SYNC_QUEUE } from './lgsp.repository.ts';
+import { createVapexPublications, vapexSyncWorker } from './vapex-sync.ts';
+import type { VapexExchange } from '../../packages/national/index.ts';
+import type { JobHandler } from '../../packages/platform/index.ts';
 
 export type { AccessRequest, AccessRight, Endpoint, EndpointDiff, Group, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 export type { ChainCheck, ExchangeRecord } from './message-log.ts';
+export type { VapexPublication } from './vapex-sync.ts';
+export { VAPEX_SYNC_QUEUE };
 export { GATEWAY_PREFIX, GATEWAY_SCOPE, PURPOSE_HEADER } from './gateway.ts';
 export { MANAGE_PERMISSION } from './registry.service.ts';
 
 export interface LgspDependencies {
-  agencies: AgencyLookup & { rootAgency(): Promise<{ id: string }> };
+  agencies: AgencyLookup & { rootAgency(): Promise<{ id: string; code: string }> };
   /** The identity module's authenticator for tokens issued to the gateway (audience `$PUBLIC_URL/lgsp`). */
   authenticateGateway: (request: FastifyRequest) => Promise<Principal>;
   /** X-Road instance of the province's members (default `VN`, the one NDXP uses). */
@@ -39,6 +45,8 @@ export interface LgspModule {
   routes: ModuleRoutes;
   /** The gateway, at `/lgsp` (registered on the root app). */
   gateway: (app: FastifyInstance) => Promise<void>;
+  /** The background jobs: V-APEX publication (given the V-APEX client). */
+  jobHandlers(vapex: VapexExchange): Record<string, JobHandler>;
   /** Recomputes the message-log chain. */
   verifyLog(): Promise<ChainCheck>;
 }
@@ -47,7 +55,7 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const instance = deps.instance ?? 'VN';
   const now = deps.now ?? (() => new Date());
   const repo = lgspRepository(ctx.db);
-  const registry = createRegistryService(repo, deps.agencies, instance);
+  const registry = createRegistryService(repo, deps.agencies, instance, ctx.config.ndxp.url);
   const access = createAccessService(repo, registry, { ...deps.agencies, rootAgencyId: async () => (await deps.agencies.rootAgency()).id }, now);
   const key = messageLogKey(ctx.config.masterKey);
   const messageLog = createMessageLog(ctx.db, key);
@@ -56,10 +64,11 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     registry,
     access,
     messageLog,
-    routes: lgspRoutes(registry, access),
+    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry)),
+    jobHandlers: (vapex) => ({ [VAPEX_SYNC_QUEUE]: vapexSyncWorker(repo, vapex, async () => (await deps.agencies.rootAgency()).code) }),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1,
+      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp,
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
   };

@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import type { Db } from '../../packages/platform/index.ts';
-import { accessRequests, accessRights, groupMembers, groups, members, serviceVersions, services, subsystems, type EndpointRow } from './db/schema.ts';
+import { enqueueJob, type Db } from '../../packages/platform/index.ts';
+import { accessRequests, accessRights, groupMembers, groups, members, serviceVersions, services, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
+
+/** The job that brings V-APEX in step with a service chosen for publication there (vapex-sync.ts). */
+export const VAPEX_SYNC_QUEUE = 'lgsp.vapex-sync';
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** In the transaction of a change to a service: when it is published on V-APEX, V-APEX must follow (the outbox). */
+async function vapexDue(tx: Tx, serviceId: string): Promise<void> {
+  const [due] = await tx.update(vapexPublications).set({ state: 'pending', updatedAt: new Date() }).where(eq(vapexPublications.serviceId, serviceId)).returning();
+  if (due) await enqueueJob(tx, { queue: VAPEX_SYNC_QUEUE, payload: { serviceId } });
+}
 
 /** The only place that writes SQL for the lgsp schema. */
 export function lgspRepository(db: Db) {
@@ -50,12 +60,29 @@ export function lgspRepository(db: Db) {
       return db.transaction(async (tx) => {
         const [moved] = await tx.update(services).set({ version: version.version, openApiUrl, updatedAt: new Date() })
           .where(and(eq(services.id, serviceId), eq(services.version, expected))).returning();
-        if (moved) await tx.insert(serviceVersions).values(version);
+        if (moved) {
+          await tx.insert(serviceVersions).values(version);
+          await vapexDue(tx, serviceId);
+        }
         return moved;
       });
     },
-    setStatus: async (serviceId: string, from: string, to: 'draft' | 'published' | 'deprecated' | 'retired') =>
-      (await db.update(services).set({ status: to, updatedAt: new Date() }).where(and(eq(services.id, serviceId), eq(services.status, from as never))).returning())[0],
+    setStatus: (serviceId: string, from: string, to: 'draft' | 'published' | 'deprecated' | 'retired') => db.transaction(async (tx) => {
+      const [moved] = await tx.update(services).set({ status: to, updatedAt: new Date() }).where(and(eq(services.id, serviceId), eq(services.status, from as never))).returning();
+      if (moved) await vapexDue(tx, serviceId);
+      return moved;
+    }),
+
+    /** The administrator's choice to publish the service on V-APEX (or withdraw it), with its sync job, in one transaction. */
+    wantOnVapex: (serviceId: string, wanted: boolean, requestedBy: string) => db.transaction(async (tx) => {
+      const [row] = await tx.insert(vapexPublications).values({ serviceId, wanted, requestedBy })
+        .onConflictDoUpdate({ target: vapexPublications.serviceId, set: { wanted, requestedBy, state: 'pending', updatedAt: new Date() } }).returning();
+      await enqueueJob(tx, { queue: VAPEX_SYNC_QUEUE, payload: { serviceId } });
+      return row!;
+    }),
+    vapexPublication: async (serviceId: string) => (await db.select().from(vapexPublications).where(eq(vapexPublications.serviceId, serviceId)))[0],
+    saveVapex: (serviceId: string, patch: Partial<Pick<typeof vapexPublications.$inferInsert, 'vapexId' | 'syncedVersion' | 'published' | 'state' | 'lastError'>>) =>
+      db.update(vapexPublications).set({ ...patch, updatedAt: new Date() }).where(eq(vapexPublications.serviceId, serviceId)),
 
     insertGroup: async (row: typeof groups.$inferInsert) => (await db.insert(groups).values(row).onConflictDoNothing().returning())[0],
     group: async (id: string) => (await db.select().from(groups).where(eq(groups.id, id)))[0],

@@ -4,12 +4,13 @@ import type { AccessService } from './access.service.ts';
 import {
   AccessRequestBody, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   NewServiceBody, NewSubsystemBody, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  VersionSchema,
+  VapexChoiceBody, VapexPublicationSchema, VersionSchema,
 } from './lgsp.schemas.ts';
 import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
+import type { VapexPublications } from './vapex-sync.ts';
 
 /** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
-export function lgspRoutes(registry: RegistryService, access: AccessService) {
+export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications) {
   const manage = { access: MANAGE_PERMISSION };
   const read = { access: 'authenticated' };
   return async function routes(app: App): Promise<void> {
@@ -33,6 +34,10 @@ export function lgspRoutes(registry: RegistryService, access: AccessService) {
       async (request) => registry.refreshService(request.principal, request.params.id, request.body));
     app.put('/services/:id/status', { config: manage, schema: { operationId: 'setLgspServiceStatus', tags: TAGS, summary: 'Move a service along its lifecycle: draft → published → deprecated → retired', params: IdParams, body: StatusBody, response: { 200: ServiceSchema, ...errorResponses(404, 409) } } },
       async (request) => registry.setStatus(request.principal, request.params.id, request.body.status));
+    app.put('/services/:id/vapex', { config: manage, schema: { operationId: 'chooseLgspServiceForVapex', tags: TAGS, summary: 'Publish the service on the national API exchange V-APEX (kept in step as it changes), or withdraw it; V-APEX is updated in the background', params: IdParams, body: VapexChoiceBody, response: { 200: VapexPublicationSchema, ...errorResponses(404) } } },
+      async (request) => vapex.choose(request.principal, request.params.id, request.body.publish));
+    app.get('/services/:id/vapex', { config: read, schema: { operationId: 'getLgspServiceVapex', tags: TAGS, summary: 'How far V-APEX is in step with the service (its id there, the version it holds, published or not, the last error)', params: IdParams, response: { 200: VapexPublicationSchema, ...errorResponses(404) } } },
+      async (request) => vapex.state(request.params.id));
 
     app.post('/groups', { config: manage, schema: { operationId: 'createLgspGroup', tags: TAGS, summary: 'A group of subsystems access rights can name', body: NewGroupBody, response: { 201: GroupSchema, ...errorResponses(409) } } },
       async (request, reply) => reply.code(201).send(await access.createGroup(request.principal, request.body)));

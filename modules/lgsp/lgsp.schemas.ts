@@ -25,7 +25,7 @@ export const SubsystemSchema = Type.Object({
 }, { $id: 'LgspSubsystem' });
 export const ServiceSchema = Type.Object({
   id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
-  openApiUrl: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), endpoints: Type.Array(EndpointSchema),
+  openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), endpoints: Type.Array(EndpointSchema),
 }, { $id: 'LgspService' });
 export const RefreshResultSchema = Type.Object({ changed: Type.Boolean(), diff: DiffSchema, service: ServiceSchema }, { $id: 'LgspRefreshResult' });
 export const VersionSchema = Type.Object({
@@ -47,8 +47,11 @@ export const NewMemberBody = Type.Object({ agencyCode: Type.String({ minLength: 
 export const NewSubsystemBody = Type.Object({
   code: Identifier, name: Name, clientId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Service client (identity module) that authenticates this subsystem at the gateway' })),
 }, { additionalProperties: false, $id: 'LgspNewSubsystem' });
+const NationalService = Type.String({
+  minLength: 9, maxLength: 600, description: 'A national service: its NDXP service id `INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE`; LGSP forwards to it through NDXP (then no baseUrl)',
+});
 export const NewServiceBody = Type.Object({
-  code: Identifier, name: Name, baseUrl: HttpUrl, openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument),
+  code: Identifier, name: Name, baseUrl: Type.Optional(HttpUrl), nationalService: Type.Optional(NationalService), openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120_000 })),
 }, { additionalProperties: false, $id: 'LgspNewService' });
 export const RefreshBody = Type.Object({ openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument) }, { additionalProperties: false, $id: 'LgspRefresh' });
@@ -63,4 +66,11 @@ export const AccessRequestBody = Type.Object({
   serviceId: Uuid, subsystemId: Uuid, method: Type.Optional(Method), pathPattern: Type.Optional(PathPattern), expiresAt: Type.Optional(Expiry),
   reason: Type.String({ minLength: 1, maxLength: 2000 }),
 }, { additionalProperties: false, $id: 'LgspNewAccessRequest' });
+export const VapexChoiceBody = Type.Object({
+  publish: Type.Boolean({ description: 'true: publish on V-APEX while the service is published here, and keep it in step; false: withdraw it' }),
+}, { additionalProperties: false, $id: 'LgspVapexChoice' });
+export const VapexPublicationSchema = Type.Object({
+  serviceId: Type.String(), wanted: Type.Boolean(), vapexId: Nullable(Type.String()), syncedVersion: Nullable(Type.Integer()), published: Type.Boolean(),
+  state: Type.Union([Type.Literal('pending'), Type.Literal('synced'), Type.Literal('failed')]), lastError: Nullable(Type.String()), requestedBy: Type.String(), updatedAt: Type.String(),
+}, { $id: 'LgspVapexPublication' });
 export const DecisionBody = Type.Object({ approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, $id: 'LgspDecision' });

@@ -42,6 +42,8 @@ export interface Service {
   name: string;
   baseUrl: string;
   openApiUrl: string | null;
+  /** A national service's NDXP service id (LGSP forwards to it through NDXP); null for a provincial provider. */
+  nationalService: string | null;
   status: ServiceStatus;
   version: number;
   timeoutMs: number;

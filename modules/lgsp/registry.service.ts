@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatClientId, isIdentifierValue, isRestMetaservice } from '../../packages/xroad/index.ts';
+import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, parseServiceId } from '../../packages/xroad/index.ts';
 import { badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
 import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
@@ -52,13 +52,21 @@ function requireHttpUrl(field: string, value: string): void {
 export interface NewService {
   code: string;
   name: string;
-  baseUrl: string;
+  /** Where a provincial provider serves the service (not for a national one). */
+  baseUrl?: string | undefined;
+  /** A national service's NDXP service id. */
+  nationalService?: string | undefined;
   openApiUrl?: string | undefined;
   openApi?: unknown;
   timeoutMs?: number | undefined;
 }
 
-export function createRegistryService(repo: LgspRepository, agencies: AgencyLookup, instance: string) {
+/** Where a national service is reached: NDXP's `/r1/` followed by the NDXP service id (shown as the service's base URL). */
+export function nationalBaseUrl(ndxpUrl: string, nationalService: string): string {
+  return `${ndxpUrl.replace(/\/+$/, '')}/r1/${nationalService}`;
+}
+
+export function createRegistryService(repo: LgspRepository, agencies: AgencyLookup, instance: string, ndxpUrl: string) {
   async function memberRow(id: string) {
     const member = await repo.member(id);
     if (!member) throw notFound('lgsp.member_not_found', 'No such member');
@@ -83,7 +91,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
   async function toService(row: typeof services.$inferSelect, sub: Subsystem): Promise<Service> {
     const current = await repo.currentVersion(row.id);
     return {
-      id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl,
+      id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, nationalService: row.nationalService,
       status: row.status, version: row.version, timeoutMs: row.timeoutMs, endpoints: current?.endpoints ?? [],
       xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
     };
@@ -98,6 +106,20 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     }
     return describe(input.openApi);
   };
+
+  /** A provincial provider's base URL, or for a national service the NDXP service it forwards to: one of the two. */
+  function providerBase(input: NewService): { baseUrl: string; nationalService: string | null } {
+    if ((input.baseUrl === undefined) === (input.nationalService === undefined)) {
+      throw badRequest('lgsp.provider_required', 'Give either baseUrl (a provincial provider) or nationalService (an NDXP service id)');
+    }
+    if (input.nationalService === undefined) {
+      requireHttpUrl('baseUrl', input.baseUrl!);
+      return { baseUrl: input.baseUrl!, nationalService: null };
+    }
+    const national = parseServiceId(input.nationalService);
+    if (!national) throw badRequest('lgsp.invalid_national_service', 'nationalService must be INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE', { field: 'nationalService' });
+    return { baseUrl: nationalBaseUrl(ndxpUrl, formatServiceId(national)), nationalService: formatServiceId(national) };
+  }
 
   return {
     requireManage,
@@ -138,11 +160,11 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       await requireManage(principal, member.agencyId);
       requireIdentifier('code', input.code);
       if (isRestMetaservice(input.code)) throw badRequest('lgsp.reserved_code', `${input.code} is a metaservice name (PR-MREST §4)`);
-      requireHttpUrl('baseUrl', input.baseUrl);
+      const { baseUrl, nationalService } = providerBase(input);
       const described = await description(input);
       const id = randomUUID();
       const created = await repo.insertService(
-        { id, subsystemId, code: input.code, name: input.name, baseUrl: input.baseUrl, openApiUrl: input.openApiUrl ?? null, timeoutMs: input.timeoutMs ?? 10_000 },
+        { id, subsystemId, code: input.code, name: input.name, baseUrl, nationalService, openApiUrl: input.openApiUrl ?? null, timeoutMs: input.timeoutMs ?? 10_000 },
         { serviceId: id, version: 1, label: described.label, openApi: described.document, endpoints: described.endpoints, diff: { added: described.endpoints, removed: [] } },
       );
       if (!created) throw conflict('lgsp.service_exists', `Service ${input.code} already exists in this subsystem`);

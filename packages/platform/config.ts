@@ -84,6 +84,13 @@ export interface Config {
    * tracking webhooks, and the one-stop desks' contact phone printed on postal orders.
    */
   vnpost: { apiUrl: string; clientId: string; clientSecret: string; webhookSecret: string; senderPhone: string };
+  /**
+   * The national data exchange NDXP, LGSP's upstream for national services (defaults: the NDXP
+   * sandbox): the hub's URL, the province's client subsystem there and the key that authenticates it.
+   */
+  ndxp: { url: string; client: string; clientKey: string };
+  /** The national API exchange V-APEX, where LGSP publishes the province's chosen services (defaults: the V-APEX sandbox). */
+  vapex: { apiUrl: string; clientId: string; clientSecret: string };
   bodyLimitBytes: number;
   /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
@@ -254,6 +261,16 @@ export function loadConfig(env: Env = process.env): Config {
       clientSecret: env.VNPOST_CLIENT_SECRET || 'sandbox-vnpost-secret-h19',
       webhookSecret: env.VNPOST_WEBHOOK_SECRET || 'sandbox-vnpost-webhook-h19',
       senderPhone: phone(env, 'VNPOST_SENDER_PHONE', '02773851234'),
+    },
+    ndxp: {
+      url: url(env, 'NDXP_URL', `http://localhost:${sandboxPort}/ndxp`),
+      client: env.NDXP_CLIENT || 'VN/GOV/000.00.00.H19/LGSP',
+      clientKey: env.NDXP_CLIENT_KEY || 'sandbox-ndxp-key-h19-lgsp',
+    },
+    vapex: {
+      apiUrl: url(env, 'VAPEX_API_URL', `http://localhost:${sandboxPort}/vapex`),
+      clientId: env.VAPEX_CLIENT_ID || 'sen-dongthap',
+      clientSecret: env.VAPEX_CLIENT_SECRET || 'sandbox-vapex-secret-h19',
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),

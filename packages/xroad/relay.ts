@@ -24,7 +24,11 @@ export interface ProviderCall {
 }
 
 export type ProviderResult =
-  | { ok: true; status: number; headers: Record<string, string>; setCookies: string[]; body: Buffer; attempts: number }
+  | {
+    ok: true; status: number; headers: Record<string, string>; setCookies: string[]; body: Buffer; attempts: number;
+    /** The answer's `X-Road-*` headers (left out of `headers`): what an X-Road server upstream said (its ids, its fault type). */
+    xroad: Record<string, string>;
+  }
   | { ok: false; fault: 'Server.ServerProxy.ServiceFailed' | 'Server.ServerProxy.NetworkError'; message: string; attempts: number };
 
 /** RFC 9110 §9.2.2. */
@@ -60,7 +64,7 @@ async function readBody(response: Response, limit: number): Promise<Buffer> {
 }
 
 type Attempt =
-  | { ok: true; status: number; headers: Record<string, string>; setCookies: string[]; body: Buffer }
+  | { ok: true; status: number; headers: Record<string, string>; setCookies: string[]; body: Buffer; xroad: Record<string, string> }
   | { ok: false; fault: 'Server.ServerProxy.ServiceFailed' | 'Server.ServerProxy.NetworkError'; message: string; retryable?: boolean };
 
 async function attempt(call: ProviderCall): Promise<Attempt> {
@@ -76,7 +80,8 @@ async function attempt(call: ProviderCall): Promise<Attempt> {
       signal,
     });
     const body = await readBody(response, call.maxResponseBytes ?? Number.POSITIVE_INFINITY);
-    return { ok: true, status: response.status, headers: answerHeaders(response, call.method), setCookies: response.headers.getSetCookie(), body };
+    const xroad = Object.fromEntries([...response.headers].filter(([name]) => name.startsWith('x-road-')));
+    return { ok: true, status: response.status, headers: answerHeaders(response, call.method), setCookies: response.headers.getSetCookie(), body, xroad };
   } catch (error) {
     if (error instanceof TooLarge) return { ok: false, fault: 'Server.ServerProxy.ServiceFailed', message: `The provider's answer exceeds ${call.maxResponseBytes} bytes` };
     if (signal.aborted) {

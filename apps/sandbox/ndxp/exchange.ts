@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   XROAD_HEADER, lastHeader, openMessage, requestHeaderPairs, responseHeaders, sendFault,
-  type MessageHeadersResult, type MessageTargetResult, type XroadFaultType,
+  type OpenedMessage, type XroadFaultType,
 } from '../../../packages/xroad/index.ts';
 import { maskPath, type MessageLog } from './message-log.ts';
 import type { NdxpRegistry } from './registry.ts';
@@ -17,20 +17,8 @@ import type { NdxpRegistry } from './registry.ts';
 export const CLIENT_KEY_HEADER = 'x-road-client-key';
 const NOT_HASHED = new Set([CLIENT_KEY_HEADER]);
 
-export interface Exchange {
-  id: string;
-  requestId: string;
-  started: number;
-  at: string;
-  requestHash: string;
-  target: MessageTargetResult;
-  message: MessageHeadersResult;
-  /** Client as claimed in `X-Road-Client`, formatted; null when missing or malformed. */
-  client: string | null;
-  service: string | null;
-  /** The path after the service id, for the log. */
-  path: string;
-}
+/** The hub's view of a message is the shared one of packages/xroad (its first look at the request). */
+export type Exchange = OpenedMessage;
 
 export class Exchanges {
   readonly #open = new WeakMap<FastifyRequest, Exchange>();
@@ -60,8 +48,7 @@ export class Exchanges {
   }
 
   #begin(request: FastifyRequest): Exchange {
-    const { headers: _pairs, at, ...opened } = openMessage(request, this.#mountPath, NOT_HASHED);
-    const exchange: Exchange = { ...opened, at: at.toISOString() };
+    const exchange: Exchange = openMessage(request, this.#mountPath, NOT_HASHED);
     this.#open.set(request, exchange);
     return exchange;
   }
@@ -73,7 +60,7 @@ export class Exchanges {
     this.#log.record({
       id: exchange.id,
       requestId: exchange.requestId,
-      at: exchange.at,
+      at: exchange.at.toISOString(),
       client: exchange.client,
       service: exchange.service,
       method: request.method,

@@ -1,4 +1,4 @@
-import { bigint, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Tables owned by modules/lgsp: the registry (members, subsystems, services and their
@@ -49,9 +49,35 @@ export const services = lgsp.table('services', {
   status: text('status', { enum: ['draft', 'published', 'deprecated', 'retired'] }).notNull().default('draft'),
   version: integer('version').notNull().default(1),
   timeoutMs: integer('timeout_ms').notNull().default(10_000),
+  /**
+   * A national service: the NDXP service id (`INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE`) LGSP
+   * forwards to through NDXP with the province's own credentials (null: a provincial provider at `baseUrl`).
+   */
+  nationalService: text('national_service'),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('services_code_uq').on(t.subsystemId, t.code)]);
+
+/**
+ * A service an administrator chose to publish on the national API exchange V-APEX, and how far
+ * V-APEX is in step with it: the job `lgsp.vapex-sync` brings V-APEX to the service's current
+ * version and status (registered, updated, published or unpublished), retrying while V-APEX is down.
+ */
+export const vapexPublications = lgsp.table('vapex_publications', {
+  serviceId: uuid('service_id').primaryKey().references(() => services.id, { onDelete: 'cascade' }),
+  /** The API's id on V-APEX once registered. */
+  vapexId: text('vapex_id'),
+  /** The administrator's choice: published there while the service is published here (false: withdrawn). */
+  wanted: boolean('wanted').notNull().default(true),
+  /** The registry version V-APEX holds, and whether it is published there. */
+  syncedVersion: integer('synced_version'),
+  published: boolean('published').notNull().default(false),
+  state: text('state', { enum: ['pending', 'synced', 'failed'] }).notNull().default('pending'),
+  lastError: text('last_error'),
+  requestedBy: text('requested_by').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
 
 /** Every description a service has had: the OpenAPI document, its endpoints and what changed from the version before. */
 export const serviceVersions = lgsp.table('service_versions', {

@@ -1,0 +1,73 @@
+import { untrackedOutbound, type OutboundCalls } from '../platform/index.ts';
+import { clientCredentialsCaller } from './oauth-client.ts';
+
+/**
+ * The national API exchange V-APEX, province → exchange: register an API with its OpenAPI
+ * description, update it, publish or withdraw it (OAuth 2.0 client credentials). Every call is
+ * recorded as `system="vapex"`. Failures throw a `VapexError` that says whether trying again
+ * later can help (V-APEX slow or down) or not (it refuses what was sent).
+ */
+export interface VapexOptions {
+  /** Base of V-APEX, e.g. the sandbox's `http://localhost:8081/vapex`. */
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs?: number;
+  outbound?: OutboundCalls;
+}
+
+export interface VapexApiInput {
+  name: string;
+  providerCode: string;
+  version: string;
+  description?: string;
+  openapi: unknown;
+}
+
+export interface VapexApiState {
+  id: string;
+  version: string;
+  status: 'registered' | 'published' | 'unpublished';
+}
+
+export class VapexError extends Error {
+  readonly status: number | undefined;
+  readonly code: string;
+  readonly retryable: boolean;
+  constructor(status: number | undefined, code: string, message: string) {
+    super(message);
+    this.name = 'VapexError';
+    this.status = status;
+    this.code = code;
+    this.retryable = status === undefined || status >= 500 || status === 429 || status === 408;
+  }
+}
+
+export interface VapexExchange {
+  register(api: VapexApiInput): Promise<VapexApiState>;
+  update(id: string, api: Omit<VapexApiInput, 'providerCode'>): Promise<VapexApiState>;
+  setPublished(id: string, published: boolean): Promise<VapexApiState>;
+}
+
+export function createVapexExchange(options: VapexOptions): VapexExchange {
+  const caller = clientCredentialsCaller({
+    base: options.apiUrl.replace(/\/+$/, ''), tokenPath: '/oauth/token', clientId: options.clientId, clientSecret: options.clientSecret,
+    timeoutMs: options.timeoutMs ?? 15_000, fetch: (options.outbound ?? untrackedOutbound).fetch('vapex'), system: 'vapex',
+    fail: (status, code, message) => new VapexError(status, code, message),
+  });
+  async function send(method: string, path: string, body?: unknown): Promise<VapexApiState> {
+    const answer = await caller.authorised(`/api/v1${path}`, {
+      method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    if (answer.status !== 200 && answer.status !== 201) {
+      const code = typeof answer.body.code === 'string' ? answer.body.code : `vapex.http_${answer.status}`;
+      throw new VapexError(answer.status, code, `V-APEX refused ${method} ${path}: ${answer.status} ${code}`);
+    }
+    return { id: String(answer.body.id), version: String(answer.body.version), status: answer.body.status as VapexApiState['status'] };
+  }
+  return {
+    register: (api) => send('POST', '/apis', api),
+    update: (id, api) => send('PUT', `/apis/${encodeURIComponent(id)}`, api),
+    setPublished: (id, published) => send('POST', `/apis/${encodeURIComponent(id)}/${published ? 'publish' : 'unpublish'}`),
+  };
+}
