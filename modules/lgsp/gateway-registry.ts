@@ -11,6 +11,7 @@ export interface CallableService {
   baseUrl: string;
   timeoutMs: number;
   status: 'published' | 'deprecated';
+  bodyLogging: 'full' | 'metadata' | 'off';
 }
 
 const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
@@ -35,7 +36,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       if (id.instance !== instance) return undefined;
       const service = await repo.serviceByIdParts(id);
       if (!service || !callable(service.status)) return undefined;
-      return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status };
+      return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, bodyLogging: service.bodyLogging };
     },
     /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
     async servicesOf(provider: ClientId): Promise<(CallableService & { endpoints: Endpoint[] })[] | undefined> {
@@ -43,7 +44,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       if (!subsystem) return undefined;
       const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
       const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
-      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], endpoints: versions.get(s.id) ?? [] }));
+      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], bodyLogging: s.bodyLogging, endpoints: versions.get(s.id) ?? [] }));
     },
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
     isAllowed: access.isAllowed,

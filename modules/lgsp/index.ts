@@ -6,17 +6,26 @@
  * module's only door.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ModuleContext, ModuleRoutes, Principal } from '../../packages/platform/index.ts';
+import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
 import { registerGateway } from './gateway.ts';
 import { createGatewayRegistry } from './gateway-registry.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
 import { lgspRepository } from './lgsp.repository.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type MessageLog } from './message-log.ts';
+import { createLogService, type LogService } from './log.service.ts';
+import { gatewayMetrics } from './monitoring.ts';
+import { SEAL_QUEUE, createSealer, type Sealer, type SealingDependencies } from './seals.ts';
 import { createRegistryService, type AgencyLookup, type RegistryService } from './registry.service.ts';
 
 export type { AccessRequest, AccessRight, Endpoint, EndpointDiff, Group, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 export type { ChainCheck, ExchangeRecord } from './message-log.ts';
+export type { SealSigner, SealingDependencies, Sealer } from './seals.ts';
+export { verifyEvidence, EVIDENCE_FORMAT, type EvidenceCheck, type EvidencePackage } from './evidence-verify.ts';
+export { exportEvidence, findMessage } from './evidence.ts';
+export { createSealer };
+/** The id under which the signing module keeps the LGSP's own seal key (not an agency's). */
+export const LGSP_SEAL_KEY_ID = '5e0a1c3b-7f2d-4e8a-9b61-0c4d2f7a8e13';
 export { GATEWAY_PREFIX, GATEWAY_SCOPE, PURPOSE_HEADER } from './gateway.ts';
 export { MANAGE_PERMISSION } from './registry.service.ts';
 
@@ -29,12 +38,23 @@ export interface LgspDependencies {
   maxMessageBytes?: number;
   retries?: number;
   now?: () => Date;
+  /** The LGSP's signer and TSA client for the message log's seals (the signing module's). */
+  sealing: SealingDependencies;
+  /** How often the chain is sealed (seconds; default 300). */
+  sealEverySeconds?: number;
+  /** Prometheus counters of the gateway. */
+  metrics?: Pick<Metrics, 'counter' | 'histogram'>;
 }
 
 export interface LgspModule {
   registry: RegistryService;
   access: AccessService;
   messageLog: MessageLog;
+  sealer: Sealer;
+  log: LogService;
+  /** The recurring seal of the message log. */
+  recurring: readonly RecurringJob[];
+  jobHandlers(): Record<string, JobHandler>;
   /** /api/lgsp/* */
   routes: ModuleRoutes;
   /** The gateway, at `/lgsp` (registered on the root app). */
@@ -50,16 +70,28 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const registry = createRegistryService(repo, deps.agencies, instance);
   const access = createAccessService(repo, registry, { ...deps.agencies, rootAgencyId: async () => (await deps.agencies.rootAgency()).id }, now);
   const key = messageLogKey(ctx.config.masterKey);
-  const messageLog = createMessageLog(ctx.db, key);
+  const box = createSecretBox(ctx.config.masterKey);
+  const messageLog = createMessageLog(ctx.db, key, { box });
+  const sealer = createSealer(ctx.db, { ...deps.sealing, now });
+  const log = createLogService({ db: ctx.db, repo, box, sealer, agencies: deps.agencies, now });
   const gatewayRegistry = createGatewayRegistry(repo, access, instance);
+  const observe = deps.metrics ? gatewayMetrics(deps.metrics) : undefined;
   return {
     registry,
     access,
     messageLog,
-    routes: lgspRoutes(registry, access),
+    sealer,
+    log,
+    recurring: [{ name: 'lgsp.seal', queue: SEAL_QUEUE, everySeconds: deps.sealEverySeconds ?? 300 }],
+    jobHandlers: () => ({
+      [SEAL_QUEUE]: async () => {
+        await sealer.sealNow();
+      },
+    }),
+    routes: lgspRoutes(registry, access, log),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1,
+      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, ...(observe ? { observe } : {}),
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
   };

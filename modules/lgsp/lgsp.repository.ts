@@ -57,6 +57,9 @@ export function lgspRepository(db: Db) {
     setStatus: async (serviceId: string, from: string, to: 'draft' | 'published' | 'deprecated' | 'retired') =>
       (await db.update(services).set({ status: to, updatedAt: new Date() }).where(and(eq(services.id, serviceId), eq(services.status, from as never))).returning())[0],
 
+    setBodyLogging: async (serviceId: string, mode: 'full' | 'metadata' | 'off') =>
+      (await db.update(services).set({ bodyLogging: mode, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
+
     insertGroup: async (row: typeof groups.$inferInsert) => (await db.insert(groups).values(row).onConflictDoNothing().returning())[0],
     group: async (id: string) => (await db.select().from(groups).where(eq(groups.id, id)))[0],
     addGroupMember: (groupId: string, subsystemId: string) => db.insert(groupMembers).values({ groupId, subsystemId }).onConflictDoNothing(),
