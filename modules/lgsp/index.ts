@@ -2,8 +2,9 @@
  * modules/lgsp — the provincial integration and sharing platform (seed lines 4999–5114): the
  * registry of members, subsystems and REST services with their versions and lifecycle, access
  * rights (deny by default, endpoint patterns, groups, expiry, self-service requests), the
- * X-Road gateway under `/lgsp/r1/…` and its hash-chained message log. This file is the
- * module's only door.
+ * X-Road gateway under `/lgsp/r1/…` and its hash-chained message log, sealed at intervals and
+ * exportable as offline-verifiable evidence, with X-Road operational monitoring (decision 0031).
+ * This file is the module's only door.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob } from '../../packages/platform/index.ts';
