@@ -7,6 +7,7 @@ import { hashClientSecret } from '../identity/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
 import { caCertificate, startCa, type StartedCa } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+import { promtoolCheck } from '../../apps/server/metrics.test-support.ts';
 import { verifyEvidence, type EvidencePackage } from './index.ts';
 import { sha256Hex } from './log-chain.ts';
 
@@ -228,5 +229,8 @@ describe('LGSP message log: bodies, seals, evidence and operational monitoring',
     assert.match(metrics, new RegExp(`sen_lgsp_exchanges_total\\{service="${xroad.service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}",outcome="ok"\\} ${rows.length}`));
     assert.match(metrics, /sen_lgsp_exchanges_total\{service="unknown",outcome="server_fault"\} 1/);
     assert.match(metrics, /sen_lgsp_exchange_duration_seconds_bucket\{le="0.005",service="/);
+    const promtool = promtoolCheck(metrics);
+    assert.ok(promtool, 'promtool is installed (Debian package prometheus)');
+    assert.ok(promtool.ok, promtool.output);
   });
 });
