@@ -190,6 +190,13 @@ describe('LGSP message log: bodies, seals, evidence and operational monitoring',
     assert.equal(pkg.seal.seq, pkg.record.seq);
     assert.equal((await verifyEvidence(pkg)).ok, true);
     assert.deepEqual(await t.modules.lgsp.verifyLog(), { ok: true, records: pkg.record.seq });
+    // A seal edited in the database (or a sealed record rewritten with the master key) is reported.
+    const [first] = await queryRows<{ seq: number; sealedAt: string }>(t.database.db, sql`select seq::int as seq, sealed_at as "sealedAt" from lgsp.message_log_seals order by seq limit 1`);
+    await t.database.db.execute(sql`update lgsp.message_log_seals set sealed_at = '2020-01-01T00:00:00.000Z' where seq = ${first!.seq}`);
+    const forged = await t.modules.lgsp.verifyLog();
+    assert.deepEqual(forged.ok ? undefined : [forged.problem, forged.seq], ['seal', first!.seq]);
+    await t.database.db.execute(sql`update lgsp.message_log_seals set sealed_at = ${first!.sealedAt} where seq = ${first!.seq}`);
+    assert.equal((await t.modules.lgsp.verifyLog()).ok, true, 'restored');
     assert.equal((await api('GET', '/messages/no-such-message/evidence?purpose=checking', tokens.root)).statusCode, 404);
   });
 

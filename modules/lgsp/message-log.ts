@@ -1,8 +1,8 @@
-import { createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { X509Certificate, createSecretKey, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { asc, eq, gt } from 'drizzle-orm';
 import { createSecretBox, type Db, type SecretBox } from '../../packages/platform/index.ts';
-import { messageBodies, messageLog, messageLogHead, operationalRecords } from './db/schema.ts';
-import { GENESIS, legacyRecordHash, linkHash, recordDigest, recordMac, type ExchangeFields } from './log-chain.ts';
+import { messageBodies, messageLog, messageLogHead, messageLogSeals, operationalRecords } from './db/schema.ts';
+import { GENESIS, legacyRecordHash, linkHash, recordDigest, recordMac, sealBytes, type ExchangeFields } from './log-chain.ts';
 
 /**
  * The gateway's message log: one record per exchange, hash-chained (log-chain.ts), written
@@ -123,11 +123,29 @@ export type MessageLog = ReturnType<typeof createMessageLog>;
 
 export type ChainCheck =
   | { ok: true; records: number }
-  | { ok: false; records: number; seq: number; problem: 'hash' | 'link' | 'gap' | 'head' | 'mac'; message: string };
+  | { ok: false; records: number; seq: number; problem: 'hash' | 'link' | 'gap' | 'head' | 'mac' | 'seal'; message: string };
 
 const sameHex = (a: string | null, b: string) => a !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** Recomputes the whole chain, page by page; the first broken record is reported. */
+/** Each seal still names the record's hash and its signature verifies: sealed history was not rewritten, even by a holder of the master key. */
+async function checkSeals(db: Db, records: number): Promise<ChainCheck | undefined> {
+  for (const seal of await db.select().from(messageLogSeals).orderBy(asc(messageLogSeals.seq))) {
+    const [row] = await db.select({ hash: messageLog.hash }).from(messageLog).where(eq(messageLog.seq, seal.seq));
+    if (row?.hash !== seal.hash) return { ok: false, records, seq: seal.seq, problem: 'seal', message: `the record differs from the one sealed at ${seal.sealedAt}` };
+    const signed = (() => {
+      try {
+        const signer = new X509Certificate(Buffer.from(seal.certificates[0] ?? '', 'base64'));
+        return verifySignature('sha256', sealBytes(seal), signer.publicKey, Buffer.from(seal.signature, 'base64'));
+      } catch {
+        return false;
+      }
+    })();
+    if (!signed) return { ok: false, records, seq: seal.seq, problem: 'seal', message: `the seal of ${seal.sealedAt} does not verify` };
+  }
+  return undefined;
+}
+
+/** Recomputes the whole chain, page by page, then checks the seals; the first broken record is reported. */
 export async function verifyMessageLog(db: Db, key: KeyObject): Promise<ChainCheck> {
   let prevHash = GENESIS;
   let expected = 1;
@@ -153,5 +171,5 @@ export async function verifyMessageLog(db: Db, key: KeyObject): Promise<ChainChe
   if (head && (head.seq !== records || head.hash !== prevHash)) {
     return { ok: false, records, seq: head.seq, problem: 'head', message: `the head names record ${head.seq}, the chain ends at ${records}` };
   }
-  return { ok: true, records };
+  return (await checkSeals(db, records)) ?? { ok: true, records };
 }
