@@ -27,9 +27,9 @@ import {
 import { createAnalyticsModule, type AnalyticsModule } from '../../modules/analytics/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
-import { createLgspModule, type LgspModule } from '../../modules/lgsp/index.ts';
+import { LGSP_SEAL_KEY_ID, createLgspModule, type LgspModule } from '../../modules/lgsp/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
-import { createSigningModule, type SigningModule } from '../../modules/signing/index.ts';
+import { createSigningModule, tsaClient, type SigningModule } from '../../modules/signing/index.ts';
 import { communesOfCatalog, createPostalModule, type PostalModule } from '../../modules/postal/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -81,7 +81,17 @@ export async function buildApp(config: Config, database: Database, options: { de
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
-  const lgsp = createLgspModule(ctx, { agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now });
+  const lgsp = createLgspModule(ctx, {
+    agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now, metrics, sealEverySeconds: config.lgspSealSeconds,
+    // The message log's seals: the LGSP's key, certified by the CA like an agency's, and the signatures' TSA.
+    sealing: {
+      signer: async () => {
+        const root = await catalog.service.rootAgency();
+        return (await signing.keys.signerFor({ id: LGSP_SEAL_KEY_ID, code: root.code, name: `LGSP ${root.name}`.slice(0, 64) })).signer;
+      },
+      timeStamp: tsaClient(config.signing.tsaUrl),
+    },
+  });
   const postal = createPostalModule(ctx, { communes: communesOfCatalog(catalog.service), outbound: metrics.outbound, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing, postal: postal.service });
   const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, lgsp: lgsp.registry, now: options.now });

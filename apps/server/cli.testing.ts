@@ -33,9 +33,9 @@ export async function cliDatabase(dir: string) {
   };
 }
 
-export function runCli(command: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runCli(command: string, env: Record<string, string>, args: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, command], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [main, command, ...args], { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,9 +1,10 @@
-// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `lgsp:verify-log`, `openapi:write [--check]`.
+// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `lgsp:verify-log`, `lgsp:export-evidence`, `lgsp:verify-evidence`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, migrate, openConfiguredDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './audit.cli.ts';
-import { lgspVerifyLogCommand } from './lgsp.cli.ts';
+import { withPlatform } from './cli-platform.ts';
+import { lgspExportEvidenceCommand, lgspVerifyEvidenceCommand, lgspVerifyLogCommand } from './lgsp.cli.ts';
 import { platformOpenapi, sandboxOpenapi, webApiTypes } from './openapi.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -52,20 +53,12 @@ async function migrateCommand(): Promise<number> {
 
 /** Rewrites the statistics' fact of every dossier from the dossiers themselves (after an upgrade, or to repair). */
 async function analyticsBackfillCommand(): Promise<number> {
-  const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
-  try {
-    await migrate(database.db);
-    const { buildApp } = await import('./app.ts');
-    const platform = await buildApp(config, database);
+  return withPlatform(async (platform) => {
     const started = Date.now();
     const dossiers = await platform.modules.analytics.backfill();
     console.log(`analytics: ${dossiers} dossier facts written in ${Date.now() - started} ms`);
-    await platform.app.close();
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -86,10 +79,14 @@ async function main(argv: string[]): Promise<number> {
       return analyticsBackfillCommand();
     case 'lgsp:verify-log':
       return lgspVerifyLogCommand();
+    case 'lgsp:export-evidence':
+      return lgspExportEvidenceCommand(rest);
+    case 'lgsp:verify-evidence':
+      return lgspVerifyEvidenceCommand(rest);
     case 'openapi:write':
       return openapiCommand(rest.includes('--check'));
     default:
-      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint, analytics:backfill, lgsp:verify-log or openapi:write [--check]`);
+      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint, analytics:backfill, lgsp:verify-log, lgsp:export-evidence, lgsp:verify-evidence or openapi:write [--check]`);
       return 64;
   }
 }

@@ -13,6 +13,7 @@ export interface CallableService {
   status: 'published' | 'deprecated';
   /** The NDXP service a national service forwards to; null for a provincial provider. */
   nationalService: string | null;
+  bodyLogging: 'full' | 'metadata' | 'off';
 }
 
 const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
@@ -37,7 +38,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       if (id.instance !== instance) return undefined;
       const service = await repo.serviceByIdParts(id);
       if (!service || !callable(service.status)) return undefined;
-      return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService };
+      return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging };
     },
     /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
     async servicesOf(provider: ClientId): Promise<(CallableService & { endpoints: Endpoint[] })[] | undefined> {
@@ -45,7 +46,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       if (!subsystem) return undefined;
       const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
       const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
-      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, endpoints: versions.get(s.id) ?? [] }));
+      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, endpoints: versions.get(s.id) ?? [] }));
     },
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
     isAllowed: access.isAllowed,

@@ -1,13 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   XROAD_HEADER, callProvider, isRestMetaservice, lastHeader, openMessage, providerMessageHeaders, providerUrl,
-  messageFaultResponses, providerAnswerResponse, relayableHeaders, renderFault, responseHeaders, sendFault, type OpenedMessage, type XroadFaultType,
+  messageFaultResponses, providerAnswerResponse, relayableHeaders, renderFault, responseHeaders, sendFault, type XroadFaultType,
 } from '../../packages/xroad/index.ts';
-import { maskIdNumber, type Principal } from '../../packages/platform/index.ts';
+import type { Principal } from '../../packages/platform/index.ts';
 import { registerGatewayMetaservices, serveMetaservice } from './gateway-metaservices.ts';
 import { consumerMessage, forwardNational, type NationalLeg } from './gateway-national.ts';
 import type { GatewayRegistry } from './gateway-registry.ts';
 import type { MessageLog } from './message-log.ts';
+import { digitsMasked, logEntryOf, type FinishedExchange } from './monitoring.ts';
 
 /**
  * The LGSP gateway: X-Road's message protocol for REST (PR-REST 1.0.4) under `/lgsp/r1/…`.
@@ -35,16 +36,15 @@ export interface GatewayOptions {
   retries: number;
   /** NDXP, through which national services are reached (gateway-national.ts); without it they answer `Server.ServerProxy.ServiceFailed`. */
   national?: NationalLeg;
+  /** Counts a logged exchange (Prometheus). */
+  observe?: (exchange: GatewayExchange, record: Parameters<MessageLog['append']>[0]) => void;
 }
 
-export interface GatewayExchange extends OpenedMessage {
-  providerMs: number | null;
-}
+export type GatewayExchange = FinishedExchange;
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Public to the API's bearer check (the gateway authenticates with its own audience), audited by the message log. */
 const ROUTE_CONFIG = { access: 'public', ownAuthentication: true, scope: GATEWAY_SCOPE, auditedByHandler: true } as const;
-const digitsMasked = (text: string) => text.replace(/\d{9,}/g, maskIdNumber);
 
 export function createExchanges() {
   const open = new WeakMap<FastifyRequest, GatewayExchange>();
@@ -93,17 +93,11 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     scope.addHook('onSend', async (request, reply, payload) => {
       if (request.routeOptions.config.xroadMessage === false) return payload;
       const exchange = exchanges.of(request, reply);
-      const error = reply.getHeader(XROAD_HEADER.error);
-      const userId = exchange.message.ok ? exchange.message.headers.userId : undefined;
-      const purpose = lastHeader(exchange.headers, PURPOSE_HEADER);
+      // The record, its operational-monitoring record and (services logging in full) the bodies, in one group commit.
+      const { record, extras } = logEntryOf(request, reply, exchange, payload, lastHeader(exchange.headers, PURPOSE_HEADER));
       try {
-        await options.log.append({
-          at: exchange.at, messageId: exchange.id, requestId: exchange.requestId, client: exchange.client, service: exchange.service,
-          method: request.method, path: digitsMasked(exchange.path.split('?')[0]!).slice(0, 1000), status: reply.statusCode,
-          fault: typeof error === 'string' ? error : null, durationMs: Math.round((performance.now() - exchange.started) * 10) / 10,
-          providerMs: exchange.providerMs, requestHash: exchange.requestHash, purpose: purpose ? purpose.slice(0, 500) : null,
-          userId: userId ? maskIdNumber(userId) : null,
-        });
+        await options.log.append(record, extras);
+        options.observe?.(exchange, record);
         return payload;
       } catch (failure) {
         request.log.error({ err: failure }, 'lgsp gateway: the message log could not be written; the answer is withheld');
@@ -164,6 +158,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
 
   const service = await options.registry.service(target.serviceId);
   if (!service) return refuse(request, reply, exchange, 'Server.ServerProxy.UnknownService', `Unknown service ${exchange.service}`);
+  exchange.bodyLogging = service.bodyLogging;
   if (!(await options.registry.isAllowed(authenticated.client.subsystemId, service.id, request.method, target.servicePath))) {
     return refuse(request, reply, exchange, 'Server.ServerProxy.AccessDenied', `${exchange.client} has no access right to ${request.method} ${target.servicePath || '/'} of ${exchange.service}`);
   }
@@ -174,6 +169,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   const relayed = relayableHeaders(Object.entries(request.headers));
   for (const name of CREDENTIAL_HEADERS) delete relayed[name];
   const started = performance.now();
+  exchange.providerStartedAt = Date.now();
   const result = await callProvider({
     url, method: request.method, headers: { ...relayed, ...providerMessageHeaders(exchange) },
     body: Buffer.isBuffer(request.body) ? request.body : undefined, timeoutMs: service.timeoutMs, retries: options.retries,

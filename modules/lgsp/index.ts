@@ -2,27 +2,36 @@
  * modules/lgsp — the provincial integration and sharing platform (seed lines 4999–5114): the
  * registry of members, subsystems and REST services with their versions and lifecycle, access
  * rights (deny by default, endpoint patterns, groups, expiry, self-service requests), the
- * X-Road gateway under `/lgsp/r1/…` and its hash-chained message log. This file is the
- * module's only door.
+ * X-Road gateway under `/lgsp/r1/…` and its hash-chained message log, sealed at intervals and
+ * exportable as offline-verifiable evidence, with X-Road operational monitoring (decision 0032).
+ * This file is the module's only door.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ModuleContext, ModuleRoutes, Principal } from '../../packages/platform/index.ts';
+import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
 import { registerGateway } from './gateway.ts';
 import { createGatewayRegistry } from './gateway-registry.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
 import { lgspRepository } from './lgsp.repository.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type MessageLog } from './message-log.ts';
+import { createLogService, type LogService } from './log.service.ts';
+import { gatewayMetrics } from './monitoring.ts';
+import { SEAL_QUEUE, createSealer, type Sealer, type SealingDependencies } from './seals.ts';
 import { createRegistryService, type AgencyLookup, type RegistryService } from './registry.service.ts';
 import { VAPEX_SYNC_QUEUE } from './lgsp.repository.ts';
 import { createVapexPublications, vapexSyncWorker } from './vapex-sync.ts';
 import type { VapexExchange } from '../../packages/national/index.ts';
-import type { JobHandler } from '../../packages/platform/index.ts';
 
 export type { AccessRequest, AccessRight, Endpoint, EndpointDiff, Group, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 export type { ChainCheck, ExchangeRecord } from './message-log.ts';
 export type { VapexPublication } from './vapex-sync.ts';
 export { VAPEX_SYNC_QUEUE };
+export type { SealSigner, SealingDependencies, Sealer } from './seals.ts';
+export { verifyEvidence, EVIDENCE_FORMAT, type EvidenceCheck, type EvidencePackage } from './evidence-verify.ts';
+export { exportEvidence, findMessage } from './evidence.ts';
+export { createSealer };
+/** The id under which the signing module keeps the LGSP's own seal key (not an agency's). */
+export const LGSP_SEAL_KEY_ID = '5e0a1c3b-7f2d-4e8a-9b61-0c4d2f7a8e13';
 export { GATEWAY_PREFIX, GATEWAY_SCOPE, PURPOSE_HEADER } from './gateway.ts';
 export { MANAGE_PERMISSION } from './registry.service.ts';
 
@@ -35,17 +44,27 @@ export interface LgspDependencies {
   maxMessageBytes?: number;
   retries?: number;
   now?: () => Date;
+  /** The LGSP's signer and TSA client for the message log's seals (the signing module's). */
+  sealing: SealingDependencies;
+  /** How often the chain is sealed (seconds; default 300). */
+  sealEverySeconds?: number;
+  /** Prometheus counters of the gateway. */
+  metrics?: Pick<Metrics, 'counter' | 'histogram'>;
 }
 
 export interface LgspModule {
   registry: RegistryService;
   access: AccessService;
   messageLog: MessageLog;
+  sealer: Sealer;
+  log: LogService;
+  /** The recurring seal of the message log. */
+  recurring: readonly RecurringJob[];
   /** /api/lgsp/* */
   routes: ModuleRoutes;
   /** The gateway, at `/lgsp` (registered on the root app). */
   gateway: (app: FastifyInstance) => Promise<void>;
-  /** The background jobs: V-APEX publication (given the V-APEX client). */
+  /** The background jobs: V-APEX publication (given the V-APEX client) and the message log's seals. */
   jobHandlers(vapex: VapexExchange): Record<string, JobHandler>;
   /** Recomputes the message-log chain. */
   verifyLog(): Promise<ChainCheck>;
@@ -58,17 +77,29 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const registry = createRegistryService(repo, deps.agencies, instance, ctx.config.ndxp.url);
   const access = createAccessService(repo, registry, { ...deps.agencies, rootAgencyId: async () => (await deps.agencies.rootAgency()).id }, now);
   const key = messageLogKey(ctx.config.masterKey);
-  const messageLog = createMessageLog(ctx.db, key);
+  const box = createSecretBox(ctx.config.masterKey);
+  const messageLog = createMessageLog(ctx.db, key, { box });
+  const sealer = createSealer(ctx.db, { ...deps.sealing, now });
+  const log = createLogService({ db: ctx.db, repo, box, sealer, agencies: deps.agencies, now });
   const gatewayRegistry = createGatewayRegistry(repo, access, instance);
+  const observe = deps.metrics ? gatewayMetrics(deps.metrics) : undefined;
   return {
     registry,
     access,
     messageLog,
-    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry)),
-    jobHandlers: (vapex) => ({ [VAPEX_SYNC_QUEUE]: vapexSyncWorker(repo, vapex, async () => (await deps.agencies.rootAgency()).code) }),
+    sealer,
+    log,
+    recurring: [{ name: 'lgsp.seal', queue: SEAL_QUEUE, everySeconds: deps.sealEverySeconds ?? 300 }],
+    jobHandlers: (vapex) => ({
+      [VAPEX_SYNC_QUEUE]: vapexSyncWorker(repo, vapex, async () => (await deps.agencies.rootAgency()).code),
+      [SEAL_QUEUE]: async () => {
+        await sealer.sealNow();
+      },
+    }),
+    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp,
+      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, ...(observe ? { observe } : {}),
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
   };

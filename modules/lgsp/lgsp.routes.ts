@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import { errorResponses, type App } from '../../packages/platform/index.ts';
 import type { AccessService } from './access.service.ts';
+import type { LogService } from './log.service.ts';
 import {
-  AccessRequestBody, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
+  AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   NewServiceBody, NewSubsystemBody, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
   VapexChoiceBody, VapexPublicationSchema, VersionSchema,
 } from './lgsp.schemas.ts';
@@ -10,7 +11,7 @@ import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
 import type { VapexPublications } from './vapex-sync.ts';
 
 /** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
-export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications) {
+export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService) {
   const manage = { access: MANAGE_PERMISSION };
   const read = { access: 'authenticated' };
   return async function routes(app: App): Promise<void> {
@@ -38,6 +39,21 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => vapex.choose(request.principal, request.params.id, request.body.publish));
     app.get('/services/:id/vapex', { config: read, schema: { operationId: 'getLgspServiceVapex', tags: TAGS, summary: 'How far V-APEX is in step with the service (its id there, the version it holds, published or not, the last error)', params: IdParams, response: { 200: VapexPublicationSchema, ...errorResponses(404) } } },
       async (request) => vapex.state(request.params.id));
+
+    app.put('/services/:id/body-logging', { config: manage, schema: { operationId: 'setLgspBodyLogging', tags: TAGS, summary: 'What the message log keeps of the service\'s bodies: full (encrypted at rest), metadata (their hashes) or off', params: IdParams, body: BodyLoggingBody, response: { 200: ServiceSchema, ...errorResponses(404) } } },
+      async (request) => registry.setBodyLogging(request.principal, request.params.id, request.body.mode));
+
+    // The message log as evidence, and operational monitoring (decision 0032).
+    app.get('/messages/:id/evidence', { config: { ...manage, auditedByHandler: true }, schema: { operationId: 'exportLgspEvidence', tags: TAGS, summary: 'The evidence package of an exchange (by X-Road-Id): its record, the hash chain to a seal, the seal signature, certificates and time stamp; bodies decrypted on request. The provider\'s or consumer\'s administrators; audited with the purpose', params: MessageIdParams, querystring: EvidenceQuery, response: { 200: EvidencePackageSchema, ...errorResponses(404, 409) } } },
+      async (request) => {
+        const pkg = await log.evidence(request.principal, request.params.id, { bodies: request.query.bodies === true });
+        await request.audit({ action: 'read lgsp.evidence', target: `/api/lgsp/messages/${encodeURIComponent(request.params.id)}/evidence`, purpose: request.query.purpose, details: { seq: pkg.record.seq, sealedSeq: pkg.seal.seq, bodies: pkg.bodies !== null } });
+        return pkg;
+      });
+    app.get('/monitoring/operational-data', { config: manage, schema: { operationId: 'listLgspOperationalData', tags: TAGS, summary: 'Operational-monitoring records (X-Road PR-OPMON fields), newest first: a provider\'s services, a consumer\'s own calls', querystring: MonitoringQuery, response: { 200: Type.Array(OperationalRecordSchema), ...errorResponses() } } },
+      async (request) => log.operationalData(request.principal, request.query));
+    app.get('/monitoring/health', { config: manage, schema: { operationId: 'getLgspServiceHealth', tags: TAGS, summary: 'Per-service health over a window (default the last 24 h): success and failure counts, last times, duration min/avg/max/p95', querystring: MonitoringQuery, response: { 200: Type.Array(ServiceHealthSchema), ...errorResponses() } } },
+      async (request) => log.health(request.principal, request.query));
 
     app.post('/groups', { config: manage, schema: { operationId: 'createLgspGroup', tags: TAGS, summary: 'A group of subsystems access rights can name', body: NewGroupBody, response: { 201: GroupSchema, ...errorResponses(409) } } },
       async (request, reply) => reply.code(201).send(await access.createGroup(request.principal, request.body)));

@@ -8,6 +8,7 @@ const Identifier = Type.String({ minLength: 1, maxLength: 100, pattern: "^[A-Za-
 const Name = Type.String({ minLength: 1, maxLength: 300 });
 const HttpUrl = Type.String({ minLength: 8, maxLength: 2000, description: 'http(s) URL' });
 const Status = Type.Union([Type.Literal(SERVICE_STATUSES[0]), Type.Literal(SERVICE_STATUSES[1]), Type.Literal(SERVICE_STATUSES[2]), Type.Literal(SERVICE_STATUSES[3])]);
+const BodyLoggingMode = Type.Union([Type.Literal('full'), Type.Literal('metadata'), Type.Literal('off')], { description: 'What the message log keeps of the bodies: full (encrypted at rest), metadata (their hashes), off (neither)' });
 const Method = Type.String({ minLength: 3, maxLength: 7, description: 'HTTP method; any when absent' });
 const PathPattern = Type.String({ minLength: 1, maxLength: 500, description: 'Path relative to the service: `*` one segment, a final `**` any rest' });
 const Expiry = Type.String({ format: 'date-time', description: 'Until when (UTC); none: no expiry' });
@@ -25,7 +26,7 @@ export const SubsystemSchema = Type.Object({
 }, { $id: 'LgspSubsystem' });
 export const ServiceSchema = Type.Object({
   id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
-  openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), endpoints: Type.Array(EndpointSchema),
+  openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode, endpoints: Type.Array(EndpointSchema),
 }, { $id: 'LgspService' });
 export const RefreshResultSchema = Type.Object({ changed: Type.Boolean(), diff: DiffSchema, service: ServiceSchema }, { $id: 'LgspRefreshResult' });
 export const VersionSchema = Type.Object({
@@ -74,3 +75,50 @@ export const VapexPublicationSchema = Type.Object({
   state: Type.Union([Type.Literal('pending'), Type.Literal('synced'), Type.Literal('failed')]), lastError: Nullable(Type.String()), requestedBy: Type.String(), updatedAt: Type.String(),
 }, { $id: 'LgspVapexPublication' });
 export const DecisionBody = Type.Object({ approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, $id: 'LgspDecision' });
+
+export const BodyLoggingBody = Type.Object({ mode: BodyLoggingMode }, { additionalProperties: false, $id: 'LgspBodyLoggingChange' });
+
+const Purpose = Type.String({ minLength: 5, maxLength: 500, description: 'Why (recorded in the audit trail)' });
+export const MessageIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 255 }) }, { additionalProperties: false });
+export const EvidenceQuery = Type.Object({
+  purpose: Purpose,
+  bodies: Type.Optional(Type.Boolean({ description: 'Decrypt and include the bodies (services logging in full)' })),
+}, { additionalProperties: false, $id: 'LgspEvidenceQuery' });
+
+const Hex = Type.String({ pattern: '^[0-9a-f]{64}$' });
+export const EvidencePackageSchema = Type.Object({
+  format: Type.Literal('sen-lgsp-evidence/1'),
+  exportedAt: Type.String(),
+  record: Type.Object({
+    seq: Type.Integer(), at: Type.String(), messageId: Type.String(), requestId: Type.String(), client: Nullable(Type.String()), service: Nullable(Type.String()),
+    method: Type.String(), path: Type.String(), status: Type.Integer(), fault: Nullable(Type.String()), durationMs: Type.Number(), providerMs: Nullable(Type.Number()),
+    requestHash: Type.String(), purpose: Nullable(Type.String()), userId: Nullable(Type.String()), requestBodyHash: Nullable(Type.String()), responseBodyHash: Nullable(Type.String()),
+    prevHash: Type.String(), hash: Type.String(),
+  }),
+  bodies: Nullable(Type.Object({ request: Nullable(Type.String()), response: Nullable(Type.String()) })),
+  chain: Type.Array(Type.Object({ seq: Type.Integer(), digest: Hex, hash: Hex })),
+  seal: Type.Object({ seq: Type.Integer(), hash: Type.String(), sealedAt: Type.String(), signature: Type.String(), certificates: Type.Array(Type.String()), timeStampToken: Type.String() }),
+}, { $id: 'LgspEvidencePackage', description: 'Verify offline with `npx node apps/server/main.ts lgsp:verify-evidence <file>` (decision 0032)' });
+
+export const MonitoringQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+}, { additionalProperties: false, $id: 'LgspMonitoringQuery' });
+
+export const ServiceHealthSchema = Type.Object({
+  service: Type.String(),
+  successCount: Type.Integer(), failureCount: Type.Integer(),
+  lastSuccessTs: Nullable(Type.String()), lastFailureTs: Nullable(Type.String()),
+  durationMinMs: Type.Number(), durationAvgMs: Type.Number(), durationMaxMs: Type.Number(), durationP95Ms: Type.Number(),
+}, { $id: 'LgspServiceHealth' });
+
+export const OperationalRecordSchema = Type.Object({
+  monitoringDataTs: Type.String(), securityServerType: Type.String(), requestInTs: Type.String(), requestOutTs: Nullable(Type.String()),
+  responseInTs: Nullable(Type.String()), responseOutTs: Type.String(),
+  clientXRoadInstance: Nullable(Type.String()), clientMemberClass: Nullable(Type.String()), clientMemberCode: Nullable(Type.String()), clientSubsystemCode: Nullable(Type.String()),
+  serviceXRoadInstance: Nullable(Type.String()), serviceMemberClass: Nullable(Type.String()), serviceMemberCode: Nullable(Type.String()), serviceSubsystemCode: Nullable(Type.String()),
+  serviceCode: Nullable(Type.String()), serviceVersion: Nullable(Type.String()), messageId: Type.String(), messageUserId: Nullable(Type.String()), messageIssue: Nullable(Type.String()),
+  messageProtocolVersion: Nullable(Type.String()), restMethod: Type.String(), restPath: Type.String(), requestSize: Type.Integer(), responseSize: Nullable(Type.Integer()),
+  succeeded: Type.Boolean(), faultCode: Nullable(Type.String()), faultString: Nullable(Type.String()), statusCode: Type.Integer(), serviceType: Type.String(),
+}, { $id: 'LgspOperationalRecord', description: "X-Road operational monitoring (PR-OPMON) fields of one request" });

@@ -47,6 +47,8 @@ export interface Service {
   status: ServiceStatus;
   version: number;
   timeoutMs: number;
+  /** What the message log keeps of its bodies (decision 0032). */
+  bodyLogging: BodyLogging;
   endpoints: Endpoint[];
 }
 
@@ -100,3 +102,7 @@ export interface EndpointScope {
   pathPattern?: string | undefined;
   expiresAt?: string | undefined;
 }
+
+export const BODY_LOGGING = ['full', 'metadata', 'off'] as const;
+/** full: bodies kept encrypted; metadata: their hashes only; off: neither. */
+export type BodyLogging = (typeof BODY_LOGGING)[number];

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../packages/platform/testing.ts';
-import type { Database } from '../../packages/platform/index.ts';
+import { queryRows, type Database } from '../../packages/platform/index.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ExchangeRecord } from './message-log.ts';
+import { linkHash, recordDigest } from './log-chain.ts';
 
 const record = (n: number): ExchangeRecord => ({
   at: new Date(), messageId: `m-${n}`, requestId: `r-${n}`, client: 'VN/GOV/A/SYS', service: 'VN/GOV/B/DATA/citizens', method: 'GET',
@@ -40,6 +41,26 @@ describe('LGSP message log: group commit and hash chain', () => {
 
     const otherKey = messageLogKey(randomBytes(32).toString('base64url'));
     const result = await verifyMessageLog(database.db, otherKey);
-    assert.deepEqual(result.ok ? undefined : [result.seq, result.problem], [1, 'hash']);
+    assert.deepEqual(result.ok ? undefined : [result.seq, result.problem], [1, 'mac']);
+  });
+
+  it('detects a chain a database writer recomputed from an edited record on (the public links agree, the MACs do not)', async () => {
+    const list = await queryRows<Record<string, unknown>>(database.db, sql`select * from lgsp.message_log where seq >= 40 order by seq`);
+    let prevHash = String(list[0]!.prev_hash);
+    for (const row of list) {
+      const seq = Number(row.seq);
+      const path = seq === 40 ? '/citizens/forged' : String(row.path);
+      const fields = {
+        at: new Date(String(row.at)), messageId: String(row.message_id), requestId: String(row.request_id), client: row.client as string, service: row.service as string,
+        method: String(row.method), path, status: Number(row.status), fault: null, durationMs: Number(row.duration_ms), providerMs: row.provider_ms === null ? null : Number(row.provider_ms),
+        requestHash: String(row.request_hash), purpose: null, userId: null, requestBodyHash: null, responseBodyHash: null,
+      };
+      const hash = linkHash(seq, prevHash, recordDigest(fields));
+      await database.db.execute(sql`update lgsp.message_log set path = ${path}, prev_hash = ${prevHash}, hash = ${hash} where seq = ${seq}`);
+      await database.db.execute(sql`update lgsp.message_log_head set seq = ${seq}, hash = ${hash} where id = 1`);
+      prevHash = hash;
+    }
+    const result = await verifyMessageLog(database.db, key);
+    assert.deepEqual(result.ok ? undefined : [result.seq, result.problem], [40, 'mac']);
   });
 });

@@ -1,64 +1,57 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { X509Certificate, createSecretKey, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { asc, eq, gt } from 'drizzle-orm';
-import { canonicalJson, createSecretBox, type Db } from '../../packages/platform/index.ts';
-import { messageLog, messageLogHead } from './db/schema.ts';
+import { createSecretBox, type Db, type SecretBox } from '../../packages/platform/index.ts';
+import { messageBodies, messageLog, messageLogHead, messageLogSeals, operationalRecords } from './db/schema.ts';
+import { GENESIS, legacyRecordHash, linkHash, recordDigest, recordMac, sealBytes, type ExchangeFields } from './log-chain.ts';
 
 /**
- * The gateway's message log: one record per exchange, hash-chained (each record's HMAC covers
- * its fields and the previous record's hash), written BEFORE the answer is released. Records
- * are committed in small groups: while one group's transaction runs, the exchanges finishing
- * meanwhile queue up and go together in the next one (group commit), so a burst costs one
- * transaction per group, not one per request. The head row is locked in each transaction, so
- * several gateway replicas extend one chain.
+ * The gateway's message log: one record per exchange, hash-chained (log-chain.ts), written
+ * BEFORE the answer is released. Records are committed in small groups: while one group's
+ * transaction runs, the exchanges finishing meanwhile queue up and go together in the next one
+ * (group commit), so a burst costs one transaction per group, not one per request. The same
+ * transaction writes the exchange's operational-monitoring record and, for services logging
+ * bodies in full, the bodies sealed with the platform's secret box. The head row is locked in
+ * each transaction, so several gateway replicas extend one chain.
  */
 
-export interface ExchangeRecord {
-  at: Date;
-  messageId: string;
-  requestId: string;
-  client: string | null;
-  service: string | null;
-  method: string;
-  path: string;
-  status: number;
-  fault: string | null;
-  durationMs: number;
-  providerMs: number | null;
-  requestHash: string;
-  purpose: string | null;
-  userId: string | null;
-}
+export type ExchangeRecord = ExchangeFields;
 
 export interface ChainedRecord extends ExchangeRecord {
   seq: number;
   prevHash: string;
   hash: string;
+  mac: string | null;
 }
 
-export const GENESIS = '0'.repeat(64);
+/** X-Road operational-monitoring fields of one request (PR-OPMON), minus the seq it shares with its log record. */
+export type OperationalRecord = Omit<typeof operationalRecords.$inferInsert, 'seq'>;
+
+export interface LogExtras {
+  /** Bodies to keep (services logging in full); sealed at rest, opened only for an evidence export. */
+  bodies?: { request: Buffer | null; response: Buffer | null };
+  monitoring?: OperationalRecord;
+}
+
+export { GENESIS };
 /** The most records one transaction writes. */
 const MAX_GROUP = 200;
 
-/** The chain's key, derived from SEN_MASTER_KEY (kept outside the database): a database writer cannot recompute the chain. */
+/** The chain's key, derived from SEN_MASTER_KEY (kept outside the database): a database writer cannot recompute the chain's MACs. */
 export function messageLogKey(masterKey: string): KeyObject {
   return createSecretKey(createSecretBox(masterKey).deriveKey('lgsp-message-log'));
 }
 
-export function recordHash(record: Omit<ChainedRecord, 'hash'>, key: KeyObject): string {
-  const fields = [
-    record.seq, record.at.toISOString(), record.messageId, record.requestId, record.client, record.service, record.method, record.path,
-    record.status, record.fault, record.durationMs, record.providerMs, record.requestHash, record.purpose, record.userId, record.prevHash,
-  ];
-  return createHmac('sha256', key).update(canonicalJson(fields)).digest('hex');
-}
+/** Context of a sealed body: bound as associated data, so a body copied to another record does not open there. */
+export const bodyContext = (messageId: string, seq: number, part: 'request' | 'response') => `lgsp.body:${seq}:${messageId}:${part}`;
 
 interface Pending {
   record: ExchangeRecord;
+  extras: LogExtras;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-export function createMessageLog(db: Db, key: KeyObject) {
+export function createMessageLog(db: Db, key: KeyObject, options: { box?: SecretBox } = {}) {
   const queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
   let groups = 0;
@@ -74,13 +67,23 @@ export function createMessageLog(db: Db, key: KeyObject) {
       const [head] = await tx.select().from(messageLogHead).where(eq(messageLogHead.id, 1)).for('update');
       if (!head) throw new Error('message log head missing');
       let { seq, hash } = head;
-      const rows: ChainedRecord[] = group.map(({ record }) => {
+      const rows: ChainedRecord[] = [];
+      const monitoring: (typeof operationalRecords.$inferInsert)[] = [];
+      const bodies: (typeof messageBodies.$inferInsert)[] = [];
+      for (const { record, extras } of group) {
         seq += 1;
-        const chained = { ...record, seq, prevHash: hash };
-        hash = recordHash(chained, key);
-        return { ...chained, hash };
-      });
+        const prevHash = hash;
+        hash = linkHash(seq, prevHash, recordDigest(record));
+        rows.push({ ...record, requestBodyHash: record.requestBodyHash ?? null, responseBodyHash: record.responseBodyHash ?? null, seq, prevHash, hash, mac: recordMac(hash, key) });
+        if (extras.monitoring) monitoring.push({ ...extras.monitoring, seq });
+        if (extras.bodies && options.box && (extras.bodies.request || extras.bodies.response)) {
+          const seal = (body: Buffer | null, part: 'request' | 'response') => (body ? options.box!.seal(body.toString('base64'), bodyContext(record.messageId, seq, part)) : null);
+          bodies.push({ seq, messageId: record.messageId, requestSealed: seal(extras.bodies.request, 'request'), responseSealed: seal(extras.bodies.response, 'response') });
+        }
+      }
       await tx.insert(messageLog).values(rows);
+      if (monitoring.length > 0) await tx.insert(operationalRecords).values(monitoring);
+      if (bodies.length > 0) await tx.insert(messageBodies).values(bodies);
       await tx.update(messageLogHead).set({ seq, hash }).where(eq(messageLogHead.id, 1));
     });
   }
@@ -101,9 +104,9 @@ export function createMessageLog(db: Db, key: KeyObject) {
 
   return {
     /** Resolves once the record is committed (with whatever else was waiting); rejects if its group could not be. */
-    append(record: ExchangeRecord): Promise<void> {
+    append(record: ExchangeRecord, extras: LogExtras = {}): Promise<void> {
       return new Promise<void>((resolve, reject) => {
-        queue.push({ record, resolve, reject });
+        queue.push({ record, extras, resolve, reject });
         flushing ??= drain();
       });
     },
@@ -120,9 +123,29 @@ export type MessageLog = ReturnType<typeof createMessageLog>;
 
 export type ChainCheck =
   | { ok: true; records: number }
-  | { ok: false; records: number; seq: number; problem: 'hash' | 'link' | 'gap' | 'head'; message: string };
+  | { ok: false; records: number; seq: number; problem: 'hash' | 'link' | 'gap' | 'head' | 'mac' | 'seal'; message: string };
 
-/** Recomputes the whole chain, page by page; the first broken record is reported. */
+const sameHex = (a: string | null, b: string) => a !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Each seal still names the record's hash and its signature verifies: sealed history was not rewritten, even by a holder of the master key. */
+async function checkSeals(db: Db, records: number): Promise<ChainCheck | undefined> {
+  for (const seal of await db.select().from(messageLogSeals).orderBy(asc(messageLogSeals.seq))) {
+    const [row] = await db.select({ hash: messageLog.hash }).from(messageLog).where(eq(messageLog.seq, seal.seq));
+    if (row?.hash !== seal.hash) return { ok: false, records, seq: seal.seq, problem: 'seal', message: `the record differs from the one sealed at ${seal.sealedAt}` };
+    const signed = (() => {
+      try {
+        const signer = new X509Certificate(Buffer.from(seal.certificates[0] ?? '', 'base64'));
+        return verifySignature('sha256', sealBytes(seal), signer.publicKey, Buffer.from(seal.signature, 'base64'));
+      } catch {
+        return false;
+      }
+    })();
+    if (!signed) return { ok: false, records, seq: seal.seq, problem: 'seal', message: `the seal of ${seal.sealedAt} does not verify` };
+  }
+  return undefined;
+}
+
+/** Recomputes the whole chain, page by page, then checks the seals; the first broken record is reported. */
 export async function verifyMessageLog(db: Db, key: KeyObject): Promise<ChainCheck> {
   let prevHash = GENESIS;
   let expected = 1;
@@ -133,7 +156,12 @@ export async function verifyMessageLog(db: Db, key: KeyObject): Promise<ChainChe
     for (const row of page) {
       if (row.seq !== expected) return { ok: false, records, seq: expected, problem: 'gap', message: `record ${expected} is missing` };
       if (row.prevHash !== prevHash) return { ok: false, records, seq: row.seq, problem: 'link', message: 'its previous hash is not the hash of the record before it' };
-      if (recordHash(row, key) !== row.hash) return { ok: false, records, seq: row.seq, problem: 'hash', message: 'its content does not match its hash' };
+      if (row.mac === null) {
+        // Written before seals existed (migration 0014): its hash is the keyed one.
+        if (!sameHex(row.hash, legacyRecordHash(row, key))) return { ok: false, records, seq: row.seq, problem: 'hash', message: 'its content does not match its hash' };
+      } else if (linkHash(row.seq, row.prevHash, recordDigest(row)) !== row.hash) {
+        return { ok: false, records, seq: row.seq, problem: 'hash', message: 'its content does not match its hash' };
+      } else if (!sameHex(row.mac, recordMac(row.hash, key))) return { ok: false, records, seq: row.seq, problem: 'mac', message: 'its MAC was not made with this master key (a recomputed chain)' };
       prevHash = row.hash;
       expected += 1;
       records += 1;
@@ -143,5 +171,5 @@ export async function verifyMessageLog(db: Db, key: KeyObject): Promise<ChainChe
   if (head && (head.seq !== records || head.hash !== prevHash)) {
     return { ok: false, records, seq: head.seq, problem: 'head', message: `the head names record ${head.seq}, the chain ends at ${records}` };
   }
-  return { ok: true, records };
+  return (await checkSeals(db, records)) ?? { ok: true, records };
 }

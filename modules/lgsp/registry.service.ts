@@ -3,7 +3,7 @@ import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, 
 import { badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
 import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
-import type { Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
+import type { BodyLogging, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 import { describe, endpointDiff, fetchDescription, sameDocument, type Description } from './openapi-import.ts';
 
 export const MANAGE_PERMISSION = 'lgsp.manage';
@@ -92,7 +92,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     const current = await repo.currentVersion(row.id);
     return {
       id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, nationalService: row.nationalService,
-      status: row.status, version: row.version, timeoutMs: row.timeoutMs, endpoints: current?.endpoints ?? [],
+      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, endpoints: current?.endpoints ?? [],
       xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
     };
   }
@@ -218,6 +218,15 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       const moved = await repo.setStatus(serviceId, service.status, status);
       if (!moved) throw conflict('lgsp.version_conflict', 'The service was changed by someone else; reload and try again');
       return toService(moved, toSubsystem(subsystem, member));
+    },
+
+    /** What the message log keeps of the service's bodies; its provider's administrators decide. */
+    async setBodyLogging(principal: Principal, serviceId: string, mode: BodyLogging): Promise<Service> {
+      const { subsystem, member } = await serviceRows(serviceId);
+      await requireManage(principal, member.agencyId);
+      const updated = await repo.setBodyLogging(serviceId, mode);
+      if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
+      return toService(updated, toSubsystem(subsystem, member));
     },
   };
 }

@@ -79,6 +79,8 @@ export interface Config {
    * that verification trusts (defaults: the CA sandbox).
    */
   signing: { caApiUrl: string; caClientId: string; caApiKey: string; tsaUrl: string; trustedRootUrl: string };
+  /** Seconds between two seals of the LGSP message log (signed, time-stamped; decision 0032). */
+  lgspSealSeconds: number;
   /**
    * Vietnam Post (defaults to the VNPost sandbox): OAuth client, the secret of its signed
    * tracking webhooks, and the one-stop desks' contact phone printed on postal orders.
@@ -248,6 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
       notificationToleranceSeconds: int(env, 'PAYMENT_NOTIFICATION_TOLERANCE_SECONDS', 600, 30, 86_400),
       transferAccount: transferAccount(env, demo),
     },
+    lgspSealSeconds: int(env, 'LGSP_SEAL_INTERVAL', 300, 10, 86_400),
     signing: {
       caApiUrl: url(env, 'SIGNING_CA_API_URL', `http://localhost:${sandboxPort}/ca/api/v1`),
       caClientId: env.SIGNING_CA_CLIENT_ID || 'sen-dongthap',

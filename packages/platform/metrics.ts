@@ -18,7 +18,17 @@ export interface Metrics {
   addScrapeGauges<N extends string>(source: ScrapeGauges<N>): void;
   /** Connection-pool gauges (PostgreSQL; PGlite has no pool). */
   addPool(stats: () => PoolStats): void;
+  /** A module's own counter (name `sen_<module>_…_total`; label values from a bounded set, never raw input). */
+  counter(spec: MetricSpec): { inc(labels: Record<string, string>, value?: number): void };
+  /** A module's own histogram (name `sen_<module>_…_seconds`). */
+  histogram(spec: MetricSpec & { buckets?: number[] }): { observe(labels: Record<string, string>, value: number): void };
   render(): Promise<string>;
+}
+
+export interface MetricSpec {
+  name: string;
+  help: string;
+  labelNames: string[];
 }
 
 export interface Sample {
@@ -147,6 +157,8 @@ export function createMetrics(): Metrics {
       new Gauge({ name: 'sen_db_pool_waiting', help: 'Queries of this process waiting for a free database connection', registers, collect() { this.set(stats().waiting); } });
       new Gauge({ name: 'sen_db_pool_max', help: 'Largest number of database connections this process opens', registers, collect() { this.set(stats().max); } });
     },
+    counter: (spec) => new Counter({ ...spec, registers }),
+    histogram: (spec) => new Histogram({ ...spec, buckets: spec.buckets ?? [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers }),
     render: () => registry.metrics(),
   };
 }

@@ -54,6 +54,8 @@ export const services = lgsp.table('services', {
    * forwards to through NDXP with the province's own credentials (null: a provincial provider at `baseUrl`).
    */
   nationalService: text('national_service'),
+  /** What the message log keeps of the bodies: full (encrypted at rest), metadata (their hashes only) or off (neither). */
+  bodyLogging: text('body_logging', { enum: ['full', 'metadata', 'off'] }).notNull().default('metadata'),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('services_code_uq').on(t.subsystemId, t.code)]);
@@ -153,8 +155,14 @@ export const messageLog = lgsp.table('message_log', {
   requestHash: text('request_hash').notNull(),
   purpose: text('purpose'),
   userId: text('user_id'),
+  /** SHA-256 (hex) of the request and response bodies; null when the service logs no bodies (or there was none). */
+  requestBodyHash: text('request_body_hash'),
+  responseBodyHash: text('response_body_hash'),
   prevHash: text('prev_hash').notNull(),
+  /** Public SHA-256 link (anyone can recompute it from an evidence package)… */
   hash: text('hash').notNull(),
+  /** …and the keyed HMAC of it (only the master key's holder can make one). */
+  mac: text('mac'),
 }, (t) => [index('message_log_message_idx').on(t.messageId), index('message_log_service_idx').on(t.service, t.at)]);
 
 /** The chain's head (one row): appenders lock it, so replicas extend one chain. */
@@ -163,3 +171,63 @@ export const messageLogHead = lgsp.table('message_log_head', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+/** Bodies of the exchanges of services that log them in full, sealed with the platform's secret box. */
+export const messageBodies = lgsp.table('message_bodies', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  messageId: text('message_id').notNull(),
+  requestSealed: text('request_sealed'),
+  responseSealed: text('response_sealed'),
+}, (t) => [index('message_bodies_message_idx').on(t.messageId)]);
+
+/** A seal of the chain: the hash of record `seq`, signed with the LGSP's key and time-stamped by a TSA. */
+export const messageLogSeals = lgsp.table('message_log_seals', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  sealedAt: text('sealed_at').notNull(),
+  /** RSASSA-PKCS1-v1_5 SHA-256 over the seal's canonical bytes, base64. */
+  signature: text('signature').notNull(),
+  /** The signer's certificate then its CA chain up to the root, DER base64. */
+  certificates: jsonb('certificates').$type<string[]>().notNull(),
+  /** RFC 3161 TimeStampToken over the signature value, DER base64. */
+  timeStampToken: text('time_stamp_token').notNull(),
+  genTime: at('gen_time').notNull(),
+});
+
+/** X-Road operational monitoring: one record per request (PR-OPMON's fields), written with its message-log record. */
+export const operationalRecords = lgsp.table('operational_records', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  monitoringDataTs: at('monitoring_data_ts').notNull(),
+  securityServerType: text('security_server_type').notNull(),
+  requestInTs: at('request_in_ts').notNull(),
+  requestOutTs: at('request_out_ts'),
+  responseInTs: at('response_in_ts'),
+  responseOutTs: at('response_out_ts').notNull(),
+  clientXRoadInstance: text('client_xroad_instance'),
+  clientMemberClass: text('client_member_class'),
+  clientMemberCode: text('client_member_code'),
+  clientSubsystemCode: text('client_subsystem_code'),
+  serviceXRoadInstance: text('service_xroad_instance'),
+  serviceMemberClass: text('service_member_class'),
+  serviceMemberCode: text('service_member_code'),
+  serviceSubsystemCode: text('service_subsystem_code'),
+  serviceCode: text('service_code'),
+  serviceVersion: text('service_version'),
+  messageId: text('message_id').notNull(),
+  messageUserId: text('message_user_id'),
+  messageIssue: text('message_issue'),
+  messageProtocolVersion: text('message_protocol_version'),
+  restMethod: text('rest_method').notNull(),
+  restPath: text('rest_path').notNull(),
+  requestSize: integer('request_size').notNull(),
+  responseSize: integer('response_size'),
+  succeeded: boolean('succeeded').notNull(),
+  faultCode: text('fault_code'),
+  faultString: text('fault_string'),
+  statusCode: integer('status_code').notNull(),
+  serviceType: text('service_type').notNull(),
+  /** The two X-Road ids as strings, to scope by member prefix (`INSTANCE/CLASS/CODE/`). */
+  client: text('client'),
+  service: text('service'),
+  durationMs: doublePrecision('duration_ms').notNull(),
+}, (t) => [index('operational_records_service_idx').on(t.service, t.monitoringDataTs), index('operational_records_client_idx').on(t.client, t.monitoringDataTs)]);

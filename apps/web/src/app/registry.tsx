@@ -53,6 +53,7 @@ const NationalSyncsPage = signedIn(() => import('../pages/admin/tthc/NationalSyn
 const ReconciliationsPage = signedIn(() => import('../pages/payment/ReconciliationsPage.tsx'), 'ReconciliationsPage');
 const NoticeTemplatesPage = signedIn(() => import('../pages/admin/tthc/NoticeTemplatesPage.tsx'), 'NoticeTemplatesPage');
 const AuditPage = signedIn(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
+const LgspHealthPage = signedIn(() => import('../pages/lgsp/LgspHealthPage.tsx'), 'LgspHealthPage');
 
 export type SectionId = 'citizen' | 'workspace' | 'admin';
 
@@ -116,6 +117,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/admin/tthc/national-syncs', component: NationalSyncsPage, access: { anyOf: ['dvcqg.sync'] }, section: 'admin', labelKey: 'tthcAdmin.nav.nationalSyncs' },
   { path: '/admin/payments/reconciliations', component: ReconciliationsPage, access: { anyOf: ['payment.reconcile'] }, section: 'admin', labelKey: 'payment.nav.reconciliations' },
   { path: '/admin/audit', component: AuditPage, access: { anyOf: ['audit.read'] }, section: 'admin', labelKey: 'nav.audit' },
+  { path: '/admin/lgsp/health', component: LgspHealthPage, access: { anyOf: ['lgsp.manage'] }, section: 'admin', labelKey: 'lgspHealth.nav' },
 ];
 
 export interface Viewer {
