@@ -91,6 +91,7 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   let draining = false;
   await identity.start();
+  await lgsp.start();
 
   const app = createHttpApp({
     db,
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, database: Database, options: { de
     publicUrl: config.publicUrl,
   });
   app.addHook('onClose', async () => identity.stop());
+  app.addHook('onClose', async () => lgsp.stop());
 
   app.addSchema(ErrorSchema);
   // Each operation names the scope its route needs (public routes need none).

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ModuleContext, ModuleRoutes, Principal } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
 import { registerGateway } from './gateway.ts';
+import { createChangeSender, createGatewayCache, signallingChanges } from './gateway-cache.ts';
 import { createGatewayRegistry } from './gateway-registry.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
 import { lgspRepository } from './lgsp.repository.ts';
@@ -41,17 +42,22 @@ export interface LgspModule {
   gateway: (app: FastifyInstance) => Promise<void>;
   /** Recomputes the message-log chain. */
   verifyLog(): Promise<ChainCheck>;
+  /** Starts hearing registry change signals (the gateway's cache works only while it hears them). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): LgspModule {
   const instance = deps.instance ?? 'VN';
   const now = deps.now ?? (() => new Date());
-  const repo = lgspRepository(ctx.db);
+  const cache = createGatewayCache();
+  // Every registry or access-right write empties the gateway's cache here and on every replica.
+  const repo = signallingChanges(lgspRepository(ctx.db), createChangeSender(ctx.db, cache));
   const registry = createRegistryService(repo, deps.agencies, instance);
   const access = createAccessService(repo, registry, { ...deps.agencies, rootAgencyId: async () => (await deps.agencies.rootAgency()).id }, now);
   const key = messageLogKey(ctx.config.masterKey);
   const messageLog = createMessageLog(ctx.db, key);
-  const gatewayRegistry = createGatewayRegistry(repo, access, instance);
+  const gatewayRegistry = createGatewayRegistry(repo, access, instance, cache, now);
   return {
     registry,
     access,
@@ -62,6 +68,10 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
       maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1,
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
+    start: async () => {
+      if (ctx.listen) await cache.start(ctx.listen);
+    },
+    stop: () => cache.stop(),
   };
 }
 
