@@ -32,7 +32,8 @@ if (role === 'echo') {
   }).listen(port, '127.0.0.1', () => ready());
 } else if (role === 'gateway') {
   const { startBenchGateway } = await import('./lgsp-gateway.ts');
-  ready(await startBenchGateway(port, target!));
+  // Quotas are counted as in production, with limits this load never reaches.
+  ready(await startBenchGateway(port, target!, { LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000' }));
 } else {
   console.error('usage: lgsp-child.ts echo|proxy|gateway <port> [target]');
   process.exit(64);

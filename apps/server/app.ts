@@ -81,7 +81,11 @@ export async function buildApp(config: Config, database: Database, options: { de
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
-  const lgsp = createLgspModule(ctx, { agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now });
+  const perMinute = (limit: number) => (limit > 0 ? { limit, windowSeconds: 60 } : undefined);
+  const lgsp = createLgspModule(ctx, {
+    agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now,
+    quotas: { perConsumer: perMinute(config.lgspConsumerLimitPerMinute), perService: perMinute(config.lgspServiceLimitPerMinute) },
+  });
   const postal = createPostalModule(ctx, { communes: communesOfCatalog(catalog.service), outbound: metrics.outbound, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing, postal: postal.service });
   const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, now: options.now });

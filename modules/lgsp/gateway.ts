@@ -5,6 +5,8 @@ import {
 } from '../../packages/xroad/index.ts';
 import { maskIdNumber, type Principal } from '../../packages/platform/index.ts';
 import { registerGatewayMetaservices, serveMetaservice } from './gateway-metaservices.ts';
+import { FAILING_STATUSES, type Breakers } from './gateway-breaker.ts';
+import type { Quotas } from './gateway-quota.ts';
 import type { GatewayRegistry } from './gateway-registry.ts';
 import type { MessageLog } from './message-log.ts';
 
@@ -32,6 +34,8 @@ export interface GatewayOptions {
   maxMessageBytes: number;
   /** Extra attempts after a connection failure, idempotent methods only. */
   retries: number;
+  quotas: Quotas;
+  breakers: Breakers;
 }
 
 export interface GatewayExchange extends OpenedMessage {
@@ -166,6 +170,18 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   }
   const url = providerUrl(service.baseUrl, target);
   if (!url) return refuse(request, reply, exchange, 'Client.BadRequest', 'The path must stay within the service');
+  const quota = options.quotas.take(authenticated.client.subsystemId, service.id);
+  if (!quota.ok) {
+    reply.header('retry-after', String(quota.retryAfterSeconds));
+    const whose = quota.scope === 'consumer' ? `${exchange.client}'s quota` : `the rate limit of ${exchange.service}`;
+    return refuse(request, reply, exchange, 'Client.QuotaExceeded', `${whose} of ${quota.limit} messages per ${quota.windowSeconds} s is used up`);
+  }
+  const provider = url.origin;
+  const circuit = options.breakers.admit(provider);
+  if (!circuit.ok) {
+    reply.header('retry-after', String(circuit.retryAfterSeconds));
+    return refuse(request, reply, exchange, 'Server.ServerProxy.ServiceFailed', 'The provider is failing: calls to it are suspended for a while (circuit breaker open)');
+  }
 
   const relayed = relayableHeaders(Object.entries(request.headers));
   for (const name of CREDENTIAL_HEADERS) delete relayed[name];
@@ -176,6 +192,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
     maxResponseBytes: options.maxMessageBytes,
   });
   exchange.providerMs = Math.round((performance.now() - started) * 10) / 10;
+  options.breakers.record(provider, !result.ok || FAILING_STATUSES.has(result.status));
   if (!result.ok) return refuse(request, reply, exchange, result.fault, result.message);
   reply.code(result.status).headers(result.headers);
   if (result.setCookies.length > 0) reply.header('set-cookie', result.setCookies);

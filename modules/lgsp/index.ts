@@ -9,6 +9,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ModuleContext, ModuleRoutes, Principal } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
 import { registerGateway } from './gateway.ts';
+import { createBreakers, type BreakerOptions } from './gateway-breaker.ts';
+import { createQuotas, type QuotaLimits } from './gateway-quota.ts';
 import { createChangeSender, createGatewayCache, signallingChanges } from './gateway-cache.ts';
 import { createGatewayRegistry } from './gateway-registry.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
@@ -29,6 +31,10 @@ export interface LgspDependencies {
   instance?: string;
   maxMessageBytes?: number;
   retries?: number;
+  /** Quotas per consumer subsystem and rate limits per service (none when absent). */
+  quotas?: QuotaLimits;
+  /** The circuit breaker per provider (default: open after 5 consecutive failures, for 10 s). */
+  breaker?: BreakerOptions;
   now?: () => Date;
 }
 
@@ -58,6 +64,8 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const key = messageLogKey(ctx.config.masterKey);
   const messageLog = createMessageLog(ctx.db, key);
   const gatewayRegistry = createGatewayRegistry(repo, access, instance, cache, now);
+  const quotas = createQuotas(ctx.db, deps.quotas ?? {});
+  const breakers = createBreakers(deps.breaker ?? { failures: 5, openMs: 10_000 });
   return {
     registry,
     access,
@@ -65,13 +73,16 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     routes: lgspRoutes(registry, access),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1,
+      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, quotas, breakers,
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
     start: async () => {
       if (ctx.listen) await cache.start(ctx.listen);
     },
-    stop: () => cache.stop(),
+    stop: async () => {
+      await quotas.stop();
+      await cache.stop();
+    },
   };
 }
 
