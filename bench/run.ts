@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   tokens: () => import('./tokens.ts').then((m) => m.run()),
   tthc: () => import('./tthc.ts').then((m) => m.run()),
   'dvcqg-sync': () => import('./dvcqg-sync.ts').then((m) => m.run()),
+  lgsp: () => import('./lgsp.ts').then((m) => m.run()),
   stats: () => import('./stats.ts').then((m) => m.run()),
 };
 

@@ -81,8 +81,10 @@ export async function buildApp(config: Config, database: Database, options: { de
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
   const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
+  const perMinute = (limit: number) => (limit > 0 ? { limit, windowSeconds: 60 } : undefined);
   const lgsp = createLgspModule(ctx, {
     agencies: catalog.service, authenticateGateway: identity.authenticateGateway, now: options.now, metrics, sealEverySeconds: config.lgspSealSeconds,
+    quotas: { perConsumer: perMinute(config.lgspConsumerLimitPerMinute), perService: perMinute(config.lgspServiceLimitPerMinute) },
     // The message log's seals: the LGSP's key, certified by the CA like an agency's, and the signatures' TSA.
     sealing: {
       signer: async () => {
@@ -101,6 +103,7 @@ export async function buildApp(config: Config, database: Database, options: { de
 
   let draining = false;
   await identity.start();
+  await lgsp.start();
 
   const app = createHttpApp({
     db,
@@ -115,6 +118,7 @@ export async function buildApp(config: Config, database: Database, options: { de
     publicUrl: config.publicUrl,
   });
   app.addHook('onClose', async () => identity.stop());
+  app.addHook('onClose', async () => lgsp.stop());
 
   app.addSchema(ErrorSchema);
   // Each operation names the scope its route needs (public routes need none).

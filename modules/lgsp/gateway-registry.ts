@@ -1,5 +1,7 @@
 import { formatClientId, type ClientId, type ServiceId } from '../../packages/xroad/index.ts';
 import type { AccessService } from './access.service.ts';
+import { allows, type EndpointRule } from './access-match.ts';
+import type { GatewayCache } from './gateway-cache.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { Endpoint } from './lgsp.types.ts';
 
@@ -18,7 +20,11 @@ export interface CallableService {
 
 const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
 
-export function createGatewayRegistry(repo: LgspRepository, access: AccessService, instance: string) {
+/**
+ * The per-message reads (clientOf, service, isAllowed) go through `cache` (gateway-cache.ts);
+ * the metaservices, rarely called, read the database.
+ */
+export function createGatewayRegistry(repo: LgspRepository, access: AccessService, instance: string, cache: GatewayCache, now: () => Date) {
   async function subsystemOf(id: Omit<ClientId, 'subsystemCode'> & { subsystemCode?: string | undefined }) {
     if (id.instance !== instance || id.subsystemCode === undefined) return undefined;
     const member = await repo.memberByIdParts(id.instance, id.memberClass, id.memberCode);
@@ -27,18 +33,20 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
   return {
     instance,
     /** The subsystem a service client authenticates, as `INSTANCE/CLASS/MEMBER/SUBSYSTEM`. */
-    async clientOf(clientId: string): Promise<{ subsystemId: string; xroadId: string } | undefined> {
+    clientOf: (clientId: string): Promise<{ subsystemId: string; xroadId: string } | undefined> => cache.get(`c ${clientId}`, async () => {
       const found = await repo.subsystemWithMemberByClient(clientId);
       if (!found) return undefined;
       const { subsystem, member } = found;
       return { subsystemId: subsystem.id, xroadId: formatClientId({ instance: member.instance, memberClass: member.memberClass, memberCode: member.memberCode, subsystemCode: subsystem.code }) };
-    },
+    }),
     /** A published or deprecated service; drafts and retired services are unknown to callers. */
-    async service(id: ServiceId): Promise<CallableService | undefined> {
-      if (id.instance !== instance) return undefined;
-      const service = await repo.serviceByIdParts(id);
-      if (!service || !callable(service.status)) return undefined;
-      return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging };
+    service(id: ServiceId): Promise<CallableService | undefined> {
+      if (id.instance !== instance) return Promise.resolve(undefined);
+      return cache.get(`s ${id.memberClass}/${id.memberCode}/${id.subsystemCode}/${id.serviceCode}`, async () => {
+        const service = await repo.serviceByIdParts(id);
+        if (!service || !callable(service.status)) return undefined;
+        return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging };
+      });
     },
     /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
     async servicesOf(provider: ClientId): Promise<(CallableService & { endpoints: Endpoint[] })[] | undefined> {
@@ -49,7 +57,12 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, endpoints: versions.get(s.id) ?? [] }));
     },
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
-    isAllowed: access.isAllowed,
+    /** May this subsystem call this method and path of the service now? Rules are cached, their expiry checked per call. */
+    async isAllowed(subsystemId: string, serviceId: string, method: string, path: string): Promise<boolean> {
+      const rules = await cache.get<EndpointRule[]>(`r ${subsystemId} ${serviceId}`, async () =>
+        (await repo.rightsFor([serviceId], subsystemId)).map((r) => ({ method: r.method, pathPattern: r.pathPattern, expiresAt: r.expiresAt })));
+      return allows(rules, method, path, now());
+    },
     allowedServices: access.allowedServices,
     /** Every member and subsystem of an instance (listClients). */
     async clients(of: string | undefined) {

@@ -6,6 +6,8 @@ import {
 import type { Principal } from '../../packages/platform/index.ts';
 import { registerGatewayMetaservices, serveMetaservice } from './gateway-metaservices.ts';
 import { consumerMessage, forwardNational, type NationalLeg } from './gateway-national.ts';
+import { FAILING_STATUSES, type Breakers } from './gateway-breaker.ts';
+import type { Quotas } from './gateway-quota.ts';
 import type { GatewayRegistry } from './gateway-registry.ts';
 import type { MessageLog } from './message-log.ts';
 import { digitsMasked, logEntryOf, type FinishedExchange } from './monitoring.ts';
@@ -38,6 +40,8 @@ export interface GatewayOptions {
   national?: NationalLeg;
   /** Counts a logged exchange (Prometheus). */
   observe?: (exchange: GatewayExchange, record: Parameters<MessageLog['append']>[0]) => void;
+  quotas: Quotas;
+  breakers: Breakers;
 }
 
 export type GatewayExchange = FinishedExchange;
@@ -165,6 +169,18 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   if (service.nationalService) return relayNational(options, service.nationalService, service.timeoutMs, exchange, request, reply);
   const url = providerUrl(service.baseUrl, target);
   if (!url) return refuse(request, reply, exchange, 'Client.BadRequest', 'The path must stay within the service');
+  const quota = options.quotas.take(authenticated.client.subsystemId, service.id);
+  if (!quota.ok) {
+    reply.header('retry-after', String(quota.retryAfterSeconds));
+    const whose = quota.scope === 'consumer' ? `${exchange.client}'s quota` : `the rate limit of ${exchange.service}`;
+    return refuse(request, reply, exchange, 'Client.QuotaExceeded', `${whose} of ${quota.limit} messages per ${quota.windowSeconds} s is used up`);
+  }
+  const provider = url.origin;
+  const circuit = options.breakers.admit(provider);
+  if (!circuit.ok) {
+    reply.header('retry-after', String(circuit.retryAfterSeconds));
+    return refuse(request, reply, exchange, 'Server.ServerProxy.ServiceFailed', 'The provider is failing: calls to it are suspended for a while (circuit breaker open)');
+  }
 
   const relayed = relayableHeaders(Object.entries(request.headers));
   for (const name of CREDENTIAL_HEADERS) delete relayed[name];
@@ -176,6 +192,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
     maxResponseBytes: options.maxMessageBytes,
   });
   exchange.providerMs = Math.round((performance.now() - started) * 10) / 10;
+  options.breakers.record(provider, !result.ok || FAILING_STATUSES.has(result.status));
   if (!result.ok) return refuse(request, reply, exchange, result.fault, result.message);
   reply.code(result.status).headers(result.headers);
   if (result.setCookies.length > 0) reply.header('set-cookie', result.setCookies);

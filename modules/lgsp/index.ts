@@ -10,6 +10,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
 import { registerGateway } from './gateway.ts';
+import { createBreakers, type BreakerOptions } from './gateway-breaker.ts';
+import { createQuotas, type QuotaLimits } from './gateway-quota.ts';
+import { createChangeSender, createGatewayCache, signallingChanges } from './gateway-cache.ts';
 import { createGatewayRegistry } from './gateway-registry.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
 import { lgspRepository } from './lgsp.repository.ts';
@@ -43,6 +46,10 @@ export interface LgspDependencies {
   instance?: string;
   maxMessageBytes?: number;
   retries?: number;
+  /** Quotas per consumer subsystem and rate limits per service (none when absent). */
+  quotas?: QuotaLimits;
+  /** The circuit breaker per provider (default: open after 5 consecutive failures, for 10 s). */
+  breaker?: BreakerOptions;
   now?: () => Date;
   /** The LGSP's signer and TSA client for the message log's seals (the signing module's). */
   sealing: SealingDependencies;
@@ -68,12 +75,17 @@ export interface LgspModule {
   jobHandlers(vapex: VapexExchange): Record<string, JobHandler>;
   /** Recomputes the message-log chain. */
   verifyLog(): Promise<ChainCheck>;
+  /** Starts hearing registry change signals (the gateway's cache works only while it hears them). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): LgspModule {
   const instance = deps.instance ?? 'VN';
   const now = deps.now ?? (() => new Date());
-  const repo = lgspRepository(ctx.db);
+  const cache = createGatewayCache();
+  // Every registry or access-right write empties the gateway's cache here and on every replica.
+  const repo = signallingChanges(lgspRepository(ctx.db), createChangeSender(ctx.db, cache));
   const registry = createRegistryService(repo, deps.agencies, instance, ctx.config.ndxp.url);
   const access = createAccessService(repo, registry, { ...deps.agencies, rootAgencyId: async () => (await deps.agencies.rootAgency()).id }, now);
   const key = messageLogKey(ctx.config.masterKey);
@@ -81,8 +93,10 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const messageLog = createMessageLog(ctx.db, key, { box });
   const sealer = createSealer(ctx.db, { ...deps.sealing, now });
   const log = createLogService({ db: ctx.db, repo, box, sealer, agencies: deps.agencies, now });
-  const gatewayRegistry = createGatewayRegistry(repo, access, instance);
+  const gatewayRegistry = createGatewayRegistry(repo, access, instance, cache, now);
   const observe = deps.metrics ? gatewayMetrics(deps.metrics) : undefined;
+  const quotas = createQuotas(ctx.db, deps.quotas ?? {});
+  const breakers = createBreakers(deps.breaker ?? { failures: 5, openMs: 10_000 });
   return {
     registry,
     access,
@@ -99,9 +113,16 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, ...(observe ? { observe } : {}),
+      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, ...(observe ? { observe } : {}),
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
+    start: async () => {
+      if (ctx.listen) await cache.start(ctx.listen);
+    },
+    stop: async () => {
+      await quotas.stop();
+      await cache.stop();
+    },
   };
 }
 

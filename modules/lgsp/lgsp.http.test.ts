@@ -350,4 +350,25 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     assert.equal((await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/citizens/7`, asConsumer())).status, 200);
     await api('DELETE', `/rights/${grant.json().id}`);
   });
+  it('opens the circuit of a failing provider: after 5 failed calls the gateway refuses at once, without calling it', async () => {
+    const closed = createServer();
+    const port = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await api('POST', `/subsystems/${ids.providerSubsystem}/services`, { code: 'failing', name: 'Hỏng', baseUrl: `http://127.0.0.1:${port}/v1`, openApi: enterprises });
+    assert.equal(down.statusCode, 201, down.body);
+    assert.equal((await api('PUT', `/services/${down.json().id}/status`, { status: 'published' })).statusCode, 200);
+    assert.equal((await api('POST', `/services/${down.json().id}/rights`, { subsystemId: ids.consumerSubsystem })).statusCode, 201);
+    for (let i = 0; i < 5; i++) {
+      const failed = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/failing/x`, asConsumer(), 'POST', '{}');
+      assert.equal(failed.headers['x-road-error'], 'Server.ServerProxy.NetworkError', `call ${i + 1}`);
+    }
+    const refused = await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/failing/x`, asConsumer(), 'POST', '{}');
+    assert.equal(refused.status, 500);
+    assert.equal(refused.headers['x-road-error'], 'Server.ServerProxy.ServiceFailed');
+    assert.match(JSON.parse(refused.body).message, /circuit breaker open/);
+    const retryAfter = Number(refused.headers['retry-after']);
+    assert.ok(retryAfter >= 1 && retryAfter <= 10, `Retry-After ${retryAfter}`);
+    // Another provider's circuit is closed.
+    assert.equal((await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/citizens/1`, asConsumer())).headers['x-road-error'] === 'Server.ServerProxy.ServiceFailed', false);
+  });
 });

@@ -96,6 +96,9 @@ export interface Config {
   bodyLimitBytes: number;
   /** Password sign-in attempts per address per minute (high: a whole office shares one NAT address). */
   signInRateLimitPerMinute: number;
+  /** LGSP gateway: messages per minute per consumer subsystem, and per service (all consumers together); 0 = no limit. */
+  lgspConsumerLimitPerMinute: number;
+  lgspServiceLimitPerMinute: number;
   /** Failed password sign-ins per address per 15 minutes before that address is refused (password spraying). */
   signInFailureLimit: number;
   shutdownGraceMs: number;
@@ -277,6 +280,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
+    lgspConsumerLimitPerMinute: int(env, 'LGSP_CONSUMER_LIMIT', 30_000, 0),
+    lgspServiceLimitPerMinute: int(env, 'LGSP_SERVICE_LIMIT', 120_000, 0),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),

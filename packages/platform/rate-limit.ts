@@ -8,15 +8,20 @@ import { queryRows, type Db } from './db/connection.ts';
 
 /** Counts one hit against `key` and returns the hits in the current window, this one included. */
 export async function countHit(db: Db, key: string, windowSeconds: number): Promise<number> {
+  return countHits(db, key, 1, windowSeconds);
+}
+
+/** Counts `hits` hits at once (a replica's batch; 0 only reads) and returns the hits in the current window, these included. */
+export async function countHits(db: Db, key: string, hits: number, windowSeconds: number): Promise<number> {
   const [row] = await queryRows<{ count: number }>(
     db,
-    sql`insert into platform.rate_counters (key, window_start, count) values (${key}, now(), 1)
+    sql`insert into platform.rate_counters (key, window_start, count) values (${key}, now(), ${hits})
         on conflict (key) do update set
-          count = case when platform.rate_counters.window_start < now() - make_interval(secs => ${windowSeconds}) then 1 else platform.rate_counters.count + 1 end,
+          count = case when platform.rate_counters.window_start < now() - make_interval(secs => ${windowSeconds}) then ${hits} else platform.rate_counters.count + ${hits} end,
           window_start = case when platform.rate_counters.window_start < now() - make_interval(secs => ${windowSeconds}) then now() else platform.rate_counters.window_start end
         returning count`,
   );
-  return row?.count ?? 0;
+  return Number(row?.count ?? 0);
 }
 
 /** The hits counted against `key` in its current window, without counting one. */

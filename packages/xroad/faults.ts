@@ -11,6 +11,12 @@ import { writeXmlDocument } from './xml.ts';
 export const XROAD_FAULT_TYPES = [
   /** PR-REST §4.6 example 3: the request does not follow the protocol. */
   'Client.BadRequest',
+  /**
+   * Not in PR-REST (X-Road has no quotas): the client used up its quota or the service's rate
+   * limit. A client-side fault (400, the only status the protocol leaves for it), with
+   * `Retry-After` saying when the window turns.
+   */
+  'Client.QuotaExceeded',
   /** The client information system could not be authenticated (X-Road: TLS client certificate). */
   'Server.ClientProxy.SslAuthenticationFailed',
   /** An internal error of the consumer's side. */

@@ -1,0 +1,111 @@
+// `npm run bench -- lgsp`: the LGSP gateway's data plane (issue 10). An echo provider on
+// loopback and one load generator (autocannon, in this process) against, in one run:
+//   (1) the provider directly;
+//   (2) nginx as a plain reverse proxy (Debian nginx, the operations configuration of
+//       apps/server/replicas.testing.ts, started here);
+//   (3) a bare Node reverse proxy (undici Pool, no checks) — the practical limit of a Node data plane;
+//   (4) Sen's gateway: token, access check, quota, circuit breaker, metadata message log (PostgreSQL);
+//   (5) as (4) with full body logging — measured once the message log can keep bodies.
+// POSTs of 1 KB and 100 KB bodies (the provider answers the same bytes), each at a fixed
+// 1,000 req/s and at saturation, a few seconds each. Printed: req/s, p50/p99, the latency added
+// to (1), and the ratios (4)/(3), (4)/(2). Targets: (4) ≥ 70 % of (3); added p99 ≤ 5 ms at 1,000 req/s.
+// BENCH_SECONDS (default 6) sets each run's length; the database server is BENCH_DATABASE_URL,
+// TEST_DATABASE_URL or the local one.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort } from '../apps/server/start.ts';
+import { nginx } from '../apps/server/replicas.testing.ts';
+
+interface Histogram { p50: number; p99: number; average: number }
+interface AutocannonResult { requests: { average: number }; latency: Histogram; non2xx: number; errors: number; timeouts: number; '2xx': number }
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const DATABASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const FIXED_RATE = 1000;
+const CONNECTIONS = 20;
+
+/** One child process of bench/lgsp-child.ts; resolves with its JSON line once it listens. */
+async function child(role: string, args: string[]): Promise<{ info: Record<string, string>; stop(): Promise<void> }> {
+  const port = await freePort();
+  const proc: ChildProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'lgsp-child.ts'), role, String(port), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TEST_DATABASE_URL: DATABASE, LOG_LEVEL: 'silent' },
+  });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: proc.stdout! }).once('line', resolve);
+    proc.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+  });
+  return {
+    info: JSON.parse(line) as Record<string, string>,
+    async stop() {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+interface Target { name: string; url: string; headers: Record<string, string> }
+interface Figures { rps: number; p50: number; p99: number; failed: number }
+
+async function load(target: Target, body: Buffer, rate: number | undefined): Promise<Figures> {
+  const result = await autocannon({
+    url: target.url, method: 'POST', body, connections: CONNECTIONS, duration: SECONDS,
+    headers: { 'content-type': 'application/octet-stream', ...target.headers },
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts };
+}
+
+export async function run(): Promise<void> {
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    const echo = await child('echo', []);
+    started.push(echo);
+    const provider = echo.info.url!;
+    const proxy = await child('proxy', [provider]);
+    started.push(proxy);
+    const balancer = await nginx([provider], await freePort());
+    started.push(balancer);
+    const gateway = await child('gateway', [provider]);
+    started.push(gateway);
+    const { token, client, path: servicePath } = gateway.info;
+
+    const targets: Target[] = [
+      { name: '(1) direct to the provider', url: `${provider}/v1/echo`, headers: {} },
+      { name: '(2) nginx reverse proxy', url: `${balancer.url}/v1/echo`, headers: {} },
+      { name: '(3) bare Node proxy (undici)', url: `${proxy.info.url}/v1/echo`, headers: {} },
+      { name: '(4) Sen gateway, metadata log', url: `${gateway.info.url}${servicePath}`, headers: { authorization: `Bearer ${token}`, 'x-road-client': client! } },
+    ];
+    console.log(`lgsp gateway (${SECONDS} s per run, ${CONNECTIONS} connections, POST echo; PostgreSQL message log)`);
+    console.log('  (5) with full body logging: not measured — the message log keeps no bodies in this tree');
+    for (const size of [1024, 100 * 1024]) {
+      const body = Buffer.alloc(size, 'a');
+      for (const rate of [FIXED_RATE, undefined]) {
+        // A short warm-up of each target (JIT, connection pools, caches) before its measured run.
+        const figures = new Map<string, Figures>();
+        for (const target of targets) {
+          await autocannon({ url: target.url, method: 'POST', body, connections: CONNECTIONS, duration: 1, headers: { 'content-type': 'application/octet-stream', ...target.headers } });
+          figures.set(target.name, await load(target, body, rate));
+        }
+        const direct = figures.get(targets[0]!.name)!;
+        console.log(`\n  ${size / 1024} KB body, ${rate ? `fixed ${rate} req/s` : 'saturation'}`);
+        console.log(`  ${'configuration'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'+p50'.padStart(6)} ${'+p99'.padStart(6)} failed`);
+        for (const [name, f] of figures) {
+          console.log(`  ${name.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(7)} ${f.p99.toFixed(1).padStart(7)} ${(f.p50 - direct.p50).toFixed(1).padStart(6)} ${(f.p99 - direct.p99).toFixed(1).padStart(6)} ${f.failed}`);
+        }
+        const [, viaNginx, bare, sen] = targets.map((t) => figures.get(t.name)!);
+        if (!rate) {
+          console.log(`  (4)/(3) ${((sen!.rps / bare!.rps) * 100).toFixed(0)} % (target ≥ 70 %)   (4)/(2) ${((sen!.rps / viaNginx!.rps) * 100).toFixed(0)} %`);
+        } else {
+          console.log(`  (4) added p99 ${(sen!.p99 - direct.p99).toFixed(1)} ms (target ≤ 5 ms)`);
+        }
+      }
+    }
+  } finally {
+    for (const s of started.reverse()) await s.stop().catch(() => {});
+  }
+}
