@@ -36,6 +36,8 @@ const DossierPage = signedIn(() => import('../pages/tthc/workspace/DossierPage.t
 const CounterPage = signedIn(() => import('../pages/tthc/workspace/CounterPage.tsx'), 'CounterPage');
 const RegisterPage = signedIn(() => import('../pages/tthc/workspace/RegisterPage.tsx'), 'RegisterPage');
 const StatisticsPage = signedIn(() => import('../pages/analytics/StatisticsPage.tsx'), 'StatisticsPage');
+const IocPage = signedIn(() => import('../pages/analytics/ioc/IocPage.tsx'), 'IocPage');
+const DashboardsAdminPage = signedIn(() => import('../pages/analytics/ioc/DashboardsAdminPage.tsx'), 'DashboardsAdminPage');
 const RatingsPage = signedIn(() => import('../pages/tthc/workspace/RatingsPage.tsx'), 'RatingsPage');
 
 const OfficialsPage = signedIn(() => import('../pages/admin/OfficialsPage.tsx'), 'OfficialsPage');
@@ -97,6 +99,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/workspace/counter', component: CounterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.nav.counter' },
   { path: '/workspace/ratings', component: RatingsPage, access: { anyOf: ['report.read', 'dossier.read'] }, section: 'workspace', labelKey: 'tthc.nav.ratings' },
   { path: '/workspace/statistics', component: StatisticsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.statistics' },
+  { path: '/workspace/ioc', component: IocPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.ioc' },
   { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },
@@ -111,6 +114,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/admin/tthc/notice-templates', component: NoticeTemplatesPage, access: { anyOf: ['procedure.edit'] }, section: 'admin', labelKey: 'tthcAdmin.nav.notices' },
   { path: '/admin/tthc/national-syncs', component: NationalSyncsPage, access: { anyOf: ['dvcqg.sync'] }, section: 'admin', labelKey: 'tthcAdmin.nav.nationalSyncs' },
   { path: '/admin/payments/reconciliations', component: ReconciliationsPage, access: { anyOf: ['payment.reconcile'] }, section: 'admin', labelKey: 'payment.nav.reconciliations' },
+  { path: '/admin/ioc', component: DashboardsAdminPage, access: { anyOf: ['catalog.edit'] }, section: 'admin', labelKey: 'analytics.nav.dashboards' },
   { path: '/admin/audit', component: AuditPage, access: { anyOf: ['audit.read'] }, section: 'admin', labelKey: 'nav.audit' },
 ];
 
