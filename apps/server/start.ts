@@ -45,9 +45,9 @@ export async function ensureWebBuilt(log: (line: string) => void): Promise<void>
 
 /**
  * Starts the sandboxes (when enabled) and the platform: migrate, seed, listen. Used by
- * `npm start`, the benchmarks and the browser journeys (with PORT=0 for random ports).
+ * `npm start`, the benchmarks and the browser journeys (with PORT=0 for random ports). `now`: the
+ * modules' clock (a browser journey moves it to file a dossier in the past); the real time otherwise.
  */
-/** `now`: the modules' clock (a browser journey moves it to file a dossier in the past); the real time otherwise. */
 export async function startPlatform(config: Config, options: { now?: () => Date } = {}): Promise<RunningPlatform> {
   const sandbox = config.sandbox
     ? await startSandbox({

@@ -3,9 +3,9 @@ import { writeCsv } from '../../packages/platform/index.ts';
 import type { Panel, PanelData } from './dashboards.service.ts';
 
 const UNIT_NAMES: Readonly<Record<PanelData['unit'], string>> = { count: 'hồ sơ', '%': '%', points: 'điểm' };
-const COLUMNS = ['Mã', 'Tên', 'Giá trị', 'Mục tiêu', 'Đơn vị'] as const;
+const COLUMNS = ['Mã', 'Tên', 'Giá trị', 'Cùng kỳ năm trước', 'Mục tiêu', 'Đơn vị'] as const;
 
-const lines = (data: PanelData) => data.rows.map((r) => ({ Mã: r.key, Tên: r.label, 'Giá trị': r.value, 'Mục tiêu': r.target, 'Đơn vị': UNIT_NAMES[data.unit] }));
+const lines = (data: PanelData) => data.rows.map((r) => ({ Mã: r.key, Tên: r.label, 'Giá trị': r.value, 'Cùng kỳ năm trước': r.previous, 'Mục tiêu': r.target, 'Đơn vị': UNIT_NAMES[data.unit] }));
 
 /** A panel's rows as CSV (UTF-8 with a BOM, so a spreadsheet reads the Vietnamese right). */
 export const panelCsv = (_panel: Panel, data: PanelData): string => writeCsv(COLUMNS, lines(data));

@@ -136,7 +136,7 @@ describe('IOC dashboards over HTTP', () => {
     const shown = await data('cong-khai', panel!.id);
     assert.ok(shown.rows.length >= 2);
     assert.ok(shown.rows.every((r) => r.drill === null), 'no way down to dossiers');
-    assert.ok(shown.rows.every((r) => Object.keys(r).sort().join() === 'drill,key,label,target,value'), 'aggregates, never a person');
+    assert.ok(shown.rows.every((r) => Object.keys(r).sort().join() === 'drill,key,label,previous,target,value'), 'aggregates, never a person');
     const anonymous = await call('GET', `/api/analytics/dashboards/cong-khai/panels/${panel!.id}/export?format=csv`);
     assert.equal(anonymous.statusCode, 401);
   });
@@ -148,8 +148,8 @@ describe('IOC dashboards over HTTP', () => {
     const csv = await call('GET', `/api/analytics/dashboards/toan-tinh/panels/${panel.id}/export?format=csv&period=${month}`, leader);
     assert.equal(csv.statusCode, 200, csv.body);
     assert.match(csv.headers['content-type'] as string, /^text\/csv/);
-    assert.match(csv.body, /Mã,Tên,Giá trị,Mục tiêu,Đơn vị/);
-    assert.match(csv.body, /UBND xã Tân Hồng",1,,hồ sơ|UBND xã Tân Hồng,1,,hồ sơ/);
+    assert.match(csv.body, /Mã,Tên,Giá trị,Cùng kỳ năm trước,Mục tiêu,Đơn vị/);
+    assert.match(csv.body, /UBND xã Tân Hồng,1,0,,hồ sơ/);
     const xlsx = await call('GET', `/api/analytics/dashboards/toan-tinh/panels/${panel.id}/export?format=xlsx&period=${month}`, leader);
     assert.equal(xlsx.statusCode, 200);
     const book = new ExcelJS.Workbook();

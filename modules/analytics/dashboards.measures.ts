@@ -19,6 +19,8 @@ export interface DataRow {
   key: string;
   label: string;
   value: number | null;
+  /** The same period a year before (Decision 2463 requirement 19: same-period comparison); null where it means nothing. */
+  previous: number | null;
   target: number | null;
   /** Where a click goes (internal dashboards only): an agency's figures, the dossiers behind a figure. */
   drill: { agency?: string; procedure?: string; figure?: DrillFigure } | null;
@@ -63,15 +65,15 @@ export const CHARTS_OF: Readonly<Record<MeasureShape, readonly ChartKind[]>> = {
 const report = (ctx: MeasureContext, groupBy: OneStopReport['groupBy'] = 'agency') =>
   ctx.oneStop.report(ctx.principal, { period: ctx.period, groupBy, ...(ctx.agency ? { agency: ctx.agency } : {}) });
 
-const one = (key: string, label: string, value: number | null, drill: DataRow['drill'] = null, target: number | null = null): DataRow =>
-  ({ key, label, value, target, drill });
+const one = (key: string, label: string, value: number | null, previous: number | null, drill: DataRow['drill'] = null, target: number | null = null): DataRow =>
+  ({ key, label, value, previous, target, drill });
 
 function total(key: string, name: Measure['name'], unit: Unit, pick: (f: Figures) => number | null, figure?: DrillFigure): Measure {
   return {
     key, name, shape: 'value', unit,
     async compute(ctx) {
       const r = await report(ctx);
-      return { unit, max: unit === '%' ? 100 : null, rows: [one('total', r.agency.name, pick(r.total), figure ? { agency: r.agency.id, figure } : null)] };
+      return { unit, max: unit === '%' ? 100 : null, rows: [one('total', r.agency.name, pick(r.total), pick(r.previousTotal), figure ? { agency: r.agency.id, figure } : null)] };
     },
   };
 }
@@ -81,7 +83,7 @@ function byAgency(key: string, name: Measure['name'], unit: Unit, pick: (f: Figu
     key, name, shape: 'series', unit,
     async compute(ctx) {
       const r = await report(ctx);
-      const rows = r.rows.map((row) => one(row.key, row.label, pick(row.figures), { agency: row.key, ...(figure ? { figure } : {}) }))
+      const rows = r.rows.map((row) => one(row.key, row.label, pick(row.figures), pick(row.previous), { agency: row.key, ...(figure ? { figure } : {}) }))
         .filter((row) => row.value !== null && row.value !== 0)
         .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
       return { unit, max: unit === '%' ? 100 : null, rows };
@@ -94,7 +96,7 @@ function byProcedure(key: string, name: Measure['name'], pick: (f: Figures) => n
     key, name, shape: 'series', unit: 'count',
     async compute(ctx) {
       const r = await report(ctx, 'procedure');
-      const rows = r.rows.map((row) => one(row.key, row.label, pick(row.figures), { agency: r.agency.id, procedure: row.key, figure }))
+      const rows = r.rows.map((row) => one(row.key, row.label, pick(row.figures), pick(row.previous), { agency: r.agency.id, procedure: row.key, figure }))
         .filter((row) => row.value !== 0).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
       return { unit: 'count', max: null, rows };
     },
@@ -106,11 +108,11 @@ function perCommune(key: string, name: Measure['name'], unit: Unit, pick: (f: Fi
     key, name, shape: 'communes', unit,
     async compute(ctx) {
       const [r, communes] = await Promise.all([report(ctx), ctx.communes()]);
-      const figures = new Map(r.rows.map((row) => [row.key, row.figures]));
+      const figures = new Map(r.rows.map((row) => [row.key, row]));
       // Every commune is a tile; one outside the caller's scope (or without dossiers) shows no value.
       const rows = communes.map((c) => {
         const f = figures.get(c.agencyId);
-        return one(c.unitCode ?? c.agencyCode, c.name, f ? pick(f) : null, f ? { agency: c.agencyId } : null);
+        return one(c.unitCode ?? c.agencyCode, c.name, f ? pick(f.figures) : null, f ? pick(f.previous) : null, f ? { agency: c.agencyId } : null);
       });
       return { unit, max: unit === '%' ? 100 : null, rows };
     },
@@ -135,7 +137,7 @@ export const MEASURES: readonly Measure[] = [
       const r = await ctx.oneStop.report(ctx.principal, { period: ctx.today.slice(0, 7), groupBy: 'agency', ...(ctx.agency ? { agency: ctx.agency } : {}) });
       const counts = await ctx.receivedOn(ctx.today, r.rows.map((row) => row.key));
       const value = [...counts.values()].reduce((sum, n) => sum + n, 0);
-      return { unit: 'count', max: null, rows: [one('today', r.agency.name, value)] };
+      return { unit: 'count', max: null, rows: [one('today', r.agency.name, value, null)] };
     },
   },
   total('in_processing', { vi: 'Hồ sơ đang giải quyết', en: 'Dossiers in processing' }, 'count', (f) => f.inProcessing, 'inProcessing'),
@@ -147,7 +149,8 @@ export const MEASURES: readonly Measure[] = [
     async compute(ctx) {
       const r = await report(ctx);
       const index = evaluateIndex({ figures: r.total });
-      return { unit: 'points', max: index.measuredMax, rows: [one('index', r.agency.name, index.points, null, index.measuredMax)] };
+      const before = evaluateIndex({ figures: r.previousTotal });
+      return { unit: 'points', max: index.measuredMax, rows: [one('index', r.agency.name, index.points, before.points, null, index.measuredMax)] };
     },
   },
   {
@@ -157,7 +160,7 @@ export const MEASURES: readonly Measure[] = [
       const names = new Map(FRAMEWORK_KPIS.map((k) => [k.id, k.name.vi]));
       const rows = evaluateKpis({ figures: r.total }, { figures: r.previousTotal })
         .filter((k) => k.observable && k.value !== null)
-        .map((k) => one(k.id, names.get(k.id) ?? k.id, k.value, null, k.target));
+        .map((k) => one(k.id, names.get(k.id) ?? k.id, k.value, k.previous, null, k.target));
       return { unit: '%', max: 100, rows };
     },
   },
@@ -170,7 +173,7 @@ export const MEASURES: readonly Measure[] = [
     key: 'received_by_channel', name: { vi: 'Hồ sơ tiếp nhận theo kênh', en: 'Dossiers received by channel' }, shape: 'series', unit: 'count',
     async compute(ctx) {
       const r = await report(ctx);
-      return { unit: 'count', max: null, rows: CHANNELS.map(([key, label]) => one(key, label, r.total.received[key])) };
+      return { unit: 'count', max: null, rows: CHANNELS.map(([key, label]) => one(key, label, r.total.received[key], r.previousTotal.received[key])) };
     },
   },
   perCommune('communes_received', { vi: 'Hồ sơ tiếp nhận theo xã, phường', en: 'Dossiers received by commune' }, 'count', (f) => f.received.total),

@@ -58,7 +58,7 @@ export const PanelDataSchema = Type.Object({
   panelId: Type.String(), measure: Type.String(), chart: Type.Enum(CHART_KINDS), period: Type.String(), agency: Nullable(Type.String()),
   unit: Type.Enum(['count', '%', 'points']), max: Nullable(Type.Number()),
   rows: Type.Array(Type.Object({
-    key: Type.String(), label: Type.String(), value: Nullable(Type.Number()), target: Nullable(Type.Number()),
+    key: Type.String(), label: Type.String(), value: Nullable(Type.Number()), previous: Nullable(Type.Number({ description: 'The same period a year before' })), target: Nullable(Type.Number()),
     drill: Nullable(Type.Object({ agency: Type.Optional(Type.String()), procedure: Type.Optional(Type.String()), figure: Type.Optional(Type.Enum(DRILL_FIGURES)) })),
   }, { $id: 'DashboardDataRow' })),
   computedAt: Type.String(),

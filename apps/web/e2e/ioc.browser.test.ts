@@ -60,8 +60,8 @@ describe('IOC browser journey', { timeout: 600_000 }, () => {
       // Its data, from the server (audited there): CSV and Excel.
       const csv = await downloaded(leader, () => panel.getByRole('button', { name: `Tải CSV: ${OVERDUE_PANEL}` }).click());
       const text = csv.bytes.toString('utf8');
-      assert.match(text, /Mã,Tên,Giá trị,Mục tiêu,Đơn vị/);
-      assert.match(text, new RegExp(`${COMMUNE_NAME},1,,hồ sơ`));
+      assert.match(text, /Mã,Tên,Giá trị,Cùng kỳ năm trước,Mục tiêu,Đơn vị/);
+      assert.match(text, new RegExp(`${COMMUNE_NAME},1,0,,hồ sơ`));
       const excel = await downloaded(leader, () => panel.getByRole('button', { name: `Tải Excel: ${OVERDUE_PANEL}` }).click());
       assert.match(excel.download.suggestedFilename(), /^ioc-toan-tinh-overdue_by_agency-\d{4}-\d{2}\.xlsx$/);
       assert.equal(excel.bytes.subarray(0, 2).toString('latin1'), 'PK', 'an .xlsx (zip) workbook');
@@ -81,11 +81,14 @@ describe('IOC browser journey', { timeout: 600_000 }, () => {
       // The wall mode: full screen, rotating; Escape leaves it.
       await leader.getByRole('button', { name: 'Chế độ trình chiếu' }).click();
       const wall = leader.getByRole('dialog', { name: 'Toàn tỉnh — trình chiếu' });
-      await wall.getByText(/^Biểu đồ 1\/\d+$/).waitFor();
+      const position = wall.getByText(/^Biểu đồ \d+\/\d+$/);
+      await position.waitFor();
       await checkA11y(leader);
       await wall.getByRole('button', { name: 'Tạm dừng xoay vòng' }).click();
+      await wall.getByRole('button', { name: 'Tiếp tục xoay vòng', pressed: true }).waitFor();
+      const [shown, count] = ((await position.textContent()) ?? '').replace('Biểu đồ ', '').split('/').map(Number) as [number, number];
       await wall.getByRole('button', { name: 'Biểu đồ tiếp theo' }).click();
-      await wall.getByText(/^Biểu đồ 2\/\d+$/).waitFor();
+      await wall.getByText(`Biểu đồ ${(shown % count) + 1}/${count}`, { exact: true }).waitFor();
       await leader.keyboard.press('Escape');
       await wall.waitFor({ state: 'detached' });
 

@@ -36,6 +36,8 @@ export interface DataRow {
   key: string;
   label: string;
   value: number | null;
+  /** The same period a year before. */
+  previous: number | null;
   target: number | null;
   drill: { agency?: string; procedure?: string; figure?: DrillFigure } | null;
 }

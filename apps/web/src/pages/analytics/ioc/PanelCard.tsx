@@ -37,7 +37,7 @@ export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onD
   const data = useQuery({ queryKey: ['ioc', dashboard, panel.id, query, tick], queryFn: () => iocApi.data(dashboard, panel.id, query), placeholderData: (previous) => previous });
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
-  const option = useMemo(() => data.data && chartOption(data.data, { value: t('ioc.value'), target: t('ioc.target'), noData: t('ioc.noData') }, layer), [data.data, layer, t]);
+  const option = useMemo(() => data.data && chartOption(data.data, { value: t('ioc.value'), previous: t('ioc.previous'), target: t('ioc.target'), noData: t('ioc.noData') }, layer), [data.data, layer, t]);
 
   useEffect(() => {
     if (!box.current || !option || !data.data) return;
@@ -88,6 +88,7 @@ export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onD
         : r.label),
     },
     { key: 'value', header: t('ioc.value'), cell: (r) => formatValue(r.value, unit), numeric: true },
+    ...(rows.some((r) => r.previous !== null) ? [{ key: 'previous', header: t('ioc.previous'), cell: (r: DataRow) => formatValue(r.previous, unit), numeric: true }] : []),
     ...(hasTarget ? [{ key: 'target', header: t('ioc.target'), cell: (r: DataRow) => formatValue(r.target, unit), numeric: true }] : []),
   ];
   const summary = rows.slice(0, 5).map((r) => `${r.label}: ${formatValue(r.value, unit)}`).join('; ');
@@ -119,7 +120,8 @@ export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onD
         <Text fz={48} fw={700} ta="center" py="lg" data-testid="panel-number">{formatValue(rows[0]?.value ?? null, unit)}</Text>
       )}
       {data.data?.chart === 'table' && table}
-      {option && <div ref={box} role="img" aria-label={t('ioc.chartAlt', { title, summary: summary || t('ioc.empty') })} style={{ width: '100%', height }} />}
+      {data.data && data.data.chart !== 'table' && rows.length === 0 && <Text c="dimmed" py="md">{t('ioc.empty')}</Text>}
+      {option && <div ref={box} role="img" aria-label={t('ioc.chartAlt', { title, summary: summary || t('ioc.empty') })} style={{ width: '100%', height: panel.chart === 'commune-map' ? Math.max(height, 460) : height }} />}
       {option && (
         <details>
           <summary>{t('ioc.showTable')}</summary>

@@ -6,16 +6,20 @@ export const COMMUNE_MAP_NAME = 'sen-communes';
 /** Columns of the schematic commune grid (102 communes: 9 rows). */
 export const GRID_COLUMNS = 12;
 const PALETTE = ['#e8f1fb', '#1c7ed6'];
+const NO_DATA = '#f1f3f5';
+/** Below every scale: the tile is drawn (with its name) in the no-data colour. */
+const NO_VALUE = -1;
 
 /** "UBND xã Tân Hồng" → "Tân Hồng": the tile shows the place's name, the tooltip the full one. */
 export const shortName = (name: string): string => name.replace(/^UBND\s+(xã|phường|thị trấn)\s+/i, '');
 
 const unitSuffix = (unit: PanelData['unit']) => (unit === '%' ? ' %' : '');
 
-export interface OptionLabels { value: string; target: string; noData: string }
+export interface OptionLabels { value: string; previous: string; target: string; noData: string }
 
 /** Undefined for the panels drawn without ECharts (a number, a table). */
 export function chartOption(data: PanelData, labels: OptionLabels, layer?: CommuneLayer): Record<string, unknown> | undefined {
+  if (data.rows.length === 0) return undefined;
   const values = data.rows.map((r) => r.value);
   const highest = Math.max(1, ...values.map((v) => v ?? 0));
   const common = { animation: false, tooltip: { trigger: 'item' } };
@@ -29,15 +33,18 @@ export function chartOption(data: PanelData, labels: OptionLabels, layer?: Commu
     }
     case 'bar': {
       const hasTarget = data.rows.some((r) => r.target !== null);
+      const hasPrevious = data.rows.some((r) => r.previous !== null);
+      const legend = [labels.value, ...(hasPrevious ? [labels.previous] : []), ...(hasTarget ? [labels.target] : [])];
       return {
         ...common,
         tooltip: { trigger: 'axis' },
-        grid: { left: 8, right: 24, top: hasTarget ? 28 : 8, bottom: 8, containLabel: true },
-        ...(hasTarget ? { legend: { data: [labels.value, labels.target] } } : {}),
+        grid: { left: 8, right: 24, top: legend.length > 1 ? 28 : 8, bottom: 8, containLabel: true },
+        ...(legend.length > 1 ? { legend: { data: legend } } : {}),
         yAxis: { type: 'category', inverse: true, data: data.rows.map((r) => r.label), axisLabel: { width: 220, overflow: 'truncate' } },
         xAxis: { type: 'value', ...(data.unit === '%' ? { max: 100 } : {}) },
         series: [
           { type: 'bar', name: labels.value, data: values, label: { show: true, position: 'right' } },
+          ...(hasPrevious ? [{ type: 'bar', name: labels.previous, data: data.rows.map((r) => r.previous) }] : []),
           ...(hasTarget ? [{ type: 'bar', name: labels.target, data: data.rows.map((r) => r.target) }] : []),
         ],
       };
@@ -49,7 +56,7 @@ export function chartOption(data: PanelData, labels: OptionLabels, layer?: Commu
         grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: data.rows.map((r) => r.label) },
         yAxis: { type: 'value' },
-        series: [{ type: 'line', name: labels.value, data: values }],
+        series: [{ type: 'line', name: labels.value, data: values }, { type: 'line', name: labels.previous, data: data.rows.map((r) => r.previous), lineStyle: { type: 'dashed' } }],
       };
     case 'pie':
       return {
@@ -58,7 +65,8 @@ export function chartOption(data: PanelData, labels: OptionLabels, layer?: Commu
         series: [{ type: 'pie', radius: ['35%', '65%'], data: data.rows.map((r) => ({ name: r.label, value: r.value ?? 0 })), label: { formatter: '{b}: {c}' } }],
       };
     case 'commune-map': {
-      const visualMap = { min: 0, max: data.unit === '%' ? 100 : highest, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: PALETTE } };
+      // A commune without figures (none yet, or outside the caller's scope) is a grey tile: below the scale, never a zero.
+      const visualMap = { min: 0, max: data.unit === '%' ? 100 : highest, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: PALETTE }, outOfRange: { color: NO_DATA } };
       const byKey = new Map(data.rows.map((r) => [r.key, r]));
       if (layer?.map) {
         return {
@@ -79,7 +87,7 @@ export function chartOption(data: PanelData, labels: OptionLabels, layer?: Commu
         visualMap,
         series: [{
           type: 'heatmap',
-          data: data.rows.map((r, i) => [i % GRID_COLUMNS, Math.floor(i / GRID_COLUMNS), r.value ?? '-']),
+          data: data.rows.map((r, i) => [i % GRID_COLUMNS, Math.floor(i / GRID_COLUMNS), r.value ?? NO_VALUE]),
           label: { show: true, fontSize: 9, overflow: 'truncate', width: 64, formatter: (p: { dataIndex: number }) => shortName(data.rows[p.dataIndex]?.label ?? '') },
           itemStyle: { borderColor: '#fff', borderWidth: 1 },
         }],
