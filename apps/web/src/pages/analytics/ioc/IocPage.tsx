@@ -100,8 +100,8 @@ export function IocPage() {
           {/* TODO(lead): "export the monthly report" — the official periodic report export (engineer "report") plugs in here. */}
         </Stack>
       </QueryState>
-      {wall && dashboard && (
-        <WallMode title={title} seconds={dashboard.rotationSeconds} count={panels.length} onClose={() => setWall(false)}>
+      {dashboard && (
+        <WallMode opened={wall} title={title} seconds={dashboard.rotationSeconds} count={panels.length} onClose={() => setWall(false)}>
           {(index) => (
             <PanelCard key={panels[index]!.id} dashboard={dashboard.code} panel={panels[index]!} query={query} tick={tick} layer={layer.data} canExport={false} height={Math.max(320, window.innerHeight - 220)} />
           )}

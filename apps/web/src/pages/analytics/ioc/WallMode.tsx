@@ -6,27 +6,30 @@ import { useTranslation } from 'react-i18next';
  * The wall screen: one panel at a time, full-screen, the next every `seconds`; a pause, a next
  * and a stop button; Escape leaves (the dialog's own key).
  */
-export function WallMode({ title, seconds, count, onClose, children }: { title: string; seconds: number; count: number; onClose: () => void; children: (index: number) => ReactNode }) {
+export function WallMode({ opened, title, seconds, count, onClose, children }: { opened: boolean; title: string; seconds: number; count: number; onClose: () => void; children: (index: number) => ReactNode }) {
   const { t } = useTranslation();
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
 
   useEffect(() => {
-    if (paused || count < 2) return;
+    if (!opened || paused || count < 2) return;
     const timer = setInterval(() => setIndex((i) => (i + 1) % count), seconds * 1000);
     return () => clearInterval(timer);
-  }, [paused, count, seconds]);
+  }, [opened, paused, count, seconds]);
 
   useEffect(() => {
+    if (!opened) return;
+    setIndex(0);
+    setPaused(false);
     // The browser's full screen where allowed (a wall display); the dialog fills the window anyway.
     document.documentElement.requestFullscreen?.().catch(() => undefined);
     return () => {
       if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
     };
-  }, []);
+  }, [opened]);
 
   return (
-    <Modal opened onClose={onClose} fullScreen title={t('ioc.wallTitle', { title })} closeButtonProps={{ 'aria-label': t('ioc.wallStop') }}>
+    <Modal opened={opened} onClose={onClose} fullScreen title={t('ioc.wallTitle', { title })} closeButtonProps={{ 'aria-label': t('ioc.wallStop') }}>
       <Group justify="space-between" mb="sm">
         <Text role="status" aria-live="polite">{t('ioc.wallPosition', { index: index + 1, count })}</Text>
         <Group gap="xs">
@@ -35,7 +38,7 @@ export function WallMode({ title, seconds, count, onClose, children }: { title: 
           <Button variant="filled" color="gray" onClick={onClose}>{t('ioc.wallStop')}</Button>
         </Group>
       </Group>
-      {children(index)}
+      {opened && count > 0 && children(Math.min(index, count - 1))}
     </Modal>
   );
 }
