@@ -29,16 +29,26 @@ export function WallMode({ opened, title, seconds, count, onClose, children }: {
   }, [opened]);
 
   return (
-    <Modal opened={opened} onClose={onClose} fullScreen title={t('ioc.wallTitle', { title })} closeButtonProps={{ 'aria-label': t('ioc.wallStop') }}>
-      <Group justify="space-between" mb="sm">
-        <Text role="status" aria-live="polite">{t('ioc.wallPosition', { index: index + 1, count })}</Text>
-        <Group gap="xs">
-          <Button variant="light" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>{paused ? t('ioc.wallResume') : t('ioc.wallPause')}</Button>
-          <Button variant="light" onClick={() => setIndex((i) => (i + 1) % count)}>{t('ioc.wallNext')}</Button>
-          <Button variant="filled" color="gray" onClick={onClose}>{t('ioc.wallStop')}</Button>
-        </Group>
-      </Group>
-      {opened && count > 0 && children(Math.min(index, count - 1))}
-    </Modal>
+    <Modal.Root opened={opened} onClose={onClose} fullScreen>
+      <Modal.Overlay />
+      {/* Named from its first frame (the title's id is attached only once the title has mounted). */}
+      <Modal.Content aria-label={t('ioc.wallTitle', { title })}>
+        <Modal.Header>
+          <Modal.Title>{t('ioc.wallTitle', { title })}</Modal.Title>
+          <Modal.CloseButton aria-label={t('ioc.wallStop')} />
+        </Modal.Header>
+        <Modal.Body>
+          <Group justify="space-between" mb="sm">
+            <Text role="status" aria-live="polite">{t('ioc.wallPosition', { index: index + 1, count })}</Text>
+            <Group gap="xs">
+              <Button variant="light" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>{paused ? t('ioc.wallResume') : t('ioc.wallPause')}</Button>
+              <Button variant="light" onClick={() => setIndex((i) => (i + 1) % count)}>{t('ioc.wallNext')}</Button>
+              <Button variant="filled" color="gray" onClick={onClose}>{t('ioc.wallStop')}</Button>
+            </Group>
+          </Group>
+          {opened && count > 0 && children(Math.min(index, count - 1))}
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
