@@ -45,9 +45,10 @@ export async function ensureWebBuilt(log: (line: string) => void): Promise<void>
 
 /**
  * Starts the sandboxes (when enabled) and the platform: migrate, seed, listen. Used by
- * `npm start`, the benchmarks and the browser journeys (with PORT=0 for random ports).
+ * `npm start`, the benchmarks and the browser journeys (with PORT=0 for random ports). `now`: the
+ * modules' clock (a browser journey moves it to file a dossier in the past); the real time otherwise.
  */
-export async function startPlatform(config: Config): Promise<RunningPlatform> {
+export async function startPlatform(config: Config, options: { now?: () => Date } = {}): Promise<RunningPlatform> {
   const sandbox = config.sandbox
     ? await startSandbox({
         port: config.sandboxPort,
@@ -71,7 +72,7 @@ export async function startPlatform(config: Config): Promise<RunningPlatform> {
   const separate = metricsExposure(config).separate;
   try {
     await migrate(database.db);
-    platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [] });
+    platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [], ...(options.now ? { now: options.now } : {}) });
     seeded = await platform.seed();
     await platform.app.listen({ port: config.port, host: config.host });
     listening = platform.app;
@@ -160,7 +161,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** A whole platform on random ports with an in-memory database: for journeys and benchmarks. */
-export async function startEphemeralPlatform(env: Record<string, string> = {}): Promise<RunningPlatform> {
+export async function startEphemeralPlatform(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<RunningPlatform> {
   const port = await freePort();
   const sandboxPort = await freePort();
   const config = loadConfig({
@@ -172,7 +173,7 @@ export async function startEphemeralPlatform(env: Record<string, string> = {}): 
     DEMO: 'true',
     ...env,
   });
-  return startPlatform(config);
+  return startPlatform(config, options);
 }
 
 /** Where the metrics are, and who may read them. */

@@ -8,11 +8,15 @@ import { memoize, type ModuleContext, type ModuleRoutes } from '../../packages/p
 import type { CatalogService } from '../catalog/index.ts';
 import type { LgspModule } from '../lgsp/index.ts';
 import type { TthcModule } from '../tthc/index.ts';
+import { createDashboardsService, type DashboardsService } from './dashboards.service.ts';
+import { dashboardRoutes } from './dashboards.routes.ts';
 import { factOf, upsertFact } from './facts.ts';
 import { oneStopRepository } from './one-stop.repository.ts';
 import { oneStopRoutes } from './one-stop.routes.ts';
 import { createOneStopService, type OneStopService } from './one-stop.service.ts';
 
+export type { Dashboard, DashboardsService, Panel, PanelData } from './dashboards.service.ts';
+export { CHART_KINDS, MEASURES } from './dashboards.measures.ts';
 export type { Figures } from './figures.ts';
 export type { DrillQuery, GroupBy, OneStopReport, OneStopService, PublicAgencyRow, ReportQuery } from './one-stop.service.ts';
 export { AGENCY_GROUPS, GROUP_BYS, REPORT_PERMISSION, agencyGroupOf } from './one-stop.service.ts';
@@ -35,6 +39,8 @@ const REFERENCE_TTL_MS = 10_000;
 
 export interface AnalyticsModule {
   oneStop: OneStopService;
+  /** The IOC's dashboards (configured as data) and the commune map. */
+  dashboards: DashboardsService;
   routes: ModuleRoutes;
   /** Fills the facts of every existing dossier (idempotent); answers how many dossiers were read. */
   backfill(): Promise<number>;
@@ -57,12 +63,20 @@ export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDepende
   };
   const oneStop = createOneStopService({ db, catalog: reference, now: deps.now ?? (() => new Date()) });
   const backfill = () => deps.tthc.dossierChanges.replayAll();
+  const dashboards = createDashboardsService({ db, oneStop, catalog: { ...reference, rootAgency: () => catalog.rootAgency() }, now: deps.now ?? (() => new Date()) });
+  const stats = oneStopRoutes(oneStop, { nationalSyncs: deps.tthc.nationalSyncs, lgsp: deps.lgsp });
+  const ioc = dashboardRoutes(dashboards);
   return {
     oneStop,
-    routes: oneStopRoutes(oneStop, { nationalSyncs: deps.tthc.nationalSyncs, lgsp: deps.lgsp }),
+    dashboards,
+    routes: async (app) => {
+      await stats(app);
+      await ioc(app);
+    },
     backfill,
     async seed() {
       if (await oneStopRepository.isEmpty(db)) await backfill();
+      await dashboards.seed();
     },
   };
 }

@@ -32,8 +32,8 @@ export interface Harness {
   origin(): string;
 }
 
-/** Starts the platform and the browser before the file's tests and stops them after. */
-export function setUpHarness(): Harness {
+/** Starts the platform and the browser before the file's tests and stops them after; `now` is the modules' clock (default: the real time). */
+export function setUpHarness(options: { now?: () => Date } = {}): Harness {
   let platform: RunningPlatform | undefined;
   let browser: Browser | undefined;
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
@@ -41,7 +41,7 @@ export function setUpHarness(): Harness {
     await ensureWebBuilt(() => {});
     // On PostgreSQL when TEST_DATABASE_URL is set (CI's second pass), on in-memory PGlite otherwise.
     if (testDatabaseUrl()) database = await createTestDatabase();
-    platform = await startEphemeralPlatform(database?.url ? { DATABASE_URL: database.url } : {});
+    platform = await startEphemeralPlatform(database?.url ? { DATABASE_URL: database.url } : {}, options);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

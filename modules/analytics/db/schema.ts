@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Tables owned by modules/analytics. Dossiers, agencies and procedures are other modules' ids. */
 export const analytics = pgSchema('analytics');
@@ -54,3 +54,51 @@ export const dossierFacts = analytics.table(
     check('dossier_facts_outcome_check', sql`${t.outcome} in ('early', 'on_time', 'late')`),
   ],
 );
+
+/**
+ * The IOC's dashboards, configured as data by an administrator (docs/decisions/0033-ioc-echarts-dashboards-as-data.md):
+ * a dashboard is a titled, public or internal set of panels; each panel names a measure of the
+ * registry in code (dashboards.measures.ts) and how to draw it.
+ */
+export const dashboards = analytics.table(
+  'dashboards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    titleVi: text('title_vi').notNull(),
+    titleEn: text('title_en').notNull(),
+    /** public: anyone, aggregates only; internal: signed-in officials with report.read. */
+    visibility: text('visibility').notNull(),
+    refreshSeconds: integer('refresh_seconds').notNull(),
+    rotationSeconds: integer('rotation_seconds').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('dashboards_visibility_check', sql`${t.visibility} in ('public', 'internal')`)],
+);
+
+export const dashboardPanels = analytics.table(
+  'dashboard_panels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dashboardId: uuid('dashboard_id').notNull().references(() => dashboards.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    titleVi: text('title_vi').notNull(),
+    titleEn: text('title_en').notNull(),
+    measure: text('measure').notNull(),
+    chart: text('chart').notNull(),
+    /** The period a panel shows when the viewer picks none: the current month, quarter or year, or today. */
+    periodKind: text('period_kind').notNull(),
+    options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('dashboard_panels_dashboard_idx').on(t.dashboardId, t.position)],
+);
+
+/** The commune layer: the GeoJSON FeatureCollection an administrator imported (one row, replaced on import). */
+export const communeMap = analytics.table('commune_map', {
+  id: text('id').primaryKey(),
+  geojson: jsonb('geojson').$type<Record<string, unknown>>().notNull(),
+  features: integer('features').notNull(),
+  importedBy: text('imported_by').notNull(),
+  importedAt: at('imported_at').notNull().defaultNow(),
+});

@@ -37,6 +37,8 @@ const CounterPage = signedIn(() => import('../pages/tthc/workspace/CounterPage.t
 const RegisterPage = signedIn(() => import('../pages/tthc/workspace/RegisterPage.tsx'), 'RegisterPage');
 const StatisticsPage = signedIn(() => import('../pages/analytics/StatisticsPage.tsx'), 'StatisticsPage');
 const IndicatorsPage = signedIn(() => import('../pages/analytics/IndicatorsPage.tsx'), 'IndicatorsPage');
+const IocPage = signedIn(() => import('../pages/analytics/ioc/IocPage.tsx'), 'IocPage');
+const DashboardsAdminPage = signedIn(() => import('../pages/analytics/ioc/DashboardsAdminPage.tsx'), 'DashboardsAdminPage');
 const RatingsPage = signedIn(() => import('../pages/tthc/workspace/RatingsPage.tsx'), 'RatingsPage');
 const ResultsRegistryPage = signedIn(() => import('../pages/results/ResultsRegistryPage.tsx'), 'ResultsRegistryPage');
 
@@ -102,6 +104,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/workspace/statistics', component: StatisticsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.statistics' },
   { path: '/workspace/results', component: ResultsRegistryPage, access: { anyOf: ['dossier.read', 'dossier.process', 'dossier.approve', 'dossier.receive', 'result.manage'] }, section: 'workspace', labelKey: 'resultsRegistry.nav' },
   { path: '/workspace/indicators', component: IndicatorsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.indicators' },
+  { path: '/workspace/ioc', component: IocPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.ioc' },
   { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },
@@ -116,6 +119,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/admin/tthc/notice-templates', component: NoticeTemplatesPage, access: { anyOf: ['procedure.edit'] }, section: 'admin', labelKey: 'tthcAdmin.nav.notices' },
   { path: '/admin/tthc/national-syncs', component: NationalSyncsPage, access: { anyOf: ['dvcqg.sync'] }, section: 'admin', labelKey: 'tthcAdmin.nav.nationalSyncs' },
   { path: '/admin/payments/reconciliations', component: ReconciliationsPage, access: { anyOf: ['payment.reconcile'] }, section: 'admin', labelKey: 'payment.nav.reconciliations' },
+  { path: '/admin/ioc', component: DashboardsAdminPage, access: { anyOf: ['catalog.edit'] }, section: 'admin', labelKey: 'analytics.nav.dashboards' },
   { path: '/admin/audit', component: AuditPage, access: { anyOf: ['audit.read'] }, section: 'admin', labelKey: 'nav.audit' },
   { path: '/admin/lgsp/health', component: LgspHealthPage, access: { anyOf: ['lgsp.manage'] }, section: 'admin', labelKey: 'lgspHealth.nav' },
 ];
