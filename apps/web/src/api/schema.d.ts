@@ -1645,7 +1645,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify a registered result by its code (its signed file as kept by the registry) */
+        /** Verify a registered result by the code printed on it (its signed file as kept by the registry): open to whoever holds the code, whatever the kind, with the holder's id masked; the file itself is not handed out */
         get: operations["verifyRegisteredResult"];
         put?: never;
         post?: never;
@@ -1781,8 +1781,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same figures as an Excel workbook (the period and the same period a year before); audited */
+        /** The same figures as an Excel workbook (the period and the same period a year before) or a PDF (the period); audited */
         get: operations["exportOneStopStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/one-stop/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The periodic report sent upward (form II.06a/VPCP/KSTT: received, resolved early/on time/late, in processing within/over time), from the same figures, as PDF or Excel; audited */
+        get: operations["getOneStopPeriodicReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1806,6 +1823,164 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboard-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The measures a panel may show and the charts each may be drawn as */
+        get: operations["listDashboardMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboards the caller may open: public ones for anyone, internal ones with report.read */
+        get: operations["listDashboards"];
+        put?: never;
+        /** Create a dashboard (catalog.edit at the province) */
+        post: operations["createDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dashboard and its panels */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        /** Delete a dashboard and its panels */
+        delete: operations["deleteDashboard"];
+        options?: never;
+        head?: never;
+        /** Update a dashboard (optimistic concurrency by version) */
+        patch: operations["updateDashboard"];
+        trace?: never;
+    };
+    "/api/analytics/dashboards/{code}/panels/{panelId}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One panel's figures for a period and agency: within the caller's scope (internal) or the province's aggregates (public) */
+        get: operations["getDashboardPanelData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboards/{code}/panels/{panelId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One panel's figures as CSV or an Excel workbook (report.read); audited */
+        get: operations["exportDashboardPanelData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/commune-layer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The communes (names from the catalogue) and the imported commune map, if any */
+        get: operations["getCommuneLayer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/commune-layer/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Import the commune map (GeoJSON); every feature must name a catalogue commune, or nothing is stored (catalog.edit at the province) */
+        put: operations["importCommuneMap"];
+        post?: never;
+        /** Remove the commune map (panels fall back to the schematic grid) */
+        delete: operations["removeCommuneMap"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboards/{code}/panels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a panel: a measure of the registry drawn as a chart it fits */
+        post: operations["createDashboardPanel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/dashboards/{code}/panels/{panelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a panel */
+        delete: operations["deleteDashboardPanel"];
+        options?: never;
+        head?: never;
+        /** Change a panel */
+        patch: operations["updateDashboardPanel"];
         trace?: never;
     };
     "/api/postal/webhooks": {
@@ -1972,6 +2147,92 @@ export interface paths {
         get?: never;
         /** Move a service along its lifecycle: draft → published → deprecated → retired */
         put: operations["setLgspServiceStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/vapex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far V-APEX is in step with the service (its id there, the version it holds, published or not, the last error) */
+        get: operations["getLgspServiceVapex"];
+        /** Publish the service on the national API exchange V-APEX (kept in step as it changes), or withdraw it; V-APEX is updated in the background */
+        put: operations["chooseLgspServiceForVapex"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/body-logging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** What the message log keeps of the service's bodies: full (encrypted at rest), metadata (their hashes) or off */
+        put: operations["setLgspBodyLogging"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/messages/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence package of an exchange (by X-Road-Id): its record, the hash chain to a seal, the seal signature, certificates and time stamp; bodies decrypted on request. The provider's or consumer's administrators; audited with the purpose */
+        get: operations["exportLgspEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/monitoring/operational-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operational-monitoring records (X-Road PR-OPMON fields), newest first: a provider's services, a consumer's own calls */
+        get: operations["listLgspOperationalData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/monitoring/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-service health over a window (default the last 24 h): success and failure counts, last times, duration min/avg/max/p95 */
+        get: operations["getLgspServiceHealth"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2379,6 +2640,19 @@ export interface components {
             updatedAt: string;
             current: components["schemas"]["CodeListVersion"] | null;
         };
+        /** @description A GeoJSON FeatureCollection; each feature names its commune in properties.code (the 5-digit unit code or the agency code) */
+        CommuneMapImport: {
+            /** @constant */
+            type: "FeatureCollection";
+            features: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        CommuneMapImported: {
+            features: number;
+        };
         CounterFiling: {
             /** Format: uuid */
             offeringId: string;
@@ -2430,6 +2704,168 @@ export interface components {
             permissions: string[];
             /** @description OAuth 2 scopes the client may obtain: `api` (the Sen API, resource …/api) and/or `lgsp` (the LGSP gateway, resource …/lgsp). Default `api`. */
             scopes?: ("api" | "lgsp")[];
+        };
+        Dashboard: {
+            id: string;
+            code: string;
+            titleVi: string;
+            titleEn: string;
+            /**
+             * @description public: anyone, aggregates only; internal: officials with report.read, within their scope
+             * @enum {unknown}
+             */
+            visibility: "public" | "internal";
+            /** @description How often the screen reloads the panels */
+            refreshSeconds: number;
+            /** @description How long the wall mode shows each panel */
+            rotationSeconds: number;
+            version: number;
+            updatedAt: string;
+            panels: components["schemas"]["DashboardPanel"][];
+        };
+        DashboardCommune: {
+            agencyId: string;
+            agencyCode: string;
+            unitCode: string | null;
+            name: string;
+        };
+        DashboardCommuneLayer: {
+            communes: components["schemas"]["DashboardCommune"][];
+            map: {
+                features: number;
+                importedAt: string;
+                /** @description A FeatureCollection whose features' name is the commune's key */
+                geojson: {
+                    [key: string]: unknown;
+                };
+            } | null;
+        };
+        DashboardDataRow: {
+            key: string;
+            label: string;
+            value: number | null;
+            previous: number | null;
+            target: number | null;
+            drill: {
+                agency?: string;
+                procedure?: string;
+                /** @enum {unknown} */
+                figure?: "received" | "carriedOver" | "inProcessing" | "waiting" | "dueSoon" | "overdue" | "early" | "onTime" | "late" | "rejected" | "withdrawn";
+            } | null;
+        };
+        DashboardInput: {
+            /** @description Lower-case letters, digits and dashes */
+            code: string;
+            titleVi: string;
+            titleEn: string;
+            /**
+             * @description public: anyone, aggregates only; internal: officials with report.read, within their scope
+             * @enum {unknown}
+             */
+            visibility: "public" | "internal";
+            /** @description How often the screen reloads the panels */
+            refreshSeconds: number;
+            /** @description How long the wall mode shows each panel */
+            rotationSeconds: number;
+        };
+        DashboardList: {
+            items: components["schemas"]["Dashboard"][];
+        };
+        DashboardMeasure: {
+            key: string;
+            name: {
+                vi: string;
+                en: string;
+            };
+            /** @enum {unknown} */
+            shape: "value" | "series" | "communes";
+            /** @enum {unknown} */
+            unit: "count" | "%" | "points";
+            charts: ("number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map")[];
+        };
+        DashboardMeasureList: {
+            items: components["schemas"]["DashboardMeasure"][];
+        };
+        DashboardPanel: {
+            id: string;
+            position: number;
+            titleVi: string;
+            titleEn: string;
+            /** @description A key of the measures registry (GET /api/analytics/dashboard-measures) */
+            measure: string;
+            /** @enum {unknown} */
+            chart: "number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map";
+            /**
+             * @description The period shown when the viewer picks none: the current month, quarter or year
+             * @enum {unknown}
+             */
+            periodKind: "month" | "quarter" | "year";
+            options: {
+                limit?: number;
+            };
+        };
+        DashboardPanelData: {
+            panelId: string;
+            measure: string;
+            /** @enum {unknown} */
+            chart: "number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map";
+            period: string;
+            agency: string | null;
+            /** @enum {unknown} */
+            unit: "count" | "%" | "points";
+            max: number | null;
+            rows: components["schemas"]["DashboardDataRow"][];
+            computedAt: string;
+        };
+        DashboardPanelInput: {
+            position: number;
+            titleVi: string;
+            titleEn: string;
+            /** @description A key of the measures registry (GET /api/analytics/dashboard-measures) */
+            measure: string;
+            /** @enum {unknown} */
+            chart: "number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map";
+            /**
+             * @description The period shown when the viewer picks none: the current month, quarter or year
+             * @enum {unknown}
+             */
+            periodKind: "month" | "quarter" | "year";
+            options?: {
+                /** @description Show the first N rows only */
+                limit?: number;
+            };
+        };
+        DashboardPanelPatch: {
+            position?: number;
+            titleVi?: string;
+            titleEn?: string;
+            /** @description A key of the measures registry (GET /api/analytics/dashboard-measures) */
+            measure?: string;
+            /** @enum {unknown} */
+            chart?: "number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map";
+            /**
+             * @description The period shown when the viewer picks none: the current month, quarter or year
+             * @enum {unknown}
+             */
+            periodKind?: "month" | "quarter" | "year";
+            options?: {
+                /** @description Show the first N rows only */
+                limit?: number;
+            };
+        };
+        DashboardPatch: {
+            expectedVersion: number;
+            titleVi?: string;
+            titleEn?: string;
+            /**
+             * @description public: anyone, aggregates only; internal: officials with report.read, within their scope
+             * @enum {unknown}
+             */
+            visibility?: "public" | "internal";
+            /** @description How often the screen reloads the panels */
+            refreshSeconds?: number;
+            /** @description How long the wall mode shows each panel */
+            rotationSeconds?: number;
         };
         DayOff: {
             date: string;
@@ -3062,9 +3498,57 @@ export interface components {
             grantedBy: string;
             createdAt: string;
         };
+        LgspBodyLoggingChange: {
+            /** @description What the message log keeps of the bodies: full (encrypted at rest), metadata (their hashes), off (neither) */
+            mode: "full" | "metadata" | "off";
+        };
         LgspDecision: {
             approve: boolean;
             note?: string;
+        };
+        /** @description Verify offline with `npx node apps/server/main.ts lgsp:verify-evidence <file>` (decision 0032) */
+        LgspEvidencePackage: {
+            /** @constant */
+            format: "sen-lgsp-evidence/1";
+            exportedAt: string;
+            record: {
+                seq: number;
+                at: string;
+                messageId: string;
+                requestId: string;
+                client: string | null;
+                service: string | null;
+                method: string;
+                path: string;
+                status: number;
+                fault: string | null;
+                durationMs: number;
+                providerMs: number | null;
+                requestHash: string;
+                purpose: string | null;
+                userId: string | null;
+                requestBodyHash: string | null;
+                responseBodyHash: string | null;
+                prevHash: string;
+                hash: string;
+            };
+            bodies: {
+                request: string | null;
+                response: string | null;
+            } | null;
+            chain: {
+                seq: number;
+                digest: string;
+                hash: string;
+            }[];
+            seal: {
+                seq: number;
+                hash: string;
+                sealedAt: string;
+                signature: string;
+                certificates: string[];
+                timeStampToken: string;
+            };
         };
         LgspGrant: {
             /** Format: uuid */
@@ -3131,7 +3615,9 @@ export interface components {
             code: string;
             name: string;
             /** @description http(s) URL */
-            baseUrl: string;
+            baseUrl?: string;
+            /** @description A national service: its NDXP service id `INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE`; LGSP forwards to it through NDXP (then no baseUrl) */
+            nationalService?: string;
             /** @description http(s) URL */
             openApiUrl?: string;
             /** @description An OpenAPI 3 document (JSON) */
@@ -3146,6 +3632,38 @@ export interface components {
             name: string;
             /** @description Service client (identity module) that authenticates this subsystem at the gateway */
             clientId?: string;
+        };
+        /** @description X-Road operational monitoring (PR-OPMON) fields of one request */
+        LgspOperationalRecord: {
+            monitoringDataTs: string;
+            securityServerType: string;
+            requestInTs: string;
+            requestOutTs: string | null;
+            responseInTs: string | null;
+            responseOutTs: string;
+            clientXRoadInstance: string | null;
+            clientMemberClass: string | null;
+            clientMemberCode: string | null;
+            clientSubsystemCode: string | null;
+            serviceXRoadInstance: string | null;
+            serviceMemberClass: string | null;
+            serviceMemberCode: string | null;
+            serviceSubsystemCode: string | null;
+            serviceCode: string | null;
+            serviceVersion: string | null;
+            messageId: string;
+            messageUserId: string | null;
+            messageIssue: string | null;
+            messageProtocolVersion: string | null;
+            restMethod: string;
+            restPath: string;
+            requestSize: number;
+            responseSize: number | null;
+            succeeded: boolean;
+            faultCode: string | null;
+            faultString: string | null;
+            statusCode: number;
+            serviceType: string;
         };
         LgspRefresh: {
             /** @description http(s) URL */
@@ -3177,13 +3695,27 @@ export interface components {
             name: string;
             baseUrl: string;
             openApiUrl: string | null;
+            nationalService: string | null;
             status: "draft" | "published" | "deprecated" | "retired";
             version: number;
             timeoutMs: number;
+            /** @description What the message log keeps of the bodies: full (encrypted at rest), metadata (their hashes), off (neither) */
+            bodyLogging: "full" | "metadata" | "off";
             endpoints: {
                 method: string;
                 path: string;
             }[];
+        };
+        LgspServiceHealth: {
+            service: string;
+            successCount: number;
+            failureCount: number;
+            lastSuccessTs: string | null;
+            lastFailureTs: string | null;
+            durationMinMs: number;
+            durationAvgMs: number;
+            durationMaxMs: number;
+            durationP95Ms: number;
         };
         LgspServiceVersion: {
             version: number;
@@ -3214,6 +3746,21 @@ export interface components {
             code: string;
             name: string;
             clientId: string | null;
+        };
+        LgspVapexChoice: {
+            /** @description true: publish on V-APEX while the service is published here, and keep it in step; false: withdraw it */
+            publish: boolean;
+        };
+        LgspVapexPublication: {
+            serviceId: string;
+            wanted: boolean;
+            vapexId: string | null;
+            syncedVersion: number | null;
+            published: boolean;
+            state: "pending" | "synced" | "failed";
+            lastError: string | null;
+            requestedBy: string;
+            updatedAt: string;
         };
         LookupRating: {
             rating: components["schemas"]["DossierRating"] | null;
@@ -3576,6 +4123,7 @@ export interface components {
             agency: {
                 id: string;
                 name: string;
+                parentName: string | null;
             };
             /** @enum {unknown} */
             groupBy: "agency" | "agency_group" | "procedure" | "field";
@@ -11140,7 +11688,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
+                /** @description The code printed on the result's signature stamp and in its QR (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
@@ -11255,7 +11803,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
+                /** @description The code printed on the result's signature stamp and in its QR (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
@@ -11314,7 +11862,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
+                /** @description The code printed on the result's signature stamp and in its QR (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
@@ -11373,7 +11921,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The code of the result in the results registry (KQ- and 12 characters without look-alikes) */
+                /** @description The code printed on the result's signature stamp and in its QR (KQ- and 12 characters without look-alikes) */
                 code: string;
             };
             cookie?: never;
@@ -11664,6 +12212,8 @@ export interface operations {
                 /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
                 agency?: string;
                 groupBy?: "agency" | "agency_group" | "procedure" | "field";
+                /** @description An Excel workbook (default) or a PDF (A4 landscape) */
+                format: "xlsx" | "pdf";
             };
             header?: never;
             path?: never;
@@ -11671,7 +12221,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An .xlsx workbook */
+            /** @description An .xlsx workbook or a PDF, as `format` asks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOneStopPeriodicReport: {
+        parameters: {
+            query: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period: string;
+                /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
+                agency?: string;
+                /** @description The rows of the form: per field (default, as form II.06a), agency, agency group or procedure */
+                groupBy?: "agency" | "agency_group" | "procedure" | "field";
+                /** @description An Excel workbook (default) or a PDF (A4 landscape) */
+                format: "xlsx" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook or a PDF, as `format` asks */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11768,6 +12392,780 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDashboardMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardMeasureList"];
+                };
+            };
+        };
+    };
+    listDashboards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardList"];
+                };
+            };
+        };
+    };
+    createDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardPatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDashboardPanelData: {
+        parameters: {
+            query?: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period?: string;
+                /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
+                agency?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPanelData"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportDashboardPanelData: {
+        parameters: {
+            query: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period?: string;
+                /** @description The agency (its subtree where the caller's grant covers it); default: the widest the caller may read */
+                agency?: string;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file or an .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommuneLayer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardCommuneLayer"];
+                };
+            };
+        };
+    };
+    importCommuneMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommuneMapImport"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneMapImported"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeCommuneMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDashboardPanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardPanelInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPanel"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDashboardPanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDashboardPanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardPanelPatch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPanel"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12445,6 +13843,362 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLgspServiceVapex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspVapexPublication"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    chooseLgspServiceForVapex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspVapexChoice"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspVapexPublication"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLgspBodyLogging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspBodyLoggingChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportLgspEvidence: {
+        parameters: {
+            query: {
+                /** @description Why (recorded in the audit trail) */
+                purpose: string;
+                /** @description Decrypt and include the bodies (services logging in full) */
+                bodies?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verify offline with `npx node apps/server/main.ts lgsp:verify-evidence <file>` (decision 0032) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspEvidencePackage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspOperationalData: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspOperationalRecord"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLgspServiceHealth: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspServiceHealth"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
