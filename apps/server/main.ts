@@ -59,8 +59,10 @@ async function analyticsBackfillCommand(): Promise<number> {
     const { buildApp } = await import('./app.ts');
     const platform = await buildApp(config, database);
     const started = Date.now();
-    const dossiers = await platform.modules.analytics.backfill();
-    console.log(`analytics: ${dossiers} dossier facts written in ${Date.now() - started} ms`);
+    const dossiers = await platform.modules.analytics.backfill({
+      onProgress: (s) => process.stdout.write(`\ranalytics: ${s.written.toLocaleString('en')} / ${s.total.toLocaleString('en')} dossier facts written (${((Date.now() - started) / 1000).toFixed(0)} s)`),
+    });
+    console.log(`\nanalytics: ${dossiers} dossier facts written in ${Date.now() - started} ms`);
     await platform.app.close();
     return 0;
   } finally {

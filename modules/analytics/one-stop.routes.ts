@@ -15,7 +15,7 @@ export function oneStopRoutes(service: OneStopService) {
       schema: {
         operationId: 'getOneStopStatistics', tags: TAGS,
         summary: 'One-stop figures of a period per agency, agency group, procedure or field, with the same period a year before (report.read on the agency)',
-        querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request) => service.report(request.principal, request.query));
 
@@ -24,7 +24,7 @@ export function oneStopRoutes(service: OneStopService) {
       schema: {
         operationId: 'getServiceIndicators', tags: TAGS,
         summary: 'The service-quality index of Decision 766/QĐ-TTg and the framework KPIs of a period, live from the one-stop figures (report.read on the agency)',
-        querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request) => indicatorsReport(service, request.principal, request.query));
 
@@ -33,7 +33,7 @@ export function oneStopRoutes(service: OneStopService) {
       schema: {
         operationId: 'listOneStopFigureDossiers', tags: TAGS,
         summary: 'The dossiers behind one figure (drill-down), within the caller\'s scope: codes, procedures and states, no applicant',
-        querystring: DrillQuery, response: { 200: DrillPageSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: DrillQuery, response: { 200: DrillPageSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request) => {
       const page = await service.dossiers(request.principal, request.query);
@@ -45,7 +45,7 @@ export function oneStopRoutes(service: OneStopService) {
       config: { access: 'authenticated' },
       schema: {
         operationId: 'exportOneStopStatistics', tags: TAGS, summary: 'The same figures as an Excel workbook (the period and the same period a year before); audited',
-        querystring: ReportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: ReportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request, reply) => {
       const report = await service.report(request.principal, request.query);
@@ -60,7 +60,7 @@ export function oneStopRoutes(service: OneStopService) {
       schema: {
         operationId: 'getPublicAgencyStatistics', tags: TAGS, security: [],
         summary: 'Each agency\'s on-time rate, online share and satisfaction ratings for a period: aggregates only, never a person',
-        querystring: PublicQuery, response: { 200: PublicAgenciesSchema, ...errorResponses(400, 422) },
+        querystring: PublicQuery, response: { 200: PublicAgenciesSchema, ...errorResponses(400, 422, 503) },
       },
     }, async (request) => service.publicAgencies(request.query.period));
   };
