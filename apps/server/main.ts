@@ -55,8 +55,10 @@ async function migrateCommand(): Promise<number> {
 async function analyticsBackfillCommand(): Promise<number> {
   return withPlatform(async (platform) => {
     const started = Date.now();
-    const dossiers = await platform.modules.analytics.backfill();
-    console.log(`analytics: ${dossiers} dossier facts written in ${Date.now() - started} ms`);
+    const dossiers = await platform.modules.analytics.backfill({
+      onProgress: (s) => process.stdout.write(`\ranalytics: ${s.written.toLocaleString('en')} / ${s.total.toLocaleString('en')} dossier facts written (${((Date.now() - started) / 1000).toFixed(0)} s)`),
+    });
+    console.log(`\nanalytics: ${dossiers} dossier facts written in ${Date.now() - started} ms`);
     return 0;
   });
 }

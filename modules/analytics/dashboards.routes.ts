@@ -33,7 +33,7 @@ export function dashboardRoutes(service: DashboardsService) {
       schema: {
         operationId: 'getDashboardPanelData', tags: TAGS,
         summary: 'One panel\'s figures for a period and agency: within the caller\'s scope (internal) or the province\'s aggregates (public)',
-        params: S.PanelParams, querystring: S.PanelDataQuery, response: { 200: S.PanelDataSchema, ...errorResponses(400, 401, 403, 404, 422) },
+        params: S.PanelParams, querystring: S.PanelDataQuery, response: { 200: S.PanelDataSchema, ...errorResponses(400, 401, 403, 404, 422, 503) },
       },
     }, async (request) => service.panelData(request.principal, request.params.code, request.params.panelId, request.query));
 
@@ -41,7 +41,7 @@ export function dashboardRoutes(service: DashboardsService) {
       config: { access: 'authenticated' },
       schema: {
         operationId: 'exportDashboardPanelData', tags: TAGS, summary: 'One panel\'s figures as CSV or an Excel workbook (report.read); audited',
-        params: S.PanelParams, querystring: S.PanelExportQuery, response: { 200: S.FileSchema, ...errorResponses(400, 403, 404, 422) },
+        params: S.PanelParams, querystring: S.PanelExportQuery, response: { 200: S.FileSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request, reply) => {
       const { dashboard, panel, data } = await service.exportData(request.principal, request.params.code, request.params.panelId, request.query);

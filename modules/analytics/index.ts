@@ -4,14 +4,14 @@
  * hook writes in the transaction of every dossier change (docs/decisions/0028-analytics-dossier-facts.md).
  * It reads other modules only through their doors. This file is the module's only door.
  */
-import { memoize, type ModuleContext, type ModuleRoutes } from '../../packages/platform/index.ts';
+import { memoize, type JobHandler, type ModuleContext, type ModuleRoutes } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { LgspModule } from '../lgsp/index.ts';
 import type { TthcModule } from '../tthc/index.ts';
 import { createDashboardsService, type DashboardsService } from './dashboards.service.ts';
 import { dashboardRoutes } from './dashboards.routes.ts';
-import { factOf, upsertFact } from './facts.ts';
-import { oneStopRepository } from './one-stop.repository.ts';
+import { BACKFILL_QUEUE, createBackfill, type BackfillLog, type BackfillState } from './backfill.ts';
+import { writeFacts } from './facts.ts';
 import { oneStopRoutes } from './one-stop.routes.ts';
 import { createOneStopService, type OneStopService } from './one-stop.service.ts';
 
@@ -22,7 +22,12 @@ export type { DrillQuery, GroupBy, OneStopReport, OneStopService, PublicAgencyRo
 export { AGENCY_GROUPS, GROUP_BYS, REPORT_PERMISSION, agencyGroupOf } from './one-stop.service.ts';
 export { DRILL_FIGURES, type DrillFigure } from './one-stop.repository.ts';
 export { WORKBOOK_COLUMNS } from './one-stop.workbook.ts';
-export { parsePeriod, sameTimeLastYear, type Period } from './periods.ts';
+export { parsePeriod, sameTimeLastYear, snapshotDay, type Period } from './periods.ts';
+export { BACKFILL_QUEUE, type BackfillState } from './backfill.ts';
+// For recounting from raw dossiers outside the module (the statistics benchmark): the same folding of counts into figures.
+export { foldFigures } from './figures.ts';
+export type { CountRow, DurationRow } from './one-stop.repository.ts';
+export { workingDayCounter } from './working-days.ts';
 
 export interface AnalyticsDependencies {
   catalog: CatalogService;
@@ -36,22 +41,31 @@ export interface AnalyticsDependencies {
 }
 
 const REFERENCE_TTL_MS = 10_000;
+/** The routes whose answers are figures (refused while the facts are rebuilt). */
+const FIGURE_ROUTES = /\/(one-stop|indicators|public)(\/|$)|\/panels\/[^/]+\/(data|export)$/;
 
 export interface AnalyticsModule {
   oneStop: OneStopService;
   /** The IOC's dashboards (configured as data) and the commune map. */
   dashboards: DashboardsService;
   routes: ModuleRoutes;
-  /** Fills the facts of every existing dossier (idempotent); answers how many dossiers were read. */
-  backfill(): Promise<number>;
-  /** At start-up: backfills once when the facts are empty (a platform upgraded with dossiers already filed). */
+  /** Rewrites the facts of every existing dossier now, in bulk batches (idempotent); answers how many facts were written. */
+  backfill(options?: { batchSize?: number; onProgress?: (state: BackfillState) => void }): Promise<number>;
+  /** Where a backfill stands; `rebuilding` while the figures are incomplete (the API answers 503 `analytics.rebuilding`). */
+  backfillState(): Promise<BackfillState | undefined>;
+  /** At start-up: enqueues the backfill job when facts are missing (an upgrade with dossiers already filed) or a backfill was left unfinished. */
   seed(): Promise<void>;
+  /** The backfill job (docs/analytics.md). */
+  jobHandlers(deps: { log: BackfillLog }): Record<string, JobHandler>;
 }
 
 export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDependencies): AnalyticsModule {
   const { db } = ctx;
-  // Registered once, at construction: from now on every dossier change writes its fact in its own transaction.
-  deps.tthc.dossierChanges.register((tx, change) => upsertFact(tx, factOf(change)));
+  // Registered once, at construction: from now on every dossier change writes its fact in its own
+  // transaction, with the same SQL as the bulk backfill (one definition: facts.ts).
+  const changes = deps.tthc.dossierChanges;
+  changes.register(async (tx, change) => void (await writeFacts(tx, changes.rows({ id: change.dossier.id }))));
+  const backfill = createBackfill(db, changes);
   // Every report reads the organisation chart and the calendar: once per TTL per replica, not per request.
   const { catalog } = deps;
   const fresh = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => memoize(fn, deps.referenceTtlMs ?? REFERENCE_TTL_MS);
@@ -62,21 +76,27 @@ export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDepende
     readCodeList: fresh((code: string, query: Parameters<CatalogService['readCodeList']>[1]) => catalog.readCodeList(code, query)),
   };
   const oneStop = createOneStopService({ db, catalog: reference, now: deps.now ?? (() => new Date()) });
-  const backfill = () => deps.tthc.dossierChanges.replayAll();
   const dashboards = createDashboardsService({ db, oneStop, catalog: { ...reference, rootAgency: () => catalog.rootAgency() }, now: deps.now ?? (() => new Date()) });
   const stats = oneStopRoutes(oneStop, { nationalSyncs: deps.tthc.nationalSyncs, lgsp: deps.lgsp });
   const ioc = dashboardRoutes(dashboards);
   return {
     oneStop,
     dashboards,
-    routes: async (app) => {
+    // Until the facts are complete every figure would be short: the routes that answer figures say
+    // so instead (503); the dashboards' configuration stays usable.
+    async routes(app) {
+      app.addHook('preHandler', async (request) => {
+        if (FIGURE_ROUTES.test(request.routeOptions.url ?? '')) await backfill.refuseWhileRebuilding();
+      });
       await stats(app);
       await ioc(app);
     },
-    backfill,
+    backfill: (options) => backfill.runAll(options),
+    backfillState: () => backfill.state(),
     async seed() {
-      if (await oneStopRepository.isEmpty(db)) await backfill();
+      await backfill.startIfNeeded();
       await dashboards.seed();
     },
+    jobHandlers: ({ log }) => ({ [BACKFILL_QUEUE]: backfill.handler(log) }),
   };
 }

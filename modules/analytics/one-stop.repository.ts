@@ -50,8 +50,15 @@ function conditions(w: Window): Record<CountedFigure, SQL> {
   };
 }
 
-/** Rows that can count in the window: received before its end, or ended in it without being received (rejected, withdrawn at intake). */
-const relevant = (w: Window) => sql`(received_on < ${w.to}::date or (received_on is null and finished_on >= ${w.from}::date and finished_on < ${w.to}::date))`;
+/**
+ * Rows that can count in the window, and only those (each figure's condition implies one of
+ * these): received in it, finished in it, carried into it, or open on its snapshot day. Rows
+ * received and finished before the period are not read at all (bench/stats.ts).
+ */
+const relevant = (w: Window) => sql`((received_on >= ${w.from}::date and received_on < ${w.to}::date)
+  or (finished_on >= ${w.from}::date and finished_on < ${w.to}::date)
+  or (received_on < ${w.from}::date and (finished_on is null or finished_on >= ${w.from}::date))
+  or (received_on <= ${w.snapshot}::date and (finished_on is null or finished_on > ${w.snapshot}::date)))`;
 const inScope = (agencyIds: readonly string[]) => sql`agency_id = any(${`{${agencyIds.join(',')}}`}::uuid[])`;
 
 export interface Filter {

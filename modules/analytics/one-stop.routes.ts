@@ -17,7 +17,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
       schema: {
         operationId: 'getOneStopStatistics', tags: TAGS,
         summary: 'One-stop figures of a period per agency, agency group, procedure or field, with the same period a year before (report.read on the agency)',
-        querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request) => service.report(request.principal, request.query));
 
@@ -26,7 +26,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
       schema: {
         operationId: 'getServiceIndicators', tags: TAGS,
         summary: 'The service-quality index of Decision 766/QĐ-TTg and the framework KPIs of a period, live from the one-stop figures (report.read on the agency)',
-        querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: IndicatorsQuery, response: { 200: IndicatorsSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request) => indicatorsReport(service, sources, request.principal, request.query));
 
@@ -35,7 +35,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
       schema: {
         operationId: 'listOneStopFigureDossiers', tags: TAGS,
         summary: 'The dossiers behind one figure (drill-down), within the caller\'s scope: codes, procedures and states, no applicant',
-        querystring: DrillQuery, response: { 200: DrillPageSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: DrillQuery, response: { 200: DrillPageSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request) => {
       const page = await service.dossiers(request.principal, request.query);
@@ -48,7 +48,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
       schema: {
         operationId: 'exportOneStopStatistics', tags: TAGS,
         summary: 'The same figures as an Excel workbook (the period and the same period a year before) or a PDF (the period); audited',
-        querystring: ExportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: ExportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request, reply) => {
       const { format, ...query } = request.query;
@@ -64,7 +64,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
       schema: {
         operationId: 'getOneStopPeriodicReport', tags: TAGS,
         summary: 'The periodic report sent upward (form II.06a/VPCP/KSTT: received, resolved early/on time/late, in processing within/over time), from the same figures, as PDF or Excel; audited',
-        querystring: PeriodicReportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422) },
+        querystring: PeriodicReportQuery, response: { 200: WorkbookSchema, ...errorResponses(400, 403, 404, 422, 503) },
       },
     }, async (request, reply) => {
       const { format, ...query } = request.query;
@@ -81,7 +81,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
       schema: {
         operationId: 'getPublicAgencyStatistics', tags: TAGS, security: [],
         summary: 'Each agency\'s on-time rate, online share and satisfaction ratings for a period: aggregates only, never a person',
-        querystring: PublicQuery, response: { 200: PublicAgenciesSchema, ...errorResponses(400, 422) },
+        querystring: PublicQuery, response: { 200: PublicAgenciesSchema, ...errorResponses(400, 422, 503) },
       },
     }, async (request) => service.publicAgencies(request.query.period));
   };

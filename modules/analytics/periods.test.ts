@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { medianOf } from './figures.ts';
-import { outcomeOf } from './facts.ts';
 import { parsePeriod, requireStarted, sameTimeLastYear, snapshotDay } from './periods.ts';
 import { rejectsWith } from '../../packages/platform/testing.ts';
 
@@ -27,12 +26,6 @@ describe('reporting periods', () => {
     assert.equal(snapshotDay(parsePeriod('2026-05'), '2026-05-20'), '2026-05-20');
     assert.throws(() => requireStarted(parsePeriod('2026-06'), '2026-05-20'), rejectsWith(422, 'analytics.period_in_future'));
     requireStarted(parsePeriod('2026'), '2026-05-20');
-  });
-
-  it('early before the promised date, on time on it, late after it', () => {
-    assert.equal(outcomeOf('2026-02-23', '2026-02-24'), 'early');
-    assert.equal(outcomeOf('2026-02-24', '2026-02-24'), 'on_time');
-    assert.equal(outcomeOf('2026-02-25', '2026-02-24'), 'late');
   });
 
   it('the median of a distribution: the middle value, or the mean of the two middle ones', () => {

@@ -4,8 +4,9 @@
  * channels, their lifecycle under the one-stop rules, notices and printable documents. This
  * file is the module's only door.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import type { DvcqgPortal, Mailer, SmsSender } from '../../packages/national/index.ts';
-import { memoize, type BlobStore, type JobHandler, type RecurringJob, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
+import { memoize, queryRows, type BlobStore, type Queryable, type JobHandler, type RecurringJob, type ModuleContext, type ModuleRoutes, type Principal, type ScrapeGauges } from '../../packages/platform/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { PaymentModule } from '../payment/index.ts';
 import type { PostalModule } from '../postal/index.ts';
@@ -20,7 +21,7 @@ import { applicantRoutes } from './dossier/applicant.routes.ts';
 import type { PeopleDirectory } from './dossier/dossier.actions.ts';
 import type { DossierDeps } from './dossier/dossier.deps.ts';
 import type { ResultSigningDoor } from './dossier/dossier.results.ts';
-import { createDossierChanges, type DossierChangeListener } from './dossier/dossier.changes.ts';
+import { createDossierChanges, dossierChangeRows, nextDossierBound, type DossierChangeListener, type DossierRange } from './dossier/dossier.changes.ts';
 import { dossierGauges } from './dossier/dossier.gauges.ts';
 import { dossierRoutes } from './dossier/dossier.routes.ts';
 import { createDossierService, type DossierService, type PublicStatus } from './dossier/dossier.service.ts';
@@ -47,7 +48,7 @@ import { createRatingService, type RatingService } from './rating/rating.service
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
 export type { Channel, Dossier, DossierSummary, Queue } from './dossier/dossier.types.ts';
-export type { DossierChange, DossierChangeListener } from './dossier/dossier.changes.ts';
+export type { DossierChange, DossierChangeListener, DossierRange } from './dossier/dossier.changes.ts';
 export type { ProcedureCatalog } from './catalogue/procedure.service.ts';
 /** A procedure as a reader may see it: verification markers for administrators only, an unconfirmed code blank. */
 export { procedureFor as procedureAsSeenBy } from './catalogue/procedure.policies.ts';
@@ -99,9 +100,15 @@ export interface TthcModule {
   nationalSyncs: SyncMonitor;
   /**
    * Every dossier change, announced in its own transaction to the listeners registered here at
-   * start-up (the statistics); `replayAll` announces every existing dossier again (a backfill).
+   * start-up (the statistics). For a backfill, `rows` is the same change as SQL rows for a range of
+   * dossiers (set-based), `nextBound` where the next batch in id order ends, `count` how many exist.
    */
-  dossierChanges: { register(listener: DossierChangeListener): void; replayAll(): Promise<number> };
+  dossierChanges: {
+    register(listener: DossierChangeListener): void;
+    rows(range: DossierRange): SQL;
+    nextBound(db: Queryable, after: string | null, size: number): Promise<string | null>;
+    count(db: Queryable): Promise<number>;
+  };
   /** A dossier's postal service: the applicant's choice, the desk's pickup and delivery orders, tracking. */
   postal: DossierPostal;
   /** Satisfaction ratings of returned dossiers and their summaries per agency and procedure (the statistics read these). */
@@ -198,7 +205,15 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     nationalSyncs,
     ratings,
     portal,
-    dossierChanges: { register: changes.register, replayAll: () => changes.replayAll(db) },
+    dossierChanges: {
+      register: changes.register,
+      rows: dossierChangeRows,
+      nextBound: nextDossierBound,
+      async count(q) {
+        const [row] = await queryRows<{ n: string }>(q, sql`select count(*) as n from tthc.dossiers`);
+        return Number(row!.n);
+      },
+    },
     postal,
     async lookUp(ip, code, secret) {
       await takeLookupAttempt(db, ip);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Tables owned by modules/analytics. Dossiers, agencies and procedures are other modules' ids. */
 export const analytics = pgSchema('analytics');
@@ -102,3 +102,23 @@ export const communeMap = analytics.table('commune_map', {
   importedBy: text('imported_by').notNull(),
   importedAt: at('imported_at').notNull().defaultNow(),
 });
+
+/**
+ * The bulk backfill of the facts (one row at most): where it stands, so that a crash resumes
+ * after the last batch written and the API can say the figures are being rebuilt until
+ * `finished_at` is set (docs/analytics.md, "Backfill").
+ */
+export const factBackfill = analytics.table(
+  'fact_backfill',
+  {
+    id: boolean('id').primaryKey().default(true),
+    /** The last dossier id written (batches go in id order); null before the first batch. */
+    cursor: uuid('cursor'),
+    /** Dossiers when it began (for the progress shown). */
+    total: bigint('total', { mode: 'number' }).notNull(),
+    written: bigint('written', { mode: 'number' }).notNull().default(0),
+    startedAt: at('started_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [check('fact_backfill_one_row', sql`${t.id}`)],
+);

@@ -1,7 +1,5 @@
-import { asc, gt, sql } from 'drizzle-orm';
-import { queryRows, type Db, type Tx } from '../../../packages/platform/index.ts';
-import { dossiers } from '../db/schema.ts';
-import { dossierRepository } from './dossier.repository.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable, type Tx } from '../../../packages/platform/index.ts';
 import type { Dossier } from './dossier.types.ts';
 
 /**
@@ -23,8 +21,42 @@ export interface DossierChanges {
   register(listener: DossierChangeListener): void;
   /** The one place a dossier's state change is announced: called wherever dossier rows are written. */
   record(tx: Tx, dossier: Dossier): Promise<void>;
-  /** Announces every existing dossier again, in batches of transactions (a backfill); answers how many. */
-  replayAll(db: Db, batchSize?: number): Promise<number>;
+}
+
+/** Dossiers by id: the one changed, or a batch (after, upTo] in id order (a backfill). */
+export type DossierRange = { id: string } | { after: string | null; upTo: string };
+
+/**
+ * The set-based form of a change, for many dossiers at once: one row per dossier of the range,
+ * as it stands, with the columns a listener needs (`dossier_id`, `code`, `agency_id`,
+ * `desk_agency_id`, `procedure_id`, `procedure_name`, `field_code`, `procedure_fully_online`,
+ * `channel` (tthc's: online, counter, dvcqg, post), `status`, `submitted_at`, `received_at`,
+ * `finished_at`, `due_date`, `original_due_date`, `apologised`, `fee_paid`, `fee_paid_online`,
+ * `has_inputs` (input or supplement files), `has_result`, `rating`). tthc's tables stay tthc's:
+ * other modules read them only through this relation.
+ */
+export function dossierChangeRows(range: DossierRange): SQL {
+  const where = 'id' in range
+    ? sql`d.id = ${range.id}::uuid`
+    : sql`${range.after === null ? sql`true` : sql`d.id > ${range.after}::uuid`} and d.id <= ${range.upTo}::uuid`;
+  return sql`
+    select d.id as dossier_id, d.code, d.agency_id, d.desk_agency_id, d.procedure_id, p.name as procedure_name, p.field_code,
+      p.fully_online as procedure_fully_online, d.channel, d.status, d.submitted_at, d.received_at, d.finished_at, d.due_date, d.original_due_date,
+      d.apologised, coalesce(d.flags -> 'feePaid' = 'true'::jsonb, false) as fee_paid, coalesce(d.flags -> 'feePaidOnline' = 'true'::jsonb, false) as fee_paid_online,
+      exists (select 1 from tthc.dossier_files f where f.dossier_id = d.id and f.kind in ('input', 'supplement')) as has_inputs,
+      exists (select 1 from tthc.dossier_files f where f.dossier_id = d.id and f.kind = 'result') as has_result,
+      (select r.score from tthc.ratings r where r.dossier_id = d.id)::smallint as rating
+    from tthc.dossiers d join tthc.procedures p on p.id = d.procedure_id
+    where ${where}`;
+}
+
+/** Where the next batch of at most `size` dossiers after `after` (id order) ends; null when none is left. */
+export async function nextDossierBound(db: Queryable, after: string | null, size: number): Promise<string | null> {
+  const [row] = await queryRows<{ id: string | null }>(db, sql`
+    select id::text as id from (
+      select id from tthc.dossiers ${after === null ? sql`` : sql`where id > ${after}::uuid`} order by id limit ${size}) batch
+    order by id desc limit 1`);
+  return row?.id ?? null;
 }
 
 export function createDossierChanges(): DossierChanges {
@@ -40,21 +72,5 @@ export function createDossierChanges(): DossierChanges {
     for (const listener of listeners) await listener(tx, change);
   }
 
-  return {
-    register: (listener) => void listeners.push(listener),
-    record,
-    async replayAll(db, batchSize = 200) {
-      let after = '00000000-0000-0000-0000-000000000000';
-      let total = 0;
-      for (;;) {
-        const ids = (await db.select({ id: dossiers.id }).from(dossiers).where(gt(dossiers.id, after)).orderBy(asc(dossiers.id)).limit(batchSize)).map((r) => r.id);
-        if (ids.length === 0) return total;
-        await db.transaction(async (tx) => {
-          for (const id of ids) await record(tx, (await dossierRepository.load(tx, id))!);
-        });
-        total += ids.length;
-        after = ids[ids.length - 1]!;
-      }
-    },
-  };
+  return { register: (listener) => void listeners.push(listener), record };
 }
