@@ -165,7 +165,10 @@ export async function officialToken(t: TestPlatform, username: string, password:
   return result.tokens.access_token;
 }
 
-/** Row counts of every table Sen owns, except the audit trail and the LGSP message log (refusals are recorded in both by design). */
+/**
+ * Row counts of every table Sen owns, except the audit trail and the LGSP message log with its
+ * operational-monitoring twin (one record per logged exchange): refusals are recorded in them by design.
+ */
 export async function snapshot(t: TestPlatform): Promise<string> {
   const tables = await queryRows<{ schema: string; name: string }>(
     t.database.db,
@@ -173,7 +176,7 @@ export async function snapshot(t: TestPlatform): Promise<string> {
         where table_schema not in ('pg_catalog', 'information_schema', 'public') and table_type = 'BASE TABLE'
           and not (table_schema = 'platform' and table_name in ('audit_log', 'audit_head', 'rate_counters'))
           and not (table_schema = 'identity' and table_name = 'oidc_payloads')
-          and not (table_schema = 'lgsp' and table_name in ('message_log', 'message_log_head'))
+          and not (table_schema = 'lgsp' and table_name in ('message_log', 'message_log_head', 'operational_records'))
         order by 1, 2`,
   );
   const counts: string[] = [];

@@ -2,13 +2,14 @@
 // birth registration three weeks ago (the platform's clock moved back) and leaves it open, so it
 // is overdue today; a leader opens the IOC, drills from the province's "overdue by agency" panel
 // to the commune, its procedure and the overdue dossier, downloads the chart as a PNG image and
-// its data as CSV and Excel, runs the wall mode, and opens the dossier.
+// its data as CSV and Excel, the monthly report (form II.06a/VPCP/KSTT) as PDF, runs the wall mode, and opens the dossier.
 // Run: node --test apps/web/e2e/ioc.browser.test.ts
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { checkA11y, journey, setUpHarness, signInOfficial, type Harness } from './harness.ts';
+import { pdfText } from '../../../packages/platform/testing.ts';
 import { BIRTH, COMMUNE_NAME, DESK, LEADER, fileAtCounter } from './tthc-steps.ts';
 
 const DAY = 86_400_000;
@@ -66,7 +67,13 @@ describe('IOC browser journey', { timeout: 600_000 }, () => {
       assert.match(excel.download.suggestedFilename(), /^ioc-toan-tinh-overdue_by_agency-\d{4}-\d{2}\.xlsx$/);
       assert.equal(excel.bytes.subarray(0, 2).toString('latin1'), 'PK', 'an .xlsx (zip) workbook');
 
-      // TODO(lead): "export the monthly report" — add the step here once the periodic report export lands (engineer "report").
+      // The monthly report sent upward (form II.06a/VPCP/KSTT), as PDF, read back with poppler.
+      const report = await downloaded(leader, () => leader.getByRole('button', { name: /^Tải báo cáo kỳ \d{4}-\d{2} \(PDF\)$/ }).click());
+      assert.match(report.download.suggestedFilename(), /^bao-cao-ket-qua-tthc-\d{4}-\d{2}\.pdf$/);
+      const { text: reportText } = await pdfText(report.bytes);
+      assert.match(reportText, /Biểu số II\.06a\/VPCP\/KSTT/);
+      assert.match(reportText, /TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH/);
+      assert.match(reportText, /Kỳ báo cáo: Tháng \d{1,2} năm \d{4}/);
 
       // Province → the commune (from the chart's data table) → its procedures → the overdue dossiers.
       await panel.getByText('Bảng số liệu').click();

@@ -1,15 +1,18 @@
 import './messages.ts';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { analyticsApi, type ExportFormat } from '../../../api/analytics.ts';
 import { iocApi, type Panel } from '../../../api/ioc.ts';
 import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { useLocalisedError } from '../../tthc/common/errors.ts';
-import { PERIOD_FORMAT } from '../format.ts';
+import { currentMonth, PERIOD_FORMAT } from '../format.ts';
+import { download } from '../../tthc/common/download.ts';
 import { DrillView } from './DrillView.tsx';
 import { PanelCard, type Drill } from './PanelCard.tsx';
 import { WallMode } from './WallMode.tsx';
@@ -58,6 +61,11 @@ export function IocPage() {
     setDrill(null);
   };
   const query = { period };
+  // The periodic report sent upward (form II.06a/VPCP/KSTT) of the period shown, this month by default.
+  const reportPeriod = period ?? currentMonth();
+  const monthly = useMutation({
+    mutationFn: (format: ExportFormat) => download(() => analyticsApi.periodicReport({ period: reportPeriod }, format), `bao-cao-ket-qua-tthc-${reportPeriod}.${format}`),
+  });
   const canExport = auth.canAny(['report.read']);
   const panels = dashboard?.panels ?? [];
   const onDrill = dashboard?.visibility === 'internal' ? setDrill : undefined;
@@ -97,7 +105,13 @@ export function IocPage() {
               ))}
             </SimpleGrid>
           )}
-          {/* TODO(lead): "export the monthly report" — the official periodic report export (engineer "report") plugs in here. */}
+          {canExport && (
+            <Group gap="sm" role="group" aria-label={t('ioc.monthlyReport', { period: reportPeriod })}>
+              <Button variant="light" loading={monthly.isPending && monthly.variables === 'pdf'} onClick={() => monthly.mutate('pdf')}>{t('ioc.monthlyReportPdf', { period: reportPeriod })}</Button>
+              <Button variant="default" loading={monthly.isPending && monthly.variables === 'xlsx'} onClick={() => monthly.mutate('xlsx')}>{t('ioc.monthlyReportExcel', { period: reportPeriod })}</Button>
+            </Group>
+          )}
+          <ErrorAlert error={localised(monthly.error)} />
         </Stack>
       </QueryState>
       {dashboard && (
