@@ -12057,6 +12057,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The one error body of every Sen API */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getServiceIndicators: {
@@ -12120,6 +12129,15 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12202,6 +12220,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The one error body of every Sen API */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     exportOneStopStatistics: {
@@ -12268,6 +12295,15 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12349,6 +12385,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The one error body of every Sen API */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPublicAgencyStatistics: {
@@ -12401,6 +12446,15 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12770,6 +12824,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The one error body of every Sen API */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     exportDashboardPanelData: {
@@ -12838,6 +12901,15 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
