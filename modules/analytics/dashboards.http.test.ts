@@ -6,6 +6,8 @@ import { queryRows, vietnamDate } from '../../packages/platform/index.ts';
 import { clientToken, leaderToken, setUpStatsWorld, type StatsWorld } from './analytics.test-support.ts';
 import type { Dashboard, PanelData } from './index.ts';
 
+const PUBLIC_CODE = 'ket-qua-giai-quyet-tthc';
+
 const DAY = 86_400_000;
 
 /** The IOC over HTTP: dashboards as data, each panel's figures within the caller's scope, public aggregates, validation, the commune map, audited exports. */
@@ -53,7 +55,7 @@ describe('IOC dashboards over HTTP', () => {
     assert.equal(province.visibility, 'internal');
     assert.deepEqual(province.panels.map((p) => p.measure), ['received_today', 'on_time_rate', 'index_score', 'kpis', 'overdue_by_agency', 'received_by_channel', 'communes_received']);
     assert.equal((await call('GET', '/api/analytics/dashboards/toan-tinh')).statusCode, 401);
-    assert.deepEqual(((await call('GET', '/api/analytics/dashboards')).json() as { items: Dashboard[] }).items.map((d) => d.code), [], 'anonymous sees no internal dashboard');
+    assert.deepEqual(((await call('GET', '/api/analytics/dashboards')).json() as { items: Dashboard[] }).items.map((d) => d.code), [PUBLIC_CODE], 'anonymous sees the seeded public dashboard, no internal one');
     const citizenLike = await clientToken(w, x001, ['dossier.read']);
     const refused = await call('GET', '/api/analytics/dashboards/toan-tinh', citizenLike);
     assert.equal(refused.statusCode, 403);
@@ -139,6 +141,72 @@ describe('IOC dashboards over HTTP', () => {
     assert.ok(shown.rows.every((r) => Object.keys(r).sort().join() === 'drill,key,label,previous,target,value'), 'aggregates, never a person');
     const anonymous = await call('GET', `/api/analytics/dashboards/cong-khai/panels/${panel!.id}/export?format=csv`);
     assert.equal(anonymous.statusCode, 401);
+  });
+
+  it('answers anonymous visitors with public dashboards only, the province\'s aggregates, cached like reference data', async () => {
+    const list = await call('GET', '/api/analytics/public/dashboards');
+    assert.equal(list.statusCode, 200, list.body);
+    assert.match(list.headers['cache-control'] as string, /^public, max-age=60/);
+    const items = (list.json() as { items: { code: string; panels: { id: string; measure: string }[] }[] }).items;
+    assert.deepEqual(items.map((d) => d.code).sort(), ['cong-khai', PUBLIC_CODE], 'the seeded public dashboard and the one made public above; never toan-tinh');
+    const seeded = items.find((d) => d.code === PUBLIC_CODE)!;
+    assert.deepEqual(seeded.panels.map((p) => p.measure), ['on_time_rate', 'online_share', 'rating_average', 'on_time_rate_by_agency', 'online_share_by_agency', 'rating_average_by_agency', 'communes_on_time_rate']);
+
+    // An internal dashboard does not exist for the public API, signed in or not.
+    const province = await dashboard('toan-tinh', leader);
+    for (const token of [undefined, leader]) {
+      const hidden = await call('GET', '/api/analytics/public/dashboards/toan-tinh', token);
+      assert.equal(hidden.statusCode, 404);
+      assert.equal(hidden.json().code, 'analytics.dashboard_not_found');
+      const panel = await call('GET', `/api/analytics/public/dashboards/toan-tinh/panels/${province.panels[4]!.id}/data`, token);
+      assert.equal(panel.statusCode, 404);
+    }
+    // A panel of another dashboard is not reachable through a public one.
+    const foreign = await call('GET', `/api/analytics/public/dashboards/${PUBLIC_CODE}/panels/${province.panels[4]!.id}/data`);
+    assert.equal(foreign.statusCode, 404);
+    assert.equal(foreign.json().code, 'analytics.panel_not_found');
+
+    // The online share per agency: the same figure as the public statistics page, and only aggregates.
+    const onlineId = seeded.panels.find((p) => p.measure === 'online_share_by_agency')!.id;
+    const url = `/api/analytics/public/dashboards/${PUBLIC_CODE}/panels/${onlineId}/data?period=${month}`;
+    const shown = await call('GET', url);
+    assert.equal(shown.statusCode, 200, shown.body);
+    const body = shown.json() as { rows: Record<string, unknown>[] } & Record<string, unknown>;
+    assert.deepEqual(Object.keys(body).sort(), ['chart', 'computedAt', 'max', 'measure', 'panelId', 'period', 'rows', 'unit']);
+    assert.ok(body.rows.length >= 1, 'the commune that received today\'s dossier');
+    assert.ok(body.rows.every((r) => Object.keys(r).sort().join() === 'key,label,previous,target,value'), 'a label and its numbers: no drill-down, no person');
+    assert.doesNotMatch(shown.body, /Nguyễn Văn An|drill|dossier/i, 'no applicant, no way down to dossiers');
+    const agencies = (await call('GET', `/api/analytics/public/agencies?period=${month}`)).json() as { agencies: { agencyId: string; onlineShare: number | null }[] };
+    const row = body.rows.find((r) => r['key'] === x001)!;
+    assert.equal(row['label'], 'UBND xã Tân Hồng');
+    assert.equal(row['value'], agencies.agencies.find((a) => a.agencyId === x001)!.onlineShare);
+    assert.equal(row['value'], 0, 'a rate of 0 % is shown, not left out');
+
+    // Reference caching: a second request with the validator is answered 304 without a body.
+    const again = await call('GET', url, undefined);
+    assert.equal(again.headers['etag'], shown.headers['etag'], 'the validator ignores the computing time');
+    const cached = await w.platform.app.inject({ method: 'GET', url, headers: { 'if-none-match': shown.headers['etag'] as string } });
+    assert.equal(cached.statusCode, 304);
+    assert.equal(cached.body, '');
+
+    // Province aggregates only: no agency filter; a malformed period is refused with its code.
+    const filtered = await call('GET', `${url}&agency=${x001}`);
+    assert.equal(filtered.statusCode, 400);
+    const bad = await call('GET', `/api/analytics/public/dashboards/${PUBLIC_CODE}/panels/${onlineId}/data?period=2026-13`);
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().code, 'analytics.period_invalid');
+
+    // The commune layer of the public page: every commune a tile, still without drill-down.
+    const communesId = seeded.panels.find((p) => p.measure === 'communes_on_time_rate')!.id;
+    const communes = (await call('GET', `/api/analytics/public/dashboards/${PUBLIC_CODE}/panels/${communesId}/data`)).json() as { rows: Record<string, unknown>[]; period: string };
+    assert.equal(communes.rows.length, 102);
+    assert.equal(communes.period, vietnamDate().slice(0, 4), 'the public panels show the year by default');
+  });
+
+  it('seeds the public dashboard once: a second start-up adds nothing', async () => {
+    await w.platform.modules.analytics.seed();
+    const all = (await call('GET', '/api/analytics/dashboards', leader)).json() as { items: Dashboard[] };
+    assert.deepEqual(all.items.map((d) => d.code).filter((c) => c === PUBLIC_CODE || c === 'toan-tinh').sort(), [PUBLIC_CODE, 'toan-tinh']);
   });
 
   it('exports a panel\'s data as CSV and Excel, each audited', async () => {

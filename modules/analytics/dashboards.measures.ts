@@ -68,12 +68,16 @@ const report = (ctx: MeasureContext, groupBy: OneStopReport['groupBy'] = 'agency
 const one = (key: string, label: string, value: number | null, previous: number | null, drill: DataRow['drill'] = null, target: number | null = null): DataRow =>
   ({ key, label, value, previous, target, drill });
 
-function total(key: string, name: Measure['name'], unit: Unit, pick: (f: Figures) => number | null, figure?: DrillFigure): Measure {
+/** The top of a gauge: 100 for a share, the highest score for a rating (1–5), none for a count. */
+const MAX_OF: Readonly<Record<Unit, number | null>> = { '%': 100, points: null, count: null };
+const RATING_MAX = 5;
+
+function total(key: string, name: Measure['name'], unit: Unit, pick: (f: Figures) => number | null, figure?: DrillFigure, max = MAX_OF[unit]): Measure {
   return {
     key, name, shape: 'value', unit,
     async compute(ctx) {
       const r = await report(ctx);
-      return { unit, max: unit === '%' ? 100 : null, rows: [one('total', r.agency.name, pick(r.total), pick(r.previousTotal), figure ? { agency: r.agency.id, figure } : null)] };
+      return { unit, max, rows: [one('total', r.agency.name, pick(r.total), pick(r.previousTotal), figure ? { agency: r.agency.id, figure } : null)] };
     },
   };
 }
@@ -84,7 +88,8 @@ function byAgency(key: string, name: Measure['name'], unit: Unit, pick: (f: Figu
     async compute(ctx) {
       const r = await report(ctx);
       const rows = r.rows.map((row) => one(row.key, row.label, pick(row.figures), pick(row.previous), { agency: row.key, ...(figure ? { figure } : {}) }))
-        .filter((row) => row.value !== null && row.value !== 0)
+        // An agency with nothing to count is left out; a rate of 0 % is a figure (the public page shows it).
+        .filter((row) => row.value !== null && (unit !== 'count' || row.value !== 0))
         .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
       return { unit, max: unit === '%' ? 100 : null, rows };
     },
@@ -144,6 +149,7 @@ export const MEASURES: readonly Measure[] = [
   total('overdue', { vi: 'Hồ sơ quá hạn', en: 'Overdue dossiers' }, 'count', (f) => f.overdue, 'overdue'),
   total('on_time_rate', { vi: 'Tỉ lệ giải quyết đúng hạn', en: 'On-time rate' }, '%', (f) => f.onTimeRate),
   total('online_share', { vi: 'Tỉ lệ hồ sơ trực tuyến', en: 'Online share' }, '%', (f) => f.onlineShare),
+  total('rating_average', { vi: 'Điểm đánh giá trung bình (1–5)', en: 'Average rating (1–5)' }, 'points', (f) => f.ratings.average, undefined, RATING_MAX),
   {
     key: 'index_score', name: { vi: 'Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)', en: 'Service-quality index (Decision 766)' }, shape: 'value', unit: 'points',
     async compute(ctx) {
@@ -167,6 +173,8 @@ export const MEASURES: readonly Measure[] = [
   byAgency('received_by_agency', { vi: 'Hồ sơ tiếp nhận theo cơ quan', en: 'Dossiers received by agency' }, 'count', (f) => f.received.total, 'received'),
   byAgency('overdue_by_agency', { vi: 'Hồ sơ quá hạn theo cơ quan', en: 'Overdue dossiers by agency' }, 'count', (f) => f.overdue, 'overdue'),
   byAgency('on_time_rate_by_agency', { vi: 'Tỉ lệ đúng hạn theo cơ quan', en: 'On-time rate by agency' }, '%', (f) => f.onTimeRate),
+  byAgency('online_share_by_agency', { vi: 'Tỉ lệ hồ sơ trực tuyến theo cơ quan', en: 'Online share by agency' }, '%', (f) => f.onlineShare),
+  byAgency('rating_average_by_agency', { vi: 'Điểm đánh giá trung bình theo cơ quan (1–5)', en: 'Average rating by agency (1–5)' }, 'points', (f) => f.ratings.average),
   byProcedure('overdue_by_procedure', { vi: 'Hồ sơ quá hạn theo thủ tục', en: 'Overdue dossiers by procedure' }, (f) => f.overdue, 'overdue'),
   byProcedure('received_by_procedure', { vi: 'Hồ sơ tiếp nhận theo thủ tục', en: 'Dossiers received by procedure' }, (f) => f.received.total, 'received'),
   {

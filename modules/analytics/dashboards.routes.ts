@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import { errorResponses, type App } from '../../packages/platform/index.ts';
+import { errorResponses, etagOfBody, type App } from '../../packages/platform/index.ts';
 import * as S from './dashboards.schemas.ts';
 import type { DashboardsService } from './dashboards.service.ts';
 import { panelCsv, panelWorkbook } from './dashboards.export.ts';
 import { TAGS } from './one-stop.schemas.ts';
+import { sendExport } from './send-export.ts';
 
 const ADMIN_PURPOSE = 'dashboard administration';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A simplified map of a province's communes is a few megabytes at most. */
 const MAP_BODY_LIMIT = 8 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ export function dashboardRoutes(service: DashboardsService) {
     }, async (request) => service.get(request.principal, request.params.code));
 
     app.get('/dashboards/:code/panels/:panelId/data', {
-      config: { access: 'public' },
+      config: { access: 'public', figures: true },
       schema: {
         operationId: 'getDashboardPanelData', tags: TAGS,
         summary: 'One panel\'s figures for a period and agency: within the caller\'s scope (internal) or the province\'s aggregates (public)',
@@ -37,8 +37,33 @@ export function dashboardRoutes(service: DashboardsService) {
       },
     }, async (request) => service.panelData(request.principal, request.params.code, request.params.panelId, request.query));
 
+    // The public page's API: anonymous, cached like reference data (a minute; an ETag that ignores the computing time).
+    app.get('/public/dashboards', {
+      config: { access: 'public', cache: 'reference' },
+      schema: { operationId: 'listPublicDashboards', tags: TAGS, security: [], summary: 'The public dashboards and their panels, for anyone', response: { 200: S.PublicDashboardListSchema } },
+    }, async () => ({ items: await service.publicList() }));
+
+    app.get('/public/dashboards/:code', {
+      config: { access: 'public', cache: 'reference' },
+      schema: { operationId: 'getPublicDashboard', tags: TAGS, security: [], summary: 'A public dashboard and its panels (an internal one is not found)', params: S.DashboardParams, response: { 200: S.PublicDashboardSchema, ...errorResponses(400, 404) } },
+    }, async (request) => service.publicGet(request.params.code));
+
+    app.get('/public/dashboards/:code/panels/:panelId/data', {
+      config: { access: 'public', cache: 'reference', figures: true },
+      schema: {
+        operationId: 'getPublicDashboardPanelData', tags: TAGS, security: [],
+        summary: 'A public panel\'s figures for a period: the province\'s aggregates, never a person, no drill-down (an internal dashboard\'s panel is not found)',
+        params: S.PanelParams, querystring: S.PublicPanelDataQuery, response: { 200: S.PublicPanelDataSchema, ...errorResponses(400, 404, 422, 503) },
+      },
+    }, async (request, reply) => {
+      const data = await service.publicPanelData(request.params.code, request.params.panelId, request.query.period);
+      // The same figures computed a second later are the same answer: the validator leaves the time out.
+      reply.header('etag', etagOfBody(JSON.stringify({ ...data, computedAt: undefined })));
+      return data;
+    });
+
     app.get('/dashboards/:code/panels/:panelId/export', {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', figures: true },
       schema: {
         operationId: 'exportDashboardPanelData', tags: TAGS, summary: 'One panel\'s figures as CSV or an Excel workbook (report.read); audited',
         params: S.PanelParams, querystring: S.PanelExportQuery, response: { 200: S.FileSchema, ...errorResponses(400, 403, 404, 422, 503) },
@@ -46,13 +71,14 @@ export function dashboardRoutes(service: DashboardsService) {
     }, async (request, reply) => {
       const { dashboard, panel, data } = await service.exportData(request.principal, request.params.code, request.params.panelId, request.query);
       const { format } = request.query;
-      await request.audit({
-        action: 'export analytics.dashboard_panel', target: `/api/analytics/dashboards/${dashboard.code}/panels/${panel.id}?period=${data.period}${data.agency ? `&agency=${data.agency}` : ''}`,
-        purpose: 'operations centre', details: { format, measure: panel.measure, rows: data.rows.length },
+      return sendExport(request, reply, {
+        format, fileName: `ioc-${dashboard.code}-${panel.measure}-${data.period}.${format}`,
+        body: format === 'csv' ? panelCsv(panel, data) : await panelWorkbook(panel, data),
+        audit: {
+          action: 'export analytics.dashboard_panel', target: `/api/analytics/dashboards/${dashboard.code}/panels/${panel.id}?period=${data.period}${data.agency ? `&agency=${data.agency}` : ''}`,
+          purpose: 'operations centre', details: { format, measure: panel.measure, rows: data.rows.length },
+        },
       });
-      const fileName = `ioc-${dashboard.code}-${panel.measure}-${data.period}.${format}`;
-      const body = format === 'csv' ? panelCsv(panel, data) : await panelWorkbook(panel, data);
-      return reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
     });
 
     app.get('/commune-layer', {

@@ -79,3 +79,22 @@ export const CommuneMapImport = Type.Object({
 export const CommuneMapImported = Type.Object({ features: Type.Integer() }, { $id: 'CommuneMapImported' });
 
 export const FileSchema = Type.Unsafe<Buffer | string>({ type: 'string', format: 'binary', description: 'A CSV file or an .xlsx workbook' });
+
+// The public API (anonymous visitors): public dashboards only, the province's aggregates, no drill-down.
+export const PublicDashboardSchema = Type.Object({
+  code: Type.String(), titleVi: Type.String(), titleEn: Type.String(), refreshSeconds: dashboardFields.refreshSeconds,
+  panels: Type.Array(Type.Object({
+    id: Type.String(), position: panelFields.position, titleVi: Type.String(), titleEn: Type.String(), measure: Type.String(), chart: panelFields.chart, periodKind: panelFields.periodKind,
+  }, { $id: 'PublicDashboardPanel' })),
+}, { $id: 'PublicDashboard' });
+export const PublicDashboardListSchema = Type.Object({ items: Type.Array(PublicDashboardSchema) }, { $id: 'PublicDashboardList' });
+export const PublicPanelDataQuery = Type.Object({ period: Type.Optional(period) }, { additionalProperties: false, $id: 'PublicDashboardPanelDataQuery' });
+export const PublicPanelDataSchema = Type.Object({
+  panelId: Type.String(), measure: Type.String(), chart: Type.Enum(CHART_KINDS), period: Type.String(),
+  unit: Type.Enum(['count', '%', 'points']), max: Nullable(Type.Number()),
+  rows: Type.Array(Type.Object({
+    key: Type.String({ description: 'The agency, commune or category the row counts' }), label: Type.String(), value: Nullable(Type.Number()),
+    previous: Nullable(Type.Number({ description: 'The same period a year before' })), target: Nullable(Type.Number()),
+  }, { additionalProperties: false, $id: 'PublicDashboardDataRow' })),
+  computedAt: Type.String(),
+}, { additionalProperties: false, $id: 'PublicDashboardPanelData' });

@@ -44,6 +44,15 @@ export interface PanelData {
 
 export interface PanelDataQuery { period?: string | undefined; agency?: string | undefined }
 
+/** What an anonymous visitor reads of a public dashboard: titles and panels, no ids of people, no version. */
+export interface PublicDashboard extends Pick<Dashboard, 'code' | 'titleVi' | 'titleEn' | 'refreshSeconds'> {
+  panels: Omit<Panel, 'options'>[];
+}
+/** A public panel's figures: the province's aggregates, each row a label and its numbers (no drill-down, no agency filter). */
+export interface PublicPanelData extends Omit<PanelData, 'agency' | 'rows'> {
+  rows: Omit<DataRow, 'drill'>[];
+}
+
 export interface DashboardsDeps {
   db: Db;
   oneStop: OneStopService;
@@ -54,6 +63,10 @@ export interface DashboardsDeps {
 const panelOf = (p: PanelRow): Panel => ({
   id: p.id, position: p.position, titleVi: p.titleVi, titleEn: p.titleEn, measure: p.measure, chart: p.chart as ChartKind,
   periodKind: p.periodKind as PeriodKind, options: p.options as Panel['options'],
+});
+const publicDashboardOf = (d: DashboardRow, panels: PanelRow[]): PublicDashboard => ({
+  code: d.code, titleVi: d.titleVi, titleEn: d.titleEn, refreshSeconds: d.refreshSeconds,
+  panels: panels.map(panelOf).map(({ options: _options, ...panel }) => panel),
 });
 const dashboardOf = (d: DashboardRow, panels: PanelRow[]): Dashboard => ({
   id: d.id, code: d.code, titleVi: d.titleVi, titleEn: d.titleEn, visibility: d.visibility as Dashboard['visibility'],
@@ -127,8 +140,16 @@ export function createDashboardsService(deps: DashboardsDeps) {
     return agencies.map((a) => ({ agencyId: a.id, agencyCode: a.code, unitCode: unitOf.get(a.code) ?? null, name: a.name }));
   }
 
-  async function panelData(principal: Principal, code: string, panelId: string, query: PanelDataQuery): Promise<{ dashboard: DashboardRow; panel: Panel; data: PanelData }> {
-    const d = await readable(principal, code);
+  /** A public dashboard; an internal one is "not found" to the public API (it does not tell what exists). */
+  async function published(code: string): Promise<DashboardRow> {
+    const d = await repo.byCode(db, code);
+    if (!d || d.visibility !== 'public') throw notFound('analytics.dashboard_not_found', 'Không tìm thấy bảng điều khiển công khai / Public dashboard not found');
+    return d;
+  }
+
+  const panelData = async (principal: Principal, code: string, panelId: string, query: PanelDataQuery) => compute(await readable(principal, code), principal, panelId, query);
+
+  async function compute(d: DashboardRow, principal: Principal, panelId: string, query: PanelDataQuery): Promise<{ dashboard: DashboardRow; panel: Panel; data: PanelData }> {
     const row = await repo.panel(db, d.id, panelId);
     if (!row) throw notFound('analytics.panel_not_found', 'Không tìm thấy ô biểu đồ / Panel not found');
     const panel = panelOf(row);
@@ -162,6 +183,27 @@ export function createDashboardsService(deps: DashboardsDeps) {
     },
 
     panelData: async (principal: Principal, code: string, panelId: string, query: PanelDataQuery) => (await panelData(principal, code, panelId, query)).data,
+
+    /** The public dashboards, for anyone: what the public page lists. */
+    async publicList(): Promise<PublicDashboard[]> {
+      const shown = (await repo.list(db)).filter((d) => d.visibility === 'public');
+      return Promise.all(shown.map(async (d) => publicDashboardOf(d, await repo.panels(db, d.id))));
+    },
+
+    async publicGet(code: string): Promise<PublicDashboard> {
+      const d = await published(code);
+      return publicDashboardOf(d, await repo.panels(db, d.id));
+    },
+
+    /** A public panel's figures: the province's aggregates (a reader of the module's own), rows reduced to label and numbers. */
+    async publicPanelData(code: string, panelId: string, period: string | undefined): Promise<PublicPanelData> {
+      const d = await published(code);
+      const { data } = await compute(d, await publicReader(), panelId, period ? { period } : {});
+      return {
+        panelId: data.panelId, measure: data.measure, chart: data.chart, period: data.period, unit: data.unit, max: data.max, computedAt: data.computedAt,
+        rows: data.rows.map((r) => ({ key: r.key, label: r.label, value: r.value, previous: r.previous, target: r.target })),
+      };
+    },
 
     /** The data behind one panel for a download: report.read (aggregates, still audited by the route). */
     async exportData(principal: Principal, code: string, panelId: string, query: PanelDataQuery) {
@@ -245,14 +287,26 @@ export function createDashboardsService(deps: DashboardsDeps) {
       await repo.removeCommuneMap(db);
     },
 
-    /** At start-up: the default province dashboard when there is none yet (an administrator edits it afterwards). */
+    /**
+     * At start-up: on a fresh install the province dashboard (internal) and the public one, so the
+     * public page is never empty; on an install that has dashboards already, the public one only
+     * when no dashboard is public and its code is free (to hide it, an administrator makes it internal).
+     */
     async seed(): Promise<void> {
-      if ((await repo.list(db)).length > 0) return;
-      const d = await repo.insert(db, DEFAULT_DASHBOARD);
-      if (!d) return;
-      for (const [position, panel] of DEFAULT_PANELS.entries()) await repo.insertPanel(db, { dashboardId: d.id, position, ...panel, options: panel.options ?? {} });
+      const existing = await repo.list(db);
+      if (existing.length === 0) await insertDefault(DEFAULT_DASHBOARD, DEFAULT_PANELS);
+      if (existing.some((d) => d.visibility === 'public' || d.code === PUBLIC_DASHBOARD.code)) return;
+      await insertDefault(PUBLIC_DASHBOARD, PUBLIC_PANELS);
     },
   };
+
+  async function insertDefault(input: DashboardInput, panels: Omit<PanelInput, 'position'>[]): Promise<void> {
+    await db.transaction(async (tx) => {
+      const d = await repo.insert(tx, input);
+      if (!d) return;
+      for (const [position, panel] of panels.entries()) await repo.insertPanel(tx, { dashboardId: d.id, position, ...panel, options: panel.options ?? {} });
+    });
+  }
 }
 
 export type DashboardsService = ReturnType<typeof createDashboardsService>;
@@ -268,4 +322,20 @@ export const DEFAULT_PANELS: Omit<PanelInput, 'position'>[] = [
   { titleVi: 'Hồ sơ quá hạn theo cơ quan', titleEn: 'Overdue dossiers by agency', measure: 'overdue_by_agency', chart: 'bar', periodKind: 'month', options: { limit: 15 } },
   { titleVi: 'Hồ sơ tiếp nhận theo kênh', titleEn: 'Dossiers received by channel', measure: 'received_by_channel', chart: 'pie', periodKind: 'month' },
   { titleVi: 'Hồ sơ tiếp nhận theo xã, phường', titleEn: 'Dossiers received by commune', measure: 'communes_received', chart: 'commune-map', periodKind: 'month' },
+];
+
+export const PUBLIC_DASHBOARD: DashboardInput = {
+  code: 'ket-qua-giai-quyet-tthc', titleVi: 'Kết quả giải quyết thủ tục hành chính toàn tỉnh', titleEn: 'Administrative procedures across the province',
+  visibility: 'public', refreshSeconds: 300, rotationSeconds: 20,
+};
+
+/** The public page's panels (the framework's transparency principle): province aggregates of the year, never a person. */
+export const PUBLIC_PANELS: Omit<PanelInput, 'position'>[] = [
+  { titleVi: 'Tỉ lệ giải quyết đúng hạn', titleEn: 'On-time rate', measure: 'on_time_rate', chart: 'gauge', periodKind: 'year' },
+  { titleVi: 'Tỉ lệ hồ sơ nộp trực tuyến', titleEn: 'Online share', measure: 'online_share', chart: 'gauge', periodKind: 'year' },
+  { titleVi: 'Mức độ hài lòng (điểm trung bình 1–5)', titleEn: 'Satisfaction (average rating 1–5)', measure: 'rating_average', chart: 'gauge', periodKind: 'year' },
+  { titleVi: 'Tỉ lệ giải quyết đúng hạn theo cơ quan', titleEn: 'On-time rate by agency', measure: 'on_time_rate_by_agency', chart: 'bar', periodKind: 'year', options: { limit: 20 } },
+  { titleVi: 'Tỉ lệ hồ sơ trực tuyến theo cơ quan', titleEn: 'Online share by agency', measure: 'online_share_by_agency', chart: 'bar', periodKind: 'year', options: { limit: 20 } },
+  { titleVi: 'Điểm đánh giá trung bình theo cơ quan', titleEn: 'Average rating by agency', measure: 'rating_average_by_agency', chart: 'bar', periodKind: 'year', options: { limit: 20 } },
+  { titleVi: 'Tỉ lệ giải quyết đúng hạn theo xã, phường', titleEn: 'On-time rate by commune', measure: 'communes_on_time_rate', chart: 'commune-map', periodKind: 'year' },
 ];

@@ -41,8 +41,13 @@ export interface AnalyticsDependencies {
 }
 
 const REFERENCE_TTL_MS = 10_000;
-/** The routes whose answers are figures (refused while the facts are rebuilt). */
-const FIGURE_ROUTES = /\/(one-stop|indicators|public)(\/|$)|\/panels\/[^/]+\/(data|export)$/;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers one-stop figures: refused with 503 `analytics.rebuilding` while the facts are rebuilt. */
+    figures?: boolean;
+  }
+}
 
 export interface AnalyticsModule {
   oneStop: OneStopService;
@@ -86,7 +91,7 @@ export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDepende
     // so instead (503); the dashboards' configuration stays usable.
     async routes(app) {
       app.addHook('preHandler', async (request) => {
-        if (FIGURE_ROUTES.test(request.routeOptions.url ?? '')) await backfill.refuseWhileRebuilding();
+        if (request.routeOptions.config.figures) await backfill.refuseWhileRebuilding();
       });
       await stats(app);
       await ioc(app);

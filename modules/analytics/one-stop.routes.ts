@@ -6,14 +6,14 @@ import { periodicReportPdf, periodicReportWorkbook, reportPdf } from './periodic
 import { indicatorsReport, type IndicatorSources } from './indicators.report.ts';
 import { IndicatorsQuery, IndicatorsSchema } from './indicators.schemas.ts';
 import type { OneStopService } from './one-stop.service.ts';
+import { sendExport } from './send-export.ts';
 
 const PURPOSE = 'one-stop statistics';
-const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 
 export function oneStopRoutes(service: OneStopService, sources: IndicatorSources = {}) {
   return async function routes(app: App): Promise<void> {
     app.get('/one-stop', {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', figures: true },
       schema: {
         operationId: 'getOneStopStatistics', tags: TAGS,
         summary: 'One-stop figures of a period per agency, agency group, procedure or field, with the same period a year before (report.read on the agency)',
@@ -22,7 +22,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
     }, async (request) => service.report(request.principal, request.query));
 
     app.get('/indicators', {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', figures: true },
       schema: {
         operationId: 'getServiceIndicators', tags: TAGS,
         summary: 'The service-quality index of Decision 766/QĐ-TTg and the framework KPIs of a period, live from the one-stop figures (report.read on the agency)',
@@ -31,7 +31,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
     }, async (request) => indicatorsReport(service, sources, request.principal, request.query));
 
     app.get('/one-stop/dossiers', {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', figures: true },
       schema: {
         operationId: 'listOneStopFigureDossiers', tags: TAGS,
         summary: 'The dossiers behind one figure (drill-down), within the caller\'s scope: codes, procedures and states, no applicant',
@@ -44,7 +44,7 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
     });
 
     app.get('/one-stop/export', {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', figures: true },
       schema: {
         operationId: 'exportOneStopStatistics', tags: TAGS,
         summary: 'The same figures as an Excel workbook (the period and the same period a year before) or a PDF (the period); audited',
@@ -53,14 +53,15 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
     }, async (request, reply) => {
       const { format, ...query } = request.query;
       const report = await service.report(request.principal, query);
-      const bytes = format === 'pdf' ? await reportPdf(report) : await reportWorkbook(report);
-      await request.audit({ action: 'export analytics.one_stop', target: `/api/analytics/one-stop/export?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}&format=${format}`, purpose: PURPOSE });
-      const fileName = `thong-ke-mot-cua-${report.period.key}-${report.groupBy}.${format}`;
-      return reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+      return sendExport(request, reply, {
+        format, fileName: `thong-ke-mot-cua-${report.period.key}-${report.groupBy}.${format}`,
+        body: format === 'pdf' ? await reportPdf(report) : await reportWorkbook(report),
+        audit: { action: 'export analytics.one_stop', target: `/api/analytics/one-stop/export?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}&format=${format}`, purpose: PURPOSE },
+      });
     });
 
     app.get('/one-stop/report', {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', figures: true },
       schema: {
         operationId: 'getOneStopPeriodicReport', tags: TAGS,
         summary: 'The periodic report sent upward (form II.06a/VPCP/KSTT: received, resolved early/on time/late, in processing within/over time), from the same figures, as PDF or Excel; audited',
@@ -70,14 +71,15 @@ export function oneStopRoutes(service: OneStopService, sources: IndicatorSources
       const { format, ...query } = request.query;
       const report = await service.report(request.principal, { ...query, groupBy: query.groupBy ?? 'field' });
       const form = periodicReport(report, report.agency.parentName ?? NATIONAL_RECIPIENT);
-      const bytes = format === 'pdf' ? await periodicReportPdf(form) : await periodicReportWorkbook(form);
-      await request.audit({ action: 'export analytics.periodic_report', target: `/api/analytics/one-stop/report?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}&format=${format}`, purpose: PURPOSE });
-      const fileName = `bao-cao-ket-qua-tthc-${report.period.key}.${format}`;
-      return reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${fileName}"`).send(bytes);
+      return sendExport(request, reply, {
+        format, fileName: `bao-cao-ket-qua-tthc-${report.period.key}.${format}`,
+        body: format === 'pdf' ? await periodicReportPdf(form) : await periodicReportWorkbook(form),
+        audit: { action: 'export analytics.periodic_report', target: `/api/analytics/one-stop/report?period=${report.period.key}&agency=${report.agency.id}&groupBy=${report.groupBy}&format=${format}`, purpose: PURPOSE },
+      });
     });
 
     app.get('/public/agencies', {
-      config: { access: 'public' },
+      config: { access: 'public', figures: true },
       schema: {
         operationId: 'getPublicAgencyStatistics', tags: TAGS, security: [],
         summary: 'Each agency\'s on-time rate, online share and satisfaction ratings for a period: aggregates only, never a person',
