@@ -79,11 +79,39 @@ describe('statistics browser journey', { timeout: 600_000 }, () => {
     });
   });
 
-  test('the public page lists agencies\' on-time rates, online shares and ratings, to anyone', async () => {
+  test('the public page lists agencies\' on-time rates, online shares and ratings, to anyone, and its charts show the same figures', async () => {
     await journey(harness, 'analytics-public', async (visitor) => {
       await visitor.goto(`${harness.origin()}/thong-ke`);
       await visitor.getByRole('heading', { level: 1, name: 'Kết quả giải quyết thủ tục hành chính' }).waitFor();
-      await visitor.getByRole('table').getByText(COMMUNE_NAME).waitFor();
+      const agencyRow = visitor.getByRole('row').filter({ hasText: COMMUNE_NAME });
+      await agencyRow.waitFor();
+      await checkA11y(visitor);
+      // The commune's online share in the table (a counter dossier: 0 %), read again on the public dashboard.
+      const headers = (await visitor.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
+      const onlineShare = (await agencyRow.getByRole('cell').nth(headers.indexOf('Trực tuyến')).innerText()).trim();
+      assert.match(onlineShare, /^\d+(,\d+)? %$/);
+
+      // The public dashboard (seeded on a fresh install), anonymous: charts over the province's aggregates.
+      const dashboardData = visitor.waitForResponse((r) => /\/api\/analytics\/public\/dashboards\/[^/]+\/panels\/[^/]+\/data/.test(r.url()));
+      await visitor.getByRole('link', { name: 'Xem biểu đồ toàn tỉnh' }).click();
+      await visitor.waitForURL(/\/thong-ke\/bang-dieu-khien$/);
+      await visitor.getByRole('heading', { level: 1, name: 'Kết quả giải quyết thủ tục hành chính toàn tỉnh' }).waitFor();
+      const answer = await dashboardData;
+      assert.equal(answer.status(), 200);
+      assert.match(answer.headers()['cache-control'] ?? '', /^public, max-age=60/);
+      const panel = visitor.getByRole('region', { name: 'Tỉ lệ hồ sơ trực tuyến theo cơ quan' });
+      await panel.getByRole('img', { name: new RegExp(`^Biểu đồ Tỉ lệ hồ sơ trực tuyến theo cơ quan: .*${COMMUNE_NAME}: ${onlineShare}`) }).waitFor();
+      // No dossier has been finished yet: the on-time panels say so rather than draw a zero.
+      await visitor.getByRole('region', { name: 'Tỉ lệ giải quyết đúng hạn theo xã, phường' }).getByText('Chưa có số liệu trong kỳ').waitFor();
+      // No download of data and no way down to dossiers on the public page.
+      assert.equal(await panel.getByRole('button', { name: /Tải CSV|Tải Excel/ }).count(), 0);
+      assert.equal(await panel.getByRole('button', { name: COMMUNE_NAME }).count(), 0);
+
+      // The figure in the chart's data table.
+      await panel.getByText('Bảng số liệu').click();
+      const table = panel.getByRole('table', { name: /^Tỉ lệ hồ sơ trực tuyến theo cơ quan — kỳ \d{4}$/ });
+      const row = table.getByRole('row').filter({ hasText: COMMUNE_NAME });
+      assert.equal((await row.getByRole('cell').nth(1).innerText()).trim(), onlineShare);
       await checkA11y(visitor);
     });
   });

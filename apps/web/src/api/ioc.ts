@@ -13,12 +13,33 @@ export type ChartKind = Panel['chart'];
 export type PeriodKind = Panel['periodKind'];
 export type Unit = PanelData['unit'];
 
+// TODO(lead): Schema<'PublicDashboard'>, Schema<'PublicDashboardPanelData'> once openapi.json is regenerated.
+export interface PublicDashboard {
+  code: string;
+  titleVi: string;
+  titleEn: string;
+  refreshSeconds: number;
+  panels: Omit<Panel, 'options'>[];
+}
+export interface PublicPanelData extends Omit<PanelData, 'agency' | 'rows'> { rows: Omit<DataRow, 'drill'>[] }
+
 export interface PanelQuery { period?: string | undefined; agency?: string | undefined }
 export type DashboardInput = Omit<Dashboard, 'id' | 'version' | 'updatedAt' | 'panels'>;
 export type PanelInput = Omit<Panel, 'id'>;
 
+const publicBase = (code: string) => `/api/analytics/public/dashboards/${encodeURIComponent(code)}`;
 const base = (code: string) => `/api/analytics/dashboards/${encodeURIComponent(code)}`;
 const query = (q: PanelQuery) => ({ ...(q.period ? { period: q.period } : {}), ...(q.agency ? { agency: q.agency } : {}) });
+
+/** The public dashboards, for anyone (the province's aggregates, no drill-down). */
+export const publicDashboardsApi = {
+  list: () => api.get<{ items: PublicDashboard[] }>('/api/analytics/public/dashboards'),
+  /** Shaped as the IOC's panel data (no row leads anywhere), so the same panel draws it. */
+  data: async (code: string, panelId: string, q: PanelQuery): Promise<PanelData> => {
+    const data = await api.get<PublicPanelData>(`${publicBase(code)}/panels/${panelId}/data`, q.period ? { period: q.period } : {});
+    return { ...data, agency: null, rows: data.rows.map((r) => ({ ...r, drill: null })) };
+  },
+};
 
 export const iocApi = {
   dashboards: () => api.get<Schema<'DashboardList'>>('/api/analytics/dashboards'),

@@ -24,6 +24,8 @@ const ProcedureDetailPage = portal(() => import('../pages/tthc/portal/ProcedureD
 const LookupPage = portal(() => import('../pages/tthc/portal/LookupPage.tsx'), 'LookupPage');
 const RatingPage = portal(() => import('../pages/tthc/portal/RatingPage.tsx'), 'RatingPage');
 const PublicStatisticsPage = portal(() => import('../pages/analytics/PublicStatisticsPage.tsx'), 'PublicStatisticsPage');
+// The public dashboards draw with ECharts: the library comes with this page's chunk only.
+const PublicDashboardsPage = portal(() => import('../pages/analytics/ioc/PublicDashboardsPage.tsx'), 'PublicDashboardsPage');
 const PaymentReturnPage = portal(() => import('../pages/payment/PaymentReturnPage.tsx'), 'PaymentReturnPage');
 
 const ProfilePage = signedIn(() => import('../pages/ProfilePage.tsx'), 'ProfilePage');
@@ -96,6 +98,7 @@ export const pageRoutes: PageRoute[] = [
   { path: '/payments/return', component: PaymentReturnPage, access: 'public' },
   { path: '/danh-gia', component: RatingPage, access: 'public' },
   { path: '/thong-ke', component: PublicStatisticsPage, access: 'public', section: 'citizen', labelKey: 'analytics.nav.public' },
+  { path: '/thong-ke/bang-dieu-khien', component: PublicDashboardsPage, access: 'public' },
 
   { path: '/workspace', component: QueuePage, access: 'official', section: 'workspace', labelKey: 'nav.workspaceHome' },
   { path: '/workspace/dossiers/$dossierId', component: DossierPage, access: 'official' },

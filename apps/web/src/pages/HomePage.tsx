@@ -94,6 +94,9 @@ export function HomePage() {
       <Anchor component={Link} to="/thong-ke" size="sm">
         {t('home.statistics')}
       </Anchor>
+      <Anchor component={Link} to="/thong-ke/bang-dieu-khien" size="sm">
+        {t('home.dashboards')}
+      </Anchor>
       <Anchor component={Link} to="/about" size="sm">
         {t('home.about')}
       </Anchor>

@@ -1,5 +1,6 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { analyticsApi, type PublicAgencyRow } from '../../api/analytics.ts';
@@ -31,7 +32,8 @@ export function PublicStatisticsPage() {
   ];
   return (
     <>
-      <PageHeader title={t('analytics.public.title')} description={t('analytics.public.description')} />
+      <PageHeader title={t('analytics.public.title')} description={t('analytics.public.description')}
+        actions={<Anchor component={Link} to="/thong-ke/bang-dieu-khien">{t('analytics.public.dashboards')}</Anchor>} />
       <Stack gap="md">
         <form onSubmit={submit} noValidate>
           <Group align="flex-end">

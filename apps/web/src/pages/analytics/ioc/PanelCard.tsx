@@ -16,7 +16,7 @@ export type Drill = NonNullable<DataRow['drill']> & { label: string; period: str
 
 interface Props {
   dashboard: string;
-  panel: Panel;
+  panel: Pick<Panel, 'id' | 'titleVi' | 'titleEn' | 'measure' | 'chart'>;
   query: PanelQuery;
   /** Changes on every refresh (the page's timer): the panel reads its data again. */
   tick: number;
@@ -24,17 +24,19 @@ interface Props {
   canExport: boolean;
   onDrill?: ((drill: Drill) => void) | undefined;
   height?: number;
+  /** Where the panel's figures come from: the IOC's own API (default) or the public one. */
+  load?: (dashboard: string, panelId: string, query: PanelQuery) => Promise<PanelData>;
 }
 
 const formatValue = (value: number | null, unit: PanelData['unit']) => (value === null ? '–' : `${decimal(value)}${unit === '%' ? ' %' : ''}`);
 
 /** One panel: its chart (ECharts, or a number, or a table), a text alternative, "Tải ảnh" and the data downloads. */
-export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onDrill, height = 320 }: Props) {
+export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onDrill, height = 320, load = iocApi.data }: Props) {
   const { t } = useTranslation();
   const localised = useLocalisedError();
   const title = currentLanguage() === 'en' ? panel.titleEn : panel.titleVi;
   const titleId = `panel-${panel.id}-title`;
-  const data = useQuery({ queryKey: ['ioc', dashboard, panel.id, query, tick], queryFn: () => iocApi.data(dashboard, panel.id, query), placeholderData: (previous) => previous });
+  const data = useQuery({ queryKey: ['ioc', load === iocApi.data ? 'internal' : 'public', dashboard, panel.id, query, tick], queryFn: () => load(dashboard, panel.id, query), placeholderData: (previous) => previous });
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
   const option = useMemo(() => data.data && chartOption(data.data, { value: t('ioc.value'), previous: t('ioc.previous'), target: t('ioc.target'), noData: t('ioc.noData') }, layer), [data.data, layer, t]);
@@ -120,7 +122,7 @@ export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onD
         <Text fz={48} fw={700} ta="center" py="lg" data-testid="panel-number">{formatValue(rows[0]?.value ?? null, unit)}</Text>
       )}
       {data.data?.chart === 'table' && table}
-      {data.data && data.data.chart !== 'table' && rows.length === 0 && <Text c="dimmed" py="md">{t('ioc.empty')}</Text>}
+      {data.data && data.data.chart !== 'table' && rows.every((r) => r.value === null) && <Text c="dimmed" py="md">{t('ioc.empty')}</Text>}
       {option && <div ref={box} role="img" aria-label={t('ioc.chartAlt', { title, summary: summary || t('ioc.empty') })} style={{ width: '100%', height: panel.chart === 'commune-map' ? Math.max(height, 460) : height }} />}
       {option && (
         <details>

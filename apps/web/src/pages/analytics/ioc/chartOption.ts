@@ -19,7 +19,8 @@ export interface OptionLabels { value: string; previous: string; target: string;
 
 /** Undefined for the panels drawn without ECharts (a number, a table). */
 export function chartOption(data: PanelData, labels: OptionLabels, layer?: CommuneLayer): Record<string, unknown> | undefined {
-  if (data.rows.length === 0) return undefined;
+  // Nothing measured (no rows, or none with a value: no rating yet) draws no chart rather than a zero.
+  if (data.rows.every((r) => r.value === null)) return undefined;
   const values = data.rows.map((r) => r.value);
   const highest = Math.max(1, ...values.map((v) => v ?? 0));
   const common = { animation: false, tooltip: { trigger: 'item' } };
