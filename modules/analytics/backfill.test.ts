@@ -50,6 +50,13 @@ describe('analytics backfill job', () => {
       assert.deepEqual(response.json().details.total, hookWritten.length);
     }
     assert.equal((await get('/api/analytics/public/agencies?period=2026-03', false)).json().code, 'analytics.rebuilding', 'the public page too');
+    // The routes flagged as answering figures (config.figures) are refused; the dashboards' definitions stay readable.
+    const publicList = await get('/api/analytics/public/dashboards', false);
+    assert.equal(publicList.statusCode, 200);
+    const [shown] = (publicList.json() as { items: { code: string; panels: { id: string }[] }[] }).items;
+    const panelData = await get(`/api/analytics/public/dashboards/${shown!.code}/panels/${shown!.panels[0]!.id}/data`, false);
+    assert.equal(panelData.statusCode, 503);
+    assert.equal(panelData.json().code, 'analytics.rebuilding', 'the public dashboard too');
 
     const logged: { written: number; total: number; done: boolean }[] = [];
     const handler = createBackfill(w.database.db, w.platform.modules.tthc.dossierChanges).handler({ info: (details) => logged.push(details as never) }, { batchSize: 1, sliceMs: 0 });

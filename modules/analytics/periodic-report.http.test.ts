@@ -130,7 +130,7 @@ describe('the periodic report (form II.06a/VPCP/KSTT) and the PDF export', () =>
     const response = await get(`/api/analytics/one-stop/export?period=${month}&format=pdf`);
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.headers['content-type'], 'application/pdf');
-    assert.match(String(response.headers['content-disposition']), /\.pdf"$/);
+    assert.equal(response.headers['content-disposition'], `attachment; filename="thong-ke-mot-cua-${month}-agency.pdf"; filename*=UTF-8''thong-ke-mot-cua-${month}-agency.pdf`);
     const flat = (await pdfText(response.rawPayload)).text.replace(/\s+/g, ' ');
     const total = /Tổng cộng((?: \S+){5})/.exec(flat);
     assert.ok(total, flat.slice(-400));
