@@ -33,7 +33,9 @@ export function IocPage() {
   const list = useQuery({ queryKey: ['ioc', 'dashboards'], queryFn: () => iocApi.dashboards() });
   const layer = useQuery({ queryKey: ['ioc', 'commune-layer'], queryFn: () => iocApi.communeLayer(), staleTime: 600_000 });
   const [code, setCode] = useState<string | null>(null);
-  const dashboard = list.data?.items.find((d) => d.code === code) ?? list.data?.items[0];
+  const items = list.data?.items ?? [];
+  // The operations centre opens on the leaders' own (internal) dashboard; the public ones are there to pick too.
+  const dashboard = items.find((d) => d.code === code) ?? items.find((d) => d.visibility === 'internal') ?? items[0];
   const [draft, setDraft] = useState('');
   const [period, setPeriod] = useState<string | undefined>(undefined);
   const [tick, setTick] = useState(0);
