@@ -21,7 +21,7 @@ export function homePage(tthc: TthcModule): PageRenderer {
 <section aria-labelledby="sr-popular"><h2 id="sr-popular">${e(t('home.popularTitle'))}</h2><ul class="sr-list">${popular}</ul><p><a href="/services">${e(t('home.allProcedures'))}</a></p></section>
 <section aria-labelledby="sr-lookup"><h2 id="sr-lookup">${e(t('tthc.lookup.title'))}</h2><p>${e(t('tthc.lookup.description'))}</p><a class="sr-button" href="/tra-cuu">${e(t('home.lookupButton'))}</a></section>
 <section aria-labelledby="sr-contact"><h2 id="sr-contact">${e(t('home.contactTitle'))}</h2>${contact}${hotline}</section>
-<p class="sr-muted"><a href="/about">${e(t('home.about'))}</a></p>`,
+<p class="sr-muted"><a href="/thong-ke">${e(t('home.statistics'))}</a> · <a href="/thong-ke/bang-dieu-khien">${e(t('home.dashboards'))}</a> · <a href="/about">${e(t('home.about'))}</a></p>`,
       });
     },
   };
