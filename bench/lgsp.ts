@@ -7,7 +7,8 @@
 //   (4) Sen's gateway: token, access check, quota, circuit breaker, metadata message log (PostgreSQL);
 //   (5) as (4) with full body logging (the bodies sealed with the secret box, in the same group commit);
 //   (4g)/(5g) as (4)/(5) against `start --role gateway` (the lean data-plane process, decision 0034)
-//       on the same database, and (4w) with `--workers 2` (BENCH_WORKERS).
+//       on the same database, and (4w) with `--workers 2` (BENCH_WORKERS);
+//   (4s) a diagnostic: (4g) with synchronous_commit=off, to show what the WAL flush of each group costs.
 // BENCH_CPU_PROF=1 runs the `--role gateway` process under --cpu-prof (profiles in var/bench-profiles).
 // POSTs of 1 KB and 100 KB bodies (the provider answers the same bytes), each at a fixed
 // 1,000 req/s and at saturation, a few seconds each. Printed: req/s, p50/p99, the latency added
@@ -37,14 +38,14 @@ const MASTER_KEY = randomBytes(32).toString('base64url');
 const main = path.join(import.meta.dirname, '../apps/server/main.ts');
 
 /** `start --role gateway` on the bench database; resolves once `/ready` answers. */
-async function roleGateway(databaseUrl: string, publicUrl: string, workers: number): Promise<{ url: string; stop(): Promise<void> }> {
+async function roleGateway(databaseUrl: string, publicUrl: string, workers: number, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('var/bench-profiles')] : [];
   const proc = spawn(process.execPath, [...profile, main, 'start', '--role', 'gateway', '--workers', String(workers)], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, PORT: String(port), HOST: '127.0.0.1', SEN_MASTER_KEY: MASTER_KEY,
-      DEMO: 'true', SANDBOX: 'false', LOG_LEVEL: 'silent', LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000',
+      DEMO: 'true', SANDBOX: 'false', LOG_LEVEL: 'silent', LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000', ...env,
     },
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -114,6 +115,10 @@ export async function run(): Promise<void> {
     started.push(alone);
     const workers = await roleGateway(databaseUrl!, publicUrl!, WORKERS);
     started.push(workers);
+    // A diagnostic, not a configuration Sen ships: the same process with its commits not waiting
+    // for the WAL flush (node-postgres reads PGOPTIONS), to show how much of (4g) is fsync.
+    const unsynced = await roleGateway(databaseUrl!, publicUrl!, 1, { PGOPTIONS: '-c synchronous_commit=off' });
+    started.push(unsynced);
     const consumer = { authorization: `Bearer ${token}`, 'x-road-client': client! };
 
     const targets: Target[] = [
@@ -125,6 +130,7 @@ export async function run(): Promise<void> {
       { name: '(4g) --role gateway, metadata', url: `${alone.url}${servicePath}`, headers: consumer },
       { name: '(5g) --role gateway, full bodies', url: `${alone.url}${loggedPath}`, headers: consumer },
       { name: `(4w) --role gateway, ${WORKERS} workers`, url: `${workers.url}${servicePath}`, headers: consumer },
+      { name: '(4s) as (4g), commit not flushed', url: `${unsynced.url}${servicePath}`, headers: consumer },
     ];
     console.log(`lgsp gateway (${SECONDS} s per run, ${CONNECTIONS} connections, POST echo; PostgreSQL message log; (4w) ${WORKERS} workers)`);
     for (const size of [1024, 100 * 1024]) {
