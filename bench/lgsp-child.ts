@@ -33,7 +33,7 @@ if (role === 'echo') {
 } else if (role === 'gateway') {
   const { startBenchGateway } = await import('./lgsp-gateway.ts');
   // Quotas are counted as in production, with limits this load never reaches.
-  ready(await startBenchGateway(port, target!, { LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000' }));
+  ready(await startBenchGateway(port, target!, { LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000', SEN_MASTER_KEY: process.env.SEN_MASTER_KEY! }));
 } else {
   console.error('usage: lgsp-child.ts echo|proxy|gateway <port> [target]');
   process.exit(64);

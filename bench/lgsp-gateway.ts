@@ -1,6 +1,7 @@
 // Sen's gateway for `npm run bench -- lgsp`: the whole platform on a fresh database (PostgreSQL
 // when TEST_DATABASE_URL names a server), one provider service at `providerUrl` published and
-// granted to one consumer subsystem, listening on `port`.
+// granted to one consumer subsystem (and the same provider again as a service logging bodies in
+// full), listening on `port`.
 import { hashClientSecret } from '../modules/identity/index.ts';
 import { adminToken, createTestPlatform } from '../apps/server/testing.ts';
 
@@ -10,7 +11,7 @@ export async function startBenchGateway(port: number, providerUrl: string, env: 
   const t = await createTestPlatform({ PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
   const admin = await adminToken(t);
   const api = async (url: string, payload: unknown) => {
-    const answer = await t.app.inject({ method: url.endsWith('/status') ? 'PUT' : 'POST', url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${admin}` }, payload: payload as object });
+    const answer = await t.app.inject({ method: url.endsWith('/status') || url.endsWith('/body-logging') ? 'PUT' : 'POST', url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${admin}` }, payload: payload as object });
     if (answer.statusCode >= 300) throw new Error(`${url}: ${answer.statusCode} ${answer.body}`);
     return answer.json() as { id: string; xroadId: string };
   };
@@ -24,8 +25,15 @@ export async function startBenchGateway(port: number, providerUrl: string, env: 
   const service = await api(`/subsystems/${provider.id}/services`, {
     code: 'echo', name: 'Echo', baseUrl: `${providerUrl}/v1`, openApi: { openapi: '3.0.3', info: { title: 'Echo', version: '1' }, paths: { '/echo': { get: {}, post: {} } } },
   });
-  await api(`/services/${service.id}/status`, { status: 'published' });
-  await api(`/services/${service.id}/rights`, { subsystemId: consumer.id, pathPattern: '/echo' });
+  // (5): the same provider as a second service whose bodies the message log keeps in full.
+  const logged = await api(`/subsystems/${provider.id}/services`, {
+    code: 'echo-logged', name: 'Echo, bodies logged', baseUrl: `${providerUrl}/v1`, openApi: { openapi: '3.0.3', info: { title: 'Echo', version: '1' }, paths: { '/echo': { get: {}, post: {} } } },
+  });
+  await api(`/services/${logged.id}/body-logging`, { mode: 'full' });
+  for (const s of [service, logged]) {
+    await api(`/services/${s.id}/status`, { status: 'published' });
+    await api(`/services/${s.id}/rights`, { subsystemId: consumer.id, pathPattern: '/echo' });
+  }
   const token = await t.clientToken(CONSUMER.clientId, CONSUMER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
   await t.app.listen({ port, host: '127.0.0.1' });
   const close = async () => {
@@ -34,5 +42,9 @@ export async function startBenchGateway(port: number, providerUrl: string, env: 
   };
   process.once('SIGTERM', () => void close());
   process.once('SIGINT', () => void close());
-  return { token, client: consumer.xroadId, path: `/lgsp/r1/${provider.xroadId}/echo/echo` };
+  return {
+    token, client: consumer.xroadId, path: `/lgsp/r1/${provider.xroadId}/echo/echo`, loggedPath: `/lgsp/r1/${provider.xroadId}/echo-logged/echo`,
+    // For the `--role gateway` process on the same database (bench/lgsp.ts).
+    databaseUrl: (t.database as { url?: string }).url ?? '', publicUrl: t.config.publicUrl,
+  };
 }

@@ -5,13 +5,18 @@
 //       apps/server/replicas.testing.ts, started here);
 //   (3) a bare Node reverse proxy (undici Pool, no checks) — the practical limit of a Node data plane;
 //   (4) Sen's gateway: token, access check, quota, circuit breaker, metadata message log (PostgreSQL);
-//   (5) as (4) with full body logging — measured once the message log can keep bodies.
+//   (5) as (4) with full body logging (the bodies sealed with the secret box, in the same group commit);
+//   (4g)/(5g) as (4)/(5) against `start --role gateway` (the lean data-plane process, decision 0034)
+//       on the same database, and (4w) with `--workers 2` (BENCH_WORKERS);
+//   (4s) a diagnostic: (4g) with synchronous_commit=off, to show what the WAL flush of each group costs.
+// BENCH_CPU_PROF=1 runs the `--role gateway` process under --cpu-prof (profiles in var/bench-profiles).
 // POSTs of 1 KB and 100 KB bodies (the provider answers the same bytes), each at a fixed
 // 1,000 req/s and at saturation, a few seconds each. Printed: req/s, p50/p99, the latency added
 // to (1), and the ratios (4)/(3), (4)/(2). Targets: (4) ≥ 70 % of (3); added p99 ≤ 5 ms at 1,000 req/s.
 // BENCH_SECONDS (default 6) sets each run's length; the database server is BENCH_DATABASE_URL,
 // TEST_DATABASE_URL or the local one.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -27,12 +32,45 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const DATABASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const FIXED_RATE = 1000;
 const CONNECTIONS = 20;
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+// The platform child and the `--role gateway` processes must agree on the message log's and tokens' key.
+const MASTER_KEY = randomBytes(32).toString('base64url');
+const main = path.join(import.meta.dirname, '../apps/server/main.ts');
+
+/** `start --role gateway` on the bench database; resolves once `/ready` answers. */
+async function roleGateway(databaseUrl: string, publicUrl: string, workers: number, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('var/bench-profiles')] : [];
+  const proc = spawn(process.execPath, [...profile, main, 'start', '--role', 'gateway', '--workers', String(workers)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, PORT: String(port), HOST: '127.0.0.1', SEN_MASTER_KEY: MASTER_KEY,
+      DEMO: 'true', SANDBOX: 'false', LOG_LEVEL: 'silent', LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000', ...env,
+    },
+  });
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i += 1) {
+    if (proc.exitCode !== null) throw new Error(`--role gateway exited with ${proc.exitCode}`);
+    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (i > 300) throw new Error('--role gateway did not become ready');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    async stop() {
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 /** One child process of bench/lgsp-child.ts; resolves with its JSON line once it listens. */
 async function child(role: string, args: string[]): Promise<{ info: Record<string, string>; stop(): Promise<void> }> {
   const port = await freePort();
   const proc: ChildProcess = spawn(process.execPath, [path.join(import.meta.dirname, 'lgsp-child.ts'), role, String(port), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TEST_DATABASE_URL: DATABASE, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TEST_DATABASE_URL: DATABASE, LOG_LEVEL: 'silent', SEN_MASTER_KEY: MASTER_KEY },
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const line = await new Promise<string>((resolve, reject) => {
@@ -72,16 +110,29 @@ export async function run(): Promise<void> {
     started.push(balancer);
     const gateway = await child('gateway', [provider]);
     started.push(gateway);
-    const { token, client, path: servicePath } = gateway.info;
+    const { token, client, path: servicePath, loggedPath, databaseUrl, publicUrl } = gateway.info;
+    const alone = await roleGateway(databaseUrl!, publicUrl!, 1);
+    started.push(alone);
+    const workers = await roleGateway(databaseUrl!, publicUrl!, WORKERS);
+    started.push(workers);
+    // A diagnostic, not a configuration Sen ships: the same process with its commits not waiting
+    // for the WAL flush (node-postgres reads PGOPTIONS), to show how much of (4g) is fsync.
+    const unsynced = await roleGateway(databaseUrl!, publicUrl!, 1, { PGOPTIONS: '-c synchronous_commit=off' });
+    started.push(unsynced);
+    const consumer = { authorization: `Bearer ${token}`, 'x-road-client': client! };
 
     const targets: Target[] = [
       { name: '(1) direct to the provider', url: `${provider}/v1/echo`, headers: {} },
       { name: '(2) nginx reverse proxy', url: `${balancer.url}/v1/echo`, headers: {} },
       { name: '(3) bare Node proxy (undici)', url: `${proxy.info.url}/v1/echo`, headers: {} },
-      { name: '(4) Sen gateway, metadata log', url: `${gateway.info.url}${servicePath}`, headers: { authorization: `Bearer ${token}`, 'x-road-client': client! } },
+      { name: '(4) Sen gateway, metadata log', url: `${gateway.info.url}${servicePath}`, headers: consumer },
+      { name: '(5) Sen gateway, full body log', url: `${gateway.info.url}${loggedPath}`, headers: consumer },
+      { name: '(4g) --role gateway, metadata', url: `${alone.url}${servicePath}`, headers: consumer },
+      { name: '(5g) --role gateway, full bodies', url: `${alone.url}${loggedPath}`, headers: consumer },
+      { name: `(4w) --role gateway, ${WORKERS} workers`, url: `${workers.url}${servicePath}`, headers: consumer },
+      { name: '(4s) as (4g), commit not flushed', url: `${unsynced.url}${servicePath}`, headers: consumer },
     ];
-    console.log(`lgsp gateway (${SECONDS} s per run, ${CONNECTIONS} connections, POST echo; PostgreSQL message log)`);
-    console.log('  (5) with full body logging: not measured — the message log keeps no bodies in this tree');
+    console.log(`lgsp gateway (${SECONDS} s per run, ${CONNECTIONS} connections, POST echo; PostgreSQL message log; (4w) ${WORKERS} workers)`);
     for (const size of [1024, 100 * 1024]) {
       const body = Buffer.alloc(size, 'a');
       for (const rate of [FIXED_RATE, undefined]) {
@@ -97,11 +148,12 @@ export async function run(): Promise<void> {
         for (const [name, f] of figures) {
           console.log(`  ${name.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(7)} ${f.p99.toFixed(1).padStart(7)} ${(f.p50 - direct.p50).toFixed(1).padStart(6)} ${(f.p99 - direct.p99).toFixed(1).padStart(6)} ${f.failed}`);
         }
-        const [, viaNginx, bare, sen] = targets.map((t) => figures.get(t.name)!);
-        if (!rate) {
-          console.log(`  (4)/(3) ${((sen!.rps / bare!.rps) * 100).toFixed(0)} % (target ≥ 70 %)   (4)/(2) ${((sen!.rps / viaNginx!.rps) * 100).toFixed(0)} %`);
-        } else {
-          console.log(`  (4) added p99 ${(sen!.p99 - direct.p99).toFixed(1)} ms (target ≤ 5 ms)`);
+        const [, viaNginx, bare, ...sen] = targets.map((t) => figures.get(t.name)!);
+        const percent = (a: Figures, b: Figures) => `${((a.rps / b.rps) * 100).toFixed(0)} %`;
+        for (const [i, f] of sen.entries()) {
+          const name = targets[i + 3]!.name.split(' ')[0];
+          if (!rate) console.log(`  ${name}/(3) ${percent(f, bare!)} (target ≥ 70 %)   ${name}/(2) ${percent(f, viaNginx!)}`);
+          else console.log(`  ${name} added p99 ${(f.p99 - direct.p99).toFixed(1)} ms (target ≤ 5 ms)`);
         }
       }
     }

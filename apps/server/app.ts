@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,9 +27,9 @@ import {
 import { createAnalyticsModule, type AnalyticsModule } from '../../modules/analytics/index.ts';
 import { createCatalogModule } from '../../modules/catalog/index.ts';
 import { createIdentityModule } from '../../modules/identity/index.ts';
-import { LGSP_SEAL_KEY_ID, createLgspModule, type LgspModule } from '../../modules/lgsp/index.ts';
+import { LGSP_SEAL_KEY_ID, createLgspModule, pemCertificates, type LgspModule } from '../../modules/lgsp/index.ts';
 import { createPaymentModule, type PaymentModule } from '../../modules/payment/index.ts';
-import { createSigningModule, tsaClient, type SigningModule } from '../../modules/signing/index.ts';
+import { certificateStatus, createSigningModule, tsaClient, type SigningModule } from '../../modules/signing/index.ts';
 import { communesOfCatalog, createPostalModule, type PostalModule } from '../../modules/postal/index.ts';
 import { createTthcModule, type TthcModule } from '../../modules/tthc/index.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -71,15 +71,14 @@ export interface Platform {
   metrics: Metrics;
 }
 
-/** The composition root: builds the whole platform from its modules. */
-export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[]; blobs?: BlobStore; now?: () => Date } = {}): Promise<Platform> {
-  const { db } = database;
-  const ctx = { db, config, listen: database.listen } satisfies ModuleContext;
-  const blobs = options.blobs ?? openBlobStore(config);
-  const metrics = createMetrics();
+/**
+ * The modules the LGSP gateway stands on — agencies, gateway tokens, the seal key, LGSP itself —
+ * built alike by the whole platform and by `--role gateway` (gateway-role.ts).
+ */
+export function gatewayModules(ctx: ModuleContext & { listen: NonNullable<ModuleContext['listen']> }, metrics: Metrics, blobs: BlobStore, options: { now?: (() => Date) | undefined } = {}) {
+  const { config } = ctx;
   const catalog = createCatalogModule(ctx);
   const identity = createIdentityModule(ctx, catalog.service, { ...options, outbound: metrics.outbound });
-  const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
   const perMinute = (limit: number) => (limit > 0 ? { limit, windowSeconds: 60 } : undefined);
   const lgsp = createLgspModule(ctx, {
@@ -93,7 +92,20 @@ export async function buildApp(config: Config, database: Database, options: { de
       },
       timeStamp: tsaClient(config.signing.tsaUrl),
     },
+    // Consumers' client certificates: issued by a CA of the gateway's bundle, status from its OCSP responder.
+    clientTls: config.lgspTls ? { bundle: pemCertificates(readFileSync(config.lgspTls.caFile, 'utf8')), status: certificateStatus } : undefined,
   });
+  return { catalog, identity, signing, lgsp };
+}
+
+/** The composition root: builds the whole platform from its modules. */
+export async function buildApp(config: Config, database: Database, options: { devOrigins?: string[]; blobs?: BlobStore; now?: () => Date } = {}): Promise<Platform> {
+  const { db } = database;
+  const ctx = { db, config, listen: database.listen } satisfies ModuleContext;
+  const blobs = options.blobs ?? openBlobStore(config);
+  const metrics = createMetrics();
+  const { catalog, identity, signing, lgsp } = gatewayModules(ctx, metrics, blobs, options);
+  const payment = createPaymentModule(ctx, { agencies: catalog.service, outbound: metrics.outbound, now: options.now });
   const postal = createPostalModule(ctx, { communes: communesOfCatalog(catalog.service), outbound: metrics.outbound, now: options.now });
   const tthc = createTthcModule(ctx, { catalog: catalog.service, people: identity.people, blobs, now: options.now, payments: payment.service, results: signing, postal: postal.service });
   const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, lgsp: lgsp.registry, now: options.now });

@@ -1,4 +1,4 @@
-// Sen's command line: `start`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `lgsp:verify-log`, `lgsp:export-evidence`, `lgsp:verify-evidence`, `openapi:write [--check]`.
+// Sen's command line: `start [--role gateway [--workers N]]`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `lgsp:verify-log`, `lgsp:export-evidence`, `lgsp:verify-evidence`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, migrate, openConfiguredDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
@@ -63,10 +63,32 @@ async function analyticsBackfillCommand(): Promise<number> {
   });
 }
 
+/** `--name value` or `--name=value`. */
+function option(args: string[], name: string): string | undefined {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return args[i]!.includes('=') ? args[i]!.slice(name.length + 1) : args[i + 1];
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
   switch (command) {
     case 'start': {
+      const role = option(rest, '--role') ?? 'all';
+      if (role === 'gateway') {
+        const workers = Number(option(rest, '--workers') ?? '1');
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+          console.error('--workers takes a whole number from 1 to 64');
+          return 64;
+        }
+        const { startGateway } = await import('./gateway-role.ts');
+        await startGateway(loadConfig(), workers);
+        return -1;
+      }
+      if (role !== 'all') {
+        console.error(`unknown role "${role}"; use --role gateway (the LGSP data plane alone) or no --role (everything)`);
+        return 64;
+      }
       const { start } = await import('./start.ts');
       await start(loadConfig());
       return -1;

@@ -39,6 +39,13 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       const { subsystem, member } = found;
       return { subsystemId: subsystem.id, xroadId: formatClientId({ instance: member.instance, memberClass: member.memberClass, memberCode: member.memberCode, subsystemCode: subsystem.code }) };
     }),
+    /** The subsystem a registered client certificate (SHA-256 fingerprint) authenticates. */
+    clientOfCertificate: (fingerprint: string): Promise<{ subsystemId: string; xroadId: string } | undefined> => cache.get(`t ${fingerprint}`, async () => {
+      const found = await repo.subsystemWithMemberByCertificate(fingerprint);
+      if (!found) return undefined;
+      const { subsystem, member } = found;
+      return { subsystemId: subsystem.id, xroadId: formatClientId({ instance: member.instance, memberClass: member.memberClass, memberCode: member.memberCode, subsystemCode: subsystem.code }) };
+    }),
     /** A published or deprecated service; drafts and retired services are unknown to callers. */
     service(id: ServiceId): Promise<CallableService | undefined> {
       if (id.instance !== instance) return Promise.resolve(undefined);

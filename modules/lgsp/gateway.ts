@@ -9,6 +9,7 @@ import { consumerMessage, forwardNational, type NationalLeg } from './gateway-na
 import { FAILING_STATUSES, type Breakers } from './gateway-breaker.ts';
 import type { Quotas } from './gateway-quota.ts';
 import type { GatewayRegistry } from './gateway-registry.ts';
+import { peerCertificate, type CertificateAuthenticator } from './gateway-tls.ts';
 import type { MessageLog } from './message-log.ts';
 import { digitsMasked, logEntryOf, type FinishedExchange } from './monitoring.ts';
 
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   observe?: (exchange: GatewayExchange, record: Parameters<MessageLog['append']>[0]) => void;
   quotas: Quotas;
   breakers: Breakers;
+  /** Mutual TLS (gateway-tls.ts): a client certificate, when one came over the TLS listener, authenticates instead of a token. */
+  certificates?: CertificateAuthenticator | undefined;
 }
 
 export type GatewayExchange = FinishedExchange;
@@ -140,8 +143,20 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
   }, { prefix: GATEWAY_PREFIX });
 }
 
-/** Authenticates the client information system: a gateway token of a service client registered as the very subsystem `X-Road-Client` names. */
+/**
+ * Authenticates the client information system: a client certificate (mutual TLS) registered for,
+ * or a gateway token of a service client registered as, the very subsystem `X-Road-Client` names.
+ * A certificate, when the client sent one, decides alone: a refused certificate is not retried as a token.
+ */
 async function authenticateClient(options: GatewayOptions, request: FastifyRequest, exchange: GatewayExchange) {
+  const certificate = peerCertificate(request);
+  if (certificate) {
+    if (!options.certificates) return { fault: 'Client certificates are not accepted by this gateway' };
+    const checked = await options.certificates(certificate);
+    if (!checked.client) return checked;
+    if (checked.client.xroadId !== exchange.client) return { fault: `X-Road-Client does not match the client certificate (${checked.client.xroadId})` };
+    return checked;
+  }
   const principal = await options.authenticate(request).catch(() => undefined);
   if (principal?.kind !== 'system' || !principal.scopes?.includes(GATEWAY_SCOPE)) {
     return { fault: 'A client-credentials token issued for the gateway (scope lgsp) is required' };

@@ -14,6 +14,8 @@ import { createBreakers, type BreakerOptions } from './gateway-breaker.ts';
 import { createQuotas, type QuotaLimits } from './gateway-quota.ts';
 import { createChangeSender, createGatewayCache, signallingChanges } from './gateway-cache.ts';
 import { createGatewayRegistry } from './gateway-registry.ts';
+import { createCertificateAuthenticator, type ClientTlsOptions } from './gateway-tls.ts';
+import { createCertificateService, type CertificateService } from './certificates.service.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
 import { lgspRepository } from './lgsp.repository.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type MessageLog } from './message-log.ts';
@@ -28,6 +30,8 @@ import type { VapexExchange } from '../../packages/national/index.ts';
 export type { AccessRequest, AccessRight, Endpoint, EndpointDiff, Group, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 export type { ChainCheck, ExchangeRecord } from './message-log.ts';
 export type { VapexPublication } from './vapex-sync.ts';
+export type { SubsystemCertificate } from './certificates.service.ts';
+export { pemCertificates, type ClientTlsOptions } from './gateway-tls.ts';
 export { VAPEX_SYNC_QUEUE };
 export type { SealSigner, SealingDependencies, Sealer } from './seals.ts';
 export { verifyEvidence, EVIDENCE_FORMAT, type EvidenceCheck, type EvidencePackage } from './evidence-verify.ts';
@@ -57,11 +61,15 @@ export interface LgspDependencies {
   sealEverySeconds?: number;
   /** Prometheus counters of the gateway. */
   metrics?: Pick<Metrics, 'counter' | 'histogram'>;
+  /** Mutual TLS for consumers (the CA bundle and the CA's OCSP client); without it client certificates are refused. */
+  clientTls?: ClientTlsOptions | undefined;
 }
 
 export interface LgspModule {
   registry: RegistryService;
   access: AccessService;
+  /** Client certificates of subsystems (the gateway's mutual TLS). */
+  certificates: CertificateService;
   messageLog: MessageLog;
   sealer: Sealer;
   log: LogService;
@@ -97,9 +105,12 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const observe = deps.metrics ? gatewayMetrics(deps.metrics) : undefined;
   const quotas = createQuotas(ctx.db, deps.quotas ?? {});
   const breakers = createBreakers(deps.breaker ?? { failures: 5, openMs: 10_000 });
+  const certificates = createCertificateService(repo, registry, now);
+  const certificateAuthenticator = deps.clientTls ? createCertificateAuthenticator(deps.clientTls, gatewayRegistry.clientOfCertificate, now) : undefined;
   return {
     registry,
     access,
+    certificates,
     messageLog,
     sealer,
     log,
@@ -110,10 +121,10 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
         await sealer.sealNow();
       },
     }),
-    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log),
+    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log, certificates),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, ...(observe ? { observe } : {}),
+      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, certificates: certificateAuthenticator, ...(observe ? { observe } : {}),
     }),
     verifyLog: () => verifyMessageLog(ctx.db, key),
     start: async () => {

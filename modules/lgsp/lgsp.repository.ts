@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { enqueueJob, type Db } from '../../packages/platform/index.ts';
-import { accessRequests, accessRights, groupMembers, groups, members, serviceVersions, services, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
+import { accessRequests, accessRights, groupMembers, groups, members, serviceVersions, services, subsystemCertificates, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
 
 /** The job that brings V-APEX in step with a service chosen for publication there (vapex-sync.ts). */
 export const VAPEX_SYNC_QUEUE = 'lgsp.vapex-sync';
@@ -36,6 +36,15 @@ export function lgspRepository(db: Db) {
         .where(and(eq(members.instance, id.instance), eq(members.memberClass, id.memberClass), eq(members.memberCode, id.memberCode),
           eq(subsystems.code, id.subsystemCode), eq(services.code, id.serviceCode))))[0]?.service,
     listSubsystems: () => db.select().from(subsystems).orderBy(asc(subsystems.code)),
+    insertCertificate: async (row: typeof subsystemCertificates.$inferInsert) => (await db.insert(subsystemCertificates).values(row).onConflictDoNothing().returning())[0],
+    certificatesOf: (subsystemId: string) => db.select().from(subsystemCertificates).where(eq(subsystemCertificates.subsystemId, subsystemId)).orderBy(desc(subsystemCertificates.createdAt)),
+    deleteCertificate: async (subsystemId: string, id: string) =>
+      (await db.delete(subsystemCertificates).where(and(eq(subsystemCertificates.id, id), eq(subsystemCertificates.subsystemId, subsystemId))).returning())[0],
+    /** A subsystem with its member, by the SHA-256 fingerprint of a client certificate registered for it (the gateway's mutual TLS). */
+    subsystemWithMemberByCertificate: async (fingerprint: string) =>
+      (await db.select({ subsystem: subsystems, member: members }).from(subsystemCertificates)
+        .innerJoin(subsystems, eq(subsystems.id, subsystemCertificates.subsystemId)).innerJoin(members, eq(members.id, subsystems.memberId))
+        .where(eq(subsystemCertificates.fingerprint, fingerprint)))[0],
     memberByIdParts: async (instance: string, memberClass: string, memberCode: string) =>
       (await db.select().from(members).where(and(eq(members.instance, instance), eq(members.memberClass, memberClass), eq(members.memberCode, memberCode))))[0],
 

@@ -1,17 +1,18 @@
 import { Type } from 'typebox';
 import { errorResponses, type App } from '../../packages/platform/index.ts';
 import type { AccessService } from './access.service.ts';
+import type { CertificateService } from './certificates.service.ts';
 import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
-  NewServiceBody, NewSubsystemBody, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
+  CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
   VapexChoiceBody, VapexPublicationSchema, VersionSchema,
 } from './lgsp.schemas.ts';
 import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
 import type { VapexPublications } from './vapex-sync.ts';
 
 /** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
-export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService) {
+export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService) {
   const manage = { access: MANAGE_PERMISSION };
   const read = { access: 'authenticated' };
   return async function routes(app: App): Promise<void> {
@@ -23,6 +24,15 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request, reply) => reply.code(201).send(await registry.createSubsystem(request.principal, request.params.id, request.body)));
     app.get('/subsystems', { config: read, schema: { operationId: 'listLgspSubsystems', tags: TAGS, summary: 'Subsystems of every member', response: { 200: Type.Array(SubsystemSchema), ...errorResponses() } } },
       async () => registry.listSubsystems());
+    app.post('/subsystems/:id/certificates', { config: manage, schema: { operationId: 'registerLgspSubsystemCertificate', tags: TAGS, summary: "Register a client certificate from the CA that authenticates the subsystem over the gateway's mutual TLS (revocation is asked of the CA at call time)", params: IdParams, body: NewCertificateBody, response: { 201: SubsystemCertificateSchema, ...errorResponses(404, 409) } } },
+      async (request, reply) => reply.code(201).send(await certificates.register(request.principal, request.params.id, request.body.certificatePem)));
+    app.get('/subsystems/:id/certificates', { config: manage, schema: { operationId: 'listLgspSubsystemCertificates', tags: TAGS, summary: 'The client certificates registered for a subsystem, newest first', params: IdParams, response: { 200: Type.Array(SubsystemCertificateSchema), ...errorResponses(404) } } },
+      async (request) => certificates.list(request.principal, request.params.id));
+    app.delete('/subsystems/:id/certificates/:certificateId', { config: manage, schema: { operationId: 'removeLgspSubsystemCertificate', tags: TAGS, summary: 'Stop accepting a client certificate for the subsystem', params: CertificateParams, response: { 204: Type.Null(), ...errorResponses(404) } } },
+      async (request, reply) => {
+        await certificates.remove(request.principal, request.params.id, request.params.certificateId);
+        return reply.code(204).send(null);
+      });
     app.post('/subsystems/:id/services', { config: manage, schema: { operationId: 'registerLgspService', tags: TAGS, summary: 'Register a REST service from its OpenAPI URL or an uploaded OpenAPI document (as a draft)', params: IdParams, body: NewServiceBody, response: { 201: ServiceSchema, ...errorResponses(404, 409) } } },
       async (request, reply) => reply.code(201).send(await registry.registerService(request.principal, request.params.id, request.body)));
     app.get('/services', { config: read, schema: { operationId: 'listLgspServices', tags: TAGS, summary: 'Registered services', querystring: ServiceListQuery, response: { 200: Type.Array(ServiceSchema), ...errorResponses() } } },

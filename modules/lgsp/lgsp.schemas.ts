@@ -24,6 +24,14 @@ export const MemberSchema = Type.Object({
 export const SubsystemSchema = Type.Object({
   id: Type.String(), memberId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), clientId: Nullable(Type.String()),
 }, { $id: 'LgspSubsystem' });
+export const SubsystemCertificateSchema = Type.Object({
+  id: Type.String(), subsystemId: Type.String(), fingerprint: Type.String({ description: 'SHA-256 of the DER certificate, lowercase hex' }), subject: Type.String(), issuer: Type.String(),
+  serialNumber: Type.String(), notBefore: Type.String(), notAfter: Type.String(), registeredBy: Type.String(), createdAt: Type.String(),
+}, { $id: 'LgspSubsystemCertificate' });
+export const NewCertificateBody = Type.Object({
+  certificatePem: Type.String({ minLength: 100, maxLength: 20_000, description: 'The client certificate (PEM) the CA issued for the subsystem (profile tls-client); no private key' }),
+}, { additionalProperties: false, $id: 'LgspNewSubsystemCertificate' });
+export const CertificateParams = Type.Object({ id: Uuid, certificateId: Uuid }, { additionalProperties: false });
 export const ServiceSchema = Type.Object({
   id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
   openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode, endpoints: Type.Array(EndpointSchema),

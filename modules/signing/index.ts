@@ -12,6 +12,7 @@ export { signPdf, localSigner, tsaClient } from './sign-pdf.ts';
 export type { DocumentSigner, TimeStamper } from './cms.ts';
 export { verifyPdf, type SignatureCheck, type VerificationReport, type VerifyOptions } from './verify-pdf.ts';
 export type { RevocationCheck } from './ocsp.ts';
+export { certificateStatus } from './ocsp.ts';
 export { UnsupportedPdfError } from './pdf/pdf-file.ts';
 export { MalformedPdfError } from './pdf/pdf-values.ts';
 export { stampLines, type StampText } from './pdf/stamp.ts';

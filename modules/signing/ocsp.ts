@@ -48,3 +48,16 @@ export async function checkRevocation(certificate: pkijs.Certificate, issuer: pk
     return unavailable;
   }
 }
+
+/**
+ * The OCSP status of a DER certificate (the LGSP gateway's client certificates, decision 0035):
+ * its issuer's DER, and the roots the responder's certificate may chain to.
+ */
+export async function certificateStatus(certificate: Uint8Array, issuer: Uint8Array, roots: Uint8Array[], timeoutMs = 5_000): Promise<RevocationCheck> {
+  const parse = (der: Uint8Array) => pkijs.Certificate.fromBER(new Uint8Array(der));
+  try {
+    return await checkRevocation(parse(certificate), parse(issuer), roots.map(parse), timeoutMs);
+  } catch {
+    return { status: 'unavailable', checkedAt: null, revokedAt: null };
+  }
+}

@@ -99,6 +99,12 @@ export interface Config {
   /** LGSP gateway: messages per minute per consumer subsystem, and per service (all consumers together); 0 = no limit. */
   lgspConsumerLimitPerMinute: number;
   lgspServiceLimitPerMinute: number;
+  /**
+   * The gateway's HTTPS listener with mutual TLS (`LGSP_TLS_KEY`, `LGSP_TLS_CERT`, `LGSP_TLS_CA`:
+   * PEM files of its key, its certificate and the CA bundle consumers' certificates chain to);
+   * `--role gateway` serves HTTPS when the three are set (decision 0035).
+   */
+  lgspTls: { keyFile: string; certFile: string; caFile: string } | undefined;
   /** Failed password sign-ins per address per 15 minutes before that address is refused (password spraying). */
   signInFailureLimit: number;
   shutdownGraceMs: number;
@@ -282,6 +288,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
     lgspConsumerLimitPerMinute: int(env, 'LGSP_CONSUMER_LIMIT', 30_000, 0),
     lgspServiceLimitPerMinute: int(env, 'LGSP_SERVICE_LIMIT', 120_000, 0),
+    lgspTls: lgspTls(env),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),
@@ -296,6 +303,15 @@ export function loadConfig(env: Env = process.env): Config {
  * shown as a VietQR code on fee notices. Unset: no QR code, except in demo mode, where a
  * sandbox account (named as such) is shown.
  */
+/** The three files together, or none: a half-configured TLS listener is a mistake, not plain HTTP. */
+function lgspTls(env: Env): Config['lgspTls'] {
+  const files = { keyFile: env.LGSP_TLS_KEY || '', certFile: env.LGSP_TLS_CERT || '', caFile: env.LGSP_TLS_CA || '' };
+  const set = Object.values(files).filter(Boolean).length;
+  if (set === 0) return undefined;
+  if (set < 3) throw new ConfigError('LGSP_TLS_KEY, LGSP_TLS_CERT and LGSP_TLS_CA must be set together');
+  return files;
+}
+
 /** A Vietnamese phone number as VNPost takes it (mobile 03x–09x or landline 02xx). */
 function phone(env: Env, key: string, fallback: string): string {
   const value = env[key] || fallback;

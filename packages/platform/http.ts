@@ -10,13 +10,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import { randomUUID } from 'node:crypto';
+import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import type { Db } from './db/connection.ts';
 import { AppError, type ErrorBody } from './errors.ts';
 import { anonymous, holdsPermission, holdsScope, actorOf, DEFAULT_SCOPE, type Principal } from './auth.ts';
 import { bearerChallenge } from './bearer.ts';
 import { appendAudit, type AuditKeys } from './audit.ts';
 import { loggerOptions, type LogStream } from './logger.ts';
-import { checkJsonText, refuseNulInRequest } from './input-guards.ts';
+import { checkJsonText, refuseNul, refuseNulInRequest } from './input-guards.ts';
 import { buildValidatorCompiler } from './validation.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { serveMetrics, type MetricsGuard } from './metrics-endpoint.ts';
@@ -130,8 +131,9 @@ function classify(error: unknown): { status: number; code: string; message: stri
   return { status: 500, code: 'internal', message: 'An internal error occurred' };
 }
 
-export function createHttpApp(options: HttpOptions): App {
-  const app = Fastify({
+/** The Fastify instance both kinds of listener share: logger, request ids, validators, router, 503 while closing (and TLS when given). */
+function baseFastify(options: Pick<HttpOptions, 'logLevel' | 'logStream' | 'bodyLimitBytes' | 'trustProxy'> & { https?: HttpsServerOptions }): App {
+  return Fastify({
     logger: loggerOptions(options.logLevel, options.logStream),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
@@ -144,7 +146,88 @@ export function createHttpApp(options: HttpOptions): App {
     schemaController: { compilersFactory: { buildValidator: (externalSchemas: Record<string, unknown>) => buildValidatorCompiler(externalSchemas) } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    ...(options.https ? { https: options.https } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+}
+
+/** Deny by default: a route without a declared access rule refuses to register (costs nothing per request). */
+function declaredAccessOnly(app: App, publicPrefixes: string[]): void {
+  const routes: RouteInfo[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    let access = route.config?.access;
+    if (!access && publicPrefixes.some((p) => route.url.startsWith(p))) {
+      access = 'public';
+      route.config = { ...(route.config ?? {}), access };
+    }
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
+    const scope = access === 'public' ? undefined : (route.config?.scope ?? DEFAULT_SCOPE);
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access, scope });
+  });
+}
+
+/** One error body everywhere: `{code, message, details?, requestId}`; unknown routes are `route.not_found`. */
+function platformErrors(app: App): void {
+  app.setErrorHandler((error, request, reply) => {
+    const c = classify(error);
+    if (c.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: c.code }, 'request refused');
+    // Public routes do not take bearer tokens (some authenticate by signature): no Bearer challenge there.
+    const bearerRoute = request.routeOptions.config?.access !== 'public';
+    const challenge = bearerRoute && bearerChallenge(c.status, c.code, c.message, request.headers.authorization !== undefined, c.details);
+    if (challenge) void reply.header('www-authenticate', challenge);
+    void reply.status(c.status).send(errorBody(request, c.code, c.message, c.details));
+  });
+
+  app.setNotFoundHandler({}, (request, reply) => {
+    void reply.status(404).send(errorBody(request, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+export interface DataPlaneOptions extends Pick<HttpOptions, 'logLevel' | 'logStream' | 'bodyLimitBytes' | 'trustProxy' | 'metrics' | 'metricsGuard'> {
+  /** An HTTPS listener (the gateway's mutual TLS: `requestCert`, the CA bundle). */
+  https?: HttpsServerOptions;
+}
+
+/**
+ * The lean listener of `--role gateway` (decision 0034): only routes that authenticate their
+ * callers themselves (the LGSP gateway, its metaservices), health and metrics. None of the API's
+ * per-request work — security headers for browsers, compression, API caching, the bearer check,
+ * the audit record of a state-changing call (the message log is the gateway's record) — only the
+ * request id, the NUL guard and the request metrics, as synchronous hooks.
+ */
+export function createDataPlaneApp(options: DataPlaneOptions): App {
+  const app = baseFastify(options);
+  const metrics = options.metrics ?? createMetrics();
+  app.decorateRequest('principal', null as never);
+  declaredAccessOnly(app, []);
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access !== 'public') throw new Error(`route ${route.method} ${route.url}: the data plane serves public routes only`);
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    request.principal = anonymous;
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      for (const [value, where] of [[request.params, 'params'], [request.query, 'querystring'], [request.headers, 'headers']] as const) refuseNul(value, where);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
+  platformErrors(app);
+  if (options.metricsGuard) serveMetrics(app as unknown as Parameters<typeof serveMetrics>[0], metrics, options.metricsGuard);
+  return app;
+}
+
+export function createHttpApp(options: HttpOptions): App {
+  const app = baseFastify(options);
 
   // Security headers on every response, the web app's, the API's and the sign-in pages' alike.
   void app.register(helmet, securityHeaders(options.publicUrl ?? 'http://localhost'));
@@ -166,19 +249,7 @@ export function createHttpApp(options: HttpOptions): App {
     }, options.auditKeys);
   });
 
-  // Deny by default: a route without a declared access rule refuses to register.
-  const routes: RouteInfo[] = [];
-  routeLists.set(app, routes);
-  app.addHook('onRoute', (route) => {
-    let access = route.config?.access;
-    if (!access && publicPrefixes.some((p) => route.url.startsWith(p))) {
-      access = 'public';
-      route.config = { ...(route.config ?? {}), access };
-    }
-    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
-    const scope = access === 'public' ? undefined : (route.config?.scope ?? DEFAULT_SCOPE);
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access, scope });
-  });
+  declaredAccessOnly(app, publicPrefixes);
 
   app.addHook('onRequest', async (request, reply) => {
     request.principal = anonymous;
@@ -243,20 +314,7 @@ export function createHttpApp(options: HttpOptions): App {
     return payload;
   });
 
-  app.setErrorHandler((error, request, reply) => {
-    const c = classify(error);
-    if (c.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: c.code }, 'request refused');
-    // Public routes do not take bearer tokens (some authenticate by signature): no Bearer challenge there.
-    const bearerRoute = request.routeOptions.config?.access !== 'public';
-    const challenge = bearerRoute && bearerChallenge(c.status, c.code, c.message, request.headers.authorization !== undefined, c.details);
-    if (challenge) void reply.header('www-authenticate', challenge);
-    void reply.status(c.status).send(errorBody(request, c.code, c.message, c.details));
-  });
-
-  app.setNotFoundHandler({}, (request, reply) => {
-    void reply.status(404).send(errorBody(request, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
-  });
+  platformErrors(app);
 
   if (options.metricsGuard) serveMetrics(app as unknown as Parameters<typeof serveMetrics>[0], metrics, options.metricsGuard);
 

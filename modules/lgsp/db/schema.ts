@@ -31,6 +31,27 @@ export const subsystems = lgsp.table('subsystems', {
   createdAt: at('created_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('subsystems_code_uq').on(t.memberId, t.code), uniqueIndex('subsystems_client_uq').on(t.clientId)]);
 
+/**
+ * A client certificate (from the CA) that authenticates a subsystem over the gateway's mutual TLS
+ * (decision 0035): found by its SHA-256 fingerprint; several per subsystem (renewal overlaps).
+ * Revocation is asked of the CA (OCSP, else its CRL) at call time, not stored here.
+ */
+export const subsystemCertificates = lgsp.table('subsystem_certificates', {
+  id: uuid('id').primaryKey(),
+  subsystemId: uuid('subsystem_id').notNull().references(() => subsystems.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the DER certificate, lowercase hex. */
+  fingerprint: text('fingerprint').notNull(),
+  subject: text('subject').notNull(),
+  issuer: text('issuer').notNull(),
+  serialNumber: text('serial_number').notNull(),
+  notBefore: at('not_before').notNull(),
+  notAfter: at('not_after').notNull(),
+  /** The certificate itself (PEM): revocation is checked against its issuer's OCSP responder and CRL. */
+  certificatePem: text('certificate_pem').notNull(),
+  registeredBy: text('registered_by').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [uniqueIndex('subsystem_certificates_fingerprint_uq').on(t.fingerprint), index('subsystem_certificates_subsystem_idx').on(t.subsystemId)]);
+
 export interface EndpointRow {
   method: string;
   path: string;

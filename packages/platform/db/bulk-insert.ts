@@ -1,0 +1,27 @@
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import type { Queryable } from './connection.ts';
+
+/**
+ * Many rows in one INSERT whose text does not depend on how many: one array parameter per column,
+ * `INSERT … SELECT * FROM unnest($1::type[], $2::type[], …)`. Built without the query builder's
+ * per-value work (a group of 200 message-log records is 4,000 values for Drizzle to map one by
+ * one), and the same statement text for every group. Columns no row gives keep their default;
+ * a row leaving out a given column writes NULL there.
+ */
+export async function bulkInsert<T extends PgTable>(db: Queryable, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+  if (rows.length === 0) return;
+  const { schema } = getTableConfig(table);
+  const target = sql.raw(`${schema ? `"${schema}".` : ''}"${getTableName(table)}"`);
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined));
+  const names = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(', '));
+  const arrays: SQL[] = columns.map(([key, column]) => {
+    const values = rows.map((row) => {
+      const value = (row as Record<string, unknown>)[key];
+      if (value === undefined || value === null) return null;
+      return value instanceof Date ? value.toISOString() : column.mapToDriverValue(value);
+    });
+    return sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`;
+  });
+  await db.execute(sql`insert into ${target} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})`);
+}
