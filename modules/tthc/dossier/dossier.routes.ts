@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DossierFeesSchema } from '../fees/fee.schemas.ts';
 import { Type } from 'typebox';
-import { AppError, badRequest, errorResponses, refuseNul, type App, type Db } from '../../../packages/platform/index.ts';
+import { AppError, badRequest, errorResponses, refuseNul, unprocessable, type App, type Db } from '../../../packages/platform/index.ts';
 import * as S from './dossier.schemas.ts';
 import type { DossierService, FilingInput } from './dossier.service.ts';
 import type { Command } from './dossier.actions.ts';
@@ -13,6 +13,8 @@ import { takeLookupAttempt } from './lookup.limit.ts';
 import type { DataReads } from '../store/reads.service.ts';
 
 const tags = ['tthc'];
+/** Multipart field names that would claim a certification the client cannot give. */
+const CERTIFICATION_CLAIM = /certif|true.?copy|chung.?thuc|mark/i;
 const PURPOSE = 'handling an administrative-procedure dossier';
 /** The same purpose as the person reads it in "who read my data". */
 const PURPOSE_VI = 'Giải quyết hồ sơ thủ tục hành chính';
@@ -57,6 +59,9 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       });
       if (!file) throw badRequest('upload.file_required', 'Gửi tệp trong trường "file" (multipart/form-data) / Send the file in the "file" field');
       refuseNul({ fileName: file.filename, fields: Object.values(file.fields).flat().map((f) => (f && 'value' in f ? f.value : undefined)) }, 'multipart');
+      // A certified true copy is made only by the desk's digitisation (POST /store/dossiers/:id/digitised): an upload that claims to be one is refused.
+      const claims = Object.keys(file.fields).filter((name) => CERTIFICATION_CLAIM.test(name));
+      if (claims.length > 0) throw unprocessable('upload.certification_not_accepted', 'Tệp tải lên không thể tự nhận là bản sao đã chứng thực; bản sao điện tử chỉ được chứng thực tại bộ phận một cửa / An upload cannot claim to be a certified copy; only the one-stop desk certifies', { fields: claims });
       const bytes = await file.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'upload.too_large', `Tệp vượt quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB / File too large`);
         throw multipartError(error);

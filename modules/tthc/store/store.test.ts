@@ -94,6 +94,14 @@ describe('the e-data store', () => {
     assert.deepEqual([notTheirs.statusCode, notTheirs.json().code], [422, 'dossier.upload_not_found'], 'a citizen\'s upload cannot become a certified scan');
     const byStranger = await post('stranger', { uploadId: strangerScan.id, partCode: 'giay-chung-sinh' });
     assert.deepEqual([byStranger.statusCode, byStranger.json().code], [404, 'dossier.not_found'], 'an official of another commune does not see the dossier');
+    const boundary = 'sen-boundary';
+    const multipart = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="certified"\r\n\r\ntrue\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ban-sao.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      scan('tu-nhan-chung-thuc'), Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const selfCertified = await app.inject({ method: 'POST', url: '/api/tthc/uploads', headers: { ...as('citizen'), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: multipart });
+    assert.deepEqual([selfCertified.statusCode, selfCertified.json().code], [422, 'upload.certification_not_accepted'], 'an upload claiming to be certified');
     assert.equal(await footprint(), before, 'nothing written');
   });
 
