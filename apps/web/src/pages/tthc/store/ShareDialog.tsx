@@ -1,4 +1,4 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Modal, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,8 +33,7 @@ export function ShareDialog({ document, onClose }: { document: StoreDocument; on
       {share.data && link ? (
         <Stack>
           <Alert color="teal" role="status">{t('tthc.store.shareDialog.created')}</Alert>
-          <Text size="sm" fw={600}>{t('tthc.store.shareDialog.link')}</Text>
-          <Code block data-testid="share-link">{link}</Code>
+          <TextInput label={t('tthc.store.shareDialog.link')} value={link} readOnly data-testid="share-link" onFocus={(e) => e.currentTarget.select()} />
           <Text size="sm">{t('tthc.store.shareDialog.expiresAt', { at: formatDateTime(share.data.expiresAt) })}</Text>
           <Group justify="flex-end">
             <CopyButton value={link}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('tthc.store.shareDialog.copied') : t('tthc.store.shareDialog.copy')}</Button>}</CopyButton>

@@ -50,9 +50,9 @@ export function DigitisePanel({ dossier, procedure }: { dossier: Dossier; proced
       <Title order={2} size="h4" id="digitise-title" mb="sm">{t('tthc.store.digitise.title')}</Title>
       <Stack gap="md">
         <QueryState isPending={parts.isPending} error={localised(parts.error)}>
-          <Stack gap="xs" aria-label={t('tthc.store.digitise.list')} role="list">
-            {parts.data?.items.length === 0 && <Text size="sm" c="dimmed">{t('tthc.store.digitise.empty')}</Text>}
-            {parts.data?.items.map((p) => (
+          {parts.data?.items.length === 0 && <Text size="sm" c="dimmed">{t('tthc.store.digitise.empty')}</Text>}
+          {!!parts.data?.items.length && <Stack gap="xs" aria-label={t('tthc.store.digitise.list')} role="list">
+            {parts.data.items.map((p) => (
               <Group key={p.id} role="listitem" justify="space-between" align="flex-start" wrap="wrap" data-digitised={p.id}>
                 <Stack gap={0}>
                   <Text size="sm" fw={600}>{partName(p.partCode)}</Text>
@@ -61,7 +61,7 @@ export function DigitisePanel({ dossier, procedure }: { dossier: Dossier; proced
                 <TrueCopyMark certification={p.certification} withHash />
               </Group>
             ))}
-          </Stack>
+          </Stack>}
         </QueryState>
         {mayDigitise && (
           <form onSubmit={submit} noValidate>
