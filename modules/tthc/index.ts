@@ -44,6 +44,11 @@ import { DEADLINE_REMINDERS, REMINDER_QUEUE, deadlineReminder } from './notices/
 import { UPLOAD_SWEEP, UPLOAD_SWEEP_QUEUE, uploadSweeper } from './dossier/upload.sweep.ts';
 import { ratingRoutes } from './rating/rating.routes.ts';
 import { createRatingService, type RatingService } from './rating/rating.service.ts';
+import { createDataReads, type PersonalDataRead } from './store/reads.service.ts';
+import { createShareService } from './store/share.service.ts';
+import { storeKeys } from './store/store.keys.ts';
+import { storeRoutes } from './store/store.routes.ts';
+import { createStoreService, type StoreService } from './store/store.service.ts';
 
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
@@ -61,6 +66,8 @@ export type { NationalSyncOptions } from './national-sync/national-sync.worker.t
 export type { RatingService, SummaryQuery as RatingSummaryQuery } from './rating/rating.service.ts';
 export { RATING_LABELS, RATING_SCORES, type Rating, type RatingSummaryRow } from './rating/rating.types.ts';
 export type { PortalHome, PortalService, ProcedureLink } from './portal/portal.service.ts';
+export type { DataSubjects, PersonalDataRead } from './store/reads.service.ts';
+export type { StoreService } from './store/store.service.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
 const REFERENCE_TTL_MS = 10_000;
@@ -111,6 +118,16 @@ export interface TthcModule {
   };
   /** A dossier's postal service: the applicant's choice, the desk's pickup and delivery orders, tracking. */
   postal: DossierPostal;
+  /** The e-data store: digitised parts with their true-copy marks, results issued, reuse in a new dossier. */
+  store: StoreService;
+  /**
+   * "Who read my data": records one read of a person's (or an organisation's) data by an official
+   * or a system, with its purpose; the person sees it in their store. Every code path that reads
+   * personal data for someone other than the person calls this (the dossier reads here, the
+   * once-only prefill through LGSP). Reads by the person themself are not recorded. Pass the
+   * transaction of the read when there is one; answers how many rows were written.
+   */
+  recordPersonalDataRead(read: PersonalDataRead, tx?: Queryable): Promise<number>;
   /** Satisfaction ratings of returned dossiers and their summaries per agency and procedure (the statistics read these). */
   ratings: RatingService;
   routes: ModuleRoutes;
@@ -181,6 +198,18 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     },
   });
   const ratings = createRatingService(dossierDeps);
+  const keys = storeKeys(config.masterKey);
+  const reads = createDataReads({
+    db, keys, now: dossierDeps.now, citizenIdentity: (id) => deps.people.citizenIdentity(id),
+    agencyName: async (id) => (await dossierDeps.catalog.getAgency(id).catch(() => undefined))?.name,
+  });
+  const store = createStoreService({
+    db, blobs: deps.blobs, keys, catalog: dossierDeps.catalog, procedures: dossierDeps.procedures, dossiers, now: dossierDeps.now,
+    citizenIdentity: (id) => deps.people.citizenIdentity(id), registry: deps.results?.registry,
+    // The store reads the registry as the platform (province-wide), then checks that the caller holds the result.
+    registryReader: async () => ({ kind: 'system', clientId: 'tthc-store', grants: [{ agencyId: (await deps.catalog.rootAgency()).id, scope: 'subtree', permissions: ['dossier.read'] }] }),
+  });
+  const shares = createShareService({ db, keys, store, reads, catalog: dossierDeps.catalog, now: dossierDeps.now });
   // Every anonymous visit to the home page reads it (a count over all dossiers): once per TTL per replica.
   const portalHome = createPortalService(db, catalog, config.hotline);
   const portal: PortalService = { home: fresh(() => portalHome.home()) };
@@ -205,6 +234,8 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     nationalSyncs,
     ratings,
     portal,
+    store,
+    recordPersonalDataRead: (read, tx) => reads.record(read, tx),
     dossierChanges: {
       register: changes.register,
       rows: dossierChangeRows,
@@ -222,7 +253,8 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     routes: async (app) => {
       await catalogueRoutes(procedures)(app);
       await portalRoutes(portal)(app);
-      await app.register(dossierRoutes(dossiers, uploads, db));
+      await app.register(dossierRoutes(dossiers, uploads, db, reads));
+      await storeRoutes(store, shares, reads)(app);
       await ratingRoutes(ratings, db)(app);
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);

@@ -145,8 +145,11 @@ export async function signInOfficial(harness: Harness, page: Page, account: Acco
   return expectSignedIn(harness, page);
 }
 
-/** A citizen signs in through the VNeID sandbox, picking its first synthetic citizen; returns their name. */
-export async function signInWithVneid(harness: Harness, page: Page, at = '/'): Promise<string> {
+/**
+ * A citizen signs in through the VNeID sandbox, picking its first synthetic citizen; returns their
+ * name (and, in `chosen`, their personal id, for a journey that files papers for them at the desk).
+ */
+export async function signInWithVneid(harness: Harness, page: Page, at = '/', chosen?: { personalId?: string }): Promise<string> {
   await startSignIn(harness, page, at);
   await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
   await page.waitForURL((url) => url.origin !== harness.origin());
@@ -155,6 +158,7 @@ export async function signInWithVneid(harness: Harness, page: Page, at = '/'): P
   await checkA11y(page, { once: 'vneid picker' });
   const citizenName = await page.locator(`label[for="${await first.getAttribute('id')}"]`).evaluate((label) => (label.firstChild?.textContent ?? '').trim());
   assert.ok(citizenName.length > 0, 'the sandbox lists citizens by name');
+  if (chosen) chosen.personalId = (await first.getAttribute('value')) ?? undefined;
   await first.check();
   await page.locator('#sign-in').click();
   const shown = await expectSignedIn(harness, page);

@@ -60,8 +60,8 @@ export async function attach(page: Page, partCode: string, file: { name: string;
   await (await chooser).setFiles(file);
 }
 
-/** The desk files and accepts a birth registration at the counter; returns the dossier code. */
-export async function fileAtCounter(desk: Page): Promise<string> {
+/** The desk files and accepts a birth registration at the counter (for the person with `personalId`); returns the dossier code. */
+export async function fileAtCounter(desk: Page, personalId = '087090001234'): Promise<string> {
   await desk.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ tại quầy' }).waitFor();
   await checkA11y(desk);
   await desk.locator('#counter-procedure').fill('khai sinh');
@@ -70,7 +70,7 @@ export async function fileAtCounter(desk: Page): Promise<string> {
   await desk.getByRole('option', { name: `${BIRTH} (1.001193)` }).click();
   await desk.locator('#counter-offering').selectOption({ label: COMMUNE_NAME });
   await desk.locator('#applicant-fullName').fill('Nguyễn Văn Cha');
-  await desk.locator('#applicant-personalId').fill('087090001234');
+  await desk.locator('#applicant-personalId').fill(personalId);
   await desk.locator('#applicant-phone').fill('0987654321');
   await fillBirthForm(desk);
   await attach(desk, 'giay-chung-sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });

@@ -229,6 +229,8 @@ export const dossierFiles = tthc.table(
     size: integer('size').notNull(),
     uploadedBy: text('uploaded_by').notNull(),
     uploadedAt: at('uploaded_at').notNull().defaultNow(),
+    /** The e-data store document this file was taken from instead of an upload (reuse), or that a desk digitisation made. */
+    storeDocumentId: text('store_document_id'),
   },
   (t) => [index('dossier_files_dossier_idx').on(t.dossierId), check('dossier_files_kind_check', sql`${t.kind} in ('input', 'supplement', 'result', 'generated')`)],
 );
@@ -247,6 +249,8 @@ export const uploads = tthc.table(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
+    /** Set when the upload is a reuse of an e-data store document (not bytes the caller sent). */
+    storeDocumentId: text('store_document_id'),
   },
   (t) => [index('uploads_owner_idx').on(t.owner, t.createdAt)],
 );
@@ -442,4 +446,94 @@ export const ratings = tthc.table(
     check('ratings_score_check', sql`${t.score} between 1 and 5`),
     check('ratings_via_check', sql`${t.via} in ('account', 'lookup')`),
   ],
+);
+
+/**
+ * The e-data store (Kho quản lý dữ liệu điện tử): documents linked to a person or an
+ * organisation for reuse. Today these are the paper parts digitised at a desk, each with its
+ * certified-true-copy mark (who, when, which agency, the file's SHA-256, and a keyed MAC over
+ * all of it that only the server can make). The holder is a keyed hash of "person:<id>" or
+ * "organisation:<code>", so the table never holds an id in clear.
+ */
+export const storeDocuments = tthc.table(
+  'store_documents',
+  {
+    id: uuid('id').primaryKey(),
+    holderKey: text('holder_key').notNull(),
+    holderKind: text('holder_kind').notNull(),
+    holderMasked: text('holder_masked').notNull(),
+    source: text('source').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    partCode: text('part_code'),
+    certifiedBy: text('certified_by').notNull(),
+    certifiedByName: text('certified_by_name').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    agencyName: text('agency_name').notNull(),
+    certifiedAt: at('certified_at').notNull(),
+    mark: text('mark').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('store_documents_holder_idx').on(t.holderKey, t.createdAt),
+    index('store_documents_dossier_idx').on(t.dossierId),
+    check('store_documents_source_check', sql`${t.source} in ('digitised')`),
+    check('store_documents_holder_kind_check', sql`${t.holderKind} in ('person', 'organisation')`),
+  ],
+);
+
+/**
+ * A store document shared by a time-limited link bound to one recipient (a person by the keyed
+ * hash of their id, or an agency). Only the SHA-256 of the link's token is kept.
+ */
+export const storeShares = tthc.table(
+  'store_shares',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    /** A store document id or a results-registry code. */
+    documentRef: text('document_ref').notNull(),
+    documentTitle: text('document_title').notNull(),
+    holderKey: text('holder_key').notNull(),
+    holderMasked: text('holder_masked').notNull(),
+    recipientKind: text('recipient_kind').notNull(),
+    recipientKey: text('recipient_key').notNull(),
+    recipientLabel: text('recipient_label').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    revokedAt: at('revoked_at'),
+    lastUsedAt: at('last_used_at'),
+  },
+  (t) => [
+    unique('store_shares_token_uq').on(t.tokenHash),
+    index('store_shares_holder_idx').on(t.holderKey, t.createdAt),
+    check('store_shares_recipient_kind_check', sql`${t.recipientKind} in ('person', 'agency')`),
+  ],
+);
+
+/**
+ * "Who read my data": one row per read of a person's (or organisation's) data by an official or
+ * a system, keyed by the keyed hash of the data subject's id (never the id in clear).
+ */
+export const personalDataReads = tthc.table(
+  'personal_data_reads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    subjectKey: text('subject_key').notNull(),
+    subjectMasked: text('subject_masked').notNull(),
+    reader: text('reader').notNull(),
+    readerName: text('reader_name').notNull(),
+    agencyId: uuid('agency_id'),
+    agencyName: text('agency_name'),
+    what: text('what').notNull(),
+    target: text('target').notNull(),
+    purpose: text('purpose').notNull(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('personal_data_reads_subject_idx').on(t.subjectKey, t.at)],
 );

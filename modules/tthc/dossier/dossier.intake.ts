@@ -125,11 +125,11 @@ export async function insertDossier(deps: DossierDeps, tx: Tx, prepared: Prepare
   const uploads = submission.files.length === 0 ? sql`` : sql`,
     wanted (upload_id, part_code) as (values ${sql.join(submission.files.map((f) => sql`(${f.uploadId}::uuid, ${f.partCode}::text)`), sql`, `)}),
     taken as (delete from tthc.uploads u using wanted w where u.id = w.upload_id and u.owner = ${owner}
-      returning u.id, w.part_code, u.blob_key, u.file_name, u.content_type, u.size),
-    moved as (insert into tthc.dossier_files (id, dossier_id, part_code, kind, blob_key, file_name, content_type, size, uploaded_by, uploaded_at)
-      select gen_random_uuid(), d.id, t.part_code, 'input', t.blob_key, t.file_name, t.content_type, t.size, ${owner}, ${prepared.submittedAt.toISOString()}::timestamptz
-      from d, taken t returning id, part_code, kind, file_name, content_type, size, uploaded_at)`;
-  const rows = await queryRows<{ code: string; files: { id: string; part_code: string; kind: 'input'; file_name: string; content_type: string; size: number; uploaded_at: string }[] }>(tx, sql`
+      returning u.id, w.part_code, u.blob_key, u.file_name, u.content_type, u.size, u.store_document_id),
+    moved as (insert into tthc.dossier_files (id, dossier_id, part_code, kind, blob_key, file_name, content_type, size, uploaded_by, uploaded_at, store_document_id)
+      select gen_random_uuid(), d.id, t.part_code, 'input', t.blob_key, t.file_name, t.content_type, t.size, ${owner}, ${prepared.submittedAt.toISOString()}::timestamptz, t.store_document_id
+      from d, taken t returning id, part_code, kind, file_name, content_type, size, uploaded_at, store_document_id)`;
+  const rows = await queryRows<{ code: string; files: { id: string; part_code: string; kind: 'input'; file_name: string; content_type: string; size: number; uploaded_at: string; store_document_id: string | null }[] }>(tx, sql`
     with ${nextCodeCtes(context.offering.codePattern ?? DEFAULT_CODE_PATTERN, codeContext)},
     d as (
       insert into tthc.dossiers (id, code, agency_id, desk_agency_id, procedure_id, offering_id, process_key, process_version, channel, status,
@@ -153,6 +153,7 @@ export async function insertDossier(deps: DossierDeps, tx: Tx, prepared: Prepare
   await recordNationalSync(tx, { dossierId: id, action: 'submit', from: null, to: 'submitted', at: prepared.submittedAt });
   const files = row.files.map((f) => ({
     id: f.id, partCode: f.part_code, kind: f.kind, fileName: f.file_name, contentType: f.content_type, size: f.size, uploadedAt: new Date(f.uploaded_at).toISOString(),
+    ...(f.store_document_id ? { storeDocumentId: f.store_document_id } : {}),
   }));
   const dossier = { ...draft, code: row.code, statusLabel: STATUS_INFO.submitted.vi, files };
   await deps.changes.record(tx, dossier);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { endOfVietnamDay, queryRows, unprocessable, type Queryable } from '../../../packages/platform/index.ts';
 import type { RegisterEntry } from '../documents/index.ts';
 import { STATUS_INFO, type DossierStatus } from './dossier.status.ts';
@@ -32,16 +32,26 @@ export function checkPeriod(from: string, to: string): void {
   }
 }
 
-export async function registerEntries(db: Queryable, deskAgencyId: string, from: string, to: string, agencyName: (id: string) => Promise<string>): Promise<RegisterEntry[]> {
-  checkPeriod(from, to);
+/** The dossiers a desk's register for a period lists (its rows), as a condition on `tthc.dossiers d`. */
+function inRegister(deskAgencyId: string, from: string, to: string): SQL {
   const start = new Date(Date.parse(`${from}T00:00:00+07:00`));
   const end = endOfVietnamDay(to);
+  return sql`d.desk_agency_id = ${deskAgencyId}
+      and coalesce(d.received_at, case when d.status = 'rejected' then d.finished_at end) between ${start.toISOString()}::timestamptz and ${end.toISOString()}::timestamptz`;
+}
+
+/** Whose data a register lists: each row's dossier code and applicant ids (for "who read my data"). */
+export async function registerSubjects(db: Queryable, deskAgencyId: string, from: string, to: string): Promise<{ code: string; applicant: { personalId?: string; enterpriseCode?: string } }[]> {
+  return queryRows(db, sql`select d.code, d.applicant from tthc.dossiers d where ${inRegister(deskAgencyId, from, to)} limit ${REGISTER_MAX_ROWS}`);
+}
+
+export async function registerEntries(db: Queryable, deskAgencyId: string, from: string, to: string, agencyName: (id: string) => Promise<string>): Promise<RegisterEntry[]> {
+  checkPeriod(from, to);
   const rows = await queryRows<Row>(db, sql`
     select d.code, p.name as procedure_name, d.applicant, d.agency_id, d.status, d.received_at, d.finished_at, d.due_date, d.submitted_at,
       (select e.details->'documentNumbers'->>'receipt' from tthc.dossier_events e where e.dossier_id = d.id and e.action = 'accept' order by e.id desc limit 1) as receipt_number
     from tthc.dossiers d join tthc.procedures p on p.id = d.procedure_id
-    where d.desk_agency_id = ${deskAgencyId}
-      and coalesce(d.received_at, case when d.status = 'rejected' then d.finished_at end) between ${start.toISOString()}::timestamptz and ${end.toISOString()}::timestamptz
+    where ${inRegister(deskAgencyId, from, to)}
     order by coalesce(d.received_at, d.finished_at), d.code
     limit ${REGISTER_MAX_ROWS + 1}`);
   if (rows.length > REGISTER_MAX_ROWS) {

@@ -40,6 +40,7 @@ const toFile = (row: FileRow): DossierFile => ({
   contentType: row.contentType,
   size: row.size,
   uploadedAt: row.uploadedAt.toISOString(),
+  ...(row.storeDocumentId ? { storeDocumentId: row.storeDocumentId } : {}),
 });
 
 type ProcedureOfDossier = { nationalCode: string; name: string; verification: unknown };

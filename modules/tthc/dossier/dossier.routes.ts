@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DossierFeesSchema } from '../fees/fee.schemas.ts';
 import { Type } from 'typebox';
-import { AppError, badRequest, errorResponses, refuseNul, type App, type Db } from '../../../packages/platform/index.ts';
+import { AppError, badRequest, errorResponses, refuseNul, unprocessable, type App, type Db } from '../../../packages/platform/index.ts';
 import * as S from './dossier.schemas.ts';
 import type { DossierService, FilingInput } from './dossier.service.ts';
 import type { Command } from './dossier.actions.ts';
@@ -10,9 +10,14 @@ import type { Submission } from './dossier.intake.ts';
 import { DOCUMENT_KINDS } from './dossier.documents.ts';
 import { MAX_UPLOAD_BYTES, type UploadService } from './upload.service.ts';
 import { takeLookupAttempt } from './lookup.limit.ts';
+import type { DataReads } from '../store/reads.service.ts';
 
 const tags = ['tthc'];
+/** Multipart field names that would claim a certification the client cannot give. */
+const CERTIFICATION_CLAIM = /certif|true.?copy|chung.?thuc|mark/i;
 const PURPOSE = 'handling an administrative-procedure dossier';
+/** The same purpose as the person reads it in "who read my data". */
+const PURPOSE_VI = 'Giải quyết hồ sơ thủ tục hành chính';
 
 /** ASCII file name for Content-Disposition, plus the UTF-8 original (RFC 6266). */
 export function attachment(fileName: string): string {
@@ -36,7 +41,8 @@ async function auditOverride(request: FastifyRequest, dossier: { id: string; cod
   await request.audit({ action: 'tthc.dossier.accept_incomplete', target: `/api/tthc/dossiers/${dossier.id}`, purpose: PURPOSE, details: { code: dossier.code, reason } });
 }
 
-export function dossierRoutes(dossiers: DossierService, uploads: UploadService, db: Db) {
+/** `reads` records officials' and systems' reads of the applicant's data in their "who read my data". */
+export function dossierRoutes(dossiers: DossierService, uploads: UploadService, db: Db, reads?: Pick<DataReads, 'dossierRead' | 'registerRead'>) {
   return async function routes(app: App): Promise<void> {
     await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2, parts: 3 } });
 
@@ -53,6 +59,9 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       });
       if (!file) throw badRequest('upload.file_required', 'Gửi tệp trong trường "file" (multipart/form-data) / Send the file in the "file" field');
       refuseNul({ fileName: file.filename, fields: Object.values(file.fields).flat().map((f) => (f && 'value' in f ? f.value : undefined)) }, 'multipart');
+      // A certified true copy is made only by the desk's digitisation (POST /store/dossiers/:id/digitised): an upload that claims to be one is refused.
+      const claims = Object.keys(file.fields).filter((name) => CERTIFICATION_CLAIM.test(name));
+      if (claims.length > 0) throw unprocessable('upload.certification_not_accepted', 'Tệp tải lên không thể tự nhận là bản sao đã chứng thực; bản sao điện tử chỉ được chứng thực tại bộ phận một cửa / An upload cannot claim to be a certified copy; only the one-stop desk certifies', { fields: claims });
       const bytes = await file.toBuffer().catch((error: { code?: string }) => {
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'upload.too_large', `Tệp vượt quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB / File too large`);
         throw multipartError(error);
@@ -107,6 +116,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     }, async (request) => {
       const view = await dossiers.get(request.principal, request.params.id);
       await request.audit({ action: 'read tthc.dossier', target: `/api/tthc/dossiers/${view.id}`, purpose: PURPOSE, details: { code: view.code } });
+      await reads?.dossierRead(request.principal, view.id, (code) => `Hồ sơ ${code}`, `/api/tthc/dossiers/${view.id}`, PURPOSE_VI);
       return view;
     });
 
@@ -176,6 +186,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     }, async (request, reply) => {
       const file = await dossiers.fileContent(request.principal, request.params.id, request.params.fileId);
       await request.audit({ action: 'read tthc.dossier_file', target: `/api/tthc/dossiers/${request.params.id}/files/${request.params.fileId}`, purpose: PURPOSE });
+      await reads?.dossierRead(request.principal, request.params.id, (code) => `Tệp "${file.fileName}" của hồ sơ ${code}`, `/api/tthc/dossiers/${request.params.id}/files/${request.params.fileId}`, PURPOSE_VI);
       return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.fileName)).send(file.bytes);
     });
 
@@ -190,6 +201,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
     }, async (request, reply) => {
       const pdf = await dossiers.document(request.principal, request.params.id, request.params.kind);
       await request.audit({ action: 'read tthc.dossier_document', target: `/api/tthc/dossiers/${request.params.id}/documents/${request.params.kind}`, purpose: PURPOSE });
+      await reads?.dossierRead(request.principal, request.params.id, (code) => `Văn bản "${pdf.fileName}" của hồ sơ ${code}`, `/api/tthc/dossiers/${request.params.id}/documents/${request.params.kind}`, PURPOSE_VI);
       return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(pdf.fileName).replace('attachment', 'inline')).send(pdf.bytes);
     });
 
@@ -205,6 +217,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       const { deskAgencyId } = request.params;
       const file = await dossiers.register(request.principal, { deskAgencyId, ...request.query });
       await request.audit({ action: 'read tthc.tracking_register', target: `/api/tthc/desks/${deskAgencyId}/register?from=${request.query.from}&to=${request.query.to}`, purpose: PURPOSE });
+      await reads?.registerRead(request.principal, deskAgencyId, request.query.from, request.query.to);
       return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.fileName)).send(file.bytes);
     });
 

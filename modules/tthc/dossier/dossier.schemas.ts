@@ -86,6 +86,7 @@ const ActiveStepSchema = Type.Object({
 const FileSchema = Type.Object({
   id: Type.String(), partCode: Nullable(Type.String()), kind: stringEnum(['input', 'supplement', 'result', 'generated']),
   fileName: Type.String(), contentType: Type.String(), size: Type.Integer(), uploadedAt: Type.String(),
+  storeDocumentId: Type.Optional(Type.String({ description: 'The e-data store document the file came from (reused or digitised)' })),
 });
 
 const dossierProperties = {

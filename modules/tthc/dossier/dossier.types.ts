@@ -43,6 +43,8 @@ export interface DossierFile {
   contentType: string;
   size: number;
   uploadedAt: string;
+  /** The e-data store document the file came from (reused instead of uploaded, or digitised at the desk). */
+  storeDocumentId?: string | undefined;
 }
 
 export interface SupplementItem {

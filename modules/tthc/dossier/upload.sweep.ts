@@ -5,7 +5,7 @@ import { queryRows, type BlobStore, type Db, type JobHandler, type RecurringJob 
  * Uploads nobody attached: a file uploaded for a filing that was never completed stays in the
  * holding table. Once older than the retention (default 24 h) and not kept by a saved draft,
  * the row goes, and its blob too unless another upload or a dossier file has the same content
- * (blobs are content-addressed). Runs hourly through the recurring-job scheduler.
+ * (blobs are content-addressed) or an e-data store document holds it. Runs hourly through the recurring-job scheduler.
  */
 export const UPLOAD_SWEEP_QUEUE = 'tthc.upload-sweep';
 export const UPLOAD_SWEEP: RecurringJob = { name: 'tthc.upload-sweep', queue: UPLOAD_SWEEP_QUEUE, everySeconds: 3600 };
@@ -22,7 +22,8 @@ export function uploadSweeper(db: Db, blobs: BlobStore, options: { retentionHour
     if (keys.length === 0) return;
     const kept = await queryRows<{ blob_key: string }>(db, sql`
       select blob_key from tthc.uploads where blob_key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
-      union select blob_key from tthc.dossier_files where blob_key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`);
+      union select blob_key from tthc.dossier_files where blob_key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})
+      union select file_sha256 from tthc.store_documents where file_sha256 in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`);
     const keep = new Set(kept.map((r) => r.blob_key));
     for (const key of keys) if (!keep.has(key)) await blobs.delete(key);
   };

@@ -32,6 +32,8 @@ const ProfilePage = signedIn(() => import('../pages/ProfilePage.tsx'), 'ProfileP
 const ApplyPage = signedIn(() => import('../pages/tthc/portal/ApplyPage.tsx'), 'ApplyPage');
 const MyDossiersPage = signedIn(() => import('../pages/tthc/portal/MyDossiersPage.tsx'), 'MyDossiersPage');
 const MyDossierPage = signedIn(() => import('../pages/tthc/portal/MyDossierPage.tsx'), 'MyDossierPage');
+const StorePage = signedIn(() => import('../pages/tthc/store/StorePage.tsx'), 'StorePage');
+const SharedDocumentPage = signedIn(() => import('../pages/tthc/store/SharedDocumentPage.tsx'), 'SharedDocumentPage');
 
 const QueuePage = signedIn(() => import('../pages/tthc/workspace/QueuePage.tsx'), 'QueuePage');
 const DossierPage = signedIn(() => import('../pages/tthc/workspace/DossierPage.tsx'), 'DossierPage');
@@ -94,6 +96,8 @@ export const pageRoutes: PageRoute[] = [
   { path: '/services/$procedureId/apply', component: ApplyPage, access: 'signedIn' },
   { path: '/my-dossiers', component: MyDossiersPage, access: 'citizen', section: 'citizen', labelKey: 'tthc.nav.mine' },
   { path: '/my-dossiers/$dossierId', component: MyDossierPage, access: 'citizen' },
+  { path: '/kho-du-lieu', component: StorePage, access: 'citizen', section: 'citizen', labelKey: 'tthc.nav.store' },
+  { path: '/kho-du-lieu/chia-se/$token', component: SharedDocumentPage, access: 'signedIn' },
   { path: '/tra-cuu', component: LookupPage, access: 'public', section: 'citizen', labelKey: 'tthc.nav.lookup' },
   { path: '/payments/return', component: PaymentReturnPage, access: 'public' },
   { path: '/danh-gia', component: RatingPage, access: 'public' },

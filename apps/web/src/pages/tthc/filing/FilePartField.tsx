@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { tthcApi, type ProcedurePart } from '../../../api/tthc.ts';
 import { formatBytes } from '../../../lib/format.ts';
 import { TthcErrorAlert } from '../common/TthcErrorAlert.tsx';
+import { StorePicker } from '../store/StorePicker.tsx';
 import { ACCEPTED_FILES, MAX_UPLOAD_BYTES, type AttachedFile } from './submission.ts';
 
 interface Props {
@@ -12,12 +13,19 @@ interface Props {
   files: AttachedFile[];
   onChange: (files: AttachedFile[]) => void;
   error?: string;
+  /** Offer "Chọn từ kho dữ liệu" (a signed-in citizen filing or supplementing their own dossier). */
+  fromStore?: boolean;
 }
 
 /** One dossier part's files: upload, replace, remove. Files are uploaded at once and claimed on submit. */
-export function FilePartField({ part, files, onChange, error }: Props) {
+export function FilePartField({ part, files, onChange, error, fromStore = false }: Props) {
   const { t, i18n } = useTranslation();
   const [tooLarge, setTooLarge] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const picked = (uploaded: { id: string; fileName: string; size: number }) => {
+    setPicking(false);
+    onChange([...files, { uploadId: uploaded.id, partCode: part.code, fileName: uploaded.fileName, size: uploaded.size, fromStore: true }]);
+  };
   const upload = useMutation({
     mutationFn: async ({ file }: { file: File; replacing?: string }) => tthcApi.upload(file),
     onSuccess: (uploaded, { replacing }) => {
@@ -52,6 +60,7 @@ export function FilePartField({ part, files, onChange, error }: Props) {
             <Text size="sm" data-testid="attached-file">
               {file.fileName}
               {file.size !== undefined && <Text span size="xs" c="dimmed"> ({formatBytes(file.size, i18n.language)})</Text>}
+              {file.fromStore && <Text span size="xs" c="teal"> · {t('tthc.store.picker.fromStore')}</Text>}
             </Text>
             <Group gap={4}>
               <FileButton accept={ACCEPTED_FILES} onChange={(f) => pick(f, file.uploadId)}>
@@ -69,13 +78,21 @@ export function FilePartField({ part, files, onChange, error }: Props) {
             </Group>
           </Group>
         ))}
-        <FileButton accept={ACCEPTED_FILES} onChange={(f) => pick(f)}>
-          {(props) => (
-            <Button {...props} variant="light" size="sm" w="fit-content" loading={upload.isPending} aria-describedby={headingId}>
-              {files.length ? t('tthc.upload.addAnother') : t('tthc.upload.choose')}
+        <Group gap="xs">
+          <FileButton accept={ACCEPTED_FILES} onChange={(f) => pick(f)}>
+            {(props) => (
+              <Button {...props} variant="light" size="sm" w="fit-content" loading={upload.isPending} aria-describedby={headingId}>
+                {files.length ? t('tthc.upload.addAnother') : t('tthc.upload.choose')}
+              </Button>
+            )}
+          </FileButton>
+          {fromStore && (
+            <Button variant="subtle" size="sm" onClick={() => setPicking(true)} aria-describedby={headingId} data-testid="pick-from-store">
+              {t('tthc.store.picker.open')}
             </Button>
           )}
-        </FileButton>
+        </Group>
+        {picking && <StorePicker partName={part.name} onPicked={picked} onClose={() => setPicking(false)} />}
         <Text size="xs" c="dimmed">{t('tthc.upload.hint')}</Text>
         {tooLarge && <Text c="red" size="sm" role="alert">{t('tthc.errors.uploadTooLarge')}</Text>}
         {error && <Text c="red" size="sm" role="alert">{error}</Text>}

@@ -8,6 +8,8 @@ export interface AttachedFile {
   partCode: string;
   fileName: string;
   size?: number;
+  /** Reused from the e-data store instead of uploaded (shown as such). */
+  fromStore?: boolean;
 }
 
 /** Form data per part code, as typed. */

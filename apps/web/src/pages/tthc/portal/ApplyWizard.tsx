@@ -154,6 +154,7 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
               part={part}
               files={filing.filesOf(part.code)}
               onChange={(list) => filing.setPartFiles(part.code, list)}
+              fromStore
               error={missing.some((m) => m.partCode === part.code) ? t('tthc.apply.partMissing') : undefined}
             />
           ))}

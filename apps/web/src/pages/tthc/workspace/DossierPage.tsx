@@ -17,6 +17,7 @@ import { ActionPanel } from './ActionPanel.tsx';
 import { ActiveSteps } from './ActiveSteps.tsx';
 import { ApplicantCard } from './ApplicantCard.tsx';
 import { ControlSheet } from './ControlSheet.tsx';
+import { DigitisePanel } from './DigitisePanel.tsx';
 
 /** /workspace/dossiers/$dossierId — an official handling one dossier: who holds it, what can be done, everything filed. */
 export function DossierPage() {
@@ -44,6 +45,7 @@ export function DossierPage() {
               </Stack>
             </Card>
             {d.allowed.actions.includes('resubmit') && d.supplement && <SupplementAnswer dossier={d} procedure={procedure.data} />}
+            <DigitisePanel dossier={d} procedure={procedure.data} />
             <FeePanel dossierId={d.id} audience="official" />
             <PostalPanel dossier={d} audience="official" />
             <Card withBorder component="section" aria-labelledby="documents-title">
