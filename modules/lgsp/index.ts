@@ -15,6 +15,7 @@ import { createQuotas, type QuotaLimits } from './gateway-quota.ts';
 import { createChangeSender, createGatewayCache, signallingChanges } from './gateway-cache.ts';
 import { createGatewayRegistry } from './gateway-registry.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
+import { createTryService } from './try.service.ts';
 import { lgspRepository } from './lgsp.repository.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type MessageLog } from './message-log.ts';
 import { createLogService, type LogService } from './log.service.ts';
@@ -57,6 +58,10 @@ export interface LgspDependencies {
   sealEverySeconds?: number;
   /** Prometheus counters of the gateway. */
   metrics?: Pick<Metrics, 'counter' | 'histogram'>;
+  /** The identity module: a short-lived gateway token for a service client (the portal's "try it" console). */
+  issueGatewayToken: (clientId: string, seconds: number) => Promise<string>;
+  /** Where the "try it" console reaches the gateway (default: the platform's public URL). */
+  gatewayUrl?: string;
 }
 
 export interface LgspModule {
@@ -110,7 +115,8 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
         await sealer.sealNow();
       },
     }),
-    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log),
+    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log,
+      createTryService({ registry, issueGatewayToken: deps.issueGatewayToken, gatewayUrl: deps.gatewayUrl ?? ctx.config.publicUrl })),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
       maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, ...(observe ? { observe } : {}),
