@@ -1,6 +1,7 @@
 import { Accordion, Badge, Button, Code, CopyButton, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/TableScroll.tsx';
+import { ScrollCode } from './ScrollCode.tsx';
 import { examplePath, LANGUAGES, requestSample, typeLabel, type DocBody, type DocOperation } from './openapi.ts';
 
 const METHOD_COLOURS: Record<string, string> = { GET: 'blue', POST: 'green', PUT: 'orange', PATCH: 'yellow', DELETE: 'red' };
@@ -43,7 +44,7 @@ function SchemaView({ body, label }: { body: DocBody; label: string }) {
       {body.example !== null && body.example !== undefined && (
         <>
           <Text size="xs" c="dimmed">{t('lgspPortal.docs.example')}</Text>
-          <Code block>{pretty(body.example)}</Code>
+          <ScrollCode label={`${label}: ${t('lgspPortal.docs.example')}`}>{pretty(body.example)}</ScrollCode>
         </>
       )}
     </Stack>
@@ -69,7 +70,7 @@ function Samples({ op, context }: { op: DocOperation; context: SampleContext }) 
         const sample = requestSample(language, input);
         return (
           <Tabs.Panel key={language} value={language} pt="xs">
-            <Code block data-testid={`sample-${language}`}>{sample}</Code>
+            <ScrollCode label={t('lgspPortal.docs.sampleOf', { language: t(`lgspPortal.docs.lang.${language}`), endpoint: operationKey(op) })} testId={`sample-${language}`}>{sample}</ScrollCode>
             <CopyButton value={sample}>
               {({ copied, copy }) => (
                 <Button size="compact-xs" variant="light" mt={4} onClick={copy} aria-label={t('lgspPortal.docs.copyOf', { language: t(`lgspPortal.docs.lang.${language}`), endpoint: operationKey(op) })}>
@@ -89,9 +90,9 @@ export function ServiceDocs({ operations, context }: { operations: DocOperation[
   const { t } = useTranslation();
   if (operations.length === 0) return <Text c="dimmed">{t('lgspPortal.docs.none')}</Text>;
   return (
-    <Accordion multiple variant="separated" defaultValue={[operationKey(operations[0]!)]}>
-      {operations.map((op) => (
-        <Accordion.Item key={operationKey(op)} value={operationKey(op)}>
+    <Accordion multiple variant="separated" defaultValue={['op-0']}>
+      {operations.map((op, index) => (
+        <Accordion.Item key={operationKey(op)} value={`op-${index}`}>
           <Accordion.Control aria-label={`${operationKey(op)}${op.summary ? ` — ${op.summary}` : ''}`}>
             <Group gap="sm" wrap="nowrap">
               <Badge color={METHOD_COLOURS[op.method] ?? 'gray'} variant="filled" w={70}>{op.method}</Badge>

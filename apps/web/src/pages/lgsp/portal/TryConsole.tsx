@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 import { examplePath, type DocOperation } from './openapi.ts';
 import { operationKey } from './ServiceDocs.tsx';
+import { ScrollCode } from './ScrollCode.tsx';
 
 const withBody = (method: string) => !['GET', 'HEAD', 'DELETE'].includes(method);
 
@@ -81,7 +82,7 @@ export function TryConsole({ service, operations, subsystems }: { service: LgspS
             </Table>
           </TableScroll>
           <Text size="sm" fw={600}>{t('lgspPortal.try.responseBody')}{result.truncated ? ` ${t('lgspPortal.try.truncated')}` : ''}</Text>
-          <Code block data-testid="try-body-out">{result.body}</Code>
+          <ScrollCode label={t('lgspPortal.try.responseBody')} testId="try-body-out">{result.body}</ScrollCode>
         </Stack>
       )}
     </Stack>
