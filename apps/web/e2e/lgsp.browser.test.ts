@@ -117,7 +117,9 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
       await provider.getByTestId('service-status').filter({ hasText: 'Bản nháp' }).waitFor();
       await provider.getByRole('cell', { name: 'GET /echo/*' }).waitFor();
       await checkA11y(provider);
-      await provider.getByLabel(/^Dịch vụ hộp cát/).check();
+      // The switch follows the server: it turns on once the flag is saved.
+      await provider.getByLabel(/^Dịch vụ hộp cát/).click();
+      await provider.locator('#service-sandbox:checked').waitFor();
       await provider.getByRole('button', { name: 'Công bố' }).click();
       await provider.getByTestId('service-status').filter({ hasText: 'Đã công bố' }).waitFor();
       assert.ok(await provider.getByLabel(/^Dịch vụ hộp cát/).isChecked());
