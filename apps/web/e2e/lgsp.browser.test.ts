@@ -197,7 +197,7 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
         await provider.getByLabel('Ghi chú').fill('Đồng ý cho thử nghiệm');
         await provider.getByRole('button', { name: 'Phê duyệt yêu cầu của Một cửa điện tử của sở' }).click();
         await provider.getByText('Đã phê duyệt', { exact: true }).waitFor();
-        await provider.getByTestId('rights-table').getByRole('rowheader', { name: 'Một cửa điện tử của sở' }).waitFor();
+        await provider.getByRole('table', { name: 'Quyền truy cập' }).getByRole('cell', { name: 'Một cửa điện tử của sở', exact: true }).waitFor();
         await checkA11y(provider);
 
         // Now the console's call is answered by the provider, through the gateway, with its X-Road-Id.
@@ -214,7 +214,8 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
         await consumer.goto(`${harness.platform.url}/workspace/lgsp/usage`);
         await consumer.getByRole('heading', { level: 1, name: 'Lượt gọi dịch vụ của đơn vị tôi' }).waitFor();
         await consumer.getByRole('img', { name: /^Biểu đồ lượt gọi theo giờ trong 24 giờ qua: 2 lượt gọi, 1 lỗi/ }).waitFor();
-        const cells = await consumer.getByTestId('usage-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => Number(td.textContent))));
+        const cells = await consumer.getByRole('table', { name: 'Bảng số liệu lượt gọi' }).locator('tbody tr')
+          .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(1).map((td) => Number(td.textContent))));
         assert.deepEqual(cells.reduce(([calls, failures], [c, f]) => [calls! + c!, failures! + f!], [0, 0]), [2, 1], 'the data table counts both calls and the refusal');
         await consumer.locator('canvas').first().waitFor();
         await checkA11y(consumer);

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Card, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { lgspApi } from '../../../api/lgsp.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
-import { TableScroll } from '../../../components/TableScroll.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { useLgspScope } from '../scope.ts';
 import { MemberForm, ServiceForm, SubsystemForm } from './RegistryForms.tsx';
 import '../messages.ts';
@@ -26,26 +26,11 @@ export function LgspAdminPage() {
             <Title order={2} size="h4" id="registry-title" mb="sm">{t('lgspAdmin.registry')}</Title>
             <Stack gap="md">
               {scope.mySubsystems.length > 0 && (
-                <TableScroll minWidth={600} label={t('lgspAdmin.subsystems')}>
-                  <Table fz="sm" striped aria-label={t('lgspAdmin.subsystems')}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('lgspAdmin.subsystem.name')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspPortal.service.xroadId')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.subsystem.client')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {scope.mySubsystems.map((s) => (
-                        <Table.Tr key={s.id}>
-                          <Table.Th scope="row" fw={500}>{s.name}</Table.Th>
-                          <Table.Td><code>{s.xroadId}</code></Table.Td>
-                          <Table.Td>{s.clientId ?? '—'}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
+                <DataTable caption={t('lgspAdmin.subsystems')} rows={scope.mySubsystems} rowKey={(s) => s.id} minWidth={600} columns={[
+                  { key: 'name', header: t('lgspAdmin.subsystem.name'), cell: (s) => s.name },
+                  { key: 'xroad', header: t('lgspPortal.service.xroadId'), cell: (s) => <code>{s.xroadId}</code> },
+                  { key: 'client', header: t('lgspAdmin.subsystem.client'), cell: (s) => s.clientId ?? '—', priority: 'secondary' },
+                ]} />
               )}
               <MemberForm agencies={scope.agencies.filter((a) => !scope.allMembers.some((m) => m.agencyId === a.id))} />
               {scope.myMembers.length > 0 && <SubsystemForm members={scope.myMembers} />}
@@ -58,33 +43,17 @@ export function LgspAdminPage() {
           )}
           <Card withBorder component="section" aria-labelledby="services-title">
             <Title order={2} size="h4" id="services-title" mb="sm">{t('lgspAdmin.services')}</Title>
-            {myServices.length === 0 ? <p>{t('lgspAdmin.noServices')}</p> : (
-              <TableScroll minWidth={700} label={t('lgspAdmin.services')}>
-                <Table fz="sm" striped aria-label={t('lgspAdmin.services')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('lgspAdmin.service.name')}</Table.Th>
-                      <Table.Th scope="col">{t('lgspAdmin.statusCol')}</Table.Th>
-                      <Table.Th scope="col">{t('lgspAdmin.versionCol')}</Table.Th>
-                      <Table.Th scope="col">{t('lgspPortal.service.xroadId')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {myServices.map((s) => (
-                      <Table.Tr key={s.id}>
-                        <Table.Th scope="row" fw={500}><Anchor component={Link} to={`/admin/lgsp/services/${s.id}`}>{s.name}</Anchor></Table.Th>
-                        <Table.Td>
-                          <Badge variant="light">{t(`lgspAdmin.status.${s.status}`)}</Badge>
-                          {s.sandbox && <Badge ml="xs" variant="light" color="grape">{t('lgspPortal.service.sandbox')}</Badge>}
-                        </Table.Td>
-                        <Table.Td>{s.version}</Table.Td>
-                        <Table.Td><code>{s.xroadId}</code></Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
-            )}
+            <DataTable caption={t('lgspAdmin.services')} rows={myServices} rowKey={(s) => s.id} emptyText={t('lgspAdmin.noServices')} minWidth={700} columns={[
+              { key: 'name', header: t('lgspAdmin.service.name'), cell: (s) => <Anchor component={Link} to={`/admin/lgsp/services/${s.id}`}>{s.name}</Anchor> },
+              { key: 'status', header: t('lgspAdmin.statusCol'), cell: (s) => (
+                <>
+                  <Badge variant="light">{t(`lgspAdmin.status.${s.status}`)}</Badge>
+                  {s.sandbox && <Badge ml="xs" variant="light" color="grape">{t('lgspPortal.service.sandbox')}</Badge>}
+                </>
+              ) },
+              { key: 'version', header: t('lgspAdmin.versionCol'), cell: (s) => s.version, numeric: true, priority: 'secondary' },
+              { key: 'xroad', header: t('lgspPortal.service.xroadId'), cell: (s) => <code>{s.xroadId}</code>, priority: 'secondary' },
+            ]} />
           </Card>
         </Stack>
       </QueryState>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Code, FileInput, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { lgspApi, type LgspAccessRequest, type LgspRefreshResult, type LgspServi
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
-import { TableScroll } from '../../../components/TableScroll.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLgspScope } from '../scope.ts';
 import { readOpenApiFile } from './RegistryForms.tsx';
@@ -105,93 +105,42 @@ export function LgspServiceAdminPage() {
 
             <Card withBorder component="section" aria-labelledby="requests-title">
               <Title order={2} size="h4" id="requests-title" mb="sm">{t('lgspAdmin.requests.title')}</Title>
-              <QueryState isPending={requests.isPending} error={requests.error} isEmpty={(requests.data ?? []).length === 0} emptyText={t('lgspAdmin.requests.empty')}>
-                <TableScroll minWidth={900} label={t('lgspAdmin.requests.title')}>
-                  <Table fz="sm" striped aria-label={t('lgspAdmin.requests.title')}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('lgspAdmin.requests.subsystem')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.requests.scope')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.requests.reason')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.statusCol')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.requests.decision')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {(requests.data ?? []).map((r) => (
-                        <Table.Tr key={r.id}>
-                          <Table.Th scope="row" fw={500}>{subsystemName(r.subsystemId)}</Table.Th>
-                          <Table.Td>{scopeText(r)}</Table.Td>
-                          <Table.Td>{r.reason}</Table.Td>
-                          <Table.Td><Badge variant="light" color={r.status === 'approved' ? 'green' : r.status === 'refused' ? 'red' : 'yellow'}>{t(`lgspAdmin.requests.status.${r.status}`)}</Badge></Table.Td>
-                          <Table.Td>{r.status === 'pending' ? <Decision request={r} subsystemName={subsystemName(r.subsystemId)} /> : (r.decisionNote ?? '')}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              </QueryState>
+              <DataTable caption={t('lgspAdmin.requests.title')} rows={requests.data} rowKey={(r) => r.id} isPending={requests.isPending} error={requests.error}
+                emptyText={t('lgspAdmin.requests.empty')} minWidth={900} columns={[
+                  { key: 'subsystem', header: t('lgspAdmin.requests.subsystem'), cell: (r) => subsystemName(r.subsystemId) },
+                  { key: 'scope', header: t('lgspAdmin.requests.scope'), cell: scopeText },
+                  { key: 'reason', header: t('lgspAdmin.requests.reason'), cell: (r) => r.reason, priority: 'secondary' },
+                  { key: 'status', header: t('lgspAdmin.statusCol'), cell: (r) => <Badge variant="light" color={r.status === 'approved' ? 'green' : r.status === 'refused' ? 'red' : 'yellow'}>{t(`lgspAdmin.requests.status.${r.status}`)}</Badge> },
+                  { key: 'decision', header: t('lgspAdmin.requests.decision'), cell: (r) => (r.status === 'pending' ? <Decision request={r} subsystemName={subsystemName(r.subsystemId)} /> : (r.decisionNote ?? '')) },
+                ]} />
             </Card>
 
             <Card withBorder component="section" aria-labelledby="rights-title">
               <Title order={2} size="h4" id="rights-title" mb="sm">{t('lgspAdmin.rights.title')}</Title>
-              <QueryState isPending={rights.isPending} error={rights.error} isEmpty={(rights.data ?? []).length === 0} emptyText={t('lgspAdmin.rights.empty')}>
-                <TableScroll minWidth={700} label={t('lgspAdmin.rights.title')}>
-                  <Table fz="sm" striped aria-label={t('lgspAdmin.rights.title')} data-testid="rights-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('lgspAdmin.requests.subsystem')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.requests.scope')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.rights.expires')}</Table.Th>
-                        <Table.Th scope="col">{t('common.actions')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {(rights.data ?? []).map((r) => (
-                        <Table.Tr key={r.id}>
-                          <Table.Th scope="row" fw={500}>{r.subsystemId ? subsystemName(r.subsystemId) : t('lgspAdmin.rights.group')}</Table.Th>
-                          <Table.Td>{scopeText(r)}</Table.Td>
-                          <Table.Td>{r.expiresAt ? formatDateTime(r.expiresAt) : t('lgspAdmin.rights.never')}</Table.Td>
-                          <Table.Td><Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(r.id)} loading={revoke.isPending}
-                            aria-label={t('lgspAdmin.rights.revokeOf', { name: r.subsystemId ? subsystemName(r.subsystemId) : t('lgspAdmin.rights.group') })}>{t('lgspAdmin.rights.revoke')}</Button></Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-                {revoke.error && <ErrorAlert error={revoke.error} />}
-              </QueryState>
+              <DataTable caption={t('lgspAdmin.rights.title')} rows={rights.data} rowKey={(r) => r.id} isPending={rights.isPending} error={rights.error}
+                emptyText={t('lgspAdmin.rights.empty')} minWidth={700} columns={[
+                  { key: 'subsystem', header: t('lgspAdmin.requests.subsystem'), cell: (r) => (r.subsystemId ? subsystemName(r.subsystemId) : t('lgspAdmin.rights.group')) },
+                  { key: 'scope', header: t('lgspAdmin.requests.scope'), cell: scopeText },
+                  { key: 'expires', header: t('lgspAdmin.rights.expires'), cell: (r) => (r.expiresAt ? formatDateTime(r.expiresAt) : t('lgspAdmin.rights.never')), priority: 'secondary' },
+                  { key: 'actions', header: t('common.actions'), cell: (r) => (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(r.id)} loading={revoke.isPending}
+                      aria-label={t('lgspAdmin.rights.revokeOf', { name: r.subsystemId ? subsystemName(r.subsystemId) : t('lgspAdmin.rights.group') })}>{t('lgspAdmin.rights.revoke')}</Button>
+                  ) },
+                ]} />
+              {revoke.error && <ErrorAlert error={revoke.error} />}
             </Card>
 
             <Card withBorder component="section" aria-labelledby="versions-title">
               <Title order={2} size="h4" id="versions-title" mb="sm">{t('lgspAdmin.versions.title')}</Title>
               <RefreshPanel serviceId={s.id} hasUrl={s.openApiUrl !== null} />
-              <QueryState isPending={versions.isPending} error={versions.error}>
-                <TableScroll minWidth={800} label={t('lgspAdmin.versions.title')}>
-                  <Table fz="sm" striped mt="sm" aria-label={t('lgspAdmin.versions.title')}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('lgspAdmin.versionCol')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.versions.label')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.versions.at')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.versions.added')}</Table.Th>
-                        <Table.Th scope="col">{t('lgspAdmin.versions.removed')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {(versions.data ?? []).map((v) => (
-                        <Table.Tr key={v.version}>
-                          <Table.Th scope="row">v{v.version}</Table.Th>
-                          <Table.Td>{v.label || '—'}</Table.Td>
-                          <Table.Td>{formatDateTime(v.createdAt)}</Table.Td>
-                          <Table.Td><Code>{endpointList(v.diff.added)}</Code></Table.Td>
-                          <Table.Td><Code>{endpointList(v.diff.removed)}</Code></Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </TableScroll>
-              </QueryState>
+              <DataTable caption={t('lgspAdmin.versions.title')} rows={versions.data} rowKey={(v) => String(v.version)} isPending={versions.isPending} error={versions.error}
+                minWidth={800} columns={[
+                  { key: 'version', header: t('lgspAdmin.versionCol'), cell: (v) => `v${v.version}` },
+                  { key: 'label', header: t('lgspAdmin.versions.label'), cell: (v) => v.label || '—' },
+                  { key: 'at', header: t('lgspAdmin.versions.at'), cell: (v) => formatDateTime(v.createdAt), priority: 'secondary' },
+                  { key: 'added', header: t('lgspAdmin.versions.added'), cell: (v) => endpointList(v.diff.added) },
+                  { key: 'removed', header: t('lgspAdmin.versions.removed'), cell: (v) => endpointList(v.diff.removed) },
+                ]} />
             </Card>
           </Stack>
         )}

@@ -1,12 +1,11 @@
-import { Anchor, Badge, Group, Select, Table, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lgspApi } from '../../../api/lgsp.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
-import { QueryState } from '../../../components/QueryState.tsx';
-import { TableScroll } from '../../../components/TableScroll.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { foldedFilter } from '../../../components/folded-filter.ts';
 import { matchesFolded } from '../../../lib/format.ts';
 import '../messages.ts';
@@ -35,34 +34,19 @@ export function LgspCataloguePage() {
         <Select id="lgsp-provider" label={t('lgspPortal.catalogue.provider')} placeholder={t('lgspPortal.catalogue.allProviders')} clearable searchable filter={foldedFilter}
           data={providers.map((m) => ({ value: m.id, label: m.name }))} value={provider} onChange={setProvider} w={340} />
       </Group>
-      <QueryState isPending={services.isPending || members.isPending || subsystems.isPending} error={services.error ?? members.error ?? subsystems.error}
-        isEmpty={rows.length === 0} emptyText={t('lgspPortal.catalogue.empty')}>
-        <TableScroll minWidth={800} label={t('lgspPortal.catalogue.title')}>
-          <Table striped aria-label={t('lgspPortal.catalogue.title')} fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('lgspPortal.service.name')}</Table.Th>
-                <Table.Th scope="col">{t('lgspPortal.catalogue.provider')}</Table.Th>
-                <Table.Th scope="col">{t('lgspPortal.service.xroadId')}</Table.Th>
-                <Table.Th scope="col">{t('lgspPortal.service.endpoints')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Th scope="row" fw={500}>
-                    <Anchor component={Link} to={`/workspace/lgsp/services/${s.id}`}>{s.name}</Anchor>
-                    {s.sandbox && <Badge ml="xs" size="sm" variant="light" color="grape">{t('lgspPortal.service.sandbox')}</Badge>}
-                  </Table.Th>
-                  <Table.Td>{memberOf.get(s.subsystemId)?.name ?? '—'}</Table.Td>
-                  <Table.Td><code>{s.xroadId}</code></Table.Td>
-                  <Table.Td>{s.endpoints.length}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
-      </QueryState>
+      <DataTable caption={t('lgspPortal.catalogue.title')} rows={rows} rowKey={(s) => s.id} minWidth={800}
+        isPending={services.isPending || members.isPending || subsystems.isPending} error={services.error ?? members.error ?? subsystems.error}
+        emptyText={t('lgspPortal.catalogue.empty')} columns={[
+          { key: 'name', header: t('lgspPortal.service.name'), cell: (s) => (
+            <>
+              <Anchor component={Link} to={`/workspace/lgsp/services/${s.id}`} fw={500}>{s.name}</Anchor>
+              {s.sandbox && <Badge ml="xs" size="sm" variant="light" color="grape">{t('lgspPortal.service.sandbox')}</Badge>}
+            </>
+          ) },
+          { key: 'provider', header: t('lgspPortal.catalogue.provider'), cell: (s) => memberOf.get(s.subsystemId)?.name ?? '—' },
+          { key: 'xroad', header: t('lgspPortal.service.xroadId'), cell: (s) => <code>{s.xroadId}</code>, priority: 'secondary' },
+          { key: 'endpoints', header: t('lgspPortal.service.endpoints'), cell: (s) => s.endpoints.length, numeric: true, priority: 'secondary' },
+        ]} />
     </>
   );
 }

@@ -1,11 +1,11 @@
-import { Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Group, SegmentedControl, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lgspMonitoringApi, type LgspUsageBucket } from '../../../api/lgsp.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
-import { TableScroll } from '../../../components/TableScroll.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import '../messages.ts';
 import classes from './LgspUsage.module.css';
@@ -73,26 +73,11 @@ export function LgspUsagePage() {
       <QueryState isPending={usage.isPending} error={usage.error} isEmpty={rows.length === 0} emptyText={t('lgspPortal.usage.empty')}>
         <Text size="sm" mb="xs" data-testid="usage-summary">{summary}</Text>
         <UsageChart rows={rows} labels={labels} alt={summary} />
-        <TableScroll minWidth={500} label={t('lgspPortal.usage.table')}>
-          <Table striped fz="sm" aria-label={t('lgspPortal.usage.table')} data-testid="usage-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{bucket === 'hour' ? t('lgspPortal.usage.hour') : t('lgspPortal.usage.day')}</Table.Th>
-                <Table.Th scope="col">{t('lgspPortal.usage.calls')}</Table.Th>
-                <Table.Th scope="col">{t('lgspPortal.usage.failures')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r, i) => (
-                <Table.Tr key={r.start}>
-                  <Table.Th scope="row" fw={500}>{labels[i]}</Table.Th>
-                  <Table.Td>{r.calls.toLocaleString('vi-VN')}</Table.Td>
-                  <Table.Td>{r.failures.toLocaleString('vi-VN')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataTable caption={t('lgspPortal.usage.table')} captionVisible rows={rows.map((r, i) => ({ ...r, label: labels[i]! }))} rowKey={(r) => r.start} columns={[
+          { key: 'start', header: bucket === 'hour' ? t('lgspPortal.usage.hour') : t('lgspPortal.usage.day'), cell: (r) => r.label },
+          { key: 'calls', header: t('lgspPortal.usage.calls'), cell: (r) => r.calls.toLocaleString('vi-VN'), numeric: true },
+          { key: 'failures', header: t('lgspPortal.usage.failures'), cell: (r) => r.failures.toLocaleString('vi-VN'), numeric: true },
+        ]} />
       </QueryState>
     </>
   );
