@@ -34,6 +34,22 @@ const echoDocument = {
   },
 };
 
+/** The next version, uploaded as a file: it adds an endpoint with a request body. */
+const echoDocumentV2 = {
+  ...echoDocument,
+  info: { ...echoDocument.info, version: '1.1.0' },
+  paths: {
+    ...echoDocument.paths,
+    '/echo': {
+      post: {
+        summary: 'Phản hồi nội dung gửi lên',
+        requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['message'], properties: { message: { type: 'string', example: 'Xin chào', description: 'Lời nhắn' } } } } } },
+        responses: { 200: { description: 'Yêu cầu đã nhận' } },
+      },
+    },
+  },
+};
+
 let echo: Server;
 let echoUrl = '';
 before(async () => {
@@ -124,6 +140,15 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
       await provider.getByTestId('service-status').filter({ hasText: 'Đã công bố' }).waitFor();
       assert.ok(await provider.getByLabel(/^Dịch vụ hộp cát/).isChecked());
 
+      // A new description uploaded as a file: version 2, and what it changed.
+      await provider.locator('input[type="file"]').setInputFiles({ name: 'echo-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(echoDocumentV2)) });
+      await provider.getByRole('button', { name: 'Cập nhật mô tả' }).click();
+      const refreshed = provider.getByTestId('refresh-result');
+      await refreshed.filter({ hasText: 'Đã tạo phiên bản 2.' }).waitFor();
+      assert.match((await refreshed.textContent()) ?? '', /Điểm cuối thêm: POST \/echo.*Điểm cuối bỏ: —/);
+      await provider.getByRole('cell', { name: 'v2', exact: true }).waitFor();
+      await checkA11y(provider);
+
       await journey(harness, 'lgsp-consumer', async (consumer) => {
         // First sign-in of an administrator: two-factor enrolment with the key the page shows.
         await startSignIn(harness, consumer, '/admin/lgsp');
@@ -165,13 +190,17 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
         await consumer.getByRole('heading', { level: 1, name: SERVICE_NAME }).waitFor();
         const gatewayId = ((await consumer.getByTestId('service-xroad-id').textContent()) ?? '').trim();
         assert.match(gatewayId, /^VN\/GOV\/.+\/SANDBOX\/echo$/);
-        await consumer.getByText('Phản hồi theo tên').waitFor();
+        // Endpoints by path: the one added in version 2 comes first, open, with its request body's schema and example.
+        await consumer.getByRole('cell', { name: 'Lời nhắn' }).waitFor();
+        await consumer.getByRole('region', { name: 'Nội dung yêu cầu: Ví dụ' }).filter({ hasText: '"message": "Xin chào"' }).waitFor();
+        await consumer.getByRole('button', { name: /^POST\s*\/echo\s*Phản hồi nội dung gửi lên$/ }).click();
+        await consumer.getByRole('button', { name: /^GET\s*\/echo\/\{name\}\s*Phản hồi theo tên$/ }).click();
         await consumer.getByRole('cell', { name: 'Tên cần chào' }).waitFor();
-        const curl = (await consumer.getByTestId('sample-curl').textContent()) ?? '';
+        const curl = (await consumer.getByRole('region', { name: 'Ví dụ curl của GET /echo/{name}', exact: true }).textContent()) ?? '';
         assert.ok(curl.includes(`${harness.origin()}/lgsp/r1/${gatewayId}/echo/an`), curl);
         assert.match(curl, /X-Road-Client: VN\/GOV\/.+\/MOTCUA/);
         await consumer.getByRole('tab', { name: 'C#' }).click();
-        assert.match((await consumer.getByTestId('sample-csharp').textContent()) ?? '', /new HttpRequestMessage\(new HttpMethod\("GET"\)/);
+        assert.match((await consumer.getByRole('region', { name: 'Ví dụ C# của GET /echo/{name}', exact: true }).textContent()) ?? '', /new HttpRequestMessage\(new HttpMethod\("GET"\)/);
         await checkA11y(consumer);
 
         // Access, for the whole service.
@@ -183,6 +212,7 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
 
         // Before approval the console's call reaches the gateway and is refused there.
         await consumer.getByRole('tab', { name: 'Gọi thử' }).click();
+        await chooseFirst(consumer, '#try-endpoint', /^GET \/echo\/\{name\}$/);
         assert.equal(await consumer.locator('#try-path').inputValue(), '/echo/an');
         await consumer.locator('#try-purpose').fill('Kiểm thử tích hợp');
         await consumer.getByRole('button', { name: 'Gửi', exact: true }).click();

@@ -129,7 +129,7 @@ export function ServiceForm({ subsystems }: { subsystems: LgspSubsystem[] }) {
           data={[{ value: 'url', label: t('lgspAdmin.service.fromUrl') }, { value: 'file', label: t('lgspAdmin.service.fromFile') }]} w="fit-content" />
         {source === 'url'
           ? <TextInput id="service-openapi-url" label={t('lgspAdmin.service.openApiUrl')} required value={openApiUrl} onChange={(e) => setOpenApiUrl(e.currentTarget.value)} error={fieldError(create.error, 'openApiUrl')} />
-          : <FileInput id="service-openapi-file" label={t('lgspAdmin.service.openApiFile')} required accept="application/json,.json" value={file} onChange={setFile} error={fileError} clearable />}
+          : <FileInput id="service-openapi-file" label={t('lgspAdmin.service.openApiFile')} required accept="application/json,.json" value={file} onChange={setFile} error={fileError} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} />}
         {create.error && <ErrorAlert error={create.error} />}
         {create.data && <Alert color="green" role="status">{t('lgspAdmin.service.done', { id: create.data.xroadId })}</Alert>}
         <Button type="submit" loading={create.isPending} disabled={!subsystemId} w="fit-content">{t('lgspAdmin.service.submit')}</Button>

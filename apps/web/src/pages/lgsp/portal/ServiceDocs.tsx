@@ -93,7 +93,7 @@ export function ServiceDocs({ operations, context }: { operations: DocOperation[
     <Accordion multiple variant="separated" defaultValue={['op-0']}>
       {operations.map((op, index) => (
         <Accordion.Item key={operationKey(op)} value={`op-${index}`}>
-          <Accordion.Control aria-label={`${operationKey(op)}${op.summary ? ` — ${op.summary}` : ''}`}>
+          <Accordion.Control>
             <Group gap="sm" wrap="nowrap">
               <Badge color={METHOD_COLOURS[op.method] ?? 'gray'} variant="filled" w={70}>{op.method}</Badge>
               <Code>{op.path}</Code>

@@ -105,7 +105,7 @@ function bodyOf(document: Json, content: unknown): DocBody | null {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** Every operation of the document, in its order, with path-level parameters merged in. */
+/** Every operation of the document, by path then method, with path-level parameters merged in. */
 export function operationsOf(raw: unknown): DocOperation[] {
   if (!isObject(raw) || !isObject(raw.paths)) return [];
   const document = raw;
@@ -134,7 +134,9 @@ export function operationsOf(raw: unknown): DocOperation[] {
       });
     }
   }
-  return operations;
+  // The registry keeps the document as jsonb, which does not keep key order: sort by path, then method.
+  const rank = (method: string) => METHODS.indexOf(method.toLowerCase() as (typeof METHODS)[number]);
+  return operations.sort((a, b) => (a.path === b.path ? rank(a.method) - rank(b.method) : a.path < b.path ? -1 : 1));
 }
 
 /** A short type label of a schema: `string (date-time)`, `array<object>`, `integer`. */
