@@ -1,5 +1,5 @@
 // The identity module's one door: SSO (OpenID Connect provider), officials, citizens, roles.
-import { createSecretBox, type Listen, type ModuleContext, type OutboundCalls } from '../../packages/platform/index.ts';
+import { createSecretBox, notFound, type Listen, type ModuleContext, type OutboundCalls } from '../../packages/platform/index.ts';
 import { createAccountService, type AgencyDirectory } from './account.service.ts';
 import { accountRoutes } from './account.routes.ts';
 import { createAuthenticator } from './principal.ts';
@@ -9,7 +9,7 @@ import { rotateSigningKey } from './oidc/keys.ts';
 import { createVneidClient } from './oidc/upstream.ts';
 import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET } from './demo.ts';
 import { createRevocationSender, createTokenCache } from './token-cache.ts';
-import { resourceServers } from './oidc/resources.ts';
+import { LGSP_SCOPES, resourceServers } from './oidc/resources.ts';
 
 export { PERMISSIONS, permissionCodes, BUILT_IN_ROLES, type Permission } from './permissions.ts';
 export { DEMO_ACCOUNTS, DEMO_SERVICE_CLIENT, DEMO_TOTP_SECRET, WEB_CLIENT_ID };
@@ -41,6 +41,19 @@ export function createIdentityModule(ctx: ModuleContext & { listen: Listen }, ag
     authenticate: createAuthenticator(oidc, accounts, tokens, resourceServers(ctx.config.publicUrl).api.audience),
     /** Bearer tokens issued for the LGSP gateway (audience `$PUBLIC_URL/lgsp`, decision 0008); API tokens are refused. */
     authenticateGateway: createAuthenticator(oidc, accounts, tokens, resourceServers(ctx.config.publicUrl).lgsp.audience),
+    /**
+     * A short-lived client-credentials token for the LGSP gateway, issued to a service client by the
+     * platform itself (no secret): the developer portal's "try it" console calls the gateway as the
+     * consumer subsystem that client authenticates, through every gateway check (decision 0034).
+     */
+    async issueGatewayToken(clientId: string, seconds: number): Promise<string> {
+      const provider = await oidc.provider();
+      const client = await provider.Client.find(clientId);
+      if (!client) throw notFound('identity.client_not_found', 'No such service client');
+      const token = new provider.ClientCredentials({ client, scope: LGSP_SCOPES.join(' '), expiresIn: seconds });
+      token.setAudience(resourceServers(ctx.config.publicUrl).lgsp.audience);
+      return token.save();
+    },
     /** /api/identity/* */
     routes: accountRoutes(accounts, rotateKeys),
     /** /oidc/* (the provider and its sign-in pages), mounted at the root. */

@@ -17,6 +17,7 @@ import { createGatewayRegistry } from './gateway-registry.ts';
 import { createCertificateAuthenticator, type ClientTlsOptions } from './gateway-tls.ts';
 import { createCertificateService, type CertificateService } from './certificates.service.ts';
 import { lgspRoutes } from './lgsp.routes.ts';
+import { createTryService } from './try.service.ts';
 import { lgspRepository } from './lgsp.repository.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type MessageLog } from './message-log.ts';
 import { createLogService, type LogService } from './log.service.ts';
@@ -63,6 +64,10 @@ export interface LgspDependencies {
   metrics?: Pick<Metrics, 'counter' | 'histogram'>;
   /** Mutual TLS for consumers (the CA bundle and the CA's OCSP client); without it client certificates are refused. */
   clientTls?: ClientTlsOptions | undefined;
+  /** The identity module: a short-lived gateway token for a service client (the portal's "try it" console). */
+  issueGatewayToken: (clientId: string, seconds: number) => Promise<string>;
+  /** Where the "try it" console reaches the gateway (default: the platform's public URL). */
+  gatewayUrl?: string;
 }
 
 export interface LgspModule {
@@ -121,7 +126,8 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
         await sealer.sealNow();
       },
     }),
-    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log, certificates),
+    routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log, certificates,
+      createTryService({ registry, issueGatewayToken: deps.issueGatewayToken, gatewayUrl: deps.gatewayUrl ?? ctx.config.publicUrl })),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
       maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, certificates: certificateAuthenticator, ...(observe ? { observe } : {}),

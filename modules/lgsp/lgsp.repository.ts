@@ -96,6 +96,9 @@ export function lgspRepository(db: Db) {
     setBodyLogging: async (serviceId: string, mode: 'full' | 'metadata' | 'off') =>
       (await db.update(services).set({ bodyLogging: mode, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
 
+    setSandbox: async (serviceId: string, sandbox: boolean) =>
+      (await db.update(services).set({ sandbox, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
+
     insertGroup: async (row: typeof groups.$inferInsert) => (await db.insert(groups).values(row).onConflictDoNothing().returning())[0],
     group: async (id: string) => (await db.select().from(groups).where(eq(groups.id, id)))[0],
     addGroupMember: (groupId: string, subsystemId: string) => db.insert(groupMembers).values({ groupId, subsystemId }).onConflictDoNothing(),

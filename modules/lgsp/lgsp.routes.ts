@@ -6,13 +6,14 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  VapexChoiceBody, VapexPublicationSchema, VersionSchema,
+  VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
+import type { TryService } from './try.service.ts';
 import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
 import type { VapexPublications } from './vapex-sync.ts';
 
 /** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
-export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService) {
+export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService, tryIt: TryService) {
   const manage = { access: MANAGE_PERMISSION };
   const read = { access: 'authenticated' };
   return async function routes(app: App): Promise<void> {
@@ -39,6 +40,19 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => registry.listServices(request.query.status));
     app.get('/services/:id', { config: read, schema: { operationId: 'getLgspService', tags: TAGS, summary: 'A service', params: IdParams, response: { 200: ServiceSchema, ...errorResponses(404) } } },
       async (request) => registry.getService(request.params.id));
+    app.get('/services/:id/openapi', { config: read, schema: { operationId: 'getLgspServiceOpenApi', tags: TAGS, summary: "The service's current OpenAPI document (its documentation in the developer portal)", params: IdParams, response: { 200: OpenApiDocumentSchema, ...errorResponses(404) } } },
+      async (request) => registry.document(request.params.id));
+    app.put('/services/:id/sandbox', { config: manage, schema: { operationId: 'setLgspServiceSandbox', tags: TAGS, summary: 'Flag the service as a sandbox / test provider (the portal\'s "try it" console may call it) or not; its provider\'s administrators', params: IdParams, body: SandboxBody, response: { 200: ServiceSchema, ...errorResponses(404) } } },
+      async (request) => registry.setSandbox(request.principal, request.params.id, request.body.sandbox));
+    app.post('/try', { config: { ...manage, auditedByHandler: true }, schema: { operationId: 'tryLgspService', tags: TAGS, summary: 'The "try it" console: call a published sandbox service as one of your subsystems, through the gateway (logged and monitored like any call); audited', body: TryBody, response: { 200: TryResultSchema, ...errorResponses(404, 409) } } },
+      async (request) => {
+        const result = await tryIt.call(request.principal, request.body);
+        await request.audit({
+          action: 'call lgsp.try', target: `/api/lgsp/services/${request.body.serviceId}`, purpose: request.body.purpose ?? 'Thử gọi dịch vụ từ cổng nhà phát triển',
+          details: { subsystemId: request.body.subsystemId, method: request.body.method.toUpperCase(), status: result.status, messageId: result.messageId },
+        });
+        return result;
+      });
     app.get('/services/:id/versions', { config: read, schema: { operationId: 'listLgspServiceVersions', tags: TAGS, summary: "A service's descriptions, newest first, each with the endpoints it added and removed", params: IdParams, response: { 200: Type.Array(VersionSchema), ...errorResponses(404) } } },
       async (request) => registry.versions(request.params.id));
     app.post('/services/:id/refresh', { config: manage, schema: { operationId: 'refreshLgspService', tags: TAGS, summary: 'Read the description again (its URL, or a new upload); a new version when it changed, with the endpoint diff', params: IdParams, body: RefreshBody, response: { 200: RefreshResultSchema, ...errorResponses(404, 409) } } },
@@ -64,6 +78,9 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => log.operationalData(request.principal, request.query));
     app.get('/monitoring/health', { config: manage, schema: { operationId: 'getLgspServiceHealth', tags: TAGS, summary: 'Per-service health over a window (default the last 24 h): success and failure counts, last times, duration min/avg/max/p95', querystring: MonitoringQuery, response: { 200: Type.Array(ServiceHealthSchema), ...errorResponses() } } },
       async (request) => log.health(request.principal, request.query));
+
+    app.get('/monitoring/usage', { config: manage, schema: { operationId: 'getLgspUsage', tags: TAGS, summary: 'Your own calls as a consumer (your agencies\' subsystems), per hour or day, with their failures, over a window (default the last 24 h)', querystring: UsageQuery, response: { 200: Type.Array(UsageBucketSchema), ...errorResponses() } } },
+      async (request) => log.usage(request.principal, request.query));
 
     app.post('/groups', { config: manage, schema: { operationId: 'createLgspGroup', tags: TAGS, summary: 'A group of subsystems access rights can name', body: NewGroupBody, response: { 201: GroupSchema, ...errorResponses(409) } } },
       async (request, reply) => reply.code(201).send(await access.createGroup(request.principal, request.body)));

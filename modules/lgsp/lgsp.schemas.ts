@@ -34,7 +34,8 @@ export const NewCertificateBody = Type.Object({
 export const CertificateParams = Type.Object({ id: Uuid, certificateId: Uuid }, { additionalProperties: false });
 export const ServiceSchema = Type.Object({
   id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
-  openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode, endpoints: Type.Array(EndpointSchema),
+  openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
+  sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }), endpoints: Type.Array(EndpointSchema),
 }, { $id: 'LgspService' });
 export const RefreshResultSchema = Type.Object({ changed: Type.Boolean(), diff: DiffSchema, service: ServiceSchema }, { $id: 'LgspRefreshResult' });
 export const VersionSchema = Type.Object({
@@ -130,3 +131,34 @@ export const OperationalRecordSchema = Type.Object({
   messageProtocolVersion: Nullable(Type.String()), restMethod: Type.String(), restPath: Type.String(), requestSize: Type.Integer(), responseSize: Nullable(Type.Integer()),
   succeeded: Type.Boolean(), faultCode: Nullable(Type.String()), faultString: Nullable(Type.String()), statusCode: Type.Integer(), serviceType: Type.String(),
 }, { $id: 'LgspOperationalRecord', description: "X-Road operational monitoring (PR-OPMON) fields of one request" });
+
+export const SandboxBody = Type.Object({
+  sandbox: Type.Boolean({ description: 'true: a sandbox / test provider the developer portal\'s "try it" console may call' }),
+}, { additionalProperties: false, $id: 'LgspSandboxChange' });
+
+export const OpenApiDocumentSchema = Type.Object({}, { additionalProperties: true, $id: 'LgspOpenApiDocument', description: "The service's current OpenAPI 3 document, as registered" });
+
+export const TryBody = Type.Object({
+  serviceId: Uuid,
+  subsystemId: Type.String({ format: 'uuid', description: 'One of your agency\'s subsystems: the call is made as it (X-Road-Client)' }),
+  method: Type.String({ minLength: 3, maxLength: 7 }),
+  path: Type.String({ minLength: 1, maxLength: 2000, pattern: '^/[^\\u0000]*$', description: 'The path after the service code, with its query' }),
+  body: Type.Optional(Type.String({ maxLength: 65_536 })),
+  contentType: Type.Optional(Type.String({ minLength: 3, maxLength: 200, pattern: '^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(;[ -~]*)?$' })),
+  purpose: Type.Optional(Type.String({ minLength: 5, maxLength: 500, description: 'Why (recorded in the audit trail and sent as X-Purpose)' })),
+}, { additionalProperties: false, $id: 'LgspTryRequest' });
+
+export const TryResultSchema = Type.Object({
+  status: Type.Integer(), headers: Type.Record(Type.String(), Type.String()), body: Type.String(), truncated: Type.Boolean(),
+  durationMs: Type.Number(), messageId: Nullable(Type.String()), url: Type.String(),
+}, { $id: 'LgspTryResult' });
+
+export const UsageQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  bucket: Type.Optional(Type.Union([Type.Literal('hour'), Type.Literal('day')], { default: 'hour' })),
+}, { additionalProperties: false, $id: 'LgspUsageQuery' });
+
+export const UsageBucketSchema = Type.Object({
+  start: Type.String({ description: 'Start of the hour or day (days in Vietnam time), UTC' }), calls: Type.Integer(), failures: Type.Integer(),
+}, { $id: 'LgspUsageBucket' });

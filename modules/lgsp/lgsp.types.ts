@@ -49,6 +49,8 @@ export interface Service {
   timeoutMs: number;
   /** What the message log keeps of its bodies (decision 0032). */
   bodyLogging: BodyLogging;
+  /** A sandbox / test provider: the developer portal's "try it" console may call it. */
+  sandbox: boolean;
   endpoints: Endpoint[];
 }
 

@@ -2,7 +2,7 @@ import { badRequest, notFound, type Db, type Principal, type SecretBox } from '.
 import type { EvidencePackage } from './evidence-verify.ts';
 import { exportEvidence, findMessage } from './evidence.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
-import { monitoringScope, operationalData, serviceHealth, type MonitoringScope, type Window } from './monitoring.ts';
+import { administeredMembers, consumerUsage, monitoringScope, operationalData, serviceHealth, type MonitoringScope, type Window } from './monitoring.ts';
 import { MANAGE_PERMISSION } from './registry.service.ts';
 import type { Sealer } from './seals.ts';
 
@@ -48,6 +48,11 @@ export function createLogService(deps: LogServiceDependencies) {
     },
     async health(principal: Principal, query: { from?: string | undefined; to?: string | undefined }) {
       return serviceHealth(deps.db, await scopeOf(principal), windowOf(query));
+    },
+    /** The calls of the principal's own agencies' subsystems (as consumers), per hour or day: never another consumer's, whoever asks. */
+    async usage(principal: Principal, query: { from?: string | undefined; to?: string | undefined; bucket?: 'hour' | 'day' | undefined }) {
+      const own = await administeredMembers(principal, MANAGE_PERMISSION, await deps.repo.listMembers(), (id) => deps.agencies.agencyAncestors(id));
+      return consumerUsage(deps.db, own, windowOf(query), query.bucket ?? 'hour');
     },
   };
 }

@@ -98,17 +98,26 @@ export async function monitoringScope(
   ancestors: (agencyId: string) => Promise<string[]>,
 ): Promise<MonitoringScope> {
   if (canActOn(principal, permission, rootAgencyId, [])) return { all: true, members: [] };
+  return { all: false, members: await administeredMembers(principal, permission, members, ancestors) };
+}
+
+/** The member prefixes `INSTANCE/CLASS/CODE/` of the agencies the principal administers. */
+export async function administeredMembers(
+  principal: Principal, permission: string, members: { instance: string; memberClass: string; memberCode: string; agencyId: string }[],
+  ancestors: (agencyId: string) => Promise<string[]>,
+): Promise<string[]> {
   const allowed: string[] = [];
   for (const m of members) if (canActOn(principal, permission, m.agencyId, await ancestors(m.agencyId))) allowed.push(`${m.instance}/${m.memberClass}/${m.memberCode}/`);
-  return { all: false, members: allowed };
+  return allowed;
 }
+
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A provider sees its services' records, a consumer its own calls. */
 function scopeCondition(scope: MonitoringScope): SQL | undefined {
   if (scope.all) return undefined;
   if (scope.members.length === 0) return sql`false`;
-  const escape = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(...scope.members.flatMap((prefix) => [like(operationalRecords.service, escape(prefix)), like(operationalRecords.client, escape(prefix))]));
+  return or(...scope.members.flatMap((prefix) => [like(operationalRecords.service, likePrefix(prefix)), like(operationalRecords.client, likePrefix(prefix))]));
 }
 
 export interface Window {
@@ -156,4 +165,30 @@ export async function serviceHealth(db: Db, scope: MonitoringScope, window: Wind
     service: r.service, successCount: Number(r.ok), failureCount: Number(r.failed), lastSuccessTs: iso(r.last_ok), lastFailureTs: iso(r.last_failed),
     durationMinMs: ms(r.min), durationAvgMs: ms(r.avg), durationMaxMs: ms(r.max), durationP95Ms: ms(r.p95),
   }));
+}
+
+export interface UsageBucket {
+  /** Start of the hour or day (days in Vietnam's time, UTC+7), ISO 8601 UTC. */
+  start: string;
+  calls: number;
+  failures: number;
+}
+
+/** Vietnam keeps UTC+7 all year: a day bucket starts at 00:00 there. */
+const VIETNAM_OFFSET = sql.raw(`interval '7 hours'`);
+
+/**
+ * A consumer's own calls (records whose client is one of `clientMembers`), counted per hour or
+ * per day with their failures: the developer portal's usage chart.
+ */
+export async function consumerUsage(db: Db, clientMembers: string[], window: Window, bucket: 'hour' | 'day'): Promise<UsageBucket[]> {
+  if (clientMembers.length === 0) return [];
+  const t = operationalRecords;
+  const unit = sql.raw(bucket === 'hour' ? `'hour'` : `'day'`);
+  const where = and(gte(t.monitoringDataTs, window.from), lte(t.monitoringDataTs, window.to), or(...clientMembers.map((prefix) => like(t.client, likePrefix(prefix)))));
+  const rows = await queryRows<{ start: string | Date; calls: string; failures: string }>(db, sql`
+    select to_char(date_trunc(${unit}, (${t.monitoringDataTs} at time zone 'UTC') + ${VIETNAM_OFFSET}) - ${VIETNAM_OFFSET}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as start,
+      count(*) as calls, count(*) filter (where not ${t.succeeded}) as failures
+    from ${t} where ${where} group by 1 order by 1`);
+  return rows.map((r) => ({ start: new Date(r.start).toISOString(), calls: Number(r.calls), failures: Number(r.failures) }));
 }

@@ -92,7 +92,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     const current = await repo.currentVersion(row.id);
     return {
       id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, nationalService: row.nationalService,
-      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, endpoints: current?.endpoints ?? [],
+      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, endpoints: current?.endpoints ?? [],
       xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
     };
   }
@@ -124,6 +124,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
   return {
     requireManage,
     serviceRows,
+    subsystemRows,
 
     async createMember(principal: Principal, input: { agencyCode: string; memberClass: string }): Promise<Member> {
       requireIdentifier('memberClass', input.memberClass);
@@ -207,6 +208,23 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
 
     async openApi(serviceId: string): Promise<unknown> {
       return (await repo.currentVersion(serviceId))?.openApi;
+    },
+
+    /** The current OpenAPI document of a service, for its documentation in the developer portal. */
+    async document(serviceId: string): Promise<Record<string, unknown>> {
+      await serviceRows(serviceId);
+      const current = await repo.currentVersion(serviceId);
+      if (!current) throw notFound('lgsp.service_not_found', 'No such service');
+      return current.openApi as Record<string, unknown>;
+    },
+
+    /** Flags the service as a sandbox / test provider (the portal's "try it" console may call it); its provider's administrators decide. */
+    async setSandbox(principal: Principal, serviceId: string, sandbox: boolean): Promise<Service> {
+      const { subsystem, member } = await serviceRows(serviceId);
+      await requireManage(principal, member.agencyId);
+      const updated = await repo.setSandbox(serviceId, sandbox);
+      if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
+      return toService(updated, toSubsystem(subsystem, member));
     },
 
     async setStatus(principal: Principal, serviceId: string, status: ServiceStatus): Promise<Service> {

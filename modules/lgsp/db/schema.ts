@@ -77,6 +77,8 @@ export const services = lgsp.table('services', {
   nationalService: text('national_service'),
   /** What the message log keeps of the bodies: full (encrypted at rest), metadata (their hashes only) or off (neither). */
   bodyLogging: text('body_logging', { enum: ['full', 'metadata', 'off'] }).notNull().default('metadata'),
+  /** A sandbox / test provider: the developer portal's "try it" console may call it (deny by default). */
+  sandbox: boolean('sandbox').notNull().default(false),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('services_code_uq').on(t.subsystemId, t.code)]);

@@ -2,7 +2,73 @@ import { api } from './client.ts';
 import type { Schema } from './schemas.ts';
 
 export type LgspServiceHealth = Schema<'LgspServiceHealth'>;
+export type LgspMember = Schema<'LgspMember'>;
+export type LgspSubsystem = Schema<'LgspSubsystem'>;
+export type LgspServiceVersion = Schema<'LgspServiceVersion'>;
+export type LgspRefreshResult = Schema<'LgspRefreshResult'>;
+export type LgspAccessRight = Schema<'LgspAccessRight'>;
+export type LgspAccessRequest = Schema<'LgspAccessRequest'>;
+export type LgspNewService = Schema<'LgspNewService'>;
+export type LgspNewAccessRequest = Schema<'LgspNewAccessRequest'>;
+export type LgspServiceStatus = Schema<'LgspService'>['status'];
+// TODO(lead): Schema<'LgspService'> once openapi.json is regenerated (it gains `sandbox`).
+export type LgspService = Schema<'LgspService'> & { sandbox: boolean };
+
+// TODO(lead): Schema<'LgspTryRequest'>
+export interface LgspTryRequest {
+  serviceId: string;
+  subsystemId: string;
+  method: string;
+  path: string;
+  body?: string;
+  contentType?: string;
+  purpose?: string;
+}
+
+// TODO(lead): Schema<'LgspTryResult'>
+export interface LgspTryResult {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  truncated: boolean;
+  durationMs: number;
+  messageId: string | null;
+  url: string;
+}
+
+// TODO(lead): Schema<'LgspUsageBucket'>
+export interface LgspUsageBucket {
+  start: string;
+  calls: number;
+  failures: number;
+}
 
 export const lgspMonitoringApi = {
   health: (query: { from?: string; to?: string }) => api.get<LgspServiceHealth[]>('/api/lgsp/monitoring/health', { ...query }),
+  usage: (query: { from?: string; to?: string; bucket?: 'hour' | 'day' }) => api.get<LgspUsageBucket[]>('/api/lgsp/monitoring/usage', { ...query }),
+};
+
+const service = (id: string) => `/api/lgsp/services/${encodeURIComponent(id)}`;
+
+/** The registry, the developer portal and the provider's administration (modules/lgsp). */
+export const lgspApi = {
+  members: () => api.get<LgspMember[]>('/api/lgsp/members'),
+  createMember: (body: { agencyCode: string; memberClass: string }) => api.post<LgspMember>('/api/lgsp/members', body),
+  subsystems: () => api.get<LgspSubsystem[]>('/api/lgsp/subsystems'),
+  createSubsystem: (memberId: string, body: { code: string; name: string; clientId?: string }) =>
+    api.post<LgspSubsystem>(`/api/lgsp/members/${encodeURIComponent(memberId)}/subsystems`, body),
+  services: (status?: LgspServiceStatus) => api.get<LgspService[]>('/api/lgsp/services', { status }),
+  service: (id: string) => api.get<LgspService>(service(id)),
+  openApi: (id: string) => api.get<Record<string, unknown>>(`${service(id)}/openapi`),
+  registerService: (subsystemId: string, body: LgspNewService) => api.post<LgspService>(`/api/lgsp/subsystems/${encodeURIComponent(subsystemId)}/services`, body),
+  versions: (id: string) => api.get<LgspServiceVersion[]>(`${service(id)}/versions`),
+  refresh: (id: string, body: { openApiUrl?: string; openApi?: Record<string, unknown> }) => api.post<LgspRefreshResult>(`${service(id)}/refresh`, body),
+  setStatus: (id: string, status: LgspServiceStatus) => api.put<LgspService>(`${service(id)}/status`, { status }),
+  setSandbox: (id: string, sandbox: boolean) => api.put<LgspService>(`${service(id)}/sandbox`, { sandbox }),
+  rights: (id: string) => api.get<LgspAccessRight[]>(`${service(id)}/rights`),
+  revoke: (rightId: string) => api.delete(`/api/lgsp/rights/${encodeURIComponent(rightId)}`),
+  requests: (id: string) => api.get<LgspAccessRequest[]>(`${service(id)}/access-requests`),
+  requestAccess: (body: LgspNewAccessRequest) => api.post<LgspAccessRequest>('/api/lgsp/access-requests', body),
+  decide: (requestId: string, body: { approve: boolean; note?: string }) => api.post<LgspAccessRequest>(`/api/lgsp/access-requests/${encodeURIComponent(requestId)}/decision`, body),
+  tryIt: (body: LgspTryRequest) => api.post<LgspTryResult>('/api/lgsp/try', body),
 };

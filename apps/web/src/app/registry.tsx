@@ -60,6 +60,11 @@ const ReconciliationsPage = signedIn(() => import('../pages/payment/Reconciliati
 const NoticeTemplatesPage = signedIn(() => import('../pages/admin/tthc/NoticeTemplatesPage.tsx'), 'NoticeTemplatesPage');
 const AuditPage = signedIn(() => import('../pages/admin/AuditPage.tsx'), 'AuditPage');
 const LgspHealthPage = signedIn(() => import('../pages/lgsp/LgspHealthPage.tsx'), 'LgspHealthPage');
+const LgspCataloguePage = signedIn(() => import('../pages/lgsp/portal/LgspCataloguePage.tsx'), 'LgspCataloguePage');
+const LgspServicePage = signedIn(() => import('../pages/lgsp/portal/LgspServicePage.tsx'), 'LgspServicePage');
+const LgspUsagePage = signedIn(() => import('../pages/lgsp/portal/LgspUsagePage.tsx'), 'LgspUsagePage');
+const LgspAdminPage = signedIn(() => import('../pages/lgsp/admin/LgspAdminPage.tsx'), 'LgspAdminPage');
+const LgspServiceAdminPage = signedIn(() => import('../pages/lgsp/admin/LgspServiceAdminPage.tsx'), 'LgspServiceAdminPage');
 
 export type SectionId = 'citizen' | 'workspace' | 'admin';
 
@@ -112,6 +117,9 @@ export const pageRoutes: PageRoute[] = [
   { path: '/workspace/results', component: ResultsRegistryPage, access: { anyOf: ['dossier.read', 'dossier.process', 'dossier.approve', 'dossier.receive', 'result.manage'] }, section: 'workspace', labelKey: 'resultsRegistry.nav' },
   { path: '/workspace/indicators', component: IndicatorsPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.indicators' },
   { path: '/workspace/ioc', component: IocPage, access: { anyOf: ['report.read'] }, section: 'workspace', labelKey: 'analytics.nav.ioc' },
+  { path: '/workspace/lgsp', component: LgspCataloguePage, access: 'official', section: 'workspace', labelKey: 'lgspNav.catalogue' },
+  { path: '/workspace/lgsp/services/$serviceId', component: LgspServicePage, access: 'official' },
+  { path: '/workspace/lgsp/usage', component: LgspUsagePage, access: { anyOf: ['lgsp.manage'] }, section: 'workspace', labelKey: 'lgspNav.usage' },
   { path: '/workspace/register', component: RegisterPage, access: { anyOf: ['dossier.receive'] }, section: 'workspace', labelKey: 'tthc.register.open' },
 
   { path: '/admin/officials', component: OfficialsPage, access: { anyOf: ['identity.manage'] }, section: 'admin', labelKey: 'nav.officials' },
@@ -128,6 +136,8 @@ export const pageRoutes: PageRoute[] = [
   { path: '/admin/payments/reconciliations', component: ReconciliationsPage, access: { anyOf: ['payment.reconcile'] }, section: 'admin', labelKey: 'payment.nav.reconciliations' },
   { path: '/admin/ioc', component: DashboardsAdminPage, access: { anyOf: ['catalog.edit'] }, section: 'admin', labelKey: 'analytics.nav.dashboards' },
   { path: '/admin/audit', component: AuditPage, access: { anyOf: ['audit.read'] }, section: 'admin', labelKey: 'nav.audit' },
+  { path: '/admin/lgsp', component: LgspAdminPage, access: { anyOf: ['lgsp.manage'] }, section: 'admin', labelKey: 'lgspNav.admin' },
+  { path: '/admin/lgsp/services/$serviceId', component: LgspServiceAdminPage, access: { anyOf: ['lgsp.manage'] } },
   { path: '/admin/lgsp/health', component: LgspHealthPage, access: { anyOf: ['lgsp.manage'] }, section: 'admin', labelKey: 'lgspHealth.nav' },
 ];
 

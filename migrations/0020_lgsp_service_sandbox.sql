@@ -1,0 +1,1 @@
+ALTER TABLE "lgsp"."services" ADD COLUMN "sandbox" boolean DEFAULT false NOT NULL;
