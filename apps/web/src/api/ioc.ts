@@ -13,15 +13,8 @@ export type ChartKind = Panel['chart'];
 export type PeriodKind = Panel['periodKind'];
 export type Unit = PanelData['unit'];
 
-// TODO(lead): Schema<'PublicDashboard'>, Schema<'PublicDashboardPanelData'> once openapi.json is regenerated.
-export interface PublicDashboard {
-  code: string;
-  titleVi: string;
-  titleEn: string;
-  refreshSeconds: number;
-  panels: Omit<Panel, 'options'>[];
-}
-export interface PublicPanelData extends Omit<PanelData, 'agency' | 'rows'> { rows: Omit<DataRow, 'drill'>[] }
+export type PublicDashboard = Schema<'PublicDashboard'>;
+export type PublicPanelData = Schema<'PublicDashboardPanelData'>;
 
 export interface PanelQuery { period?: string | undefined; agency?: string | undefined }
 export type DashboardInput = Omit<Dashboard, 'id' | 'version' | 'updatedAt' | 'panels'>;

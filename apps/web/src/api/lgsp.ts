@@ -11,37 +11,10 @@ export type LgspAccessRequest = Schema<'LgspAccessRequest'>;
 export type LgspNewService = Schema<'LgspNewService'>;
 export type LgspNewAccessRequest = Schema<'LgspNewAccessRequest'>;
 export type LgspServiceStatus = Schema<'LgspService'>['status'];
-// TODO(lead): Schema<'LgspService'> once openapi.json is regenerated (it gains `sandbox`).
-export type LgspService = Schema<'LgspService'> & { sandbox: boolean };
-
-// TODO(lead): Schema<'LgspTryRequest'>
-export interface LgspTryRequest {
-  serviceId: string;
-  subsystemId: string;
-  method: string;
-  path: string;
-  body?: string;
-  contentType?: string;
-  purpose?: string;
-}
-
-// TODO(lead): Schema<'LgspTryResult'>
-export interface LgspTryResult {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  truncated: boolean;
-  durationMs: number;
-  messageId: string | null;
-  url: string;
-}
-
-// TODO(lead): Schema<'LgspUsageBucket'>
-export interface LgspUsageBucket {
-  start: string;
-  calls: number;
-  failures: number;
-}
+export type LgspService = Schema<'LgspService'>;
+export type LgspTryRequest = Schema<'LgspTryRequest'>;
+export type LgspTryResult = Schema<'LgspTryResult'>;
+export type LgspUsageBucket = Schema<'LgspUsageBucket'>;
 
 export const lgspMonitoringApi = {
   health: (query: { from?: string; to?: string }) => api.get<LgspServiceHealth[]>('/api/lgsp/monitoring/health', { ...query }),

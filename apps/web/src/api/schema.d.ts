@@ -1189,6 +1189,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/store/dossiers/{id}/digitised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier's digitised parts with their true-copy marks checked now (valid or not) */
+        get: operations["listDigitisedParts"];
+        put?: never;
+        /** The desk certifies an uploaded scan of a paper part as a true copy of the original (who, when, agency, SHA-256, keyed mark); it joins the dossier and the applicant's store */
+        post: operations["digitiseDossierPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen's e-data store (and their enterprise's when signed in as its representative): digitised parts and results issued */
+        get: operations["listStoreDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/documents/{ref}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of one's store */
+        get: operations["downloadStoreDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/documents/{ref}/reuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use a store document in a new filing instead of uploading: answers an upload id to attach to a part (the dossier records the store document) */
+        post: operations["reuseStoreDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/documents/{ref}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a store document by a time-limited link bound to a person (personal id) or an agency; the token is shown once */
+        post: operations["shareStoreDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The links one has shared (active, expired, revoked) */
+        get: operations["listStoreShares"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/shares/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a share link */
+        delete: operations["revokeStoreShare"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recipient of a share link downloads the document (refused after expiry or revocation, or for anyone else) */
+        get: operations["openSharedStoreDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/store/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "Who read my data": reads of the signed-in person's data (and their enterprise's) by officials and systems, with purpose */
+        get: operations["listMyDataReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/dossiers/{id}/rating": {
         parameters: {
             query?: never;
@@ -1896,6 +2050,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/public/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public dashboards and their panels, for anyone */
+        get: operations["listPublicDashboards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/public/dashboards/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public dashboard and its panels (an internal one is not found) */
+        get: operations["getPublicDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/public/dashboards/{code}/panels/{panelId}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public panel's figures for a period: the province's aggregates, never a person, no drill-down (an internal dashboard's panel is not found) */
+        get: operations["getPublicDashboardPanelData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/dashboards/{code}/panels/{panelId}/export": {
         parameters: {
             query?: never;
@@ -2052,6 +2257,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lgsp/subsystems/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client certificates registered for a subsystem, newest first */
+        get: operations["listLgspSubsystemCertificates"];
+        put?: never;
+        /** Register a client certificate from the CA that authenticates the subsystem over the gateway's mutual TLS (revocation is asked of the CA at call time) */
+        post: operations["registerLgspSubsystemCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/subsystems/{id}/certificates/{certificateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop accepting a client certificate for the subsystem */
+        delete: operations["removeLgspSubsystemCertificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lgsp/subsystems/{id}/services": {
         parameters: {
             query?: never;
@@ -2097,6 +2337,57 @@ export interface paths {
         get: operations["getLgspService"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/openapi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's current OpenAPI document (its documentation in the developer portal) */
+        get: operations["getLgspServiceOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Flag the service as a sandbox / test provider (the portal's "try it" console may call it) or not; its provider's administrators */
+        put: operations["setLgspServiceSandbox"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The "try it" console: call a published sandbox service as one of your subsystems, through the gateway (logged and monitored like any call); audited */
+        post: operations["tryLgspService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2232,6 +2523,23 @@ export interface paths {
         };
         /** Per-service health over a window (default the last 24 h): success and failure counts, last times, duration min/avg/max/p95 */
         get: operations["getLgspServiceHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/monitoring/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own calls as a consumer (your agencies' subsystems), per hour or day, with their failures, over a window (default the last 24 h) */
+        get: operations["getLgspUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2705,6 +3013,21 @@ export interface components {
             /** @description OAuth 2 scopes the client may obtain: `api` (the Sen API, resource …/api) and/or `lgsp` (the LGSP gateway, resource …/lgsp). Default `api`. */
             scopes?: ("api" | "lgsp")[];
         };
+        CreatedStoreShare: {
+            id: string;
+            documentId: string;
+            documentTitle: string;
+            /** @enum {string} */
+            recipientKind: "person" | "agency";
+            recipientLabel: string;
+            createdAt: string;
+            expiresAt: string;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            lastUsedAt: string | null;
+            /** @description Shown once: the link is /kho-du-lieu/chia-se/<token> */
+            token: string;
+        };
         Dashboard: {
             id: string;
             code: string;
@@ -2880,6 +3203,38 @@ export interface components {
             document?: string;
             exceptionId?: string;
         };
+        DigitiseBody: {
+            /** Format: uuid */
+            uploadId: string;
+            partCode: string;
+        };
+        DigitisedPart: {
+            /** @description A digitised part's id, or a results-registry code (KQ-…) */
+            id: string;
+            /** @enum {string} */
+            source: "digitised" | "result";
+            /** @enum {string} */
+            holderKind: "person" | "organisation";
+            /** @description The holder's personal id or enterprise code, masked */
+            holder: string;
+            title: string;
+            fileName: string;
+            contentType: string;
+            at: string;
+            certification: components["schemas"]["TrueCopyCertification"] | null;
+            result: {
+                code: string;
+                number: string;
+                status: string;
+                agencyName: string;
+                validUntil: string | null;
+            } | null;
+            partCode: string | null;
+            dossierFileId: string | null;
+        };
+        DigitisedPartList: {
+            items: components["schemas"]["DigitisedPart"][];
+        };
         Dossier: {
             id: string;
             code: string;
@@ -2935,6 +3290,8 @@ export interface components {
                 contentType: string;
                 size: number;
                 uploadedAt: string;
+                /** @description The e-data store document the file came from (reused or digitised) */
+                storeDocumentId?: string;
             }[];
             version: number;
         };
@@ -3222,6 +3579,8 @@ export interface components {
                 contentType: string;
                 size: number;
                 uploadedAt: string;
+                /** @description The e-data store document the file came from (reused or digitised) */
+                storeDocumentId?: string;
             }[];
             version: number;
             allowed: {
@@ -3633,6 +3992,14 @@ export interface components {
             /** @description Service client (identity module) that authenticates this subsystem at the gateway */
             clientId?: string;
         };
+        LgspNewSubsystemCertificate: {
+            /** @description The client certificate (PEM) the CA issued for the subsystem (profile tls-client); no private key */
+            certificatePem: string;
+        };
+        /** @description The service's current OpenAPI 3 document, as registered */
+        LgspOpenApiDocument: {
+            [key: string]: unknown;
+        };
         /** @description X-Road operational monitoring (PR-OPMON) fields of one request */
         LgspOperationalRecord: {
             monitoringDataTs: string;
@@ -3687,6 +4054,10 @@ export interface components {
             };
             service: components["schemas"]["LgspService"];
         };
+        LgspSandboxChange: {
+            /** @description true: a sandbox / test provider the developer portal's "try it" console may call */
+            sandbox: boolean;
+        };
         LgspService: {
             id: string;
             subsystemId: string;
@@ -3701,6 +4072,8 @@ export interface components {
             timeoutMs: number;
             /** @description What the message log keeps of the bodies: full (encrypted at rest), metadata (their hashes), off (neither) */
             bodyLogging: "full" | "metadata" | "off";
+            /** @description A sandbox / test provider: the developer portal's "try it" console may call it */
+            sandbox: boolean;
             endpoints: {
                 method: string;
                 path: string;
@@ -3746,6 +4119,52 @@ export interface components {
             code: string;
             name: string;
             clientId: string | null;
+        };
+        LgspSubsystemCertificate: {
+            id: string;
+            subsystemId: string;
+            /** @description SHA-256 of the DER certificate, lowercase hex */
+            fingerprint: string;
+            subject: string;
+            issuer: string;
+            serialNumber: string;
+            notBefore: string;
+            notAfter: string;
+            registeredBy: string;
+            createdAt: string;
+        };
+        LgspTryRequest: {
+            /** Format: uuid */
+            serviceId: string;
+            /**
+             * Format: uuid
+             * @description One of your agency's subsystems: the call is made as it (X-Road-Client)
+             */
+            subsystemId: string;
+            method: string;
+            /** @description The path after the service code, with its query */
+            path: string;
+            body?: string;
+            contentType?: string;
+            /** @description Why (recorded in the audit trail and sent as X-Purpose) */
+            purpose?: string;
+        };
+        LgspTryResult: {
+            status: number;
+            headers: {
+                [key: string]: string;
+            };
+            body: string;
+            truncated: boolean;
+            durationMs: number;
+            messageId: string | null;
+            url: string;
+        };
+        LgspUsageBucket: {
+            /** @description Start of the hour or day (days in Vietnam time), UTC */
+            start: string;
+            calls: number;
+            failures: number;
         };
         LgspVapexChoice: {
             /** @description true: publish on V-APEX while the service is published here, and keep it in step; false: withdraw it */
@@ -4364,6 +4783,25 @@ export interface components {
                 description: string;
             }[];
         };
+        PersonalDataRead: {
+            at: string;
+            readerName: string;
+            /** @enum {string} */
+            readerKind: "official" | "system" | "person";
+            agencyName: string | null;
+            what: string;
+            purpose: string;
+            /** @description Whose data, masked */
+            subject: string;
+            /** @enum {string} */
+            subjectKind: "person" | "organisation";
+        };
+        PersonalDataReadPage: {
+            items: components["schemas"]["PersonalDataRead"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         PortalHome: {
             popular: {
                 /** Format: uuid */
@@ -4624,6 +5062,51 @@ export interface components {
             };
             agencies: components["schemas"]["PublicAgencyStatistics"][];
         };
+        PublicDashboard: {
+            code: string;
+            titleVi: string;
+            titleEn: string;
+            /** @description How often the screen reloads the panels */
+            refreshSeconds: number;
+            panels: components["schemas"]["PublicDashboardPanel"][];
+        };
+        PublicDashboardDataRow: {
+            /** @description The agency, commune or category the row counts */
+            key: string;
+            label: string;
+            value: number | null;
+            previous: number | null;
+            target: number | null;
+        };
+        PublicDashboardList: {
+            items: components["schemas"]["PublicDashboard"][];
+        };
+        PublicDashboardPanel: {
+            id: string;
+            position: number;
+            titleVi: string;
+            titleEn: string;
+            measure: string;
+            /** @enum {unknown} */
+            chart: "number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map";
+            /**
+             * @description The period shown when the viewer picks none: the current month, quarter or year
+             * @enum {unknown}
+             */
+            periodKind: "month" | "quarter" | "year";
+        };
+        PublicDashboardPanelData: {
+            panelId: string;
+            measure: string;
+            /** @enum {unknown} */
+            chart: "number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map";
+            period: string;
+            /** @enum {unknown} */
+            unit: "count" | "%" | "points";
+            max: number | null;
+            rows: components["schemas"]["PublicDashboardDataRow"][];
+            computedAt: string;
+        };
         RatingSummary: {
             items: components["schemas"]["RatingSummaryRow"][];
         };
@@ -4737,6 +5220,13 @@ export interface components {
             result: components["schemas"]["RegisteredResult"] | null;
             report: components["schemas"]["VerificationReport"];
         };
+        ReusedUpload: {
+            id: string;
+            fileName: string;
+            contentType: string;
+            size: number;
+            storeDocumentId: string;
+        };
         Role: {
             /** Format: uuid */
             id: string;
@@ -4771,6 +5261,19 @@ export interface components {
             /** @description Shown once; store it in the calling system. */
             clientSecret: string;
         };
+        ShareBody: {
+            recipient: {
+                /** @constant */
+                kind: "person";
+                personalId: string;
+            } | {
+                /** @constant */
+                kind: "agency";
+                agencyCode: string;
+            };
+            /** @description How long the link works, in hours */
+            hours: number;
+        };
         SignatureCheck: {
             field: string;
             signer: string;
@@ -4796,6 +5299,47 @@ export interface components {
             valid: boolean;
             problems: string[];
         };
+        StoreDocument: {
+            /** @description A digitised part's id, or a results-registry code (KQ-…) */
+            id: string;
+            /** @enum {string} */
+            source: "digitised" | "result";
+            /** @enum {string} */
+            holderKind: "person" | "organisation";
+            /** @description The holder's personal id or enterprise code, masked */
+            holder: string;
+            title: string;
+            fileName: string;
+            contentType: string;
+            at: string;
+            certification: components["schemas"]["TrueCopyCertification"] | null;
+            result: {
+                code: string;
+                number: string;
+                status: string;
+                agencyName: string;
+                validUntil: string | null;
+            } | null;
+        };
+        StoreDocumentList: {
+            items: components["schemas"]["StoreDocument"][];
+        };
+        StoreShare: {
+            id: string;
+            documentId: string;
+            documentTitle: string;
+            /** @enum {string} */
+            recipientKind: "person" | "agency";
+            recipientLabel: string;
+            createdAt: string;
+            expiresAt: string;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            lastUsedAt: string | null;
+        };
+        StoreShareList: {
+            items: components["schemas"]["StoreShare"][];
+        };
         Submission: {
             applicant: components["schemas"]["Applicant"];
             /** @description E-form data per dossier part code */
@@ -4817,6 +5361,15 @@ export interface components {
             secret: string;
             otpauthUrl: string;
             qrDataUrl: string;
+        };
+        TrueCopyCertification: {
+            certifiedByName: string;
+            agencyName: string;
+            certifiedAt: string;
+            sha256: string;
+            /** @description The mark and the bytes were checked now: false when either was altered */
+            valid: boolean;
+            problem: ("mark_invalid" | "bytes_changed" | "file_missing") | null;
         };
         UpdateOfficial: {
             fullName?: string;
@@ -9602,6 +10155,607 @@ export interface operations {
             };
         };
     };
+    listDigitisedParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigitisedPartList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    digitiseDossierPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigitiseBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigitisedPart"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStoreDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreDocumentList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadStoreDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (its own content type) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reuseStoreDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReusedUpload"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shareStoreDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedStoreShare"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStoreShares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreShareList"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeStoreShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openSharedStoreDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (its own content type) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyDataReads: {
+        parameters: {
+            query: {
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataReadPage"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getDossierRating: {
         parameters: {
             query?: never;
@@ -12835,6 +13989,166 @@ export interface operations {
             };
         };
     };
+    listPublicDashboards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDashboardList"];
+                };
+            };
+        };
+    };
+    getPublicDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDashboard"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicDashboardPanelData: {
+        parameters: {
+            query?: {
+                /** @description A month YYYY-MM, a quarter YYYY-Qn or a year YYYY (Vietnam dates); anything else is 400 analytics.period_invalid */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Lower-case letters, digits and dashes */
+                code: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDashboardPanelData"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     exportDashboardPanelData: {
         parameters: {
             query: {
@@ -13546,6 +14860,192 @@ export interface operations {
             };
         };
     };
+    listLgspSubsystemCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspSubsystemCertificate"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerLgspSubsystemCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspNewSubsystemCertificate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspSubsystemCertificate"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeLgspSubsystemCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                certificateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     registerLgspService: {
         parameters: {
             query?: never;
@@ -13715,6 +15215,195 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLgspServiceOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service's current OpenAPI 3 document, as registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspOpenApiDocument"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLgspServiceSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspSandboxChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tryLgspService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspTryRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspTryResult"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14249,6 +15938,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LgspServiceHealth"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLgspUsage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                bucket?: "hour" | "day";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspUsageBucket"][];
                 };
             };
             /** @description The one error body of every Sen API */

@@ -1,79 +1,17 @@
 // The e-data store (Kho quản lý dữ liệu điện tử) of modules/tthc/store: documents, reuse, share
-// links, "who read my data", and the desk's certified digitisation. The generated schema does not
-// have these yet: the shapes below follow modules/tthc/store/store.schemas.ts.
+// links, "who read my data", and the desk's certified digitisation.
 import { api, rawRequest } from './client.ts';
+import type { Schema } from './schemas.ts';
 
 const enc = encodeURIComponent;
 
-// TODO(lead): Schema<'TrueCopyCertification'>
-export interface TrueCopyCertification {
-  certifiedByName: string;
-  agencyName: string;
-  certifiedAt: string;
-  sha256: string;
-  valid: boolean;
-  problem: 'mark_invalid' | 'bytes_changed' | 'file_missing' | null;
-}
-
-// TODO(lead): Schema<'StoreDocument'>
-export interface StoreDocument {
-  id: string;
-  source: 'digitised' | 'result';
-  holderKind: 'person' | 'organisation';
-  holder: string;
-  title: string;
-  fileName: string;
-  contentType: string;
-  at: string;
-  certification: TrueCopyCertification | null;
-  result: { code: string; number: string; status: string; agencyName: string; validUntil: string | null } | null;
-}
-
-// TODO(lead): Schema<'DigitisedPart'>
-export interface DigitisedPart extends StoreDocument {
-  partCode: string | null;
-  dossierFileId: string | null;
-}
-
-// TODO(lead): Schema<'ReusedUpload'>
-export interface ReusedUpload {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  storeDocumentId: string;
-}
-
-// TODO(lead): Schema<'ShareBody'>
-export interface ShareInput {
-  recipient: { kind: 'person'; personalId: string } | { kind: 'agency'; agencyCode: string };
-  hours: number;
-}
-
-// TODO(lead): Schema<'StoreShare'>
-export interface StoreShare {
-  id: string;
-  documentId: string;
-  documentTitle: string;
-  recipientKind: 'person' | 'agency';
-  recipientLabel: string;
-  createdAt: string;
-  expiresAt: string;
-  status: 'active' | 'expired' | 'revoked';
-  lastUsedAt: string | null;
-}
-
-// TODO(lead): Schema<'PersonalDataRead'>
-export interface PersonalDataRead {
-  at: string;
-  readerName: string;
-  readerKind: 'official' | 'system' | 'person';
-  agencyName: string | null;
-  what: string;
-  purpose: string;
-  subject: string;
-  subjectKind: 'person' | 'organisation';
-}
+export type TrueCopyCertification = Schema<'TrueCopyCertification'>;
+export type StoreDocument = Schema<'StoreDocument'>;
+export type DigitisedPart = Schema<'DigitisedPart'>;
+export type ReusedUpload = Schema<'ReusedUpload'>;
+export type ShareInput = Schema<'ShareBody'>;
+export type StoreShare = Schema<'StoreShare'>;
+export type PersonalDataRead = Schema<'PersonalDataRead'>;
 
 /** Where a share link leads in the web app (the token is shown once, when the link is made). */
 export const sharePath = (token: string) => `/kho-du-lieu/chia-se/${token}`;
