@@ -9,6 +9,7 @@ import {
 import { freePort } from './start.ts';
 import { adminToken, createTestPlatform, officialToken, type TestPlatform } from './testing.ts';
 import { NATIONAL_SERVICES, registerOnceOnly } from './once-only.ts';
+import { prefillShares } from './once-only-report.ts';
 
 /**
  * Once-only data over real HTTP: tthc calls the LGSP gateway as its own client subsystem (a
@@ -219,5 +220,17 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
     const again = await fileHousehold(answer.id, owner);
     const none = await t.app.inject({ url: `/api/tthc/dossiers/${again.id}/provenance`, headers: { authorization: `Bearer ${desk}` } });
     assert.deepEqual(none.json().parts, []);
+  });
+
+  it('computes the share of the household-business registration as counted by hand: 5 of its 13 fields', async () => {
+    const rows = await prefillShares(t, { citizen, enterprise: representative });
+    const household = rows.find((r) => r.nationalCode === '1.001612' && r.applicant === 'citizen')!;
+    // By hand: businessName, address line, address commune, phone, email, businessLines (one field), capitalVnd, employees,
+    // and the owner's full name, date of birth, sex, id number, residence = 13; the owner's 5 come from the population database.
+    assert.deepEqual({ fields: household.fields, bound: household.bound, prefilled: household.prefilled, share: household.share }, { fields: 13, bound: 5, prefilled: 5, share: 38.5 });
+    const death = rows.find((r) => r.nationalCode === '1.000656')!;
+    assert.equal(death.share, null, 'no e-form, nothing to prefill');
+    const building = rows.filter((r) => r.nationalCode === '1.013225').map((r) => r.applicant);
+    assert.deepEqual(building, ['citizen', 'enterprise'], 'organisations apply too: measured for the representative as well');
   });
 });

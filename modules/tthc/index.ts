@@ -66,6 +66,7 @@ export { RATING_LABELS, RATING_SCORES, type Rating, type RatingSummaryRow } from
 export type { PortalHome, PortalService, ProcedureLink } from './portal/portal.service.ts';
 export type { DossierProvenance, PrefillAnswer, PrefillService } from './prefill/prefill.service.ts';
 export { bindingsOf, leafFields, type Binding, type NationalSource } from './prefill/bindings.ts';
+export { formShare, percent, type FormShare } from './prefill/share.ts';
 export { NATIONAL_SUBSYSTEM, TTHC_SUBSYSTEM } from './prefill/lgsp.client.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
