@@ -2,6 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DossierProvenance } from '../../../api/tthc.ts';
 import type { FieldSchema } from '../../../components/eform/schema.ts';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 import { formatTimeDate } from '../../../lib/format.ts';
 
 type Part = DossierProvenance['parts'][number];
@@ -25,7 +26,7 @@ export function ProvenanceTable({ part, schema }: { part: Part; schema: FieldSch
       <Text size="sm" fw={600} mt="md">
         {t('tthc.prefill.provenanceTitle')} · {t(`tthc.prefill.requestedBy.${part.requestedBy}`)}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
+      <TableScroll minWidth={560} label={t('tthc.prefill.provenanceTitle')}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -52,7 +53,7 @@ export function ProvenanceTable({ part, schema }: { part: Part; schema: FieldSch
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </>
   );
 }
