@@ -1,9 +1,13 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDvcqgPortal, createMailer, createSmsSender, createVapexExchange } from '../../packages/national/index.ts';
-import { auditKeys, JobRunner, PLATFORM_MAINTENANCE_QUEUE, PLATFORM_RECURRING, maintenanceHandler, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
+import { auditKeys, JobRunner, PLATFORM_MAINTENANCE_QUEUE, PLATFORM_RECURRING, maintenanceHandler, createMetricsServer, loadConfig, metricsExposure, migrate, openCheckpointStore, openConfiguredDatabase, withAdvisoryLock, startCheckpointer, type Config, type Database } from '../../packages/platform/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { buildApp, webDist } from './app.ts';
+import { registerOnceOnly } from './once-only.ts';
+
+/** The advisory lock under which replicas register tthc at LGSP one at a time. */
+const ONCE_ONLY_LOCK = 7_204_611_011n;
 import { demoBanner } from './demo-banner.ts';
 
 export interface RunningPlatform {
@@ -74,6 +78,11 @@ export async function startPlatform(config: Config, options: { now?: () => Date 
     await migrate(database.db);
     platform = await buildApp(config, database, { devOrigins: config.demo ? ['http://localhost:5173'] : [], ...(options.now ? { now: options.now } : {}) });
     seeded = await platform.seed();
+    // Once-only data: tthc as an LGSP consumer of the national services (registered when missing). A
+    // failure leaves filing working without prefill, so it is a warning, not a failed start.
+    if (config.onceOnly.register) {
+      await withAdvisoryLock(database, ONCE_ONLY_LOCK, () => registerOnceOnly(platform, config)).catch((err: unknown) => platform.app.log.warn({ err }, 'once-only: could not register tthc at LGSP; prefill from the national databases is unavailable'));
+    }
     await platform.app.listen({ port: config.port, host: config.host });
     listening = platform.app;
     if (separate) {

@@ -49,6 +49,9 @@ import { createShareService } from './store/share.service.ts';
 import { storeKeys } from './store/store.keys.ts';
 import { storeRoutes } from './store/store.routes.ts';
 import { createStoreService, type StoreService } from './store/store.service.ts';
+import { NATIONAL_SUBSYSTEM, TTHC_SUBSYSTEM, createLgspClient, type NationalGateway } from './prefill/lgsp.client.ts';
+import { prefillRoutes } from './prefill/prefill.routes.ts';
+import { createPrefillService, type PrefillService } from './prefill/prefill.service.ts';
 
 export { DOSSIER_ACTIONS, DOSSIER_EVENTS, type PeopleDirectory } from './dossier/dossier.actions.ts';
 export type { CommandWithVersion, DossierService, DossierView, Filed, PublicStatus } from './dossier/dossier.service.ts';
@@ -68,6 +71,10 @@ export { RATING_LABELS, RATING_SCORES, type Rating, type RatingSummaryRow } from
 export type { PortalHome, PortalService, ProcedureLink } from './portal/portal.service.ts';
 export type { DataSubjects, PersonalDataRead } from './store/reads.service.ts';
 export type { StoreService } from './store/store.service.ts';
+export type { DossierProvenance, PrefillAnswer, PrefillService } from './prefill/prefill.service.ts';
+export { bindingsOf, leafFields, type Binding, type NationalSource } from './prefill/bindings.ts';
+export { formShare, percent, type FormShare } from './prefill/share.ts';
+export { NATIONAL_SUBSYSTEM, TTHC_SUBSYSTEM } from './prefill/lgsp.client.ts';
 
 /** How old reference data (agencies, calendar, published procedures) may be when a dossier reads it. */
 const REFERENCE_TTL_MS = 10_000;
@@ -83,6 +90,8 @@ export interface TthcDependencies {
   results?: ResultSigningDoor;
   /** The postal module's door: pickup and delivery orders of dossiers, owned by `tthc:dossier:<id>`. */
   postal?: PostalModule['service'];
+  /** The LGSP consumer for once-only lookups (default: over HTTP, as `config.onceOnly` says). */
+  nationalGateway?: NationalGateway;
   /** How long reference reads are memoised (default 10 s); tests that edit the catalogue use 0. */
   referenceTtlMs?: number;
 }
@@ -128,6 +137,8 @@ export interface TthcModule {
    * transaction of the read when there is one; answers how many rows were written.
    */
   recordPersonalDataRead(read: PersonalDataRead, tx?: Queryable): Promise<number>;
+  /** Once-only data: e-form fields prefilled from the national databases through LGSP, with provenance. */
+  prefill: PrefillService;
   /** Satisfaction ratings of returned dossiers and their summaries per agency and procedure (the statistics read these). */
   ratings: RatingService;
   routes: ModuleRoutes;
@@ -210,6 +221,11 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     registryReader: async () => ({ kind: 'system', clientId: 'tthc-store', grants: [{ agencyId: (await deps.catalog.rootAgency()).id, scope: 'subtree', permissions: ['dossier.read'] }] }),
   });
   const shares = createShareService({ db, keys, store, reads, catalog: dossierDeps.catalog, now: dossierDeps.now });
+  const prefill = createPrefillService({
+    db, people: deps.people, catalog, publishedForm: dossierDeps.procedures.publishedForm,
+    visibleDossier: (principal, id) => dossiers.get(principal, id), gateway: deps.nationalGateway ?? nationalGatewayOf(config.onceOnly, config.publicUrl, catalog),
+    recordRead: (read) => reads.record(read),
+  });
   // Every anonymous visit to the home page reads it (a count over all dossiers): once per TTL per replica.
   const portalHome = createPortalService(db, catalog, config.hotline);
   const portal: PortalService = { home: fresh(() => portalHome.home()) };
@@ -233,6 +249,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
     uploads,
     nationalSyncs,
     ratings,
+    prefill,
     portal,
     store,
     recordPersonalDataRead: (read, tx) => reads.record(read, tx),
@@ -256,6 +273,7 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       await app.register(dossierRoutes(dossiers, uploads, db, reads));
       await storeRoutes(store, shares, reads)(app);
       await ratingRoutes(ratings, db)(app);
+      await prefillRoutes(prefill)(app);
       await applicantRoutes(createDraftService(db, dossierDeps.procedures), createNotificationInbox(db))(app);
       await templateRoutes(createTemplateEditor(db))(app);
       await nationalSyncRoutes(nationalSyncs)(app);
@@ -280,5 +298,22 @@ export function createTthcModule(ctx: ModuleContext, deps: TthcDependencies): Tt
       await templateRepository.seed(db);
       await seedFeeSchedules(db);
     },
+  };
+}
+
+/** tthc's LGSP client, its X-Road ids under the province's member (the root agency's code) resolved at the first call. */
+function nationalGatewayOf(options: ModuleContext['config']['onceOnly'], publicUrl: string, catalog: CatalogService): NationalGateway {
+  let client: Promise<NationalGateway> | undefined;
+  const resolve = () => (client ??= catalog.rootAgency().then((root) => createLgspClient({
+    gatewayUrl: options.gatewayUrl, tokenUrl: options.tokenUrl, audience: `${publicUrl}/lgsp`,
+    clientId: options.clientId, clientSecret: options.clientSecret,
+    client: `VN/GOV/${root.code}/${TTHC_SUBSYSTEM}`, nationalSubsystem: `VN/GOV/${root.code}/${NATIONAL_SUBSYSTEM}`,
+  })).catch((error: unknown) => {
+    client = undefined;
+    throw error;
+  }));
+  return {
+    citizen: async (query, context) => (await resolve()).citizen(query, context),
+    enterprise: async (code, context) => (await resolve()).enterprise(code, context),
   };
 }

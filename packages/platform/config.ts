@@ -91,6 +91,13 @@ export interface Config {
    * sandbox): the hub's URL, the province's client subsystem there and the key that authenticates it.
    */
   ndxp: { url: string; client: string; clientKey: string };
+  /**
+   * Once-only data (tthc as an LGSP consumer): the gateway and token endpoint it calls (defaults:
+   * this platform's own), its service client, and where the national services' OpenAPI documents
+   * are read when they are registered at start-up (defaults: the sandboxes). `register`: register
+   * the subsystem, services and rights at start-up when missing (default: with the sandboxes).
+   */
+  onceOnly: { gatewayUrl: string; tokenUrl: string; clientId: string; clientSecret: string; populationOpenApiUrl: string; businessOpenApiUrl: string; register: boolean };
   /** The national API exchange V-APEX, where LGSP publishes the province's chosen services (defaults: the V-APEX sandbox). */
   vapex: { apiUrl: string; clientId: string; clientSecret: string };
   bodyLimitBytes: number;
@@ -278,6 +285,15 @@ export function loadConfig(env: Env = process.env): Config {
       url: url(env, 'NDXP_URL', `http://localhost:${sandboxPort}/ndxp`),
       client: env.NDXP_CLIENT || 'VN/GOV/000.00.00.H19/LGSP',
       clientKey: env.NDXP_CLIENT_KEY || 'sandbox-ndxp-key-h19-lgsp',
+    },
+    onceOnly: {
+      gatewayUrl: url(env, 'TTHC_LGSP_URL', `${publicUrl}/lgsp`),
+      tokenUrl: url(env, 'TTHC_LGSP_TOKEN_URL', `${publicUrl}/oidc/token`),
+      clientId: env.TTHC_LGSP_CLIENT_ID || 'sen-tthc',
+      clientSecret: env.TTHC_LGSP_CLIENT_SECRET || 'sandbox-tthc-lgsp-secret-h19',
+      populationOpenApiUrl: url(env, 'POPULATION_OPENAPI_URL', `http://localhost:${sandboxPort}/population/openapi.json`),
+      businessOpenApiUrl: url(env, 'BUSINESS_OPENAPI_URL', `http://localhost:${sandboxPort}/business/openapi.json`),
+      register: bool(env, 'TTHC_LGSP_REGISTER', bool(env, 'SANDBOX', true)),
     },
     vapex: {
       apiUrl: url(env, 'VAPEX_API_URL', `http://localhost:${sandboxPort}/vapex`),

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { unknownBindings } from '../prefill/bindings.ts';
 
 /**
  * E-forms: a JSON Schema (draft 2020-12 subset) with layout hints, validated on the server with
@@ -29,8 +30,9 @@ addFormats.default(ajv, ['date', 'email', 'uri', 'date-time']);
 // names a shared code list (danh mục dùng chung, e.g. `ethnic-groups`): the field holds one of its
 // item codes, checked against the list's current version (checkCatalogueValues) and picked from
 // it in the web form. `x-prefill` names what VNeID said that fills the field (fullName,
-// personalId, dateOfBirth, address, phone).
-ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog', 'x-prefill']);
+// personalId, dateOfBirth, address, phone). `x-national` names the national database field that
+// fills it through LGSP (`population.fullName`, `business.enterpriseName`: prefill/bindings.ts).
+ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog', 'x-prefill', 'x-national']);
 
 const CATALOG_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -47,6 +49,10 @@ export function checkFormSchema(schema: unknown): FieldError[] {
   const badCatalogue = catalogueFields(schema as object).find((f) => !CATALOG_CODE.test(f.list) || f.type !== 'string');
   if (badCatalogue) {
     return [{ field: badCatalogue.pointer, keyword: 'x-catalog', message: 'x-catalog phải là mã một danh mục dùng chung, trên trường kiểu chuỗi', messageEn: 'x-catalog must name a shared code list, on a string field' }];
+  }
+  const badBinding = unknownBindings(schema)[0];
+  if (badBinding) {
+    return [{ field: badBinding.pointer, keyword: 'x-national', message: 'x-national phải là một trường của CSDL quốc gia về dân cư hoặc đăng ký doanh nghiệp (vd. population.fullName)', messageEn: 'x-national must name a field of the population or business-registration database (e.g. population.fullName)' }];
   }
   try {
     compile(schema as object);

@@ -537,3 +537,29 @@ export const personalDataReads = tthc.table(
   },
   (t) => [index('personal_data_reads_subject_idx').on(t.subjectKey, t.at)],
 );
+
+/**
+ * Values fetched from the national databases through LGSP to prefill one e-form (once-only
+ * data): who asked, for whom, each value with its provenance (source, fetched at, X-Road message
+ * id). Attached to the dossier it was filed with, with whether the applicant changed each value.
+ */
+export const prefills = tthc.table(
+  'prefills',
+  {
+    id: uuid('id').primaryKey(),
+    /** The account (OIDC subject) that asked: the citizen, or the official. */
+    requestedBy: text('requested_by').notNull(),
+    /** Whose data: the personal id, and the enterprise code when an enterprise's data was read. */
+    subjectPersonalId: text('subject_personal_id').notNull(),
+    enterpriseCode: text('enterprise_code'),
+    formKey: text('form_key').notNull(),
+    /** `[{ pointer, value, source, fetchedAt, messageId }]`. */
+    fields: jsonb('fields').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    partCode: text('part_code'),
+    /** At filing: `[{ pointer, source, fetchedAt, messageId, changed }]` for the values the dossier holds. */
+    provenance: jsonb('provenance'),
+  },
+  (t) => [index('prefills_dossier_idx').on(t.dossierId), index('prefills_requested_by_idx').on(t.requestedBy, t.createdAt)],
+);

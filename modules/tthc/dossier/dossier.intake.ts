@@ -22,6 +22,8 @@ export interface Submission {
   formData: Record<string, Record<string, unknown>>;
   /** Uploaded files (from `POST /uploads`) per dossier part. */
   files: { uploadId: string; partCode: string }[];
+  /** Once-only data: the prefill answer (`POST /prefill`) each e-form part was filled from, kept with the dossier as provenance. */
+  prefills?: Record<string, string> | undefined;
 }
 
 export interface NewDossier {

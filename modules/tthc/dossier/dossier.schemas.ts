@@ -33,7 +33,8 @@ const PartCode = Type.String({ pattern: '^[a-z0-9-]{1,40}$' });
 const FormData = Type.Record(PartCode, Type.Record(Type.String(), Type.Unknown()), { description: 'E-form data per dossier part code', maxProperties: 30 });
 const FileRefs = Type.Array(Type.Object({ uploadId: Uuid, partCode: PartCode }, { additionalProperties: false }), { maxItems: 50 });
 
-export const SubmissionSchema = Type.Object({ applicant: ApplicantSchema, formData: FormData, files: FileRefs }, { $id: 'Submission', additionalProperties: false });
+const Prefills = Type.Record(PartCode, Uuid, { description: 'Once-only data: per e-form part, the prefill answer (`POST /api/tthc/prefill`) it was filled from; its provenance is kept with the dossier', maxProperties: 30 });
+export const SubmissionSchema = Type.Object({ applicant: ApplicantSchema, formData: FormData, files: FileRefs, prefills: Type.Optional(Prefills) }, { $id: 'Submission', additionalProperties: false });
 
 const ChecklistSchema = Type.Array(Type.Object({
   partCode: PartCode,

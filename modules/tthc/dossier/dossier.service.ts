@@ -6,6 +6,7 @@ import type { DossierDeps } from './dossier.deps.ts';
 import { buildDocument, placeInOrgChart, type AgencyHeading, type DocumentKind } from './dossier.documents.ts';
 import { asciiFileStem, noticeFileName, registerWorkbook, renderNotice, renderRegister, type TrackingRegister } from '../documents/index.ts';
 import { registerEntries } from './dossier.register.ts';
+import { attachPrefills } from '../prefill/prefill.service.ts';
 import { insertDossier, lookupSecret, lookupSecretHash, prepareDossier, type Submission } from './dossier.intake.ts';
 import { DOSSIER_PERMISSIONS as P, canAct, canSee, dossierNotFound, isApplicantOf, requirePermission } from './dossier.policies.ts';
 import { applicantPage, queuePage, type QueueQuery } from './dossier.queries.ts';
@@ -166,6 +167,7 @@ export function createDossierService(deps: DossierDeps, people: PeopleDirectory)
     const acceptNow = channel === 'counter' && input.accept !== false;
     const outcome = await runIdempotent(db, { key, actor: actor.id, request: { op: `file:${channel}`, input } }, async (tx, prepared) => {
       const dossier = await insertDossier(deps, tx, prepared.dossier);
+      await attachPrefills(tx, dossier, submission.prefills, principal.userId);
       // Filed online: tell the applicant it arrived (the desk's acceptance sends the receipt later).
       // At the counter the receipt is handed over at once, so no `filed` notice.
       if (prepared.deskName !== undefined) await deps.notices(tx, 'filed', dossier, { agencyName: prepared.deskName });

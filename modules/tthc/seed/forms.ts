@@ -23,6 +23,8 @@ const nationality = fromCatalogue('Quốc tịch', 'nationalities', { default: '
 const sex: Schema = { type: 'string', title: 'Giới tính', enum: ['Nam', 'Nữ'], 'x-widget': 'radio' };
 /** The applicant's own field: prefilled from what VNeID said (and, for name, id and birth date, not editable). */
 const fromVneid = (key: 'fullName' | 'personalId' | 'dateOfBirth' | 'address' | 'phone', schema: Schema): Schema => ({ ...schema, 'x-prefill': key });
+/** A field the national population or business-registration database fills (through LGSP → NDXP; bindings.ts). */
+const national = (binding: string, schema: Schema): Schema => ({ ...schema, 'x-national': binding });
 const object = (title: string, properties: Record<string, Schema>, required: string[]): Schema => ({ type: 'object', title, additionalProperties: false, required, properties });
 
 /** A person as the civil-status declarations describe one. */
@@ -65,7 +67,8 @@ export const SEED_FORMS: SeedForm[] = [
       title: 'Tờ khai đăng ký khai sinh',
       schema: form(
         {
-          requester: object('Người yêu cầu', { fullName: fromVneid('fullName', text('Họ, chữ đệm và tên', 100)), idNumber: fromVneid('personalId', idNumber()), relationship: text('Quan hệ với người được khai sinh', 50) }, ['fullName', 'idNumber', 'relationship']),
+          requester: object('Người yêu cầu', {
+            fullName: national('population.fullName', fromVneid('fullName', text('Họ, chữ đệm và tên', 100))), idNumber: national('population.personalId', fromVneid('personalId', idNumber())), relationship: text('Quan hệ với người được khai sinh', 50) }, ['fullName', 'idNumber', 'relationship']),
           child: object(
             'Người được khai sinh',
             {
@@ -144,8 +147,10 @@ export const SEED_FORMS: SeedForm[] = [
           owner: object(
             'Chủ hộ kinh doanh',
             {
-              fullName: fromVneid('fullName', text('Họ, chữ đệm và tên', 100)), dateOfBirth: fromVneid('dateOfBirth', date('Ngày sinh')), sex,
-              idNumber: fromVneid('personalId', idNumber()), residence: fromVneid('address', text('Địa chỉ liên lạc', 300)),
+              fullName: national('population.fullName', fromVneid('fullName', text('Họ, chữ đệm và tên', 100))),
+              dateOfBirth: national('population.dateOfBirth', fromVneid('dateOfBirth', date('Ngày sinh'))), sex: national('population.sex', sex),
+              idNumber: national('population.personalId', fromVneid('personalId', idNumber())),
+              residence: national('population.permanentAddress', fromVneid('address', text('Địa chỉ liên lạc', 300))),
             },
             ['fullName', 'dateOfBirth', 'sex', 'idNumber', 'residence'],
           ),
@@ -172,8 +177,8 @@ export const SEED_FORMS: SeedForm[] = [
           applicant: object(
             'Chủ đầu tư',
             {
-              fullName: fromVneid('fullName', text('Họ và tên', 100)), idNumber: fromVneid('personalId', idNumber()),
-              address: fromVneid('address', text('Địa chỉ liên hệ', 300)), phone: fromVneid('phone', text('Điện thoại', 15, { pattern: '^\\+?\\d{9,12}$' })),
+              fullName: national('population.fullName', fromVneid('fullName', text('Họ và tên', 100))), idNumber: national('population.personalId', fromVneid('personalId', idNumber())),
+              address: national('population.permanentAddress', fromVneid('address', text('Địa chỉ liên hệ', 300))), phone: fromVneid('phone', text('Điện thoại', 15, { pattern: '^\\+?\\d{9,12}$' })),
             },
             ['fullName', 'idNumber', 'address', 'phone'],
           ),

@@ -100,6 +100,7 @@ function SchemaNode(props: NodeProps) {
       value={value}
       error={errors?.[pointer]}
       onChange={onChange}
+      pointer={pointer}
     />
   );
 }

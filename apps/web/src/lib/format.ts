@@ -33,6 +33,15 @@ export function formatDateTime(value: string | number | Date | null | undefined)
   return date ? dateTimeFormat.format(date).replace(',', '') : String(value);
 }
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** 14:05 27/11/2026: the time first, as a provenance note reads ("lấy lúc 14:05 27/11/2026"). */
+export function formatTimeDate(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const date = toDate(value);
+  return date ? `${timeFormat.format(date)} ${dateFormat.format(date)}` : String(value);
+}
+
 /** Today's date in Viet Nam as yyyy-MM-dd. */
 export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());

@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../DateField.tsx';
 import { CatalogueSelect } from './CatalogueSelect.tsx';
-import { useLockedByVneid } from './prefill.ts';
+import { formatTimeDate } from '../../lib/format.ts';
+import { useLockedByVneid, useNationalSource } from './prefill.ts';
 import { displayFormDate, kindOf, parseFormDate, parseNumber, type FieldSchema, type Widget } from './schema.ts';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   value: unknown;
   error?: string;
   onChange: (value: unknown) => void;
+  /** The field's JSON Pointer in the form (to show where a prefilled value came from). */
+  pointer?: string;
 }
 
 /** What the schema expects, said once under the label (ranges, formats), so errors are rarer. */
@@ -35,11 +38,13 @@ function hint(schema: FieldSchema, t: TFunction, language: string): string | und
   return schema.description;
 }
 
-export function ScalarField({ id, schema, label, widget, required, value, error, onChange }: Props) {
+export function ScalarField({ id, schema, label, widget, required, value, error, onChange, pointer }: Props) {
   const { t, i18n } = useTranslation();
   const locked = useLockedByVneid(schema);
-  // VNeID's own values are shown, not edited (the server writes them anyway).
-  const base = { id, label, required, error, description: locked ? t('tthc.applicant.fromVneid') : hint(schema, t, i18n.language) };
+  const national = useNationalSource(pointer);
+  const fromNational = national ? t('tthc.prefill.fromSource', { source: t(`tthc.prefill.source.${national.source}`), at: formatTimeDate(national.fetchedAt) }) : undefined;
+  // VNeID's own values are shown, not edited (the server writes them anyway); a national database's value is marked with its source and time.
+  const base = { id, label, required, error, description: fromNational ?? (locked ? t('tthc.applicant.fromVneid') : hint(schema, t, i18n.language)) };
   const common = locked ? { ...base, readOnly: true, variant: 'filled' as const } : base;
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const options = (schema.enum ?? []).map((option) => String(option));

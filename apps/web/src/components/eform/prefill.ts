@@ -12,6 +12,16 @@ const LOCKED: readonly PrefillKey[] = ['fullName', 'personalId', 'dateOfBirth'];
 
 export const PrefillContext = createContext<PrefillValues>({});
 
+/** Fields of the form being filled that came from a national database (by JSON Pointer): which one, and when. */
+export type NationalValues = Record<string, { source: 'population' | 'business'; fetchedAt: string }>;
+export const NationalContext = createContext<NationalValues>({});
+
+/** Where the field's value came from, when a national database filled it. */
+export function useNationalSource(pointer: string | undefined): NationalValues[string] | undefined {
+  const values = useContext(NationalContext);
+  return pointer === undefined ? undefined : values[pointer];
+}
+
 /** Whether a field shows VNeID's value read-only in the form being filled. */
 export function useLockedByVneid(schema: FieldSchema): boolean {
   const values = useContext(PrefillContext);

@@ -1,10 +1,12 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Dossier, Procedure } from '../../../api/tthc.ts';
+import { tthcApi, type Dossier, type Procedure } from '../../../api/tthc.ts';
 import { EFormFields } from '../../../components/EFormFields.tsx';
 import { RawDataView } from '../../../components/eform/EFormView.tsx';
 import type { FieldSchema, FormLayout } from '../../../components/eform/schema.ts';
 import { useForms } from '../filing/useForms.ts';
+import { ProvenanceTable } from './ProvenanceTable.tsx';
 
 /** Each part's form data, read-only, laid out by its e-form (raw fields when the part has none, e.g. a national-portal push). */
 export function FormDataView({ dossier, procedure }: { dossier: Dossier; procedure: Procedure | undefined }) {
@@ -12,6 +14,8 @@ export function FormDataView({ dossier, procedure }: { dossier: Dossier; procedu
   const parts = procedure?.parts ?? [];
   const codes = Object.keys(dossier.formData);
   const { forms } = useForms(parts.filter((p) => p.formKey && codes.includes(p.code)).map((p) => p.formKey!));
+  // Once-only data: which values came from a national database (and whether the applicant changed them).
+  const provenance = useQuery({ queryKey: ['tthc', 'provenance', dossier.id], queryFn: () => tthcApi.provenance(dossier.id), retry: false });
   if (codes.length === 0) return <Text size="sm" c="dimmed">{t('tthc.detail.noFormData')}</Text>;
   return (
     <Stack>
@@ -29,6 +33,9 @@ export function FormDataView({ dossier, procedure }: { dossier: Dossier; procedu
             ) : (
               <RawDataView value={value} />
             )}
+            {provenance.data?.parts.filter((p) => p.partCode === code && p.fields.length > 0).map((p) => (
+              <ProvenanceTable key={`${p.partCode}-${p.formKey}`} part={p} schema={form?.schema as FieldSchema | undefined} />
+            ))}
           </Card>
         );
       })}

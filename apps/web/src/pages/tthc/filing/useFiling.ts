@@ -34,6 +34,11 @@ export function useFiling(initialApplicant: ApplicantDraft, prefill: (values: Pa
       edited();
       setValues((prev) => ({ ...prev, [code]: value }));
     },
+    /** Changes a part from its current value (values arriving later, e.g. from the national databases). */
+    updatePart: (code: string, fn: (value: FormValue) => FormValue) => {
+      edited();
+      setValues((prev) => ({ ...prev, [code]: fn(prev[code] ?? {}) }));
+    },
     files,
     filesOf: (code: string) => files.filter((f) => f.partCode === code),
     setPartFiles: (code: string, list: AttachedFile[]) => {

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
 import { missingParts, tthcApi, type ApplicantProfile, type EForm, type Filed, type Offering, type Procedure } from '../../../api/tthc.ts';
-import { PrefillContext } from '../../../components/eform/prefill.ts';
+import { NationalContext, PrefillContext } from '../../../components/eform/prefill.ts';
 import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { TthcErrorAlert } from '../common/TthcErrorAlert.tsx';
@@ -16,6 +16,7 @@ import { focusFirstError } from '../filing/focusFirstError.ts';
 import { PartForm } from '../filing/PartForm.tsx';
 import { buildParts, fileParts, formParts, problemsByPart } from '../filing/submission.ts';
 import { useFiling } from '../filing/useFiling.ts';
+import { useNationalPrefill } from '../filing/useNationalPrefill.ts';
 import { postalApi } from '../../../api/postal.ts';
 import { checkPostalChoice, initialPostalChoice, toPostalChoice, type PostalChoiceErrors } from '../../postal/choice.ts';
 import { PostalChoiceFields } from '../../postal/PostalChoiceFields.tsx';
@@ -42,6 +43,8 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
   const prefill = useMemo(() => prefillValues(profile), [profile]);
   const filing = useFiling(profile ? applicantFromProfile(profile) : emptyApplicant(me?.displayName ?? ''), (values) => prefillParts(procedure.parts, forms, values, prefill));
   const draft = useDraft(filing, offering.id, draftId);
+  // Once-only data: the fields the national databases hold arrive filled (the citizen's own VNeID identity).
+  const national = useNationalPrefill(profile !== undefined, formParts(procedure.parts), forms, filing.updatePart);
   const [active, setActive] = useState(0);
   const [missing, setMissing] = useState<{ partCode: string; name: string }[]>([]);
   const [checking, setChecking] = useState(false);
@@ -70,7 +73,8 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
 
   const submit = useMutation({
     mutationFn: async () => {
-      const submission = { applicant: toApplicant(filing.applicant, 'online', i18n.language), ...buildParts(procedure.parts, forms, filing.values, filing.files) };
+      const prefills = national.prefills();
+      const submission = { applicant: toApplicant(filing.applicant, 'online', i18n.language), ...buildParts(procedure.parts, forms, filing.values, filing.files), ...(prefills ? { prefills } : {}) };
       // Filing is idempotent: if recording the postal choice fails, submitting again finds the same dossier.
       const filed = await tthcApi.fileOnline({ offeringId: offering.id, submission }, filing.idempotencyKey());
       await postalApi.choose(filed.dossier.id, toPostalChoice(postal));
@@ -142,7 +146,14 @@ export function ApplyWizard({ profile, procedure, offering, forms, draftId, onFi
       <PrefillContext.Provider value={prefill}>
         {withForms.map((part) =>
           current.key === `part:${part.code}` ? (
-            <PartForm key={part.code} part={part} form={forms.get(part.formKey!)} value={filing.values[part.code]} onChange={(v) => filing.setPart(part.code, v)} errors={filing.partErrors[part.code]} />
+            <NationalContext.Provider key={part.code} value={national.sources(part.code)}>
+              {national.error !== null && (
+                <Alert color="yellow" variant="light" role="status" mb="sm">
+                  {t('tthc.prefill.unavailable')}
+                </Alert>
+              )}
+              <PartForm part={part} form={forms.get(part.formKey!)} value={filing.values[part.code]} onChange={(v) => filing.setPart(part.code, v)} errors={filing.partErrors[part.code]} />
+            </NationalContext.Provider>
           ) : null,
         )}
       </PrefillContext.Provider>

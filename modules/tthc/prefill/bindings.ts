@@ -1,0 +1,151 @@
+/**
+ * Field bindings of e-forms to the national databases, as data: a field of a form schema names its
+ * national source with the annotation `x-national` (`population.fullName`,
+ * `business.enterpriseName`). This file knows which bindings exist, finds them in a schema, and
+ * turns a national record into the value the field takes (a code of the shared code list for
+ * `x-catalog` fields, "Nam"/"Nữ" for sex, an address on one line).
+ */
+
+export const NATIONAL_SOURCES = ['population', 'business'] as const;
+export type NationalSource = (typeof NATIONAL_SOURCES)[number];
+
+/** The national population database's citizen record, as the lookup through LGSP answers it. */
+export interface CitizenRecord {
+  personalId: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  birthRegistrationPlace: string;
+  homeTown: string;
+  ethnicity: string;
+  religion: string;
+  nationality: string;
+  maritalStatus: string;
+  permanentResidence: { text: string };
+  currentResidence: { text: string };
+}
+
+/** The business-registration database's enterprise record (the fields forms use). */
+export interface EnterpriseRecord {
+  code: string;
+  name: string;
+  internationalName: string | null;
+  shortName: string | null;
+  typeName: string;
+  address: { text: string };
+  phone: string;
+  email: string | null;
+  charterCapitalVnd: number;
+  legalRepresentative: { personalId: string; fullName: string; title: string };
+  businessLines: { code: string; name: string; main: boolean }[];
+  registeredOn: string;
+}
+
+type Reader<R> = (record: R) => string | number | null;
+const SEX: Record<CitizenRecord['sex'], string> = { male: 'Nam', female: 'Nữ' };
+
+/** What each binding reads from its record. The ethnicity is a name here; the code list turns it into a code. */
+export const POPULATION_FIELDS: Readonly<Record<string, Reader<CitizenRecord>>> = {
+  personalId: (r) => r.personalId,
+  fullName: (r) => r.fullName,
+  dateOfBirth: (r) => r.dateOfBirth,
+  sex: (r) => SEX[r.sex],
+  ethnicity: (r) => r.ethnicity,
+  religion: (r) => r.religion,
+  nationality: (r) => r.nationality,
+  homeTown: (r) => r.homeTown,
+  birthRegistrationPlace: (r) => r.birthRegistrationPlace,
+  permanentAddress: (r) => r.permanentResidence.text,
+  currentAddress: (r) => r.currentResidence.text,
+};
+
+export const BUSINESS_FIELDS: Readonly<Record<string, Reader<EnterpriseRecord>>> = {
+  enterpriseCode: (r) => r.code,
+  enterpriseName: (r) => r.name,
+  internationalName: (r) => r.internationalName,
+  shortName: (r) => r.shortName,
+  enterpriseType: (r) => r.typeName,
+  headOfficeAddress: (r) => r.address.text,
+  phone: (r) => r.phone,
+  email: (r) => r.email,
+  charterCapital: (r) => r.charterCapitalVnd,
+  legalRepresentative: (r) => r.legalRepresentative.fullName,
+  legalRepresentativeTitle: (r) => r.legalRepresentative.title,
+  legalRepresentativeId: (r) => r.legalRepresentative.personalId,
+  mainBusinessLine: (r) => r.businessLines.find((l) => l.main)?.code ?? null,
+  registeredOn: (r) => r.registeredOn,
+};
+
+/** Every binding name, `source.field`. */
+export const NATIONAL_BINDINGS: readonly string[] = [
+  ...Object.keys(POPULATION_FIELDS).map((f) => `population.${f}`),
+  ...Object.keys(BUSINESS_FIELDS).map((f) => `business.${f}`),
+];
+
+export interface Binding {
+  /** JSON Pointer of the field, e.g. `/owner/fullName`. */
+  pointer: string;
+  path: string[];
+  source: NationalSource;
+  field: string;
+  /** The field's shared code list (`x-catalog`), when its value is a code. */
+  catalog?: string;
+}
+
+type Node = { properties?: Record<string, unknown>; type?: unknown; 'x-national'?: unknown; 'x-catalog'?: unknown };
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields of a form schema bound to a national source, through nested objects (not inside arrays). */
+export function bindingsOf(schema: unknown, path: string[] = []): Binding[] {
+  if (!isNode(schema)) return [];
+  const name = schema['x-national'];
+  const here: Binding[] = [];
+  if (typeof name === 'string' && NATIONAL_BINDINGS.includes(name)) {
+    const [source, field] = name.split('.') as [NationalSource, string];
+    here.push({ pointer: pointerOf(path), path, source, field, ...(typeof schema['x-catalog'] === 'string' ? { catalog: schema['x-catalog'] } : {}) });
+  }
+  const children = Object.entries(schema.properties ?? {}).flatMap(([key, child]) => bindingsOf(child, [...path, key]));
+  return [...here, ...children];
+}
+
+/** `x-national` values that are not known bindings (the form editor refuses them). */
+export function unknownBindings(schema: unknown, path: string[] = []): { pointer: string; value: unknown }[] {
+  if (!isNode(schema)) return [];
+  const name = schema['x-national'];
+  const here = name !== undefined && (typeof name !== 'string' || !NATIONAL_BINDINGS.includes(name)) ? [{ pointer: pointerOf(path), value: name }] : [];
+  return [...here, ...Object.entries(schema.properties ?? {}).flatMap(([key, child]) => unknownBindings(child, [...path, key]))];
+}
+
+/**
+ * The fields a person fills in, for the share report: every leaf of the schema (a string, number,
+ * boolean or enum field; an array counts as one field), through nested objects.
+ */
+export function leafFields(schema: unknown, path: string[] = []): string[] {
+  if (!isNode(schema)) return [];
+  if (schema.type === 'object' && schema.properties) {
+    return Object.entries(schema.properties).flatMap(([key, child]) => leafFields(child, [...path, key]));
+  }
+  return path.length === 0 ? [] : [pointerOf(path)];
+}
+
+export const pointerOf = (path: string[]): string => path.map((p) => `/${p.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/** The value at a path of a form's data (undefined when absent). */
+export function valueAt(data: unknown, path: string[]): unknown {
+  let value: unknown = data;
+  for (const key of path) value = isNode(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+/**
+ * The value a bound field takes from a record; null when the record has nothing for it, or (for a
+ * code-list field) when the name is not an item of the list.
+ */
+export function readBinding(binding: Binding, records: { population?: CitizenRecord; business?: EnterpriseRecord }, codeOf: (list: string, name: string) => string | undefined): string | number | null {
+  const raw = binding.source === 'population'
+    ? (records.population ? POPULATION_FIELDS[binding.field]?.(records.population) : null)
+    : (records.business ? BUSINESS_FIELDS[binding.field]?.(records.business) : null);
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (!binding.catalog || typeof raw !== 'string') return raw;
+  return codeOf(binding.catalog, raw) ?? null;
+}
