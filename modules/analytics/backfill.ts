@@ -101,7 +101,7 @@ export function createBackfill(db: Db, changes: Changes) {
       }
       // Facts missing while dossiers exist (an upgrade), or facts without their pre-aggregates (the upgrade that added them).
       const facts = !(await oneStopRepository.isEmpty(db));
-      if (facts ? await oneStopRepository.hasAggregates(db) : (await changes.nextBound(db, null, 1)) === null) return 'none';
+      if (facts ? await oneStopRepository.aggregatesInPlace(db) : (await changes.nextBound(db, null, 1)) === null) return 'none';
       await begin(true);
       return 'started';
     },

@@ -182,8 +182,12 @@ export const oneStopRepository = {
     };
   },
 
-  async hasAggregates(db: Queryable): Promise<boolean> {
-    return (await queryRows<{ x: number }>(db, sql`select 1 as x from analytics.figure_buckets limit 1`)).length > 0;
+  /** False when facts that count exist without any pre-aggregate row (a database upgraded to decision 0034). */
+  async aggregatesInPlace(db: Queryable): Promise<boolean> {
+    const [row] = await queryRows<{ ok: boolean }>(db, sql`
+      select exists (select 1 from analytics.figure_buckets)
+        or not exists (select 1 from analytics.dossier_facts where received_on is not null or finished_on is not null) as ok`);
+    return row!.ok;
   },
 
   async isEmpty(db: Queryable): Promise<boolean> {
