@@ -169,6 +169,8 @@ export const oneStopRepository = {
     // The total is the figure itself (the pre-aggregate); the page walks the index of the figure's own date.
     const total = (await this.counts(db, w, f, 'agency_id')).reduce((sum, row) => sum + row[figure], 0);
     const order = DRILL_ORDER[figure];
+    // Past the figure's end there is nothing to list: no walk through the index looking for rows that are not there.
+    if (total <= page.offset) return { total, items: [] };
     const items = await queryRows<DrillRow>(db, sql`
       select dossier_id as "dossierId", code, agency_id as "agencyId", procedure_name as "procedureName", channel, status,
         received_at as "receivedAt", due_on::text as "dueOn", finished_at as "finishedAt", outcome
