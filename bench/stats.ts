@@ -1,7 +1,7 @@
 // `npm run bench -- stats`: the one-stop statistics on PostgreSQL (issue 12). In one run:
 //   - loads dossiers submitted over two years, with their events, files, ratings and fees, in bulk
 //     (bench/tthc.ts's loader: generate_series, one statement per 100,000 dossiers);
-//   - writes their facts with the bulk backfill (its time and rows/s);
+//   - writes their facts and pre-aggregates with the bulk backfill (its time and rows/s);
 //   - BASELINE: a full recount of the province's figures from the raw dossiers (tthc's own rows,
 //     not the facts) for the year and the year before, and its time;
 //   - p50/p95 of the province's page, one agency's page and a drill-down through the real service,
@@ -105,7 +105,10 @@ export async function run(): Promise<void> {
     process.stdout.write('\n');
     console.log(`  dossiers / events / files                    ${TOTAL.toLocaleString('en')} / ${events.toLocaleString('en')} / ${files.toLocaleString('en')}`);
     console.log(`  bulk backfill of the facts                   ${written.toLocaleString('en')} rows in ${backfillSeconds.toFixed(1)} s (${(written / backfillSeconds).toFixed(0)} rows/s)`);
-    await database.db.execute(sql`vacuum analyze analytics.dossier_facts`);
+    for (const table of ['dossier_facts', 'figure_buckets', 'duration_pairs']) await database.db.execute(sql`vacuum analyze ${sql.identifier('analytics')}.${sql.identifier(table)}`);
+    const [sizes] = await queryRows<{ buckets: number; pairs: number }>(database.db, sql`
+      select (select count(*) from analytics.figure_buckets)::int as buckets, (select count(*) from analytics.duration_pairs)::int as pairs`);
+    console.log(`  pre-aggregate rows (buckets / duration pairs) ${sizes!.buckets.toLocaleString('en')} / ${sizes!.pairs.toLocaleString('en')}`);
 
     const root = await catalog.service.rootAgency();
     const leader: Principal = { kind: 'user', userId: 'bench', userType: 'official', displayName: 'bench', grants: [{ agencyId: root.id, scope: 'subtree', permissions: ['report.read'] }] };

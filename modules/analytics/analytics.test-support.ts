@@ -135,3 +135,11 @@ export async function clientToken(w: StatsWorld, agencyId: string, permissions: 
 
 /** The demo leader (province-wide report.read) signed in through the platform's own SSO. */
 export const leaderToken = (w: StatsWorld): Promise<string> => officialToken({ app: w.platform.app } as TestPlatform, 'lanhdao', 'Lanhdao@2026!');
+
+/** The pre-aggregates' rows that count (a bucket's all-zero row is the same as none), in a stable order. */
+export async function aggregates(database: Database): Promise<{ buckets: Record<string, unknown>[]; pairs: Record<string, unknown>[] }> {
+  const buckets = await queryRows<Record<string, unknown>>(database.db, sql`select * from analytics.figure_buckets order by grain, day, agency_id, procedure_id, field_code`);
+  const pairs = await queryRows<Record<string, unknown>>(database.db, sql`select * from analytics.duration_pairs where n <> 0 order by finished_on, received_on, agency_id, procedure_id, field_code`);
+  const counts = (row: Record<string, unknown>) => Object.entries(row).filter(([k, v]) => typeof v === 'number' && k !== 'procedure_name');
+  return { buckets: buckets.filter((b) => counts(b).some(([, v]) => v !== 0)).map(({ procedure_name: _name, ...b }) => b), pairs };
+}

@@ -42,6 +42,8 @@ export function createBackfill(db: Db, changes: Changes) {
   async function begin(enqueue: boolean): Promise<void> {
     await db.transaction(async (tx) => {
       const total = await changes.count(tx);
+      // From scratch: the facts and their pre-aggregates are rebuilt together, batch by batch.
+      await tx.execute(sql`truncate analytics.dossier_facts, analytics.figure_buckets, analytics.duration_pairs`);
       const [row] = await queryRows<{ started: string }>(tx, sql`
         insert into analytics.fact_backfill (id, cursor, total, written, started_at, finished_at) values (true, null, ${total}, 0, now(), null)
         on conflict (id) do update set cursor = null, total = excluded.total, written = 0, started_at = now(), finished_at = null
@@ -65,7 +67,8 @@ export function createBackfill(db: Db, changes: Changes) {
         await tx.execute(sql`update analytics.fact_backfill set finished_at = now()`);
         return false;
       }
-      const written = await writeFacts(tx, changes.rows({ after: row.cursor, upTo }), { backfill: true });
+      const range = { after: row.cursor, upTo };
+      const written = (await writeFacts(tx, changes.rows(range), range)).length;
       await tx.execute(sql`update analytics.fact_backfill set cursor = ${upTo}::uuid, written = written + ${written}`);
       if (enqueueNext) await enqueueJob(tx, { queue: BACKFILL_QUEUE, payload: {}, dedupeKey: `${BACKFILL_QUEUE}:${row.started}:${upTo}` });
       return true;
@@ -96,7 +99,9 @@ export function createBackfill(db: Db, changes: Changes) {
         await enqueueJob(db, { queue: BACKFILL_QUEUE, payload: {}, dedupeKey: `${BACKFILL_QUEUE}:${row!.key}` });
         return 'resumed';
       }
-      if (!(await oneStopRepository.isEmpty(db)) || (await changes.nextBound(db, null, 1)) === null) return 'none';
+      // Facts missing while dossiers exist (an upgrade), or facts without their pre-aggregates (the upgrade that added them).
+      const facts = !(await oneStopRepository.isEmpty(db));
+      if (facts ? await oneStopRepository.aggregatesInPlace(db) : (await changes.nextBound(db, null, 1)) === null) return 'none';
       await begin(true);
       return 'started';
     },

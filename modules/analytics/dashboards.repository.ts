@@ -54,12 +54,12 @@ export const dashboardsRepository = {
     await db.delete(communeMap).where(eq(communeMap.id, MAP_ID));
   },
 
-  /** Dossiers received on one Vietnam date per agency, among the agencies given (the caller's scope). */
+  /** Dossiers received on one Vietnam date per agency, among the agencies given (the caller's scope), from the day rows of the pre-aggregate. */
   async receivedOn(db: Db, day: string, agencyIds: readonly string[]): Promise<Map<string, number>> {
     if (agencyIds.length === 0) return new Map();
     const rows = await queryRows<{ agencyId: string; n: number }>(db, sql`
-      select agency_id as "agencyId", count(*)::int as n from analytics.dossier_facts
-      where received_on = ${day}::date and agency_id = any(${`{${agencyIds.join(',')}}`}::uuid[]) group by agency_id`);
+      select agency_id as "agencyId", sum(received)::int as n from analytics.figure_buckets
+      where grain = 'day' and day = ${day}::date and agency_id = any(${`{${agencyIds.join(',')}}`}::uuid[]) group by agency_id having sum(received) <> 0`);
     return new Map(rows.map((r) => [r.agencyId, Number(r.n)]));
   },
 };

@@ -34,18 +34,96 @@ function factRows(changes: SQL): SQL {
       case when c.apologised then coalesce(c.original_due_date, c.due_date) else c.due_date end as due_on) x`;
 }
 
+/** Dossiers by id: the one changed, or a batch (after, upTo] in id order (tthc's `DossierRange`). */
+export type FactRange = { id: string } | { after: string | null; upTo: string };
+
+const inRange = (range: FactRange): SQL => ('id' in range
+  ? sql`dossier_id = ${range.id}::uuid`
+  : sql`${range.after === null ? sql`true` : sql`dossier_id > ${range.after}::uuid`} and dossier_id <= ${range.upTo}::uuid`);
+
 /**
- * The only place that writes analytics.dossier_facts: the facts of the dossiers in `changes`,
- * inserted or replaced; answers how many. A backfill batch (`backfill: true`) leaves alone a fact
- * a change hook wrote while the batch ran: that one is newer than what the batch read.
+ * What a fact adds to analytics.figure_buckets (db/schema.ts): each column counted at the day it
+ * takes effect. `at` names the day, `adds` the columns and the condition (0/1, or the rating).
  */
-export async function writeFacts(db: Queryable, changes: SQL, options: { backfill?: boolean } = {}): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`
+const CONTRIBUTIONS: { at: string; adds: Record<string, string> }[] = [
+  {
+    at: 'c.received_on',
+    adds: {
+      received: '1', received_online: "(c.channel = 'online')::int", received_counter: "(c.channel = 'counter')::int",
+      received_national_portal: "(c.channel = 'national_portal')::int", received_post: "(c.channel = 'post')::int",
+      online: "(c.channel in ('online', 'national_portal'))::int", fully_online: 'c.fully_online::int', digitised: 'c.digitised::int',
+      paid: '(c.paid_online is not null)::int', paid_online: 'coalesce(c.paid_online, false)::int', waiting_in: 'c.waiting::int',
+    },
+  },
+  {
+    at: 'c.finished_on',
+    adds: {
+      early: "(c.outcome = 'early')::int", on_time: "(c.outcome = 'on_time')::int", late: "(c.outcome = 'late')::int",
+      rejected: 'c.rejected::int', withdrawn: 'c.withdrawn::int', rated: '(c.outcome is not null and c.rating is not null)::int',
+      rating_sum: 'case when c.outcome is not null then coalesce(c.rating, 0) else 0 end',
+    },
+  },
+  // No longer open (received and finished): open on day s = received by s minus closed by s.
+  { at: 'case when c.received_on is not null and c.finished_on is not null then greatest(c.received_on, c.finished_on) end', adds: { closed: '1', waiting_out: 'c.waiting::int' } },
+  // Overdue on day s: received by s, due before s (due + 1 ≤ s), not finished by s.
+  { at: 'case when c.received_on is not null and c.due_on is not null then greatest(c.received_on, c.due_on + 1) end', adds: { overdue_in: '1' } },
+  { at: 'case when c.received_on is not null and c.due_on is not null and c.finished_on is not null then greatest(c.received_on, c.due_on + 1, c.finished_on) end', adds: { overdue_out: '1' } },
+];
+export const BUCKET_COLUMNS = [...new Set(CONTRIBUTIONS.flatMap((c) => Object.keys(c.adds)))];
+
+/** The rows a changed fact adds (sign 1) or takes away (sign -1), per grain: `changed` has the facts' columns and `sign`. */
+const BUCKET_DELTAS = sql.raw(`
+  insert into analytics.figure_buckets (grain, day, agency_id, procedure_id, field_code, procedure_name, ${BUCKET_COLUMNS.join(', ')})
+  select g.grain, case g.grain when 'month' then date_trunc('month', v.day::timestamp)::date else v.day end, c.agency_id, c.procedure_id, c.field_code,
+    max(c.procedure_name) filter (where c.sign > 0), ${BUCKET_COLUMNS.map((col) => `sum(c.sign * v.${col})`).join(', ')}
+  from changed c
+  cross join lateral (values ${CONTRIBUTIONS.map((k) => `(${k.at}, ${BUCKET_COLUMNS.map((col) => (k.adds[col] ? `coalesce(${k.adds[col]}, 0)` : '0')).join(', ')})`).join(',\n    ')})
+    v(day, ${BUCKET_COLUMNS.join(', ')})
+  cross join (values ('month'), ('day')) g(grain)
+  where v.day is not null
+  group by 1, 2, 3, 4, 5
+  having ${BUCKET_COLUMNS.map((col) => `sum(c.sign * v.${col}) <> 0`).join(' or ')}
+  order by 1, 2, 3, 4, 5
+  on conflict (grain, day, agency_id, procedure_id, field_code) do update set
+    procedure_name = coalesce(excluded.procedure_name, analytics.figure_buckets.procedure_name),
+    ${BUCKET_COLUMNS.map((col) => `${col} = analytics.figure_buckets.${col} + excluded.${col}`).join(', ')}`);
+
+const PAIR_DELTAS = sql.raw(`
+  insert into analytics.duration_pairs (finished_on, received_on, agency_id, procedure_id, field_code, n)
+  select c.finished_on, c.received_on, c.agency_id, c.procedure_id, c.field_code, sum(c.sign)
+  from changed c where c.outcome is not null and c.received_on is not null and c.finished_on is not null
+  group by 1, 2, 3, 4, 5 having sum(c.sign) <> 0 order by 1, 2, 3, 4, 5
+  on conflict (finished_on, received_on, agency_id, procedure_id, field_code) do update set n = analytics.duration_pairs.n + excluded.n`);
+
+/**
+ * The only place that writes analytics.dossier_facts and its pre-aggregates: the facts of the
+ * dossiers of `range` (their change rows: `changes`), inserted or replaced, and the difference
+ * they make added to figure_buckets and duration_pairs in the same transaction; answers the ids
+ * written. First the facts already there are locked, so that the old rows subtracted are exactly
+ * the ones replaced. A fact that appeared meanwhile (a change hook's, during a backfill batch) is
+ * not replaced: it is newer than what the batch read, and its writer counted it.
+ */
+export async function writeFacts(db: Queryable, changes: SQL, range: FactRange): Promise<string[]> {
+  const locked = (await queryRows<{ id: string }>(db, sql`
+    select dossier_id::text as id from analytics.dossier_facts where ${inRange(range)} order by dossier_id for update`)).map((r) => r.id);
+  const rows = await queryRows<{ id: string }>(db, sql`
     with written as (
       insert into analytics.dossier_facts (${COLUMNS}) ${factRows(changes)}
       on conflict (dossier_id) do update set ${UPDATED}
-      ${options.backfill ? sql`where analytics.dossier_facts.updated_at < statement_timestamp()` : sql``}
-      returning 1)
-    select count(*)::int as n from written`);
-  return row!.n;
+      where analytics.dossier_facts.dossier_id = any(${`{${locked.join(',')}}`}::uuid[])
+      returning *),
+    replaced as (select f.* from analytics.dossier_facts f join written w on w.dossier_id = f.dossier_id),
+    changed as (select 1 as sign, * from written union all select -1, * from replaced),
+    buckets as (${BUCKET_DELTAS} returning 1),
+    pairs as (${PAIR_DELTAS} returning 1)
+    select dossier_id::text as id from written`);
+  return rows.map((r) => r.id);
+}
+
+/** The hook's write for one dossier: once more if a backfill batch wrote its fact between the lock and the write. */
+export async function writeFact(db: Queryable, changes: SQL, id: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if ((await writeFacts(db, changes, { id })).length > 0) return;
+  }
+  throw new Error('analytics: the dossier fact could not be written');
 }

@@ -91,7 +91,7 @@ export function foldFigures(counts: CountRow[], durations: DurationRow[], groupO
     }
   }
   for (const row of durations) {
-    const days = workingDays(row.receivedOn, row.finishedOn);
+    const days = row.days ?? workingDays(row.receivedOn, row.finishedOn);
     const tally = tallyOf(row.key);
     for (const target of tally ? [tally, total] : [total]) target.days.set(days, (target.days.get(days) ?? 0) + row.n);
   }

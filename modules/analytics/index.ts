@@ -11,7 +11,7 @@ import type { TthcModule } from '../tthc/index.ts';
 import { createDashboardsService, type DashboardsService } from './dashboards.service.ts';
 import { dashboardRoutes } from './dashboards.routes.ts';
 import { BACKFILL_QUEUE, createBackfill, type BackfillLog, type BackfillState } from './backfill.ts';
-import { writeFacts } from './facts.ts';
+import { writeFact } from './facts.ts';
 import { oneStopRoutes } from './one-stop.routes.ts';
 import { createOneStopService, type OneStopService } from './one-stop.service.ts';
 
@@ -66,10 +66,11 @@ export interface AnalyticsModule {
 
 export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDependencies): AnalyticsModule {
   const { db } = ctx;
-  // Registered once, at construction: from now on every dossier change writes its fact in its own
-  // transaction, with the same SQL as the bulk backfill (one definition: facts.ts).
+  // Registered once, at construction: from now on every dossier change writes its fact, and the
+  // difference it makes to the pre-aggregates, in its own transaction, with the same SQL as the
+  // bulk backfill (one definition: facts.ts).
   const changes = deps.tthc.dossierChanges;
-  changes.register(async (tx, change) => void (await writeFacts(tx, changes.rows({ id: change.dossier.id }))));
+  changes.register(async (tx, change) => writeFact(tx, changes.rows({ id: change.dossier.id }), change.dossier.id));
   const backfill = createBackfill(db, changes);
   // Every report reads the organisation chart and the calendar: once per TTL per replica, not per request.
   const { catalog } = deps;

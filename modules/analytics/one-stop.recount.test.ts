@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { queryRows, vietnamDate } from '../../packages/platform/index.ts';
-import { leaderToken, rawDossiers, setUpStatsWorld, type RawDossier, type StatsWorld } from './analytics.test-support.ts';
+import { aggregates, leaderToken, rawDossiers, setUpStatsWorld, type RawDossier, type StatsWorld } from './analytics.test-support.ts';
 import { agencyGroupOf, parsePeriod, sameTimeLastYear, type Figures, type GroupBy, type OneStopReport } from './index.ts';
 
 /**
@@ -197,14 +197,16 @@ describe('one-stop statistics recount', () => {
     const facts = async () => (await queryRows<Record<string, unknown>>(w.database.db, sql`select * from analytics.dossier_facts order by dossier_id`))
       .map(({ updated_at: _at, ...row }) => row);
     const hookWritten = await facts();
+    const hookAggregates = await aggregates(w.database);
     assert.ok(hookWritten.length >= 15);
-    await w.database.db.execute(sql`delete from analytics.dossier_facts`);
+    for (const table of ['dossier_facts', 'figure_buckets', 'duration_pairs']) await w.database.db.execute(sql`delete from ${sql.identifier('analytics')}.${sql.identifier(table)}`);
     assert.equal((await api({ period: '2026', groupBy: 'procedure' })).total.received.total, 0, 'no facts, no figures');
     const progress: number[] = [];
     const written = await w.platform.modules.analytics.backfill({ batchSize: 4, onProgress: (s) => progress.push(s.written) });
     assert.equal(written, hookWritten.length);
     assert.equal(progress.length, Math.ceil(hookWritten.length / 4), 'one progress report per batch of 4');
     assert.deepEqual(await facts(), hookWritten);
+    assert.deepEqual(await aggregates(w.database), hookAggregates, 'the pre-aggregates rebuilt from scratch equal the ones the change hooks kept by deltas');
     assert.equal((await w.platform.modules.analytics.backfillState())?.rebuilding, false);
     await everyFigureEqualsRecount();
   });

@@ -21,6 +21,23 @@ export interface Window {
 
 export type GroupColumn = 'agency_id' | 'procedure_id' | 'field_code';
 
+/**
+ * Each counted figure read from the pre-aggregate (analytics.figure_buckets): `period` sums the
+ * period's month rows of a column, `before` the month rows before the period, `at` a snapshot on
+ * the snapshot day (month rows before its month, day rows of its month up to it). Due soon needs
+ * two days at once and is counted from the facts (by due date).
+ */
+const BUCKET_FIGURES: Record<Exclude<CountedFigure, 'dueSoon'>, { period: string } | { before: string } | { at: string }> = {
+  received: { period: 'received' }, receivedOnline: { period: 'received_online' }, receivedCounter: { period: 'received_counter' },
+  receivedNationalPortal: { period: 'received_national_portal' }, receivedPost: { period: 'received_post' },
+  carriedOver: { before: 'received - closed' }, inProcessing: { at: 'received - closed' }, waiting: { at: 'waiting_in - waiting_out' }, overdue: { at: 'overdue_in - overdue_out' },
+  early: { period: 'early' }, onTime: { period: 'on_time' }, late: { period: 'late' }, rejected: { period: 'rejected' }, withdrawn: { period: 'withdrawn' },
+  online: { period: 'online' }, fullyOnline: { period: 'fully_online' }, digitised: { period: 'digitised' }, paid: { period: 'paid' },
+  paidOnline: { period: 'paid_online' }, rated: { period: 'rated' },
+};
+
+const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+
 function conditions(w: Window): Record<CountedFigure, SQL> {
   const receivedIn = sql`received_on >= ${w.from}::date and received_on < ${w.to}::date`;
   const finishedIn = sql`finished_on >= ${w.from}::date and finished_on < ${w.to}::date`;
@@ -67,14 +84,15 @@ export interface Filter {
   fieldCode?: string | undefined;
 }
 
-const filtered = (f: Filter) => sql.join([
+const filtered = (f: Filter): SQL => sql.join([
   inScope(f.agencyIds),
   ...(f.procedureId ? [sql`procedure_id = ${f.procedureId}::uuid`] : []),
   ...(f.fieldCode ? [sql`field_code = ${f.fieldCode}`] : []),
 ], sql` and `);
 
 export type CountRow = { key: string; label: string } & Record<CountedFigure, number> & { ratingSum: number };
-export interface DurationRow { key: string; receivedOn: string; finishedOn: string; n: number }
+/** Returned results per (received, finished) day pair; `days` when the database already counted the working days between them. */
+export interface DurationRow { key: string; receivedOn: string; finishedOn: string; n: number; days?: number | null }
 
 export interface DrillRow {
   dossierId: string;
@@ -89,42 +107,89 @@ export interface DrillRow {
   outcome: string | null;
 }
 
-/** The only place that reads analytics.dossier_facts. */
+/** The date a drill-down's dossiers are listed by (an indexed column of the facts): when they were received, finished or are due. */
+const DRILL_ORDER: Record<DrillFigure, 'received_on' | 'finished_on' | 'due_on'> = {
+  received: 'received_on', carriedOver: 'due_on', inProcessing: 'due_on', waiting: 'due_on', dueSoon: 'due_on', overdue: 'due_on',
+  early: 'finished_on', onTime: 'finished_on', late: 'finished_on', rejected: 'finished_on', withdrawn: 'finished_on',
+};
+
+/** The only place that reads analytics.dossier_facts and its pre-aggregates. */
 export const oneStopRepository = {
   async counts(db: Queryable, w: Window, f: Filter, group: GroupColumn): Promise<CountRow[]> {
-    const c = conditions(w);
-    const columns = sql.join(COUNTED_FIGURES.map((name) => sql`count(*) filter (where ${c[name]})::int as ${sql.identifier(name)}`), sql`, `);
-    const rows = await queryRows<CountRow>(db, sql`
-      select ${sql.identifier(group)}::text as key, max(procedure_name) as label, ${columns},
-        coalesce(sum(rating) filter (where ${c.rated}), 0)::int as "ratingSum"
-      from analytics.dossier_facts where ${filtered(f)} and ${relevant(w)}
-      group by 1`);
-    return rows.map((r) => ({ ...r, ratingSum: Number(r.ratingSum) }));
+    const inPeriod = sql`grain = 'month' and day >= ${w.from}::date and day < ${w.to}::date`;
+    const before = sql`grain = 'month' and day < ${w.from}::date`;
+    const at = sql`((grain = 'month' and day < ${monthStart(w.snapshot)}::date) or (grain = 'day' and day >= ${monthStart(w.snapshot)}::date and day <= ${w.snapshot}::date))`;
+    const columns = sql.join(Object.entries(BUCKET_FIGURES).map(([name, how]) => {
+      const [expression, when] = 'period' in how ? [how.period, inPeriod] : 'before' in how ? [how.before, before] : [how.at, at];
+      return sql`coalesce(sum(${sql.raw(expression)}) filter (where ${when}), 0)::int as ${sql.identifier(name)}`;
+    }), sql`, `);
+    const [rows, soon] = await Promise.all([
+      queryRows<CountRow>(db, sql`
+        select ${sql.identifier(group)}::text as key, max(procedure_name) as label, ${columns},
+          coalesce(sum(rating_sum) filter (where ${inPeriod}), 0)::int as "ratingSum"
+        from analytics.figure_buckets
+        where ${filtered(f)} and ((grain = 'month' and day < ${w.to}::date) or (grain = 'day' and day >= ${monthStart(w.snapshot)}::date and day <= ${w.snapshot}::date))
+        group by 1`),
+      queryRows<{ key: string; label: string; n: number }>(db, sql`
+        select ${sql.identifier(group)}::text as key, max(procedure_name) as label, count(*)::int as n from analytics.dossier_facts
+        where ${filtered(f)} and ${conditions(w).dueSoon}
+        group by 1`),
+    ]);
+    const byKey = new Map(rows.map((r) => [r.key, { ...r, dueSoon: 0, ratingSum: Number(r.ratingSum) }]));
+    for (const r of soon) {
+      const zero = Object.fromEntries(COUNTED_FIGURES.map((name) => [name, 0])) as Record<CountedFigure, number>;
+      const row = byKey.get(r.key) ?? { key: r.key, label: r.label, ...zero, ratingSum: 0 };
+      byKey.set(r.key, { ...row, dueSoon: r.n });
+    }
+    // A group whose every figure is zero (a dossier counted, then moved elsewhere) is not a row.
+    return [...byKey.values()].filter((r) => COUNTED_FIGURES.some((name) => r[name] !== 0));
   },
 
-  /** Returned results of the window by (received, finished) day pair: the processing times' distribution. */
-  async durations(db: Queryable, w: Window, f: Filter, group: GroupColumn): Promise<DurationRow[]> {
-    return queryRows<DurationRow>(db, sql`
-      select ${sql.identifier(group)}::text as key, received_on::text as "receivedOn", finished_on::text as "finishedOn", count(*)::int as n
-      from analytics.dossier_facts
-      where ${filtered(f)} and finished_on >= ${w.from}::date and finished_on < ${w.to}::date and outcome is not null
-      group by 1, 2, 3`);
+  /**
+   * Returned results of the window: the processing times' distribution. Pairs received from
+   * `calendar.base` on are counted in working days here (`counts` is cumulative, see
+   * working-days.ts) and come back as (days, n); older ones come back as their day pair.
+   */
+  async durations(db: Queryable, w: Window, f: Filter, group: GroupColumn, calendar: { base: string; counts: number[] }): Promise<DurationRow[]> {
+    const counts = sql`${`{${calendar.counts.join(',')}}`}::int[]`;
+    const known = sql`received_on >= ${calendar.base}::date`;
+    const rows = await queryRows<DurationRow>(db, sql`
+      select key, "receivedOn", "finishedOn", days, sum(n)::int as n from (
+        select ${sql.identifier(group)}::text as key,
+          case when ${known} then greatest(0, (${counts})[finished_on - ${calendar.base}::date + 1] - (${counts})[received_on - ${calendar.base}::date + 1]) end as days,
+          case when not ${known} then received_on::text end as "receivedOn", case when not ${known} then finished_on::text end as "finishedOn", n
+        from analytics.duration_pairs
+        where ${filtered(f)} and finished_on >= ${w.from}::date and finished_on < ${w.to}::date and n <> 0) p
+      group by 1, 2, 3, 4`);
+    return rows.map((r) => ({ ...r, days: r.days === null ? null : Number(r.days) }));
   },
 
   async drill(db: Queryable, w: Window, f: Filter, figure: DrillFigure, page: { limit: number; offset: number }): Promise<{ items: DrillRow[]; total: number }> {
     const where = sql`${filtered(f)} and ${relevant(w)} and ${conditions(w)[figure]}`;
-    const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from analytics.dossier_facts where ${where}`);
+    // The total is the figure itself (the pre-aggregate); the page walks the index of the figure's own date.
+    const total = (await this.counts(db, w, f, 'agency_id')).reduce((sum, row) => sum + row[figure], 0);
+    const order = DRILL_ORDER[figure];
+    // Past the figure's end there is nothing to list: no walk through the index looking for rows that are not there.
+    if (total <= page.offset) return { total, items: [] };
     const items = await queryRows<DrillRow>(db, sql`
       select dossier_id as "dossierId", code, agency_id as "agencyId", procedure_name as "procedureName", channel, status,
         received_at as "receivedAt", due_on::text as "dueOn", finished_at as "finishedAt", outcome
       from analytics.dossier_facts where ${where}
-      order by due_on nulls last, code limit ${page.limit} offset ${page.offset}`);
+      order by ${sql.raw(order)} nulls last, code limit ${page.limit} offset ${page.offset}`);
     return {
-      total: total!.n,
+      total,
       items: items.map((r) => ({
         ...r, receivedAt: r.receivedAt ? new Date(r.receivedAt).toISOString() : null, finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
       })),
     };
+  },
+
+  /** False when facts that count exist without any pre-aggregate row (a database upgraded to decision 0039). */
+  async aggregatesInPlace(db: Queryable): Promise<boolean> {
+    const [row] = await queryRows<{ ok: boolean }>(db, sql`
+      select exists (select 1 from analytics.figure_buckets)
+        or not exists (select 1 from analytics.dossier_facts where received_on is not null or finished_on is not null) as ok`);
+    return row!.ok;
   },
 
   async isEmpty(db: Queryable): Promise<boolean> {

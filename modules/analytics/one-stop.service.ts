@@ -3,7 +3,7 @@ import type { Agency, CatalogService } from '../catalog/index.ts';
 import { foldFigures, type Figures } from './figures.ts';
 import { oneStopRepository as repo, type DrillFigure, type DrillRow, type Filter, type GroupColumn, type Window } from './one-stop.repository.ts';
 import { parsePeriod, requireStarted, sameTimeLastYear, snapshotDay, type Period } from './periods.ts';
-import { workingDayCounter } from './working-days.ts';
+import { cumulativeWorkingDays, workingDayCounter } from './working-days.ts';
 
 export const REPORT_PERMISSION = 'report.read';
 export const GROUP_BYS = ['agency', 'agency_group', 'procedure', 'field'] as const;
@@ -123,8 +123,10 @@ export function createOneStopService(deps: OneStopDeps) {
 
   async function figures(period: Period, filter: Filter, group: GroupColumn, groupOf: (key: string) => string | undefined) {
     const w = await windowOf(period);
-    const [counts, durations] = await Promise.all([repo.counts(db, w, filter, group), repo.durations(db, w, filter, group)]);
-    const years = durations.flatMap((d) => [Number(d.receivedOn.slice(0, 4)), Number(d.finishedOn.slice(0, 4))]);
+    // Processing times are counted in the database with the calendar of the period's years and the two before (longer ones are counted here).
+    const calendar = await cumulativeWorkingDays(catalog, Number(period.from.slice(0, 4)) - 2, Number(period.last.slice(0, 4)));
+    const [counts, durations] = await Promise.all([repo.counts(db, w, filter, group), repo.durations(db, w, filter, group, calendar)]);
+    const years = durations.filter((d) => d.days == null).flatMap((d) => [Number(d.receivedOn.slice(0, 4)), Number(d.finishedOn.slice(0, 4))]);
     const counter = await workingDayCounter(catalog, Math.min(...years, Number(period.from.slice(0, 4))), Math.max(...years, Number(period.from.slice(0, 4))));
     return { window: w, counts, ...foldFigures(counts, durations, groupOf, counter) };
   }

@@ -10,11 +10,32 @@ const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10
  * Loads the days off of every year the pairs span, once per request: the processing time of
  * thousands of dossiers is then arithmetic, not thousands of calendar calls.
  */
-export async function workingDayCounter(calendar: Pick<CatalogService, 'yearCalendar'>, firstYear: number, lastYear: number): Promise<WorkingDayCounter> {
+async function daysOff(calendar: Pick<CatalogService, 'yearCalendar'>, firstYear: number, lastYear: number): Promise<Set<string>> {
   const off = new Set<string>();
   for (let year = firstYear; year <= lastYear; year++) {
     for (const day of (await calendar.yearCalendar(year, undefined, true)).daysOff) off.add(day.date);
   }
+  return off;
+}
+
+/**
+ * The working days counted from `base` (1 January of `firstYear`) to each day up to the end of
+ * `lastYear`, inclusive: the working days in (a, b] are `counts[b] - counts[a]`, so the database
+ * can turn (received, finished) pairs into processing times itself (one-stop.repository.ts).
+ */
+export async function cumulativeWorkingDays(calendar: Pick<CatalogService, 'yearCalendar'>, firstYear: number, lastYear: number): Promise<{ base: string; counts: number[] }> {
+  const off = await daysOff(calendar, firstYear, lastYear);
+  const base = `${firstYear}-01-01`;
+  const counts: number[] = [];
+  for (let n = dayNumber(base), total = 0; n <= dayNumber(`${lastYear}-12-31`); n++) {
+    if (!off.has(dateOf(n))) total += 1;
+    counts.push(total);
+  }
+  return { base, counts };
+}
+
+export async function workingDayCounter(calendar: Pick<CatalogService, 'yearCalendar'>, firstYear: number, lastYear: number): Promise<WorkingDayCounter> {
+  const off = await daysOff(calendar, firstYear, lastYear);
   return (from, to) => {
     const a = dayNumber(from);
     const b = dayNumber(to);

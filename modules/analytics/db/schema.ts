@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Tables owned by modules/analytics. Dossiers, agencies and procedures are other modules' ids. */
 export const analytics = pgSchema('analytics');
@@ -50,9 +50,73 @@ export const dossierFacts = analytics.table(
     index('dossier_facts_received_idx').on(t.receivedOn, t.agencyId),
     index('dossier_facts_finished_idx').on(t.finishedOn, t.agencyId),
     index('dossier_facts_open_idx').on(t.agencyId).where(sql`${t.finishedOn} is null`),
+    // Due soon and the drill-down of the unfinished figures read facts by their due date.
+    index('dossier_facts_due_idx').on(t.dueOn, t.agencyId),
     check('dossier_facts_channel_check', sql`${t.channel} in ('online', 'counter', 'national_portal', 'post')`),
     check('dossier_facts_outcome_check', sql`${t.outcome} in ('early', 'on_time', 'late')`),
   ],
+);
+
+/**
+ * The pre-aggregate of the facts (docs/decisions/0039-analytics-pre-aggregates.md): per agency,
+ * procedure and field, each fact's contribution counted at the day it takes effect — received
+ * figures at its received day, outcomes at its finished day, `closed` (and the `*_out` columns)
+ * when it stops being open — twice: once in the month's row (`grain` month, `day` its first day)
+ * and once in the day's row. A period's counts are its months' rows; a snapshot (open, waiting,
+ * overdue on a day) is the whole months before it plus the days of its own month. Maintained by
+ * the fact statement itself, in the same transaction, by deltas (facts.ts).
+ */
+export const figureBuckets = analytics.table(
+  'figure_buckets',
+  {
+    grain: text('grain').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    fieldCode: text('field_code').notNull(),
+    /** The procedure's name as its latest dossier carries it (the label of a procedure row). */
+    procedureName: text('procedure_name'),
+    received: integer('received').notNull().default(0),
+    receivedOnline: integer('received_online').notNull().default(0),
+    receivedCounter: integer('received_counter').notNull().default(0),
+    receivedNationalPortal: integer('received_national_portal').notNull().default(0),
+    receivedPost: integer('received_post').notNull().default(0),
+    online: integer('online').notNull().default(0),
+    fullyOnline: integer('fully_online').notNull().default(0),
+    digitised: integer('digitised').notNull().default(0),
+    paid: integer('paid').notNull().default(0),
+    paidOnline: integer('paid_online').notNull().default(0),
+    waitingIn: integer('waiting_in').notNull().default(0),
+    early: integer('early').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    late: integer('late').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    withdrawn: integer('withdrawn').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    ratingSum: integer('rating_sum').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    waitingOut: integer('waiting_out').notNull().default(0),
+    overdueIn: integer('overdue_in').notNull().default(0),
+    overdueOut: integer('overdue_out').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.day, t.agencyId, t.procedureId, t.fieldCode] }),
+    check('figure_buckets_grain_check', sql`${t.grain} in ('month', 'day')`),
+  ],
+);
+
+/** Returned results per (received day, finished day): the processing times' distribution, counted in working days at read time. */
+export const durationPairs = analytics.table(
+  'duration_pairs',
+  {
+    finishedOn: date('finished_on', { mode: 'string' }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    fieldCode: text('field_code').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.finishedOn, t.receivedOn, t.agencyId, t.procedureId, t.fieldCode] })],
 );
 
 /**
