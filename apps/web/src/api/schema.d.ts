@@ -1396,6 +1396,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tthc/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Values of an e-form's fields from the national population and business-registration databases (through LGSP → NDXP), each with its source, time and X-Road message id: for the signed-in citizen, or for the applicant of a dossier in the official's scope */
+        post: operations["prefillForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tthc/dossiers/{id}/provenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which values of the dossier's e-forms came from which national database, when (X-Road message id), and whether the applicant changed them */
+        get: operations["getDossierProvenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tthc/drafts": {
         parameters: {
             query?: never;
@@ -3474,6 +3508,26 @@ export interface components {
             code: string;
             lookupSecret: string;
         };
+        DossierProvenance: {
+            parts: {
+                partCode: string;
+                formKey: string;
+                /** @enum {string} */
+                requestedBy: "applicant" | "official";
+                fields: {
+                    pointer: string;
+                    value: string | number;
+                    /** @enum {string} */
+                    source: "population" | "business";
+                    /** Format: date-time */
+                    fetchedAt: string;
+                    /** @description The exchange's X-Road-Id: both legs of the LGSP message log carry it */
+                    messageId: string;
+                    /** @description The applicant filed another value than the national database's */
+                    changed: boolean;
+                }[];
+            }[];
+        };
         DossierPublicStatus: {
             code: string;
             procedureName: string;
@@ -4892,6 +4946,36 @@ export interface components {
             /** @enum {string} */
             outcome: "applied" | "out_of_order" | "duplicate";
         };
+        PrefillAnswer: {
+            /**
+             * Format: uuid
+             * @description Give it with the filing, `submission.prefills[partCode]`
+             */
+            id: string;
+            formKey: string;
+            fields: {
+                pointer: string;
+                value: string | number;
+                /** @enum {string} */
+                source: "population" | "business";
+                /** Format: date-time */
+                fetchedAt: string;
+                /** @description The exchange's X-Road-Id: both legs of the LGSP message log carry it */
+                messageId: string;
+            }[];
+            missing: {
+                pointer: string;
+                /** @enum {string} */
+                source: "population" | "business";
+                /** @enum {string} */
+                reason: "not_found" | "no_enterprise" | "no_value";
+            }[];
+        };
+        PrefillRequest: {
+            formKey: string;
+            /** @description Officials: the applicant of a dossier in their scope. Citizens: omitted (their own), or their own */
+            personalId?: string;
+        };
         Procedure: {
             /** Format: uuid */
             id: string;
@@ -5353,6 +5437,10 @@ export interface components {
                 uploadId: string;
                 partCode: string;
             }[];
+            /** @description Once-only data: per e-form part, the prefill answer (`POST /api/tthc/prefill`) it was filled from; its provenance is kept with the dossier */
+            prefills?: {
+                [key: string]: string;
+            };
         };
         TotpCode: {
             code: string;
@@ -11092,6 +11180,142 @@ export interface operations {
             };
             /** @description The one error body of every Sen API */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    prefillForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrefillRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefillAnswer"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossierProvenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierProvenance"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

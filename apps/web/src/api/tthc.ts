@@ -67,26 +67,10 @@ export type RatingSummaryRow = Schema<'RatingSummaryRow'>;
 export type ApplicantProfile = Schema<'ApplicantProfile'>;
 /** A national database a form field can be prefilled from (once-only data). */
 export type NationalSource = 'population' | 'business';
-// TODO(lead): Schema<'PrefillAnswer'>
 /** Values of an e-form's fields from the national databases through LGSP (POST /api/tthc/prefill). */
-export interface PrefillAnswer {
-  id: string;
-  formKey: string;
-  fields: { pointer: string; value: string | number; source: NationalSource; fetchedAt: string; messageId: string }[];
-  missing: { pointer: string; source: NationalSource; reason: 'not_found' | 'no_enterprise' | 'no_value' }[];
-}
-// TODO(lead): Schema<'DossierProvenance'>
+export type PrefillAnswer = Schema<'PrefillAnswer'>;
 /** Which of a dossier's values came from which national database, when, and whether the applicant changed them. */
-export interface DossierProvenance {
-  parts: {
-    partCode: string;
-    formKey: string;
-    requestedBy: 'applicant' | 'official';
-    fields: { pointer: string; value: string | number; source: NationalSource; fetchedAt: string; messageId: string; changed: boolean }[];
-  }[];
-}
-// TODO(lead): Schema<'OnlineFiling'> has `submission.prefills` once openapi.json is regenerated.
-export type OnlineFilingWithPrefills = OnlineFiling & { submission: OnlineFiling['submission'] & { prefills?: Record<string, string> } };
+export type DossierProvenance = Schema<'DossierProvenance'>;
 /** Longest comment the server keeps (MAX_RATING_COMMENT). */
 export const MAX_RATING_COMMENT = 1000;
 
@@ -111,7 +95,7 @@ export const tthcApi = {
     return api.post<Upload>('/api/tthc/uploads', form);
   },
 
-  fileOnline: (body: OnlineFilingWithPrefills, idempotencyKey: string) => request<Filed>('POST', '/api/tthc/dossiers', json(body, idempotencyKey)),
+  fileOnline: (body: OnlineFiling, idempotencyKey: string) => request<Filed>('POST', '/api/tthc/dossiers', json(body, idempotencyKey)),
   fileAtCounter: (body: CounterFiling, idempotencyKey: string) => request<Filed>('POST', '/api/tthc/dossiers/counter', json(body, idempotencyKey)),
 
   queue: (query: { queue: QueueName; agencyId: string; q?: string; mine?: boolean; limit: number; offset: number }) => api.get<DossierPage>('/api/tthc/dossiers', query),
