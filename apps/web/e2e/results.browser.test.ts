@@ -6,23 +6,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, journey, setUpHarness, signInOfficial, type Harness } from './harness.ts';
-import { DESK, LEADER, SPECIALIST, attach, expectStatus, fileAtCounter, openFromQueue, transition } from './tthc-steps.ts';
+import { DESK, LEADER, SPECIALIST, attachResultForLeader, expectStatus, fileAtCounter, openFromQueue, transition } from './tthc-steps.ts';
 
 const harness: Harness = setUpHarness();
-
-/** A one-page A4 PDF with a classic cross-reference table: what an agency's result template exports. */
-function resultPdf(): Buffer {
-  const objects = ['<</Type /Catalog /Pages 2 0 R>>', '<</Type /Pages /Kids [3 0 R] /Count 1>>', '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>'];
-  let body = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = body.length;
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
-  return Buffer.from(`${body}trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1');
-}
 
 describe('results registry browser journey', { timeout: 900_000 }, () => {
   test('the leader\'s approval signs the result; the leader verifies and revokes it in the registry; the public page shows it revoked', async () => {
@@ -40,15 +26,7 @@ describe('results registry browser journey', { timeout: 900_000 }, () => {
     await journey(harness, 'results-specialist', async (specialist) => {
       await signInOfficial(harness, specialist, SPECIALIST, '/workspace');
       await openFromQueue(specialist, /Cần xử lý/, dossierCode);
-      await specialist.getByRole('button', { name: 'Đính kèm kết quả', exact: true }).click();
-      const dialog = specialist.getByRole('dialog', { name: 'Đính kèm kết quả' });
-      await dialog.waitFor();
-      await attach(specialist, 'result', { name: 'trich-luc-khai-sinh.pdf', mimeType: 'application/pdf', buffer: resultPdf() });
-      await dialog.getByTestId('attached-file').filter({ hasText: 'trich-luc-khai-sinh.pdf' }).waitFor();
-      await checkA11y(specialist);
-      await dialog.getByRole('button', { name: 'Đính kèm kết quả', exact: true }).click();
-      await dialog.waitFor({ state: 'detached' });
-      await transition(specialist, 'Trình lãnh đạo');
+      await attachResultForLeader(specialist, 'trich-luc-khai-sinh.pdf');
     });
 
     let resultCode = '';

@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
-import { COMMUNE, DESK, PDF, fileAtCounter } from './tthc-steps.ts';
+import { COMMUNE, DESK, digitisePart, fileAtCounter } from './tthc-steps.ts';
 
 const harness: Harness = setUpHarness();
 
@@ -29,19 +29,7 @@ describe('e-data store browser journey', { timeout: 900_000 }, () => {
       const code = await fileAtCounter(desk, chosen.personalId);
       await desk.getByRole('link', { name: 'Mở hồ sơ', exact: true }).click();
       await desk.getByTestId('dossier-code').filter({ hasText: code }).waitFor();
-      const panel = desk.getByRole('region', { name: 'Số hóa giấy tờ nộp tại quầy' });
-      await panel.getByText('Hồ sơ chưa có bản số hóa.').waitFor();
-      await panel.getByLabel('Thành phần hồ sơ').click();
-      await desk.getByRole('option', { name: 'Giấy chứng sinh', exact: false }).first().click();
-      const chooser = desk.waitForEvent('filechooser');
-      await panel.getByRole('button', { name: 'Chọn tệp bản quét' }).click();
-      await (await chooser).setFiles({ name: 'giay-chung-sinh-ban-quet.pdf', mimeType: 'application/pdf', buffer: PDF });
-      await panel.getByText('giay-chung-sinh-ban-quet.pdf').waitFor();
-      await panel.getByRole('checkbox', { name: 'Tôi đã đối chiếu với bản chính và chứng thực bản sao điện tử này' }).check();
-      await panel.getByRole('button', { name: 'Số hóa và chứng thực' }).click();
-      await panel.getByRole('status').getByText('Đã số hóa và chứng thực.').waitFor();
-      await panel.locator('[data-testid="true-copy-mark"][data-valid="true"]').getByText('Bản sao điện tử hợp lệ').waitFor();
-      await checkA11y(desk);
+      await digitisePart(desk, 'Giấy chứng sinh', 'giay-chung-sinh-ban-quet.pdf');
     });
 
     await journey(harness, 'store-citizen', async (citizen) => {

@@ -1,5 +1,6 @@
-// Steps shared by the browser journeys of the one-stop workspace (tthc, statistics): demo
-// accounts, the seeded commune, and filing a birth registration at the counter.
+// Steps shared by the browser journeys of the one-stop workspace (tthc, statistics, store, results,
+// once-only): demo accounts, the seeded commune, filing a birth registration at the counter,
+// digitising a paper part at the desk, and attaching a result for the leader to sign.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { checkA11y, type Account } from './harness.ts';
@@ -16,6 +17,20 @@ export const SANDBOX_ADMIN_TOKEN = 'sandbox-admin-token';
 
 /** The smallest file the upload check recognises as a PDF. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A one-page A4 PDF with a classic cross-reference table: what an agency's result template exports (and what can be signed). */
+export function resultPdf(): Buffer {
+  const objects = ['<</Type /Catalog /Pages 2 0 R>>', '<</Type /Pages /Kids [3 0 R] /Count 1>>', '<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>'];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
+  return Buffer.from(`${body}trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1');
+}
 
 
 /**
@@ -108,4 +123,37 @@ export async function transition(page: Page, label: string): Promise<void> {
 
 export async function expectStatus(page: Page, status: string): Promise<void> {
   await page.getByTestId('dossier-code').locator('xpath=..').getByText(status, { exact: true }).waitFor();
+}
+
+/**
+ * On the dossier page, the desk digitises a paper part (the option whose name starts with
+ * `partName`) from a scan and certifies it as a true copy; the mark shows valid.
+ */
+export async function digitisePart(desk: Page, partName: string, fileName: string): Promise<void> {
+  const panel = desk.getByRole('region', { name: 'Số hóa giấy tờ nộp tại quầy' });
+  await panel.getByText('Hồ sơ chưa có bản số hóa.').waitFor();
+  await panel.getByLabel('Thành phần hồ sơ').click();
+  await desk.getByRole('option', { name: partName, exact: false }).first().click();
+  const chooser = desk.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Chọn tệp bản quét' }).click();
+  await (await chooser).setFiles({ name: fileName, mimeType: 'application/pdf', buffer: PDF });
+  await panel.getByText(fileName).waitFor();
+  await panel.getByRole('checkbox', { name: 'Tôi đã đối chiếu với bản chính và chứng thực bản sao điện tử này' }).check();
+  await panel.getByRole('button', { name: 'Số hóa và chứng thực' }).click();
+  await panel.getByRole('status').getByText('Đã số hóa và chứng thực.').waitFor();
+  await panel.locator('[data-testid="true-copy-mark"][data-valid="true"]').getByText('Bản sao điện tử hợp lệ').waitFor();
+  await checkA11y(desk);
+}
+
+/** The specialist, on the dossier page, attaches the result (a PDF the leader's approval will sign) and submits it to the leader. */
+export async function attachResultForLeader(specialist: Page, fileName: string): Promise<void> {
+  await specialist.getByRole('button', { name: 'Đính kèm kết quả', exact: true }).click();
+  const dialog = specialist.getByRole('dialog', { name: 'Đính kèm kết quả' });
+  await dialog.waitFor();
+  await attach(specialist, 'result', { name: fileName, mimeType: 'application/pdf', buffer: resultPdf() });
+  await dialog.getByTestId('attached-file').filter({ hasText: fileName }).waitFor();
+  await checkA11y(specialist);
+  await dialog.getByRole('button', { name: 'Đính kèm kết quả', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await transition(specialist, 'Trình lãnh đạo');
 }

@@ -1,7 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DossierProvenance } from '../../../api/tthc.ts';
-import type { FieldSchema } from '../../../components/eform/schema.ts';
+import { displayFormDate, type FieldSchema } from '../../../components/eform/schema.ts';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 import { formatTimeDate } from '../../../lib/format.ts';
 
@@ -18,7 +18,7 @@ function titleOf(schema: FieldSchema | undefined, pointer: string): string {
   return titles.join(' › ');
 }
 
-/** Which of a part's values came from which national database, when, and whether the applicant changed it. */
+/** Which of a part's values came from which national database (the value as fetched), when, and whether the applicant changed it. */
 export function ProvenanceTable({ part, schema }: { part: Part; schema: FieldSchema | undefined }) {
   const { t } = useTranslation();
   return (
@@ -31,6 +31,7 @@ export function ProvenanceTable({ part, schema }: { part: Part; schema: FieldSch
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('tthc.prefill.field')}</Table.Th>
+              <Table.Th scope="col">{t('tthc.prefill.value')}</Table.Th>
               <Table.Th scope="col">{t('tthc.prefill.sourceColumn')}</Table.Th>
               <Table.Th scope="col">{t('tthc.prefill.fetchedAt')}</Table.Th>
               <Table.Th scope="col">{t('tthc.prefill.messageId')}</Table.Th>
@@ -41,6 +42,7 @@ export function ProvenanceTable({ part, schema }: { part: Part; schema: FieldSch
             {part.fields.map((f) => (
               <Table.Tr key={f.pointer}>
                 <Table.Td>{titleOf(schema, f.pointer)}</Table.Td>
+                <Table.Td>{displayFormDate(String(f.value))}</Table.Td>
                 <Table.Td>{t(`tthc.prefill.source.${f.source}`)}</Table.Td>
                 <Table.Td>{formatTimeDate(f.fetchedAt)}</Table.Td>
                 <Table.Td>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,7 +47,19 @@ function Documents() {
         <Stack gap={0}>
           <Text size="sm" fw={600}>{d.title}</Text>
           <Text size="xs" c="dimmed">{d.fileName}</Text>
-          {d.result && <Text size="xs">{t('tthc.store.result', { number: d.result.number, agency: d.result.agencyName, status: d.result.status })}</Text>}
+          {d.result && (
+            <>
+              <Text size="xs">{t('tthc.store.result', { number: d.result.number, agency: d.result.agencyName, status: t(`results.statuses.${d.result.status}`) })}</Text>
+              {/* The code printed on the signed result: the public verification page (server-rendered) checks it. */}
+              <Text size="xs">
+                {t('tthc.store.resultCode')} <Text span ff="monospace" size="xs" data-testid="result-code">{d.result.code}</Text>
+                {' · '}
+                <Anchor href={`/xac-minh?ma=${encodeURIComponent(d.result.code)}`} size="xs">
+                  {t('tthc.store.verify')}<span className="sr-only"> {d.title}</span>
+                </Anchor>
+              </Text>
+            </>
+          )}
         </Stack>
       ),
     },
