@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
-import { COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, SPECIALIST, attachResultForLeader, digitisePart, expectStatus, fileAtCounter, openFromQueue, transition } from './tthc-steps.ts';
+import { COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, SPECIALIST, attachResultForLeader, digitisePart, expectStatus, fileAtCounter, openFromQueue, startOnlineFiling, transition } from './tthc-steps.ts';
 
 const HOUSEHOLD_BUSINESS = 'Đăng ký thành lập hộ kinh doanh';
 const FORM = '#part-giay-de-nghi';
@@ -56,19 +56,8 @@ describe('once-only browser journey', { timeout: 600_000 }, () => {
         await digitisePart(desk, 'Giấy chứng sinh', SCAN);
       });
 
-      // 2. The citizen files a household business online.
-      await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
-      await citizen.locator('#procedure-search').waitFor();
-      await checkA11y(citizen);
-      // Searched without diacritics.
-      await citizen.locator('#procedure-search').fill('thanh lap ho kinh doanh');
-      await citizen.getByRole('link', { name: HOUSEHOLD_BUSINESS, exact: true }).click();
-      await citizen.getByRole('heading', { level: 1, name: HOUSEHOLD_BUSINESS }).waitFor();
-      await citizen.getByText('1.001612').first().waitFor();
-      await checkA11y(citizen);
-      await citizen.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
-      await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
-      await citizen.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+      // 2. The citizen files a household business online (the catalogue searched without diacritics).
+      await startOnlineFiling(citizen, 'thanh lap ho kinh doanh', HOUSEHOLD_BUSINESS, '1.001612');
       const vneidBirthDate = await citizen.locator('#applicant-dateOfBirth').inputValue();
       assert.match(vneidBirthDate, /^\d{2}\/\d{2}\/\d{4}$/);
       await checkA11y(citizen);

@@ -67,6 +67,26 @@ export async function fillBirthForm(page: Page, prefilled?: { fullName: string }
   // "Quốc tịch" keeps its default (Việt Nam); the father's section stays blank and is not sent.
 }
 
+/**
+ * A signed-in citizen finds a procedure in the catalogue (searched without diacritics), opens it
+ * (its national `code` shown, when given), picks the seeded commune and starts filing online: the
+ * wizard's first step.
+ */
+export async function startOnlineFiling(page: Page, search: string, procedure: string, code?: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
+  await page.waitForURL(/\/services$/);
+  await page.locator('#procedure-search').waitFor();
+  await checkA11y(page);
+  await page.locator('#procedure-search').fill(search);
+  await page.getByRole('link', { name: procedure, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: procedure }).waitFor();
+  if (code) await page.getByText(code).first().waitFor();
+  await checkA11y(page);
+  await page.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
+  await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+}
+
 /** Uploads a file for one dossier part through the file chooser, as a person would. */
 export async function attach(page: Page, partCode: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const part = page.locator(`[data-part="${partCode}"]`);

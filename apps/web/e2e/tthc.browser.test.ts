@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
-import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, expectStatus, fileAtCounter, fillBirthForm, openFromQueue, transition } from './tthc-steps.ts';
+import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, expectStatus, fileAtCounter, fillBirthForm, openFromQueue, startOnlineFiling, transition } from './tthc-steps.ts';
 
 const MARITAL = 'Cấp Giấy xác nhận tình trạng hôn nhân';
 
@@ -18,21 +18,10 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
     let code = '';
     await journey(harness, 'tthc-online-citizen', async (citizen) => {
       const citizenName = await signInWithVneid(harness, citizen);
-      await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
-      await citizen.waitForURL(/\/services$/);
-      await citizen.locator('#procedure-search').waitFor();
-      await checkA11y(citizen);
-      // Search without diacritics.
-      await citizen.locator('#procedure-search').fill('dang ky khai sinh');
-      await citizen.getByRole('link', { name: BIRTH, exact: true }).click();
-      await citizen.getByRole('heading', { level: 1, name: BIRTH }).waitFor();
-      await citizen.getByText('1.001193').first().waitFor();
-      await checkA11y(citizen);
-      await citizen.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
-      await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+      // Searched without diacritics.
+      await startOnlineFiling(citizen, 'dang ky khai sinh', BIRTH, '1.001193');
 
       // Step 1: contact details; name, personal id and date of birth from VNeID, read-only; the residence prefilled.
-      await citizen.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
       assert.equal(await citizen.locator('#applicant-fullName').inputValue(), citizenName);
       assert.match(await citizen.locator('#applicant-dateOfBirth').inputValue(), /^\d{2}\/\d{2}\/\d{4}$/);
       assert.notEqual(await citizen.locator('#applicant-line').inputValue(), '', 'the address VNeID holds');
@@ -219,16 +208,7 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
     let trackingNumber = '';
     await journey(harness, 'tthc-postal-citizen', async (citizen) => {
       const citizenName = await signInWithVneid(harness, citizen);
-      await citizen.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Dịch vụ công trực tuyến' }).click();
-      await citizen.locator('#procedure-search').waitFor();
-      await checkA11y(citizen);
-      await citizen.locator('#procedure-search').fill('xac nhan tinh trang hon nhan');
-      await citizen.getByRole('link', { name: MARITAL, exact: true }).click();
-      await citizen.getByRole('heading', { level: 1, name: MARITAL }).waitFor();
-      await checkA11y(citizen);
-      await citizen.locator('#offering-select').selectOption({ label: COMMUNE_NAME });
-      await citizen.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
-      await citizen.getByRole('heading', { level: 2, name: 'Người nộp hồ sơ' }).waitFor();
+      await startOnlineFiling(citizen, 'xac nhan tinh trang hon nhan', MARITAL);
       await citizen.locator('#applicant-phone').fill('0912345678');
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
       await citizen.getByRole('heading', { level: 2, name: 'Giấy tờ đính kèm' }).waitFor();
