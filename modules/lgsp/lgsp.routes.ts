@@ -6,14 +6,15 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
+  NoticeQuery, NoticeSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
+import type { NoticeList } from './notices.ts';
 import type { TryService } from './try.service.ts';
 import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
 import type { VapexPublications } from './vapex-sync.ts';
 
 /** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
-export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService, tryIt: TryService) {
+export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService, tryIt: TryService, notices: NoticeList) {
   const manage = { access: MANAGE_PERMISSION };
   const read = { access: 'authenticated' };
   return async function routes(app: App): Promise<void> {
@@ -79,6 +80,8 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
     app.get('/monitoring/health', { config: manage, schema: { operationId: 'getLgspServiceHealth', tags: TAGS, summary: 'Per-service health over a window (default the last 24 h): success and failure counts, last times, duration min/avg/max/p95', querystring: MonitoringQuery, response: { 200: Type.Array(ServiceHealthSchema), ...errorResponses() } } },
       async (request) => log.health(request.principal, request.query));
 
+    app.get('/notices', { config: manage, schema: { operationId: 'listLgspNotices', tags: TAGS, summary: "Notices to your agencies' LGSP administrators (access requested or decided, lifecycle changes and new versions of services you hold access to), newest first; each is also mailed", querystring: NoticeQuery, response: { 200: Type.Array(NoticeSchema), ...errorResponses(403) } } },
+      async (request) => notices.list(request.principal, request.query.agencyId, request.query.limit));
     app.get('/monitoring/usage', { config: manage, schema: { operationId: 'getLgspUsage', tags: TAGS, summary: 'Your own calls as a consumer (your agencies\' subsystems), per hour or day, with their failures, over a window (default the last 24 h)', querystring: UsageQuery, response: { 200: Type.Array(UsageBucketSchema), ...errorResponses() } } },
       async (request) => log.usage(request.principal, request.query));
 

@@ -162,3 +162,18 @@ export const UsageQuery = Type.Object({
 export const UsageBucketSchema = Type.Object({
   start: Type.String({ description: 'Start of the hour or day (days in Vietnam time), UTC' }), calls: Type.Integer(), failures: Type.Integer(),
 }, { $id: 'LgspUsageBucket' });
+
+export const NoticeQuery = Type.Object({
+  agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'One agency you administer the LGSP for (default: every agency you hold lgsp.manage at)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+}, { additionalProperties: false, $id: 'LgspNoticeQuery' });
+
+export const NoticeSchema = Type.Object({
+  id: Uuid,
+  agencyId: Uuid,
+  event: Type.Union([Type.Literal('access_requested'), Type.Literal('access_decided'), Type.Literal('status_changed'), Type.Literal('new_version')]),
+  serviceId: Uuid,
+  subject: Type.String(),
+  body: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+}, { $id: 'LgspNotice' });

@@ -4,6 +4,7 @@ import { badRequest, canActOn, conflict, forbidden, notFound, type Principal } f
 import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { BodyLogging, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
+import { noticeTexts } from './notices.ts';
 import { describe, endpointDiff, fetchDescription, sameDocument, type Description } from './openapi-import.ts';
 
 export const MANAGE_PERMISSION = 'lgsp.manage';
@@ -30,6 +31,10 @@ export const toSubsystem = (s: typeof subsystems.$inferSelect, m: typeof members
   id: s.id, memberId: s.memberId, code: s.code, name: s.name, clientId: s.clientId,
   xroadId: formatClientId({ instance: m.instance, memberClass: m.memberClass, memberCode: m.memberCode, subsystemCode: s.code }),
 });
+
+/** A service as notices name it: its name and X-Road id without version. */
+export const namedService = (rows: { service: typeof services.$inferSelect; subsystem: typeof subsystems.$inferSelect; member: typeof members.$inferSelect }) =>
+  ({ id: rows.service.id, name: rows.service.name, xroadId: `${toSubsystem(rows.subsystem, rows.member).xroadId}/${rows.service.code}` });
 
 function requireIdentifier(field: string, value: string): void {
   if (!isIdentifierValue(value) || value.length > 100) {
@@ -196,7 +201,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       }
       const moved = await repo.addVersion(serviceId, service.version, {
         serviceId, version: service.version + 1, label: described.label, openApi: described.document, endpoints: described.endpoints, diff,
-      }, source.openApiUrl ?? null);
+      }, source.openApiUrl ?? null, noticeTexts.newVersion(namedService({ service, subsystem, member }), service.version + 1, diff.added.length, diff.removed.length));
       if (!moved) throw conflict('lgsp.version_conflict', 'The service was refreshed by someone else; try again');
       return { changed: true, diff, service: await toService(moved, toSubsystem(subsystem, member)) };
     },
@@ -233,7 +238,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       if (!NEXT_STATUS[service.status].includes(status)) {
         throw conflict('lgsp.invalid_transition', `A ${service.status} service cannot become ${status}`, { from: service.status, allowed: NEXT_STATUS[service.status] });
       }
-      const moved = await repo.setStatus(serviceId, service.status, status);
+      const moved = await repo.setStatus(serviceId, service.status, status, noticeTexts.statusChanged(namedService({ service, subsystem, member }), status));
       if (!moved) throw conflict('lgsp.version_conflict', 'The service was changed by someone else; reload and try again');
       return toService(moved, toSubsystem(subsystem, member));
     },

@@ -254,3 +254,19 @@ export const operationalRecords = lgsp.table('operational_records', {
   service: text('service'),
   durationMs: doublePrecision('duration_ms').notNull(),
 }, (t) => [index('operational_records_service_idx').on(t.service, t.monitoringDataTs), index('operational_records_client_idx').on(t.client, t.monitoringDataTs)]);
+
+/**
+ * A notice to the LGSP administrators of one agency (a request for access to its service, the
+ * decision on its own request, a lifecycle change or new version of a service it holds access
+ * to). Written in the transaction of the change with its mail job (the outbox, queue
+ * `lgsp.notice`); the job mails the agency's officials holding `lgsp.manage` when it runs.
+ */
+export const notices = lgsp.table('notices', {
+  id: uuid('id').primaryKey(),
+  agencyId: uuid('agency_id').notNull(),
+  event: text('event', { enum: ['access_requested', 'access_decided', 'status_changed', 'new_version'] }).notNull(),
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [index('notices_agency_idx').on(t.agencyId, t.createdAt)]);
