@@ -133,6 +133,9 @@ export function lgspRepository(db: Db) {
     setBodyLogging: async (serviceId: string, mode: 'full' | 'metadata' | 'off') =>
       (await db.update(services).set({ bodyLogging: mode, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
 
+    setRequestValidation: async (serviceId: string, on: boolean) =>
+      (await db.update(services).set({ validateRequests: on, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
+
     setSandbox: async (serviceId: string, sandbox: boolean) =>
       (await db.update(services).set({ sandbox, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
 

@@ -6,7 +6,7 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  NoticeQuery, NoticeSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
+  NoticeQuery, NoticeSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
 import type { NoticeList } from './notices.ts';
 import type { TryService } from './try.service.ts';
@@ -45,6 +45,8 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => registry.document(request.params.id));
     app.put('/services/:id/sandbox', { config: manage, schema: { operationId: 'setLgspServiceSandbox', tags: TAGS, summary: 'Flag the service as a sandbox / test provider (the portal\'s "try it" console may call it) or not; its provider\'s administrators', params: IdParams, body: SandboxBody, response: { 200: ServiceSchema, ...errorResponses(404) } } },
       async (request) => registry.setSandbox(request.principal, request.params.id, request.body.sandbox));
+    app.put('/services/:id/request-validation', { config: manage, schema: { operationId: 'setLgspServiceRequestValidation', tags: TAGS, summary: "Turn on or off the gateway's validation of requests against the service's OpenAPI document (method and path, required query parameters, JSON body; an invalid request is refused with Client.BadRequest and never reaches the provider)", params: IdParams, body: RequestValidationBody, response: { 200: ServiceSchema, ...errorResponses(403, 404) } } },
+      async (request) => registry.setRequestValidation(request.principal, request.params.id, request.body.validateRequests));
     app.post('/try', { config: { ...manage, auditedByHandler: true }, schema: { operationId: 'tryLgspService', tags: TAGS, summary: 'The "try it" console: call a published sandbox service as one of your subsystems, through the gateway (logged and monitored like any call); audited', body: TryBody, response: { 200: TryResultSchema, ...errorResponses(404, 409) } } },
       async (request) => {
         const result = await tryIt.call(request.principal, request.body);

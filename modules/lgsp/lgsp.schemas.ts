@@ -35,7 +35,9 @@ export const CertificateParams = Type.Object({ id: Uuid, certificateId: Uuid }, 
 export const ServiceSchema = Type.Object({
   id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
   openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
-  sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }), endpoints: Type.Array(EndpointSchema),
+  sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }),
+  validateRequests: Type.Boolean({ description: 'The gateway validates requests against the current OpenAPI document; an invalid one is refused (Client.BadRequest) before the provider' }),
+  endpoints: Type.Array(EndpointSchema),
 }, { $id: 'LgspService' });
 export const RefreshResultSchema = Type.Object({ changed: Type.Boolean(), diff: DiffSchema, service: ServiceSchema }, { $id: 'LgspRefreshResult' });
 export const VersionSchema = Type.Object({
@@ -135,6 +137,10 @@ export const OperationalRecordSchema = Type.Object({
 export const SandboxBody = Type.Object({
   sandbox: Type.Boolean({ description: 'true: a sandbox / test provider the developer portal\'s "try it" console may call' }),
 }, { additionalProperties: false, $id: 'LgspSandboxChange' });
+
+export const RequestValidationBody = Type.Object({
+  validateRequests: Type.Boolean({ description: 'true: the gateway checks method and path, required query parameters and JSON bodies against the OpenAPI document' }),
+}, { additionalProperties: false, $id: 'LgspRequestValidationChange' });
 
 export const OpenApiDocumentSchema = Type.Object({}, { additionalProperties: true, $id: 'LgspOpenApiDocument', description: "The service's current OpenAPI 3 document, as registered" });
 

@@ -97,9 +97,17 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     const current = await repo.currentVersion(row.id);
     return {
       id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, nationalService: row.nationalService,
-      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, endpoints: current?.endpoints ?? [],
+      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, validateRequests: row.validateRequests, endpoints: current?.endpoints ?? [],
       xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
     };
+  }
+  /** A setting of the service its provider's administrators decide (one column, no lifecycle). */
+  async function providerSetting(principal: Principal, serviceId: string, write: (id: string) => Promise<typeof services.$inferSelect | undefined>): Promise<Service> {
+    const { subsystem, member } = await serviceRows(serviceId);
+    await requireManage(principal, member.agencyId);
+    const updated = await write(serviceId);
+    if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
+    return toService(updated, toSubsystem(subsystem, member));
   }
   const description = async (input: { openApiUrl?: string | undefined; openApi?: unknown }): Promise<Description> => {
     if ((input.openApiUrl === undefined) === (input.openApi === undefined)) {
@@ -225,11 +233,12 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
 
     /** Flags the service as a sandbox / test provider (the portal's "try it" console may call it); its provider's administrators decide. */
     async setSandbox(principal: Principal, serviceId: string, sandbox: boolean): Promise<Service> {
-      const { subsystem, member } = await serviceRows(serviceId);
-      await requireManage(principal, member.agencyId);
-      const updated = await repo.setSandbox(serviceId, sandbox);
-      if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
-      return toService(updated, toSubsystem(subsystem, member));
+      return providerSetting(principal, serviceId, (id) => repo.setSandbox(id, sandbox));
+    },
+
+    /** Turns validation of requests against the service's OpenAPI document on or off; its provider's administrators decide. */
+    async setRequestValidation(principal: Principal, serviceId: string, on: boolean): Promise<Service> {
+      return providerSetting(principal, serviceId, (id) => repo.setRequestValidation(id, on));
     },
 
     async setStatus(principal: Principal, serviceId: string, status: ServiceStatus): Promise<Service> {
@@ -245,11 +254,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
 
     /** What the message log keeps of the service's bodies; its provider's administrators decide. */
     async setBodyLogging(principal: Principal, serviceId: string, mode: BodyLogging): Promise<Service> {
-      const { subsystem, member } = await serviceRows(serviceId);
-      await requireManage(principal, member.agencyId);
-      const updated = await repo.setBodyLogging(serviceId, mode);
-      if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
-      return toService(updated, toSubsystem(subsystem, member));
+      return providerSetting(principal, serviceId, (id) => repo.setBodyLogging(id, mode));
     },
   };
 }

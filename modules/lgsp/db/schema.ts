@@ -79,6 +79,8 @@ export const services = lgsp.table('services', {
   bodyLogging: text('body_logging', { enum: ['full', 'metadata', 'off'] }).notNull().default('metadata'),
   /** A sandbox / test provider: the developer portal's "try it" console may call it (deny by default). */
   sandbox: boolean('sandbox').notNull().default(false),
+  /** The gateway validates requests against the current OpenAPI document before relaying them (off by default). */
+  validateRequests: boolean('validate_requests').notNull().default(false),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('services_code_uq').on(t.subsystemId, t.code)]);
