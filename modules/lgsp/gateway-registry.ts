@@ -2,6 +2,7 @@ import { formatClientId, type ClientId, type ServiceId } from '../../packages/xr
 import type { AccessService } from './access.service.ts';
 import { allows, type EndpointRule } from './access-match.ts';
 import type { GatewayCache } from './gateway-cache.ts';
+import type { ServiceQuotas } from './gateway-quota.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { Endpoint } from './lgsp.types.ts';
 import { compileRequestCheck, type RequestCheck } from './request-validation.ts';
@@ -66,6 +67,15 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
       return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, endpoints: versions.get(s.id) ?? [] }));
     },
+    /** The service's own quotas for this consumer (lgsp.quotas): the subsystem's override, else the service's default per consumer. */
+    quotas: (serviceId: string, subsystemId: string): Promise<ServiceQuotas> => cache.get(`q ${serviceId} ${subsystemId}`, async () => {
+      const rows = await repo.quotasOf(serviceId);
+      const limit = (row: (typeof rows)[number] | undefined) => (row ? { limit: row.limit, windowSeconds: row.windowSeconds } : undefined);
+      return {
+        service: limit(rows.find((r) => r.scope === 'service')),
+        consumer: limit(rows.find((r) => r.scope === 'consumer' && r.subsystemId === subsystemId) ?? rows.find((r) => r.scope === 'consumer' && r.subsystemId === null)),
+      };
+    }),
     /** The compiled checks of the service's current OpenAPI document: once per version (a new version empties the cache). */
     requestCheck: (serviceId: string): Promise<RequestCheck> => cache.get(`v ${serviceId}`, async () => compileRequestCheck((await repo.currentVersion(serviceId))?.openApi)),
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,

@@ -189,7 +189,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   if (service.nationalService) return relayNational(options, service.nationalService, service.timeoutMs, exchange, request, reply);
   const url = providerUrl(service.baseUrl, target);
   if (!url) return refuse(request, reply, exchange, 'Client.BadRequest', 'The path must stay within the service');
-  const quota = options.quotas.take(authenticated.client.subsystemId, service.id);
+  const quota = options.quotas.take(authenticated.client.subsystemId, service.id, await options.registry.quotas(service.id, authenticated.client.subsystemId));
   if (!quota.ok) {
     reply.header('retry-after', String(quota.retryAfterSeconds));
     const whose = quota.scope === 'consumer' ? `${exchange.client}'s quota` : `the rate limit of ${exchange.service}`;

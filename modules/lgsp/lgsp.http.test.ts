@@ -420,6 +420,42 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     assert.match(stricter.body, /quantity must be >= 5/);
   });
 
+  it("applies a service's own quotas set by its provider (a consumer's override, else the default), audited, and refuses bad ones", async () => {
+    const services = (await api('GET', '/services')).json() as { id: string; code: string }[];
+    const id = services.find((x) => x.code === 'orders')!.id;
+    const url = `/lgsp/r1/${xroad.provider}/orders/orders/1`;
+    const notProvider = await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', limit: 1, windowSeconds: 60 }, consumerAdmin);
+    assert.equal(notProvider.statusCode, 403);
+    assert.equal(notProvider.json().code, 'lgsp.out_of_scope');
+    const mixed = await api('PUT', `/services/${id}/quotas`, { scope: 'service', subsystemId: ids.consumerSubsystem, limit: 1, windowSeconds: 60 });
+    assert.equal(mixed.statusCode, 400);
+    assert.equal(mixed.json().code, 'lgsp.invalid_quota');
+    assert.equal((await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', limit: 0, windowSeconds: 60 })).statusCode, 400);
+    assert.deepEqual((await api('GET', `/services/${id}/quotas`)).json(), [], 'nothing written by the refused changes');
+
+    // Each consumer's default 1 a minute; this consumer's own override 3 a minute.
+    assert.equal((await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', limit: 1, windowSeconds: 3600 })).statusCode, 200);
+    const set = await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSubsystem, limit: 3, windowSeconds: 3600 });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(set.json().map((q: { scope: string; subsystemId: string | null; limit: number }) => [q.scope, q.subsystemId, q.limit]).sort(), [['consumer', null, 1], ['consumer', ids.consumerSubsystem, 3]]);
+    const audit = await queryRows<{ outcome: number }>(t.database.db, sql`select outcome from platform.audit_log where target like ${`%${id}/quotas`} order by seq`);
+    assert.equal(audit.filter((a) => a.outcome === 200).length, 2, 'both changes are audited');
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(gatewayUrl, url, asConsumer())).status);
+    const refused = await send(gatewayUrl, url, asConsumer());
+    assert.deepEqual(statuses.slice(0, 3), [200, 200, 200], 'the override (3), not the default (1)');
+    assert.equal(statuses[3], 400, 'a Client.* fault (PR-REST §4.6)');
+    assert.equal(refused.headers['x-road-error'], 'Client.QuotaExceeded');
+    assert.match(refused.body, /quota of 3 messages per 3600 s/);
+
+    // Removing the override: the default applies (already used up).
+    assert.equal((await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSubsystem, limit: null, windowSeconds: 3600 })).statusCode, 200);
+    const byDefault = await send(gatewayUrl, url, asConsumer());
+    assert.equal(byDefault.headers['x-road-error'], 'Client.QuotaExceeded');
+    assert.match(byDefault.body, /quota of 1 messages per 3600 s/);
+  });
+
   it('opens the circuit of a failing provider: after 5 failed calls the gateway refuses at once, without calling it', async () => {
     const closed = createServer();
     const port = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));

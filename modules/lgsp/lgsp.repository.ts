@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { enqueueJob, queryRows, type Db } from '../../packages/platform/index.ts';
-import { accessRequests, accessRights, groupMembers, groups, members, notices, serviceVersions, services, subsystemCertificates, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
+import { accessRequests, accessRights, groupMembers, groups, members, notices, quotas, serviceVersions, services, subsystemCertificates, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
 
 /** The job that brings V-APEX in step with a service chosen for publication there (vapex-sync.ts). */
 export const VAPEX_SYNC_QUEUE = 'lgsp.vapex-sync';
@@ -174,6 +174,18 @@ export function lgspRepository(db: Db) {
         return decided;
       });
     },
+    /** Sets (limit given) or removes (null) one quota of a service. */
+    async setQuota(row: Omit<typeof quotas.$inferInsert, 'limit' | 'windowSeconds'> & { limit: number | null; windowSeconds: number }) {
+      const where = and(eq(quotas.serviceId, row.serviceId), eq(quotas.scope, row.scope), row.subsystemId ? eq(quotas.subsystemId, row.subsystemId) : isNull(quotas.subsystemId));
+      if (row.limit === null) {
+        await db.delete(quotas).where(where);
+        return;
+      }
+      const values = { ...row, limit: row.limit, updatedAt: new Date() };
+      await db.insert(quotas).values(values)
+        .onConflictDoUpdate({ target: [quotas.serviceId, quotas.scope, quotas.subsystemId], set: { limit: values.limit, windowSeconds: values.windowSeconds, setBy: values.setBy, updatedAt: values.updatedAt } });
+    },
+    quotasOf: (serviceId: string) => db.select().from(quotas).where(eq(quotas.serviceId, serviceId)).orderBy(asc(quotas.scope), asc(quotas.subsystemId)),
     notice: async (id: string) => (await db.select().from(notices).where(eq(notices.id, id)))[0],
     /** The notices to these agencies, newest first. */
     noticesFor: (agencyIds: string[], limit: number) => agencyIds.length === 0 ? Promise.resolve([]) :

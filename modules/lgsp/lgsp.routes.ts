@@ -6,7 +6,7 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  NoticeQuery, NoticeSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
+  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
 import type { NoticeList } from './notices.ts';
 import type { TryService } from './try.service.ts';
@@ -47,6 +47,10 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => registry.setSandbox(request.principal, request.params.id, request.body.sandbox));
     app.put('/services/:id/request-validation', { config: manage, schema: { operationId: 'setLgspServiceRequestValidation', tags: TAGS, summary: "Turn on or off the gateway's validation of requests against the service's OpenAPI document (method and path, required query parameters, JSON body; an invalid request is refused with Client.BadRequest and never reaches the provider)", params: IdParams, body: RequestValidationBody, response: { 200: ServiceSchema, ...errorResponses(403, 404) } } },
       async (request) => registry.setRequestValidation(request.principal, request.params.id, request.body.validateRequests));
+    app.get('/services/:id/quotas', { config: manage, schema: { operationId: 'listLgspServiceQuotas', tags: TAGS, summary: "The service's own quotas (its provider's administrators)", params: IdParams, response: { 200: Type.Array(QuotaSchema), ...errorResponses(403, 404) } } },
+      async (request) => registry.quotas(request.principal, request.params.id));
+    app.put('/services/:id/quotas', { config: manage, schema: { operationId: 'setLgspServiceQuota', tags: TAGS, summary: "Set or remove (limit null) a quota of the service: all consumers together, each consumer's default, or one subsystem's; the gateway uses it instead of the environment's limit, across replicas", params: IdParams, body: QuotaBody, response: { 200: Type.Array(QuotaSchema), ...errorResponses(403, 404) } } },
+      async (request) => registry.setQuota(request.principal, request.params.id, request.body));
     app.post('/try', { config: { ...manage, auditedByHandler: true }, schema: { operationId: 'tryLgspService', tags: TAGS, summary: 'The "try it" console: call a published sandbox service as one of your subsystems, through the gateway (logged and monitored like any call); audited', body: TryBody, response: { 200: TryResultSchema, ...errorResponses(404, 409) } } },
       async (request) => {
         const result = await tryIt.call(request.principal, request.body);

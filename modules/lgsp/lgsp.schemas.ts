@@ -183,3 +183,19 @@ export const NoticeSchema = Type.Object({
   body: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
 }, { $id: 'LgspNotice' });
+
+export const QuotaSchema = Type.Object({
+  scope: Type.Union([Type.Literal('service'), Type.Literal('consumer')], { description: 'service: all consumers together; consumer: per consumer subsystem on this service' }),
+  subsystemId: Nullable(Uuid),
+  limit: Type.Integer({ description: 'Messages admitted per window' }),
+  windowSeconds: Type.Integer(),
+  setBy: Type.String(),
+  updatedAt: Type.String({ format: 'date-time' }),
+}, { $id: 'LgspQuota' });
+
+export const QuotaBody = Type.Object({
+  scope: Type.Union([Type.Literal('service'), Type.Literal('consumer')]),
+  subsystemId: Type.Optional(Type.String({ format: 'uuid', description: 'With scope consumer: this subsystem only (absent: the default of every consumer)' })),
+  limit: Type.Union([Type.Integer({ minimum: 1, maximum: 10_000_000 }), Type.Null()], { description: 'null removes the quota (the environment\'s default applies again)' }),
+  windowSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+}, { additionalProperties: false, $id: 'LgspQuotaChange' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, parseServiceId } from '../../packages/xroad/index.ts';
-import { badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
+import { actorOf, badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
 import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { BodyLogging, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
@@ -52,6 +52,15 @@ function requireHttpUrl(field: string, value: string): void {
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.hash) {
     throw badRequest('lgsp.invalid_url', `${field} must be an http(s) URL without credentials or fragment`, { field });
   }
+}
+
+export interface ServiceQuota {
+  scope: 'service' | 'consumer';
+  subsystemId: string | null;
+  limit: number;
+  windowSeconds: number;
+  setBy: string;
+  updatedAt: string;
 }
 
 export interface NewService {
@@ -239,6 +248,23 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     /** Turns validation of requests against the service's OpenAPI document on or off; its provider's administrators decide. */
     async setRequestValidation(principal: Principal, serviceId: string, on: boolean): Promise<Service> {
       return providerSetting(principal, serviceId, (id) => repo.setRequestValidation(id, on));
+    },
+
+    /** The service's own quotas (issue 10); its provider's administrators read and set them. */
+    async quotas(principal: Principal, serviceId: string): Promise<ServiceQuota[]> {
+      const { member } = await serviceRows(serviceId);
+      await requireManage(principal, member.agencyId);
+      return (await repo.quotasOf(serviceId)).map((q) => ({ scope: q.scope, subsystemId: q.subsystemId, limit: q.limit, windowSeconds: q.windowSeconds, setBy: q.setBy, updatedAt: q.updatedAt.toISOString() }));
+    },
+
+    /** Sets (a limit) or removes (null) one quota: the service's total, each consumer's default, or one subsystem's. */
+    async setQuota(principal: Principal, serviceId: string, input: { scope: 'service' | 'consumer'; subsystemId?: string | undefined; limit: number | null; windowSeconds: number }): Promise<ServiceQuota[]> {
+      const { member } = await serviceRows(serviceId);
+      await requireManage(principal, member.agencyId);
+      if (input.scope === 'service' && input.subsystemId !== undefined) throw badRequest('lgsp.invalid_quota', 'A service-wide quota names no subsystem', { field: 'subsystemId' });
+      if (input.subsystemId !== undefined) await subsystemRows(input.subsystemId);
+      await repo.setQuota({ serviceId, scope: input.scope, subsystemId: input.subsystemId ?? null, limit: input.limit, windowSeconds: input.windowSeconds, setBy: actorOf(principal) });
+      return this.quotas(principal, serviceId);
     },
 
     async setStatus(principal: Principal, serviceId: string, status: ServiceStatus): Promise<Service> {

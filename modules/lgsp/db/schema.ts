@@ -1,4 +1,4 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Tables owned by modules/lgsp: the registry (members, subsystems, services and their
@@ -272,3 +272,19 @@ export const notices = lgsp.table('notices', {
   body: text('body').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
 }, (t) => [index('notices_agency_idx').on(t.agencyId, t.createdAt)]);
+
+/**
+ * Quotas of a service set by its provider (issue 10), used by the gateway instead of the
+ * environment's limits: `service` (subsystem null) — all consumers together; `consumer` with
+ * subsystem null — each consumer's default on this service; `consumer` with a subsystem — that
+ * subsystem's own limit on this service (overrides the default).
+ */
+export const quotas = lgsp.table('quotas', {
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  scope: text('scope', { enum: ['service', 'consumer'] }).notNull(),
+  subsystemId: uuid('subsystem_id').references(() => subsystems.id, { onDelete: 'cascade' }),
+  limit: integer('limit').notNull(),
+  windowSeconds: integer('window_seconds').notNull(),
+  setBy: text('set_by').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [unique('quotas_uq').on(t.serviceId, t.scope, t.subsystemId).nullsNotDistinct()]);
