@@ -129,7 +129,7 @@ function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>
   const sms = createSmsSender({ ...config.sms, outbound: platform.metrics.outbound });
   const dvcqg = createDvcqgPortal({ ...config.dvcqg, outbound: platform.metrics.outbound });
   const runner = new JobRunner(database.db, {
-    handlers: { ...platform.modules.tthc.jobHandlers({ mailer, sms, dvcqg, log: platform.app.log }), ...platform.modules.payment.jobHandlers(), ...platform.modules.lgsp.jobHandlers(createVapexExchange({ ...config.vapex, outbound: platform.metrics.outbound })), ...platform.modules.analytics.jobHandlers({ log: platform.app.log }), [PLATFORM_MAINTENANCE_QUEUE]: maintenanceHandler(database.db) },
+    handlers: { ...platform.modules.tthc.jobHandlers({ mailer, sms, dvcqg, log: platform.app.log }), ...platform.modules.payment.jobHandlers(), ...platform.modules.lgsp.jobHandlers(createVapexExchange({ ...config.vapex, outbound: platform.metrics.outbound }), mailer), ...platform.modules.analytics.jobHandlers({ log: platform.app.log }), [PLATFORM_MAINTENANCE_QUEUE]: maintenanceHandler(database.db) },
     recurring: [...PLATFORM_RECURRING, ...platform.modules.tthc.recurring, ...platform.modules.payment.recurring, ...platform.modules.lgsp.recurring],
     metrics: platform.metrics,
     onError: (job, error) => platform.app.log.warn({ queue: job.queue, jobId: job.id, attempt: job.attempts, err: error }, 'job failed; will retry'),

@@ -4,7 +4,8 @@ import { allows, invalidPattern } from './access-match.ts';
 import type { accessRequests, accessRights } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { AccessRequest, AccessRight, EndpointScope, Group } from './lgsp.types.ts';
-import type { AgencyLookup, RegistryService } from './registry.service.ts';
+import { noticeTexts } from './notices.ts';
+import { namedService, toSubsystem, type AgencyLookup, type RegistryService } from './registry.service.ts';
 
 /**
  * Who may call what (peer-xroad.md §1.5): deny by default; a right names a subsystem or a group
@@ -95,13 +96,13 @@ export function createAccessService(repo: LgspRepository, registry: RegistryServ
 
     /** A consumer's administrator asks for a right for one of its subsystems on a published service. */
     async requestAccess(principal: Principal, input: EndpointScope & { serviceId: string; subsystemId: string; reason: string }): Promise<AccessRequest> {
-      const { member } = await consumerSubsystem(input.subsystemId);
+      const { subsystem, member } = await consumerSubsystem(input.subsystemId);
       await registry.requireManage(principal, member.agencyId);
-      const { service } = await registry.serviceRows(input.serviceId);
-      if (service.status !== 'published') throw conflict('lgsp.service_not_published', 'Access can be requested only to a published service');
+      const provider = await registry.serviceRows(input.serviceId);
+      if (provider.service.status !== 'published') throw conflict('lgsp.service_not_published', 'Access can be requested only to a published service');
       const created = await repo.insertRequest({
         id: randomUUID(), serviceId: input.serviceId, subsystemId: input.subsystemId, ...scopeColumns(input, now()), reason: input.reason, requestedBy: actorOf(principal),
-      });
+      }, noticeTexts.accessRequested(namedService(provider), toSubsystem(subsystem, member).xroadId, input.reason, provider.member.agencyId));
       return toRequest(created);
     },
 
@@ -114,12 +115,14 @@ export function createAccessService(repo: LgspRepository, registry: RegistryServ
     async decide(principal: Principal, requestId: string, input: { approve: boolean; note?: string | undefined }): Promise<AccessRequest> {
       const request = await repo.request(requestId);
       if (!request) throw notFound('lgsp.request_not_found', 'No such access request');
-      await providerOf(principal, request.serviceId);
+      const provider = await providerOf(principal, request.serviceId);
       if (request.status !== 'pending') throw conflict('lgsp.request_decided', `The request was already ${request.status}`);
       const right = input.approve
         ? { id: randomUUID(), serviceId: request.serviceId, subsystemId: request.subsystemId, groupId: null, method: request.method, pathPattern: request.pathPattern, expiresAt: request.expiresAt, grantedBy: actorOf(principal) }
         : undefined;
-      const decided = await repo.decideRequest(requestId, { status: input.approve ? 'approved' : 'refused', decidedBy: actorOf(principal), note: input.note ?? null }, right);
+      const consumer = await consumerSubsystem(request.subsystemId);
+      const notice = noticeTexts.accessDecided(namedService(provider), toSubsystem(consumer.subsystem, consumer.member).xroadId, input.approve, input.note, consumer.member.agencyId);
+      const decided = await repo.decideRequest(requestId, { status: input.approve ? 'approved' : 'refused', decidedBy: actorOf(principal), note: input.note ?? null }, right, notice);
       if (!decided) throw conflict('lgsp.request_decided', 'The request was decided by someone else');
       return toRequest(decided);
     },

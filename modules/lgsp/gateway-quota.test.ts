@@ -49,3 +49,17 @@ test('a service\'s rate limit counts every consumer; a refused message is not co
   assert.equal(!refused.ok && refused.scope, 'service');
   await quotas.stop();
 });
+
+test("a service's own quotas from the registry: its total replaces the environment's, a consumer's on the service counts that pair only", async () => {
+  const now = 3_000_000 * 60_000;
+  const quotas = createQuotas(database.db, { perService: { limit: 100, windowSeconds: 60 } }, { syncMs: 60_000, clock: () => now });
+  const own = { service: { limit: 3, windowSeconds: 60 }, consumer: { limit: 1, windowSeconds: 10 } };
+  assert.equal(quotas.take('c1', 's', own).ok, true);
+  assert.deepEqual(quotas.take('c1', 's', own), { ok: false, scope: 'consumer', limit: 1, windowSeconds: 10, retryAfterSeconds: 10 });
+  assert.equal(quotas.take('c1', 'other', own).ok, true, 'the pair limit is per service');
+  assert.equal(quotas.take('c2', 's', own).ok, true);
+  assert.equal(quotas.take('c3', 's', own).ok, true, 'the third message to the service');
+  assert.deepEqual(quotas.take('c4', 's', { service: own.service }), { ok: false, scope: 'service', limit: 3, windowSeconds: 60, retryAfterSeconds: 60 }, "the service's 3, not the environment's 100");
+  assert.equal(quotas.take('c3', 'plain').ok, true, 'a service without its own quotas keeps the environment limit');
+  await quotas.stop();
+});

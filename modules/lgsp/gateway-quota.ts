@@ -24,6 +24,14 @@ export interface QuotaLimits {
   perService?: WindowLimit | undefined;
 }
 
+/** A service's own limits from the registry (lgsp.quotas), which take the place of the environment's `perService` and add one per consumer on this service. */
+export interface ServiceQuotas {
+  /** All consumers of the service together (instead of the environment's `perService`). */
+  service?: WindowLimit | undefined;
+  /** The calling subsystem on this service: its override, else the service's default per consumer. */
+  consumer?: WindowLimit | undefined;
+}
+
 export type QuotaVerdict = { ok: true } | { ok: false; scope: 'consumer' | 'service'; limit: number; windowSeconds: number; retryAfterSeconds: number };
 
 interface Counter {
@@ -98,12 +106,14 @@ export function createQuotas(db: Db, limits: QuotaLimits, options: { syncMs?: nu
   }
 
   return {
-    /** Admits one message of `consumer` to `service` (counting it) or says which limit it hit. Never waits for the database. */
-    take(consumer: string, service: string): QuotaVerdict {
+    /** Admits one message of `consumer` to `service` (counting it) or says which limit it hit, the service's own limits (`own`) first. Never waits for the database. */
+    take(consumer: string, service: string, own: ServiceQuotas = {}): QuotaVerdict {
       const now = clock();
       const checks: [scope: 'consumer' | 'service', Counter, WindowLimit][] = [];
       if (limits.perConsumer) checks.push(['consumer', counter('consumer', consumer, limits.perConsumer, now), limits.perConsumer]);
-      if (limits.perService) checks.push(['service', counter('service', service, limits.perService, now), limits.perService]);
+      if (own.consumer) checks.push(['consumer', counter('pair', `${consumer}:${service}`, own.consumer, now), own.consumer]);
+      const perService = own.service ?? limits.perService;
+      if (perService) checks.push(['service', counter('service', service, perService, now), perService]);
       for (const [scope, c, limit] of checks) {
         if (used(c) >= limit.limit) {
           return { ok: false, scope, limit: limit.limit, windowSeconds: limit.windowSeconds, retryAfterSeconds: Math.max(1, Math.ceil((c.ends - now) / 1000)) };

@@ -2,8 +2,10 @@ import { formatClientId, type ClientId, type ServiceId } from '../../packages/xr
 import type { AccessService } from './access.service.ts';
 import { allows, type EndpointRule } from './access-match.ts';
 import type { GatewayCache } from './gateway-cache.ts';
+import type { ServiceQuotas } from './gateway-quota.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { Endpoint } from './lgsp.types.ts';
+import { compileRequestCheck, type RequestCheck } from './request-validation.ts';
 
 /** What the gateway asks the registry: who a credential is, which service a message names, and what it may call. */
 
@@ -16,6 +18,8 @@ export interface CallableService {
   /** The NDXP service a national service forwards to; null for a provincial provider. */
   nationalService: string | null;
   bodyLogging: 'full' | 'metadata' | 'off';
+  /** The gateway validates requests against the current OpenAPI document (requestCheck). */
+  validateRequests: boolean;
 }
 
 const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
@@ -52,7 +56,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       return cache.get(`s ${id.memberClass}/${id.memberCode}/${id.subsystemCode}/${id.serviceCode}`, async () => {
         const service = await repo.serviceByIdParts(id);
         if (!service || !callable(service.status)) return undefined;
-        return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging };
+        return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging, validateRequests: service.validateRequests };
       });
     },
     /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
@@ -61,8 +65,19 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       if (!subsystem) return undefined;
       const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
       const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
-      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, endpoints: versions.get(s.id) ?? [] }));
+      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, endpoints: versions.get(s.id) ?? [] }));
     },
+    /** The service's own quotas for this consumer (lgsp.quotas): the subsystem's override, else the service's default per consumer. */
+    quotas: (serviceId: string, subsystemId: string): Promise<ServiceQuotas> => cache.get(`q ${serviceId} ${subsystemId}`, async () => {
+      const rows = await repo.quotasOf(serviceId);
+      const limit = (row: (typeof rows)[number] | undefined) => (row ? { limit: row.limit, windowSeconds: row.windowSeconds } : undefined);
+      return {
+        service: limit(rows.find((r) => r.scope === 'service')),
+        consumer: limit(rows.find((r) => r.scope === 'consumer' && r.subsystemId === subsystemId) ?? rows.find((r) => r.scope === 'consumer' && r.subsystemId === null)),
+      };
+    }),
+    /** The compiled checks of the service's current OpenAPI document: once per version (a new version empties the cache). */
+    requestCheck: (serviceId: string): Promise<RequestCheck> => cache.get(`v ${serviceId}`, async () => compileRequestCheck((await repo.currentVersion(serviceId))?.openApi)),
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
     /** May this subsystem call this method and path of the service now? Rules are cached, their expiry checked per call. */
     async isAllowed(subsystemId: string, serviceId: string, method: string, path: string): Promise<boolean> {

@@ -181,10 +181,15 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   if (!(await options.registry.isAllowed(authenticated.client.subsystemId, service.id, request.method, target.servicePath))) {
     return refuse(request, reply, exchange, 'Server.ServerProxy.AccessDenied', `${exchange.client} has no access right to ${request.method} ${target.servicePath || '/'} of ${exchange.service}`);
   }
+  if (service.validateRequests) {
+    const check = await options.registry.requestCheck(service.id);
+    const problem = check(request.method, target.servicePath, target.query, request.headers['content-type'], Buffer.isBuffer(request.body) ? request.body : undefined);
+    if (problem) return refuse(request, reply, exchange, 'Client.BadRequest', `The request does not match the service's description: ${problem}`);
+  }
   if (service.nationalService) return relayNational(options, service.nationalService, service.timeoutMs, exchange, request, reply);
   const url = providerUrl(service.baseUrl, target);
   if (!url) return refuse(request, reply, exchange, 'Client.BadRequest', 'The path must stay within the service');
-  const quota = options.quotas.take(authenticated.client.subsystemId, service.id);
+  const quota = options.quotas.take(authenticated.client.subsystemId, service.id, await options.registry.quotas(service.id, authenticated.client.subsystemId));
   if (!quota.ok) {
     reply.header('retry-after', String(quota.retryAfterSeconds));
     const whose = quota.scope === 'consumer' ? `${exchange.client}'s quota` : `the rate limit of ${exchange.service}`;

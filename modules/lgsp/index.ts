@@ -26,14 +26,17 @@ import { SEAL_QUEUE, createSealer, type Sealer, type SealingDependencies } from 
 import { createRegistryService, type AgencyLookup, type RegistryService } from './registry.service.ts';
 import { VAPEX_SYNC_QUEUE } from './lgsp.repository.ts';
 import { createVapexPublications, vapexSyncWorker } from './vapex-sync.ts';
-import type { VapexExchange } from '../../packages/national/index.ts';
+import type { Mailer, VapexExchange } from '../../packages/national/index.ts';
+import { NOTICE_QUEUE } from './lgsp.repository.ts';
+import { createNoticeList, noticeMailer, type NoticePeople } from './notices.ts';
 
 export type { AccessRequest, AccessRight, Endpoint, EndpointDiff, Group, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 export type { ChainCheck, ExchangeRecord } from './message-log.ts';
 export type { VapexPublication } from './vapex-sync.ts';
 export type { SubsystemCertificate } from './certificates.service.ts';
 export { pemCertificates, type ClientTlsOptions } from './gateway-tls.ts';
-export { VAPEX_SYNC_QUEUE };
+export { VAPEX_SYNC_QUEUE, NOTICE_QUEUE };
+export type { Notice } from './notices.ts';
 export type { SealSigner, SealingDependencies, Sealer } from './seals.ts';
 export { verifyEvidence, EVIDENCE_FORMAT, type EvidenceCheck, type EvidencePackage } from './evidence-verify.ts';
 export { exportEvidence, findMessage } from './evidence.ts';
@@ -68,6 +71,8 @@ export interface LgspDependencies {
   issueGatewayToken: (clientId: string, seconds: number) => Promise<string>;
   /** Where the "try it" console reaches the gateway (default: the platform's public URL). */
   gatewayUrl?: string;
+  /** The identity module's officials (the LGSP administrators to whom notices are mailed). */
+  people: NoticePeople;
 }
 
 export interface LgspModule {
@@ -84,8 +89,8 @@ export interface LgspModule {
   routes: ModuleRoutes;
   /** The gateway, at `/lgsp` (registered on the root app). */
   gateway: (app: FastifyInstance) => Promise<void>;
-  /** The background jobs: V-APEX publication (given the V-APEX client) and the message log's seals. */
-  jobHandlers(vapex: VapexExchange): Record<string, JobHandler>;
+  /** The background jobs: V-APEX publication (given the V-APEX client), the message log's seals and the notices' mail. */
+  jobHandlers(vapex: VapexExchange, mailer: Mailer): Record<string, JobHandler>;
   /** Recomputes the message-log chain. */
   verifyLog(): Promise<ChainCheck>;
   /** Starts hearing registry change signals (the gateway's cache works only while it hears them). */
@@ -120,14 +125,15 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     sealer,
     log,
     recurring: [{ name: 'lgsp.seal', queue: SEAL_QUEUE, everySeconds: deps.sealEverySeconds ?? 300 }],
-    jobHandlers: (vapex) => ({
+    jobHandlers: (vapex, mailer) => ({
+      [NOTICE_QUEUE]: noticeMailer(repo, deps.people, mailer),
       [VAPEX_SYNC_QUEUE]: vapexSyncWorker(repo, vapex, async () => (await deps.agencies.rootAgency()).code),
       [SEAL_QUEUE]: async () => {
         await sealer.sealNow();
       },
     }),
     routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log, certificates,
-      createTryService({ registry, issueGatewayToken: deps.issueGatewayToken, gatewayUrl: deps.gatewayUrl ?? ctx.config.publicUrl })),
+      createTryService({ registry, issueGatewayToken: deps.issueGatewayToken, gatewayUrl: deps.gatewayUrl ?? ctx.config.publicUrl }), createNoticeList(repo, deps.agencies)),
     gateway: (app) => registerGateway(app, {
       registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
       maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, certificates: certificateAuthenticator, ...(observe ? { observe } : {}),

@@ -47,7 +47,7 @@ describe('LGSP: publication of chosen services on V-APEX', () => {
     t = await createTestPlatform({ VAPEX_API_URL: `${sandbox.url}/vapex` });
     admin = await adminToken(t);
     const vapex = createVapexExchange({ ...t.config.vapex, timeoutMs: 2000 });
-    runner = new JobRunner(t.database.db, { handlers: t.modules.lgsp.jobHandlers(vapex) });
+    runner = new JobRunner(t.database.db, { handlers: t.modules.lgsp.jobHandlers(vapex, { send: async () => ({ messageId: "none" }), close: () => undefined }) });
     const token = await fetch(`${sandbox.url}/vapex/oauth/token`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials&client_id=consumer-h29&client_secret=sandbox-vapex-secret-h29',

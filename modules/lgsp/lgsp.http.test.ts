@@ -350,6 +350,112 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     assert.equal((await send(gatewayUrl, `/lgsp/r1/${xroad.provider}/citizens/citizens/7`, asConsumer())).status, 200);
     await api('DELETE', `/rights/${grant.json().id}`);
   });
+  it('validates requests against the OpenAPI document when its provider turns it on: an invalid one is a logged Client.BadRequest that never reaches the provider', async () => {
+    const orders = {
+      openapi: '3.0.3', info: { title: 'Orders', version: '1' },
+      components: { schemas: { Order: { type: 'object', required: ['code', 'quantity'], properties: { code: { type: 'string', pattern: '^[A-Z]{3}$' }, quantity: { type: 'integer', minimum: 1 } } } } },
+      paths: {
+        '/orders': {
+          get: { parameters: [{ name: 'page', in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }] },
+          post: { requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } } },
+        },
+        '/orders/{id}': { get: {} },
+      },
+    };
+    const created = await api('POST', `/subsystems/${ids.providerSubsystem}/services`, { code: 'orders', name: 'Đơn hàng', baseUrl: `${providerUrl}/orders-api`, openApi: orders });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id as string;
+    assert.equal(created.json().validateRequests, false, 'off by default');
+    assert.equal((await api('PUT', `/services/${id}/status`, { status: 'published' })).statusCode, 200);
+    assert.equal((await api('POST', `/services/${id}/rights`, { subsystemId: ids.consumerSubsystem })).statusCode, 201);
+    const url = `/lgsp/r1/${xroad.provider}/orders`;
+    const json = asConsumer({ 'content-type': 'application/json' });
+
+    // Off: whatever the consumer sends reaches the provider.
+    const seen = echo.seen.length;
+    assert.equal((await send(gatewayUrl, `${url}/orders`, json, 'POST', '{"code":"x"}')).status, 200);
+    assert.equal(echo.seen.length, seen + 1);
+
+    const notProvider = await api('PUT', `/services/${id}/request-validation`, { validateRequests: true }, consumerAdmin);
+    assert.equal(notProvider.statusCode, 403);
+    assert.equal(notProvider.json().code, 'lgsp.out_of_scope');
+    const bad = await api('PUT', `/services/${id}/request-validation`, { validateRequests: 'yes' });
+    assert.equal(bad.statusCode, 400);
+    const on = await api('PUT', `/services/${id}/request-validation`, { validateRequests: true });
+    assert.equal(on.statusCode, 200, on.body);
+    assert.equal(on.json().validateRequests, true);
+
+    const logged = await count('message_log');
+    const refusals: [path: string, method: string, body: string | undefined, detail: RegExp][] = [
+      [`${url}/orders`, 'POST', '{"code":"x"}', /body must have required property 'quantity'/],
+      [`${url}/orders`, 'POST', '{"code":"ABC","quantity":0}', /body\/quantity must be >= 1/],
+      [`${url}/orders`, 'POST', '{not json', /not valid JSON/],
+      [`${url}/orders`, 'POST', undefined, /A request body is required/],
+      [`${url}/orders`, 'GET', undefined, /query parameter page is required/],
+      [`${url}/orders?page=zero`, 'GET', undefined, /query parameter page must be integer/],
+      [`${url}/invoices`, 'GET', undefined, /No operation .* matches \/invoices/],
+      [`${url}/orders/7`, 'DELETE', undefined, /no DELETE operation on \/orders\/7/],
+    ];
+    for (const [path, method, body, detail] of refusals) {
+      const refused = await send(gatewayUrl, path, json, method, body);
+      assert.equal(refused.status, 400, `${method} ${path}: ${refused.body}`);
+      assert.equal(refused.headers['x-road-error'], 'Client.BadRequest');
+      assert.match(refused.body, detail);
+    }
+    assert.equal(echo.seen.length, seen + 1, 'no invalid request reached the provider');
+    assert.equal(await count('message_log'), logged + refusals.length, 'every refusal is in the message log');
+
+    for (const [path, method, body] of [[`${url}/orders`, 'POST', '{"code":"ABC","quantity":2}'], [`${url}/orders?page=2`, 'GET', undefined], [`${url}/orders/7`, 'GET', undefined]] as const) {
+      const passed = await send(gatewayUrl, path, json, method, body);
+      assert.equal(passed.status, 200, `${method} ${path}: ${passed.body}`);
+    }
+    assert.equal(echo.seen.length, seen + 4);
+
+    // A new version of the description is what the gateway checks next (its compiled checks are dropped with the cache).
+    const v2 = structuredClone(orders);
+    v2.components.schemas.Order.properties.quantity.minimum = 5;
+    assert.equal((await api('POST', `/services/${id}/refresh`, { openApi: v2 })).json().changed, true);
+    const stricter = await send(gatewayUrl, `${url}/orders`, json, 'POST', '{"code":"ABC","quantity":2}');
+    assert.equal(stricter.status, 400, stricter.body);
+    assert.match(stricter.body, /quantity must be >= 5/);
+  });
+
+  it("applies a service's own quotas set by its provider (a consumer's override, else the default), audited, and refuses bad ones", async () => {
+    const services = (await api('GET', '/services')).json() as { id: string; code: string }[];
+    const id = services.find((x) => x.code === 'orders')!.id;
+    const url = `/lgsp/r1/${xroad.provider}/orders/orders/1`;
+    const notProvider = await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', limit: 1, windowSeconds: 60 }, consumerAdmin);
+    assert.equal(notProvider.statusCode, 403);
+    assert.equal(notProvider.json().code, 'lgsp.out_of_scope');
+    const mixed = await api('PUT', `/services/${id}/quotas`, { scope: 'service', subsystemId: ids.consumerSubsystem, limit: 1, windowSeconds: 60 });
+    assert.equal(mixed.statusCode, 400);
+    assert.equal(mixed.json().code, 'lgsp.invalid_quota');
+    assert.equal((await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', limit: 0, windowSeconds: 60 })).statusCode, 400);
+    assert.deepEqual((await api('GET', `/services/${id}/quotas`)).json(), [], 'nothing written by the refused changes');
+
+    // Each consumer's default 1 a minute; this consumer's own override 3 a minute.
+    assert.equal((await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', limit: 1, windowSeconds: 3600 })).statusCode, 200);
+    const set = await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSubsystem, limit: 3, windowSeconds: 3600 });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(set.json().map((q: { scope: string; subsystemId: string | null; limit: number }) => [q.scope, q.subsystemId, q.limit]).sort(), [['consumer', null, 1], ['consumer', ids.consumerSubsystem, 3]]);
+    const audit = await queryRows<{ outcome: number }>(t.database.db, sql`select outcome from platform.audit_log where target like ${`%${id}/quotas`} order by seq`);
+    assert.equal(audit.filter((a) => a.outcome === 200).length, 2, 'both changes are audited');
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(gatewayUrl, url, asConsumer())).status);
+    const refused = await send(gatewayUrl, url, asConsumer());
+    assert.deepEqual(statuses.slice(0, 3), [200, 200, 200], 'the override (3), not the default (1)');
+    assert.equal(statuses[3], 400, 'a Client.* fault (PR-REST §4.6)');
+    assert.equal(refused.headers['x-road-error'], 'Client.QuotaExceeded');
+    assert.match(refused.body, /quota of 3 messages per 3600 s/);
+
+    // Removing the override: the default applies (already used up).
+    assert.equal((await api('PUT', `/services/${id}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSubsystem, limit: null, windowSeconds: 3600 })).statusCode, 200);
+    const byDefault = await send(gatewayUrl, url, asConsumer());
+    assert.equal(byDefault.headers['x-road-error'], 'Client.QuotaExceeded');
+    assert.match(byDefault.body, /quota of 1 messages per 3600 s/);
+  });
+
   it('opens the circuit of a failing provider: after 5 failed calls the gateway refuses at once, without calling it', async () => {
     const closed = createServer();
     const port = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { enqueueJob, type Db } from '../../packages/platform/index.ts';
-import { accessRequests, accessRights, groupMembers, groups, members, serviceVersions, services, subsystemCertificates, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { enqueueJob, queryRows, type Db } from '../../packages/platform/index.ts';
+import { accessRequests, accessRights, groupMembers, groups, members, notices, quotas, serviceVersions, services, subsystemCertificates, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
 
 /** The job that brings V-APEX in step with a service chosen for publication there (vapex-sync.ts). */
 export const VAPEX_SYNC_QUEUE = 'lgsp.vapex-sync';
@@ -10,6 +11,38 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 async function vapexDue(tx: Tx, serviceId: string): Promise<void> {
   const [due] = await tx.update(vapexPublications).set({ state: 'pending', updatedAt: new Date() }).where(eq(vapexPublications.serviceId, serviceId)).returning();
   if (due) await enqueueJob(tx, { queue: VAPEX_SYNC_QUEUE, payload: { serviceId } });
+}
+
+/** The job that mails one notice to its agency's LGSP administrators (notices.ts). */
+export const NOTICE_QUEUE = 'lgsp.notice';
+
+/** A notice to write with a change: to the agencies named, or (none named) to every agency whose subsystems hold access to the service now. */
+export interface NoticeDraft {
+  event: (typeof notices.$inferInsert)['event'];
+  serviceId: string;
+  subject: string;
+  body: string;
+  agencyIds?: string[] | undefined;
+}
+
+/** The agencies whose subsystems hold an unexpired right to the service, directly or through a group. */
+async function consumerAgencies(tx: Tx, serviceId: string): Promise<string[]> {
+  const rows = await queryRows<{ agency_id: string }>(tx, sql`
+    select distinct m.agency_id from lgsp.access_rights r
+      join lgsp.subsystems s on s.id = r.subsystem_id or s.id in (select gm.subsystem_id from lgsp.group_members gm where gm.group_id = r.group_id)
+      join lgsp.members m on m.id = s.member_id
+    where r.service_id = ${serviceId} and (r.expires_at is null or r.expires_at > now())`);
+  return rows.map((r) => r.agency_id).sort();
+}
+
+/** In the transaction of the change: the notices and their mail jobs (the outbox), one per agency. */
+async function writeNotices(tx: Tx, draft: NoticeDraft | undefined): Promise<void> {
+  if (!draft) return;
+  for (const agencyId of draft.agencyIds ?? (await consumerAgencies(tx, draft.serviceId))) {
+    const id = randomUUID();
+    await tx.insert(notices).values({ id, agencyId, event: draft.event, serviceId: draft.serviceId, subject: draft.subject, body: draft.body });
+    await enqueueJob(tx, { queue: NOTICE_QUEUE, payload: { noticeId: id }, dedupeKey: `${NOTICE_QUEUE}:${id}` });
+  }
 }
 
 /** The only place that writes SQL for the lgsp schema. */
@@ -65,20 +98,24 @@ export function lgspRepository(db: Db) {
     currentVersions: async (serviceIds: string[]) => serviceIds.length === 0 ? [] : db.selectDistinctOn([serviceVersions.serviceId]).from(serviceVersions)
       .where(inArray(serviceVersions.serviceId, serviceIds)).orderBy(serviceVersions.serviceId, desc(serviceVersions.version)),
     versions: (serviceId: string) => db.select().from(serviceVersions).where(eq(serviceVersions.serviceId, serviceId)).orderBy(desc(serviceVersions.version)),
-    async addVersion(serviceId: string, expected: number, version: typeof serviceVersions.$inferInsert, openApiUrl: string | null) {
+    async addVersion(serviceId: string, expected: number, version: typeof serviceVersions.$inferInsert, openApiUrl: string | null, notice?: NoticeDraft) {
       return db.transaction(async (tx) => {
         const [moved] = await tx.update(services).set({ version: version.version, openApiUrl, updatedAt: new Date() })
           .where(and(eq(services.id, serviceId), eq(services.version, expected))).returning();
         if (moved) {
           await tx.insert(serviceVersions).values(version);
           await vapexDue(tx, serviceId);
+          await writeNotices(tx, notice);
         }
         return moved;
       });
     },
-    setStatus: (serviceId: string, from: string, to: 'draft' | 'published' | 'deprecated' | 'retired') => db.transaction(async (tx) => {
+    setStatus: (serviceId: string, from: string, to: 'draft' | 'published' | 'deprecated' | 'retired', notice?: NoticeDraft) => db.transaction(async (tx) => {
       const [moved] = await tx.update(services).set({ status: to, updatedAt: new Date() }).where(and(eq(services.id, serviceId), eq(services.status, from as never))).returning();
-      if (moved) await vapexDue(tx, serviceId);
+      if (moved) {
+        await vapexDue(tx, serviceId);
+        await writeNotices(tx, notice);
+      }
       return moved;
     }),
 
@@ -95,6 +132,9 @@ export function lgspRepository(db: Db) {
 
     setBodyLogging: async (serviceId: string, mode: 'full' | 'metadata' | 'off') =>
       (await db.update(services).set({ bodyLogging: mode, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
+
+    setRequestValidation: async (serviceId: string, on: boolean) =>
+      (await db.update(services).set({ validateRequests: on, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
 
     setSandbox: async (serviceId: string, sandbox: boolean) =>
       (await db.update(services).set({ sandbox, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
@@ -115,20 +155,41 @@ export function lgspRepository(db: Db) {
         db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.subsystemId, subsystemId)))),
     )),
 
-    insertRequest: async (row: typeof accessRequests.$inferInsert) => (await db.insert(accessRequests).values(row).returning())[0]!,
+    insertRequest: (row: typeof accessRequests.$inferInsert, notice?: NoticeDraft) => db.transaction(async (tx) => {
+      const [created] = await tx.insert(accessRequests).values(row).returning();
+      await writeNotices(tx, notice);
+      return created!;
+    }),
     request: async (id: string) => (await db.select().from(accessRequests).where(eq(accessRequests.id, id)))[0],
     listRequests: (serviceId?: string) =>
       db.select().from(accessRequests).where(serviceId ? eq(accessRequests.serviceId, serviceId) : undefined).orderBy(desc(accessRequests.createdAt)).limit(500),
     /** Decides a pending request (and creates its right when approved) in one transaction; undefined when it was already decided. */
-    async decideRequest(id: string, decision: { status: 'approved' | 'refused'; decidedBy: string; note: string | null }, right?: typeof accessRights.$inferInsert) {
+    async decideRequest(id: string, decision: { status: 'approved' | 'refused'; decidedBy: string; note: string | null }, right?: typeof accessRights.$inferInsert, notice?: NoticeDraft) {
       return db.transaction(async (tx) => {
         const [decided] = await tx.update(accessRequests)
           .set({ status: decision.status, decidedBy: decision.decidedBy, decisionNote: decision.note, decidedAt: new Date(), accessRightId: right?.id ?? null })
           .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'pending'), isNull(accessRequests.decidedAt))).returning();
         if (decided && right) await tx.insert(accessRights).values(right);
+        if (decided) await writeNotices(tx, notice);
         return decided;
       });
     },
+    /** Sets (limit given) or removes (null) one quota of a service. */
+    async setQuota(row: Omit<typeof quotas.$inferInsert, 'limit' | 'windowSeconds'> & { limit: number | null; windowSeconds: number }) {
+      const where = and(eq(quotas.serviceId, row.serviceId), eq(quotas.scope, row.scope), row.subsystemId ? eq(quotas.subsystemId, row.subsystemId) : isNull(quotas.subsystemId));
+      if (row.limit === null) {
+        await db.delete(quotas).where(where);
+        return;
+      }
+      const values = { ...row, limit: row.limit, updatedAt: new Date() };
+      await db.insert(quotas).values(values)
+        .onConflictDoUpdate({ target: [quotas.serviceId, quotas.scope, quotas.subsystemId], set: { limit: values.limit, windowSeconds: values.windowSeconds, setBy: values.setBy, updatedAt: values.updatedAt } });
+    },
+    quotasOf: (serviceId: string) => db.select().from(quotas).where(eq(quotas.serviceId, serviceId)).orderBy(asc(quotas.scope), asc(quotas.subsystemId)),
+    notice: async (id: string) => (await db.select().from(notices).where(eq(notices.id, id)))[0],
+    /** The notices to these agencies, newest first. */
+    noticesFor: (agencyIds: string[], limit: number) => agencyIds.length === 0 ? Promise.resolve([]) :
+      db.select().from(notices).where(inArray(notices.agencyId, agencyIds)).orderBy(desc(notices.createdAt), desc(notices.id)).limit(limit),
   };
 }
 

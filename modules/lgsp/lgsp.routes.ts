@@ -6,14 +6,15 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
+  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
+import type { NoticeList } from './notices.ts';
 import type { TryService } from './try.service.ts';
 import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
 import type { VapexPublications } from './vapex-sync.ts';
 
 /** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
-export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService, tryIt: TryService) {
+export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService, tryIt: TryService, notices: NoticeList) {
   const manage = { access: MANAGE_PERMISSION };
   const read = { access: 'authenticated' };
   return async function routes(app: App): Promise<void> {
@@ -44,6 +45,12 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => registry.document(request.params.id));
     app.put('/services/:id/sandbox', { config: manage, schema: { operationId: 'setLgspServiceSandbox', tags: TAGS, summary: 'Flag the service as a sandbox / test provider (the portal\'s "try it" console may call it) or not; its provider\'s administrators', params: IdParams, body: SandboxBody, response: { 200: ServiceSchema, ...errorResponses(404) } } },
       async (request) => registry.setSandbox(request.principal, request.params.id, request.body.sandbox));
+    app.put('/services/:id/request-validation', { config: manage, schema: { operationId: 'setLgspServiceRequestValidation', tags: TAGS, summary: "Turn on or off the gateway's validation of requests against the service's OpenAPI document (method and path, required query parameters, JSON body; an invalid request is refused with Client.BadRequest and never reaches the provider)", params: IdParams, body: RequestValidationBody, response: { 200: ServiceSchema, ...errorResponses(403, 404) } } },
+      async (request) => registry.setRequestValidation(request.principal, request.params.id, request.body.validateRequests));
+    app.get('/services/:id/quotas', { config: manage, schema: { operationId: 'listLgspServiceQuotas', tags: TAGS, summary: "The service's own quotas (its provider's administrators)", params: IdParams, response: { 200: Type.Array(QuotaSchema), ...errorResponses(403, 404) } } },
+      async (request) => registry.quotas(request.principal, request.params.id));
+    app.put('/services/:id/quotas', { config: manage, schema: { operationId: 'setLgspServiceQuota', tags: TAGS, summary: "Set or remove (limit null) a quota of the service: all consumers together, each consumer's default, or one subsystem's; the gateway uses it instead of the environment's limit, across replicas", params: IdParams, body: QuotaBody, response: { 200: Type.Array(QuotaSchema), ...errorResponses(403, 404) } } },
+      async (request) => registry.setQuota(request.principal, request.params.id, request.body));
     app.post('/try', { config: { ...manage, auditedByHandler: true }, schema: { operationId: 'tryLgspService', tags: TAGS, summary: 'The "try it" console: call a published sandbox service as one of your subsystems, through the gateway (logged and monitored like any call); audited', body: TryBody, response: { 200: TryResultSchema, ...errorResponses(404, 409) } } },
       async (request) => {
         const result = await tryIt.call(request.principal, request.body);
@@ -79,6 +86,8 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
     app.get('/monitoring/health', { config: manage, schema: { operationId: 'getLgspServiceHealth', tags: TAGS, summary: 'Per-service health over a window (default the last 24 h): success and failure counts, last times, duration min/avg/max/p95', querystring: MonitoringQuery, response: { 200: Type.Array(ServiceHealthSchema), ...errorResponses() } } },
       async (request) => log.health(request.principal, request.query));
 
+    app.get('/notices', { config: manage, schema: { operationId: 'listLgspNotices', tags: TAGS, summary: "Notices to your agencies' LGSP administrators (access requested or decided, lifecycle changes and new versions of services you hold access to), newest first; each is also mailed", querystring: NoticeQuery, response: { 200: Type.Array(NoticeSchema), ...errorResponses(403) } } },
+      async (request) => notices.list(request.principal, request.query.agencyId, request.query.limit));
     app.get('/monitoring/usage', { config: manage, schema: { operationId: 'getLgspUsage', tags: TAGS, summary: 'Your own calls as a consumer (your agencies\' subsystems), per hour or day, with their failures, over a window (default the last 24 h)', querystring: UsageQuery, response: { 200: Type.Array(UsageBucketSchema), ...errorResponses() } } },
       async (request) => log.usage(request.principal, request.query));
 

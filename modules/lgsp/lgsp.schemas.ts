@@ -35,7 +35,9 @@ export const CertificateParams = Type.Object({ id: Uuid, certificateId: Uuid }, 
 export const ServiceSchema = Type.Object({
   id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
   openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
-  sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }), endpoints: Type.Array(EndpointSchema),
+  sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }),
+  validateRequests: Type.Boolean({ description: 'The gateway validates requests against the current OpenAPI document; an invalid one is refused (Client.BadRequest) before the provider' }),
+  endpoints: Type.Array(EndpointSchema),
 }, { $id: 'LgspService' });
 export const RefreshResultSchema = Type.Object({ changed: Type.Boolean(), diff: DiffSchema, service: ServiceSchema }, { $id: 'LgspRefreshResult' });
 export const VersionSchema = Type.Object({
@@ -136,6 +138,10 @@ export const SandboxBody = Type.Object({
   sandbox: Type.Boolean({ description: 'true: a sandbox / test provider the developer portal\'s "try it" console may call' }),
 }, { additionalProperties: false, $id: 'LgspSandboxChange' });
 
+export const RequestValidationBody = Type.Object({
+  validateRequests: Type.Boolean({ description: 'true: the gateway checks method and path, required query parameters and JSON bodies against the OpenAPI document' }),
+}, { additionalProperties: false, $id: 'LgspRequestValidationChange' });
+
 export const OpenApiDocumentSchema = Type.Object({}, { additionalProperties: true, $id: 'LgspOpenApiDocument', description: "The service's current OpenAPI 3 document, as registered" });
 
 export const TryBody = Type.Object({
@@ -162,3 +168,34 @@ export const UsageQuery = Type.Object({
 export const UsageBucketSchema = Type.Object({
   start: Type.String({ description: 'Start of the hour or day (days in Vietnam time), UTC' }), calls: Type.Integer(), failures: Type.Integer(),
 }, { $id: 'LgspUsageBucket' });
+
+export const NoticeQuery = Type.Object({
+  agencyId: Type.Optional(Type.String({ format: 'uuid', description: 'One agency you administer the LGSP for (default: every agency you hold lgsp.manage at)' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+}, { additionalProperties: false, $id: 'LgspNoticeQuery' });
+
+export const NoticeSchema = Type.Object({
+  id: Uuid,
+  agencyId: Uuid,
+  event: Type.Union([Type.Literal('access_requested'), Type.Literal('access_decided'), Type.Literal('status_changed'), Type.Literal('new_version')]),
+  serviceId: Uuid,
+  subject: Type.String(),
+  body: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+}, { $id: 'LgspNotice' });
+
+export const QuotaSchema = Type.Object({
+  scope: Type.Union([Type.Literal('service'), Type.Literal('consumer')], { description: 'service: all consumers together; consumer: per consumer subsystem on this service' }),
+  subsystemId: Nullable(Uuid),
+  limit: Type.Integer({ description: 'Messages admitted per window' }),
+  windowSeconds: Type.Integer(),
+  setBy: Type.String(),
+  updatedAt: Type.String({ format: 'date-time' }),
+}, { $id: 'LgspQuota' });
+
+export const QuotaBody = Type.Object({
+  scope: Type.Union([Type.Literal('service'), Type.Literal('consumer')]),
+  subsystemId: Type.Optional(Type.String({ format: 'uuid', description: 'With scope consumer: this subsystem only (absent: the default of every consumer)' })),
+  limit: Type.Union([Type.Integer({ minimum: 1, maximum: 10_000_000 }), Type.Null()], { description: 'null removes the quota (the environment\'s default applies again)' }),
+  windowSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+}, { additionalProperties: false, $id: 'LgspQuotaChange' });

@@ -51,6 +51,8 @@ export interface Service {
   bodyLogging: BodyLogging;
   /** A sandbox / test provider: the developer portal's "try it" console may call it. */
   sandbox: boolean;
+  /** The gateway validates requests against the current OpenAPI document (method and path, required query parameters, JSON body). */
+  validateRequests: boolean;
   endpoints: Endpoint[];
 }
 

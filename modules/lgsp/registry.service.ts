@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, parseServiceId } from '../../packages/xroad/index.ts';
-import { badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
+import { actorOf, badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
 import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { BodyLogging, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
+import { noticeTexts } from './notices.ts';
 import { describe, endpointDiff, fetchDescription, sameDocument, type Description } from './openapi-import.ts';
 
 export const MANAGE_PERMISSION = 'lgsp.manage';
@@ -31,6 +32,10 @@ export const toSubsystem = (s: typeof subsystems.$inferSelect, m: typeof members
   xroadId: formatClientId({ instance: m.instance, memberClass: m.memberClass, memberCode: m.memberCode, subsystemCode: s.code }),
 });
 
+/** A service as notices name it: its name and X-Road id without version. */
+export const namedService = (rows: { service: typeof services.$inferSelect; subsystem: typeof subsystems.$inferSelect; member: typeof members.$inferSelect }) =>
+  ({ id: rows.service.id, name: rows.service.name, xroadId: `${toSubsystem(rows.subsystem, rows.member).xroadId}/${rows.service.code}` });
+
 function requireIdentifier(field: string, value: string): void {
   if (!isIdentifierValue(value) || value.length > 100) {
     throw badRequest('lgsp.invalid_identifier', `${field} must be 1 to 100 characters of A-Z a-z 0-9 '()+,-.=?`, { field });
@@ -47,6 +52,15 @@ function requireHttpUrl(field: string, value: string): void {
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.hash) {
     throw badRequest('lgsp.invalid_url', `${field} must be an http(s) URL without credentials or fragment`, { field });
   }
+}
+
+export interface ServiceQuota {
+  scope: 'service' | 'consumer';
+  subsystemId: string | null;
+  limit: number;
+  windowSeconds: number;
+  setBy: string;
+  updatedAt: string;
 }
 
 export interface NewService {
@@ -92,9 +106,17 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     const current = await repo.currentVersion(row.id);
     return {
       id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, nationalService: row.nationalService,
-      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, endpoints: current?.endpoints ?? [],
+      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, validateRequests: row.validateRequests, endpoints: current?.endpoints ?? [],
       xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
     };
+  }
+  /** A setting of the service its provider's administrators decide (one column, no lifecycle). */
+  async function providerSetting(principal: Principal, serviceId: string, write: (id: string) => Promise<typeof services.$inferSelect | undefined>): Promise<Service> {
+    const { subsystem, member } = await serviceRows(serviceId);
+    await requireManage(principal, member.agencyId);
+    const updated = await write(serviceId);
+    if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
+    return toService(updated, toSubsystem(subsystem, member));
   }
   const description = async (input: { openApiUrl?: string | undefined; openApi?: unknown }): Promise<Description> => {
     if ((input.openApiUrl === undefined) === (input.openApi === undefined)) {
@@ -196,7 +218,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       }
       const moved = await repo.addVersion(serviceId, service.version, {
         serviceId, version: service.version + 1, label: described.label, openApi: described.document, endpoints: described.endpoints, diff,
-      }, source.openApiUrl ?? null);
+      }, source.openApiUrl ?? null, noticeTexts.newVersion(namedService({ service, subsystem, member }), service.version + 1, diff.added.length, diff.removed.length));
       if (!moved) throw conflict('lgsp.version_conflict', 'The service was refreshed by someone else; try again');
       return { changed: true, diff, service: await toService(moved, toSubsystem(subsystem, member)) };
     },
@@ -220,11 +242,29 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
 
     /** Flags the service as a sandbox / test provider (the portal's "try it" console may call it); its provider's administrators decide. */
     async setSandbox(principal: Principal, serviceId: string, sandbox: boolean): Promise<Service> {
-      const { subsystem, member } = await serviceRows(serviceId);
+      return providerSetting(principal, serviceId, (id) => repo.setSandbox(id, sandbox));
+    },
+
+    /** Turns validation of requests against the service's OpenAPI document on or off; its provider's administrators decide. */
+    async setRequestValidation(principal: Principal, serviceId: string, on: boolean): Promise<Service> {
+      return providerSetting(principal, serviceId, (id) => repo.setRequestValidation(id, on));
+    },
+
+    /** The service's own quotas (issue 10); its provider's administrators read and set them. */
+    async quotas(principal: Principal, serviceId: string): Promise<ServiceQuota[]> {
+      const { member } = await serviceRows(serviceId);
       await requireManage(principal, member.agencyId);
-      const updated = await repo.setSandbox(serviceId, sandbox);
-      if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
-      return toService(updated, toSubsystem(subsystem, member));
+      return (await repo.quotasOf(serviceId)).map((q) => ({ scope: q.scope, subsystemId: q.subsystemId, limit: q.limit, windowSeconds: q.windowSeconds, setBy: q.setBy, updatedAt: q.updatedAt.toISOString() }));
+    },
+
+    /** Sets (a limit) or removes (null) one quota: the service's total, each consumer's default, or one subsystem's. */
+    async setQuota(principal: Principal, serviceId: string, input: { scope: 'service' | 'consumer'; subsystemId?: string | undefined; limit: number | null; windowSeconds: number }): Promise<ServiceQuota[]> {
+      const { member } = await serviceRows(serviceId);
+      await requireManage(principal, member.agencyId);
+      if (input.scope === 'service' && input.subsystemId !== undefined) throw badRequest('lgsp.invalid_quota', 'A service-wide quota names no subsystem', { field: 'subsystemId' });
+      if (input.subsystemId !== undefined) await subsystemRows(input.subsystemId);
+      await repo.setQuota({ serviceId, scope: input.scope, subsystemId: input.subsystemId ?? null, limit: input.limit, windowSeconds: input.windowSeconds, setBy: actorOf(principal) });
+      return this.quotas(principal, serviceId);
     },
 
     async setStatus(principal: Principal, serviceId: string, status: ServiceStatus): Promise<Service> {
@@ -233,18 +273,14 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       if (!NEXT_STATUS[service.status].includes(status)) {
         throw conflict('lgsp.invalid_transition', `A ${service.status} service cannot become ${status}`, { from: service.status, allowed: NEXT_STATUS[service.status] });
       }
-      const moved = await repo.setStatus(serviceId, service.status, status);
+      const moved = await repo.setStatus(serviceId, service.status, status, noticeTexts.statusChanged(namedService({ service, subsystem, member }), status));
       if (!moved) throw conflict('lgsp.version_conflict', 'The service was changed by someone else; reload and try again');
       return toService(moved, toSubsystem(subsystem, member));
     },
 
     /** What the message log keeps of the service's bodies; its provider's administrators decide. */
     async setBodyLogging(principal: Principal, serviceId: string, mode: BodyLogging): Promise<Service> {
-      const { subsystem, member } = await serviceRows(serviceId);
-      await requireManage(principal, member.agencyId);
-      const updated = await repo.setBodyLogging(serviceId, mode);
-      if (!updated) throw notFound('lgsp.service_not_found', 'No such service');
-      return toService(updated, toSubsystem(subsystem, member));
+      return providerSetting(principal, serviceId, (id) => repo.setBodyLogging(id, mode));
     },
   };
 }

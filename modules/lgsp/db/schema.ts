@@ -1,4 +1,4 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Tables owned by modules/lgsp: the registry (members, subsystems, services and their
@@ -79,6 +79,8 @@ export const services = lgsp.table('services', {
   bodyLogging: text('body_logging', { enum: ['full', 'metadata', 'off'] }).notNull().default('metadata'),
   /** A sandbox / test provider: the developer portal's "try it" console may call it (deny by default). */
   sandbox: boolean('sandbox').notNull().default(false),
+  /** The gateway validates requests against the current OpenAPI document before relaying them (off by default). */
+  validateRequests: boolean('validate_requests').notNull().default(false),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('services_code_uq').on(t.subsystemId, t.code)]);
@@ -254,3 +256,35 @@ export const operationalRecords = lgsp.table('operational_records', {
   service: text('service'),
   durationMs: doublePrecision('duration_ms').notNull(),
 }, (t) => [index('operational_records_service_idx').on(t.service, t.monitoringDataTs), index('operational_records_client_idx').on(t.client, t.monitoringDataTs)]);
+
+/**
+ * A notice to the LGSP administrators of one agency (a request for access to its service, the
+ * decision on its own request, a lifecycle change or new version of a service it holds access
+ * to). Written in the transaction of the change with its mail job (the outbox, queue
+ * `lgsp.notice`); the job mails the agency's officials holding `lgsp.manage` when it runs.
+ */
+export const notices = lgsp.table('notices', {
+  id: uuid('id').primaryKey(),
+  agencyId: uuid('agency_id').notNull(),
+  event: text('event', { enum: ['access_requested', 'access_decided', 'status_changed', 'new_version'] }).notNull(),
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+}, (t) => [index('notices_agency_idx').on(t.agencyId, t.createdAt)]);
+
+/**
+ * Quotas of a service set by its provider (issue 10), used by the gateway instead of the
+ * environment's limits: `service` (subsystem null) — all consumers together; `consumer` with
+ * subsystem null — each consumer's default on this service; `consumer` with a subsystem — that
+ * subsystem's own limit on this service (overrides the default).
+ */
+export const quotas = lgsp.table('quotas', {
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  scope: text('scope', { enum: ['service', 'consumer'] }).notNull(),
+  subsystemId: uuid('subsystem_id').references(() => subsystems.id, { onDelete: 'cascade' }),
+  limit: integer('limit').notNull(),
+  windowSeconds: integer('window_seconds').notNull(),
+  setBy: text('set_by').notNull(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [unique('quotas_uq').on(t.serviceId, t.scope, t.subsystemId).nullsNotDistinct()]);
