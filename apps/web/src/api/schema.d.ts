@@ -2411,6 +2411,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lgsp/services/{id}/request-validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn on or off the gateway's validation of requests against the service's OpenAPI document (method and path, required query parameters, JSON body; an invalid request is refused with Client.BadRequest and never reaches the provider) */
+        put: operations["setLgspServiceRequestValidation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's own quotas (its provider's administrators) */
+        get: operations["listLgspServiceQuotas"];
+        /** Set or remove (limit null) a quota of the service: all consumers together, each consumer's default, or one subsystem's; the gateway uses it instead of the environment's limit, across replicas */
+        put: operations["setLgspServiceQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lgsp/try": {
         parameters: {
             query?: never;
@@ -2557,6 +2592,23 @@ export interface paths {
         };
         /** Per-service health over a window (default the last 24 h): success and failure counts, last times, duration min/avg/max/p95 */
         get: operations["getLgspServiceHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices to your agencies' LGSP administrators (access requested or decided, lifecycle changes and new versions of services you hold access to), newest first; each is also mailed */
+        get: operations["listLgspNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4050,6 +4102,19 @@ export interface components {
             /** @description The client certificate (PEM) the CA issued for the subsystem (profile tls-client); no private key */
             certificatePem: string;
         };
+        LgspNotice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId: string;
+            event: "access_requested" | "access_decided" | "status_changed" | "new_version";
+            /** Format: uuid */
+            serviceId: string;
+            subject: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @description The service's current OpenAPI 3 document, as registered */
         LgspOpenApiDocument: {
             [key: string]: unknown;
@@ -4086,6 +4151,28 @@ export interface components {
             statusCode: number;
             serviceType: string;
         };
+        LgspQuota: {
+            /** @description service: all consumers together; consumer: per consumer subsystem on this service */
+            scope: "service" | "consumer";
+            subsystemId: string | null;
+            /** @description Messages admitted per window */
+            limit: number;
+            windowSeconds: number;
+            setBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LgspQuotaChange: {
+            scope: "service" | "consumer";
+            /**
+             * Format: uuid
+             * @description With scope consumer: this subsystem only (absent: the default of every consumer)
+             */
+            subsystemId?: string;
+            /** @description null removes the quota (the environment's default applies again) */
+            limit: number | null;
+            windowSeconds: number;
+        };
         LgspRefresh: {
             /** @description http(s) URL */
             openApiUrl?: string;
@@ -4108,6 +4195,10 @@ export interface components {
             };
             service: components["schemas"]["LgspService"];
         };
+        LgspRequestValidationChange: {
+            /** @description true: the gateway checks method and path, required query parameters and JSON bodies against the OpenAPI document */
+            validateRequests: boolean;
+        };
         LgspSandboxChange: {
             /** @description true: a sandbox / test provider the developer portal's "try it" console may call */
             sandbox: boolean;
@@ -4128,6 +4219,8 @@ export interface components {
             bodyLogging: "full" | "metadata" | "off";
             /** @description A sandbox / test provider: the developer portal's "try it" console may call it */
             sandbox: boolean;
+            /** @description The gateway validates requests against the current OpenAPI document; an invalid one is refused (Client.BadRequest) before the provider */
+            validateRequests: boolean;
             endpoints: {
                 method: string;
                 path: string;
@@ -15568,6 +15661,188 @@ export interface operations {
             };
         };
     };
+    setLgspServiceRequestValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspRequestValidationChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspServiceQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspQuota"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLgspServiceQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspQuotaChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspQuota"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     tryLgspService: {
         parameters: {
             query?: never;
@@ -16162,6 +16437,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LgspServiceHealth"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspNotices: {
+        parameters: {
+            query?: {
+                /** @description One agency you administer the LGSP for (default: every agency you hold lgsp.manage at) */
+                agencyId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspNotice"][];
                 };
             };
             /** @description The one error body of every Sen API */
