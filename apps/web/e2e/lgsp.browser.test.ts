@@ -1,4 +1,4 @@
-// Browser journey of the LGSP developer portal (issue 10, decision 0034): the province's LGSP
+// Browser journey of the LGSP developer portal (issue 10, decision 0037): the province's LGSP
 // administrator (the provider) registers a sandbox echo service from its OpenAPI URL and publishes
 // it; a department's LGSP administrator (the consumer, enrolling two-factor authentication at first
 // sign-in) registers its information system, finds the service in the portal searching without
@@ -111,11 +111,15 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
       const client = await apiAs(provider, 'POST', '/api/identity/clients', { clientId: CONSUMER_CLIENT, name: 'Hệ thống một cửa của sở', agencyId: department.id, permissions: [], scopes: ['lgsp'] });
       assert.equal(client.status, 201, JSON.stringify(client.json));
 
-      // The provider: member, subsystem, a service from its OpenAPI URL (a draft), flagged sandbox, published.
-      await chooseFirst(provider, '#member-agency', new RegExp(`\\(${root.code.replace(/\./g, '\\.')}\\)$`));
-      await provider.getByRole('button', { name: 'Đăng ký thành viên' }).click();
-      await provider.getByText(/^Đã đăng ký thành viên VN\/GOV\//).waitFor();
-      await chooseFirst(provider, '#subsystem-member', /VN\/GOV\//);
+      // The provider: the province is a member from start-up (tthc's once-only path registers it,
+      // apps/server/once-only.ts), so it is not offered again; a subsystem of it, a service from its
+      // OpenAPI URL (a draft), flagged sandbox, published. The consumer registers its member below.
+      const province = `VN/GOV/${root.code}`;
+      await provider.locator('#member-agency').click();
+      await provider.getByRole('option').first().waitFor();
+      assert.equal(await provider.getByRole('option', { name: new RegExp(`\\(${root.code.replace(/\./g, '\\.')}\\)$`) }).count(), 0, 'a member is not offered twice');
+      await provider.keyboard.press('Escape');
+      await chooseFirst(provider, '#subsystem-member', new RegExp(province.replace(/\./g, '\\.')));
       await provider.locator('#subsystem-code').fill('SANDBOX');
       await provider.locator('#subsystem-name').fill('Hộp cát của tỉnh');
       await provider.getByRole('button', { name: 'Đăng ký hệ thống' }).click();
