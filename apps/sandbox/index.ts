@@ -1,6 +1,7 @@
 // The sandbox app's single export surface: the server, the synthetic data and each sandbox.
 export { DEFAULT_ADMIN_TOKEN, defaultSandboxes, startSandbox, type SandboxOptions, type RunningSandbox } from './server.ts';
 export { NORMAL_FAULTS, type FaultSettings } from './faults.ts';
+export { setSandboxFaults } from './faults-admin.ts';
 export type { Sandbox, SandboxContext, SandboxFactory } from './sandbox.ts';
 export { DEFAULT_VNEID_CLIENT, VNEID_SCOPES, type VneidClient } from './vneid/provider.ts';
 export {

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Principal } from '../../packages/platform/index.ts';
 import {
-  DEFAULT_ADMIN_TOKEN, DEFAULT_SEED, NDXP_PROVINCE_LGSP_ID, businessRegistrySandbox, citizens, enterprises, generateCitizen, ndxpSandbox, populationSandbox,
-  startSandbox, type RunningSandbox,
+  DEFAULT_SEED, NDXP_PROVINCE_LGSP_ID, businessRegistrySandbox, citizens, enterprises, generateCitizen, ndxpSandbox, populationSandbox,
+  startSandbox, type RunningSandbox, setSandboxFaults, type FaultSettings,
 } from '../sandbox/index.ts';
 import { freePort } from './start.ts';
 import { adminToken, createTestPlatform, officialToken, type TestPlatform } from './testing.ts';
@@ -31,7 +31,6 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
   const person = generateCitizen(DEFAULT_SEED, 3);
   const stranger = generateCitizen(DEFAULT_SEED, 5);
   const enterprise = enterprises(DEFAULT_SEED, citizens(DEFAULT_SEED)).list(0, 1)[0]!;
-  const adminHeaders = { authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` };
 
   const legs = async (messageId: string) => {
     await t.modules.lgsp.messageLog.flush();
@@ -42,12 +41,7 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
     return (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from lgsp.message_log`))[0]!.n;
   };
   const prefill = (principal: Principal, formKey: string, personalId?: string) => t.modules.tthc.prefill.prefill(principal, { formKey, ...(personalId ? { personalId } : {}) });
-  const faults = async (body: Record<string, unknown> | null) => {
-    const response = await fetch(`${sandbox.url}/_admin/faults/ndxp`, body
-      ? { method: 'PUT', headers: { ...adminHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) }
-      : { method: 'DELETE', headers: adminHeaders });
-    assert.equal(response.status, 200);
-  };
+  const faults = (settings: Partial<FaultSettings> | null) => setSandboxFaults(sandbox.url, 'ndxp', settings);
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [populationSandbox(), businessRegistrySandbox(), ndxpSandbox()] });

@@ -6,8 +6,7 @@ import { hashClientSecret } from '../identity/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
 import {
   DEFAULT_ADMIN_TOKEN, DEFAULT_SEED, NDXP_PROVINCE_LGSP_ID, businessRegistrySandbox, citizens, enterprises, generateCitizen, ndxpSandbox, populationSandbox,
-  startSandbox, type RunningSandbox,
-} from '../../apps/sandbox/index.ts';
+  startSandbox, type RunningSandbox, setSandboxFaults, type FaultSettings } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { consumerFault } from './gateway-national.ts';
 
@@ -53,12 +52,7 @@ describe('LGSP national leg: consumer → LGSP → NDXP → national databases',
     return queryRows<LogRow>(t.database.db, sql`
       select message_id, client, service, status, fault, purpose, user_id, request_hash from lgsp.message_log where message_id = ${messageId} order by seq`);
   };
-  const faults = async (body: Record<string, unknown> | null) => {
-    const response = await fetch(`${sandbox.url}/_admin/faults/ndxp`, body
-      ? { method: 'PUT', headers: { ...adminHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) }
-      : { method: 'DELETE', headers: adminHeaders });
-    assert.equal(response.status, 200);
-  };
+  const faults = (settings: Partial<FaultSettings> | null) => setSandboxFaults(sandbox.url, 'ndxp', settings);
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [populationSandbox(), businessRegistrySandbox(), ndxpSandbox()] });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_ADMIN_TOKEN, startSandbox, vapexSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { startSandbox, vapexSandbox, type RunningSandbox, setSandboxFaults, type FaultSettings } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { createVapexExchange } from '../../packages/national/index.ts';
 import { JobRunner, queryRows } from '../../packages/platform/index.ts';
@@ -33,11 +33,7 @@ describe('LGSP: publication of chosen services on V-APEX', () => {
     const response = await fetch(`${sandbox.url}/vapex/api/v1/apis/${id}`, { headers: { authorization: `Bearer ${consumerToken}` } });
     return response.status === 404 ? undefined : (await response.json()) as VapexView;
   };
-  const faults = async (body: Record<string, unknown> | null) => {
-    const headers = { authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` };
-    const response = await fetch(`${sandbox.url}/_admin/faults/vapex`, body ? { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) } : { method: 'DELETE', headers });
-    assert.equal(response.status, 200);
-  };
+  const faults = (settings: Partial<FaultSettings> | null) => setSandboxFaults(sandbox.url, 'vapex', settings);
   const publication = async () => (await api('GET', `/services/${serviceId}/vapex`)).json() as { vapexId: string | null; state: string; published: boolean; syncedVersion: number | null; lastError: string | null };
   /** Backoff is the job platform's business (tested there); here every wait is brought forward. */
   const dueNow = () => t.database.db.execute(sql`update platform.jobs set run_at = now() where status = 'pending' and queue = ${VAPEX_SYNC_QUEUE}`);

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_ADMIN_TOKEN, dvcqgSandbox, startSandbox, type RunningSandbox } from '../../../apps/sandbox/index.ts';
+import { DEFAULT_ADMIN_TOKEN, dvcqgSandbox, startSandbox, type RunningSandbox, setSandboxFaults, type FaultSettings } from '../../../apps/sandbox/index.ts';
 import { createDvcqgPortal, createMailer, createSmsSender } from '../../../packages/national/index.ts';
 import { JobRunner, queryRows, type Principal } from '../../../packages/platform/index.ts';
 import { act, birthSubmission, footprint, setUpWorld, upload, type World } from '../dossier/dossier.test-support.ts';
@@ -40,10 +40,7 @@ describe('sync with the national portal', () => {
     });
     return new JobRunner(w.database.db, { handlers: { [NATIONAL_SYNC_QUEUE]: handlers[NATIONAL_SYNC_QUEUE]! } });
   }
-  const faults = async (body: Record<string, unknown> | null) => {
-    const response = await fetch(`${sandbox.url}/_admin/faults/dvcqg`, body ? { method: 'PUT', headers, body: JSON.stringify(body) } : { method: 'DELETE', headers: { authorization: headers.authorization } });
-    assert.equal(response.status, 200);
-  };
+  const faults = (settings: Partial<FaultSettings> | null) => setSandboxFaults(sandbox.url, 'dvcqg', settings);
   const onPortal = async (code: string) => {
     const response = await fetch(`${sandbox.url}/dvcqg/_admin/dossiers/${code}`, { headers });
     return response.status === 404 ? undefined : (await response.json()) as { history: { status: number; at: string }[]; dossier: { results?: { url: string }[]; applicant: { personalIdMasked?: string } } };
