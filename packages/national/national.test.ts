@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DEFAULT_ADMIN_TOKEN, DEFAULT_MAIL_USERS, DEFAULT_SMS_CLIENTS, mailSandbox, smsSandbox, startSandbox, type RunningSandbox,
+  DEFAULT_ADMIN_TOKEN, DEFAULT_MAIL_USERS, DEFAULT_SMS_CLIENTS, mailSandbox, setSandboxFaults, smsSandbox, startSandbox, type RunningSandbox,
 } from '../../apps/sandbox/index.ts';
 import { SmsError, createMailer, createSmsSender } from './index.ts';
 
@@ -33,11 +33,11 @@ test('a wrong SMTP password or a mail server that is down makes the send fail (t
   const wrong = createMailer({ smtpUrl: smtpUrl('wrong'), from: 'no-reply@dongthap.example' });
   await assert.rejects(wrong.send({ to: 'a@example.com', subject: 's', text: 't' }));
   wrong.close();
-  await fetch(`${sandbox.url}/_admin/faults/mail`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ down: true }) });
+  await setSandboxFaults(sandbox.url, 'mail', { down: true });
   const mailer = createMailer({ smtpUrl: smtpUrl(user.password), from: 'no-reply@dongthap.example', timeoutMs: 2000 });
   await assert.rejects(mailer.send({ to: 'b@example.com', subject: 's', text: 't' }));
   mailer.close();
-  await fetch(`${sandbox.url}/_admin/faults/mail`, { method: 'DELETE', headers: admin });
+  await setSandboxFaults(sandbox.url, 'mail', null);
 });
 
 test('SMS is sent once per request id; a wrong key is refused', async () => {

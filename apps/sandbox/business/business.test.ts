@@ -5,6 +5,7 @@ import { enterpriseCheckDigit, generateEnterpriseCode } from '../citizens/enterp
 import { foldVietnamese } from '../citizens/random.ts';
 import { enterprises } from '../enterprises/generator.ts';
 import { DEFAULT_ADMIN_TOKEN, startSandbox, type RunningSandbox } from '../server.ts';
+import { setSandboxFaults } from '../faults-admin.ts';
 import { DEFAULT_BUSINESS_CLIENTS, businessRegistrySandbox, type BusinessAccessEntry } from './sandbox.ts';
 
 const SEED = 'business-test';
@@ -119,10 +120,7 @@ test('the access log records purpose, requester and outcome, per client', async 
 
 test('injected faults hit the lookups but not the tester page', async () => {
   const code = directory.list(0, 1)[0]!.code;
-  const put = await fetch(`http://127.0.0.1:${sandbox.port}/_admin/faults/business`, {
-    method: 'PUT', headers: { ...ADMIN, 'content-type': 'application/json' }, body: JSON.stringify({ failNext: 1 }),
-  });
-  assert.equal(put.status, 200);
+  await setSandboxFaults(`http://127.0.0.1:${sandbox.port}`, 'business', { failNext: 1 });
   assert.equal((await fetch(`${base}/`)).status, 200);
   assert.equal((await get(`/v1/enterprises/${code}`)).status, 503);
   assert.equal((await get(`/v1/enterprises/${code}`)).status, 200);

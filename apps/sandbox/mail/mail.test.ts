@@ -4,6 +4,8 @@ import { createConnection } from 'node:net';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { DEFAULT_ADMIN_TOKEN, startSandbox, type RunningSandbox } from '../server.ts';
+import type { FaultSettings } from '../faults.ts';
+import { setSandboxFaults } from '../faults-admin.ts';
 import type { MailMessage } from './sandbox.ts';
 import { mailSandbox } from './sandbox.ts';
 
@@ -21,7 +23,7 @@ before(async () => {
 after(() => sandbox.close());
 beforeEach(async () => {
   await fetch(local('/mail/_admin/messages'), { method: 'DELETE', headers: ADMIN });
-  await fetch(local('/_admin/faults/mail'), { method: 'DELETE', headers: ADMIN });
+  await putFaults(null);
 });
 
 const local = (path: string): string => `http://127.0.0.1:${sandbox.port}${path}`;
@@ -39,9 +41,7 @@ async function listMessages(query = ''): Promise<{ total: number; items: MailMes
   return (await response.json()) as { total: number; items: MailMessage[] };
 }
 
-function putFaults(body: object): Promise<Response> {
-  return fetch(local('/_admin/faults/mail'), { method: 'PUT', headers: { ...ADMIN, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
+const putFaults = (settings: Partial<FaultSettings> | null) => setSandboxFaults(local(''), 'mail', settings);
 
 test('info names the SMTP endpoint actually listened on, without secrets', async () => {
   const response = await fetch(local('/mail/api/v1/info'));
@@ -148,13 +148,13 @@ test('SMTP: AUTH PLAIN/LOGIN advertised without STARTTLS; a message over 25 MB i
 });
 
 test('fault "down" refuses the connection with 421; the sandbox recovers', async () => {
-  assert.equal((await putFaults({ down: true })).status, 200);
+  await putFaults({ down: true });
   await assert.rejects(send({ to: 'an@example.vn', subject: 'down', text: 'x' }), (error: { responseCode?: number; message: string }) => {
     assert.equal(error.responseCode, 421);
     assert.match(error.message, /Service not available/);
     return true;
   });
-  await fetch(local('/_admin/faults/mail'), { method: 'DELETE', headers: ADMIN });
+  await putFaults(null);
   await send({ to: 'an@example.vn', subject: 'up', text: 'x' });
   assert.deepEqual((await listMessages()).items.map((m) => m.subject), ['up']);
 });

@@ -1,6 +1,7 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_ADMIN_TOKEN, startSandbox, type RunningSandbox } from '../server.ts';
+import { setSandboxFaults } from '../faults-admin.ts';
 import { smsSandbox, type SmsMessage } from './sandbox.ts';
 
 const CLIENT = { id: 'test-client', secret: 'test-api-key-1', brandnames: ['DONGTHAP', 'HCC-DTP'] };
@@ -16,7 +17,7 @@ before(async () => {
 after(() => sandbox.close());
 beforeEach(async () => {
   await fetch(local('/sms/_admin/messages'), { method: 'DELETE', headers: ADMIN });
-  await fetch(local('/_admin/faults/sms'), { method: 'DELETE', headers: ADMIN });
+  await setSandboxFaults(local(''), 'sms', null);
 });
 
 const local = (path: string): string => `http://127.0.0.1:${sandbox.port}${path}`;
@@ -189,10 +190,7 @@ test('the inbox page groups by phone, newest first, and escapes message text', a
 });
 
 test('faults apply to the API (failNext) but not to the inbox page', async () => {
-  const put = await fetch(local('/_admin/faults/sms'), {
-    method: 'PUT', headers: { ...ADMIN, 'content-type': 'application/json' }, body: JSON.stringify({ failNext: 1, failStatus: 503 }),
-  });
-  assert.equal(put.status, 200);
+  await setSandboxFaults(local(''), 'sms', { failNext: 1, failStatus: 503 });
   const faulted = await send({ requestId: 'retry-me' });
   assert.equal(faulted.status, 503);
   assert.equal(faulted.body.code, 'sandbox.fault_injected');

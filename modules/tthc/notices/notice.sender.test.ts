@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import assert from 'node:assert/strict';
 import {
-  DEFAULT_ADMIN_TOKEN, DEFAULT_MAIL_USERS, DEFAULT_SMS_CLIENTS, mailSandbox, smsSandbox, startSandbox, type RunningSandbox,
+  DEFAULT_ADMIN_TOKEN, DEFAULT_MAIL_USERS, DEFAULT_SMS_CLIENTS, mailSandbox, setSandboxFaults, smsSandbox, startSandbox, type RunningSandbox,
 } from '../../../apps/sandbox/index.ts';
 import { createMailer, createSmsSender } from '../../../packages/national/index.ts';
 import { JobRunner, queryRows } from '../../../packages/platform/index.ts';
@@ -46,7 +46,7 @@ describe('notices by mail and SMS', () => {
     assert.match((await mails())[0]!.text, /Bộ phận Một cửa sẽ kiểm tra hồ sơ/);
     assert.match((await smsInbox()).items[0]!.message, new RegExp(`^Ho so ${code} da duoc nop truc tuyen`));
 
-    await fetch(`${sandbox.url}/_admin/faults/sms`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ failNext: 1 }) });
+    await setSandboxFaults(sandbox.url, 'sms', { failNext: 1 });
     await act(w, w.desk, dossier, { action: 'accept' });
     assert.equal(await runner.drain(), 2, 'one mail job, one SMS job');
 
@@ -79,7 +79,7 @@ describe('notices by mail and SMS', () => {
     await act(w, w.desk, dossier, { action: 'accept' });
     const texts = async () => ((await (await fetch(`${sandbox.url}/sms/_admin/messages?phone=0987654321`, { headers: admin })).json()) as { items: { message: string }[] }).items.map((m) => m.message);
 
-    await fetch(`${sandbox.url}/_admin/faults/sms`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ failNext: 1 }) });
+    await setSandboxFaults(sandbox.url, 'sms', { failNext: 1 });
     await runner.drain();
     assert.deepEqual(await texts(), [], 'the filing SMS failed; the receipt SMS did not overtake it');
     const waiting = await queryRows<{ event: string; attempts: number; last_error: string }>(w.database.db, sql`
