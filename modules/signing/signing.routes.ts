@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { AppError, badRequest, errorResponses, type App } from '../../packages/platform/index.ts';
+import { AppError, badRequest, contentDisposition, errorResponses, type App } from '../../packages/platform/index.ts';
 import { MANAGE_PERMISSION, type ResultRegistry, type ResultQuery as Query, type ResultStatus } from './registry.service.ts';
 import type { FastifyRequest } from 'fastify';
 import type { SigningService, Verification } from './signing.service.ts';
@@ -72,8 +72,7 @@ export function signingRoutes(signing: SigningService, registry: ResultRegistry)
       },
     }, async (request, reply) => {
       const { fileName, bytes } = await registry.file(request.principal, request.params.code);
-      const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/"/g, '') || 'ket-qua.pdf';
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(bytes);
+      return reply.type('application/pdf').header('content-disposition', contentDisposition(fileName)).send(bytes);
     });
 
     app.post('/:code/status', {

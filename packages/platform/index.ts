@@ -36,3 +36,4 @@ export * from './notify.ts';
 export * from './csv.ts';
 export * from './fonts.ts';
 export * from './pdfmake.ts';
+export * from './content-disposition.ts';

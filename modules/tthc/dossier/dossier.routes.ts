@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DossierFeesSchema } from '../fees/fee.schemas.ts';
 import { Type } from 'typebox';
-import { AppError, badRequest, errorResponses, refuseNul, unprocessable, type App, type Db } from '../../../packages/platform/index.ts';
+import { AppError, badRequest, contentDisposition, errorResponses, refuseNul, unprocessable, type App, type Db } from '../../../packages/platform/index.ts';
 import * as S from './dossier.schemas.ts';
 import type { DossierService, FilingInput } from './dossier.service.ts';
 import type { Command } from './dossier.actions.ts';
@@ -18,12 +18,6 @@ const CERTIFICATION_CLAIM = /certif|true.?copy|chung.?thuc|mark/i;
 const PURPOSE = 'handling an administrative-procedure dossier';
 /** The same purpose as the person reads it in "who read my data". */
 const PURPOSE_VI = 'Giải quyết hồ sơ thủ tục hành chính';
-
-/** ASCII file name for Content-Disposition, plus the UTF-8 original (RFC 6266). */
-export function attachment(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * A multipart body that ends early or breaks its own framing is the client's fault: 400 with a
@@ -187,7 +181,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       const file = await dossiers.fileContent(request.principal, request.params.id, request.params.fileId);
       await request.audit({ action: 'read tthc.dossier_file', target: `/api/tthc/dossiers/${request.params.id}/files/${request.params.fileId}`, purpose: PURPOSE });
       await reads?.dossierRead(request.principal, request.params.id, (code) => `Tệp "${file.fileName}" của hồ sơ ${code}`, `/api/tthc/dossiers/${request.params.id}/files/${request.params.fileId}`, PURPOSE_VI);
-      return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.fileName)).send(file.bytes);
+      return reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(file.fileName)).send(file.bytes);
     });
 
     app.get('/dossiers/:id/documents/:kind', {
@@ -202,7 +196,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       const pdf = await dossiers.document(request.principal, request.params.id, request.params.kind);
       await request.audit({ action: 'read tthc.dossier_document', target: `/api/tthc/dossiers/${request.params.id}/documents/${request.params.kind}`, purpose: PURPOSE });
       await reads?.dossierRead(request.principal, request.params.id, (code) => `Văn bản "${pdf.fileName}" của hồ sơ ${code}`, `/api/tthc/dossiers/${request.params.id}/documents/${request.params.kind}`, PURPOSE_VI);
-      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(pdf.fileName).replace('attachment', 'inline')).send(pdf.bytes);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(pdf.fileName, 'inline')).send(pdf.bytes);
     });
 
     app.get('/desks/:deskAgencyId/register', {
@@ -218,7 +212,7 @@ export function dossierRoutes(dossiers: DossierService, uploads: UploadService, 
       const file = await dossiers.register(request.principal, { deskAgencyId, ...request.query });
       await request.audit({ action: 'read tthc.tracking_register', target: `/api/tthc/desks/${deskAgencyId}/register?from=${request.query.from}&to=${request.query.to}`, purpose: PURPOSE });
       await reads?.registerRead(request.principal, deskAgencyId, request.query.from, request.query.to);
-      return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.fileName)).send(file.bytes);
+      return reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(file.fileName)).send(file.bytes);
     });
 
     app.get('/lookup', {

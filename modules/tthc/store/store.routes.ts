@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, errorResponses, type App } from '../../../packages/platform/index.ts';
-import { attachment } from '../dossier/dossier.routes.ts';
+import { AppError, contentDisposition, errorResponses, type App } from '../../../packages/platform/index.ts';
 import type { DataReads } from './reads.service.ts';
 import type { ShareService } from './share.service.ts';
 import type { StoreService } from './store.service.ts';
@@ -52,7 +51,7 @@ export function storeRoutes(store: StoreService, shares: ShareService, reads: Da
       schema: { operationId: 'downloadStoreDocument', tags, summary: 'Download a document of one\'s store', params: S.DocumentParams, response: { 200: Binary, ...errorResponses(404, 409) } },
     }, async (request, reply) => {
       const file = await store.file(request.principal, request.params.ref);
-      return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.fileName)).send(file.bytes);
+      return reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(file.fileName)).send(file.bytes);
     });
 
     app.post('/store/documents/:ref/reuse', {
@@ -93,7 +92,7 @@ export function storeRoutes(store: StoreService, shares: ShareService, reads: Da
     }, async (request, reply) => {
       const file = await shares.open(request.principal, request.params.token).catch((error: unknown) => auditRefusal(request, error));
       await request.audit({ action: 'read tthc.store_share', target: '/api/tthc/store/shared/:token', purpose: 'opening a shared e-data store document' });
-      return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.fileName)).send(file.bytes);
+      return reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(file.fileName)).send(file.bytes);
     });
 
     app.get('/store/access-log', {
