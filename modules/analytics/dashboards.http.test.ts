@@ -53,7 +53,7 @@ describe('IOC dashboards over HTTP', () => {
   it('seeds the province dashboard with the panels of the issue; internal: signed-in report readers only', async () => {
     const province = await dashboard('toan-tinh', leader);
     assert.equal(province.visibility, 'internal');
-    assert.deepEqual(province.panels.map((p) => p.measure), ['received_today', 'on_time_rate', 'index_score', 'kpis', 'overdue_by_agency', 'received_by_channel', 'communes_received']);
+    assert.deepEqual(province.panels.map((p) => p.measure), ['received_today', 'on_time_rate', 'index_score', 'kpis', 'overdue_by_agency', 'received_by_channel', 'received_by_month', 'on_time_rate_by_month', 'communes_received']);
     assert.equal((await call('GET', '/api/analytics/dashboards/toan-tinh')).statusCode, 401);
     assert.deepEqual(((await call('GET', '/api/analytics/dashboards')).json() as { items: Dashboard[] }).items.map((d) => d.code), [PUBLIC_CODE], 'anonymous sees the seeded public dashboard, no internal one');
     const citizenLike = await clientToken(w, x001, ['dossier.read']);

@@ -1,8 +1,11 @@
 import type { Principal } from '../../packages/platform/index.ts';
 import type { Figures } from './figures.ts';
+import { TREND_VALUES, slotsEnd, trendSlots, type TrendGrain, type TrendValue } from './dashboards.trends.ts';
 import { FRAMEWORK_KPIS, evaluateIndex, evaluateKpis } from './indicators.ts';
+import type { IndicatorInputsOf } from './indicators.report.ts';
 import type { DrillFigure } from './one-stop.repository.ts';
 import type { OneStopReport, OneStopService } from './one-stop.service.ts';
+import type { TrendCounts } from './trends.repository.ts';
 
 /** How a panel draws its measure. */
 export const CHART_KINDS = ['number', 'gauge', 'bar', 'line', 'pie', 'table', 'commune-map'] as const;
@@ -11,8 +14,8 @@ export type ChartKind = (typeof CHART_KINDS)[number];
 export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-/** What a measure answers: one value, a series of labelled values, or a value per commune. */
-export type MeasureShape = 'value' | 'series' | 'communes';
+/** What a measure answers: one value, a series of labelled values, a time series (months or days in order), or a value per commune. */
+export type MeasureShape = 'value' | 'series' | 'trend' | 'communes';
 export type Unit = 'count' | '%' | 'points';
 
 export interface DataRow {
@@ -45,6 +48,10 @@ export interface MeasureContext {
   /** The dossiers received on a day per agency, among the agencies given. */
   receivedOn(day: string, agencyIds: string[]): Promise<Map<string, number>>;
   communes(): Promise<CommuneRef[]>;
+  /** The pre-aggregate's month or day rows of [from, to) among the agencies given (trends.repository.ts). */
+  trend(grain: TrendGrain, from: string, to: string, agencyIds: string[]): Promise<TrendCounts[]>;
+  /** The indicators' inputs of the period and agency: the same read as the indicators page (indicators.report.ts). */
+  indicators(): Promise<IndicatorInputsOf>;
 }
 
 export interface Measure {
@@ -59,6 +66,7 @@ export interface Measure {
 export const CHARTS_OF: Readonly<Record<MeasureShape, readonly ChartKind[]>> = {
   value: ['number', 'gauge'],
   series: ['bar', 'line', 'pie', 'table'],
+  trend: ['line', 'bar', 'table'],
   communes: ['commune-map', 'table', 'bar'],
 };
 
@@ -124,6 +132,29 @@ function perCommune(key: string, name: Measure['name'], unit: Unit, pick: (f: Fi
   };
 }
 
+/**
+ * A time series ending with the period shown: 12 months or 30 days, each slot's value beside the
+ * same slot a year before (`previous`), within the caller's scope. No drill-down: a slot is not a period of the API.
+ */
+function trend(key: string, name: Measure['name'], unit: Unit, grain: TrendGrain, value: TrendValue): Measure {
+  return {
+    key, name, shape: 'trend', unit,
+    async compute(ctx) {
+      const slots = trendSlots(grain, ctx.period, ctx.today);
+      const { ids } = await ctx.oneStop.agenciesOf(ctx.principal, ctx.agency);
+      const [now, before] = await Promise.all([
+        ctx.trend(grain, slots[0]!.day, slotsEnd(grain, slots.at(-1)!.day), ids),
+        ctx.trend(grain, slots[0]!.previousDay, slotsEnd(grain, slots.at(-1)!.previousDay), ids),
+      ]);
+      const at = (rows: TrendCounts[]) => new Map(rows.map((r) => [r.day, r]));
+      const [current, previous] = [at(now), at(before)];
+      const pick = TREND_VALUES[value];
+      const rows = slots.map((s) => one(s.key, s.label, pick(current.get(s.day)), pick(previous.get(s.previousDay))));
+      return { unit, max: unit === '%' ? 100 : null, rows };
+    },
+  };
+}
+
 const CHANNELS = [
   ['online', 'Trực tuyến'], ['counter', 'Tại quầy'], ['nationalPortal', 'Cổng Dịch vụ công quốc gia'], ['post', 'Bưu chính công ích'],
 ] as const;
@@ -153,18 +184,18 @@ export const MEASURES: readonly Measure[] = [
   {
     key: 'index_score', name: { vi: 'Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)', en: 'Service-quality index (Decision 766)' }, shape: 'value', unit: 'points',
     async compute(ctx) {
-      const r = await report(ctx);
-      const index = evaluateIndex({ figures: r.total });
-      const before = evaluateIndex({ figures: r.previousTotal });
+      const { report: r, current, previous } = await ctx.indicators();
+      const index = evaluateIndex(current);
+      const before = evaluateIndex(previous);
       return { unit: 'points', max: index.measuredMax, rows: [one('index', r.agency.name, index.points, before.points, null, index.measuredMax)] };
     },
   },
   {
     key: 'kpis', name: { vi: 'Chỉ tiêu chuyển đổi số so với mục tiêu 2030', en: 'Framework KPIs against their 2030 targets' }, shape: 'series', unit: '%',
     async compute(ctx) {
-      const r = await report(ctx);
+      const { current, previous } = await ctx.indicators();
       const names = new Map(FRAMEWORK_KPIS.map((k) => [k.id, k.name.vi]));
-      const rows = evaluateKpis({ figures: r.total }, { figures: r.previousTotal })
+      const rows = evaluateKpis(current, previous)
         .filter((k) => k.observable && k.value !== null)
         .map((k) => one(k.id, names.get(k.id) ?? k.id, k.value, k.previous, null, k.target));
       return { unit: '%', max: 100, rows };
@@ -184,6 +215,12 @@ export const MEASURES: readonly Measure[] = [
       return { unit: 'count', max: null, rows: CHANNELS.map(([key, label]) => one(key, label, r.total.received[key], r.previousTotal.received[key])) };
     },
   },
+  trend('received_by_month', { vi: 'Hồ sơ tiếp nhận theo tháng (12 tháng)', en: 'Dossiers received per month (12 months)' }, 'count', 'month', 'received'),
+  trend('on_time_by_month', { vi: 'Hồ sơ trả đúng hạn theo tháng (12 tháng)', en: 'Results returned on time per month (12 months)' }, 'count', 'month', 'returnedOnTime'),
+  trend('on_time_rate_by_month', { vi: 'Tỉ lệ đúng hạn theo tháng (12 tháng)', en: 'On-time rate per month (12 months)' }, '%', 'month', 'onTimeRate'),
+  trend('received_by_day', { vi: 'Hồ sơ tiếp nhận theo ngày (30 ngày)', en: 'Dossiers received per day (30 days)' }, 'count', 'day', 'received'),
+  trend('on_time_by_day', { vi: 'Hồ sơ trả đúng hạn theo ngày (30 ngày)', en: 'Results returned on time per day (30 days)' }, 'count', 'day', 'returnedOnTime'),
+  trend('on_time_rate_by_day', { vi: 'Tỉ lệ đúng hạn theo ngày (30 ngày)', en: 'On-time rate per day (30 days)' }, '%', 'day', 'onTimeRate'),
   perCommune('communes_received', { vi: 'Hồ sơ tiếp nhận theo xã, phường', en: 'Dossiers received by commune' }, 'count', (f) => f.received.total),
   perCommune('communes_overdue', { vi: 'Hồ sơ quá hạn theo xã, phường', en: 'Overdue dossiers by commune' }, 'count', (f) => f.overdue),
   perCommune('communes_on_time_rate', { vi: 'Tỉ lệ đúng hạn theo xã, phường', en: 'On-time rate by commune' }, '%', (f) => f.onTimeRate),

@@ -44,7 +44,7 @@ export const DashboardListSchema = Type.Object({ items: Type.Array(DashboardSche
 
 export const MeasureListSchema = Type.Object({
   items: Type.Array(Type.Object({
-    key: Type.String(), name: Type.Object({ vi: Type.String(), en: Type.String() }), shape: Type.Enum(['value', 'series', 'communes']),
+    key: Type.String(), name: Type.Object({ vi: Type.String(), en: Type.String() }), shape: Type.Enum(['value', 'series', 'trend', 'communes']),
     unit: Type.Enum(['count', '%', 'points']), charts: Type.Array(Type.Enum(CHART_KINDS)),
   }, { $id: 'DashboardMeasure' })),
 }, { $id: 'DashboardMeasureList' });

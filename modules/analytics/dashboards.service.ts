@@ -3,6 +3,8 @@ import type { CatalogService } from '../catalog/index.ts';
 import { CHARTS_OF, MEASURES, MEASURE_BY_KEY, type ChartKind, type CommuneRef, type DataRow, type PeriodKind, type Unit } from './dashboards.measures.ts';
 import { dashboardsRepository as repo, type DashboardRow, type PanelRow } from './dashboards.repository.ts';
 import { validateCommuneMap } from './dashboards.geojson.ts';
+import { indicatorInputs, type IndicatorSources } from './indicators.report.ts';
+import { trendsRepository } from './trends.repository.ts';
 import { REPORT_PERMISSION, type OneStopService } from './one-stop.service.ts';
 
 /** Administrators configure the dashboards and the commune map province-wide: the shared-catalogue permission at the root agency. */
@@ -57,6 +59,8 @@ export interface DashboardsDeps {
   db: Db;
   oneStop: OneStopService;
   catalog: Pick<CatalogService, 'listAgencies' | 'readCodeList' | 'rootAgency'>;
+  /** The counts beside the figures that the indicators page takes (national sync, LGSP): the index and KPI panels take the same. */
+  sources?: IndicatorSources | undefined;
   now: () => Date;
 }
 
@@ -157,9 +161,12 @@ export function createDashboardsService(deps: DashboardsDeps) {
     if (!measure) throw unprocessable('analytics.measure_unknown', 'Không có chỉ số này / Unknown measure', { measure: panel.measure });
     const isPublic = d.visibility === 'public';
     const period = query.period ?? defaultPeriod(panel.periodKind, today());
+    const reader = isPublic ? await publicReader() : principal;
     const result = await measure.compute({
-      principal: isPublic ? await publicReader() : principal, oneStop: deps.oneStop, period, agency: query.agency, today: today(),
+      principal: reader, oneStop: deps.oneStop, period, agency: query.agency, today: today(),
       receivedOn: (day, ids) => repo.receivedOn(db, day, ids), communes,
+      trend: (grain, from, to, ids) => trendsRepository.counts(db, grain, from, to, ids),
+      indicators: () => indicatorInputs(deps.oneStop, deps.sources ?? {}, reader, { period, agency: query.agency }),
     });
     const limited = panel.options.limit ? result.rows.slice(0, panel.options.limit) : result.rows;
     const rows = isPublic ? limited.map((r) => ({ ...r, drill: null })) : limited;
@@ -313,7 +320,7 @@ export type DashboardsService = ReturnType<typeof createDashboardsService>;
 
 export const DEFAULT_DASHBOARD: DashboardInput = { code: 'toan-tinh', titleVi: 'Toàn tỉnh', titleEn: 'The province at a glance', visibility: 'internal', refreshSeconds: 300, rotationSeconds: 20 };
 
-/** The panels issue 12 lists: KPIs with targets, the service-quality score, today's dossiers, overdue by agency, the commune layer. */
+/** The panels issue 12 lists: KPIs with targets, the service-quality score, today's dossiers, overdue by agency, 12 months against the year before, the commune layer. */
 export const DEFAULT_PANELS: Omit<PanelInput, 'position'>[] = [
   { titleVi: 'Hồ sơ tiếp nhận hôm nay', titleEn: 'Dossiers received today', measure: 'received_today', chart: 'number', periodKind: 'month' },
   { titleVi: 'Tỉ lệ giải quyết đúng hạn', titleEn: 'On-time rate', measure: 'on_time_rate', chart: 'gauge', periodKind: 'month' },
@@ -321,6 +328,8 @@ export const DEFAULT_PANELS: Omit<PanelInput, 'position'>[] = [
   { titleVi: 'Chỉ tiêu so với mục tiêu 2030', titleEn: 'KPIs against their 2030 targets', measure: 'kpis', chart: 'bar', periodKind: 'month' },
   { titleVi: 'Hồ sơ quá hạn theo cơ quan', titleEn: 'Overdue dossiers by agency', measure: 'overdue_by_agency', chart: 'bar', periodKind: 'month', options: { limit: 15 } },
   { titleVi: 'Hồ sơ tiếp nhận theo kênh', titleEn: 'Dossiers received by channel', measure: 'received_by_channel', chart: 'pie', periodKind: 'month' },
+  { titleVi: 'Hồ sơ tiếp nhận 12 tháng', titleEn: 'Dossiers received, 12 months', measure: 'received_by_month', chart: 'line', periodKind: 'month' },
+  { titleVi: 'Tỉ lệ đúng hạn 12 tháng', titleEn: 'On-time rate, 12 months', measure: 'on_time_rate_by_month', chart: 'line', periodKind: 'month' },
   { titleVi: 'Hồ sơ tiếp nhận theo xã, phường', titleEn: 'Dossiers received by commune', measure: 'communes_received', chart: 'commune-map', periodKind: 'month' },
 ];
 

@@ -82,8 +82,10 @@ export function createAnalyticsModule(ctx: ModuleContext, deps: AnalyticsDepende
     readCodeList: fresh((code: string, query: Parameters<CatalogService['readCodeList']>[1]) => catalog.readCodeList(code, query)),
   };
   const oneStop = createOneStopService({ db, catalog: reference, now: deps.now ?? (() => new Date()) });
-  const dashboards = createDashboardsService({ db, oneStop, catalog: { ...reference, rootAgency: () => catalog.rootAgency() }, now: deps.now ?? (() => new Date()) });
-  const stats = oneStopRoutes(oneStop, { nationalSyncs: deps.tthc.nationalSyncs, lgsp: deps.lgsp });
+  // The indicators page and the IOC's index and KPI panels read the same counts beside the figures.
+  const sources = { nationalSyncs: deps.tthc.nationalSyncs, lgsp: deps.lgsp };
+  const dashboards = createDashboardsService({ db, oneStop, catalog: { ...reference, rootAgency: () => catalog.rootAgency() }, sources, now: deps.now ?? (() => new Date()) });
+  const stats = oneStopRoutes(oneStop, sources);
   const ioc = dashboardRoutes(dashboards);
   return {
     oneStop,

@@ -75,6 +75,19 @@ describe('service-quality index and framework KPIs over HTTP', () => {
     // The province: its departments, none publishing a service on LGSP yet.
     const province = (await get(`/api/analytics/indicators?period=${month}`)).json() as Indicators;
     assert.equal(province.kpis.find((k) => k.id === 'kpi.10')!.value, 0);
+
+    // The IOC's index and KPI panels take the same counts (one read: indicators.report.ts), so they show the same score.
+    const ioc = (await get('/api/analytics/dashboards/toan-tinh')).json() as { panels: { id: string; measure: string }[] };
+    const panel = async (measure: string, agency?: string) => {
+      const response = await get(`/api/analytics/dashboards/toan-tinh/panels/${ioc.panels.find((p) => p.measure === measure)!.id}/data?period=${month}${agency ? `&agency=${agency}` : ''}`);
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json() as { rows: { key: string; value: number | null }[] };
+    };
+    assert.equal((await panel('index_score', x002)).rows[0]!.value, body.index.points, 'the commune\'s score, with 766.1.4 counted');
+    assert.equal((await panel('index_score')).rows[0]!.value, province.index.points);
+    const kpis = await panel('kpis', x002);
+    assert.equal(kpis.rows.find((k) => k.key === 'kpi.national-sync')?.value, 50, 'the national sync\'s share on the IOC too');
+    assert.equal((await panel('kpis')).rows.find((k) => k.key === 'kpi.10')?.value, 0, 'and the LGSP registry\'s');
   });
 
   it('keeps a commune\'s leader to the commune, and refuses a bad period', async () => {

@@ -2,8 +2,7 @@ import type { Principal } from '../../packages/platform/index.ts';
 import type { LgspModule } from '../lgsp/index.ts';
 import type { TthcModule } from '../tthc/index.ts';
 import { FRAMEWORK_KPIS, INDEX_GROUPS, INDEX_INDICATORS, evaluateIndex, evaluateKpis, type IndicatorInputs, type LgspCounts, type Observation } from './indicators.ts';
-import type { OneStopService } from './one-stop.service.ts';
-import type { PeriodView } from './one-stop.service.ts';
+import type { OneStopReport, OneStopService, PeriodView } from './one-stop.service.ts';
 
 /** The counts beside the one-stop figures, read through other modules' doors (each optional: without it the indicators it feeds stay null). */
 export interface IndicatorSources {
@@ -25,19 +24,39 @@ export async function lgspCounts(registry: NonNullable<IndicatorSources['lgsp']>
 /** How Sen's measure differs from the definition, or why it cannot observe the indicator and who could. */
 const noteOf = (o: Observation): string | null => (o.observable ? o.approximation : `${o.why} — ${o.feeder}`);
 
+/** The indicators' inputs of one period and agency: the one-stop report and the counts beside it, now and a year before. */
+export interface IndicatorInputsOf {
+  report: OneStopReport;
+  current: IndicatorInputs;
+  previous: IndicatorInputs;
+}
+
+/**
+ * The one way the indicators' inputs are read, for the indicators page and the IOC's index and
+ * KPI panels alike: the one-stop figures with the caller's grants (same scope rules as the
+ * statistics), the national sync's acknowledged count of the same agencies and period, and the
+ * LGSP registry's publishing departments.
+ */
+export async function indicatorInputs(oneStop: OneStopService, sources: IndicatorSources, principal: Principal, query: { period: string; agency?: string | undefined }): Promise<IndicatorInputsOf> {
+  const report = await oneStop.report(principal, { period: query.period, groupBy: 'agency', ...(query.agency ? { agency: query.agency } : {}) });
+  const { ids, departmentIds } = await oneStop.agenciesOf(principal, report.agency.id);
+  const synced = (p: PeriodView) => sources.nationalSyncs?.receivedAndSynced(ids, p.from, p.to);
+  const [now, before, lgsp] = await Promise.all([synced(report.period), synced(report.previousPeriod), sources.lgsp && lgspCounts(sources.lgsp, departmentIds)]);
+  return {
+    report,
+    current: { figures: report.total, dossiers: { syncedToNationalPortal: now }, lgsp },
+    // The registry keeps no history: last year's LGSP share is unknown, so that KPI shows no trend.
+    previous: { figures: report.previousTotal, dossiers: { syncedToNationalPortal: before } },
+  };
+}
+
 /**
  * The service-quality index (Decision 766/QĐ-TTg) and the framework's KPIs of one period and
  * agency, computed live from the same one-stop figures as the statistics (same scope rules: the
  * figures come from the one-stop service with the caller's grants).
  */
 export async function indicatorsReport(oneStop: OneStopService, sources: IndicatorSources, principal: Principal, query: { period: string; agency?: string | undefined }) {
-  const report = await oneStop.report(principal, { period: query.period, groupBy: 'agency', ...(query.agency ? { agency: query.agency } : {}) });
-  const { ids, departmentIds } = await oneStop.agenciesOf(principal, report.agency.id);
-  const synced = (p: PeriodView) => sources.nationalSyncs?.receivedAndSynced(ids, p.from, p.to);
-  const [now, before, lgsp] = await Promise.all([synced(report.period), synced(report.previousPeriod), sources.lgsp && lgspCounts(sources.lgsp, departmentIds)]);
-  const current: IndicatorInputs = { figures: report.total, dossiers: { syncedToNationalPortal: now }, lgsp };
-  // The registry keeps no history: last year's LGSP share is unknown, so that KPI shows no trend.
-  const previous: IndicatorInputs = { figures: report.previousTotal, dossiers: { syncedToNationalPortal: before } };
+  const { report, current, previous } = await indicatorInputs(oneStop, sources, principal, query);
   const index = evaluateIndex(current);
   const byIndicator = new Map(INDEX_INDICATORS.map((i) => [i.id, i]));
   const byGroup = new Map(INDEX_GROUPS.map((g) => [g.id, g]));

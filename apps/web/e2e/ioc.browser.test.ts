@@ -3,6 +3,7 @@
 // is overdue today; a leader opens the IOC, drills from the province's "overdue by agency" panel
 // to the commune, its procedure and the overdue dossier, downloads the chart as a PNG image and
 // its data as CSV and Excel, the monthly report (form II.06a/VPCP/KSTT) as PDF, runs the wall mode, and opens the dossier.
+// Then the administrator imports a commune map (GeoJSON) and the leader sees it instead of the schematic grid.
 // Run: node --test apps/web/e2e/ioc.browser.test.ts
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,12 +11,27 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { checkA11y, journey, setUpHarness, signInOfficial, type Harness } from './harness.ts';
 import { pdfText } from '../../../packages/platform/testing.ts';
-import { BIRTH, COMMUNE_NAME, DESK, LEADER, fileAtCounter } from './tthc-steps.ts';
+import { BIRTH, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, fileAtCounter } from './tthc-steps.ts';
 
 const DAY = 86_400_000;
 const clock = { offsetMs: 0 };
 const harness: Harness = setUpHarness({ now: () => new Date(Date.now() + clock.offsetMs) });
 const OVERDUE_PANEL = 'Hồ sơ quá hạn theo cơ quan';
+const COMMUNE_PANEL = 'Hồ sơ tiếp nhận theo xã, phường';
+const ADMIN = { username: 'admin', password: 'Admin@2026!', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP' };
+
+/**
+ * A commune map of three real communes, side by side from west to east — their 5-digit codes
+ * (Decision 19/2025/QĐ-TTg) from ../shared/reference/dong-thap-communes-2025.csv, Tân Hồng,
+ * Tân Thành, Tân Hộ Cơ — with SYNTHETIC geometry (three squares near Tân Hồng, not the real
+ * boundaries, which Sen does not ship).
+ */
+const MAP_COMMUNES = [[COMMUNE_UNIT, 'Tân Hồng'], ['29938', 'Tân Thành'], ['29929', 'Tân Hộ Cơ']] as const;
+const square = (west: number) => [[[west, 10.86], [west + 0.04, 10.86], [west + 0.04, 10.9], [west, 10.9], [west, 10.86]]];
+const COMMUNE_MAP = {
+  type: 'FeatureCollection',
+  features: MAP_COMMUNES.map(([code, name], i) => ({ type: 'Feature', properties: { code, ten: name }, geometry: { type: 'Polygon', coordinates: square(105.5 + i * 0.04) } })),
+};
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const event = page.waitForEvent('download');
@@ -103,6 +119,44 @@ describe('IOC browser journey', { timeout: 600_000 }, () => {
       await list.getByRole('link', { name: code }).click();
       await leader.waitForURL(/\/workspace\/dossiers\//);
       await leader.getByTestId('dossier-code').filter({ hasText: code }).waitFor();
+      await checkA11y(leader);
+    });
+  });
+
+  test('the administrator imports a commune map and the leader sees it instead of the schematic grid', async () => {
+    await journey(harness, 'ioc-map-admin', async (admin) => {
+      await signInOfficial(harness, admin, ADMIN, '/admin/ioc');
+      const card = admin.getByRole('region', { name: 'Bản đồ xã, phường', exact: true });
+      await card.getByText(/^Chưa nhập bản đồ: biểu đồ xã, phường hiện dạng lưới 102 ô/).waitFor();
+      await checkA11y(admin);
+      const file = card.locator('input[type="file"]');
+      // A code outside the catalogue refuses the whole file, naming it; nothing is stored.
+      const unknown = { ...COMMUNE_MAP, features: [...COMMUNE_MAP.features, { ...COMMUNE_MAP.features[0]!, properties: { code: '99999' } }] };
+      await file.setInputFiles({ name: 'sai-ma.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(unknown)) });
+      await card.getByRole('button', { name: 'Nhập bản đồ' }).click();
+      await card.getByRole('alert').filter({ hasText: 'Các mã không có trong danh mục: 99999' }).waitFor();
+      await card.getByText(/^Chưa nhập bản đồ/).waitFor();
+      await file.setInputFiles({ name: 'ban-do-xa.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(COMMUNE_MAP)) });
+      await card.getByRole('button', { name: 'Nhập bản đồ' }).click();
+      await card.getByText(/^Đã nhập bản đồ 3 vùng lúc /).waitFor();
+      await checkA11y(admin);
+    });
+
+    await journey(harness, 'ioc-map-leader', async (leader) => {
+      await signInOfficial(harness, leader, LEADER, '/workspace/ioc');
+      await leader.getByRole('heading', { level: 1, name: 'Trung tâm điều hành (IOC)' }).waitFor();
+      const panel = leader.getByRole('region', { name: COMMUNE_PANEL });
+      // The map layer's text alternative: the three communes drawn, each named from the catalogue with its figure; no grid any more.
+      const map = panel.getByRole('img', { name: new RegExp(`^Bản đồ ${COMMUNE_PANEL}, 3 xã, phường: .*${COMMUNE_NAME}: \\d+.*UBND xã Tân Thành: .*UBND xã Tân Hộ Cơ: `) });
+      await map.waitFor();
+      assert.equal(await map.getAttribute('data-layer'), 'map');
+      assert.equal(await panel.getByRole('img', { name: new RegExp(`^Biểu đồ ${COMMUNE_PANEL}:`) }).count(), 0, 'the schematic grid is gone');
+      // The geometry is drawn: the middle square, under the chart's centre, is Tân Thành (its tooltip names it).
+      await map.scrollIntoViewIfNeeded();
+      const box = (await map.boundingBox())!;
+      await map.hover({ position: { x: 4, y: 4 } });
+      await map.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+      await panel.getByText(/^UBND xã Tân Thành: chưa có số liệu$/).waitFor();
       await checkA11y(leader);
     });
   });

@@ -28,6 +28,12 @@ interface Props {
   load?: (dashboard: string, panelId: string, query: PanelQuery) => Promise<PanelData>;
 }
 
+/** The commune keys of an imported map's features (`properties.name`, which the panels' rows carry as `key`). */
+function mapFeatureKeys(geojson: Record<string, unknown>): Set<string> {
+  const features = Array.isArray(geojson['features']) ? (geojson['features'] as { properties?: { name?: unknown } }[]) : [];
+  return new Set(features.map((f) => f.properties?.name).filter((name): name is string => typeof name === 'string'));
+}
+
 const formatValue = (value: number | null, unit: PanelData['unit']) => (value === null ? '–' : `${decimal(value)}${unit === '%' ? ' %' : ''}`);
 
 /** One panel: its chart (ECharts, or a number, or a table), a text alternative, "Tải ảnh" and the data downloads. */
@@ -94,6 +100,14 @@ export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onD
     ...(hasTarget ? [{ key: 'target', header: t('ioc.target'), cell: (r: DataRow) => formatValue(r.target, unit), numeric: true }] : []),
   ];
   const summary = rows.slice(0, 5).map((r) => `${r.label}: ${formatValue(r.value, unit)}`).join('; ');
+  // The commune layer says what it draws: the imported map's communes (each with its value), or the schematic grid.
+  const mapped = data.data?.chart === 'commune-map' && layer?.map ? mapFeatureKeys(layer.map.geojson) : undefined;
+  const alt = mapped
+    ? t('ioc.mapAlt', {
+      title, features: mapped.size,
+      summary: rows.filter((r) => mapped.has(r.key)).slice(0, 10).map((r) => `${r.label}: ${formatValue(r.value, unit)}`).join('; ') || t('ioc.empty'),
+    })
+    : t('ioc.chartAlt', { title, summary: summary || t('ioc.empty') });
   const table = (
     <DataTable caption={t('ioc.tableCaption', { title, period: data.data?.period ?? '' })} columns={columns} rows={rows} rowKey={(r) => r.key}
       isPending={data.isPending} error={localised(data.error)} emptyText={t('ioc.empty')} />
@@ -123,7 +137,7 @@ export function PanelCard({ dashboard, panel, query, tick, layer, canExport, onD
       )}
       {data.data?.chart === 'table' && table}
       {data.data && data.data.chart !== 'table' && rows.every((r) => r.value === null) && <Text c="dimmed" py="md">{t('ioc.empty')}</Text>}
-      {option && <div ref={box} role="img" aria-label={t('ioc.chartAlt', { title, summary: summary || t('ioc.empty') })} style={{ width: '100%', height: panel.chart === 'commune-map' ? Math.max(height, 460) : height }} />}
+      {option && <div ref={box} role="img" aria-label={alt} data-layer={mapped ? 'map' : undefined} style={{ width: '100%', height: panel.chart === 'commune-map' ? Math.max(height, 460) : height }} />}
       {option && (
         <details>
           <summary>{t('ioc.showTable')}</summary>

@@ -50,15 +50,22 @@ export function chartOption(data: PanelData, labels: OptionLabels, layer?: Commu
         ],
       };
     }
-    case 'line':
+    case 'line': {
+      // A time series (months or days in order) beside the same slots a year before, dashed.
+      const hasPrevious = data.rows.some((r) => r.previous !== null);
       return {
         ...common,
         tooltip: { trigger: 'axis' },
-        grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+        legend: { bottom: 0, data: [labels.value, ...(hasPrevious ? [labels.previous] : [])] },
+        grid: { left: 8, right: 24, top: 16, bottom: 32, containLabel: true },
         xAxis: { type: 'category', data: data.rows.map((r) => r.label) },
-        yAxis: { type: 'value' },
-        series: [{ type: 'line', name: labels.value, data: values }, { type: 'line', name: labels.previous, data: data.rows.map((r) => r.previous), lineStyle: { type: 'dashed' } }],
+        yAxis: { type: 'value', ...(data.unit === '%' ? { max: 100 } : {}), minInterval: data.unit === 'count' ? 1 : 0 },
+        series: [
+          { type: 'line', name: labels.value, data: values },
+          ...(hasPrevious ? [{ type: 'line', name: labels.previous, data: data.rows.map((r) => r.previous), lineStyle: { type: 'dashed' } }] : []),
+        ],
       };
+    }
     case 'pie':
       return {
         ...common,
