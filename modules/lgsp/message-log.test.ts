@@ -77,6 +77,8 @@ describe('LGSP message log: group commit and hash chain', () => {
     await b.append(record(1001));
     await Promise.all(Array.from({ length: 60 }, (_, n) => (n % 2 ? a : b).append(record(1002 + n))));
     await Promise.all([a.flush(), b.flush()]);
+    // a's tail was stale once b had written: its next group found the head moved and was chained again.
+    assert.ok(a.groupsRechained() >= 1, `re-chained: ${a.groupsRechained()}`);
     const [count] = await queryRows<{ n: number; d: number }>(database.db, sql`select count(*)::int as n, count(distinct message_id)::int as d from lgsp.message_log`);
     assert.deepEqual(count, { n: 62, d: 62 });
     assert.deepEqual(await verifyMessageLog(database.db, key), { ok: true, records: 62 });
