@@ -8,10 +8,13 @@
 //   (5) as (4) with full body logging (the bodies sealed with the secret box, in the same group commit);
 //   (4g)/(5g) as (4)/(5) against `start --role gateway` (the lean data-plane process, decision 0034)
 //       on the same database, and (4w) with `--workers 2` (BENCH_WORKERS);
-//   (4s) a diagnostic: (4g) with synchronous_commit=off, to show what the WAL flush of each group costs.
+//   (4a) as (4g) with LGSP_LOG_COMMIT=async (decision 0041): the log's commits do not wait for the WAL
+//       flush — an operator's choice, shown apart from the durable default (4g).
 // BENCH_CPU_PROF=1 runs the `--role gateway` process under --cpu-prof (profiles in var/bench-profiles).
 // POSTs of 1 KB and 100 KB bodies (the provider answers the same bytes), each at a fixed
-// 1,000 req/s and at saturation, a few seconds each. Printed: req/s, p50/p99, the latency added
+// 1,000 req/s and at saturation with 20 connections, then at saturation with 100 connections (a
+// gateway whose latency is a WAL flush needs more requests in flight to fill its groups); every
+// target of a table gets the same body and connection count; a few seconds each. Printed: req/s, p50/p99, the latency added
 // to (1), and the ratios (4)/(3), (4)/(2). Targets: (4) ≥ 70 % of (3); added p99 ≤ 5 ms at 1,000 req/s.
 // BENCH_SECONDS (default 6) sets each run's length; the database server is BENCH_DATABASE_URL,
 // TEST_DATABASE_URL or the local one.
@@ -32,6 +35,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const DATABASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const FIXED_RATE = 1000;
 const CONNECTIONS = 20;
+const MANY_CONNECTIONS = 100;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 // The platform child and the `--role gateway` processes must agree on the message log's and tokens' key.
 const MASTER_KEY = randomBytes(32).toString('base64url');
@@ -89,9 +93,9 @@ async function child(role: string, args: string[]): Promise<{ info: Record<strin
 interface Target { name: string; url: string; headers: Record<string, string> }
 interface Figures { rps: number; p50: number; p99: number; failed: number }
 
-async function load(target: Target, body: Buffer, rate: number | undefined): Promise<Figures> {
+async function load(target: Target, body: Buffer, rate: number | undefined, connections: number): Promise<Figures> {
   const result = await autocannon({
-    url: target.url, method: 'POST', body, connections: CONNECTIONS, duration: SECONDS,
+    url: target.url, method: 'POST', body, connections, duration: SECONDS,
     headers: { 'content-type': 'application/octet-stream', ...target.headers },
     ...(rate ? { overallRate: rate } : {}),
   });
@@ -115,9 +119,8 @@ export async function run(): Promise<void> {
     started.push(alone);
     const workers = await roleGateway(databaseUrl!, publicUrl!, WORKERS);
     started.push(workers);
-    // A diagnostic, not a configuration Sen ships: the same process with its commits not waiting
-    // for the WAL flush (node-postgres reads PGOPTIONS), to show how much of (4g) is fsync.
-    const unsynced = await roleGateway(databaseUrl!, publicUrl!, 1, { PGOPTIONS: '-c synchronous_commit=off' });
+    // The operator's other commit mode (decision 0041): the log's commits do not wait for the WAL flush.
+    const unsynced = await roleGateway(databaseUrl!, publicUrl!, 1, { LGSP_LOG_COMMIT: 'async' });
     started.push(unsynced);
     const consumer = { authorization: `Bearer ${token}`, 'x-road-client': client! };
 
@@ -130,20 +133,20 @@ export async function run(): Promise<void> {
       { name: '(4g) --role gateway, metadata', url: `${alone.url}${servicePath}`, headers: consumer },
       { name: '(5g) --role gateway, full bodies', url: `${alone.url}${loggedPath}`, headers: consumer },
       { name: `(4w) --role gateway, ${WORKERS} workers`, url: `${workers.url}${servicePath}`, headers: consumer },
-      { name: '(4s) as (4g), commit not flushed', url: `${unsynced.url}${servicePath}`, headers: consumer },
+      { name: '(4a) as (4g), LGSP_LOG_COMMIT=async', url: `${unsynced.url}${servicePath}`, headers: consumer },
     ];
-    console.log(`lgsp gateway (${SECONDS} s per run, ${CONNECTIONS} connections, POST echo; PostgreSQL message log; (4w) ${WORKERS} workers)`);
+    console.log(`lgsp gateway (${SECONDS} s per run, POST echo; PostgreSQL message log; (4w) ${WORKERS} workers)`);
     for (const size of [1024, 100 * 1024]) {
       const body = Buffer.alloc(size, 'a');
-      for (const rate of [FIXED_RATE, undefined]) {
+      for (const [rate, connections] of [[FIXED_RATE, CONNECTIONS], [undefined, CONNECTIONS], [undefined, MANY_CONNECTIONS]] as const) {
         // A short warm-up of each target (JIT, connection pools, caches) before its measured run.
         const figures = new Map<string, Figures>();
         for (const target of targets) {
-          await autocannon({ url: target.url, method: 'POST', body, connections: CONNECTIONS, duration: 1, headers: { 'content-type': 'application/octet-stream', ...target.headers } });
-          figures.set(target.name, await load(target, body, rate));
+          await autocannon({ url: target.url, method: 'POST', body, connections, duration: 1, headers: { 'content-type': 'application/octet-stream', ...target.headers } });
+          figures.set(target.name, await load(target, body, rate, connections));
         }
         const direct = figures.get(targets[0]!.name)!;
-        console.log(`\n  ${size / 1024} KB body, ${rate ? `fixed ${rate} req/s` : 'saturation'}`);
+        console.log(`\n  ${size / 1024} KB body, ${rate ? `fixed ${rate} req/s` : 'saturation'}, ${connections} connections`);
         console.log(`  ${'configuration'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'+p50'.padStart(6)} ${'+p99'.padStart(6)} failed`);
         for (const [name, f] of figures) {
           console.log(`  ${name.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(7)} ${f.p99.toFixed(1).padStart(7)} ${(f.p50 - direct.p50).toFixed(1).padStart(6)} ${(f.p99 - direct.p99).toFixed(1).padStart(6)} ${f.failed}`);

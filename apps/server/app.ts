@@ -82,7 +82,7 @@ export function gatewayModules(ctx: ModuleContext & { listen: NonNullable<Module
   const signing = createSigningModule(ctx, { blobs, agencies: catalog.service, now: options.now });
   const perMinute = (limit: number) => (limit > 0 ? { limit, windowSeconds: 60 } : undefined);
   const lgsp = createLgspModule(ctx, {
-    agencies: catalog.service, authenticateGateway: identity.authenticateGateway, issueGatewayToken: identity.issueGatewayToken, people: identity.people, now: options.now, metrics, sealEverySeconds: config.lgspSealSeconds,
+    agencies: catalog.service, authenticateGateway: identity.authenticateGateway, issueGatewayToken: identity.issueGatewayToken, people: identity.people, now: options.now, metrics, sealEverySeconds: config.lgspSealSeconds, logCommit: config.lgspLogCommit,
     quotas: { perConsumer: perMinute(config.lgspConsumerLimitPerMinute), perService: perMinute(config.lgspServiceLimitPerMinute) },
     // The message log's seals: the LGSP's key, certified by the CA like an agency's, and the signatures' TSA.
     sealing: {

@@ -19,7 +19,7 @@ import { createCertificateService, type CertificateService } from './certificate
 import { lgspRoutes } from './lgsp.routes.ts';
 import { createTryService } from './try.service.ts';
 import { lgspRepository } from './lgsp.repository.ts';
-import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type MessageLog } from './message-log.ts';
+import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type LogCommitMode, type MessageLog } from './message-log.ts';
 import { createLogService, type LogService } from './log.service.ts';
 import { gatewayMetrics } from './monitoring.ts';
 import { SEAL_QUEUE, createSealer, type Sealer, type SealingDependencies } from './seals.ts';
@@ -61,6 +61,8 @@ export interface LgspDependencies {
   now?: () => Date;
   /** The LGSP's signer and TSA client for the message log's seals (the signing module's). */
   sealing: SealingDependencies;
+  /** How the message log commits (decision 0041; default `durable`). */
+  logCommit?: LogCommitMode;
   /** How often the chain is sealed (seconds; default 300). */
   sealEverySeconds?: number;
   /** Prometheus counters of the gateway. */
@@ -108,7 +110,7 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const access = createAccessService(repo, registry, { ...deps.agencies, rootAgencyId: async () => (await deps.agencies.rootAgency()).id }, now);
   const key = messageLogKey(ctx.config.masterKey);
   const box = createSecretBox(ctx.config.masterKey);
-  const messageLog = createMessageLog(ctx.db, key, { box });
+  const messageLog = createMessageLog(ctx.db, key, { box, commit: deps.logCommit ?? 'durable' });
   const sealer = createSealer(ctx.db, { ...deps.sealing, now });
   const log = createLogService({ db: ctx.db, repo, box, sealer, agencies: deps.agencies, now });
   const gatewayRegistry = createGatewayRegistry(repo, access, instance, cache, now);

@@ -63,4 +63,38 @@ describe('LGSP message log: group commit and hash chain', () => {
     const result = await verifyMessageLog(database.db, key);
     assert.deepEqual(result.ok ? undefined : [result.seq, result.problem], [40, 'mac']);
   });
+
+  // The tests above leave a forged chain behind: these start from an empty log.
+  const fresh = async () => {
+    await database.db.execute(sql`truncate lgsp.message_log`);
+    await database.db.execute(sql`delete from lgsp.message_log_head`);
+  };
+
+  it('lets two writers (replicas) extend one chain: a group chained on a tail another moved is chained again, nothing lost or doubled', async () => {
+    await fresh();
+    const [a, b] = [createMessageLog(database.db, key), createMessageLog(database.db, key, { commit: 'async' })];
+    await a.append(record(1000));
+    await b.append(record(1001));
+    await Promise.all(Array.from({ length: 60 }, (_, n) => (n % 2 ? a : b).append(record(1002 + n))));
+    await Promise.all([a.flush(), b.flush()]);
+    // a's tail was stale once b had written: its next group found the head moved and was chained again.
+    assert.ok(a.groupsRechained() >= 1, `re-chained: ${a.groupsRechained()}`);
+    const [count] = await queryRows<{ n: number; d: number }>(database.db, sql`select count(*)::int as n, count(distinct message_id)::int as d from lgsp.message_log`);
+    assert.deepEqual(count, { n: 62, d: 62 });
+    assert.deepEqual(await verifyMessageLog(database.db, key), { ok: true, records: 62 });
+  });
+
+  it('refuses the records of a group that fails, and commits the group sent after it once chained again', async () => {
+    await fresh();
+    const log = createMessageLog(database.db, key, { depth: 2 });
+    await log.append(record(2000));
+    // An operational record without its required fields: the first group's statement fails as a whole.
+    const broken = log.append(record(2001), { monitoring: {} as never });
+    const later = Array.from({ length: 5 }, (_, n) => log.append(record(2002 + n)));
+    await assert.rejects(broken);
+    await Promise.all(later);
+    const rows = await queryRows<{ message_id: string }>(database.db, sql`select message_id from lgsp.message_log order by seq`);
+    assert.deepEqual(rows.map((r) => r.message_id), ['m-2000', 'm-2002', 'm-2003', 'm-2004', 'm-2005', 'm-2006']);
+    assert.deepEqual(await verifyMessageLog(database.db, key), { ok: true, records: 6 });
+  });
 });

@@ -1,19 +1,23 @@
 import { X509Certificate, createSecretKey, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { asc, eq, gt } from 'drizzle-orm';
-import { bulkInsert, createSecretBox, type Db, type SecretBox } from '../../packages/platform/index.ts';
+import { asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { bulkInsertStatement, createSecretBox, queryRows, type Db, type SecretBox } from '../../packages/platform/index.ts';
 import { messageBodies, messageLog, messageLogHead, messageLogSeals, operationalRecords } from './db/schema.ts';
 import { GENESIS, legacyRecordHash, linkHash, recordDigest, recordMac, sealBytes, type ExchangeFields } from './log-chain.ts';
 
 /**
  * The gateway's message log: one record per exchange, hash-chained (log-chain.ts), written
- * BEFORE the answer is released. Records are committed in small groups: while one group's
- * transaction runs, the exchanges finishing meanwhile queue up and go together in the next one
- * (group commit), so a burst costs one transaction per group, not one per request. The same
- * transaction writes the exchange's operational-monitoring record and, for services logging
- * bodies in full, the bodies sealed with the platform's secret box. The head row is locked in
- * each transaction, so several gateway replicas extend one chain.
+ * BEFORE the answer is released. Records are committed in groups: while one group commits, the
+ * exchanges finishing meanwhile queue up and go together in a next one (group commit). Each group
+ * is ONE statement (one round trip, one implicit transaction): it moves the head row from the
+ * tail this process expects to the group's last record and inserts the records, their
+ * operational-monitoring records and (services logging bodies in full) the sealed bodies — or,
+ * when the head is not where expected (another replica extended the chain), writes nothing; the
+ * process then re-reads the head and chains the group again. Optionally (`depth`) the next group is
+ * sent before the previous one's answer, on another connection: it waits on the head row's lock and
+ * commits right after it, or — when that one failed or had not locked the head yet — finds the head
+ * elsewhere and is chained again. A record's promise resolves only once its own group committed.
+ * Several replicas extend one chain.
  */
-
 export type ExchangeRecord = ExchangeFields;
 
 export interface ChainedRecord extends ExchangeRecord {
@@ -49,74 +53,156 @@ interface Pending {
   extras: LogExtras;
   resolve: () => void;
   reject: (error: unknown) => void;
+  /** Times its group found the head moved by another replica (then it is chained again). */
+  conflicts: number;
 }
 
-export function createMessageLog(db: Db, key: KeyObject, options: { box?: SecretBox } = {}) {
-  const queue: Pending[] = [];
-  let flushing: Promise<void> | undefined;
-  let groups = 0;
-  // The head row is created once per process (idempotently), not in every transaction.
-  let headExists = false;
+interface Tail { seq: number; hash: string }
 
-  async function commit(group: Pending[]): Promise<void> {
-    if (!headExists) {
-      await db.insert(messageLogHead).values({ id: 1, seq: 0, hash: GENESIS }).onConflictDoNothing();
-      headExists = true;
-    }
-    await db.transaction(async (tx) => {
-      const [head] = await tx.select().from(messageLogHead).where(eq(messageLogHead.id, 1)).for('update');
-      if (!head) throw new Error('message log head missing');
-      let { seq, hash } = head;
-      const rows: ChainedRecord[] = [];
-      const monitoring: (typeof operationalRecords.$inferInsert)[] = [];
-      const bodies: (typeof messageBodies.$inferInsert)[] = [];
-      for (const { record, extras } of group) {
-        seq += 1;
-        const prevHash = hash;
-        hash = linkHash(seq, prevHash, recordDigest(record));
-        rows.push({ ...record, requestBodyHash: record.requestBodyHash ?? null, responseBodyHash: record.responseBodyHash ?? null, seq, prevHash, hash, mac: recordMac(hash, key) });
-        if (extras.monitoring) monitoring.push({ ...extras.monitoring, seq });
-        if (extras.bodies && options.box && (extras.bodies.request || extras.bodies.response)) {
-          const seal = (body: Buffer | null, part: 'request' | 'response') => (body ? options.box!.seal(body.toString('base64'), bodyContext(record.messageId, seq, part)) : null);
-          bodies.push({ seq, messageId: record.messageId, requestSealed: seal(extras.bodies.request, 'request'), responseSealed: seal(extras.bodies.response, 'response') });
-        }
+/**
+ * How the log's transactions commit (decision 0041). `durable`: each group waits for its WAL
+ * flush. `async`: `synchronous_commit = off` for the log's statements only — an answer is still
+ * released only after its record's COMMIT (so killing the gateway loses nothing the client saw),
+ * but a crash of PostgreSQL itself may lose the last wal_writer_delay (~200 ms at most 3×) of commits.
+ */
+export type LogCommitMode = 'durable' | 'async';
+
+export interface MessageLogOptions {
+  box?: SecretBox;
+  commit?: LogCommitMode;
+  /**
+   * Groups in flight at once (default 1: the next group is sent when the previous one answered).
+   * With 2 the next group is pipelined on another connection and waits on the head row's lock;
+   * measured on the 2-core machine it was not faster: about half the pipelined groups reached the
+   * head before the group ahead of them had locked it, found it unmoved and had to be chained again.
+   */
+  depth?: number;
+}
+
+/** A group whose head moved under it this many times in a row is refused (its answers withheld). */
+const MAX_CONFLICTS = 20;
+
+export function createMessageLog(db: Db, key: KeyObject, options: MessageLogOptions = {}) {
+  const queue: Pending[] = [];
+  const depth = Math.max(1, options.depth ?? 1);
+  const asyncCommit = options.commit === 'async';
+  let groups = 0;
+  let rechained = 0;
+  let inFlight = 0;
+  let loading = false;
+  // The chain's tail as this process expects it after the groups it has sent; unknown (re-read
+  // from the head row) at start and after any group failed or found the head moved.
+  let tail: Tail | undefined;
+  const idle: (() => void)[] = [];
+
+  /** One statement, one round trip: move the head from `from` (only if it is still there) and write the group's rows. */
+  function statement(group: Pending[], from: Tail): { query: SQL; to: Tail } {
+    let { seq, hash } = from;
+    const rows: ChainedRecord[] = [];
+    const monitoring: (typeof operationalRecords.$inferInsert)[] = [];
+    const bodies: (typeof messageBodies.$inferInsert)[] = [];
+    for (const { record, extras } of group) {
+      seq += 1;
+      const prevHash = hash;
+      hash = linkHash(seq, prevHash, recordDigest(record));
+      rows.push({ ...record, requestBodyHash: record.requestBodyHash ?? null, responseBodyHash: record.responseBodyHash ?? null, seq, prevHash, hash, mac: recordMac(hash, key) });
+      if (extras.monitoring) monitoring.push({ ...extras.monitoring, seq });
+      if (extras.bodies && options.box && (extras.bodies.request || extras.bodies.response)) {
+        const seal = (body: Buffer | null, part: 'request' | 'response') => (body ? options.box!.seal(body.toString('base64'), bodyContext(record.messageId, seq, part)) : null);
+        bodies.push({ seq, messageId: record.messageId, requestSealed: seal(extras.bodies.request, 'request'), responseSealed: seal(extras.bodies.response, 'response') });
       }
-      // One statement a table whatever the group's size (bulk-insert.ts): the query builder's per-value work was the gateway's largest CPU cost.
-      await bulkInsert(tx, messageLog, rows);
-      await bulkInsert(tx, operationalRecords, monitoring);
-      await bulkInsert(tx, messageBodies, bodies);
-      await tx.update(messageLogHead).set({ seq, hash }).where(eq(messageLogHead.id, 1));
-    });
+    }
+    // The head moves only from the very (seq, hash) this group was chained on: under another replica's
+    // (or a failed earlier group's) head it matches no row, and then the inserts, gated on it, write nothing.
+    // The statement is one implicit transaction: all of it commits, or none.
+    const moved = sql`exists (select from head)`;
+    const inserts = [bulkInsertStatement(messageLog, rows, moved), bulkInsertStatement(operationalRecords, monitoring, moved), bulkInsertStatement(messageBodies, bodies, moved)]
+      .filter((s): s is SQL => s !== undefined)
+      .map((s, i) => sql`, ${sql.raw(`w${i}`)} as (${s})`);
+    const query = sql`with head as (
+      update ${messageLogHead} set seq = ${seq}, hash = ${hash} where id = 1 and seq = ${from.seq} and hash = ${from.hash} returning 1
+    )${sql.join(inserts, sql``)}
+    select count(*)::int as moved from head${asyncCommit ? sql` cross join (select set_config('synchronous_commit', 'off', true)) as commit_mode` : sql``}`;
+    return { query, to: { seq, hash } };
   }
 
-  async function drain(): Promise<void> {
-    while (queue.length > 0) {
-      const group = queue.splice(0, MAX_GROUP);
+  async function send(group: Pending[], from: Tail): Promise<void> {
+    let outcome: 'committed' | 'moved' | { error: unknown };
+    try {
+      const { query, to } = statement(group, from);
+      tail = to;
+      const [row] = await queryRows<{ moved: number }>(db, query);
+      outcome = Number(row?.moved) === 1 ? 'committed' : 'moved';
+    } catch (error) {
+      outcome = { error };
+    }
+    inFlight -= 1;
+    if (outcome === 'committed') {
       groups += 1;
-      try {
-        await commit(group);
-        for (const pending of group) pending.resolve();
-      } catch (error) {
-        for (const pending of group) pending.reject(error);
+      for (const pending of group) pending.resolve();
+    } else {
+      // Whatever was sent after this group was chained on it and will not commit either: re-read the head once all have answered.
+      tail = undefined;
+      if (outcome === 'moved') {
+        rechained += 1;
+        const retry = group.filter((p) => (p.conflicts += 1) <= MAX_CONFLICTS);
+        for (const p of group) if (p.conflicts > MAX_CONFLICTS) p.reject(new Error('the message log head kept moving'));
+        queue.unshift(...retry);
+      } else {
+        for (const pending of group) pending.reject(outcome.error);
       }
     }
-    flushing = undefined;
+    pump();
+  }
+
+  async function loadTail(): Promise<void> {
+    loading = true;
+    try {
+      // The head row is created once per process (idempotently), not in every transaction.
+      await db.insert(messageLogHead).values({ id: 1, seq: 0, hash: GENESIS }).onConflictDoNothing();
+      const [head] = await db.select().from(messageLogHead).where(eq(messageLogHead.id, 1));
+      if (!head) throw new Error('message log head missing');
+      tail = { seq: head.seq, hash: head.hash };
+    } catch (error) {
+      for (const pending of queue.splice(0)) pending.reject(error);
+    } finally {
+      loading = false;
+    }
+    pump();
+  }
+
+  /** Sends the queued records while fewer than `depth` groups are in flight, each group chained on the one before. */
+  function pump(): void {
+    while (queue.length > 0 && inFlight < depth && !loading) {
+      if (!tail) {
+        if (inFlight === 0) void loadTail();
+        return;
+      }
+      inFlight += 1;
+      void send(queue.splice(0, MAX_GROUP), tail);
+    }
+    if (queue.length === 0 && inFlight === 0 && !loading) {
+      for (const resolve of idle.splice(0)) resolve();
+    }
   }
 
   return {
     /** Resolves once the record is committed (with whatever else was waiting); rejects if its group could not be. */
     append(record: ExchangeRecord, extras: LogExtras = {}): Promise<void> {
       return new Promise<void>((resolve, reject) => {
-        queue.push({ record, extras, resolve, reject });
-        flushing ??= drain();
+        queue.push({ record, extras, resolve, reject, conflicts: 0 });
+        pump();
       });
     },
     /** Waits for every queued record (at shutdown). */
     async flush(): Promise<void> {
-      await flushing;
+      if (queue.length === 0 && inFlight === 0 && !loading) return;
+      await new Promise<void>((resolve) => idle.push(resolve));
     },
     /** Transactions written so far by this process (to show the grouping in tests). */
     groupsCommitted: () => groups,
+    /** Groups that found the head moved (by another replica, or a failed or not yet committed earlier group) and were chained again. */
+    groupsRechained: () => rechained,
   };
 }
 

@@ -107,6 +107,12 @@ export interface Config {
   lgspConsumerLimitPerMinute: number;
   lgspServiceLimitPerMinute: number;
   /**
+   * How the LGSP message log commits (decision 0041): `durable` (default) waits for each group's WAL
+   * flush; `async` does not (synchronous_commit off for the log's statements only) — still safe if
+   * the gateway is killed, but a PostgreSQL crash may lose the last fraction of a second of records.
+   */
+  lgspLogCommit: 'durable' | 'async';
+  /**
    * The gateway's HTTPS listener with mutual TLS (`LGSP_TLS_KEY`, `LGSP_TLS_CERT`, `LGSP_TLS_CA`:
    * PEM files of its key, its certificate and the CA bundle consumers' certificates chain to);
    * `--role gateway` serves HTTPS when the three are set (decision 0035).
@@ -146,6 +152,13 @@ function int(env: Env, key: string, fallback: number, min = 0, max = Number.MAX_
     throw new ConfigError(`${key} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function oneOf<T extends string>(env: Env, key: string, values: readonly T[], fallback: T): T {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(`${key} must be one of ${values.join(', ')}, got "${raw}"`);
 }
 
 function bool(env: Env, key: string, fallback: boolean): boolean {
@@ -304,6 +317,7 @@ export function loadConfig(env: Env = process.env): Config {
     signInRateLimitPerMinute: int(env, 'SIGN_IN_RATE_LIMIT', 120, 1),
     lgspConsumerLimitPerMinute: int(env, 'LGSP_CONSUMER_LIMIT', 30_000, 0),
     lgspServiceLimitPerMinute: int(env, 'LGSP_SERVICE_LIMIT', 120_000, 0),
+    lgspLogCommit: oneOf(env, 'LGSP_LOG_COMMIT', ['durable', 'async'] as const, 'durable'),
     lgspTls: lgspTls(env),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),

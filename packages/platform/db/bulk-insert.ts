@@ -10,7 +10,16 @@ import type { Queryable } from './connection.ts';
  * a row leaving out a given column writes NULL there.
  */
 export async function bulkInsert<T extends PgTable>(db: Queryable, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
-  if (rows.length === 0) return;
+  const statement = bulkInsertStatement(table, rows);
+  if (statement) await db.execute(statement);
+}
+
+/**
+ * The statement of `bulkInsert` (undefined for no rows), to compose into a larger one; `where`
+ * (e.g. `exists (select from head)` in a CTE) decides whether the rows are written at all.
+ */
+export function bulkInsertStatement<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], where?: SQL): SQL | undefined {
+  if (rows.length === 0) return undefined;
   const { schema } = getTableConfig(table);
   const target = sql.raw(`${schema ? `"${schema}".` : ''}"${getTableName(table)}"`);
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => rows.some((row) => (row as Record<string, unknown>)[key] !== undefined));
@@ -23,5 +32,5 @@ export async function bulkInsert<T extends PgTable>(db: Queryable, table: T, row
     });
     return sql`${sql.param(values)}::${sql.raw(column.getSQLType())}[]`;
   });
-  await db.execute(sql`insert into ${target} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})`);
+  return sql`insert into ${target} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})${where ? sql` where ${where}` : sql``}`;
 }
