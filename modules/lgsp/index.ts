@@ -61,7 +61,7 @@ export interface LgspDependencies {
   now?: () => Date;
   /** The LGSP's signer and TSA client for the message log's seals (the signing module's). */
   sealing: SealingDependencies;
-  /** How the message log commits (decision 0041; default `durable`). */
+  /** How the message log commits (decision 0042; default `durable`). */
   logCommit?: LogCommitMode;
   /** How often the chain is sealed (seconds; default 300). */
   sealEverySeconds?: number;

@@ -60,7 +60,7 @@ interface Pending {
 interface Tail { seq: number; hash: string }
 
 /**
- * How the log's transactions commit (decision 0041). `durable`: each group waits for its WAL
+ * How the log's transactions commit (decision 0042). `durable`: each group waits for its WAL
  * flush. `async`: `synchronous_commit = off` for the log's statements only — an answer is still
  * released only after its record's COMMIT (so killing the gateway loses nothing the client saw),
  * but a crash of PostgreSQL itself may lose the last wal_writer_delay (~200 ms at most 3×) of commits.

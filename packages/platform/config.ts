@@ -107,7 +107,7 @@ export interface Config {
   lgspConsumerLimitPerMinute: number;
   lgspServiceLimitPerMinute: number;
   /**
-   * How the LGSP message log commits (decision 0041): `durable` (default) waits for each group's WAL
+   * How the LGSP message log commits (decision 0042): `durable` (default) waits for each group's WAL
    * flush; `async` does not (synchronous_commit off for the log's statements only) — still safe if
    * the gateway is killed, but a PostgreSQL crash may lose the last fraction of a second of records.
    */
