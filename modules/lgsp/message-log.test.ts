@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from '../../packages/platform/testing.ts';
 import { queryRows, type Database } from '../../packages/platform/index.ts';
-import { createMessageLog, messageLogKey, verifyMessageLog, type ExchangeRecord } from './message-log.ts';
+import { createMessageLog, messageLogKey, takeGroup, verifyMessageLog, type ExchangeRecord } from './message-log.ts';
 import { linkHash, recordDigest } from './log-chain.ts';
 
 const record = (n: number): ExchangeRecord => ({
@@ -96,5 +96,21 @@ describe('LGSP message log: group commit and hash chain', () => {
     const rows = await queryRows<{ message_id: string }>(database.db, sql`select message_id from lgsp.message_log order by seq`);
     assert.deepEqual(rows.map((r) => r.message_id), ['m-2000', 'm-2002', 'm-2003', 'm-2004', 'm-2005', 'm-2006']);
     assert.deepEqual(await verifyMessageLog(database.db, key), { ok: true, records: 6 });
+  });
+});
+
+describe('a group of the message log', () => {
+  const pending = (bytes: number) => ({ extras: { bodies: { request: Buffer.alloc(bytes), response: null } } });
+
+  it('takes at most 200 records', () => {
+    const queue = Array.from({ length: 450 }, () => pending(0));
+    assert.deepEqual([takeGroup(queue).length, takeGroup(queue).length, takeGroup(queue).length, queue.length], [200, 200, 50, 0]);
+  });
+
+  it('stops at 4 MiB of bodies, but always takes one record however large', () => {
+    const queue = [pending(6 * 1024 * 1024), ...Array.from({ length: 100 }, () => pending(100 * 1024))];
+    assert.equal(takeGroup(queue).length, 1, 'a 6 MiB body goes alone');
+    assert.equal(takeGroup(queue).length, 40, '40 bodies of 100 KiB fit in 4 MiB, the 41st does not');
+    assert.equal(queue.length, 60);
   });
 });

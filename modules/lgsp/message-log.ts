@@ -39,6 +39,26 @@ export interface LogExtras {
 export { GENESIS };
 /** The most records one transaction writes. */
 const MAX_GROUP = 200;
+/**
+ * The most body bytes one group carries (at least one record goes whatever its size): 200 bodies
+ * of 100 KB, sealed and base64-encoded, made one statement of tens of MB whose flush held every
+ * answer of the group for seconds.
+ */
+const MAX_GROUP_BODY_BYTES = 4 * 1024 * 1024;
+
+const bodyBytes = (extras: LogExtras) => (extras.bodies?.request?.length ?? 0) + (extras.bodies?.response?.length ?? 0);
+
+/** Takes the next group off the queue: up to MAX_GROUP records and MAX_GROUP_BODY_BYTES of bodies. */
+export function takeGroup<T extends { extras: LogExtras }>(queue: T[]): T[] {
+  let count = 0;
+  let bytes = 0;
+  while (count < queue.length && count < MAX_GROUP) {
+    bytes += bodyBytes(queue[count]!.extras);
+    if (count > 0 && bytes > MAX_GROUP_BODY_BYTES) break;
+    count += 1;
+  }
+  return queue.splice(0, count);
+}
 
 /** The chain's key, derived from SEN_MASTER_KEY (kept outside the database): a database writer cannot recompute the chain's MACs. */
 export function messageLogKey(masterKey: string): KeyObject {
@@ -179,7 +199,7 @@ export function createMessageLog(db: Db, key: KeyObject, options: MessageLogOpti
         return;
       }
       inFlight += 1;
-      void send(queue.splice(0, MAX_GROUP), tail);
+      void send(takeGroup(queue), tail);
     }
     if (queue.length === 0 && inFlight === 0 && !loading) {
       for (const resolve of idle.splice(0)) resolve();
