@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { TOTP } from 'otpauth';
+import { DEFAULT_CA_CLIENTS } from '../../sandbox/index.ts';
 import { checkA11y, expectSignedIn, journey, setUpHarness, signInOfficial, startSignIn, type Harness } from './harness.ts';
 
 const harness: Harness = setUpHarness();
@@ -254,6 +255,25 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
         await provider.getByRole('button', { name: 'Thêm vào nhóm' }).click();
         await groups.getByRole('cell', { name: 'Một cửa điện tử của sở', exact: true }).waitFor();
         await checkA11y(provider);
+
+        // A client certificate from the CA sandbox for the provider's subsystem: pasted, listed, removed after a confirmation.
+        const ca = DEFAULT_CA_CLIENTS[0]!;
+        const issued = await fetch(`${harness.platform.sandboxUrl}/ca/api/v1/certificates`, {
+          method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': ca.id, 'x-api-key': ca.secret },
+          body: JSON.stringify({ profile: 'tls-client', subject: { commonName: 'hop-cat-tinh', organization: 'Sở Thông tin và Truyền thông' }, validityDays: 30 }),
+        });
+        assert.equal(issued.status, 201);
+        const { certificatePem } = (await issued.json()) as { certificatePem: string };
+        await chooseFirst(provider, '#certificates-subsystem', /SANDBOX\)$/);
+        await provider.locator('#certificate-pem').fill(certificatePem);
+        await provider.getByRole('button', { name: 'Đăng ký chứng thư' }).click();
+        const certificates = provider.getByRole('table', { name: 'Chứng thư đã đăng ký' });
+        await certificates.getByRole('cell', { name: 'hop-cat-tinh', exact: true }).waitFor();
+        await provider.getByRole('button', { name: 'Gỡ chứng thư hop-cat-tinh' }).click();
+        await provider.getByRole('alertdialog', { name: /hop-cat-tinh/ }).waitFor();
+        await checkA11y(provider);
+        await provider.getByRole('button', { name: 'Xác nhận gỡ' }).click();
+        await provider.getByText('Chưa đăng ký chứng thư nào.').waitFor();
 
         await provider.getByRole('link', { name: SERVICE_NAME, exact: true }).click();
         await provider.waitForURL(/\/admin\/lgsp\/services\/[0-9a-f-]{36}$/);

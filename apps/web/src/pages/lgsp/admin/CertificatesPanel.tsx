@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,13 +59,14 @@ export function CertificatesPanel({ subsystems }: { subsystems: LgspSubsystem[] 
               ) },
             ]} />
           {confirming && (
-            <Alert color="red" role="alertdialog" aria-labelledby="certificate-confirm-text" title={t('lgspAdmin.certificates.confirmTitle')}>
+            <Paper withBorder p="sm" role="alertdialog" aria-labelledby="certificate-confirm-title" aria-describedby="certificate-confirm-text">
+              <Text fw={600} size="sm" id="certificate-confirm-title">{t('lgspAdmin.certificates.confirmTitle', { name: commonName(confirming.subject) })}</Text>
               <Text size="sm" id="certificate-confirm-text">{t('lgspAdmin.certificates.confirm', { name: commonName(confirming.subject), serial: confirming.serialNumber })}</Text>
               <Group gap="xs" mt="xs">
                 <Button size="xs" color="red" loading={remove.isPending} onClick={() => remove.mutate(confirming)}>{t('lgspAdmin.certificates.confirmRemove')}</Button>
                 <Button size="xs" variant="default" onClick={() => setConfirming(null)}>{t('common.cancel')}</Button>
               </Group>
-            </Alert>
+            </Paper>
           )}
           {remove.error && <ErrorAlert error={remove.error} />}
           <form onSubmit={submitWith(() => register.mutate())} aria-labelledby="certificate-form-title">
