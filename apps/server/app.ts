@@ -92,8 +92,10 @@ export function gatewayModules(ctx: ModuleContext & { listen: NonNullable<Module
       },
       timeStamp: tsaClient(config.signing.tsaUrl),
     },
-    // Consumers' client certificates: issued by a CA of the gateway's bundle, status from its OCSP responder.
-    clientTls: config.lgspTls ? { bundle: pemCertificates(readFileSync(config.lgspTls.caFile, 'utf8')), status: certificateStatus } : undefined,
+    // Consumers' client certificates: issued by a CA of the gateway's bundle, status from its OCSP responder (its CRL when that is down).
+    clientTls: config.lgspTls
+      ? { bundle: pemCertificates(readFileSync(config.lgspTls.caFile, 'utf8')), status: certificateStatus, crl: { url: config.lgspTls.crlUrl } }
+      : undefined,
   });
   return { catalog, identity, signing, lgsp };
 }

@@ -62,6 +62,9 @@ export function createAccessService(repo: LgspRepository, registry: RegistryServ
       return { ...created, subsystemIds: [] };
     },
 
+    /** Groups are province-wide names any provider's administrator may grant to (the route asks for lgsp.manage). */
+    listGroups: (): Promise<Group[]> => repo.listGroups(),
+
     async addGroupMember(principal: Principal, groupId: string, subsystemId: string): Promise<Group> {
       await registry.requireManage(principal, await agencies.rootAgencyId());
       const group = await repo.group(groupId);

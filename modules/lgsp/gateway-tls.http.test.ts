@@ -10,13 +10,14 @@ import { asc } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../packages/platform/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { buildGatewayApp, gatewayTls, type GatewayPlatform } from '../../apps/server/gateway-role.ts';
-import { DEFAULT_CA_CLIENTS, caSandbox, startSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { DEFAULT_CA_CLIENTS, caSandbox, setSandboxFaults, startSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
 import { messageLog } from './db/schema.ts';
 
 /**
  * Mutual TLS at the `--role gateway` listener (decision 0035), with real certificates from the CA
  * sandbox: the gateway's server certificate, and consumers' client certificates that are valid,
- * revoked (OCSP), expired, registered for another subsystem, or registered for none.
+ * revoked (OCSP), expired, registered for another subsystem, or registered for none; and, with the
+ * CA's OCSP responder failing (the sandbox's fault API), decided from the CA's CRL.
  */
 
 interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
@@ -52,7 +53,8 @@ describe('LGSP gateway: mutual TLS with certificates from the CA sandbox', () =>
   let admin: string;
   let clientSubsystem: string;
   let clockOffsetMs = 0;
-  const certs: Record<'valid' | 'revoked' | 'expired' | 'other' | 'unregistered', Issued> = {} as never;
+  const certs: Record<'valid' | 'revoked' | 'expired' | 'other' | 'unregistered' | 'crlGood' | 'crlRevoked', Issued> = {} as never;
+  let caBase: string;
 
   const api = async (method: string, url: string, payload?: unknown) => {
     const answer = await t.app.inject({ method: method as 'POST', url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${admin}` }, ...(payload ? { payload: payload as object } : {}) });
@@ -104,8 +106,10 @@ describe('LGSP gateway: mutual TLS with certificates from the CA sandbox', () =>
     writeFileSync(path.join(dir, 'key.pem'), server.privateKeyPem!);
     writeFileSync(path.join(dir, 'cert.pem'), server.certificatePem);
     writeFileSync(path.join(dir, 'ca.pem'), chainPem);
-    [certs.valid, certs.revoked, certs.expired, certs.other, certs.unregistered] = await Promise.all([
+    caBase = `http://127.0.0.1:${ca.port}`;
+    [certs.valid, certs.revoked, certs.expired, certs.other, certs.unregistered, certs.crlGood, certs.crlRevoked] = await Promise.all([
       tlsClient('client-valid'), tlsClient('client-revoked'), tlsClient('client-expired', 1), tlsClient('other-valid'), tlsClient('nobody'),
+      tlsClient('client-crl-good'), tlsClient('client-crl-revoked'),
     ]);
 
     provider = createServer((req, res) => {
@@ -134,10 +138,9 @@ describe('LGSP gateway: mutual TLS with certificates from the CA sandbox', () =>
     await created(`/services/${service.id}/rights`, { subsystemId: consumer.id, pathPattern: '/echo' });
     await created(`/services/${service.id}/rights`, { subsystemId: other.id, pathPattern: '/echo' });
     servicePath = `/lgsp/r1/${providerSub.xroadId}/echo/echo`;
-    for (const name of ['valid', 'revoked', 'expired'] as const) await created(`/subsystems/${consumer.id}/certificates`, { certificatePem: certs[name].certificatePem });
+    for (const name of ['valid', 'revoked', 'expired', 'crlGood', 'crlRevoked'] as const) await created(`/subsystems/${consumer.id}/certificates`, { certificatePem: certs[name].certificatePem });
     await created(`/subsystems/${other.id}/certificates`, { certificatePem: certs.other.certificatePem });
-    const revoked = await ra.revoke(certs.revoked.serialNumber);
-    assert.equal(revoked.status, 200);
+    for (const name of ['revoked', 'crlRevoked'] as const) assert.equal((await ra.revoke(certs[name].serialNumber)).status, 200);
 
     // The gateway alone, on the same database (a second pool on PostgreSQL), over HTTPS with mutual TLS.
     const url = (t.database as Database & { url?: string }).url;
@@ -171,6 +174,34 @@ describe('LGSP gateway: mutual TLS with certificates from the CA sandbox', () =>
     await refused(certs.revoked, clientXroad, /revoked/);
   });
 
+  it('OCSP answers an error: the CRL decides — a revoked certificate is refused, a good one passes', async () => {
+    // The next request to the CA sandbox (the OCSP query) fails with 503; the CRL fetch after it is served.
+    await setSandboxFaults(caBase, 'ca', { failNext: 1, failStatus: 503 });
+    try {
+      await refused(certs.crlRevoked, clientXroad, /revoked \(CRL\)/);
+    } finally {
+      await setSandboxFaults(caBase, 'ca', null);
+    }
+  });
+
+  it('OCSP unreachable (CA down): the cached CRL decides until its nextUpdate; past it, nothing answers and the gateway fails closed', async () => {
+    await setSandboxFaults(caBase, 'ca', { down: true });
+    try {
+      const before = providerCalls;
+      const answer = await call(certs.crlGood, clientXroad, 'via-crl');
+      assert.equal(answer.status, 200, answer.body);
+      assert.equal(answer.body, 'echo:via-crl');
+      assert.equal(providerCalls, before + 1);
+      await refused(certs.crlRevoked, clientXroad, /revoked \(CRL\)/);
+      // Two days on, the CRL (nextUpdate one day after thisUpdate) is stale and cannot be fetched again.
+      clockOffsetMs = 2 * 86_400_000;
+      await refused(certs.crlGood, clientXroad, /could not be confirmed with its CA \(OCSP, CRL\)/);
+    } finally {
+      clockOffsetMs = 0;
+      await setSandboxFaults(caBase, 'ca', null);
+    }
+  });
+
   it('an expired certificate is refused', async () => {
     clockOffsetMs = 2 * 86_400_000;
     try {
@@ -194,7 +225,7 @@ describe('LGSP gateway: mutual TLS with certificates from the CA sandbox', () =>
   it('registering: a key, a CA certificate or garbage is refused with nothing written; a duplicate is a conflict; removal stops it', async () => {
     const count = async () => (await api('GET', `/subsystems/${clientSubsystem}/certificates`)).json() as unknown as unknown[];
     const before = (await count()).length;
-    assert.equal(before, 3);
+    assert.equal(before, 5);
     for (const certificatePem of [certs.valid.privateKeyPem!, chainPem.split(/(?<=-----END CERTIFICATE-----\n)/)[0]!, `-----BEGIN CERTIFICATE-----\n${'A'.repeat(120)}\n-----END CERTIFICATE-----\n`]) {
       const answer = await api('POST', `/subsystems/${clientSubsystem}/certificates`, { certificatePem });
       assert.equal(answer.status, 400);

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { FastifyRequest } from 'fastify';
 import { certificateFingerprint } from './certificates.service.ts';
+import { createCrlChecker, type CrlOptions } from './gateway-crl.ts';
 
 /**
  * Mutual TLS for consumers (decision 0035). The gateway's HTTPS listener asks every client for a
@@ -9,11 +10,14 @@ import { certificateFingerprint } from './certificates.service.ts';
  * gateway judges it here, so that a refused certificate is an X-Road fault in the message log
  * (`Server.ClientProxy.SslAuthenticationFailed`), not a TLS alert nobody records. A certificate
  * authenticates the subsystem it is registered for when it was issued by a CA of the bundle, is
- * valid now, and the CA's OCSP responder says `good` (kept for `goodForMs`; `revoked` or no
- * answer: refused).
+ * valid now, and the CA's OCSP responder says `good` (kept for `goodForMs`; `revoked`: refused).
+ * When the responder is unreachable or answers an error, the issuing CA's CRL decides instead
+ * (`gateway-crl.ts`); when neither answers, refused.
  */
 
 export type RevocationStatus = 'good' | 'revoked' | 'unknown' | 'unavailable' | 'not_checked';
+/** Which source decided: the OCSP responder, or the CRL when the responder did not answer. */
+type Revocation = { status: RevocationStatus; source: 'OCSP' | 'CRL' };
 
 export interface ClientTlsOptions {
   /** The CA certificates consumers' certificates are issued by (the gateway's LGSP_TLS_CA bundle). */
@@ -22,6 +26,8 @@ export interface ClientTlsOptions {
   status: (certificate: Uint8Array, issuer: Uint8Array, roots: Uint8Array[]) => Promise<{ status: RevocationStatus }>;
   /** How long a `good` answer is reused; a revocation takes effect at the gateway within this time (default 60 s). */
   goodForMs?: number;
+  /** The CRL fallback when OCSP does not answer (the URL for certificates without CRL Distribution Points). */
+  crl?: CrlOptions;
 }
 
 export type CertificateClient = { subsystemId: string; xroadId: string };
@@ -45,16 +51,21 @@ export function createCertificateAuthenticator(options: ClientTlsOptions, subsys
   const goodForMs = options.goodForMs ?? 60_000;
   const roots = options.bundle.map((ca) => new Uint8Array(ca.raw));
   const good = new Map<string, number>();
+  const crlStatus = createCrlChecker(options.crl ?? {}, now);
 
-  async function confirmed(fingerprint: string, certificate: X509Certificate, issuer: X509Certificate): Promise<RevocationStatus> {
+  async function confirmed(fingerprint: string, certificate: X509Certificate, issuer: X509Certificate): Promise<Revocation> {
     const until = good.get(fingerprint);
-    if (until !== undefined && until > Date.now()) return 'good';
-    const { status } = await options.status(new Uint8Array(certificate.raw), new Uint8Array(issuer.raw), roots);
-    if (status === 'good') {
+    if (until !== undefined && until > now().getTime()) return { status: 'good', source: 'OCSP' };
+    const der = new Uint8Array(certificate.raw);
+    const issuerDer = new Uint8Array(issuer.raw);
+    let answer: Revocation = { status: (await options.status(der, issuerDer, roots)).status, source: 'OCSP' };
+    // Only an OCSP outage falls back; `unknown` is the responder's answer, not an outage.
+    if (answer.status === 'unavailable') answer = { status: await crlStatus(der, issuerDer), source: 'CRL' };
+    if (answer.status === 'good') {
       if (good.size >= MAX_REMEMBERED) good.clear();
-      good.set(fingerprint, Date.now() + goodForMs);
+      good.set(fingerprint, now().getTime() + goodForMs);
     } else good.delete(fingerprint);
-    return status;
+    return answer;
   }
 
   return async function authenticate(certificate: X509Certificate): Promise<CertificateAuthentication> {
@@ -67,9 +78,9 @@ export function createCertificateAuthenticator(options: ClientTlsOptions, subsys
     const fingerprint = certificateFingerprint(certificate);
     const client = await subsystemOf(fingerprint);
     if (!client) return { fault: 'The client certificate is registered for no subsystem' };
-    const status = await confirmed(fingerprint, certificate, issuer);
-    if (status === 'revoked') return { fault: 'The client certificate is revoked' };
-    if (status !== 'good') return { fault: 'The status of the client certificate could not be confirmed with its CA (OCSP)' };
+    const { status, source } = await confirmed(fingerprint, certificate, issuer);
+    if (status === 'revoked') return { fault: `The client certificate is revoked (${source})` };
+    if (status !== 'good') return { fault: 'The status of the client certificate could not be confirmed with its CA (OCSP, CRL)' };
     return { client };
   };
 }

@@ -217,6 +217,9 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     assert.equal(group.statusCode, 201, group.body);
     const joined = await api('POST', `/groups/${group.json().id}/members`, { subsystemId: ids.otherSubsystem });
     assert.deepEqual(joined.json().subsystemIds, [ids.otherSubsystem]);
+    const listed = await api('GET', '/groups');
+    assert.equal(listed.statusCode, 200, listed.body);
+    assert.deepEqual((listed.json() as { code: string; subsystemIds: string[] }[]).find((g) => g.code === 'TAX-READERS')?.subsystemIds, [ids.otherSubsystem]);
     const right = await api('POST', `/services/${ids.enterprises}/rights`, { groupId: group.json().id, method: 'GET', pathPattern: '/enterprises/{code}' });
     assert.equal(right.statusCode, 201, right.body);
     assert.equal((await send(gatewayUrl, url, asOther)).status, 200);

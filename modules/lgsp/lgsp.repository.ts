@@ -142,6 +142,11 @@ export function lgspRepository(db: Db) {
     insertGroup: async (row: typeof groups.$inferInsert) => (await db.insert(groups).values(row).onConflictDoNothing().returning())[0],
     group: async (id: string) => (await db.select().from(groups).where(eq(groups.id, id)))[0],
     addGroupMember: (groupId: string, subsystemId: string) => db.insert(groupMembers).values({ groupId, subsystemId }).onConflictDoNothing(),
+    /** Every group with its member subsystems, by code. */
+    listGroups: async () => {
+      const [rows, memberships] = await Promise.all([db.select().from(groups).orderBy(asc(groups.code)), db.select().from(groupMembers)]);
+      return rows.map((g) => ({ id: g.id, code: g.code, name: g.name, subsystemIds: memberships.filter((m) => m.groupId === g.id).map((m) => m.subsystemId) }));
+    },
     groupMembers: async (groupId: string) => (await db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId))).map((r) => r.subsystemId),
 
     insertRight: async (row: typeof accessRights.$inferInsert) => (await db.insert(accessRights).values(row).returning())[0]!,

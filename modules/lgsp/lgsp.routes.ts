@@ -93,6 +93,8 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
 
     app.post('/groups', { config: manage, schema: { operationId: 'createLgspGroup', tags: TAGS, summary: 'A group of subsystems access rights can name', body: NewGroupBody, response: { 201: GroupSchema, ...errorResponses(409) } } },
       async (request, reply) => reply.code(201).send(await access.createGroup(request.principal, request.body)));
+    app.get('/groups', { config: manage, schema: { operationId: 'listLgspGroups', tags: TAGS, summary: 'The groups of subsystems (province-wide), by code, with their members', response: { 200: Type.Array(GroupSchema), ...errorResponses() } } },
+      async () => access.listGroups());
     app.post('/groups/:id/members', { config: manage, schema: { operationId: 'addLgspGroupMember', tags: TAGS, summary: 'Add a subsystem to a group', params: IdParams, body: GroupMemberBody, response: { 200: GroupSchema, ...errorResponses(404) } } },
       async (request) => access.addGroupMember(request.principal, request.params.id, request.body.subsystemId));
     app.post('/services/:id/rights', { config: manage, schema: { operationId: 'grantLgspAccess', tags: TAGS, summary: 'Grant a subsystem or group access to the service or one endpoint pattern, optionally until a time', params: IdParams, body: GrantBody, response: { 201: RightSchema, ...errorResponses(404) } } },

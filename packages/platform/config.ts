@@ -115,9 +115,10 @@ export interface Config {
   /**
    * The gateway's HTTPS listener with mutual TLS (`LGSP_TLS_KEY`, `LGSP_TLS_CERT`, `LGSP_TLS_CA`:
    * PEM files of its key, its certificate and the CA bundle consumers' certificates chain to);
-   * `--role gateway` serves HTTPS when the three are set (decision 0035).
+   * `--role gateway` serves HTTPS when the three are set (decision 0035). `LGSP_TLS_CRL_URL`: the
+   * CRL checked when the CA's OCSP responder is down, for certificates that name no CRL themselves.
    */
-  lgspTls: { keyFile: string; certFile: string; caFile: string } | undefined;
+  lgspTls: { keyFile: string; certFile: string; caFile: string; crlUrl?: string } | undefined;
   /** Failed password sign-ins per address per 15 minutes before that address is refused (password spraying). */
   signInFailureLimit: number;
   shutdownGraceMs: number;
@@ -339,7 +340,9 @@ function lgspTls(env: Env): Config['lgspTls'] {
   const set = Object.values(files).filter(Boolean).length;
   if (set === 0) return undefined;
   if (set < 3) throw new ConfigError('LGSP_TLS_KEY, LGSP_TLS_CERT and LGSP_TLS_CA must be set together');
-  return files;
+  const crlUrl = env.LGSP_TLS_CRL_URL || '';
+  if (crlUrl && !/^https?:\/\/[^\s]+$/.test(crlUrl)) throw new ConfigError('LGSP_TLS_CRL_URL must be an http(s) URL');
+  return crlUrl ? { ...files, crlUrl } : files;
 }
 
 /** A Vietnamese phone number as VNPost takes it (mobile 03x–09x or landline 02xx). */

@@ -3,8 +3,10 @@
 // it; a department's LGSP administrator (the consumer, enrolling two-factor authentication at first
 // sign-in) registers its information system, finds the service in the portal searching without
 // diacritics, reads its documentation and request examples and asks for access; the provider
-// approves; the consumer calls the service from the "try it" console (through the gateway, as its
-// subsystem) and sees the call in its usage chart's data table. Every page passes axe.
+// approves, reads the request among its notices, puts the consumer's subsystem in a group, grants
+// the group an endpoint until a date, sets a quota for each consumer and turns on request
+// validation; the consumer calls the service from the "try it" console (through the gateway, as its
+// subsystem, validated and counted) and sees the call in its usage chart's data table. Every page passes axe.
 // Run: node --test apps/web/e2e/lgsp.browser.test.ts
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { TOTP } from 'otpauth';
+import { DEFAULT_CA_CLIENTS } from '../../sandbox/index.ts';
 import { checkA11y, expectSignedIn, journey, setUpHarness, signInOfficial, startSignIn, type Harness } from './harness.ts';
 
 const harness: Harness = setUpHarness();
@@ -232,6 +235,68 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
         await provider.getByRole('button', { name: 'Phê duyệt yêu cầu của Một cửa điện tử của sở' }).click();
         await provider.getByText('Đã phê duyệt', { exact: true }).waitFor();
         await provider.getByRole('table', { name: 'Quyền truy cập' }).getByRole('cell', { name: 'Một cửa điện tử của sở', exact: true }).waitFor();
+        await checkA11y(provider);
+
+        // The provider's notices: the consumer's request is there, newest first. A group of subsystems
+        // with the consumer's in it; back on the service, a right for the group until a date, a quota
+        // for every consumer, and request validation against the description.
+        await provider.goto(`${harness.platform.url}/admin/lgsp`);
+        const notices = provider.getByRole('table', { name: 'Thông báo LGSP' });
+        await notices.getByRole('link', { name: `Yêu cầu quyền truy cập dịch vụ ${SERVICE_NAME} / Access requested` }).waitFor();
+        await notices.getByText('Yêu cầu truy cập', { exact: true }).first().waitFor();
+        await checkA11y(provider);
+        await provider.locator('#group-code').fill('MOTCUA-THU');
+        await provider.locator('#group-name').fill('Nhóm một cửa thử nghiệm');
+        await provider.getByRole('button', { name: 'Tạo nhóm', exact: true }).click();
+        const groups = provider.getByRole('table', { name: 'Nhóm hệ thống' });
+        await groups.getByRole('cell', { name: 'Nhóm một cửa thử nghiệm', exact: true }).waitFor();
+        assert.equal(await provider.locator('#group-select').inputValue(), 'Nhóm một cửa thử nghiệm (MOTCUA-THU)', 'the new group is chosen');
+        await choose(provider, '#group-subsystem', 'mot cua', /MOTCUA\)$/);
+        await provider.getByRole('button', { name: 'Thêm vào nhóm' }).click();
+        await groups.getByRole('cell', { name: 'Một cửa điện tử của sở', exact: true }).waitFor();
+        await checkA11y(provider);
+
+        // A client certificate from the CA sandbox for the provider's subsystem: pasted, listed, removed after a confirmation.
+        const ca = DEFAULT_CA_CLIENTS[0]!;
+        const issued = await fetch(`${harness.platform.sandboxUrl}/ca/api/v1/certificates`, {
+          method: 'POST', headers: { 'content-type': 'application/json', 'x-client-id': ca.id, 'x-api-key': ca.secret },
+          body: JSON.stringify({ profile: 'tls-client', subject: { commonName: 'hop-cat-tinh', organization: 'Sở Thông tin và Truyền thông' }, validityDays: 30 }),
+        });
+        assert.equal(issued.status, 201);
+        const { certificatePem } = (await issued.json()) as { certificatePem: string };
+        await chooseFirst(provider, '#certificates-subsystem', /SANDBOX\)$/);
+        await provider.locator('#certificate-pem').fill(certificatePem);
+        await provider.getByRole('button', { name: 'Đăng ký chứng thư' }).click();
+        const certificates = provider.getByRole('table', { name: 'Chứng thư đã đăng ký' });
+        await certificates.getByRole('cell', { name: 'hop-cat-tinh', exact: true }).waitFor();
+        await provider.getByRole('button', { name: 'Gỡ chứng thư hop-cat-tinh' }).click();
+        await provider.getByRole('alertdialog', { name: /hop-cat-tinh/ }).waitFor();
+        await checkA11y(provider);
+        await provider.getByRole('button', { name: 'Xác nhận gỡ' }).click();
+        await provider.getByText('Chưa đăng ký chứng thư nào.').waitFor();
+
+        await provider.getByRole('link', { name: SERVICE_NAME, exact: true }).click();
+        await provider.waitForURL(/\/admin\/lgsp\/services\/[0-9a-f-]{36}$/);
+        await provider.locator('label', { hasText: 'Một nhóm hệ thống' }).click();
+        await choose(provider, '#grant-subject', 'mot cua', /MOTCUA-THU\)$/);
+        await chooseFirst(provider, '#grant-method', /^GET$/);
+        await provider.locator('#grant-path').fill('/echo/*');
+        const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+        await provider.locator('#grant-expiry').fill(until);
+        await provider.getByRole('button', { name: 'Cấp quyền', exact: true }).click();
+        const groupRight = provider.getByRole('table', { name: 'Quyền truy cập' }).getByRole('row').filter({ hasText: 'Nhóm: Nhóm một cửa thử nghiệm' });
+        await groupRight.filter({ hasText: 'GET /echo/*' }).waitFor();
+        const [year, month, day] = until.split('-');
+        assert.match((await groupRight.textContent()) ?? '', new RegExp(`23:59.*${day}/${month}/${year}|${day}/${month}/${year}.*23:59`), 'the right lasts to the end of the chosen day');
+        await checkA11y(provider);
+
+        await chooseFirst(provider, '#quota-kind', /^Mặc định cho mỗi bên gọi$/);
+        await provider.locator('#quota-limit').fill('100');
+        await provider.locator('#quota-window').fill('60');
+        await provider.getByRole('button', { name: 'Lưu hạn mức' }).click();
+        await provider.getByRole('table', { name: 'Hạn mức' }).getByRole('row').filter({ hasText: 'Mặc định cho mỗi bên gọi' }).filter({ hasText: '100 lượt / 60 giây' }).waitFor();
+        await provider.getByLabel('Kiểm tra yêu cầu theo mô tả OpenAPI').click();
+        await provider.locator('#service-validation:checked').waitFor();
         await checkA11y(provider);
 
         // Now the console's call is answered by the provider, through the gateway, with its X-Road-Id.

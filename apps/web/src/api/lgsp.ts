@@ -15,6 +15,12 @@ export type LgspService = Schema<'LgspService'>;
 export type LgspTryRequest = Schema<'LgspTryRequest'>;
 export type LgspTryResult = Schema<'LgspTryResult'>;
 export type LgspUsageBucket = Schema<'LgspUsageBucket'>;
+export type LgspSubsystemCertificate = Schema<'LgspSubsystemCertificate'>;
+export type LgspGroup = Schema<'LgspGroup'>;
+export type LgspGrant = Schema<'LgspGrant'>;
+export type LgspQuota = Schema<'LgspQuota'>;
+export type LgspQuotaChange = Schema<'LgspQuotaChange'>;
+export type LgspNotice = Schema<'LgspNotice'>;
 
 export const lgspMonitoringApi = {
   health: (query: { from?: string; to?: string }) => api.get<LgspServiceHealth[]>('/api/lgsp/monitoring/health', { ...query }),
@@ -22,6 +28,7 @@ export const lgspMonitoringApi = {
 };
 
 const service = (id: string) => `/api/lgsp/services/${encodeURIComponent(id)}`;
+const subsystem = (id: string) => `/api/lgsp/subsystems/${encodeURIComponent(id)}`;
 
 /** The registry, the developer portal and the provider's administration (modules/lgsp). */
 export const lgspApi = {
@@ -43,5 +50,16 @@ export const lgspApi = {
   requests: (id: string) => api.get<LgspAccessRequest[]>(`${service(id)}/access-requests`),
   requestAccess: (body: LgspNewAccessRequest) => api.post<LgspAccessRequest>('/api/lgsp/access-requests', body),
   decide: (requestId: string, body: { approve: boolean; note?: string }) => api.post<LgspAccessRequest>(`/api/lgsp/access-requests/${encodeURIComponent(requestId)}/decision`, body),
+  certificates: (subsystemId: string) => api.get<LgspSubsystemCertificate[]>(`${subsystem(subsystemId)}/certificates`),
+  registerCertificate: (subsystemId: string, certificatePem: string) => api.post<LgspSubsystemCertificate>(`${subsystem(subsystemId)}/certificates`, { certificatePem }),
+  removeCertificate: (subsystemId: string, certificateId: string) => api.delete(`${subsystem(subsystemId)}/certificates/${encodeURIComponent(certificateId)}`),
+  groups: () => api.get<LgspGroup[]>('/api/lgsp/groups'),
+  createGroup: (body: { code: string; name: string }) => api.post<LgspGroup>('/api/lgsp/groups', body),
+  addGroupMember: (groupId: string, subsystemId: string) => api.post<LgspGroup>(`/api/lgsp/groups/${encodeURIComponent(groupId)}/members`, { subsystemId }),
+  grant: (id: string, body: LgspGrant) => api.post<LgspAccessRight>(`${service(id)}/rights`, body),
+  quotas: (id: string) => api.get<LgspQuota[]>(`${service(id)}/quotas`),
+  setQuota: (id: string, body: LgspQuotaChange) => api.put<LgspQuota[]>(`${service(id)}/quotas`, body),
+  setRequestValidation: (id: string, validateRequests: boolean) => api.put<LgspService>(`${service(id)}/request-validation`, { validateRequests }),
+  notices: (query: { limit?: number } = {}) => api.get<LgspNotice[]>('/api/lgsp/notices', { ...query }),
   tryIt: (body: LgspTryRequest) => api.post<LgspTryResult>('/api/lgsp/try', body),
 };

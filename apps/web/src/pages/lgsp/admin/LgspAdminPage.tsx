@@ -7,6 +7,9 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { useLgspScope } from '../scope.ts';
+import { CertificatesPanel } from './CertificatesPanel.tsx';
+import { GroupsPanel } from './GroupsPanel.tsx';
+import { NoticesPanel } from './NoticesPanel.tsx';
 import { MemberForm, ServiceForm, SubsystemForm } from './RegistryForms.tsx';
 import '../messages.ts';
 
@@ -22,6 +25,7 @@ export function LgspAdminPage() {
       <PageHeader title={t('lgspAdmin.title')} description={t('lgspAdmin.description')} />
       <QueryState isPending={scope.isPending || services.isPending} error={scope.error ?? services.error}>
         <Stack gap="lg">
+          <NoticesPanel />
           <Card withBorder component="section" aria-labelledby="registry-title">
             <Title order={2} size="h4" id="registry-title" mb="sm">{t('lgspAdmin.registry')}</Title>
             <Stack gap="md">
@@ -55,6 +59,8 @@ export function LgspAdminPage() {
               { key: 'xroad', header: t('lgspPortal.service.xroadId'), cell: (s) => <code>{s.xroadId}</code>, priority: 'secondary' },
             ]} />
           </Card>
+          {scope.mySubsystems.length > 0 && <CertificatesPanel subsystems={scope.mySubsystems} />}
+          <GroupsPanel subsystems={scope.allSubsystems} />
         </Stack>
       </QueryState>
     </>

@@ -10,7 +10,9 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLgspScope } from '../scope.ts';
+import { QuotasPanel } from './QuotasPanel.tsx';
 import { readOpenApiFile } from './RegistryForms.tsx';
+import { RightsPanel } from './RightsPanel.tsx';
 import '../messages.ts';
 
 /** Forward only, as the registry allows (registry.service.ts). */
@@ -65,7 +67,7 @@ function RefreshPanel({ serviceId, hasUrl }: { serviceId: string; hasUrl: boolea
   );
 }
 
-/** One service as its provider administers it: lifecycle, sandbox flag, refresh and versions, access requests and rights. */
+/** One service as its provider administers it: lifecycle, sandbox flag, refresh and versions, access requests and rights, request validation and quotas. */
 export function LgspServiceAdminPage() {
   const { t } = useTranslation();
   const { serviceId } = useParams({ strict: false }) as { serviceId: string };
@@ -74,11 +76,9 @@ export function LgspServiceAdminPage() {
   const service = useQuery({ queryKey: ['lgsp', 'service', serviceId], queryFn: () => lgspApi.service(serviceId) });
   const versions = useQuery({ queryKey: ['lgsp', 'service', serviceId, 'versions'], queryFn: () => lgspApi.versions(serviceId) });
   const requests = useQuery({ queryKey: ['lgsp', 'service', serviceId, 'requests'], queryFn: () => lgspApi.requests(serviceId) });
-  const rights = useQuery({ queryKey: ['lgsp', 'service', serviceId, 'rights'], queryFn: () => lgspApi.rights(serviceId) });
   const invalidate = () => client.invalidateQueries({ queryKey: ['lgsp'] });
   const move = useMutation({ mutationFn: (status: LgspServiceStatus) => lgspApi.setStatus(serviceId, status), onSuccess: invalidate });
   const sandbox = useMutation({ mutationFn: (on: boolean) => lgspApi.setSandbox(serviceId, on), onSuccess: invalidate });
-  const revoke = useMutation({ mutationFn: (rightId: string) => lgspApi.revoke(rightId), onSuccess: invalidate });
   const subsystemName = (id: string | null) => scope.allSubsystems.find((s) => s.id === id)?.name ?? id ?? '—';
   const scopeText = (r: { method: string | null; pathPattern: string | null }) => (r.method || r.pathPattern ? `${r.method ?? '*'} ${r.pathPattern ?? '/**'}` : t('lgspPortal.access.wholeService'));
   const s = service.data;
@@ -115,20 +115,8 @@ export function LgspServiceAdminPage() {
                 ]} />
             </Card>
 
-            <Card withBorder component="section" aria-labelledby="rights-title">
-              <Title order={2} size="h4" id="rights-title" mb="sm">{t('lgspAdmin.rights.title')}</Title>
-              <DataTable caption={t('lgspAdmin.rights.title')} rows={rights.data} rowKey={(r) => r.id} isPending={rights.isPending} error={rights.error}
-                emptyText={t('lgspAdmin.rights.empty')} minWidth={700} columns={[
-                  { key: 'subsystem', header: t('lgspAdmin.requests.subsystem'), cell: (r) => (r.subsystemId ? subsystemName(r.subsystemId) : t('lgspAdmin.rights.group')) },
-                  { key: 'scope', header: t('lgspAdmin.requests.scope'), cell: scopeText },
-                  { key: 'expires', header: t('lgspAdmin.rights.expires'), cell: (r) => (r.expiresAt ? formatDateTime(r.expiresAt) : t('lgspAdmin.rights.never')), priority: 'secondary' },
-                  { key: 'actions', header: t('common.actions'), cell: (r) => (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(r.id)} loading={revoke.isPending}
-                      aria-label={t('lgspAdmin.rights.revokeOf', { name: r.subsystemId ? subsystemName(r.subsystemId) : t('lgspAdmin.rights.group') })}>{t('lgspAdmin.rights.revoke')}</Button>
-                  ) },
-                ]} />
-              {revoke.error && <ErrorAlert error={revoke.error} />}
-            </Card>
+            <RightsPanel serviceId={s.id} subsystems={scope.allSubsystems} />
+            <QuotasPanel service={s} subsystems={scope.allSubsystems} />
 
             <Card withBorder component="section" aria-labelledby="versions-title">
               <Title order={2} size="h4" id="versions-title" mb="sm">{t('lgspAdmin.versions.title')}</Title>
