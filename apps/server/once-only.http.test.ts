@@ -123,6 +123,38 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
     }
   });
 
+  it('prefills the marital-status declaration and, of the marriage declaration, only the signed-in party\'s side (by the sex in their record)', async () => {
+    const ethnicGroups = await t.modules.catalog.service.readCodeList('ethnic-groups', { limit: 1000 });
+    const kinh = (ethnicGroups.notModified ? [] : ethnicGroups.items).find((i) => i.name === person.ethnicity)?.code;
+    assert.ok(kinh, 'the sandbox person\'s ethnicity is in the shared list');
+
+    const certificate = await prefill(citizen, 'to-khai-cap-giay-xac-nhan-tinh-trang-hon-nhan');
+    assert.deepEqual(Object.fromEntries(certificate.fields.map((f) => [f.pointer, f.value])), {
+      '/requester/fullName': person.fullName, '/requester/residence': person.permanentAddress.text, '/requester/idNumber': person.personalId,
+      '/subject/fullName': person.fullName, '/subject/dateOfBirth': person.dateOfBirth, '/subject/sex': 'Nữ', '/subject/ethnicity': kinh,
+      '/subject/nationality': 'VN', '/subject/residence': person.permanentAddress.text, '/subject/idNumber': person.personalId,
+      '/subject/maritalStatus': 'Hiện tại chưa đăng ký kết hôn với ai',
+    });
+    assert.equal(person.maritalStatus, 'single');
+    assert.deepEqual(certificate.missing, []);
+    assert.ok(certificate.fields.every((f) => f.source === 'population' && f.messageId === certificate.fields[0]!.messageId), 'one lookup');
+    const rows = await legs(certificate.fields[0]!.messageId);
+    assert.deepEqual(rows.map((r) => r.status), [200, 200]);
+    assert.match(rows[0]!.purpose ?? '', /^Dien san bieu mau To khai cap Giay xac nhan tinh trang hon nhan/);
+
+    assert.equal(person.sex, 'female');
+    const marriage = await prefill(citizen, 'to-khai-dang-ky-ket-hon');
+    assert.deepEqual(Object.fromEntries(marriage.fields.map((f) => [f.pointer, f.value])), {
+      '/bride/fullName': person.fullName, '/bride/dateOfBirth': person.dateOfBirth, '/bride/ethnicity': kinh, '/bride/nationality': 'VN',
+      '/bride/idNumber': person.personalId, '/bride/residence': person.permanentAddress.text,
+    });
+    // (A stored schema's keys come back in jsonb's order: compare sorted.)
+    assert.deepEqual(marriage.missing.map((m) => `${m.pointer} ${m.reason}`).sort(), ['dateOfBirth', 'ethnicity', 'fullName', 'idNumber', 'nationality', 'residence'].map((f) => `/groom/${f} other_party`));
+    assert.deepEqual((await legs(marriage.fields[0]!.messageId)).map((r) => r.status), [200, 200]);
+    const stored = await queryRows<{ form_key: string; fields: { pointer: string }[] }>(t.database.db, sql`select form_key, fields from tthc.prefills where id = ${marriage.id}`);
+    assert.deepEqual(stored[0]!.fields.map((f) => f.pointer).sort(), marriage.fields.map((f) => f.pointer).sort(), 'the answer is kept as given, for the filing');
+  });
+
   it('prefills an enterprise\'s fields from the business-registration database for its representative', async () => {
     const answer = await prefill(representative, ENTERPRISE_FORM);
     const values = Object.fromEntries(answer.fields.map((f) => [f.pointer, f.value]));
