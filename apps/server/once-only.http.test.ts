@@ -263,8 +263,13 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
     // By hand: businessName, address line, address commune, phone, email, businessLines (one field), capitalVnd, employees,
     // and the owner's full name, date of birth, sex, id number, residence = 13; the owner's 5 come from the population database.
     assert.deepEqual({ fields: household.fields, bound: household.bound, prefilled: household.prefilled, share: household.share }, { fields: 13, bound: 5, prefilled: 5, share: 38.5 });
-    const death = rows.find((r) => r.nationalCode === '1.000656')!;
-    assert.equal(death.share, null, 'no e-form, nothing to prefill');
+    const signature = rows.find((r) => r.nationalCode === '2.000884')!;
+    assert.equal(signature.share, null, 'no e-form, nothing to prefill');
+    // The marital-status certificate: 11 of 16 (requester 3 of 4, the person 7 of 7 plus the never-married status; not the
+    // earlier residence's 3, nor the purpose); the marriage declaration: the bride's 6 of 15 for this woman.
+    const share = (code: string) => { const r = rows.find((row) => row.nationalCode === code)!; return [r.fields, r.bound, r.prefilled, r.share]; };
+    assert.deepEqual(share('1.004873'), [16, 11, 11, 68.8]);
+    assert.deepEqual(share('1.000894'), [15, 12, 6, 40]);
     const building = rows.filter((r) => r.nationalCode === '1.013225').map((r) => r.applicant);
     assert.deepEqual(building, ['citizen', 'enterprise'], 'organisations apply too: measured for the representative as well');
   });

@@ -1,5 +1,5 @@
 /** Seeded civil-status and certification procedures (hộ tịch, chứng thực), carried out by the commune. */
-import { BIRTH_FORM, JUDICIAL_RECORD_FORM, MARITAL_STATUS_FORM, MARRIAGE_FORM } from './forms.ts';
+import { BIRTH_FORM, DEATH_FORM, JUDICIAL_RECORD_FORM, MARITAL_STATUS_FORM, MARRIAGE_FORM } from './forms.ts';
 import {
   base, charge, checked, CIVIL_STATUS_ONLINE, COMMUNE, fee, law, LUAT_HO_TICH, ND_CHUNG_THUC, ND_HO_TICH, optionalPart, part, SAME_DAY, TT_HO_TICH, TT_LE_PHI_HDND, TT_PHI_CHUNG_THUC, TYPICAL_COUNCIL_CHARGE, unconfirmed,
   type SeedProcedure,
@@ -78,7 +78,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       processingDays: 0,
       processingNote: `${SAME_DAY} Trường hợp cần xác minh thì không quá 03 ngày làm việc.`,
       fees: [charge('Lệ phí đăng ký khai tử', 0, 'Miễn lệ phí khi đăng ký đúng hạn (trong 15 ngày kể từ ngày chết) — Điều 11 Luật Hộ tịch')],
-      parts: [part('to-khai', 'Tờ khai đăng ký khai tử'), part('giay-bao-tu', 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử'), optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền)')],
+      parts: [part('to-khai', 'Tờ khai đăng ký khai tử', { formKey: DEATH_FORM }), part('giay-bao-tu', 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử'), optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền)')],
       legalBases: [LUAT_HO_TICH, ND_HO_TICH, TT_HO_TICH],
       resultType: 'Trích lục khai tử',
     },

@@ -65,6 +65,14 @@ const boundPerson = (title: string, when?: 'Nam' | 'Nữ'): Schema => {
   };
 };
 
+/** The requester of a civil-status declaration (Thông tư 04/2020/TT-BTP): the signed-in person, but for their relationship to the person concerned. */
+const requester = (relationshipTitle: string): Schema => object('Người yêu cầu', {
+  fullName: national('population.fullName', fromVneid('fullName', text('Họ, chữ đệm, tên người yêu cầu', 100))),
+  residence: national('population.permanentAddress', fromVneid('address', text('Nơi cư trú', 300))),
+  idNumber: national('population.personalId', fromVneid('personalId', idNumber('Giấy tờ tùy thân (số định danh cá nhân)'))),
+  relationship: text(relationshipTitle, 50),
+}, ['fullName', 'residence', 'idNumber', 'relationship']);
+
 /** `description` names the official form and the document that issues it. */
 const form = (properties: Record<string, Schema>, required: string[], description?: string): Schema => ({
   type: 'object',
@@ -91,6 +99,7 @@ export const HOUSEHOLD_BUSINESS_FORM = 'giay-de-nghi-dang-ky-ho-kinh-doanh';
 export const BUILDING_PERMIT_FORM = 'don-de-nghi-cap-giay-phep-xay-dung';
 export const MARITAL_STATUS_FORM = 'to-khai-cap-giay-xac-nhan-tinh-trang-hon-nhan';
 export const JUDICIAL_RECORD_FORM = 'to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap';
+export const DEATH_FORM = 'to-khai-dang-ky-khai-tu';
 
 export const SEED_FORMS: SeedForm[] = [
   {
@@ -262,12 +271,7 @@ export const SEED_FORMS: SeedForm[] = [
       title: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
       schema: form(
         {
-          requester: object('Người yêu cầu', {
-            fullName: national('population.fullName', fromVneid('fullName', text('Họ, chữ đệm, tên người yêu cầu', 100))),
-            residence: national('population.permanentAddress', fromVneid('address', text('Nơi cư trú', 300))),
-            idNumber: national('population.personalId', fromVneid('personalId', idNumber('Giấy tờ tùy thân (số định danh cá nhân)'))),
-            relationship: text('Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân', 50),
-          }, ['fullName', 'residence', 'idNumber', 'relationship']),
+          requester: requester('Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân'),
           // Online, the request is the signed-in person's own (a request for someone else is made with their authorisation and overwrites these).
           subject: object('Người được cấp Giấy xác nhận tình trạng hôn nhân', {
             fullName: national('population.fullName', text('Họ, chữ đệm, tên', 100)),
@@ -356,6 +360,49 @@ export const SEED_FORMS: SeedForm[] = [
         widgets: {
           '/person/sex': 'radio', '/person/dateOfBirth': 'date', '/person/idDocument/issuedOn': 'date',
           '/certificateNo': 'radio', '/banConfirmation': 'checkbox', '/extraCopies': 'number',
+        },
+      },
+    },
+  },
+  {
+    key: DEATH_FORM,
+    draft: {
+      title: 'Tờ khai đăng ký khai tử',
+      schema: form(
+        {
+          requester: requester('Quan hệ với người đã chết'),
+          // The deceased's record is another person's: not looked up here.
+          deceased: object('Người đã chết', {
+            fullName: text('Họ, chữ đệm, tên', 100),
+            dateOfBirth: date('Ngày, tháng, năm sinh'),
+            sex,
+            ethnicity,
+            nationality,
+            idNumber: idNumber('Giấy tờ tùy thân (số định danh cá nhân)'),
+            lastResidence: text('Nơi cư trú cuối cùng', 300),
+            dateOfDeath: date('Đã chết vào ngày'),
+            timeOfDeath: text('Lúc (giờ, phút)', 5, { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', 'x-placeholder': 'HH:MM' }),
+            placeOfDeath: text('Nơi chết', 300),
+            causeOfDeath: text('Nguyên nhân chết', 300),
+          }, ['fullName', 'sex', 'nationality', 'lastResidence', 'dateOfDeath', 'placeOfDeath']),
+          deathNotice: object('Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử', {
+            number: text('Số', 50), issuedBy: text('Do (cơ quan cấp)', 200), issuedOn: date('Cấp ngày'),
+          }, ['issuedBy', 'issuedOn']),
+          extractCopies: integer('Số bản sao trích lục khai tử đề nghị cấp', 0, 10),
+        },
+        ['requester', 'deceased', 'deathNotice'],
+        'Tờ khai đăng ký khai tử — mẫu ban hành kèm theo Thông tư 04/2020/TT-BTP (Phụ lục).',
+      ),
+      layout: {
+        order: ['requester', 'deceased', 'deathNotice', 'extractCopies'],
+        sections: [
+          { title: 'Người đi đăng ký', fields: ['requester'] },
+          { title: 'Người đã chết', fields: ['deceased'] },
+          { title: 'Giấy báo tử', fields: ['deathNotice'] },
+          { title: 'Bản sao', fields: ['extractCopies'] },
+        ],
+        widgets: {
+          '/deceased/dateOfBirth': 'date', '/deceased/sex': 'radio', '/deceased/dateOfDeath': 'date', '/deathNotice/issuedOn': 'date', '/extractCopies': 'number',
         },
       },
     },

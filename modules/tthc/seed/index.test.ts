@@ -37,14 +37,14 @@ describe('procedure catalogue seed', () => {
       for (const part of p.parts) if (part.formKey) assert.ok(formKeys.has(part.formKey), `${p.nationalCode}: form ${part.formKey}`);
     }
     const withForms = SEED_PROCEDURES.filter((p) => p.fields.parts.some((part) => part.formKey)).map((p) => p.fields.nationalCode);
-    for (const code of ['1.001193', '1.000894', '1.001612', '1.013225', '1.004873', '3.000333', '3.000334']) assert.ok(withForms.includes(code), code);
+    for (const code of ['1.001193', '1.000894', '1.001612', '1.013225', '1.004873', '3.000333', '3.000334', '1.000656']) assert.ok(withForms.includes(code), code);
     assert.equal(new Set(SEED_PROCEDURES.map((p) => p.fields.nationalCode)).size, SEED_PROCEDURES.length);
   });
 
   it('is idempotent, also when two instances start together', async () => {
     await Promise.all([seedProcedureCatalog(t.database.db, t.catalog), seedProcedureCatalog(t.database.db, t.catalog)]);
     const first = await counts();
-    assert.deepEqual(first, { procedures: 14, offerings: 10 * 3 + 4, forms: 6, processes: 3 });
+    assert.deepEqual(first, { procedures: 14, offerings: 10 * 3 + 4, forms: 7, processes: 3 });
     await seedProcedureCatalog(t.database.db, t.catalog);
     assert.deepEqual(await counts(), first);
   });
