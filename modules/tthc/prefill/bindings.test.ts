@@ -71,8 +71,9 @@ describe('e-form bindings to the national databases', () => {
     const schema = (key: string) => SEED_FORMS.find((f) => f.key === key)!.draft.schema;
     // Requester 4 + person 7 + earlier residence 3 + marital status 1 + purpose 1; bound: requester 3, person 7, the status.
     assert.deepEqual(formShare(schema('to-khai-cap-giay-xac-nhan-tinh-trang-hon-nhan'), []), { fields: 16, bound: 11, prefilled: 0 });
-    // Person 14 (the id document's number, date and place) + residence history 1 + certificate no., ban confirmation, purpose, extra copies.
-    assert.deepEqual(formShare(schema('to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap'), []), { fields: 19, bound: 6, prefilled: 0 });
+    // Person 14 (the id document's number, date and place) + residence history 1 + certificate no., ban confirmation, purpose,
+    // extra copies, and the fee-exemption category the fee schedule reads.
+    assert.deepEqual(formShare(schema('to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap'), []), { fields: 20, bound: 6, prefilled: 0 });
     // Requester 4 (3 bound) + the deceased 11 + the death notice 3 + copies 1: the deceased's record is not the signed-in person's.
     assert.deepEqual(formShare(schema('to-khai-dang-ky-khai-tu'), []), { fields: 19, bound: 3, prefilled: 0 });
   });

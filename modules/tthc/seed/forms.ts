@@ -346,20 +346,25 @@ export const SEED_FORMS: SeedForm[] = [
           banConfirmation: { type: 'boolean', title: 'Yêu cầu xác nhận về việc cấm đảm nhiệm chức vụ, thành lập, quản lý doanh nghiệp, hợp tác xã (chỉ với Phiếu số 1)' },
           purpose: text('Mục đích yêu cầu cấp Phiếu lý lịch tư pháp', 300),
           extraCopies: integer('Số lượng Phiếu lý lịch tư pháp yêu cầu cấp thêm', 0, 20),
+          // Not on the paper form: the online declaration asks it, and the fee schedule reads it (fees/fee.seed.ts, Thông tư 244/2016/TT-BTC).
+          doiTuong: {
+            type: 'string', title: 'Đối tượng được miễn, giảm phí (nếu có)', 'x-widget': 'select',
+            enum: ['tre-em', 'nguoi-cao-tuoi', 'nguoi-khuyet-tat', 'ho-ngheo', 'sinh-vien', 'nguoi-co-cong', 'than-nhan-liet-si'],
+          },
         },
         ['person', 'residenceHistory', 'certificateNo', 'purpose'],
         'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp — Mẫu số 03/2013/TT-LLTP (Thông tư 16/2013/TT-BTP sửa đổi Thông tư 13/2011/TT-BTP), dùng cho cá nhân tự khai; mẫu thay thế sau khi chuyển giao cho Bộ Công an năm 2025 chưa đối chiếu được.',
       ),
       layout: {
-        order: ['person', 'residenceHistory', 'certificateNo', 'banConfirmation', 'purpose', 'extraCopies'],
+        order: ['person', 'residenceHistory', 'certificateNo', 'banConfirmation', 'purpose', 'extraCopies', 'doiTuong'],
         sections: [
           { title: 'Thông tin cá nhân', fields: ['person'] },
           { title: 'Quá trình cư trú', fields: ['residenceHistory'] },
-          { title: 'Yêu cầu', fields: ['certificateNo', 'banConfirmation', 'purpose', 'extraCopies'] },
+          { title: 'Yêu cầu', fields: ['certificateNo', 'banConfirmation', 'purpose', 'extraCopies', 'doiTuong'] },
         ],
         widgets: {
           '/person/sex': 'radio', '/person/dateOfBirth': 'date', '/person/idDocument/issuedOn': 'date',
-          '/certificateNo': 'radio', '/banConfirmation': 'checkbox', '/extraCopies': 'number',
+          '/certificateNo': 'radio', '/banConfirmation': 'checkbox', '/extraCopies': 'number', '/doiTuong': 'select',
         },
       },
     },
