@@ -123,6 +123,38 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
     }
   });
 
+  it('prefills the marital-status declaration and, of the marriage declaration, only the signed-in party\'s side (by the sex in their record)', async () => {
+    const ethnicGroups = await t.modules.catalog.service.readCodeList('ethnic-groups', { limit: 1000 });
+    const kinh = (ethnicGroups.notModified ? [] : ethnicGroups.items).find((i) => i.name === person.ethnicity)?.code;
+    assert.ok(kinh, 'the sandbox person\'s ethnicity is in the shared list');
+
+    const certificate = await prefill(citizen, 'to-khai-cap-giay-xac-nhan-tinh-trang-hon-nhan');
+    assert.deepEqual(Object.fromEntries(certificate.fields.map((f) => [f.pointer, f.value])), {
+      '/requester/fullName': person.fullName, '/requester/residence': person.permanentAddress.text, '/requester/idNumber': person.personalId,
+      '/subject/fullName': person.fullName, '/subject/dateOfBirth': person.dateOfBirth, '/subject/sex': 'Nữ', '/subject/ethnicity': kinh,
+      '/subject/nationality': 'VN', '/subject/residence': person.permanentAddress.text, '/subject/idNumber': person.personalId,
+      '/subject/maritalStatus': 'Hiện tại chưa đăng ký kết hôn với ai',
+    });
+    assert.equal(person.maritalStatus, 'single');
+    assert.deepEqual(certificate.missing, []);
+    assert.ok(certificate.fields.every((f) => f.source === 'population' && f.messageId === certificate.fields[0]!.messageId), 'one lookup');
+    const rows = await legs(certificate.fields[0]!.messageId);
+    assert.deepEqual(rows.map((r) => r.status), [200, 200]);
+    assert.match(rows[0]!.purpose ?? '', /^Dien san bieu mau To khai cap Giay xac nhan tinh trang hon nhan/);
+
+    assert.equal(person.sex, 'female');
+    const marriage = await prefill(citizen, 'to-khai-dang-ky-ket-hon');
+    assert.deepEqual(Object.fromEntries(marriage.fields.map((f) => [f.pointer, f.value])), {
+      '/bride/fullName': person.fullName, '/bride/dateOfBirth': person.dateOfBirth, '/bride/ethnicity': kinh, '/bride/nationality': 'VN',
+      '/bride/idNumber': person.personalId, '/bride/residence': person.permanentAddress.text,
+    });
+    // (A stored schema's keys come back in jsonb's order: compare sorted.)
+    assert.deepEqual(marriage.missing.map((m) => `${m.pointer} ${m.reason}`).sort(), ['dateOfBirth', 'ethnicity', 'fullName', 'idNumber', 'nationality', 'residence'].map((f) => `/groom/${f} other_party`));
+    assert.deepEqual((await legs(marriage.fields[0]!.messageId)).map((r) => r.status), [200, 200]);
+    const stored = await queryRows<{ form_key: string; fields: { pointer: string }[] }>(t.database.db, sql`select form_key, fields from tthc.prefills where id = ${marriage.id}`);
+    assert.deepEqual(stored[0]!.fields.map((f) => f.pointer).sort(), marriage.fields.map((f) => f.pointer).sort(), 'the answer is kept as given, for the filing');
+  });
+
   it('prefills an enterprise\'s fields from the business-registration database for its representative', async () => {
     const answer = await prefill(representative, ENTERPRISE_FORM);
     const values = Object.fromEntries(answer.fields.map((f) => [f.pointer, f.value]));
@@ -231,8 +263,13 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
     // By hand: businessName, address line, address commune, phone, email, businessLines (one field), capitalVnd, employees,
     // and the owner's full name, date of birth, sex, id number, residence = 13; the owner's 5 come from the population database.
     assert.deepEqual({ fields: household.fields, bound: household.bound, prefilled: household.prefilled, share: household.share }, { fields: 13, bound: 5, prefilled: 5, share: 38.5 });
-    const death = rows.find((r) => r.nationalCode === '1.000656')!;
-    assert.equal(death.share, null, 'no e-form, nothing to prefill');
+    const signature = rows.find((r) => r.nationalCode === '2.000884')!;
+    assert.equal(signature.share, null, 'no e-form, nothing to prefill');
+    // The marital-status certificate: 11 of 16 (requester 3 of 4, the person 7 of 7 plus the never-married status; not the
+    // earlier residence's 3, nor the purpose); the marriage declaration: the bride's 6 of 15 for this woman.
+    const share = (code: string) => { const r = rows.find((row) => row.nationalCode === code)!; return [r.fields, r.bound, r.prefilled, r.share]; };
+    assert.deepEqual(share('1.004873'), [16, 11, 11, 68.8]);
+    assert.deepEqual(share('1.000894'), [15, 12, 6, 40]);
     const building = rows.filter((r) => r.nationalCode === '1.013225').map((r) => r.applicant);
     assert.deepEqual(building, ['citizen', 'enterprise'], 'organisations apply too: measured for the representative as well');
   });

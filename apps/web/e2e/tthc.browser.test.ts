@@ -8,6 +8,7 @@ import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type
 import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, expectStatus, fileAtCounter, fillBirthForm, openFromQueue, startOnlineFiling, transition } from './tthc-steps.ts';
 
 const MARITAL = 'Cấp Giấy xác nhận tình trạng hôn nhân';
+const DECLARATION = '#part-to-khai';
 
 const harness: Harness = setUpHarness();
 
@@ -211,9 +212,18 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await startOnlineFiling(citizen, 'xac nhan tinh trang hon nhan', MARITAL);
       await citizen.locator('#applicant-phone').fill('0912345678');
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+      // The declaration is an e-form: the person's own data arrives from the population database (issue 11); the rest is typed.
+      await citizen.getByRole('heading', { level: 2, name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân' }).waitFor();
+      await citizen.waitForFunction((id) => ((document.querySelector(id) as HTMLInputElement | null)?.value ?? '') !== '', `${DECLARATION}-subject-fullName`);
+      assert.equal(await citizen.locator(`${DECLARATION}-subject-fullName`).inputValue(), citizenName);
+      assert.equal(await citizen.locator(`${DECLARATION}-requester-fullName`).inputValue(), citizenName);
+      await citizen.locator(`${DECLARATION}-requester-relationship`).fill('Bản thân');
+      const status = citizen.locator(`${DECLARATION}-subject-maritalStatus`);
+      if ((await status.inputValue()) === '') await status.fill('Hiện tại chưa đăng ký kết hôn với ai');
+      await citizen.locator(`${DECLARATION}-purpose`).fill('Để đăng ký kết hôn');
+      await checkA11y(citizen);
+      await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
       await citizen.getByRole('heading', { level: 2, name: 'Giấy tờ đính kèm' }).waitFor();
-      await attach(citizen, 'to-khai', { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
-      await citizen.getByTestId('attached-file').filter({ hasText: 'to-khai.pdf' }).waitFor();
       await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
 
       // How the papers come and the result goes: the result by post, to a commune picked from the catalogue.

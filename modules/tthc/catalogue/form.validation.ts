@@ -31,8 +31,9 @@ addFormats.default(ajv, ['date', 'email', 'uri', 'date-time']);
 // item codes, checked against the list's current version (checkCatalogueValues) and picked from
 // it in the web form. `x-prefill` names what VNeID said that fills the field (fullName,
 // personalId, dateOfBirth, address, phone). `x-national` names the national database field that
-// fills it through LGSP (`population.fullName`, `business.enterpriseName`: prefill/bindings.ts).
-ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog', 'x-prefill', 'x-national']);
+// fills it through LGSP (`population.fullName`, `business.enterpriseName`: prefill/bindings.ts);
+// `x-national-if` on an object makes its bindings conditional on the record (`{ binding, equals }`).
+ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog', 'x-prefill', 'x-national', 'x-national-if']);
 
 const CATALOG_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -52,6 +53,9 @@ export function checkFormSchema(schema: unknown): FieldError[] {
   }
   const badBinding = unknownBindings(schema)[0];
   if (badBinding) {
+    if (badBinding.keyword === 'x-national-if') {
+      return [{ field: badBinding.pointer, keyword: 'x-national-if', message: 'x-national-if phải có dạng { binding, equals } với binding là một trường của CSDL quốc gia', messageEn: 'x-national-if must be { binding, equals } with binding a field of a national database' }];
+    }
     return [{ field: badBinding.pointer, keyword: 'x-national', message: 'x-national phải là một trường của CSDL quốc gia về dân cư hoặc đăng ký doanh nghiệp (vd. population.fullName)', messageEn: 'x-national must name a field of the population or business-registration database (e.g. population.fullName)' }];
   }
   try {

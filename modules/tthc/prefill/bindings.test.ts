@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkFormSchema } from '../catalogue/form.validation.ts';
 import { SEED_FORMS } from '../seed/forms.ts';
-import { bindingsOf, leafFields, readBinding, type CitizenRecord } from './bindings.ts';
+import { bindingsOf, conditionHolds, leafFields, readBinding, type CitizenRecord } from './bindings.ts';
 import { formShare } from './share.ts';
 
 const record: CitizenRecord = {
@@ -38,5 +38,43 @@ describe('e-form bindings to the national databases', () => {
     // Applicant 4 + land 5 + building 6 + completion months 1.
     assert.equal(leafFields(building).length, 16);
     assert.deepEqual(formShare(building, ['/applicant/fullName', '/applicant/idNumber', '/not/a/field']), { fields: 16, bound: 3, prefilled: 2 });
+  });
+
+  it('binds a group only when the record says it is the person looked up (x-national-if), and refuses a malformed condition', () => {
+    const marriage = SEED_FORMS.find((f) => f.key === 'to-khai-dang-ky-ket-hon')!.draft.schema;
+    const bindings = bindingsOf(marriage);
+    assert.deepEqual(bindings.filter((b) => b.pointer.startsWith('/bride/')).map((b) => b.pointer),
+      ['/bride/fullName', '/bride/dateOfBirth', '/bride/ethnicity', '/bride/nationality', '/bride/idNumber', '/bride/residence']);
+    const codeOf = (_list: string, name: string) => (name === 'Khơ-me' ? '05' : undefined);
+    const value = (pointer: string, r: CitizenRecord) => readBinding(bindings.find((b) => b.pointer === pointer)!, { population: r }, codeOf);
+    // The record is a woman's: she is "Bên nữ"; the groom's fields stay empty.
+    assert.equal(value('/bride/fullName', record), 'Nguyễn Văn An');
+    assert.equal(value('/bride/ethnicity', record), '05');
+    assert.equal(value('/groom/fullName', record), null);
+    const man: CitizenRecord = { ...record, sex: 'male' };
+    assert.equal(value('/groom/residence', man), 'Số 12, Khóm 2, Phường Cao Lãnh, Tỉnh Đồng Tháp');
+    assert.equal(value('/bride/residence', man), null);
+    assert.equal(conditionHolds({ binding: 'population.sex', equals: 'Nữ' }, {}), false, 'no record: no side');
+    // The marriage numbers and the copies are not bound: 12 of 15 fields are, 6 for either side.
+    assert.deepEqual(formShare(marriage, ['/bride/fullName']), { fields: 15, bound: 12, prefilled: 1 });
+    const bad = { type: 'object', properties: { side: { type: 'object', 'x-national-if': { binding: 'population.salary', equals: 'x' }, properties: {} } } };
+    assert.deepEqual(checkFormSchema(bad).map((e) => [e.field, e.keyword]), [['/side', 'x-national-if']]);
+  });
+
+  it('states only a never-married status from the record; a marriage must be stated with what the record lacks', () => {
+    const binding = { pointer: '/m', path: ['m'], source: 'population' as const, field: 'maritalStatus' };
+    assert.equal(readBinding(binding, { population: record }, () => undefined), 'Hiện tại chưa đăng ký kết hôn với ai');
+    assert.equal(readBinding(binding, { population: { ...record, maritalStatus: 'divorced' } }, () => undefined), null);
+  });
+
+  it('counts the new declarations as their official forms have them', () => {
+    const schema = (key: string) => SEED_FORMS.find((f) => f.key === key)!.draft.schema;
+    // Requester 4 + person 7 + earlier residence 3 + marital status 1 + purpose 1; bound: requester 3, person 7, the status.
+    assert.deepEqual(formShare(schema('to-khai-cap-giay-xac-nhan-tinh-trang-hon-nhan'), []), { fields: 16, bound: 11, prefilled: 0 });
+    // Person 14 (the id document's number, date and place) + residence history 1 + certificate no., ban confirmation, purpose,
+    // extra copies, and the fee-exemption category the fee schedule reads.
+    assert.deepEqual(formShare(schema('to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap'), []), { fields: 20, bound: 6, prefilled: 0 });
+    // Requester 4 (3 bound) + the deceased 11 + the death notice 3 + copies 1: the deceased's record is not the signed-in person's.
+    assert.deepEqual(formShare(schema('to-khai-dang-ky-khai-tu'), []), { fields: 19, bound: 3, prefilled: 0 });
   });
 });

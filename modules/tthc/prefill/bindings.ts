@@ -4,6 +4,11 @@
  * `business.enterpriseName`). This file knows which bindings exist, finds them in a schema, and
  * turns a national record into the value the field takes (a code of the shared code list for
  * `x-catalog` fields, "Nam"/"Nữ" for sex, an address on one line).
+ *
+ * A group of fields that describes the person looked up only in some cases carries a condition,
+ * `x-national-if: { binding, equals }` on its object: its bindings apply when the record's value
+ * for `binding` is `equals`. The marriage declaration's "Bên nữ" binds when the signed-in
+ * person's sex is "Nữ", "Bên nam" when it is "Nam"; the other party's fields stay empty.
  */
 
 export const NATIONAL_SOURCES = ['population', 'business'] as const;
@@ -43,6 +48,12 @@ export interface EnterpriseRecord {
 
 type Reader<R> = (record: R) => string | number | null;
 const SEX: Record<CitizenRecord['sex'], string> = { male: 'Nam', female: 'Nữ' };
+/**
+ * The marital status as the declaration states it (Thông tư 04/2020/TT-BTP art. 33): only "never
+ * married" is complete from the record; a current or past marriage must be stated with the spouse's
+ * name and the certificate, judgment or death record, which the population record does not hold.
+ */
+const MARITAL_STATUS: Record<string, string> = { single: 'Hiện tại chưa đăng ký kết hôn với ai' };
 
 /** What each binding reads from its record. The ethnicity is a name here; the code list turns it into a code. */
 export const POPULATION_FIELDS: Readonly<Record<string, Reader<CitizenRecord>>> = {
@@ -53,6 +64,7 @@ export const POPULATION_FIELDS: Readonly<Record<string, Reader<CitizenRecord>>> 
   ethnicity: (r) => r.ethnicity,
   religion: (r) => r.religion,
   nationality: (r) => r.nationality,
+  maritalStatus: (r) => MARITAL_STATUS[r.maritalStatus] ?? null,
   homeTown: (r) => r.homeTown,
   birthRegistrationPlace: (r) => r.birthRegistrationPlace,
   permanentAddress: (r) => r.permanentResidence.text,
@@ -90,29 +102,47 @@ export interface Binding {
   field: string;
   /** The field's shared code list (`x-catalog`), when its value is a code. */
   catalog?: string;
+  /** The binding applies only when the record's value for `when.binding` is `when.equals` (`x-national-if` on an enclosing object). */
+  when?: Condition;
 }
 
-type Node = { properties?: Record<string, unknown>; type?: unknown; 'x-national'?: unknown; 'x-catalog'?: unknown };
+/** `x-national-if`: a binding name and the value (as the field would take it) that makes the group the person looked up. */
+export interface Condition { binding: string; equals: string }
+
+type Node = { properties?: Record<string, unknown>; type?: unknown; 'x-national'?: unknown; 'x-catalog'?: unknown; 'x-national-if'?: unknown };
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const isCondition = (value: unknown): value is Condition => isNode(value) && Object.keys(value).length === 2
+  && typeof (value as Record<string, unknown>).binding === 'string' && NATIONAL_BINDINGS.includes((value as Record<string, unknown>).binding as string)
+  && typeof (value as Record<string, unknown>).equals === 'string';
+
 /** The fields of a form schema bound to a national source, through nested objects (not inside arrays). */
-export function bindingsOf(schema: unknown, path: string[] = []): Binding[] {
+export function bindingsOf(schema: unknown, path: string[] = [], inherited?: Condition): Binding[] {
   if (!isNode(schema)) return [];
+  const condition = isCondition(schema['x-national-if']) ? schema['x-national-if'] : inherited;
   const name = schema['x-national'];
   const here: Binding[] = [];
   if (typeof name === 'string' && NATIONAL_BINDINGS.includes(name)) {
     const [source, field] = name.split('.') as [NationalSource, string];
-    here.push({ pointer: pointerOf(path), path, source, field, ...(typeof schema['x-catalog'] === 'string' ? { catalog: schema['x-catalog'] } : {}) });
+    here.push({
+      pointer: pointerOf(path), path, source, field,
+      ...(typeof schema['x-catalog'] === 'string' ? { catalog: schema['x-catalog'] } : {}),
+      ...(condition ? { when: { binding: condition.binding, equals: condition.equals } } : {}),
+    });
   }
-  const children = Object.entries(schema.properties ?? {}).flatMap(([key, child]) => bindingsOf(child, [...path, key]));
+  const children = Object.entries(schema.properties ?? {}).flatMap(([key, child]) => bindingsOf(child, [...path, key], condition));
   return [...here, ...children];
 }
 
-/** `x-national` values that are not known bindings (the form editor refuses them). */
-export function unknownBindings(schema: unknown, path: string[] = []): { pointer: string; value: unknown }[] {
+/** `x-national` values that are not known bindings, and malformed `x-national-if` conditions (the form editor refuses both). */
+export function unknownBindings(schema: unknown, path: string[] = []): { pointer: string; value: unknown; keyword: 'x-national' | 'x-national-if' }[] {
   if (!isNode(schema)) return [];
   const name = schema['x-national'];
-  const here = name !== undefined && (typeof name !== 'string' || !NATIONAL_BINDINGS.includes(name)) ? [{ pointer: pointerOf(path), value: name }] : [];
+  const condition = schema['x-national-if'];
+  const here = [
+    ...(name !== undefined && (typeof name !== 'string' || !NATIONAL_BINDINGS.includes(name)) ? [{ pointer: pointerOf(path), value: name, keyword: 'x-national' as const }] : []),
+    ...(condition !== undefined && !isCondition(condition) ? [{ pointer: pointerOf(path), value: condition, keyword: 'x-national-if' as const }] : []),
+  ];
   return [...here, ...Object.entries(schema.properties ?? {}).flatMap(([key, child]) => unknownBindings(child, [...path, key]))];
 }
 
@@ -142,10 +172,23 @@ export function valueAt(data: unknown, path: string[]): unknown {
  * code-list field) when the name is not an item of the list.
  */
 export function readBinding(binding: Binding, records: { population?: CitizenRecord; business?: EnterpriseRecord }, codeOf: (list: string, name: string) => string | undefined): string | number | null {
+  if (binding.when && !conditionHolds(binding.when, records)) return null;
   const raw = binding.source === 'population'
     ? (records.population ? POPULATION_FIELDS[binding.field]?.(records.population) : null)
     : (records.business ? BUSINESS_FIELDS[binding.field]?.(records.business) : null);
   if (raw === null || raw === undefined || raw === '') return null;
   if (!binding.catalog || typeof raw !== 'string') return raw;
   return codeOf(binding.catalog, raw) ?? null;
+}
+
+/**
+ * Whether a conditional binding's group describes the person looked up: the record's value for the
+ * condition's binding, as a field would take it, equals the condition's value. False without the record.
+ */
+export function conditionHolds(condition: Condition, records: { population?: CitizenRecord; business?: EnterpriseRecord }): boolean {
+  const [source, field] = condition.binding.split('.') as [NationalSource, string];
+  const value = source === 'population'
+    ? (records.population ? POPULATION_FIELDS[field]?.(records.population) : null)
+    : (records.business ? BUSINESS_FIELDS[field]?.(records.business) : null);
+  return value !== null && value !== undefined && String(value) === condition.equals;
 }

@@ -18,7 +18,7 @@ const PrefillAnswerSchema = Type.Object({
   id: Type.String({ format: 'uuid', description: 'Give it with the filing, `submission.prefills[partCode]`' }),
   formKey: Type.String(),
   fields: Type.Array(Type.Object({ pointer: Type.String(), value: Value, ...Provenance })),
-  missing: Type.Array(Type.Object({ pointer: Type.String(), source: Source, reason: stringEnum(['not_found', 'no_enterprise', 'no_value']) })),
+  missing: Type.Array(Type.Object({ pointer: Type.String(), source: Source, reason: stringEnum(['not_found', 'no_enterprise', 'no_value', 'other_party']) })),
 }, { $id: 'PrefillAnswer' });
 
 const DossierProvenanceSchema = Type.Object({

@@ -6,7 +6,7 @@ import { prefills } from '../db/schema.ts';
 import type { PeopleDirectory } from '../dossier/dossier.actions.ts';
 import type { Dossier } from '../dossier/dossier.types.ts';
 import type { FormVersion } from '../catalogue/procedure.types.ts';
-import { bindingsOf, readBinding, valueAt, type Binding, type CitizenRecord, type EnterpriseRecord, type NationalSource } from './bindings.ts';
+import { bindingsOf, conditionHolds, readBinding, valueAt, type Binding, type CitizenRecord, type EnterpriseRecord, type NationalSource } from './bindings.ts';
 import type { Exchange, NationalGateway } from './lgsp.client.ts';
 import type { DataSubjects, PersonalDataRead } from '../store/reads.service.ts';
 
@@ -37,8 +37,12 @@ export interface PrefillAnswer {
   id: string;
   formKey: string;
   fields: PrefilledField[];
-  /** Bound fields that stay empty, and why: `not_found` (no such record), `no_enterprise` (not signed in for one), `no_value`. */
-  missing: { pointer: string; source: NationalSource; reason: 'not_found' | 'no_enterprise' | 'no_value' }[];
+  /**
+   * Bound fields that stay empty, and why: `not_found` (no such record), `no_enterprise` (not signed
+   * in for one), `no_value`, `other_party` (a conditional group, `x-national-if`, that describes
+   * someone else: the other party of a marriage).
+   */
+  missing: { pointer: string; source: NationalSource; reason: 'not_found' | 'no_enterprise' | 'no_value' | 'other_party' }[];
 }
 
 export interface FieldProvenance {
@@ -151,6 +155,7 @@ export function createPrefillService(deps: PrefillDeps) {
         const exchange = exchanges[binding.source];
         if (!exchange) { missing.push({ pointer: binding.pointer, source: binding.source, reason: 'no_enterprise' }); continue; }
         if (!exchange.record) { missing.push({ pointer: binding.pointer, source: binding.source, reason: 'not_found' }); continue; }
+        if (binding.when && !conditionHolds(binding.when, records)) { missing.push({ pointer: binding.pointer, source: binding.source, reason: 'other_party' }); continue; }
         const value = readBinding(binding, records, codeOf);
         if (value === null) missing.push({ pointer: binding.pointer, source: binding.source, reason: 'no_value' });
         else fields.push({ pointer: binding.pointer, value, source: binding.source, fetchedAt: exchange.fetchedAt, messageId: exchange.messageId });

@@ -1,5 +1,5 @@
 /** Seeded civil-status and certification procedures (hộ tịch, chứng thực), carried out by the commune. */
-import { BIRTH_FORM, MARRIAGE_FORM } from './forms.ts';
+import { BIRTH_FORM, DEATH_FORM, JUDICIAL_RECORD_FORM, MARITAL_STATUS_FORM, MARRIAGE_FORM } from './forms.ts';
 import {
   base, charge, checked, CIVIL_STATUS_ONLINE, COMMUNE, fee, law, LUAT_HO_TICH, ND_CHUNG_THUC, ND_HO_TICH, optionalPart, part, SAME_DAY, TT_HO_TICH, TT_LE_PHI_HDND, TT_PHI_CHUNG_THUC, TYPICAL_COUNCIL_CHARGE, unconfirmed,
   type SeedProcedure,
@@ -78,7 +78,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       processingDays: 0,
       processingNote: `${SAME_DAY} Trường hợp cần xác minh thì không quá 03 ngày làm việc.`,
       fees: [charge('Lệ phí đăng ký khai tử', 0, 'Miễn lệ phí khi đăng ký đúng hạn (trong 15 ngày kể từ ngày chết) — Điều 11 Luật Hộ tịch')],
-      parts: [part('to-khai', 'Tờ khai đăng ký khai tử'), part('giay-bao-tu', 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử'), optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền)')],
+      parts: [part('to-khai', 'Tờ khai đăng ký khai tử', { formKey: DEATH_FORM }), part('giay-bao-tu', 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử'), optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền)')],
       legalBases: [LUAT_HO_TICH, ND_HO_TICH, TT_HO_TICH],
       resultType: 'Trích lục khai tử',
     },
@@ -99,7 +99,7 @@ export const CIVIL_PROCEDURES: SeedProcedure[] = [
       processingDays: 3,
       processingNote: 'Trường hợp phải xác minh tình trạng hôn nhân tại nơi cư trú trước đây thì thời hạn kéo dài theo thời gian xác minh.',
       fees: [charge('Lệ phí cấp Giấy xác nhận tình trạng hôn nhân', 15_000, 'Theo Nghị quyết của Hội đồng nhân dân tỉnh')],
-      parts: [part('to-khai', 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân'), optionalPart('trich-luc-ly-hon', 'Bản án, quyết định ly hôn hoặc trích lục khai tử của vợ/chồng (nếu có)')],
+      parts: [part('to-khai', 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', { formKey: MARITAL_STATUS_FORM }), optionalPart('trich-luc-ly-hon', 'Bản án, quyết định ly hôn hoặc trích lục khai tử của vợ/chồng (nếu có)')],
       legalBases: [LUAT_HO_TICH, ND_HO_TICH, TT_HO_TICH, TT_LE_PHI_HDND],
       resultType: 'Giấy xác nhận tình trạng hôn nhân',
       fullyOnline: true,
@@ -219,7 +219,7 @@ function judicialRecord(no: 1 | 2): SeedProcedure {
         fee('Trẻ em, người cao tuổi, người khuyết tật, người thuộc hộ nghèo', 0, 'Miễn phí'),
       ],
       parts: [
-        part('to-khai', `Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp số ${no}`),
+        part('to-khai', `Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp số ${no}`, { formKey: JUDICIAL_RECORD_FORM }),
         optionalPart('giay-to-tuy-than', 'Bản chụp giấy tờ tùy thân (khi chưa xác thực qua tài khoản định danh điện tử)'),
         // Only certificate no. 1 may be requested by an authorised person (art. 45(2), 46(2)).
         ...(no === 1 ? [optionalPart('van-ban-uy-quyen', 'Văn bản ủy quyền (khi ủy quyền yêu cầu cấp Phiếu số 1)')] : []),

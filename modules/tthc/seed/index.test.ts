@@ -8,7 +8,10 @@ import { procedureRepository } from '../catalogue/procedure.repository.ts';
 import { COMBINED_JUDICIAL_RECORD_NAME } from './civil-procedures.ts';
 import { seedProcedureCatalog } from './index.ts';
 import { SEED_PROCEDURES } from './procedures.ts';
-import { SEED_FORMS } from './forms.ts';
+import { MARITAL_STATUS_FORM, MARRIAGE_FORM, SEED_FORMS } from './forms.ts';
+import { forms } from '../db/schema.ts';
+import { insertVersionIfMissing } from '../catalogue/procedure.versions.ts';
+import { bindingsOf } from '../prefill/bindings.ts';
 
 describe('procedure catalogue seed', () => {
   let t: TestCatalogue;
@@ -34,14 +37,14 @@ describe('procedure catalogue seed', () => {
       for (const part of p.parts) if (part.formKey) assert.ok(formKeys.has(part.formKey), `${p.nationalCode}: form ${part.formKey}`);
     }
     const withForms = SEED_PROCEDURES.filter((p) => p.fields.parts.some((part) => part.formKey)).map((p) => p.fields.nationalCode);
-    for (const code of ['1.001193', '1.000894', '1.001612', '1.013225']) assert.ok(withForms.includes(code), code);
+    for (const code of ['1.001193', '1.000894', '1.001612', '1.013225', '1.004873', '3.000333', '3.000334', '1.000656']) assert.ok(withForms.includes(code), code);
     assert.equal(new Set(SEED_PROCEDURES.map((p) => p.fields.nationalCode)).size, SEED_PROCEDURES.length);
   });
 
   it('is idempotent, also when two instances start together', async () => {
     await Promise.all([seedProcedureCatalog(t.database.db, t.catalog), seedProcedureCatalog(t.database.db, t.catalog)]);
     const first = await counts();
-    assert.deepEqual(first, { procedures: 14, offerings: 10 * 3 + 4, forms: 4, processes: 3 });
+    assert.deepEqual(first, { procedures: 14, offerings: 10 * 3 + 4, forms: 7, processes: 3 });
     await seedProcedureCatalog(t.database.db, t.catalog);
     assert.deepEqual(await counts(), first);
   });
@@ -109,5 +112,34 @@ describe('procedure catalogue seed on a database seeded before the judicial-reco
     assert.equal((await t.procedures.offeringsOfProcedure(oldId)).length, 1);
     await seedProcedureCatalog(t.database.db, t.catalog);
     assert.equal((await t.procedures.getByCode('3.000333')).version, 2, 'the upgrade runs once');
+  });
+});
+
+describe('procedure catalogue seed on a database seeded before the once-only forms (issue 11)', () => {
+  let t: TestCatalogue;
+  before(async () => {
+    t = await setUpCatalogue({ seedProcedures: false });
+  });
+  after(async () => t.database.close());
+
+  it('publishes a changed seeded form as the next version, keeps the old one, and gives unedited procedures their new e-forms', async () => {
+    const marriage = SEED_FORMS.find((f) => f.key === MARRIAGE_FORM)!;
+    // As the earlier seed wrote them: the marriage declaration without bindings, version 1; the marital-status certificate without an e-form.
+    const unbound = JSON.parse(JSON.stringify(marriage.draft.schema, (key, value: unknown) => (key === 'x-national' || key === 'x-national-if' ? undefined : value))) as Record<string, unknown>;
+    await insertVersionIfMissing(t.database.db, forms, { key: MARRIAGE_FORM, version: 1, status: 'published', ...marriage.draft, schema: unbound });
+    const certificate = SEED_PROCEDURES.find((p) => p.fields.nationalCode === '1.004873')!.fields;
+    const id = randomUUID();
+    await procedureRepository.insert(t.database.db, id, { ...certificate, parts: certificate.parts.map(({ formKey: _formKey, ...part }) => part) });
+
+    await seedProcedureCatalog(t.database.db, t.catalog);
+    assert.equal(marriage.version, 2);
+    const published = await t.procedures.getForm(MARRIAGE_FORM);
+    assert.equal(published.version, 2);
+    assert.deepEqual(bindingsOf(published.schema).filter((b) => b.pointer.startsWith('/bride/')).map((b) => [b.pointer, b.when?.equals]).slice(0, 1), [['/bride/fullName', 'Nữ']]);
+    assert.equal(bindingsOf((await t.procedures.getForm(MARRIAGE_FORM, 1)).schema).length, 0, 'version 1 stays as filed dossiers used it');
+    const upgraded = await t.procedures.getByCode('1.004873');
+    assert.equal(upgraded.id, id);
+    assert.equal(upgraded.parts.find((p) => p.code === 'to-khai')?.formKey, MARITAL_STATUS_FORM);
+    assert.equal(upgraded.version, 2);
   });
 });

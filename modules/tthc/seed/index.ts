@@ -36,10 +36,10 @@ export const SEED_PROCESSES: { key: SeedProcessKey; name: string; definition: Pr
 ];
 
 export async function seedProcedureCatalog(db: Db, catalog: Pick<CatalogService, 'listAgencies'>): Promise<void> {
-  const formRows = SEED_FORMS.map(({ key, draft }) => {
+  const formRows = SEED_FORMS.map(({ key, version, draft }) => {
     const errors = checkFormSchema(draft.schema);
     if (errors.length > 0) throw new Error(`seed form ${key} is invalid: ${JSON.stringify(errors)}`);
-    return { key, version: 1, status: 'published', ...draft };
+    return { key, version: version ?? 1, status: 'published', ...draft };
   });
   const processRows = SEED_PROCESSES.map(({ key, name, definition }) => {
     const result = validateProcessDefinition(definition);
@@ -80,8 +80,9 @@ export async function seedProcedureCatalog(db: Db, catalog: Pick<CatalogService,
 /**
  * Upgrades of databases seeded by earlier versions, only on records nobody has edited (version 1):
  * the one combined judicial-record procedure becomes certificate no. 1 under the same id and code
- * (its offerings and dossiers stay attached; no. 2 is inserted as a new procedure), and seeded
- * procedures without a verification record get the seed's.
+ * (its offerings and dossiers stay attached; no. 2 is inserted as a new procedure), seeded
+ * procedures without a verification record get the seed's, and a part the seed now fills with an
+ * e-form (`formKey`) gets it where it has none.
  */
 async function upgradeSeededProcedures(tx: Tx): Promise<void> {
   const seeds = new Map(SEED_PROCEDURES.map((p) => [p.fields.nationalCode, p.fields]));
@@ -91,8 +92,17 @@ async function upgradeSeededProcedures(tx: Tx): Promise<void> {
     const fields = fieldsOf(current);
     if (current.name === COMBINED_JUDICIAL_RECORD_NAME) {
       await procedureRepository.update(tx, current.id, current.version, { ...fields, name: seed.name, resultType: seed.resultType, parts: seed.parts, verification: seed.verification });
-    } else if (current.verification === null && seed.verification !== null) {
-      await procedureRepository.update(tx, current.id, current.version, { ...fields, verification: seed.verification });
+      continue;
     }
+    // One update for both (an update makes the record version 2, which later starts leave alone).
+    const formOf = (code: string) => seed.parts.find((s) => s.code === code)?.formKey;
+    const addsForms = current.parts.some((part) => !part.formKey && formOf(part.code));
+    const addsVerification = current.verification === null && seed.verification !== null;
+    if (!addsForms && !addsVerification) continue;
+    await procedureRepository.update(tx, current.id, current.version, {
+      ...fields,
+      ...(addsVerification ? { verification: seed.verification } : {}),
+      parts: current.parts.map((part) => (!part.formKey && formOf(part.code) ? { ...part, formKey: formOf(part.code) } : part)),
+    });
   }
 }
