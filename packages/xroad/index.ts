@@ -28,6 +28,6 @@ export {
   HIDDEN_ENDPOINT, REPRESENTED_PARTY_NAMESPACE, REQUEST_HASH_ALGORITHM, SOAP_CONTENT_TYPE, SOAP_ENVELOPE_NAMESPACE, SOAP_FAULT_STATUS, SOAP_METASERVICES,
   SOAP_PROTOCOL_VERSION, WSDL_NAMESPACE, describeWsdl, getWsdlRequest, hideWsdlEndpoints, isSoapContentType, isSoapMetaservice, methodListXml,
   readSoapFault, readSoapMessage, soapEnvelope, soapFaultXml, soapHeaderXml, soapRequestHash, withRequestHash, wsdlAddress,
-  type SoapFault, type SoapHeader, type SoapMessage, type SoapMessageResult, type SoapMetaservice, type SoapResponseResult, type WsdlDescription, type WsdlResult,
+  type SoapFault, type SoapHeader, type SoapMessage, type SoapMessageResult, type SoapMetaservice, type SoapProblem, type SoapResponseResult, type WsdlDescription, type WsdlResult,
 } from './soap.ts';
 export { attributeOf, childNamed, readXml, type XmlNode, type XmlReadLimits, type XmlReadResult } from './xml-read.ts';

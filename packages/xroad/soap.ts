@@ -41,7 +41,14 @@ export interface SoapMessage {
   envelope: XmlNode;
 }
 
-export type SoapMessageResult = { ok: true; message: SoapMessage } | { ok: false; reason: string };
+/**
+ * Why a request is refused, as the last part of its `Client.*` fault code (X-Road's error codes:
+ * InvalidSoap, MissingBody, MissingHeader, MissingHeaderField, DuplicateHeaderField,
+ * InvalidProtocolVersion, InvalidClientIdentifier, InvalidServiceIdentifier, InvalidBody).
+ */
+export type SoapProblem = 'InvalidSoap' | 'MissingBody' | 'MissingHeader' | 'MissingHeaderField' | 'DuplicateHeaderField' | 'InvalidProtocolVersion'
+  | 'InvalidClientIdentifier' | 'InvalidServiceIdentifier' | 'InvalidHeaderField' | 'InvalidBody';
+export type SoapMessageResult = { ok: true; message: SoapMessage } | { ok: false; problem: SoapProblem; reason: string };
 
 const MESSAGE_ID = /^[\x21-\x7e]{1,200}$/;
 const FREE_TEXT = /^[^\x00-\x1f\x7f]{1,1000}$/; // eslint-disable-line no-control-regex
@@ -57,7 +64,9 @@ export function isSoapContentType(contentType: string | undefined): boolean {
 
 const text = (node: XmlNode | undefined): string | undefined => node?.text.trim();
 
-function identifier(node: XmlNode, kind: 'client' | 'service'): { ok: true; id: ServiceId & { serviceVersion?: string } | ClientId } | { ok: false; reason: string } {
+const problemOf = (kind: 'client' | 'service'): SoapProblem => (kind === 'client' ? 'InvalidClientIdentifier' : 'InvalidServiceIdentifier');
+
+function identifier(node: XmlNode, kind: 'client' | 'service'): { ok: true; id: ServiceId & { serviceVersion?: string } | ClientId } | { ok: false; problem: SoapProblem; reason: string } {
   const part = (local: string) => text(childNamed(node, IDENTIFIERS_NAMESPACE, local));
   const objectType = attributeOf(node, IDENTIFIERS_NAMESPACE, 'objectType');
   const instance = part('xRoadInstance');
@@ -67,16 +76,16 @@ function identifier(node: XmlNode, kind: 'client' | 'service'): { ok: true; id: 
   const serviceCode = part('serviceCode');
   const serviceVersion = part('serviceVersion');
   const allowed = kind === 'client' ? ['MEMBER', 'SUBSYSTEM'] : ['SERVICE'];
-  if (!objectType || !allowed.includes(objectType)) return { ok: false, reason: `xrd:${kind} needs id:objectType ${allowed.join(' or ')}` };
+  if (!objectType || !allowed.includes(objectType)) return { ok: false, problem: problemOf(kind), reason: `xrd:${kind} needs id:objectType ${allowed.join(' or ')}` };
   const parts = [instance, memberClass, memberCode, ...(kind === 'service' ? [serviceCode] : [])];
   if (parts.some((p) => p === undefined || !isIdentifierValue(p))) {
-    return { ok: false, reason: `xrd:${kind} needs id:xRoadInstance, id:memberClass, id:memberCode${kind === 'service' ? ', id:serviceCode' : ''} of A-Z a-z 0-9 '()+,-.=?` };
+    return { ok: false, problem: problemOf(kind), reason: `xrd:${kind} needs id:xRoadInstance, id:memberClass, id:memberCode${kind === 'service' ? ', id:serviceCode' : ''} of A-Z a-z 0-9 '()+,-.=?` };
   }
-  for (const optional of [subsystemCode, serviceVersion]) if (optional !== undefined && !isIdentifierValue(optional)) return { ok: false, reason: `An identifier part of xrd:${kind} has characters outside A-Z a-z 0-9 '()+,-.=?` };
-  if (objectType === 'SUBSYSTEM' && subsystemCode === undefined) return { ok: false, reason: 'A SUBSYSTEM client needs id:subsystemCode' };
-  if (objectType === 'MEMBER' && subsystemCode !== undefined) return { ok: false, reason: 'A MEMBER client has no id:subsystemCode' };
+  for (const optional of [subsystemCode, serviceVersion]) if (optional !== undefined && !isIdentifierValue(optional)) return { ok: false, problem: problemOf(kind), reason: `An identifier part of xrd:${kind} has characters outside A-Z a-z 0-9 '()+,-.=?` };
+  if (objectType === 'SUBSYSTEM' && subsystemCode === undefined) return { ok: false, problem: problemOf(kind), reason: 'A SUBSYSTEM client needs id:subsystemCode' };
+  if (objectType === 'MEMBER' && subsystemCode !== undefined) return { ok: false, problem: problemOf(kind), reason: 'A MEMBER client has no id:subsystemCode' };
   if (kind === 'client') return { ok: true, id: { instance: instance!, memberClass: memberClass!, memberCode: memberCode!, ...(subsystemCode === undefined ? {} : { subsystemCode }) } };
-  if (subsystemCode === undefined) return { ok: false, reason: 'xrd:service must name the provider subsystem (id:subsystemCode)' };
+  if (subsystemCode === undefined) return { ok: false, problem: problemOf(kind), reason: 'xrd:service must name the provider subsystem (id:subsystemCode)' };
   return { ok: true, id: { instance: instance!, memberClass: memberClass!, memberCode: memberCode!, subsystemCode, serviceCode: serviceCode!, ...(serviceVersion === undefined ? {} : { serviceVersion }) } };
 }
 
@@ -89,48 +98,48 @@ function identifier(node: XmlNode, kind: 'client' | 'service'): { ok: true; id: 
 export function readSoapMessage(body: Buffer | string): SoapMessageResult {
   const source = typeof body === 'string' ? body : body.toString('utf8');
   const parsed = readXml(source);
-  if (!parsed.ok) return { ok: false, reason: `Malformed SOAP message: ${parsed.reason}` };
+  if (!parsed.ok) return { ok: false, problem: 'InvalidSoap', reason: `Malformed SOAP message: ${parsed.reason}` };
   const envelope = parsed.root;
-  if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, reason: 'Malformed SOAP message: the root is not a SOAP 1.1 Envelope' };
+  if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, problem: 'InvalidSoap', reason: 'Malformed SOAP message: the root is not a SOAP 1.1 Envelope' };
   const headerNode = childNamed(envelope, SOAP_ENVELOPE_NAMESPACE, 'Header');
   const bodyNode = childNamed(envelope, SOAP_ENVELOPE_NAMESPACE, 'Body');
-  if (!bodyNode) return { ok: false, reason: 'Malformed SOAP message: body missing' };
-  if (!headerNode) return { ok: false, reason: 'Malformed SOAP message: header missing' };
+  if (!bodyNode) return { ok: false, problem: 'MissingBody', reason: 'Malformed SOAP message: body missing' };
+  if (!headerNode) return { ok: false, problem: 'MissingHeader', reason: 'Malformed SOAP message: header missing' };
   const field = (local: string) => {
     const found = headerNode.children.filter((c) => c.ns === XROAD_NAMESPACE && c.local === local);
     return found.length > 1 ? null : found[0];
   };
-  for (const local of ['client', 'service', 'id', 'userId', 'issue', 'protocolVersion']) if (field(local) === null) return { ok: false, reason: `Duplicate header field xrd:${local}` };
+  for (const local of ['client', 'service', 'id', 'userId', 'issue', 'protocolVersion']) if (field(local) === null) return { ok: false, problem: 'DuplicateHeaderField', reason: `Duplicate header field xrd:${local}` };
   const clientNode = field('client');
   const serviceNode = field('service');
-  if (!clientNode) return { ok: false, reason: 'Header field xrd:client is missing' };
-  if (!serviceNode) return { ok: false, reason: 'Header field xrd:service is missing (mandatory in a request)' };
+  if (!clientNode) return { ok: false, problem: 'MissingHeaderField', reason: 'Header field xrd:client is missing' };
+  if (!serviceNode) return { ok: false, problem: 'MissingHeaderField', reason: 'Header field xrd:service is missing (mandatory in a request)' };
   const client = identifier(clientNode, 'client');
   if (!client.ok) return client;
   const service = identifier(serviceNode, 'service');
   if (!service.ok) return service;
   const id = text(field('id') ?? undefined);
-  if (!id || !MESSAGE_ID.test(id)) return { ok: false, reason: 'Header field xrd:id is missing or not 1 to 200 visible ASCII characters' };
+  if (!id || !MESSAGE_ID.test(id)) return { ok: false, problem: 'MissingHeaderField', reason: 'Header field xrd:id is missing or not 1 to 200 visible ASCII characters' };
   const protocolVersion = text(field('protocolVersion') ?? undefined);
-  if (!protocolVersion) return { ok: false, reason: 'Header field xrd:protocolVersion is missing' };
+  if (!protocolVersion) return { ok: false, problem: 'MissingHeaderField', reason: 'Header field xrd:protocolVersion is missing' };
   // PR-MESS §2.2: the value MUST be 4.0; protocols with the same major version are compatible.
-  if (!/^4\.(?:\d+|x)$/.test(protocolVersion)) return { ok: false, reason: `Unsupported X-Road protocol version ${protocolVersion.slice(0, 20)}; this server speaks ${SOAP_PROTOCOL_VERSION}` };
+  if (!/^4\.(?:\d+|x)$/.test(protocolVersion)) return { ok: false, problem: 'InvalidProtocolVersion', reason: `Unsupported X-Road protocol version ${protocolVersion.slice(0, 20)}; this server speaks ${SOAP_PROTOCOL_VERSION}` };
   const header: SoapHeader = { client: client.id, service: service.id as SoapHeader['service'], id, protocolVersion };
   for (const local of ['userId', 'issue'] as const) {
     const value = text(field(local) ?? undefined);
     if (value === undefined) continue;
-    if (!FREE_TEXT.test(value)) return { ok: false, reason: `Header field xrd:${local} must be 1 to 1000 characters without control characters` };
+    if (!FREE_TEXT.test(value)) return { ok: false, problem: 'InvalidHeaderField', reason: `Header field xrd:${local} must be 1 to 1000 characters without control characters` };
     header[local] = value;
   }
   const party = childNamed(headerNode, REPRESENTED_PARTY_NAMESPACE, 'representedParty');
   if (party) {
     const partyCode = text(childNamed(party, REPRESENTED_PARTY_NAMESPACE, 'partyCode'));
     const partyClass = text(childNamed(party, REPRESENTED_PARTY_NAMESPACE, 'partyClass'));
-    if (!partyCode || !isIdentifierValue(partyCode) || (partyClass !== undefined && !isIdentifierValue(partyClass))) return { ok: false, reason: 'repr:representedParty needs repr:partyCode (and optionally repr:partyClass) of identifier characters' };
+    if (!partyCode || !isIdentifierValue(partyCode) || (partyClass !== undefined && !isIdentifierValue(partyClass))) return { ok: false, problem: 'InvalidHeaderField', reason: 'repr:representedParty needs repr:partyCode (and optionally repr:partyClass) of identifier characters' };
     header.representedParty = { memberCode: partyCode, ...(partyClass === undefined ? {} : { memberClass: partyClass }) };
   }
   const wrappers = bodyNode.children;
-  if (wrappers.length !== 1) return { ok: false, reason: 'Malformed SOAP message: the body must hold exactly one wrapper element (Document/Literal-Wrapped)' };
+  if (wrappers.length !== 1) return { ok: false, problem: 'InvalidBody', reason: 'Malformed SOAP message: the body must hold exactly one wrapper element (Document/Literal-Wrapped)' };
   return { ok: true, message: { header, operation: wrappers[0]!, envelope } };
 }
 
