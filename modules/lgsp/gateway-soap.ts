@@ -135,7 +135,7 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
   if (!authenticated.client) return fault(reply, exchange, 'Server.ClientProxy.SslAuthenticationFailed', authenticated.fault.replace('X-Road-Client', 'xrd:client'));
   const serviceId = exchange.target.ok ? exchange.target.target.serviceId : undefined;
   if (!serviceId) return reply;
-  if (isSoapMetaservice(serviceId.serviceCode)) return soapMetaservice(options, exchange, message, reply, serviceId.serviceCode, authenticated.client.subsystemId);
+  if (isSoapMetaservice(serviceId.serviceCode)) return soapMetaservice(options, exchange, request, message, reply, serviceId.serviceCode, authenticated.client.subsystemId);
 
   const service = await options.registry.service(serviceId);
   if (!service || service.kind !== 'soap') return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `Unknown SOAP service ${exchange.service}`);
@@ -181,8 +181,12 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
 }
 
 /** PR-META §3, §4: the provider's SOAP services listed (all, or those the client may call), or one's WSDL as a SOAP attachment. */
-async function soapMetaservice(options: GatewayOptions, exchange: SoapExchange, message: SoapMessage, reply: FastifyReply, metaservice: SoapMetaservice, clientSubsystemId: string): Promise<FastifyReply> {
+async function soapMetaservice(options: GatewayOptions, exchange: SoapExchange, request: FastifyRequest, message: SoapMessage, reply: FastifyReply, metaservice: SoapMetaservice, clientSubsystemId: string): Promise<FastifyReply> {
   if (message.operation.local !== metaservice) return fault(reply, exchange, 'Client.InvalidBody', `The body of a ${metaservice} request is the element ${metaservice}`);
+  // A metaservice's body is read whole (getWsdl's serviceCode); it is small.
+  const whole = readSoapMessage(request.body as Buffer, { wholeBody: true });
+  if (!whole.ok) return fault(reply, exchange, `Client.${whole.problem}`, whole.reason);
+  message = whole.message;
   const provider = providerOf(message.header.service);
   const services = (await options.registry.servicesOf(provider))?.filter((s) => s.kind === 'soap');
   if (!services) return fault(reply, exchange, 'Server.ServerProxy.UnknownService', 'Unknown provider subsystem');

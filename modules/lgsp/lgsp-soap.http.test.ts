@@ -127,8 +127,8 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     assert.equal(uploaded.json().baseUrl, 'http://civil.example.vn/soap');
     assert.equal(uploaded.json().wsdlUrl, null);
-    const rest = await api('GET', `/services/${ids.civil}/openapi`);
-    assert.equal(rest.statusCode, 200);
+    // A SOAP service has no OpenAPI document: its description is the WSDL.
+    assert.deepEqual((await api('GET', `/services/${ids.civil}/openapi`)).json(), {});
   });
 
   it('refreshing from an uploaded WSDL shows the operations added and removed, as a new version', async () => {
@@ -216,7 +216,7 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
 
   it('refuses malformed XML, a DOCTYPE (XXE), a wrong content type and an oversized message before anything else', async () => {
     const good = envelope(xroad.consumer, `${xroad.provider}/civil`, '<civil:getBirthRecord/>');
-    const malformed = await call(good.slice(0, -30));
+    const malformed = await call(good.slice(0, good.indexOf('</xrd:service>')));
     assert.equal(malformed.status, 500);
     assert.equal(faultOf(malformed.text).code, 'Client.InvalidSoap');
     const xxe = await call(`<?xml version="1.0"?><!DOCTYPE e [<!ENTITY x SYSTEM "file:///etc/passwd">]>${good.replace(/^<\?xml[^>]*>/, '').replace('<civil:getBirthRecord/>', '<civil:getBirthRecord><civil:personalId>&x;</civil:personalId></civil:getBirthRecord>')}`);
@@ -244,6 +244,23 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     const answer = await call(envelope(xroad.consumer, `${xroad.provider}/down`, '<civil:echo><civil:text>x</civil:text></civil:echo>'));
     assert.equal(answer.status, 500);
     assert.equal(faultOf(answer.text).code, 'Server.ServerProxy.NetworkError');
+  });
+
+  it("the service's quota holds for SOAP as for REST: the call over it is Client.QuotaExceeded with Retry-After", async () => {
+    const quota = await api('PUT', `/services/${ids.civil}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSub, limit: 1, windowSeconds: 3600 });
+    assert.equal(quota.statusCode, 200, quota.body);
+    const request = () => fetch(soapUrl, {
+      method: 'POST', headers: { 'content-type': 'text/xml', authorization: `Bearer ${consumerToken}` },
+      body: envelope(xroad.consumer, `${xroad.provider}/civil`, `<civil:getBirthRecord><civil:personalId>${personalIdForIndex(DEFAULT_SEED, 5)}</civil:personalId></civil:getBirthRecord>`),
+    });
+    const first = await request();
+    await first.text();
+    assert.equal(first.status, 200);
+    const second = await request();
+    assert.equal(second.status, 500);
+    assert.equal(faultOf(await second.text()).code, 'Client.QuotaExceeded');
+    assert.ok(Number(second.headers.get('retry-after')) > 0);
+    assert.equal((await api('PUT', `/services/${ids.civil}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSub, limit: null, windowSeconds: 3600 })).statusCode, 200);
   });
 
   it('PR-META: listMethods, allowedMethods and getWsdl (endpoint hidden) for SOAP services; the REST entry refuses a SOAP service', async () => {

@@ -78,9 +78,12 @@ test('PR-MESS §2.2: identifiers are checked (objectType, characters, a subsyste
 });
 
 test('Malformed XML, a missing body and bodies of more than one wrapper are refused', () => {
-  assert.match((readSoapMessage(E1.slice(0, -20)) as { reason: string }).reason, /Malformed SOAP message/);
+  assert.match((readSoapMessage(E1.slice(0, E1.indexOf('</xrd:client>'))) as { reason: string }).reason, /Malformed SOAP message/);
+  // Only the header and the wrapper's start tag are read by default; the rest is the provider's to read.
+  assert.ok(readSoapMessage(E1.slice(0, -20)).ok);
+  assert.equal(readSoapMessage(E1.slice(0, -20), { wholeBody: true }).ok, false);
   assert.match((readSoapMessage(E1.replace(/<SOAP-ENV:Body>[\s\S]*<\/SOAP-ENV:Body>/, '')) as { reason: string }).reason, /body missing/);
-  assert.equal(readSoapMessage(E1.replace('</ns1:exampleService>', '</ns1:exampleService><ns1:other/>')).ok, false);
+  assert.equal(readSoapMessage(E1.replace('</ns1:exampleService>', '</ns1:exampleService><ns1:other/>'), { wholeBody: true }).ok, false);
   assert.equal(readSoapMessage('<a><b></a></b>').ok, false);
   assert.equal(readSoapMessage('<a x="1" x="2"/>').ok, false);
   assert.equal(readSoapMessage('<p:a/>').ok, false, 'undeclared prefix');
@@ -90,12 +93,26 @@ test('XXE and entity expansion: a DOCTYPE, an ENTITY or an unknown entity refere
   const xxe = `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${E1.replace(/^<\?xml[^>]*>/, '').replace('>foo<', '>&xxe;<')}`;
   const read = readSoapMessage(xxe);
   assert.ok(!read.ok && /DOCTYPE/.test(read.reason));
-  const reference = readSoapMessage(E1.replace('>foo<', '>&xxe;<'));
+  const reference = readSoapMessage(E1.replace('>foo<', '>&xxe;<'), { wholeBody: true });
   assert.ok(!reference.ok && /Entity references/.test(reference.reason));
+  const inHeader = readSoapMessage(E1.replace('>12345<', '>&xxe;<'));
+  assert.ok(!inHeader.ok && /Entity references/.test(inHeader.reason));
   const predefined = readXml('<a t="&lt;&#x41;&#66;">&amp;&quot;<![CDATA[<x>]]></a>');
   assert.ok(predefined.ok);
   assert.equal(predefined.root.text, '&"<x>');
   assert.equal(predefined.root.attributes[0]!.value, '<AB');
+});
+
+test('A long body is not read beyond its wrapper start tag (the header decides), and the response hash is spliced without reading the body', () => {
+  const rows = '<row><a>0123456789</a></row>'.repeat(50_000);
+  const big = E1.replace('<exampleInput>foo</exampleInput>', rows);
+  const started = performance.now();
+  const read = readSoapMessage(big);
+  assert.ok(read.ok);
+  assert.equal(read.message.operation.local, 'exampleService');
+  const answer = withRequestHash(Buffer.from(big), 'H');
+  assert.ok(answer.ok && answer.body.toString().endsWith('</SOAP-ENV:Envelope>'));
+  assert.ok(performance.now() - started < 500, 'linear in the header, not the body');
 });
 
 test('Depth and element limits bound the work a message can cause', () => {
@@ -143,7 +160,7 @@ test('A response built here copies the request header (same fields, same order) 
   const read = readSoapMessage(E1);
   assert.ok(read.ok);
   const xml = soapEnvelope(read.message.header, methodListXml('listMethods', [{ ...read.message.header.service, serviceCode: 'a' }, { ...read.message.header.service, serviceCode: 'getWsdl' }]), 'HASH');
-  const again = readSoapMessage(xml);
+  const again = readSoapMessage(xml, { wholeBody: true });
   assert.ok(again.ok);
   assert.deepEqual(again.message.header, read.message.header);
   const header = again.message.envelope.children[0]!;

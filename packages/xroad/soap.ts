@@ -90,14 +90,16 @@ function identifier(node: XmlNode, kind: 'client' | 'service'): { ok: true; id: 
 }
 
 /**
- * Reads an X-Road SOAP request (PR-MESS §2.2, §2.3): a SOAP 1.1 envelope with a header holding
+ * Reads an X-Road SOAP request (PR-MESS §2.2, §2.3) up to the body's wrapper start tag (all of it
+ * with `wholeBody`): a SOAP 1.1 envelope with a header holding
  * `client`, `service`, `id` and `protocolVersion` 4.x (mandatory for a request), optionally
  * `userId`, `issue` and `representedParty`, and a body with exactly one wrapper element.
  * A failure is the client's protocol error.
  */
-export function readSoapMessage(body: Buffer | string): SoapMessageResult {
+export function readSoapMessage(body: Buffer | string, options: { wholeBody?: boolean } = {}): SoapMessageResult {
   const source = typeof body === 'string' ? body : body.toString('utf8');
-  const parsed = readXml(source);
+  // The header and the wrapper's start tag decide everything; the rest is read only when asked (metaservices).
+  const parsed = readXml(source, options.wholeBody ? {} : { stopAt: bodyWrapper });
   if (!parsed.ok) return { ok: false, problem: 'InvalidSoap', reason: `Malformed SOAP message: ${parsed.reason}` };
   const envelope = parsed.root;
   if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, problem: 'InvalidSoap', reason: 'Malformed SOAP message: the root is not a SOAP 1.1 Envelope' };
@@ -142,6 +144,10 @@ export function readSoapMessage(body: Buffer | string): SoapMessageResult {
   if (wrappers.length !== 1) return { ok: false, problem: 'InvalidBody', reason: 'Malformed SOAP message: the body must hold exactly one wrapper element (Document/Literal-Wrapped)' };
   return { ok: true, message: { header, operation: wrappers[0]!, envelope } };
 }
+
+/** The body's wrapper element: a child of the envelope's Body. */
+const bodyWrapper = (_node: XmlNode, parents: readonly XmlNode[]): boolean =>
+  parents.length === 2 && parents[1]!.ns === SOAP_ENVELOPE_NAMESPACE && parents[1]!.local === 'Body' && parents[0]!.ns === SOAP_ENVELOPE_NAMESPACE;
 
 /** PR-MESS §2.2: base64 SHA-512 of the request's bytes as received. */
 export const soapRequestHash = (request: Uint8Array): string => createHash('sha512').update(request).digest('base64');
@@ -210,7 +216,9 @@ export type SoapResponseResult = { ok: true; body: Buffer; fault?: { code: strin
  */
 export function withRequestHash(response: Buffer, requestHash: string): SoapResponseResult {
   const source = response.toString('utf8');
-  const parsed = readXml(source);
+  let parsed = readXml(source, { stopAt: bodyWrapper });
+  // A fault is small: read it whole for its code.
+  if (parsed.ok && childNamed(childNamed(parsed.root, SOAP_ENVELOPE_NAMESPACE, 'Body') ?? parsed.root, SOAP_ENVELOPE_NAMESPACE, 'Fault')) parsed = readXml(source);
   if (!parsed.ok) return { ok: false, reason: `The provider's answer is not well-formed XML: ${parsed.reason}` };
   const envelope = parsed.root;
   if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, reason: "The provider's answer is not a SOAP 1.1 envelope" };

@@ -4,7 +4,8 @@
  * that a message can be changed without being rewritten. It refuses what an attacker would use
  * and a SOAP message never needs (SOAP 1.1 §3: no DTD): any `<!DOCTYPE`/`<!ENTITY` (XXE, entity
  * expansion), references to entities other than the five predefined ones and character
- * references, more than `maxDepth` levels or `maxElements` elements. No XML library is a
+ * references, more than `maxDepth` levels (64) or `maxElements` elements (1,000,000; the message
+ * size limit bounds them first). No XML library is a
  * dependency of the project; this reads well-formed documents and rejects the rest.
  */
 
@@ -30,11 +31,22 @@ export type XmlReadResult = { ok: true; root: XmlNode } | { ok: false; reason: s
 export interface XmlReadLimits {
   maxDepth?: number;
   maxElements?: number;
+  /**
+   * Stop reading once this start tag is read (its parent chain given, root first): the result has
+   * the elements read so far, unclosed ones ending at the end of the source. For a SOAP message
+   * the header and the body's wrapper start tag are all the gateway needs; what follows is the
+   * provider's to read (a DTD can only come before the root, so it is refused all the same).
+   */
+  stopAt?: (node: XmlNode, parents: readonly XmlNode[]) => boolean;
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const NAME = /^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*)?$/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const TAG_NAME = /[^\s/>]+/y;
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(["'])/y;
+const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([['xml', XML_NS]]);
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
 class XmlError extends Error {}
 
@@ -57,11 +69,11 @@ const split = (qname: string): [string, string] => {
 /** Parses a whole document; a leading byte-order mark and XML declaration are allowed, a DTD never. */
 export function readXml(source: string, limits: XmlReadLimits = {}): XmlReadResult {
   const maxDepth = limits.maxDepth ?? 64;
-  const maxElements = limits.maxElements ?? 100_000;
+  const maxElements = limits.maxElements ?? 1_000_000;
   let pos = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   let elements = 0;
   let root: XmlNode | undefined;
-  const stack: { node: XmlNode; scope: Map<string, string> }[] = [];
+  const stack: { node: XmlNode; scope: ReadonlyMap<string, string> }[] = [];
 
   const fail = (reason: string): never => {
     throw new XmlError(reason);
@@ -125,18 +137,20 @@ export function readXml(source: string, limits: XmlReadLimits = {}): XmlReadResu
       if (stack.length >= maxDepth) fail(`Elements nested deeper than ${maxDepth}`);
       const start = pos;
       let i = pos + 1;
-      const nameMatch = /^[^\s/>]+/.exec(source.slice(i, i + 300));
+      TAG_NAME.lastIndex = i;
+      const nameMatch = TAG_NAME.exec(source);
       if (!nameMatch || !NAME.test(nameMatch[0])) fail('Malformed start tag');
       const name = nameMatch![0];
       i += name.length;
       const rawAttributes: [string, string][] = [];
       let selfClosing = false;
       for (;;) {
-        while (i < source.length && /\s/.test(source[i]!)) i++;
+        while (i < source.length && isSpace(source.charCodeAt(i))) i++;
         if (i >= source.length) fail('Unterminated start tag');
-        if (source[i] === '>') { i++; break; }
+        if (source.charCodeAt(i) === 0x3e) { i++; break; }
         if (source.startsWith('/>', i)) { i += 2; selfClosing = true; break; }
-        const attribute = /^([^\s=/>]+)\s*=\s*(["'])/.exec(source.slice(i, i + 300));
+        ATTRIBUTE.lastIndex = i;
+        const attribute = ATTRIBUTE.exec(source);
         if (!attribute || !NAME.test(attribute[1]!)) fail('Malformed attribute');
         const quote = attribute![2]!;
         const valueStart = i + attribute![0].length;
@@ -147,12 +161,19 @@ export function readXml(source: string, limits: XmlReadLimits = {}): XmlReadResu
         if (rawAttributes.some(([n]) => n === attribute![1])) fail(`Duplicate attribute ${attribute![1]}`);
         rawAttributes.push([attribute![1]!, decodeText(raw).replace(/[\t\n\r]/g, ' ')]);
         i = valueEnd + 1;
-        if (i < source.length && !/[\s/>]/.test(source[i]!)) fail('Attributes must be separated by white space');
+        if (i < source.length && !(isSpace(source.charCodeAt(i)) || source.charCodeAt(i) === 0x2f || source.charCodeAt(i) === 0x3e)) fail('Attributes must be separated by white space');
       }
-      const scope = new Map(stack.length > 0 ? stack[stack.length - 1]!.scope : [['xml', XML_NS]]);
-      for (const [attrName, value] of rawAttributes) {
-        if (attrName === 'xmlns') scope.set('', value);
-        else if (attrName.startsWith('xmlns:')) scope.set(attrName.slice(6), value);
+      // A new namespace scope only where an element declares one.
+      const parentScope = stack.length > 0 ? stack[stack.length - 1]!.scope : ROOT_SCOPE;
+      const declares = rawAttributes.some(([n]) => n === 'xmlns' || n.startsWith('xmlns:'));
+      let scope = parentScope;
+      if (declares) {
+        const own = new Map(parentScope);
+        for (const [attrName, value] of rawAttributes) {
+          if (attrName === 'xmlns') own.set('', value);
+          else if (attrName.startsWith('xmlns:')) own.set(attrName.slice(6), value);
+        }
+        scope = own;
       }
       const resolve = (prefix: string, isElement: boolean): string => {
         if (prefix === '') return isElement ? (scope.get('') ?? '') : '';
@@ -171,6 +192,10 @@ export function readXml(source: string, limits: XmlReadLimits = {}): XmlReadResu
       };
       if (stack.length > 0) stack[stack.length - 1]!.node.children.push(node);
       else root = node;
+      if (limits.stopAt?.(node, stack.map((entry) => entry.node))) {
+        for (const entry of [...stack, ...(selfClosing ? [] : [{ node }])]) entry.node.innerEnd = entry.node.end = source.length;
+        return { ok: true, root: root! };
+      }
       if (!selfClosing) stack.push({ node, scope });
       pos = i;
     }

@@ -63,7 +63,7 @@ function createCivilSandbox(directory: CitizenDirectory): Sandbox {
         schema: { summary: 'An X-Road SOAP message (PR-MESS 4.0): getBirthRecord or echo', tags: ['civil'], response: { 200: { type: 'string' }, 500: { type: 'string' } } },
       }, async (request, reply) => {
         const answerFault = (code: string, message: string) => reply.code(500).type(SOAP_CONTENT_TYPE).send(soapFaultXml({ code, message, detail: request.id }));
-        const read = readSoapMessage(typeof request.body === 'string' ? request.body : '');
+        const read = readSoapMessage(typeof request.body === 'string' ? request.body : '', { wholeBody: true });
         if (!read.ok) return answerFault('Client.InvalidSoap', read.reason);
         const { header, operation } = read.message;
         const field = (local: string) => operation.children.find((c) => c.local === local)?.text.trim();
