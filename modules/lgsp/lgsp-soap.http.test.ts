@@ -127,8 +127,11 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     assert.equal(uploaded.json().baseUrl, 'http://civil.example.vn/soap');
     assert.equal(uploaded.json().wsdlUrl, null);
-    // A SOAP service has no OpenAPI document: its description is the WSDL.
+    // A SOAP service has no OpenAPI document: its description is the WSDL; V-APEX (OpenAPI) does not take it.
     assert.deepEqual((await api('GET', `/services/${ids.civil}/openapi`)).json(), {});
+    const vapex = await api('PUT', `/services/${ids.civil}/vapex`, { publish: true });
+    assert.equal(vapex.statusCode, 400);
+    assert.equal(vapex.json().code, 'lgsp.vapex_rest_only');
   });
 
   it('refreshing from an uploaded WSDL shows the operations added and removed, as a new version', async () => {
