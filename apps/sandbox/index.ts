@@ -31,6 +31,7 @@ export { DEFAULT_VNPOST_CLIENTS, isValidS10, verifyVnpostSignature, vnpostSandbo
 export { DEFAULT_MAIL_USERS, mailSandbox, type MailMessage } from './mail/sandbox.ts';
 export { DEFAULT_SMS_CLIENTS, smsSandbox, type SmsClient } from './sms/sandbox.ts';
 export { DEFAULT_VAPEX_CLIENTS, vapexSandbox, type VapexClient } from './vapex/sandbox.ts';
+export { CIVIL_NAMESPACE, CIVIL_OPERATIONS, civilSoapSandbox, civilWsdl } from './civil/sandbox.ts';
 export { CA_POLICY_OID, DEFAULT_CA_CLIENTS, TSA_POLICY_OID, caSandbox, type CaOptions } from './ca/sandbox.ts';
 // Helpers for tests that sign with the CA sandbox's certificates (real HTTP to a started CA).
 export {

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_ADMIN_TOKEN, NORMAL_FAULTS, startSandbox, type RunningSandbox } from './index.ts';
 
-const ALL = ['vneid', 'population', 'business', 'ndxp', 'dvcqg', 'payment', 'vnpost', 'mail', 'sms', 'ca', 'vapex'];
+const ALL = ['vneid', 'population', 'business', 'ndxp', 'dvcqg', 'payment', 'vnpost', 'mail', 'sms', 'ca', 'vapex', 'civil'];
 let sandbox: RunningSandbox;
 before(async () => {
   sandbox = await startSandbox({ port: 0, host: '127.0.0.1', publicUrl: 'https://sandbox.example.test/', logLevel: 'silent' });

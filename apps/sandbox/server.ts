@@ -20,6 +20,7 @@ import { smsSandbox } from './sms/sandbox.ts';
 import type { VneidClient } from './vneid/provider.ts';
 import { vneidSandbox } from './vneid/sandbox.ts';
 import { vapexSandbox } from './vapex/sandbox.ts';
+import { civilSoapSandbox } from './civil/sandbox.ts';
 import { vnpostSandbox } from './vnpost/sandbox.ts';
 
 /** Default bearer token of the admin API (faults, tester actions); override it outside a laptop. */
@@ -74,6 +75,7 @@ export function defaultSandboxes(options: Pick<SandboxOptions, 'clients' | 'smtp
     smsSandbox(),
     caSandbox(),
     vapexSandbox(),
+    civilSoapSandbox(),
   ];
 }
 

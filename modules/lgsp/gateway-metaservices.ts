@@ -43,7 +43,8 @@ export async function serveMetaservice(registry: GatewayRegistry, request: Fasti
   if (servicePath !== '' && servicePath !== '/') return refuse(request, reply, exchange, 'Server.ServerProxy.UnknownService', `${metaservice} has no sub-paths`);
   if (request.method !== 'GET') return refuse(request, reply, exchange, 'Client.BadRequest', `${metaservice} is called with GET`);
   const provider = providerOf(serviceId);
-  const services = await registry.servicesOf(provider);
+  // PR-MREST: the REST metaservices know REST services only (SOAP ones are listed by the SOAP metaservices, gateway-soap.ts).
+  const services = (await registry.servicesOf(provider))?.filter((s) => s.kind === 'rest');
   if (!services) return refuse(request, reply, exchange, 'Server.ServerProxy.UnknownService', 'Unknown provider subsystem');
 
   if (metaservice === 'getOpenAPI') {

@@ -20,6 +20,8 @@ export interface CallableService {
   bodyLogging: 'full' | 'metadata' | 'off';
   /** The gateway validates requests against the current OpenAPI document (requestCheck). */
   validateRequests: boolean;
+  /** REST (`/lgsp/r1/…`) or SOAP (`/lgsp/soap`, gateway-soap.ts): each is called through its own entry only. */
+  kind: 'rest' | 'soap';
 }
 
 const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
@@ -56,7 +58,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       return cache.get(`s ${id.memberClass}/${id.memberCode}/${id.subsystemCode}/${id.serviceCode}`, async () => {
         const service = await repo.serviceByIdParts(id);
         if (!service || !callable(service.status)) return undefined;
-        return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging, validateRequests: service.validateRequests };
+        return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging, validateRequests: service.validateRequests, kind: service.kind };
       });
     },
     /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
@@ -65,7 +67,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       if (!subsystem) return undefined;
       const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
       const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
-      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, endpoints: versions.get(s.id) ?? [] }));
+      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, kind: s.kind, endpoints: versions.get(s.id) ?? [] }));
     },
     /** The service's own quotas for this consumer (lgsp.quotas): the subsystem's override, else the service's default per consumer. */
     quotas: (serviceId: string, subsystemId: string): Promise<ServiceQuotas> => cache.get(`q ${serviceId} ${subsystemId}`, async () => {
@@ -79,6 +81,10 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
     /** The compiled checks of the service's current OpenAPI document: once per version (a new version empties the cache). */
     requestCheck: (serviceId: string): Promise<RequestCheck> => cache.get(`v ${serviceId}`, async () => compileRequestCheck((await repo.currentVersion(serviceId))?.openApi)),
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
+    /** A SOAP service's operations (its current WSDL's), cached like its rules: a new version empties the cache. */
+    operations: (serviceId: string): Promise<string[]> => cache.get(`o ${serviceId}`, async () =>
+      ((await repo.currentVersion(serviceId))?.endpoints ?? []).filter((e) => e.method === 'POST').map((e) => e.path.slice(1))),
+    wsdl: async (serviceId: string) => (await repo.currentVersion(serviceId))?.wsdl ?? undefined,
     /** May this subsystem call this method and path of the service now? Rules are cached, their expiry checked per call. */
     async isAllowed(subsystemId: string, serviceId: string, method: string, path: string): Promise<boolean> {
       const rules = await cache.get<EndpointRule[]>(`r ${subsystemId} ${serviceId}`, async () =>

@@ -148,7 +148,7 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
  * or a gateway token of a service client registered as, the very subsystem `X-Road-Client` names.
  * A certificate, when the client sent one, decides alone: a refused certificate is not retried as a token.
  */
-async function authenticateClient(options: GatewayOptions, request: FastifyRequest, exchange: GatewayExchange) {
+export async function authenticateClient(options: GatewayOptions, request: FastifyRequest, exchange: GatewayExchange) {
   const certificate = peerCertificate(request);
   if (certificate) {
     if (!options.certificates) return { fault: 'Client certificates are not accepted by this gateway' };
@@ -177,6 +177,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
 
   const service = await options.registry.service(target.serviceId);
   if (!service) return refuse(request, reply, exchange, 'Server.ServerProxy.UnknownService', `Unknown service ${exchange.service}`);
+  if (service.kind === 'soap') return refuse(request, reply, exchange, 'Server.ServerProxy.UnknownService', `${exchange.service} is a SOAP service: send it to ${GATEWAY_PREFIX}/soap (PR-MESS)`);
   exchange.bodyLogging = service.bodyLogging;
   if (!(await options.registry.isAllowed(authenticated.client.subsystemId, service.id, request.method, target.servicePath))) {
     return refuse(request, reply, exchange, 'Server.ServerProxy.AccessDenied', `${exchange.client} has no access right to ${request.method} ${target.servicePath || '/'} of ${exchange.service}`);

@@ -9,7 +9,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
-import { registerGateway } from './gateway.ts';
+import { registerGateway, type GatewayOptions } from './gateway.ts';
+import { registerSoapGateway } from './gateway-soap.ts';
 import { createBreakers, type BreakerOptions } from './gateway-breaker.ts';
 import { createQuotas, type QuotaLimits } from './gateway-quota.ts';
 import { createChangeSender, createGatewayCache, signallingChanges } from './gateway-cache.ts';
@@ -136,10 +137,15 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     }),
     routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log, certificates,
       createTryService({ registry, issueGatewayToken: deps.issueGatewayToken, gatewayUrl: deps.gatewayUrl ?? ctx.config.publicUrl }), createNoticeList(repo, deps.agencies)),
-    gateway: (app) => registerGateway(app, {
-      registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
-      maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, certificates: certificateAuthenticator, ...(observe ? { observe } : {}),
-    }),
+    gateway: async (app) => {
+      const options: GatewayOptions = {
+        registry: gatewayRegistry, log: messageLog, authenticate: deps.authenticateGateway,
+        maxMessageBytes: deps.maxMessageBytes ?? 10 * 1024 * 1024, retries: deps.retries ?? 1, national: ctx.config.ndxp, quotas, breakers, certificates: certificateAuthenticator, ...(observe ? { observe } : {}),
+      };
+      await registerGateway(app, options);
+      // The SOAP entry (PR-MESS), /lgsp/soap: the same checks, log and monitoring as REST (gateway-soap.ts).
+      await registerSoapGateway(app, options);
+    },
     verifyLog: () => verifyMessageLog(ctx.db, key),
     start: async () => {
       if (ctx.listen) await cache.start(ctx.listen);

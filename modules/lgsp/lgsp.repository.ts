@@ -98,9 +98,11 @@ export function lgspRepository(db: Db) {
     currentVersions: async (serviceIds: string[]) => serviceIds.length === 0 ? [] : db.selectDistinctOn([serviceVersions.serviceId]).from(serviceVersions)
       .where(inArray(serviceVersions.serviceId, serviceIds)).orderBy(serviceVersions.serviceId, desc(serviceVersions.version)),
     versions: (serviceId: string) => db.select().from(serviceVersions).where(eq(serviceVersions.serviceId, serviceId)).orderBy(desc(serviceVersions.version)),
-    async addVersion(serviceId: string, expected: number, version: typeof serviceVersions.$inferInsert, openApiUrl: string | null, notice?: NoticeDraft) {
+    /** `source` is the description's URL (OpenAPI, or WSDL for a SOAP service when `source` is `{ wsdlUrl }`). */
+    async addVersion(serviceId: string, expected: number, version: typeof serviceVersions.$inferInsert, source: string | null | { wsdlUrl: string | null }, notice?: NoticeDraft) {
       return db.transaction(async (tx) => {
-        const [moved] = await tx.update(services).set({ version: version.version, openApiUrl, updatedAt: new Date() })
+        const urls = source !== null && typeof source === 'object' ? { wsdlUrl: source.wsdlUrl } : { openApiUrl: source };
+        const [moved] = await tx.update(services).set({ version: version.version, ...urls, updatedAt: new Date() })
           .where(and(eq(services.id, serviceId), eq(services.version, expected))).returning();
         if (moved) {
           await tx.insert(serviceVersions).values(version);

@@ -6,7 +6,7 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
+  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, WsdlDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
 import type { NoticeList } from './notices.ts';
 import type { TryService } from './try.service.ts';
@@ -35,7 +35,7 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
         await certificates.remove(request.principal, request.params.id, request.params.certificateId);
         return reply.code(204).send(null);
       });
-    app.post('/subsystems/:id/services', { config: manage, schema: { operationId: 'registerLgspService', tags: TAGS, summary: 'Register a REST service from its OpenAPI URL or an uploaded OpenAPI document (as a draft)', params: IdParams, body: NewServiceBody, response: { 201: ServiceSchema, ...errorResponses(404, 409) } } },
+    app.post('/subsystems/:id/services', { config: manage, schema: { operationId: 'registerLgspService', tags: TAGS, summary: 'Register a service (as a draft): REST from its OpenAPI URL or an uploaded OpenAPI document, or (kind soap) SOAP from its WSDL URL or an uploaded WSDL', params: IdParams, body: NewServiceBody, response: { 201: ServiceSchema, ...errorResponses(404, 409) } } },
       async (request, reply) => reply.code(201).send(await registry.registerService(request.principal, request.params.id, request.body)));
     app.get('/services', { config: read, schema: { operationId: 'listLgspServices', tags: TAGS, summary: 'Registered services', querystring: ServiceListQuery, response: { 200: Type.Array(ServiceSchema), ...errorResponses() } } },
       async (request) => registry.listServices(request.query.status));
@@ -43,6 +43,8 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => registry.getService(request.params.id));
     app.get('/services/:id/openapi', { config: read, schema: { operationId: 'getLgspServiceOpenApi', tags: TAGS, summary: "The service's current OpenAPI document (its documentation in the developer portal)", params: IdParams, response: { 200: OpenApiDocumentSchema, ...errorResponses(404) } } },
       async (request) => registry.document(request.params.id));
+    app.get('/services/:id/wsdl', { config: read, schema: { operationId: 'getLgspServiceWsdl', tags: TAGS, summary: "A SOAP service's current WSDL document (text/xml; 404 lgsp.wsdl_not_found for a REST service)", params: IdParams, response: { 200: WsdlDocumentSchema, ...errorResponses(404) } } },
+      async (request, reply) => reply.type('text/xml; charset=utf-8').send(await registry.wsdl(request.params.id)));
     app.put('/services/:id/sandbox', { config: manage, schema: { operationId: 'setLgspServiceSandbox', tags: TAGS, summary: 'Flag the service as a sandbox / test provider (the portal\'s "try it" console may call it) or not; its provider\'s administrators', params: IdParams, body: SandboxBody, response: { 200: ServiceSchema, ...errorResponses(404) } } },
       async (request) => registry.setSandbox(request.principal, request.params.id, request.body.sandbox));
     app.put('/services/:id/request-validation', { config: manage, schema: { operationId: 'setLgspServiceRequestValidation', tags: TAGS, summary: "Turn on or off the gateway's validation of requests against the service's OpenAPI document (method and path, required query parameters, JSON body; an invalid request is refused with Client.BadRequest and never reaches the provider)", params: IdParams, body: RequestValidationBody, response: { 200: ServiceSchema, ...errorResponses(403, 404) } } },

@@ -13,6 +13,8 @@ const Method = Type.String({ minLength: 3, maxLength: 7, description: 'HTTP meth
 const PathPattern = Type.String({ minLength: 1, maxLength: 500, description: 'Path relative to the service: `*` one segment, a final `**` any rest' });
 const Expiry = Type.String({ format: 'date-time', description: 'Until when (UTC); none: no expiry' });
 const OpenApiDocument = Type.Object({}, { additionalProperties: true, description: 'An OpenAPI 3 document (JSON)' });
+const ServiceKind = Type.Union([Type.Literal('rest'), Type.Literal('soap')], { description: 'rest: PR-REST, described by OpenAPI 3; soap: PR-MESS (SOAP 1.1), described by WSDL 1.1 whose operations are its endpoints POST /{operation}' });
+const WsdlText = Type.String({ minLength: 1, maxLength: 2 * 1024 * 1024, description: 'A WSDL 1.1 document (XML text; no DTD)' });
 
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 const EndpointSchema = Type.Object({ method: Type.String(), path: Type.String() });
@@ -34,7 +36,7 @@ export const NewCertificateBody = Type.Object({
 export const CertificateParams = Type.Object({ id: Uuid, certificateId: Uuid }, { additionalProperties: false });
 export const ServiceSchema = Type.Object({
   id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
-  openApiUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
+  openApiUrl: Nullable(Type.String()), kind: ServiceKind, wsdlUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
   sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }),
   validateRequests: Type.Boolean({ description: 'The gateway validates requests against the current OpenAPI document; an invalid one is refused (Client.BadRequest) before the provider' }),
   endpoints: Type.Array(EndpointSchema),
@@ -64,9 +66,12 @@ const NationalService = Type.String({
 });
 export const NewServiceBody = Type.Object({
   code: Identifier, name: Name, baseUrl: Type.Optional(HttpUrl), nationalService: Type.Optional(NationalService), openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument),
+  kind: Type.Optional(ServiceKind), wsdlUrl: Type.Optional(HttpUrl), wsdl: Type.Optional(WsdlText),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120_000 })),
 }, { additionalProperties: false, $id: 'LgspNewService' });
-export const RefreshBody = Type.Object({ openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument) }, { additionalProperties: false, $id: 'LgspRefresh' });
+export const RefreshBody = Type.Object({
+  openApiUrl: Type.Optional(HttpUrl), openApi: Type.Optional(OpenApiDocument), wsdlUrl: Type.Optional(HttpUrl), wsdl: Type.Optional(WsdlText),
+}, { additionalProperties: false, $id: 'LgspRefresh' });
 export const StatusBody = Type.Object({ status: Status }, { additionalProperties: false, $id: 'LgspStatusChange' });
 export const ServiceListQuery = Type.Object({ status: Type.Optional(Status) }, { additionalProperties: false });
 export const NewGroupBody = Type.Object({ code: Identifier, name: Name }, { additionalProperties: false, $id: 'LgspNewGroup' });
@@ -142,6 +147,7 @@ export const RequestValidationBody = Type.Object({
   validateRequests: Type.Boolean({ description: 'true: the gateway checks method and path, required query parameters and JSON bodies against the OpenAPI document' }),
 }, { additionalProperties: false, $id: 'LgspRequestValidationChange' });
 
+export const WsdlDocumentSchema = Type.String({ $id: 'LgspWsdlDocument', description: "A SOAP service's current WSDL 1.1 document (text/xml), as registered" });
 export const OpenApiDocumentSchema = Type.Object({}, { additionalProperties: true, $id: 'LgspOpenApiDocument', description: "The service's current OpenAPI 3 document, as registered" });
 
 export const TryBody = Type.Object({

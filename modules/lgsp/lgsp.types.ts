@@ -42,6 +42,9 @@ export interface Service {
   name: string;
   baseUrl: string;
   openApiUrl: string | null;
+  /** REST (OpenAPI) or SOAP (WSDL; its operations are the endpoints `POST /{operation}`). */
+  kind: 'rest' | 'soap';
+  wsdlUrl: string | null;
   /** A national service's NDXP service id (LGSP forwards to it through NDXP); null for a provincial provider. */
   nationalService: string | null;
   status: ServiceStatus;

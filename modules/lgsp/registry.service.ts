@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, parseServiceId } from '../../packages/xroad/index.ts';
+import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, isSoapMetaservice, parseServiceId, wsdlAddress } from '../../packages/xroad/index.ts';
 import { actorOf, badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
 import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { BodyLogging, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 import { noticeTexts } from './notices.ts';
 import { describe, endpointDiff, fetchDescription, sameDocument, type Description } from './openapi-import.ts';
+import { describeWsdlText, fetchWsdl, type WsdlDescription } from './wsdl-import.ts';
 
 export const MANAGE_PERMISSION = 'lgsp.manage';
 
@@ -72,6 +73,10 @@ export interface NewService {
   nationalService?: string | undefined;
   openApiUrl?: string | undefined;
   openApi?: unknown;
+  /** `soap`: described by `wsdlUrl` or `wsdl` instead of OpenAPI (decision 0044). */
+  kind?: 'rest' | 'soap' | undefined;
+  wsdlUrl?: string | undefined;
+  wsdl?: string | undefined;
   timeoutMs?: number | undefined;
 }
 
@@ -105,7 +110,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
   async function toService(row: typeof services.$inferSelect, sub: Subsystem): Promise<Service> {
     const current = await repo.currentVersion(row.id);
     return {
-      id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, nationalService: row.nationalService,
+      id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, kind: row.kind, wsdlUrl: row.wsdlUrl, nationalService: row.nationalService,
       status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, validateRequests: row.validateRequests, endpoints: current?.endpoints ?? [],
       xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
     };
@@ -129,6 +134,20 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     return describe(input.openApi);
   };
 
+  /** A SOAP service's WSDL, fetched from its URL or as uploaded: exactly one of the two, and no OpenAPI. */
+  const wsdlDescription = async (input: { openApiUrl?: string | undefined; openApi?: unknown; wsdlUrl?: string | undefined; wsdl?: string | undefined }): Promise<WsdlDescription> => {
+    if (input.openApiUrl !== undefined || input.openApi !== undefined) throw badRequest('lgsp.wsdl_required', 'A SOAP service is described by wsdlUrl or wsdl, not OpenAPI');
+    if ((input.wsdlUrl === undefined) === (input.wsdl === undefined)) throw badRequest('lgsp.wsdl_required', 'Give either wsdlUrl or wsdl (the uploaded document)');
+    if (input.wsdlUrl !== undefined) {
+      requireHttpUrl('wsdlUrl', input.wsdlUrl);
+      return fetchWsdl(input.wsdlUrl);
+    }
+    return describeWsdlText(input.wsdl!);
+  };
+  const noWsdl = (input: { wsdlUrl?: string | undefined; wsdl?: string | undefined }) => {
+    if (input.wsdlUrl !== undefined || input.wsdl !== undefined) throw badRequest('lgsp.openapi_required', 'A REST service is described by OpenAPI; give kind soap for a WSDL');
+  };
+
   /** A provincial provider's base URL, or for a national service the NDXP service it forwards to: one of the two. */
   function providerBase(input: NewService): { baseUrl: string; nationalService: string | null } {
     if ((input.baseUrl === undefined) === (input.nationalService === undefined)) {
@@ -141,6 +160,39 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     const national = parseServiceId(input.nationalService);
     if (!national) throw badRequest('lgsp.invalid_national_service', 'nationalService must be INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE', { field: 'nationalService' });
     return { baseUrl: nationalBaseUrl(ndxpUrl, formatServiceId(national)), nationalService: formatServiceId(national) };
+  }
+
+  /** A SOAP service (decision 0044): its operations are its endpoints; its address is baseUrl, else the WSDL's soap:address. */
+  async function registerSoapService(principal: Principal, subsystemId: string, input: NewService): Promise<Service> {
+    const { subsystem, member } = await subsystemRows(subsystemId);
+    if (input.nationalService !== undefined) throw badRequest('lgsp.provider_required', 'A SOAP service is served by a provincial provider (baseUrl), not NDXP');
+    const described = await wsdlDescription(input);
+    const baseUrl = input.baseUrl ?? wsdlAddress(described.wsdl);
+    if (baseUrl === undefined) throw badRequest('lgsp.provider_required', 'Give baseUrl: the WSDL names no soap:address');
+    requireHttpUrl('baseUrl', baseUrl);
+    const id = randomUUID();
+    const created = await repo.insertService(
+      { id, subsystemId, code: input.code, name: input.name, baseUrl, nationalService: null, kind: 'soap', wsdlUrl: input.wsdlUrl ?? null, timeoutMs: input.timeoutMs ?? 10_000 },
+      { serviceId: id, version: 1, label: described.label, openApi: {}, wsdl: described.wsdl, endpoints: described.endpoints, diff: { added: described.endpoints, removed: [] } },
+    );
+    if (!created) throw conflict('lgsp.service_exists', `Service ${input.code} already exists in this subsystem`);
+    return toService(created, toSubsystem(subsystem, member));
+  }
+
+  /** Reads the WSDL again (its URL, or the one uploaded now): a new version when the document changed, with the operations added and removed. */
+  async function refreshSoapService(_principal: Principal, serviceId: string, input: { openApiUrl?: string | undefined; openApi?: unknown; wsdlUrl?: string | undefined; wsdl?: string | undefined }) {
+    const { service, subsystem, member } = await serviceRows(serviceId);
+    const given = input.wsdl !== undefined || input.wsdlUrl !== undefined || input.openApi !== undefined || input.openApiUrl !== undefined;
+    const source = !given && service.wsdlUrl ? { wsdlUrl: service.wsdlUrl } : input;
+    const described = await wsdlDescription(source);
+    const current = await repo.currentVersion(serviceId);
+    const diff = endpointDiff(current?.endpoints ?? [], described.endpoints);
+    if (current && current.wsdl === described.wsdl) return { changed: false, diff, service: await toService(service, toSubsystem(subsystem, member)) };
+    const moved = await repo.addVersion(serviceId, service.version, {
+      serviceId, version: service.version + 1, label: described.label, openApi: {}, wsdl: described.wsdl, endpoints: described.endpoints, diff,
+    }, { wsdlUrl: source.wsdlUrl ?? null }, noticeTexts.newVersion(namedService({ service, subsystem, member }), service.version + 1, diff.added.length, diff.removed.length));
+    if (!moved) throw conflict('lgsp.version_conflict', 'The service was refreshed by someone else; try again');
+    return { changed: true, diff, service: await toService(moved, toSubsystem(subsystem, member)) };
   }
 
   return {
@@ -182,7 +234,9 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       const { subsystem, member } = await subsystemRows(subsystemId);
       await requireManage(principal, member.agencyId);
       requireIdentifier('code', input.code);
-      if (isRestMetaservice(input.code)) throw badRequest('lgsp.reserved_code', `${input.code} is a metaservice name (PR-MREST §4)`);
+      if (isRestMetaservice(input.code) || isSoapMetaservice(input.code)) throw badRequest('lgsp.reserved_code', `${input.code} is a metaservice name (PR-MREST §4, PR-META §3)`);
+      if (input.kind === 'soap') return registerSoapService(principal, subsystemId, input);
+      noWsdl(input);
       const { baseUrl, nationalService } = providerBase(input);
       const described = await description(input);
       const id = randomUUID();
@@ -206,9 +260,11 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     },
 
     /** Reads the description again (from its URL, or the one uploaded now): a new version when it changed, with the endpoints added and removed. */
-    async refreshService(principal: Principal, serviceId: string, input: { openApiUrl?: string | undefined; openApi?: unknown }) {
+    async refreshService(principal: Principal, serviceId: string, input: { openApiUrl?: string | undefined; openApi?: unknown; wsdlUrl?: string | undefined; wsdl?: string | undefined }) {
       const { service, subsystem, member } = await serviceRows(serviceId);
       await requireManage(principal, member.agencyId);
+      if (service.kind === 'soap') return refreshSoapService(principal, serviceId, input);
+      noWsdl(input);
       const source = input.openApi === undefined && input.openApiUrl === undefined && service.openApiUrl ? { openApiUrl: service.openApiUrl } : input;
       const described = await description(source);
       const current = await repo.currentVersion(serviceId);
@@ -226,6 +282,14 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     async versions(serviceId: string): Promise<ServiceVersion[]> {
       await serviceRows(serviceId);
       return (await repo.versions(serviceId)).map((v) => ({ version: v.version, label: v.label, endpoints: v.endpoints, diff: v.diff, createdAt: v.createdAt.toISOString() }));
+    },
+
+    /** A SOAP service's current WSDL as registered (its endpoint addresses included: the registry's readers may see them). */
+    async wsdl(serviceId: string): Promise<string> {
+      const { service } = await serviceRows(serviceId);
+      const current = await repo.currentVersion(serviceId);
+      if (service.kind !== 'soap' || !current?.wsdl) throw notFound('lgsp.wsdl_not_found', 'The service is not a SOAP service described by WSDL');
+      return current.wsdl;
     },
 
     async openApi(serviceId: string): Promise<unknown> {

@@ -1,5 +1,5 @@
 import type { VapexExchange } from '../../packages/national/index.ts';
-import { notFound, safeErrorMessage, type JobHandler, type Principal } from '../../packages/platform/index.ts';
+import { badRequest, notFound, safeErrorMessage, type JobHandler, type Principal } from '../../packages/platform/index.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { RegistryService } from './registry.service.ts';
 
@@ -36,8 +36,10 @@ export function createVapexPublications(repo: LgspRepository, registry: Registry
   return {
     /** Publish (wanted) or withdraw the service on V-APEX; the sync runs in the background. */
     async choose(principal: Principal, serviceId: string, wanted: boolean): Promise<VapexPublication> {
-      const { member } = await registry.serviceRows(serviceId);
+      const { member, service } = await registry.serviceRows(serviceId);
       await registry.requireManage(principal, member.agencyId);
+      // V-APEX catalogues APIs by their OpenAPI document; a SOAP service has none (decision 0044).
+      if (wanted && service.kind === 'soap') throw badRequest('lgsp.vapex_rest_only', 'V-APEX publishes REST services (OpenAPI); this is a SOAP service');
       const actor = principal.kind === 'user' ? principal.userId : principal.kind === 'system' ? principal.clientId : 'anonymous';
       return toPublication(await repo.wantOnVapex(serviceId, wanted, actor));
     },

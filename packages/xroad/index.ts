@@ -24,3 +24,10 @@ export { escapeXml, writeXmlDocument, type XmlElement } from './xml.ts';
 export { clientListResponse, messageFaultResponses, providerAnswerResponse, requestHeaderPairs, sendFault, xroadFaultResponse, xroadFaultSchema, xroadRequestHeaderProperties } from './fastify.ts';
 export { openMessage, providerMessageHeaders, type OpenedMessage } from './exchange.ts';
 export { IDEMPOTENT_METHODS, callProvider, type ProviderCall, type ProviderResult } from './relay.ts';
+export {
+  HIDDEN_ENDPOINT, REPRESENTED_PARTY_NAMESPACE, REQUEST_HASH_ALGORITHM, SOAP_CONTENT_TYPE, SOAP_ENVELOPE_NAMESPACE, SOAP_FAULT_STATUS, SOAP_METASERVICES,
+  SOAP_PROTOCOL_VERSION, WSDL_NAMESPACE, describeWsdl, getWsdlRequest, hideWsdlEndpoints, isSoapContentType, isSoapMetaservice, methodListXml,
+  readSoapFault, readSoapMessage, soapEnvelope, soapFaultXml, soapHeaderXml, soapRequestHash, withRequestHash, wsdlAddress,
+  type SoapFault, type SoapHeader, type SoapMessage, type SoapMessageResult, type SoapMetaservice, type SoapProblem, type SoapResponseResult, type WsdlDescription, type WsdlResult,
+} from './soap.ts';
+export { attributeOf, childNamed, readXml, type XmlNode, type XmlReadLimits, type XmlReadResult } from './xml-read.ts';

@@ -67,6 +67,10 @@ export const services = lgsp.table('services', {
   baseUrl: text('base_url').notNull(),
   /** Where the OpenAPI description was fetched from (null when uploaded). */
   openApiUrl: text('openapi_url'),
+  /** REST (PR-REST, described by OpenAPI) or SOAP (PR-MESS, described by WSDL; decision 0044). */
+  kind: text('kind', { enum: ['rest', 'soap'] }).notNull().default('rest'),
+  /** Where a SOAP service's WSDL was fetched from (null when uploaded, and for REST). */
+  wsdlUrl: text('wsdl_url'),
   status: text('status', { enum: ['draft', 'published', 'deprecated', 'retired'] }).notNull().default('draft'),
   version: integer('version').notNull().default(1),
   timeoutMs: integer('timeout_ms').notNull().default(10_000),
@@ -111,7 +115,10 @@ export const serviceVersions = lgsp.table('service_versions', {
   serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
   version: integer('version').notNull(),
   label: text('label').notNull(),
+  /** The OpenAPI document; `{}` for a SOAP service, whose description is `wsdl`. */
   openApi: jsonb('openapi').notNull(),
+  /** A SOAP service's WSDL 1.1 document as registered (null for REST); its operations are the endpoints `POST /{operation}`. */
+  wsdl: text('wsdl'),
   endpoints: jsonb('endpoints').$type<EndpointRow[]>().notNull(),
   diff: jsonb('diff').$type<{ added: EndpointRow[]; removed: EndpointRow[] }>().notNull(),
   createdAt: at('created_at').notNull().defaultNow(),

@@ -1,0 +1,292 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { DEFAULT_SEED, civilSoapSandbox, civilWsdl, personalIdForIndex, startSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { hashClientSecret } from '../identity/index.ts';
+import { queryRows } from '../../packages/platform/index.ts';
+import { HIDDEN_ENDPOINT, readXml, type XmlNode } from '../../packages/xroad/index.ts';
+import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+
+/**
+ * SOAP through the LGSP gateway (issue 10, decision 0044): a service registered from the civil
+ * sandbox's WSDL, called over real HTTP at /lgsp/soap with X-Road SOAP headers (PR-MESS 4.0),
+ * checked like REST (credential ↔ xrd:client, rights per operation), relayed to the sandbox,
+ * logged; refusals are SOAP faults (HTTP 500) and logged too; the PR-META metaservices.
+ */
+
+const CONSUMER = { clientId: 'soap-test-consumer', secret: 'soap-test-consumer-secret-0123456789' };
+const OTHER = { clientId: 'soap-test-other', secret: 'soap-test-other-secret-0123456789abc' };
+
+const ID = (parts: string[], objectType: string, wrapper: string) => {
+  const [instance, memberClass, memberCode, subsystemCode, serviceCode] = parts;
+  return `<xrd:${wrapper} id:objectType="${objectType}"><id:xRoadInstance>${instance}</id:xRoadInstance><id:memberClass>${memberClass}</id:memberClass>`
+    + `<id:memberCode>${memberCode}</id:memberCode>${subsystemCode ? `<id:subsystemCode>${subsystemCode}</id:subsystemCode>` : ''}${serviceCode ? `<id:serviceCode>${serviceCode}</id:serviceCode>` : ''}</xrd:${wrapper}>`;
+};
+function envelope(client: string, service: string, body: string, extraHeader = ''): string {
+  return '<?xml version="1.0" encoding="UTF-8"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xrd="http://x-road.eu/xsd/xroad.xsd" '
+    + 'xmlns:id="http://x-road.eu/xsd/identifiers" xmlns:civil="urn:sen:sandbox:civil"><SOAP-ENV:Header>'
+    + `${ID(client.split('/'), 'SUBSYSTEM', 'client')}${ID(service.split('/'), 'SERVICE', 'service')}<xrd:id>soap-test-${Math.random().toString(36).slice(2)}</xrd:id>`
+    + `<xrd:userId>VN001099012345</xrd:userId><xrd:protocolVersion>4.0</xrd:protocolVersion>${extraHeader}</SOAP-ENV:Header><SOAP-ENV:Body>${body}</SOAP-ENV:Body></SOAP-ENV:Envelope>`;
+}
+
+const find = (node: XmlNode, local: string): XmlNode | undefined => {
+  if (node.local === local) return node;
+  for (const child of node.children) {
+    const found = find(child, local);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+describe('LGSP: SOAP services from WSDL through the gateway', () => {
+  let t: TestPlatform;
+  let sandbox: RunningSandbox;
+  let admin: string;
+  let consumerToken: string;
+  let otherToken: string;
+  let soapUrl: string;
+  let civilLocal: string;
+  const ids = { providerSub: '', consumerSub: '', otherSub: '', civil: '' };
+  const xroad = { provider: '', consumer: '', other: '' };
+  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, token = admin) =>
+    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const count = async (table: string) => Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(`lgsp.${table}`)}`))[0]!.n);
+  const call = async (body: string | Uint8Array<ArrayBuffer>, token = consumerToken, contentType = 'text/xml; charset=utf-8') => {
+    const response = await fetch(soapUrl, { method: 'POST', headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+    const text = await response.text();
+    return { status: response.status, text, contentType: response.headers.get('content-type') ?? '' };
+  };
+  const faultOf = (text: string) => {
+    const parsed = readXml(text);
+    assert.ok(parsed.ok, text);
+    const fault = find(parsed.root, 'Fault');
+    assert.ok(fault, `a SOAP fault: ${text}`);
+    return { code: find(fault, 'faultcode')!.text, message: find(fault, 'faultstring')!.text, detail: find(fault, 'faultDetail')!.text };
+  };
+
+  before(async () => {
+    t = await createTestPlatform();
+    admin = await adminToken(t);
+    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [civilSoapSandbox()] });
+    civilLocal = `http://127.0.0.1:${sandbox.port}/civil`;
+    const agencies = await t.modules.catalog.service.listAgencies();
+    const root = agencies.find((a) => a.parentId === null)!;
+    const department = agencies.find((a) => a.parentId === root.id && a.kind === 'department')!;
+    for (const client of [CONSUMER, OTHER]) {
+      await t.modules.identity.service.repo.insertServiceClient({
+        clientId: client.clientId, name: client.clientId, secretHash: hashClientSecret(client.secret), agencyId: department.id, permissions: [], scopes: ['lgsp'],
+      });
+    }
+    consumerToken = await t.clientToken(CONSUMER.clientId, CONSUMER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
+    otherToken = await t.clientToken(OTHER.clientId, OTHER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
+    await t.modules.identity.service.repo.insertServiceClient({
+      clientId: 'soap-test-dept-admin', name: 'dept admin', secretHash: hashClientSecret('soap-test-dept-admin-secret'), agencyId: department.id, permissions: ['lgsp.manage'],
+    });
+    const deptAdmin = await t.clientToken('soap-test-dept-admin', 'soap-test-dept-admin-secret');
+    const created = async (url: string, body: unknown, token = admin) => {
+      const answer = await api('POST', url, body, token);
+      assert.equal(answer.statusCode, 201, answer.body);
+      return answer.json();
+    };
+    const provider = await created('/members', { agencyCode: root.code, memberClass: 'GOV' });
+    const consumer = await created('/members', { agencyCode: department.code, memberClass: 'GOV' }, deptAdmin);
+    const providerSub = await created(`/members/${provider.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' });
+    const consumerSub = await created(`/members/${consumer.id}/subsystems`, { code: 'ONEGATE', name: 'Một cửa', clientId: CONSUMER.clientId }, deptAdmin);
+    const otherSub = await created(`/members/${consumer.id}/subsystems`, { code: 'OTHER', name: 'Khác', clientId: OTHER.clientId }, deptAdmin);
+    Object.assign(ids, { providerSub: providerSub.id, consumerSub: consumerSub.id, otherSub: otherSub.id });
+    Object.assign(xroad, { provider: providerSub.xroadId, consumer: consumerSub.xroadId, other: otherSub.xroadId });
+
+    const civil = await api('POST', `/subsystems/${ids.providerSub}/services`, { kind: 'soap', code: 'civil', name: 'Hộ tịch SOAP', wsdlUrl: `${civilLocal}/service.wsdl`, baseUrl: `${civilLocal}/soap` });
+    assert.equal(civil.statusCode, 201, civil.body);
+    ids.civil = civil.json().id;
+    assert.equal((await api('PUT', `/services/${ids.civil}/status`, { status: 'published' })).statusCode, 200);
+    // A right for one operation only.
+    const granted = await api('POST', `/services/${ids.civil}/rights`, { subsystemId: ids.consumerSub, method: 'POST', pathPattern: '/getBirthRecord' });
+    assert.equal(granted.statusCode, 201, granted.body);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    soapUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/lgsp/soap`;
+  });
+  after(async () => {
+    await t.close();
+    await sandbox.close();
+  });
+
+  it('registers a SOAP service from its WSDL URL: operations are its endpoints; the WSDL is served as registered', async () => {
+    const service = (await api('GET', `/services/${ids.civil}`)).json();
+    assert.equal(service.kind, 'soap');
+    assert.equal(service.wsdlUrl, `${civilLocal}/service.wsdl`);
+    assert.deepEqual(service.endpoints, [{ method: 'POST', path: '/getBirthRecord' }, { method: 'POST', path: '/echo' }]);
+    const wsdl = await api('GET', `/services/${ids.civil}/wsdl`);
+    assert.equal(wsdl.statusCode, 200);
+    assert.match(wsdl.headers['content-type'] as string, /^text\/xml/);
+    assert.match(wsdl.body, /<wsdl:operation name="getBirthRecord">/);
+    // Without baseUrl the WSDL's soap:address is the service's address.
+    const uploaded = await api('POST', `/subsystems/${ids.providerSub}/services`, { kind: 'soap', code: 'civil2', name: 'Hộ tịch 2', wsdl: civilWsdl('http://civil.example.vn/soap') });
+    assert.equal(uploaded.statusCode, 201, uploaded.body);
+    assert.equal(uploaded.json().baseUrl, 'http://civil.example.vn/soap');
+    assert.equal(uploaded.json().wsdlUrl, null);
+    // A SOAP service has no OpenAPI document: its description is the WSDL; V-APEX (OpenAPI) does not take it.
+    assert.deepEqual((await api('GET', `/services/${ids.civil}/openapi`)).json(), {});
+    const vapex = await api('PUT', `/services/${ids.civil}/vapex`, { publish: true });
+    assert.equal(vapex.statusCode, 400);
+    assert.equal(vapex.json().code, 'lgsp.vapex_rest_only');
+  });
+
+  it('refreshing from an uploaded WSDL shows the operations added and removed, as a new version', async () => {
+    const id = (await api('GET', '/services')).json().find((s: { code: string }) => s.code === 'civil2').id;
+    const changed = civilWsdl('http://civil.example.vn/soap').replace('<wsdl:operation name="echo"><wsdl:input message="tns:echo"/>', '<wsdl:operation name="getDeathRecord"><wsdl:input message="tns:echo"/>');
+    const refreshed = await api('POST', `/services/${id}/refresh`, { wsdl: changed });
+    assert.equal(refreshed.statusCode, 200, refreshed.body);
+    assert.equal(refreshed.json().changed, true);
+    assert.deepEqual(refreshed.json().diff, { added: [{ method: 'POST', path: '/getDeathRecord' }], removed: [{ method: 'POST', path: '/echo' }] });
+    assert.equal(refreshed.json().service.version, 2);
+    const again = await api('POST', `/services/${id}/refresh`, { wsdl: changed });
+    assert.equal(again.json().changed, false);
+    assert.equal((await api('POST', `/services/${id}/refresh`, { openApi: { openapi: '3.0.0', paths: {} } })).json().code, 'lgsp.wsdl_required');
+  });
+
+  it('refuses bad registrations with stable codes and writes nothing', async () => {
+    const before = await count('services');
+    const post = (body: unknown) => api('POST', `/subsystems/${ids.providerSub}/services`, body);
+    assert.equal((await post({ kind: 'soap', code: 'x1', name: 'x', baseUrl: `${civilLocal}/soap`, openApi: { openapi: '3.0.0', paths: {} } })).json().code, 'lgsp.wsdl_required');
+    assert.equal((await post({ kind: 'soap', code: 'x2', name: 'x', baseUrl: `${civilLocal}/soap` })).json().code, 'lgsp.wsdl_required');
+    const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${civilWsdl('http://a.example/soap').replace(/^<\?xml[^>]*>/, '')}`;
+    const refused = await post({ kind: 'soap', code: 'x3', name: 'x', wsdl: xxe });
+    assert.equal(refused.statusCode, 400);
+    assert.equal(refused.json().code, 'lgsp.wsdl_invalid');
+    assert.equal((await post({ kind: 'soap', code: 'x4', name: 'x', wsdl: '<definitions/>' })).json().code, 'lgsp.wsdl_invalid');
+    assert.equal((await post({ code: 'x5', name: 'x', baseUrl: `${civilLocal}/soap`, wsdl: civilWsdl('http://a.example/soap') })).json().code, 'lgsp.openapi_required');
+    assert.equal((await post({ kind: 'soap', code: 'getWsdl', name: 'x', wsdl: civilWsdl('http://a.example/soap') })).json().code, 'lgsp.reserved_code');
+    assert.equal((await post({ kind: 'soap', code: 'x6', name: 'x', wsdlUrl: `${civilLocal}/nothing-here.wsdl` })).json().code, 'lgsp.wsdl_unreachable');
+    assert.equal(await count('services'), before);
+    const rest = await post({ code: 'restful', name: 'REST', baseUrl: `${civilLocal}/rest`, openApi: { openapi: '3.0.3', info: { title: 'x', version: '1' }, paths: { '/a': { get: {} } } } });
+    assert.equal(rest.statusCode, 201, rest.body);
+    assert.equal(rest.json().kind, 'rest');
+    const restWsdl = await api('GET', `/services/${rest.json().id}/wsdl`);
+    assert.equal(restWsdl.statusCode, 404);
+    assert.equal(restWsdl.json().code, 'lgsp.wsdl_not_found');
+  });
+
+  it('a granted operation is relayed to the provider and answered with its response and the request hash; both are in the log and monitoring', async () => {
+    const personalId = personalIdForIndex(DEFAULT_SEED, 3);
+    const request = envelope(xroad.consumer, `${xroad.provider}/civil`, `<civil:getBirthRecord><civil:personalId>${personalId}</civil:personalId></civil:getBirthRecord>`);
+    const logged = await count('message_log');
+    const answer = await call(request);
+    assert.equal(answer.status, 200, answer.text);
+    assert.match(answer.contentType, /^text\/xml/);
+    const parsed = readXml(answer.text);
+    assert.ok(parsed.ok);
+    assert.equal(find(parsed.root, 'personalId')!.text, personalId);
+    assert.ok(find(parsed.root, 'fullName')!.text.length > 0);
+    assert.equal(find(parsed.root, 'requestHash')!.text, createHash('sha512').update(request).digest('base64'), 'PR-MESS §2.2: SHA-512 of the request bytes');
+    assert.equal(find(parsed.root, 'userId')!.text, 'VN001099012345', 'the provider copied the header');
+    await t.modules.lgsp.messageLog.flush();
+    assert.equal(await count('message_log'), logged + 1);
+    const [row] = await queryRows<{ client: string; service: string; path: string; status: number; fault: string | null; request_hash: string }>(t.database.db,
+      sql`select client, service, path, status, fault, request_hash from lgsp.message_log order by seq desc limit 1`);
+    assert.deepEqual({ ...row }, { client: xroad.consumer, service: `${xroad.provider}/civil`, path: '/getBirthRecord', status: 200, fault: null, request_hash: find(parsed.root, 'requestHash')!.text });
+    const [monitored] = await queryRows<{ service_type: string; message_protocol_version: string; succeeded: boolean; message_user_id: string }>(t.database.db,
+      sql`select service_type, message_protocol_version, succeeded, message_user_id from lgsp.operational_records order by seq desc limit 1`);
+    assert.equal(monitored!.service_type, 'WSDL');
+    assert.equal(monitored!.message_protocol_version, '4.0');
+    assert.equal(monitored!.succeeded, true);
+    assert.ok(!monitored!.message_user_id.includes('099012345'), 'the user id is masked');
+  });
+
+  it('refuses, with SOAP faults (HTTP 500) that are logged: an operation not granted, another subsystem, a credential of another client, none', async () => {
+    const logged = await count('message_log');
+    const echo = await call(envelope(xroad.consumer, `${xroad.provider}/civil`, '<civil:echo><civil:text>hi</civil:text></civil:echo>'));
+    assert.equal(echo.status, 500);
+    assert.equal(faultOf(echo.text).code, 'Server.ServerProxy.AccessDenied');
+    const other = await call(envelope(xroad.other, `${xroad.provider}/civil`, '<civil:getBirthRecord><civil:personalId>1</civil:personalId></civil:getBirthRecord>'), otherToken);
+    assert.equal(faultOf(other.text).code, 'Server.ServerProxy.AccessDenied');
+    const mismatch = await call(envelope(xroad.other, `${xroad.provider}/civil`, '<civil:getBirthRecord/>'), consumerToken);
+    assert.equal(mismatch.status, 500);
+    const mismatchFault = faultOf(mismatch.text);
+    assert.equal(mismatchFault.code, 'Server.ClientProxy.SslAuthenticationFailed');
+    assert.match(mismatchFault.message, /xrd:client does not match/);
+    assert.match(mismatchFault.detail, /^[0-9a-f-]{36}$/);
+    assert.equal(faultOf((await call(envelope(xroad.consumer, `${xroad.provider}/civil`, '<civil:getBirthRecord/>'), '')).text).code, 'Server.ClientProxy.SslAuthenticationFailed');
+    assert.equal(faultOf((await call(envelope(xroad.consumer, `${xroad.provider}/nosuch`, '<civil:getBirthRecord/>'))).text).code, 'Server.ServerProxy.UnknownService');
+    assert.equal(faultOf((await call(envelope(xroad.consumer, `${xroad.provider}/civil`, '<civil:other/>'))).text).code, 'Server.ServerProxy.UnknownService');
+    await t.modules.lgsp.messageLog.flush();
+    assert.equal(await count('message_log'), logged + 6, 'every refusal is in the message log');
+    const faults = await queryRows<{ fault: string }>(t.database.db, sql`select fault from lgsp.message_log order by seq desc limit 6`);
+    assert.ok(faults.every((f) => f.fault !== null));
+  });
+
+  it('refuses malformed XML, a DOCTYPE (XXE), a wrong content type and an oversized message before anything else', async () => {
+    const good = envelope(xroad.consumer, `${xroad.provider}/civil`, '<civil:getBirthRecord/>');
+    const malformed = await call(good.slice(0, good.indexOf('</xrd:service>')));
+    assert.equal(malformed.status, 500);
+    assert.equal(faultOf(malformed.text).code, 'Client.InvalidSoap');
+    const xxe = await call(`<?xml version="1.0"?><!DOCTYPE e [<!ENTITY x SYSTEM "file:///etc/passwd">]>${good.replace(/^<\?xml[^>]*>/, '').replace('<civil:getBirthRecord/>', '<civil:getBirthRecord><civil:personalId>&x;</civil:personalId></civil:getBirthRecord>')}`);
+    const xxeFault = faultOf(xxe.text);
+    assert.equal(xxeFault.code, 'Client.InvalidSoap');
+    assert.match(xxeFault.message, /DOCTYPE/);
+    assert.ok(!xxe.text.includes('root:'), 'nothing of the file');
+    assert.equal(faultOf((await call(good, consumerToken, 'application/json')).text).code, 'Client.InvalidContentType');
+    assert.equal(faultOf((await call(good.replace('>4.0<', '>3.1<'))).text).code, 'Client.InvalidProtocolVersion');
+    assert.equal(faultOf((await call(good.replace(/<xrd:id>[^<]*<\/xrd:id>/, ''))).text).code, 'Client.MissingHeaderField');
+    const big = new Uint8Array(10 * 1024 * 1024 + 10).fill(0x20);
+    const oversized = await call(big);
+    assert.equal(oversized.status, 500);
+    const oversizedFault = faultOf(oversized.text);
+    assert.equal(oversizedFault.code, 'Client.BadRequest');
+    assert.match(oversizedFault.message, /exceeds/);
+  });
+
+  it('a provider that is down is Server.ServerProxy.NetworkError', async () => {
+    const down = await api('POST', `/subsystems/${ids.providerSub}/services`, { kind: 'soap', code: 'down', name: 'Down', wsdl: civilWsdl('http://127.0.0.1:9/soap') });
+    assert.equal(down.statusCode, 201, down.body);
+    const id = down.json().id;
+    assert.equal((await api('PUT', `/services/${id}/status`, { status: 'published' })).statusCode, 200);
+    assert.equal((await api('POST', `/services/${id}/rights`, { subsystemId: ids.consumerSub })).statusCode, 201);
+    const answer = await call(envelope(xroad.consumer, `${xroad.provider}/down`, '<civil:echo><civil:text>x</civil:text></civil:echo>'));
+    assert.equal(answer.status, 500);
+    assert.equal(faultOf(answer.text).code, 'Server.ServerProxy.NetworkError');
+  });
+
+  it("the service's quota holds for SOAP as for REST: the call over it is Client.QuotaExceeded with Retry-After", async () => {
+    const quota = await api('PUT', `/services/${ids.civil}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSub, limit: 1, windowSeconds: 3600 });
+    assert.equal(quota.statusCode, 200, quota.body);
+    const request = () => fetch(soapUrl, {
+      method: 'POST', headers: { 'content-type': 'text/xml', authorization: `Bearer ${consumerToken}` },
+      body: envelope(xroad.consumer, `${xroad.provider}/civil`, `<civil:getBirthRecord><civil:personalId>${personalIdForIndex(DEFAULT_SEED, 5)}</civil:personalId></civil:getBirthRecord>`),
+    });
+    const first = await request();
+    await first.text();
+    assert.equal(first.status, 200);
+    const second = await request();
+    assert.equal(second.status, 500);
+    assert.equal(faultOf(await second.text()).code, 'Client.QuotaExceeded');
+    assert.ok(Number(second.headers.get('retry-after')) > 0);
+    assert.equal((await api('PUT', `/services/${ids.civil}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSub, limit: null, windowSeconds: 3600 })).statusCode, 200);
+  });
+
+  it('PR-META: listMethods, allowedMethods and getWsdl (endpoint hidden) for SOAP services; the REST entry refuses a SOAP service', async () => {
+    const services = (text: string) => {
+      const parsed = readXml(text);
+      assert.ok(parsed.ok, text);
+      const list = find(parsed.root, 'Body')!.children[0]!;
+      return list.children.map((s) => find(s, 'serviceCode')!.text).sort();
+    };
+    const listed = await call(envelope(xroad.consumer, `${xroad.provider}/listMethods`, '<xrd:listMethods/>'));
+    assert.equal(listed.status, 200, listed.text);
+    assert.deepEqual(services(listed.text), ['civil', 'down'], 'published SOAP services only (civil2 is a draft)');
+    assert.deepEqual(services((await call(envelope(xroad.consumer, `${xroad.provider}/allowedMethods`, '<xrd:allowedMethods/>'))).text), ['civil', 'down']);
+    assert.deepEqual(services((await call(envelope(xroad.other, `${xroad.provider}/allowedMethods`, '<xrd:allowedMethods/>'), otherToken)).text), []);
+    const wsdl = await call(envelope(xroad.consumer, `${xroad.provider}/getWsdl`, '<xrd:getWsdl><xrd:serviceCode>civil</xrd:serviceCode></xrd:getWsdl>'));
+    assert.equal(wsdl.status, 200, wsdl.text);
+    assert.match(wsdl.contentType, /^multipart\/related/);
+    assert.match(wsdl.text, /<xrd:getWsdlResponse><xrd:serviceCode>civil<\/xrd:serviceCode>/);
+    assert.ok(wsdl.text.includes(`location="${HIDDEN_ENDPOINT}"`));
+    assert.ok(!wsdl.text.includes(`${civilLocal}/soap`), 'PR-META §4: the provider address is hidden');
+    assert.equal(faultOf((await call(envelope(xroad.consumer, `${xroad.provider}/getWsdl`, '<xrd:getWsdl><xrd:serviceCode>nosuch</xrd:serviceCode></xrd:getWsdl>'))).text).code, 'Server.ServerProxy.UnknownService');
+    const rest = await fetch(soapUrl.replace('/soap', `/r1/${xroad.provider}/civil/getBirthRecord`), { method: 'POST', headers: { authorization: `Bearer ${consumerToken}`, 'x-road-client': xroad.consumer } });
+    assert.equal(rest.status, 500);
+    assert.equal(rest.headers.get('x-road-error'), 'Server.ServerProxy.UnknownService');
+  });
+});
