@@ -103,21 +103,36 @@ const PAIR_DELTAS = sql.raw(`
  * the ones replaced. A fact that appeared meanwhile (a change hook's, during a backfill batch) is
  * not replaced: it is newer than what the batch read, and its writer counted it.
  */
-export async function writeFacts(db: Queryable, changes: SQL, range: FactRange): Promise<string[]> {
+export async function writeFacts(db: Queryable, changes: SQL, range: FactRange, options: { aggregates?: boolean } = {}): Promise<string[]> {
   const locked = (await queryRows<{ id: string }>(db, sql`
     select dossier_id::text as id from analytics.dossier_facts where ${inRange(range)} order by dossier_id for update`)).map((r) => r.id);
+  // Without the deltas (the backfill's batches): the pre-aggregates are then rebuilt at once by rebuildAggregates.
+  const deltas = options.aggregates === false ? sql`` : sql`,
+    replaced as (select f.* from analytics.dossier_facts f join written w on w.dossier_id = f.dossier_id),
+    changed as (select 1 as sign, * from written union all select -1, * from replaced),
+    buckets as (${BUCKET_DELTAS} returning 1),
+    pairs as (${PAIR_DELTAS} returning 1)`;
   const rows = await queryRows<{ id: string }>(db, sql`
     with written as (
       insert into analytics.dossier_facts (${COLUMNS}) ${factRows(changes)}
       on conflict (dossier_id) do update set ${UPDATED}
       where analytics.dossier_facts.dossier_id = any(${`{${locked.join(',')}}`}::uuid[])
-      returning *),
-    replaced as (select f.* from analytics.dossier_facts f join written w on w.dossier_id = f.dossier_id),
-    changed as (select 1 as sign, * from written union all select -1, * from replaced),
-    buckets as (${BUCKET_DELTAS} returning 1),
-    pairs as (${PAIR_DELTAS} returning 1)
+      returning *)${deltas}
     select dossier_id::text as id from written`);
   return rows.map((r) => r.id);
+}
+
+/**
+ * The pre-aggregates rebuilt from every fact at once (the backfill's last step): each bucket and
+ * pair written once, by one INSERT … SELECT … GROUP BY per table, instead of a delta per batch
+ * that touches every bucket again. The facts are locked against writers meanwhile (SHARE: a
+ * change hook waits, then adds its delta on top), so the rebuild counts exactly the facts there.
+ */
+export async function rebuildAggregates(db: Queryable): Promise<void> {
+  await db.execute(sql`lock table analytics.dossier_facts in share mode`);
+  await db.execute(sql`truncate analytics.figure_buckets, analytics.duration_pairs`);
+  await db.execute(sql`with changed as (select 1 as sign, * from analytics.dossier_facts) ${BUCKET_DELTAS}`);
+  await db.execute(sql`with changed as (select 1 as sign, * from analytics.dossier_facts) ${PAIR_DELTAS}`);
 }
 
 /** The hook's write for one dossier: once more if a backfill batch wrote its fact between the lock and the write. */
