@@ -141,15 +141,17 @@ export const oneStopRepository = {
         from analytics.figure_buckets
         where ${filtered(f)} and ${bucketRows(w)}
         group by 1`),
-      queryRows<{ key: string; label: string; n: number }>(db, sql`
-        select ${sql.identifier(group)}::text as key, max(procedure_name) as label, count(*)::int as n from analytics.dossier_facts
+      // Only columns of the due-date index (an index-only scan): no label, the bucket rows name the group.
+      queryRows<{ key: string; n: number }>(db, sql`
+        select ${sql.identifier(group)}::text as key, count(*)::int as n from analytics.dossier_facts
         where ${filtered(f)} and ${conditions(w).dueSoon}
         group by 1`),
     ]);
     const byKey = new Map(rows.map((r) => [r.key, { ...r, dueSoon: 0, ratingSum: Number(r.ratingSum) }]));
     for (const r of soon) {
       const zero = Object.fromEntries(COUNTED_FIGURES.map((name) => [name, 0])) as Record<CountedFigure, number>;
-      const row = byKey.get(r.key) ?? { key: r.key, label: r.label, ...zero, ratingSum: 0 };
+      // A dossier open on the snapshot day was received by then: its group's bucket rows were read above (and name it).
+      const row = byKey.get(r.key) ?? { key: r.key, label: r.key, ...zero, ratingSum: 0 };
       byKey.set(r.key, { ...row, dueSoon: r.n });
     }
     // A group whose every figure is zero (a dossier counted, then moved elsewhere) is not a row.
