@@ -9,15 +9,23 @@
 //   - the time from accepting one dossier (the real tthc command) to the figures changing.
 // Target (issue 12): each page's p95 ≤ 200 ms at 2,000,000 dossiers (BENCH_DOSSIERS=2000000);
 // the default (20,000) is a quick run.
+// BENCH_STATS_DATABASE=sen_stats_bench keeps the database between runs (made on the server of
+// BENCH_DATABASE_URL when missing, never dropped): the first run loads and backfills, later runs
+// skip both (the load is recorded in public.bench_stats_load once complete); BENCH_BACKFILL=1
+// backfills again anyway (after a change to the facts or their pre-aggregates). Every run's
+// freshness check accepts one more dossier, which the recount of the same run counts too. Without
+// it, a fresh database is made and dropped. After loading, the bench ANALYZEs the tables, as a
+// deployment's autovacuum would after a bulk load.
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { loadConfig, migrate, queryRows, vietnamDate, type Database, type Principal } from '../packages/platform/index.ts';
 import { buildApp } from '../apps/server/app.ts';
 import { foldFigures, parsePeriod, sameTimeLastYear, snapshotDay, workingDayCounter, type CountRow, type DurationRow, type Figures, type Period } from '../modules/analytics/index.ts';
-import { freshDatabase, load, percentile } from './tthc.ts';
+import { freshDatabase, keptDatabase, load, percentile } from './tthc.ts';
 
 const TOTAL = Number(process.env.BENCH_DOSSIERS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const KEPT = process.env.BENCH_STATS_DATABASE;
 
 async function timed(task: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 3; i++) await task(i); // warm-up
@@ -84,28 +92,44 @@ async function recountRows(database: Database, w: RecountWindow, group: 'agency_
 }
 
 export async function run(): Promise<void> {
-  const { database, drop } = await freshDatabase();
+  const { database, drop } = KEPT ? await keptDatabase(KEPT) : await freshDatabase();
   try {
     await migrate(database.db);
     const config = loadConfig({ LOG_LEVEL: 'silent', SANDBOX: 'false', DEMO: 'true', DATABASE_URL: 'postgres://bench' });
     const platform = await buildApp(config, database);
     await platform.seed();
     const { analytics, catalog, tthc, identity } = platform.modules;
-    console.log(`stats (PostgreSQL, ${TOTAL.toLocaleString('en')} dossiers over two years)`);
+    console.log(`stats (PostgreSQL, ${TOTAL.toLocaleString('en')} dossiers over two years${KEPT ? `, kept in ${KEPT}` : ''})`);
     const wall = performance.now();
-    await load(database, TOTAL, { history: true });
+    await database.db.execute(sql`create table if not exists public.bench_stats_load (dossiers int not null, loaded_at timestamptz not null default now())`);
+    const [loaded] = await queryRows<{ dossiers: number; at: string }>(database.db, sql`select dossiers, loaded_at::text as at from public.bench_stats_load`);
+    if (loaded && loaded.dossiers !== TOTAL) throw new Error(`${KEPT} holds ${loaded.dossiers} loaded dossiers, not ${TOTAL}: drop it or set BENCH_DOSSIERS`);
+    if (!loaded) {
+      const [{ any }] = await queryRows<{ any: boolean }>(database.db, sql`select exists (select 1 from tthc.dossiers where code like '%-H%') as any`) as [{ any: boolean }];
+      if (any) throw new Error(`${KEPT} holds a load that did not finish: drop it`);
+      await load(database, TOTAL, { history: true });
+      await database.db.execute(sql`insert into public.bench_stats_load (dossiers) values (${TOTAL})`);
+    } else {
+      console.log(`  load of ${loaded.at} reused`);
+    }
     const [{ events, files }] = await queryRows<{ events: number; files: number }>(database.db, sql`
       select (select count(*) from tthc.dossier_events)::int as events, (select count(*) from tthc.dossier_files)::int as files`) as [{ events: number; files: number }];
 
     // The facts, as an upgraded province would get them: the bulk backfill (the job's and the CLI's code).
-    await database.db.execute(sql`delete from analytics.dossier_facts`);
-    let started = performance.now();
-    const written = await analytics.backfill({ onProgress: (s) => process.stdout.write(`\r  backfill ${s.written.toLocaleString('en')} / ${s.total.toLocaleString('en')}`) });
-    const backfillSeconds = (performance.now() - started) / 1000;
-    process.stdout.write('\n');
     console.log(`  dossiers / events / files                    ${TOTAL.toLocaleString('en')} / ${events.toLocaleString('en')} / ${files.toLocaleString('en')}`);
-    console.log(`  bulk backfill of the facts                   ${written.toLocaleString('en')} rows in ${backfillSeconds.toFixed(1)} s (${(written / backfillSeconds).toFixed(0)} rows/s)`);
-    for (const table of ['dossier_facts', 'figure_buckets', 'duration_pairs']) await database.db.execute(sql`vacuum analyze ${sql.identifier('analytics')}.${sql.identifier(table)}`);
+    let started = performance.now();
+    const previousBackfill = await analytics.backfillState();
+    if (!KEPT || !previousBackfill || previousBackfill.rebuilding || process.env.BENCH_BACKFILL === '1') {
+      await database.db.execute(sql`delete from analytics.dossier_facts`);
+      started = performance.now();
+      const written = await analytics.backfill({ onProgress: (s) => process.stdout.write(`\r  backfill ${s.written.toLocaleString('en')} / ${s.total.toLocaleString('en')}`) });
+      const backfillSeconds = (performance.now() - started) / 1000;
+      process.stdout.write('\n');
+      console.log(`  bulk backfill of the facts                   ${written.toLocaleString('en')} rows in ${backfillSeconds.toFixed(1)} s (${(written / backfillSeconds).toFixed(0)} rows/s)`);
+      for (const table of ['dossier_facts', 'figure_buckets', 'duration_pairs']) await database.db.execute(sql`vacuum analyze ${sql.identifier('analytics')}.${sql.identifier(table)}`);
+    } else {
+      console.log(`  backfill of ${previousBackfill.startedAt} reused (${previousBackfill.written.toLocaleString('en')} facts)`);
+    }
     const [sizes] = await queryRows<{ buckets: number; pairs: number }>(database.db, sql`
       select (select count(*) from analytics.figure_buckets)::int as buckets, (select count(*) from analytics.duration_pairs)::int as pairs`);
     console.log(`  pre-aggregate rows (buckets / duration pairs) ${sizes!.buckets.toLocaleString('en')} / ${sizes!.pairs.toLocaleString('en')}`);

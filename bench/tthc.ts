@@ -37,6 +37,23 @@ export async function freshDatabase(): Promise<{ database: Database; drop(): Pro
   };
 }
 
+/**
+ * A database kept between runs (`name`, made when missing): a bench that loads millions of rows
+ * loads them once and later runs reuse them (bench/stats.ts, BENCH_STATS_DATABASE).
+ */
+export async function keptDatabase(name: string): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (rowCount === 0) await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 10 });
+  return { database, drop: () => database.close() };
+}
+
 export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError, enqueueJob, queryRows, type Db, type JobHandler, type Queryable } from '../../packages/platform/index.ts';
 import type { TthcModule } from '../tthc/index.ts';
-import { writeFacts } from './facts.ts';
+import { rebuildAggregates, writeFacts } from './facts.ts';
 import { oneStopRepository } from './one-stop.repository.ts';
 
 /** The queue of the backfill job: one job writes batches for a while, then enqueues the next in its last batch's transaction. */
@@ -29,7 +29,9 @@ type Changes = TthcModule['dossierChanges'];
  * The bulk backfill of the facts (docs/analytics.md, "Backfill"): batches of dossiers in id
  * order, each one INSERT … SELECT of the same fact definition the change hook uses, the cursor
  * moved in the batch's transaction, so a crash resumes after the last batch written and a batch
- * is never written twice. Changes made meanwhile write their own facts through the hook.
+ * is never written twice. Changes made meanwhile write their own facts through the hook. The
+ * batches write the facts only; the last step rebuilds the pre-aggregates from all of them at once
+ * (facts.ts, rebuildAggregates), so each bucket is written once rather than once per batch.
  */
 export function createBackfill(db: Db, changes: Changes) {
   async function state(q: Queryable = db): Promise<BackfillState | undefined> {
@@ -64,11 +66,13 @@ export function createBackfill(db: Db, changes: Changes) {
       if (!row) return false;
       const upTo = await changes.nextBound(tx, row.cursor, batchSize);
       if (upTo === null) {
+        // Every fact written: now their pre-aggregates, each row once (the batches wrote none).
+        await rebuildAggregates(tx);
         await tx.execute(sql`update analytics.fact_backfill set finished_at = now()`);
         return false;
       }
       const range = { after: row.cursor, upTo };
-      const written = (await writeFacts(tx, changes.rows(range), range)).length;
+      const written = (await writeFacts(tx, changes.rows(range), range, { aggregates: false })).length;
       await tx.execute(sql`update analytics.fact_backfill set cursor = ${upTo}::uuid, written = written + ${written}`);
       if (enqueueNext) await enqueueJob(tx, { queue: BACKFILL_QUEUE, payload: {}, dedupeKey: `${BACKFILL_QUEUE}:${row.started}:${upTo}` });
       return true;

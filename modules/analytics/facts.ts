@@ -71,14 +71,17 @@ const CONTRIBUTIONS: { at: string; adds: Record<string, string> }[] = [
 ];
 export const BUCKET_COLUMNS = [...new Set(CONTRIBUTIONS.flatMap((c) => Object.keys(c.adds)))];
 
+/** Each fact `c`'s contributions `v`: one row per day it counts at, with its columns. */
+const CONTRIBUTED = `cross join lateral (values ${CONTRIBUTIONS.map((k) => `(${k.at}, ${BUCKET_COLUMNS.map((col) => (k.adds[col] ? `coalesce(${k.adds[col]}, 0)` : '0')).join(', ')})`).join(',\n    ')})
+    v(day, ${BUCKET_COLUMNS.join(', ')})`;
+
 /** The rows a changed fact adds (sign 1) or takes away (sign -1), per grain: `changed` has the facts' columns and `sign`. */
 const BUCKET_DELTAS = sql.raw(`
   insert into analytics.figure_buckets (grain, day, agency_id, procedure_id, field_code, procedure_name, ${BUCKET_COLUMNS.join(', ')})
   select g.grain, case g.grain when 'month' then date_trunc('month', v.day::timestamp)::date else v.day end, c.agency_id, c.procedure_id, c.field_code,
     max(c.procedure_name) filter (where c.sign > 0), ${BUCKET_COLUMNS.map((col) => `sum(c.sign * v.${col})`).join(', ')}
   from changed c
-  cross join lateral (values ${CONTRIBUTIONS.map((k) => `(${k.at}, ${BUCKET_COLUMNS.map((col) => (k.adds[col] ? `coalesce(${k.adds[col]}, 0)` : '0')).join(', ')})`).join(',\n    ')})
-    v(day, ${BUCKET_COLUMNS.join(', ')})
+  ${CONTRIBUTED}
   cross join (values ('month'), ('day')) g(grain)
   where v.day is not null
   group by 1, 2, 3, 4, 5
@@ -103,22 +106,59 @@ const PAIR_DELTAS = sql.raw(`
  * the ones replaced. A fact that appeared meanwhile (a change hook's, during a backfill batch) is
  * not replaced: it is newer than what the batch read, and its writer counted it.
  */
-export async function writeFacts(db: Queryable, changes: SQL, range: FactRange): Promise<string[]> {
+export async function writeFacts(db: Queryable, changes: SQL, range: FactRange, options: { aggregates?: boolean } = {}): Promise<string[]> {
   const locked = (await queryRows<{ id: string }>(db, sql`
     select dossier_id::text as id from analytics.dossier_facts where ${inRange(range)} order by dossier_id for update`)).map((r) => r.id);
+  // Without the deltas (the backfill's batches): the pre-aggregates are then rebuilt at once by rebuildAggregates.
+  const deltas = options.aggregates === false ? sql`` : sql`,
+    replaced as (select f.* from analytics.dossier_facts f join written w on w.dossier_id = f.dossier_id),
+    changed as (select 1 as sign, * from written union all select -1, * from replaced),
+    buckets as (${BUCKET_DELTAS} returning 1),
+    pairs as (${PAIR_DELTAS} returning 1)`;
   const rows = await queryRows<{ id: string }>(db, sql`
     with written as (
       insert into analytics.dossier_facts (${COLUMNS}) ${factRows(changes)}
       on conflict (dossier_id) do update set ${UPDATED}
       where analytics.dossier_facts.dossier_id = any(${`{${locked.join(',')}}`}::uuid[])
-      returning *),
-    replaced as (select f.* from analytics.dossier_facts f join written w on w.dossier_id = f.dossier_id),
-    changed as (select 1 as sign, * from written union all select -1, * from replaced),
-    buckets as (${BUCKET_DELTAS} returning 1),
-    pairs as (${PAIR_DELTAS} returning 1)
+      returning *)${deltas}
     select dossier_id::text as id from written`);
   return rows.map((r) => r.id);
 }
+
+/**
+ * The pre-aggregates rebuilt from every fact at once (the backfill's last step): each bucket and
+ * pair written once, by one INSERT … SELECT … GROUP BY per grain and table, instead of a delta per batch
+ * that touches every bucket again. The facts are locked against writers meanwhile (SHARE: a
+ * change hook waits, then adds its delta on top), so the rebuild counts exactly the facts there.
+ */
+export async function rebuildAggregates(db: Queryable): Promise<void> {
+  await db.execute(sql`lock table analytics.dossier_facts in share mode`);
+  await db.execute(sql`truncate analytics.figure_buckets, analytics.duration_pairs`);
+  await db.execute(REBUILD_DAYS);
+  await db.execute(REBUILD_MONTHS);
+  await db.execute(REBUILD_PAIRS);
+}
+
+const BUCKET_KEY = `grain, day, agency_id, procedure_id, field_code, procedure_name, ${BUCKET_COLUMNS.join(', ')}`;
+const NOT_ALL_ZERO = (of: (col: string) => string) => BUCKET_COLUMNS.map((col) => `sum(${of(col)}) <> 0`).join(' or ');
+/** The day rows from the facts (the same contributions as BUCKET_DELTAS), then the month rows from the day rows. */
+const REBUILD_DAYS = sql.raw(`
+  insert into analytics.figure_buckets (${BUCKET_KEY})
+  select 'day', v.day, c.agency_id, c.procedure_id, c.field_code, max(c.procedure_name), ${BUCKET_COLUMNS.map((col) => `sum(v.${col})`).join(', ')}
+  from analytics.dossier_facts c
+  ${CONTRIBUTED}
+  where v.day is not null
+  group by 2, 3, 4, 5 having ${NOT_ALL_ZERO((col) => `v.${col}`)}`);
+const REBUILD_MONTHS = sql.raw(`
+  insert into analytics.figure_buckets (${BUCKET_KEY})
+  select 'month', date_trunc('month', day::timestamp)::date, agency_id, procedure_id, field_code, max(procedure_name), ${BUCKET_COLUMNS.map((col) => `sum(${col})`).join(', ')}
+  from analytics.figure_buckets where grain = 'day'
+  group by 2, 3, 4, 5 having ${NOT_ALL_ZERO((col) => col)}`);
+const REBUILD_PAIRS = sql.raw(`
+  insert into analytics.duration_pairs (finished_on, received_on, agency_id, procedure_id, field_code, n)
+  select finished_on, received_on, agency_id, procedure_id, field_code, count(*)
+  from analytics.dossier_facts where outcome is not null and received_on is not null and finished_on is not null
+  group by 1, 2, 3, 4, 5`);
 
 /** The hook's write for one dossier: once more if a backfill batch wrote its fact between the lock and the write. */
 export async function writeFact(db: Queryable, changes: SQL, id: string): Promise<void> {

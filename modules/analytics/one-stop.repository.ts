@@ -37,6 +37,22 @@ const BUCKET_FIGURES: Record<Exclude<CountedFigure, 'dueSoon'>, { period: string
 };
 
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+type BucketFigure = keyof typeof BUCKET_FIGURES;
+
+/** The bucket rows each kind of figure sums (see BUCKET_FIGURES). */
+function bucketWhen(w: Window, kind: 'period' | 'before' | 'at'): SQL {
+  if (kind === 'period') return sql`grain = 'month' and day >= ${w.from}::date and day < ${w.to}::date`;
+  if (kind === 'before') return sql`grain = 'month' and day < ${w.from}::date`;
+  return sql`((grain = 'month' and day < ${monthStart(w.snapshot)}::date) or (grain = 'day' and day >= ${monthStart(w.snapshot)}::date and day <= ${w.snapshot}::date))`;
+}
+/** Every bucket row any figure of the window sums. */
+const bucketRows = (w: Window) => sql`((grain = 'month' and day < ${w.to}::date) or (grain = 'day' and day >= ${monthStart(w.snapshot)}::date and day <= ${w.snapshot}::date))`;
+
+function bucketSum(w: Window, name: BucketFigure): SQL {
+  const how = BUCKET_FIGURES[name];
+  const [expression, kind] = 'period' in how ? [how.period, 'period' as const] : 'before' in how ? [how.before, 'before' as const] : [how.at, 'at' as const];
+  return sql`coalesce(sum(${sql.raw(expression)}) filter (where ${bucketWhen(w, kind)}), 0)::int`;
+}
 
 function conditions(w: Window): Record<CountedFigure, SQL> {
   const receivedIn = sql`received_on >= ${w.from}::date and received_on < ${w.to}::date`;
@@ -116,29 +132,26 @@ const DRILL_ORDER: Record<DrillFigure, 'received_on' | 'finished_on' | 'due_on'>
 /** The only place that reads analytics.dossier_facts and its pre-aggregates. */
 export const oneStopRepository = {
   async counts(db: Queryable, w: Window, f: Filter, group: GroupColumn): Promise<CountRow[]> {
-    const inPeriod = sql`grain = 'month' and day >= ${w.from}::date and day < ${w.to}::date`;
-    const before = sql`grain = 'month' and day < ${w.from}::date`;
-    const at = sql`((grain = 'month' and day < ${monthStart(w.snapshot)}::date) or (grain = 'day' and day >= ${monthStart(w.snapshot)}::date and day <= ${w.snapshot}::date))`;
-    const columns = sql.join(Object.entries(BUCKET_FIGURES).map(([name, how]) => {
-      const [expression, when] = 'period' in how ? [how.period, inPeriod] : 'before' in how ? [how.before, before] : [how.at, at];
-      return sql`coalesce(sum(${sql.raw(expression)}) filter (where ${when}), 0)::int as ${sql.identifier(name)}`;
-    }), sql`, `);
+    const columns = sql.join(Object.keys(BUCKET_FIGURES).map((name) => sql`${bucketSum(w, name as BucketFigure)} as ${sql.identifier(name)}`), sql`, `);
+    const inPeriod = bucketWhen(w, 'period');
     const [rows, soon] = await Promise.all([
       queryRows<CountRow>(db, sql`
         select ${sql.identifier(group)}::text as key, max(procedure_name) as label, ${columns},
           coalesce(sum(rating_sum) filter (where ${inPeriod}), 0)::int as "ratingSum"
         from analytics.figure_buckets
-        where ${filtered(f)} and ((grain = 'month' and day < ${w.to}::date) or (grain = 'day' and day >= ${monthStart(w.snapshot)}::date and day <= ${w.snapshot}::date))
+        where ${filtered(f)} and ${bucketRows(w)}
         group by 1`),
-      queryRows<{ key: string; label: string; n: number }>(db, sql`
-        select ${sql.identifier(group)}::text as key, max(procedure_name) as label, count(*)::int as n from analytics.dossier_facts
+      // Only columns of the due-date index (an index-only scan): no label, the bucket rows name the group.
+      queryRows<{ key: string; n: number }>(db, sql`
+        select ${sql.identifier(group)}::text as key, count(*)::int as n from analytics.dossier_facts
         where ${filtered(f)} and ${conditions(w).dueSoon}
         group by 1`),
     ]);
     const byKey = new Map(rows.map((r) => [r.key, { ...r, dueSoon: 0, ratingSum: Number(r.ratingSum) }]));
     for (const r of soon) {
       const zero = Object.fromEntries(COUNTED_FIGURES.map((name) => [name, 0])) as Record<CountedFigure, number>;
-      const row = byKey.get(r.key) ?? { key: r.key, label: r.label, ...zero, ratingSum: 0 };
+      // A dossier open on the snapshot day was received by then: its group's bucket rows were read above (and name it).
+      const row = byKey.get(r.key) ?? { key: r.key, label: r.key, ...zero, ratingSum: 0 };
       byKey.set(r.key, { ...row, dueSoon: r.n });
     }
     // A group whose every figure is zero (a dossier counted, then moved elsewhere) is not a row.
@@ -164,10 +177,18 @@ export const oneStopRepository = {
     return rows.map((r) => ({ ...r, days: r.days === null ? null : Number(r.days) }));
   },
 
+  /** One figure of the whole filter: one sum over the buckets (due soon: a count of the facts due in its window). */
+  async total(db: Queryable, w: Window, f: Filter, figure: CountedFigure): Promise<number> {
+    const [row] = figure === 'dueSoon'
+      ? await queryRows<{ n: number }>(db, sql`select count(*)::int as n from analytics.dossier_facts where ${filtered(f)} and ${conditions(w).dueSoon}`)
+      : await queryRows<{ n: number }>(db, sql`select ${bucketSum(w, figure)} as n from analytics.figure_buckets where ${filtered(f)} and ${bucketRows(w)}`);
+    return row!.n;
+  },
+
   async drill(db: Queryable, w: Window, f: Filter, figure: DrillFigure, page: { limit: number; offset: number }): Promise<{ items: DrillRow[]; total: number }> {
     const where = sql`${filtered(f)} and ${relevant(w)} and ${conditions(w)[figure]}`;
-    // The total is the figure itself (the pre-aggregate); the page walks the index of the figure's own date.
-    const total = (await this.counts(db, w, f, 'agency_id')).reduce((sum, row) => sum + row[figure], 0);
+    // The total is the figure itself (the pre-aggregate: that one sum, not the page's every figure); the page walks the index of the figure's own date.
+    const total = await this.total(db, w, f, figure);
     const order = DRILL_ORDER[figure];
     // Past the figure's end there is nothing to list: no walk through the index looking for rows that are not there.
     if (total <= page.offset) return { total, items: [] };

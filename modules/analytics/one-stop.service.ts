@@ -3,7 +3,7 @@ import type { Agency, CatalogService } from '../catalog/index.ts';
 import { foldFigures, type Figures } from './figures.ts';
 import { oneStopRepository as repo, type DrillFigure, type DrillRow, type Filter, type GroupColumn, type Window } from './one-stop.repository.ts';
 import { parsePeriod, requireStarted, sameTimeLastYear, snapshotDay, type Period } from './periods.ts';
-import { cumulativeWorkingDays, workingDayCounter } from './working-days.ts';
+import { calendarOnce, cumulativeWorkingDays, workingDayCounter } from './working-days.ts';
 
 export const REPORT_PERMISSION = 'report.read';
 export const GROUP_BYS = ['agency', 'agency_group', 'procedure', 'field'] as const;
@@ -121,13 +121,13 @@ export function createOneStopService(deps: OneStopDeps) {
     return new Map(view && !view.notModified ? view.items.map((i) => [i.code, i.name]) : []);
   }
 
-  async function figures(period: Period, filter: Filter, group: GroupColumn, groupOf: (key: string) => string | undefined) {
+  async function figures(period: Period, filter: Filter, group: GroupColumn, groupOf: (key: string) => string | undefined, calendars = calendarOnce(catalog)) {
     const w = await windowOf(period);
     // Processing times are counted in the database with the calendar of the period's years and the two before (longer ones are counted here).
-    const calendar = await cumulativeWorkingDays(catalog, Number(period.from.slice(0, 4)) - 2, Number(period.last.slice(0, 4)));
+    const calendar = await cumulativeWorkingDays(calendars, Number(period.from.slice(0, 4)) - 2, Number(period.last.slice(0, 4)));
     const [counts, durations] = await Promise.all([repo.counts(db, w, filter, group), repo.durations(db, w, filter, group, calendar)]);
     const years = durations.filter((d) => d.days == null).flatMap((d) => [Number(d.receivedOn.slice(0, 4)), Number(d.finishedOn.slice(0, 4))]);
-    const counter = await workingDayCounter(catalog, Math.min(...years, Number(period.from.slice(0, 4))), Math.max(...years, Number(period.from.slice(0, 4))));
+    const counter = await workingDayCounter(calendars, Math.min(...years, Number(period.from.slice(0, 4))), Math.max(...years, Number(period.from.slice(0, 4))));
     return { window: w, counts, ...foldFigures(counts, durations, groupOf, counter) };
   }
 
@@ -143,9 +143,10 @@ export function createOneStopService(deps: OneStopDeps) {
       const { agency, ids, byId } = await scope(principal, query.agency);
       const groupOf = groupBy === 'agency_group' ? (key: string) => agencyGroupOf(byId.get(key)?.kind ?? 'other') : (key: string) => key;
       const filter = { agencyIds: ids };
+      const calendars = calendarOnce(catalog);
       const [now, before] = await Promise.all([
-        figures(period, filter, GROUP_COLUMN[groupBy], groupOf),
-        figures(previous, filter, GROUP_COLUMN[groupBy], groupOf),
+        figures(period, filter, GROUP_COLUMN[groupBy], groupOf, calendars),
+        figures(previous, filter, GROUP_COLUMN[groupBy], groupOf, calendars),
       ]);
       const names = groupBy === 'field' ? await fieldNames() : new Map<string, string>();
       const procedureNames = new Map([...now.counts, ...before.counts].map((r) => [r.key, r.label]));

@@ -11,11 +11,25 @@ const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10
  * thousands of dossiers is then arithmetic, not thousands of calendar calls.
  */
 async function daysOff(calendar: Pick<CatalogService, 'yearCalendar'>, firstYear: number, lastYear: number): Promise<Set<string>> {
-  const off = new Set<string>();
-  for (let year = firstYear; year <= lastYear; year++) {
-    for (const day of (await calendar.yearCalendar(year, undefined, true)).daysOff) off.add(day.date);
-  }
-  return off;
+  const years = Array.from({ length: Math.max(0, lastYear - firstYear + 1) }, (_, i) => firstYear + i);
+  const calendars = await Promise.all(years.map((year) => calendar.yearCalendar(year, undefined, true)));
+  return new Set(calendars.flatMap((c) => c.daysOff.map((day) => day.date)));
+}
+
+/**
+ * The province's calendar read once per request: each year's days off loaded once however many
+ * periods and counters of the request ask for it (a page compares two periods, each spanning the
+ * years before it).
+ */
+export function calendarOnce(calendar: Pick<CatalogService, 'yearCalendar'>): Pick<CatalogService, 'yearCalendar'> {
+  const loaded = new Map<string, ReturnType<CatalogService['yearCalendar']>>();
+  return {
+    yearCalendar(year, agencyId, includeWeekends) {
+      const key = `${year}:${agencyId ?? ''}:${includeWeekends === true}`;
+      if (!loaded.has(key)) loaded.set(key, calendar.yearCalendar(year, agencyId, includeWeekends));
+      return loaded.get(key)!;
+    },
+  };
 }
 
 /**

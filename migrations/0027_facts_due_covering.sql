@@ -1,0 +1,2 @@
+DROP INDEX "analytics"."dossier_facts_due_idx";--> statement-breakpoint
+CREATE INDEX "dossier_facts_due_idx" ON "analytics"."dossier_facts" USING btree ("due_on","agency_id","received_on","finished_on","procedure_id","field_code");
