@@ -2335,7 +2335,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register a REST service from its OpenAPI URL or an uploaded OpenAPI document (as a draft) */
+        /** Register a service (as a draft): REST from its OpenAPI URL or an uploaded OpenAPI document, or (kind soap) SOAP from its WSDL URL or an uploaded WSDL */
         post: operations["registerLgspService"];
         delete?: never;
         options?: never;
@@ -2386,6 +2386,23 @@ export interface paths {
         };
         /** The service's current OpenAPI document (its documentation in the developer portal) */
         get: operations["getLgspServiceOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/wsdl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A SOAP service's current WSDL document (text/xml; 404 lgsp.wsdl_not_found for a REST service) */
+        get: operations["getLgspServiceWsdl"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2641,7 +2658,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The groups of subsystems (province-wide), by code, with their members */
+        get: operations["listLgspGroups"];
         put?: never;
         /** A group of subsystems access rights can name */
         post: operations["createLgspGroup"];
@@ -2809,6 +2827,26 @@ export interface paths {
          * @description PR-REST 1.0: `/lgsp/r1/INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICECODE[/path][?query]`, `X-Road-Client` naming the client subsystem, `Authorization: Bearer` a client-credentials token for the gateway (resource `$PUBLIC_URL/lgsp`, scope `lgsp`) of the service client registered for that subsystem. The provider's answer comes back unchanged; X-Road faults are 400 `Client.*` or 500 `Server.*` with `X-Road-Error`.
          */
         patch: operations["lgspGatewayPatch"];
+        trace?: never;
+    };
+    "/lgsp/soap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thông điệp X-Road SOAP qua LGSP / X-Road SOAP message through the LGSP gateway (PR-MESS 4.0)
+         * @description A SOAP 1.1 envelope (`text/xml`) whose header carries `xrd:client`, `xrd:service` (the registered SOAP service), `xrd:id` and `xrd:protocolVersion` 4.0; the body's wrapper element is the operation. `Authorization: Bearer` a client-credentials token for the gateway (scope `lgsp`) of the service client registered for `xrd:client`, or its client certificate. The provider's answer comes back with `xrd:requestHash`; X-Road faults are SOAP 1.1 faults with HTTP 500. Metaservices: listMethods, allowedMethods, getWsdl (PR-META).
+         */
+        post: operations["lgspGatewaySoap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -3187,7 +3225,7 @@ export interface components {
                 en: string;
             };
             /** @enum {unknown} */
-            shape: "value" | "series" | "communes";
+            shape: "value" | "series" | "trend" | "communes";
             /** @enum {unknown} */
             unit: "count" | "%" | "points";
             charts: ("number" | "gauge" | "bar" | "line" | "pie" | "table" | "commune-map")[];
@@ -4089,6 +4127,12 @@ export interface components {
             openApi?: {
                 [key: string]: unknown;
             };
+            /** @description rest: PR-REST, described by OpenAPI 3; soap: PR-MESS (SOAP 1.1), described by WSDL 1.1 whose operations are its endpoints POST /{operation} */
+            kind?: "rest" | "soap";
+            /** @description http(s) URL */
+            wsdlUrl?: string;
+            /** @description A WSDL 1.1 document (XML text; no DTD) */
+            wsdl?: string;
             timeoutMs?: number;
         };
         LgspNewSubsystem: {
@@ -4180,6 +4224,10 @@ export interface components {
             openApi?: {
                 [key: string]: unknown;
             };
+            /** @description http(s) URL */
+            wsdlUrl?: string;
+            /** @description A WSDL 1.1 document (XML text; no DTD) */
+            wsdl?: string;
         };
         LgspRefreshResult: {
             changed: boolean;
@@ -4211,6 +4259,9 @@ export interface components {
             name: string;
             baseUrl: string;
             openApiUrl: string | null;
+            /** @description rest: PR-REST, described by OpenAPI 3; soap: PR-MESS (SOAP 1.1), described by WSDL 1.1 whose operations are its endpoints POST /{operation} */
+            kind: "rest" | "soap";
+            wsdlUrl: string | null;
             nationalService: string | null;
             status: "draft" | "published" | "deprecated" | "retired";
             version: number;
@@ -4328,6 +4379,8 @@ export interface components {
             requestedBy: string;
             updatedAt: string;
         };
+        /** @description A SOAP service's current WSDL 1.1 document (text/xml), as registered */
+        LgspWsdlDocument: string;
         LookupRating: {
             rating: components["schemas"]["DossierRating"] | null;
         };
@@ -5061,7 +5114,7 @@ export interface components {
                 /** @enum {string} */
                 source: "population" | "business";
                 /** @enum {string} */
-                reason: "not_found" | "no_enterprise" | "no_value";
+                reason: "not_found" | "no_enterprise" | "no_value" | "other_party";
             }[];
         };
         PrefillRequest: {
@@ -15599,6 +15652,64 @@ export interface operations {
             };
         };
     };
+    getLgspServiceWsdl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A SOAP service's current WSDL 1.1 document (text/xml), as registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspWsdlDocument"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     setLgspServiceSandbox: {
         parameters: {
             query?: never;
@@ -16570,6 +16681,53 @@ export interface operations {
             };
         };
     };
+    listLgspGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspGroup"][];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     createLgspGroup: {
         parameters: {
             query?: never;
@@ -17364,6 +17522,35 @@ export interface operations {
                 };
                 content: {
                     "*/*": unknown;
+                };
+            };
+        };
+    };
+    lgspGatewaySoap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A SOAP 1.1 fault (`Client.*`, `Server.ClientProxy.*`, `Server.ServerProxy.*`), or the provider's own fault */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The provider's SOAP answer (text/xml), or a metaservice's */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
         };
