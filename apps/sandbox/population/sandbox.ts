@@ -60,7 +60,8 @@ function createPopulationSandbox(directory: CitizenDirectory, clients: readonly 
       schema: {
         summary: 'Look up a citizen',
         description: 'Returns the core record of a citizen when the personal id and exactly one more field (full name or date of birth) '
-          + 'match. An unknown id and a mismatch both answer 404 `population.no_match`. A purpose of 10–500 characters is required. '
+          + 'match; the further parts named in `include` (relatives, temporary residence, contact, id card, place of birth: Luật Căn cước 2023 art. 9(1)) only when asked for. '
+          + 'An unknown id and a mismatch both answer 404 `population.no_match`. A purpose of 10–500 characters is required. '
           + `Every call is recorded in the access log. ${CLIENT_AUTH_DESCRIPTION}`,
         tags: [TAG],
         headers: clientHeadersSchema(),
@@ -86,7 +87,7 @@ function createPopulationSandbox(directory: CitizenDirectory, clients: readonly 
         return sandboxError(reply, 404, 'population.no_match', 'No citizen matches this personal id and field');
       }
       record(caller, body, 'found');
-      return citizenRecord(citizen);
+      return citizenRecord(citizen, body.include);
     });
   }
 
