@@ -1,5 +1,5 @@
 /**
- * E-forms of the seeded procedures, published as version 1: the paper declarations (tờ khai,
+ * E-forms of the seeded procedures, published as version 1 unless a form names a later one: the paper declarations (tờ khai,
  * giấy đề nghị, đơn) of the Ministry of Justice, the enterprise-registration forms and the
  * building-permit application, as JSON Schemas. Keys are English camelCase, titles Vietnamese;
  * the layout says in which order and with which widget the web app renders each field.
