@@ -3,11 +3,11 @@
 // docs/once-only-share.md.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SEED, businessRegistrySandbox, citizens, enterprises, generateCitizen, ndxpSandbox, populationSandbox, startSandbox } from '../apps/sandbox/index.ts';
+import { DEFAULT_SEED, type Citizen, businessRegistrySandbox, citizens, enterprises, generateCitizen, ndxpSandbox, populationSandbox, startSandbox } from '../apps/sandbox/index.ts';
 import { freePort } from '../apps/server/start.ts';
 import { createTestPlatform } from '../apps/server/testing.ts';
 import { registerOnceOnly } from '../apps/server/once-only.ts';
-import { prefillShares, shareTable } from '../apps/server/once-only-report.ts';
+import { prefillShares, shareTable, type ShareRow } from '../apps/server/once-only-report.ts';
 
 const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [populationSandbox(), businessRegistrySandbox(), ndxpSandbox()] });
 const port = await freePort();
@@ -15,6 +15,9 @@ const platform = await createTestPlatform({
   NDXP_URL: `${sandbox.url}/ndxp`, TTHC_LGSP_URL: `http://127.0.0.1:${port}/lgsp`, TTHC_LGSP_TOKEN_URL: `http://127.0.0.1:${port}/oidc/token`,
   POPULATION_OPENAPI_URL: `${sandbox.url}/population/openapi.json`, BUSINESS_OPENAPI_URL: `${sandbox.url}/business/openapi.json`,
 });
+const totalOf = (rows: ShareRow[]) => rows.filter((r) => r.share !== null)
+  .reduce((a, r) => ({ fields: a.fields + r.fields, prefilled: a.prefilled + r.prefilled }), { fields: 0, prefilled: 0 });
+const hasEveryPart = (c: Citizen) => c.spouse !== null && c.temporaryAddress !== null && c.idCard !== null && c.phoneNumber !== null;
 try {
   await platform.app.listen({ port, host: '127.0.0.1' });
   await registerOnceOnly(platform, platform.config);
@@ -25,8 +28,15 @@ try {
   const rep = enterprise.legalRepresentative;
   const representative = await identity.principalForUser((await identity.linkCitizen({ personalId: rep.personalId, fullName: rep.fullName, enterpriseCode: enterprise.code })).id);
   const rows = await prefillShares(platform, { citizen, enterprise: representative });
-  const withForm = rows.filter((r) => r.share !== null);
-  const total = withForm.reduce((a, r) => ({ fields: a.fields + r.fields, prefilled: a.prefilled + r.prefilled }), { fields: 0, prefilled: 0 });
+  const total = totalOf(rows);
+  // Where the national data exists: the first listed citizen whose record has every part a form binds
+  // (married, a temporary residence, a card, a mobile number), an upper bound beside citizen no. 3.
+  let fullIndex = 0;
+  while (!hasEveryPart(generateCitizen(DEFAULT_SEED, fullIndex))) fullIndex++;
+  const full = generateCitizen(DEFAULT_SEED, fullIndex);
+  const fullPrincipal = await identity.principalForUser((await identity.linkCitizen({ personalId: full.personalId, fullName: full.fullName })).id);
+  const fullRows = (await prefillShares(platform, { citizen: fullPrincipal })).filter((r) => r.share !== null);
+  const fullTotal = totalOf(fullRows);
   const text = [
     '# Once-only share per seeded procedure (generated)',
     '',
@@ -37,6 +47,16 @@ try {
     shareTable(rows),
     '',
     `All e-form rows together: ${total.prefilled} of ${total.fields} fields prefilled.`,
+    '',
+    '## Where the national data exists',
+    '',
+    `Synthetic citizen no. ${fullIndex} (born ${full.dateOfBirth.slice(0, 4)}, ${full.maritalStatus}), the first listed whose population record holds every`,
+    'part a form binds: a spouse, a temporary residence, an identity card, a mobile number. Citizen no. 3 above is a child born in 2025,',
+    'whose record has none of these; the two tables bound what the same forms prefill. Procedures without an e-form are left out.',
+    '',
+    shareTable(fullRows),
+    '',
+    `All e-form rows together: ${fullTotal.prefilled} of ${fullTotal.fields} fields prefilled.`,
     '',
   ].join('\n');
   writeFileSync(path.resolve(import.meta.dirname, '../docs/once-only-share.md'), text);

@@ -155,6 +155,39 @@ describe('once-only data: e-form prefill through LGSP → NDXP', () => {
     assert.deepEqual(stored[0]!.fields.map((f) => f.pointer).sort(), marriage.fields.map((f) => f.pointer).sort(), 'the answer is kept as given, for the filing');
   });
 
+  it('prefills the parents, spouse, temporary residence and card of the judicial-record declaration, and the other parent of the birth declaration from the spouse', async () => {
+    // The first listed citizen whose record holds every part (Luật Căn cước 2023 art. 9(1)), as the share report's second table.
+    const adult = citizens(DEFAULT_SEED).list(0, 200).find((c) => c.spouse && c.temporaryAddress && c.idCard && c.phoneNumber)!;
+    const identity = t.modules.identity.service;
+    const principal = await identity.principalForUser((await identity.linkCitizen({ personalId: adult.personalId, fullName: adult.fullName })).id);
+    const judicial = await prefill(principal, 'to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap');
+    const values = Object.fromEntries(judicial.fields.map((f) => [f.pointer, f.value]));
+    assert.equal(values['/person/fatherName'], adult.father.fullName);
+    assert.equal(values['/person/motherName'], adult.mother.fullName);
+    assert.equal(values['/person/spouseName'], adult.spouse!.fullName);
+    assert.equal(values['/person/temporaryResidence'], adult.temporaryAddress!.text);
+    assert.equal(values['/person/placeOfBirth'], adult.placeOfBirth);
+    assert.equal(values['/person/idDocument/issuedOn'], adult.idCard!.issuedOn);
+    assert.equal(values['/person/idDocument/issuedBy'], adult.idCard!.issuedBy);
+    assert.equal(judicial.fields.length, 13);
+    assert.deepEqual(judicial.missing, []);
+
+    const birth = await prefill(principal, 'to-khai-dang-ky-khai-sinh');
+    const parents = Object.fromEntries(birth.fields.map((f) => [f.pointer, f.value]));
+    const [own, other] = adult.sex === 'female' ? ['mother', 'father'] : ['father', 'mother'];
+    assert.equal(parents[`/${own}/fullName`], adult.fullName);
+    assert.equal(parents[`/${own}/idNumber`], adult.personalId);
+    assert.equal(parents[`/${other}/fullName`], adult.spouse!.fullName);
+    assert.equal(parents[`/${other}/idNumber`], adult.spouse!.personalId);
+    assert.deepEqual(birth.missing.map((m) => `${m.pointer} ${m.reason}`).sort(), ['dateOfBirth', 'ethnicity', 'nationality', 'residence'].map((f) => `/${other}/${f} other_party`));
+
+    // Citizen no. 3 is a child: no spouse, no card; those fields stay empty, the parents' names do not.
+    const child = await prefill(citizen, 'to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap');
+    assert.equal(child.fields.find((f) => f.pointer === '/person/fatherName')?.value, person.father.fullName);
+    assert.deepEqual(child.missing.map((m) => `${m.pointer} ${m.reason}`).sort(),
+      ['/person/idDocument/issuedBy', '/person/idDocument/issuedOn', '/person/spouseName', '/person/temporaryResidence'].map((p) => `${p} no_value`));
+  });
+
   it('prefills an enterprise\'s fields from the business-registration database for its representative', async () => {
     const answer = await prefill(representative, ENTERPRISE_FORM);
     const values = Object.fromEntries(answer.fields.map((f) => [f.pointer, f.value]));

@@ -50,6 +50,37 @@ export interface Citizen {
   /** Ten-digit mobile number; null for children under 14. */
   phoneNumber: string | null;
   email: string | null;
+  /**
+   * What else the national population database holds (Luật Căn cước 2023, art. 9(1)): drawn from
+   * a stream of its own (`${seed}|family|${personalId}`), so that adding it changed no field above.
+   */
+  father: Relative;
+  mother: Relative;
+  /** The current spouse (married citizens only). */
+  spouse: Relative | null;
+  /** Nơi tạm trú: the current address when it is not the permanent one (registered there), else null. */
+  temporaryAddress: Address | null;
+  /** The card now held (căn cước / CCCD); null for children under 14, who need none. */
+  idCard: IdCard | null;
+  /** Nơi sinh: a commune of the province where the birth was registered. */
+  placeOfBirth: string;
+}
+
+/**
+ * A relative as the record names them (art. 9(1)(o)): name and personal id. The id is well formed
+ * (province, sex and birth year agree with the relative), but the sandbox does not make the citizen
+ * derived from that id the same person: look-ups by it answer someone else.
+ */
+export interface Relative {
+  fullName: string;
+  personalId: string;
+}
+
+/** Date and place of issue of the identity card held (art. 9(1)(n)). */
+export interface IdCard {
+  /** YYYY-MM-DD. */
+  issuedOn: string;
+  issuedBy: string;
 }
 
 /** Age bands (years at REFERENCE_DATE) with their share of the population, roughly Việt Nam's pyramid. */
@@ -175,6 +206,10 @@ function deriveCitizen(seed: string, personalId: string): Citizen {
   const email = age >= 18 && random.chance(0.4)
     ? `${asciiName(name.givenName)}.${asciiName(name.familyName)}${String(parts.birthYear % 100).padStart(2, '0')}${random.int(1, 99)}@example.com`
     : null;
+  // Drawn in the order the fields were always drawn in: the stream must not shift.
+  const homeTown = drawHomeTown(random, parts.provinceCode);
+  const religion = random.weighted(RELIGIONS[ethnicity]);
+  const maritalStatus = drawMaritalStatus(random, age);
   return {
     personalId,
     index: null,
@@ -186,16 +221,58 @@ function deriveCitizen(seed: string, personalId: string): Citizen {
     dateOfBirth,
     birthRegistrationProvinceCode: parts.provinceCode,
     birthRegistrationPlace: BIRTH_PROVINCES[parts.provinceCode]!,
-    homeTown: drawHomeTown(random, parts.provinceCode),
+    homeTown,
     ethnicity,
-    religion: random.weighted(RELIGIONS[ethnicity]),
+    religion,
     nationality: 'VN',
-    maritalStatus: drawMaritalStatus(random, age),
+    maritalStatus,
     permanentAddress,
     currentAddress,
     phoneNumber,
     email,
+    ...deriveFamily(seed, personalId, { ethnicity, familyName: name.familyName, dateOfBirth, age, married: maritalStatus === 'married' }),
+    temporaryAddress: currentAddress === permanentAddress ? null : currentAddress,
   };
+}
+
+/** Cards issued since the chip CCCD (2021) were issued by this department; since 1 July 2024 by the ministry (Luật Căn cước 2023). */
+const CCCD_ISSUER = 'Cục Cảnh sát quản lý hành chính về trật tự xã hội';
+const CARD_ISSUER = 'Bộ Công an';
+
+function relative(random: Random, sex: Sex, birthYear: number, ethnicity: Ethnicity, provinceCode: string, familyName?: string): Relative {
+  const name = drawName(random, sex, birthYear, ethnicity);
+  const fullName = familyName === undefined ? name.fullName : `${familyName} ${name.middleName} ${name.givenName}`;
+  const sequence = String(random.int(0, SEQUENCE_SPACE - 1)).padStart(6, '0');
+  return { fullName, personalId: formatPersonalId({ provinceCode, sex, birthYear, sequence }) };
+}
+
+/**
+ * Parents, spouse, card and place of birth, from a stream of their own. The father carries the citizen's family
+ * name; parents are 20–40 (father) and 18–38 (mother) years older, born no earlier than 1900; the
+ * spouse is of the other sex and within a few years of the citizen's age.
+ */
+function deriveFamily(seed: string, personalId: string, self: { ethnicity: Ethnicity; familyName: string; dateOfBirth: string; age: number; married: boolean }): Pick<Citizen, 'father' | 'mother' | 'spouse' | 'idCard' | 'placeOfBirth'> {
+  const parts = parsePersonalId(personalId)!;
+  const random = seededRandom(`${seed}|family|${personalId}`);
+  const birthYear = parts.birthYear;
+  const province = (): string => (random.chance(0.8) ? parts.provinceCode : random.weighted(BIRTH_PROVINCE_WEIGHTS));
+  const father = relative(random, 'male', Math.max(1900, birthYear - random.int(20, 40)), self.ethnicity, province(), self.familyName);
+  const mother = relative(random, 'female', Math.max(1900, birthYear - random.int(18, 38)), self.ethnicity, province());
+  const spouseSex: Sex = parts.sex === 'male' ? 'female' : 'male';
+  const spouseYear = Math.min(REFERENCE_YEAR - 19, Math.max(1900, birthYear + (parts.sex === 'male' ? random.int(0, 6) : -random.int(0, 6))));
+  const spouse = relative(random, spouseSex, spouseYear, self.ethnicity, province());
+  let idCard: IdCard | null = null;
+  if (self.age >= 14) {
+    // Issued on a working day between the 14th birthday (or 2021, the chip card) and the reference date.
+    const fourteen = Date.UTC(Number(self.dateOfBirth.slice(0, 4)) + 14, Number(self.dateOfBirth.slice(5, 7)) - 1, Number(self.dateOfBirth.slice(8, 10)));
+    const from = Math.max(fourteen, Date.UTC(2021, 0, 4));
+    const to = Date.UTC(REFERENCE_YEAR - 1, 11, 31);
+    const issued = new Date(from + random.int(0, Math.max(0, Math.floor((to - from) / 86_400_000))) * 86_400_000);
+    const issuedOn = issued.toISOString().slice(0, 10);
+    idCard = { issuedOn, issuedBy: issuedOn >= '2024-07-01' ? CARD_ISSUER : CCCD_ISSUER };
+  }
+  const placeOfBirth = drawHomeTown(random, parts.provinceCode);
+  return { father, mother, spouse: self.married ? spouse : null, idCard, placeOfBirth };
 }
 
 export interface CitizenDirectory {

@@ -60,7 +60,8 @@ function createPopulationSandbox(directory: CitizenDirectory, clients: readonly 
       schema: {
         summary: 'Look up a citizen',
         description: 'Returns the core record of a citizen when the personal id and exactly one more field (full name or date of birth) '
-          + 'match. An unknown id and a mismatch both answer 404 `population.no_match`. A purpose of 10–500 characters is required. '
+          + 'match; the further parts named in `include` (relatives, temporary residence, contact, id card, place of birth: Luật Căn cước 2023 art. 9(1)) only when asked for. '
+          + 'An unknown id and a mismatch both answer 404 `population.no_match`. A purpose of 10–500 characters is required. '
           + `Every call is recorded in the access log. ${CLIENT_AUTH_DESCRIPTION}`,
         tags: [TAG],
         headers: clientHeadersSchema(),
@@ -86,7 +87,7 @@ function createPopulationSandbox(directory: CitizenDirectory, clients: readonly 
         return sandboxError(reply, 404, 'population.no_match', 'No citizen matches this personal id and field');
       }
       record(caller, body, 'found');
-      return citizenRecord(citizen);
+      return citizenRecord(citizen, body.include);
     });
   }
 
@@ -97,6 +98,8 @@ function createPopulationSandbox(directory: CitizenDirectory, clients: readonly 
 <h2>Tra cứu<span class="en" lang="en">Lookup</span></h2>
 <p><code>POST /${name}/v1/citizens/lookup</code> với / with
 <code>{"personalId": "…", "fullName": "…" | "dateOfBirth": "YYYY-MM-DD", "purpose": "Giải quyết hồ sơ …"}</code> — đúng một trường đối chiếu / exactly one matching field.</p>
+<p>Thêm <code>"include": ["relatives", "temporaryResidence", "contact", "idCard", "placeOfBirth"]</code> để lấy cha, mẹ, vợ/chồng, nơi tạm trú, số điện thoại và thư điện tử, ngày và nơi cấp thẻ, nơi sinh (khoản 1 Điều 9 Luật Căn cước 2023); chỉ trả về phần được yêu cầu.
+<span class="en" lang="en">Add <code>include</code> for the parents, spouse, temporary residence, contact, card issue and place of birth (Identity Law 2023, art. 9(1)); only the parts asked for are answered.</span></p>
 ${clientHeadersHelp(clients, `/${name}`)}
 <h2>Công dân mẫu<span class="en" lang="en">Sample citizens (synthetic)</span></h2>
 <table><thead><tr><th scope="col">Số định danh</th><th scope="col">Họ và tên</th><th scope="col">Ngày sinh</th><th scope="col">Thường trú</th></tr></thead>

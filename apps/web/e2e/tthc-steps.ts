@@ -2,7 +2,7 @@
 // once-only): demo accounts, the seeded commune, filing a birth registration at the counter,
 // digitising a paper part at the desk, and attaching a result for the leader to sign.
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { checkA11y, type Account } from './harness.ts';
 
 export const DESK: Account = { username: 'motcua', password: 'Motcua@2026!' };
@@ -58,13 +58,27 @@ export async function fillBirthForm(page: Page, prefilled?: { fullName: string }
   await child.getByLabel('Dân tộc').fill('kinh');
   await page.getByRole('option', { name: 'Kinh', exact: true }).click();
   await child.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Đồng Tháp');
+  // Online, the population record fills the signed-in parent's own side, and the other parent's name and id
+  // from their spouse (x-national-otherwise): only what is still empty is typed ("Quốc tịch" keeps Việt Nam).
   const mother = page.getByRole('group', { name: 'Thông tin người mẹ' });
-  await mother.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Mẹ');
-  await mother.getByLabel('Ngày, tháng, năm sinh').fill('15/06/1995');
-  await mother.getByLabel('Dân tộc').fill('kinh');
-  await page.getByRole('option', { name: 'Kinh', exact: true }).click();
-  await mother.getByLabel('Nơi cư trú').fill('Ấp 1, xã Tân Hồng, tỉnh Đồng Tháp');
-  // "Quốc tịch" keeps its default (Việt Nam); the father's section stays blank and is not sent.
+  await fillParent(page, mother, { fullName: 'Trần Thị Mẹ', dateOfBirth: '15/06/1995', residence: 'Ấp 1, xã Tân Hồng, tỉnh Đồng Tháp' });
+  // The father's section stays blank and is not sent, unless the record named him (a married mother's husband).
+  const father = page.getByRole('group', { name: 'Thông tin người cha (bỏ trống nếu chưa xác định được cha)' });
+  if (await father.getByLabel('Họ, chữ đệm và tên').inputValue() !== '') {
+    assert.match(await father.getByLabel('Số định danh cá nhân').inputValue(), /^\d{12}$/, 'the id came with the name');
+    await fillParent(page, father, { fullName: 'Nguyễn Văn Cha', dateOfBirth: '20/03/1993', residence: 'Ấp 1, xã Tân Hồng, tỉnh Đồng Tháp' });
+  }
+}
+
+/** Types a parent's fields that are still empty (the ethnicity picked from the shared list). */
+async function fillParent(page: Page, group: Locator, values: { fullName: string; dateOfBirth: string; residence: string }): Promise<void> {
+  for (const [label, value] of [['Họ, chữ đệm và tên', values.fullName], ['Ngày, tháng, năm sinh', values.dateOfBirth], ['Nơi cư trú', values.residence]] as const) {
+    if (await group.getByLabel(label).inputValue() === '') await group.getByLabel(label).fill(value);
+  }
+  if (await group.getByLabel('Dân tộc').inputValue() === '') {
+    await group.getByLabel('Dân tộc').fill('kinh');
+    await page.getByRole('option', { name: 'Kinh', exact: true }).click();
+  }
 }
 
 /**

@@ -32,8 +32,9 @@ addFormats.default(ajv, ['date', 'email', 'uri', 'date-time']);
 // it in the web form. `x-prefill` names what VNeID said that fills the field (fullName,
 // personalId, dateOfBirth, address, phone). `x-national` names the national database field that
 // fills it through LGSP (`population.fullName`, `business.enterpriseName`: prefill/bindings.ts);
-// `x-national-if` on an object makes its bindings conditional on the record (`{ binding, equals }`).
-ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog', 'x-prefill', 'x-national', 'x-national-if']);
+// `x-national-if` on an object makes its bindings conditional on the record (`{ binding, equals }`);
+// `x-national-otherwise` on a field under it names the population binding read when it does not hold.
+ajv.addVocabulary(['x-widget', 'x-placeholder', 'x-catalog', 'x-prefill', 'x-national', 'x-national-if', 'x-national-otherwise']);
 
 const CATALOG_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -55,6 +56,9 @@ export function checkFormSchema(schema: unknown): FieldError[] {
   if (badBinding) {
     if (badBinding.keyword === 'x-national-if') {
       return [{ field: badBinding.pointer, keyword: 'x-national-if', message: 'x-national-if phải có dạng { binding, equals } với binding là một trường của CSDL quốc gia', messageEn: 'x-national-if must be { binding, equals } with binding a field of a national database' }];
+    }
+    if (badBinding.keyword === 'x-national-otherwise') {
+      return [{ field: badBinding.pointer, keyword: 'x-national-otherwise', message: 'x-national-otherwise phải là một trường của CSDL quốc gia về dân cư, trên trường có x-national thuộc nhóm có x-national-if', messageEn: 'x-national-otherwise must name a population field, on a field with x-national inside an x-national-if group' }];
     }
     return [{ field: badBinding.pointer, keyword: 'x-national', message: 'x-national phải là một trường của CSDL quốc gia về dân cư hoặc đăng ký doanh nghiệp (vd. population.fullName)', messageEn: 'x-national must name a field of the population or business-registration database (e.g. population.fullName)' }];
   }

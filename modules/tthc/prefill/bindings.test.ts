@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkFormSchema } from '../catalogue/form.validation.ts';
 import { SEED_FORMS } from '../seed/forms.ts';
-import { bindingsOf, conditionHolds, leafFields, readBinding, type CitizenRecord } from './bindings.ts';
+import { bindingsOf, conditionHolds, leafFields, populationParts, readBinding, type CitizenRecord } from './bindings.ts';
 import { formShare } from './share.ts';
 
 const record: CitizenRecord = {
@@ -35,9 +35,9 @@ describe('e-form bindings to the national databases', () => {
   it('binds only known fields in the seeded forms, and counts leaves as a person fills them', () => {
     for (const { key, draft } of SEED_FORMS) assert.deepEqual(checkFormSchema(draft.schema), [], key);
     const building = SEED_FORMS.find((f) => f.key === 'don-de-nghi-cap-giay-phep-xay-dung')!.draft.schema;
-    // Applicant 4 + land 5 + building 6 + completion months 1.
+    // Applicant 4 (all bound, the phone too) + land 5 + building 6 + completion months 1.
     assert.equal(leafFields(building).length, 16);
-    assert.deepEqual(formShare(building, ['/applicant/fullName', '/applicant/idNumber', '/not/a/field']), { fields: 16, bound: 3, prefilled: 2 });
+    assert.deepEqual(formShare(building, ['/applicant/fullName', '/applicant/idNumber', '/not/a/field']), { fields: 16, bound: 4, prefilled: 2 });
   });
 
   it('binds a group only when the record says it is the person looked up (x-national-if), and refuses a malformed condition', () => {
@@ -72,9 +72,52 @@ describe('e-form bindings to the national databases', () => {
     // Requester 4 + person 7 + earlier residence 3 + marital status 1 + purpose 1; bound: requester 3, person 7, the status.
     assert.deepEqual(formShare(schema('to-khai-cap-giay-xac-nhan-tinh-trang-hon-nhan'), []), { fields: 16, bound: 11, prefilled: 0 });
     // Person 14 (the id document's number, date and place) + residence history 1 + certificate no., ban confirmation, purpose,
-    // extra copies, and the fee-exemption category the fee schedule reads.
-    assert.deepEqual(formShare(schema('to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap'), []), { fields: 20, bound: 6, prefilled: 0 });
+    // extra copies, and the fee-exemption category the fee schedule reads. Bound: the person's fields but other names.
+    assert.deepEqual(formShare(schema('to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap'), []), { fields: 20, bound: 13, prefilled: 0 });
     // Requester 4 (3 bound) + the deceased 11 + the death notice 3 + copies 1: the deceased's record is not the signed-in person's.
     assert.deepEqual(formShare(schema('to-khai-dang-ky-khai-tu'), []), { fields: 19, bound: 3, prefilled: 0 });
+  });
+
+  it('reads the new parts of the record, and asks the lookup only for the parts a form binds', () => {
+    const full: CitizenRecord = {
+      ...record, father: { fullName: 'Nguyễn Văn Ba', personalId: '087060001111' }, mother: { fullName: 'Trần Thị Tư', personalId: '087162002222' },
+      spouse: null, temporaryResidence: { text: 'Ấp 3, Xã Tháp Mười, Tỉnh Đồng Tháp' }, phoneNumber: '0912345678', email: null,
+      idCard: { issuedOn: '2024-08-01', issuedBy: 'Bộ Công an' }, placeOfBirth: 'Phường Sa Đéc, Tỉnh Đồng Tháp',
+    };
+    const read = (field: string, r: CitizenRecord = full) => readBinding({ pointer: '/x', path: ['x'], source: 'population', field }, { population: r }, () => undefined);
+    assert.equal(read('fatherName'), 'Nguyễn Văn Ba');
+    assert.equal(read('motherPersonalId'), '087162002222');
+    assert.equal(read('spouseName'), null, 'not married: no spouse');
+    assert.equal(read('temporaryAddress'), 'Ấp 3, Xã Tháp Mười, Tỉnh Đồng Tháp');
+    assert.equal(read('idIssuedOn'), '2024-08-01');
+    assert.equal(read('phone'), '0912345678');
+    assert.equal(read('fatherName', record), null, 'a record without the part: no value');
+    const judicial = bindingsOf(SEED_FORMS.find((f) => f.key === 'to-khai-yeu-cau-cap-phieu-ly-lich-tu-phap')!.draft.schema);
+    assert.deepEqual(populationParts(judicial), ['idCard', 'placeOfBirth', 'relatives', 'temporaryResidence']);
+    assert.deepEqual(populationParts(bindingsOf(SEED_FORMS.find((f) => f.key === 'to-khai-dang-ky-ket-hon')!.draft.schema)), []);
+  });
+
+  it('fills the birth declaration\'s other parent from the requester\'s spouse (x-national-otherwise), and refuses a stray one', () => {
+    const birth = SEED_FORMS.find((f) => f.key === 'to-khai-dang-ky-khai-sinh')!.draft.schema;
+    const bindings = bindingsOf(birth);
+    const codeOf = () => undefined;
+    const mother: CitizenRecord = { ...record, spouse: { fullName: 'Lê Văn Tâm', personalId: '087089003333' } };
+    const value = (pointer: string, r: CitizenRecord) => readBinding(bindings.find((b) => b.pointer === pointer)!, { population: r }, codeOf);
+    // A mother files: she is the mother; the father's name and id are her husband's; his other fields stay empty.
+    assert.equal(value('/mother/fullName', mother), 'Nguyễn Văn An');
+    assert.equal(value('/father/fullName', mother), 'Lê Văn Tâm');
+    assert.equal(value('/father/idNumber', mother), '087089003333');
+    assert.equal(value('/father/dateOfBirth', mother), null);
+    // A father files: the reverse.
+    const father: CitizenRecord = { ...mother, sex: 'male' };
+    assert.equal(value('/father/idNumber', father), '087090001234');
+    assert.equal(value('/mother/fullName', father), 'Lê Văn Tâm');
+    assert.equal(value('/mother/residence', father), null);
+    assert.deepEqual(populationParts(bindings), ['relatives']);
+    const stray = { type: 'object', properties: { name: { type: 'string', 'x-national': 'population.fullName', 'x-national-otherwise': 'population.spouseName' } } };
+    assert.deepEqual(checkFormSchema(stray).map((e) => [e.field, e.keyword]), [['/name', 'x-national-otherwise']]);
+    const foreign = { type: 'object', properties: { side: { type: 'object', 'x-national-if': { binding: 'population.sex', equals: 'Nam' }, properties: {
+      name: { type: 'string', 'x-national': 'population.fullName', 'x-national-otherwise': 'business.enterpriseName' } } } } };
+    assert.deepEqual(checkFormSchema(foreign).map((e) => [e.field, e.keyword]), [['/side/name', 'x-national-otherwise']]);
   });
 });

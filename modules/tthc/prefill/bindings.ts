@@ -9,6 +9,10 @@
  * `x-national-if: { binding, equals }` on its object: its bindings apply when the record's value
  * for `binding` is `equals`. The marriage declaration's "Bên nữ" binds when the signed-in
  * person's sex is "Nữ", "Bên nam" when it is "Nam"; the other party's fields stay empty.
+ *
+ * A field under such a condition may name a second binding, `x-national-otherwise`, read when the
+ * condition does not hold: the birth declaration's "father" group is the signed-in person when their
+ * sex is "Nam", and otherwise the father's name and id are their spouse's (`population.spouseName`).
  */
 
 export const NATIONAL_SOURCES = ['population', 'business'] as const;
@@ -28,7 +32,21 @@ export interface CitizenRecord {
   maritalStatus: string;
   permanentResidence: { text: string };
   currentResidence: { text: string };
+  /** Asked for with `include` (Luật Căn cước 2023 art. 9(1)); absent from an answer that did not include them. */
+  father?: Relative;
+  mother?: Relative;
+  spouse?: Relative | null;
+  temporaryResidence?: { text: string } | null;
+  phoneNumber?: string | null;
+  email?: string | null;
+  idCard?: { issuedOn: string; issuedBy: string } | null;
+  placeOfBirth?: string;
 }
+
+export interface Relative { fullName: string; personalId: string }
+
+/** A part of the citizen record beyond the core, answered only when the lookup asks for it (`include`). */
+export type PopulationPart = 'relatives' | 'temporaryResidence' | 'contact' | 'idCard' | 'placeOfBirth';
 
 /** The business-registration database's enterprise record (the fields forms use). */
 export interface EnterpriseRecord {
@@ -69,7 +87,36 @@ export const POPULATION_FIELDS: Readonly<Record<string, Reader<CitizenRecord>>> 
   birthRegistrationPlace: (r) => r.birthRegistrationPlace,
   permanentAddress: (r) => r.permanentResidence.text,
   currentAddress: (r) => r.currentResidence.text,
+  placeOfBirth: (r) => r.placeOfBirth ?? null,
+  temporaryAddress: (r) => r.temporaryResidence?.text ?? null,
+  idIssuedOn: (r) => r.idCard?.issuedOn ?? null,
+  idIssuedBy: (r) => r.idCard?.issuedBy ?? null,
+  fatherName: (r) => r.father?.fullName ?? null,
+  fatherPersonalId: (r) => r.father?.personalId ?? null,
+  motherName: (r) => r.mother?.fullName ?? null,
+  motherPersonalId: (r) => r.mother?.personalId ?? null,
+  spouseName: (r) => r.spouse?.fullName ?? null,
+  spousePersonalId: (r) => r.spouse?.personalId ?? null,
+  phone: (r) => r.phoneNumber ?? null,
+  email: (r) => r.email ?? null,
 };
+
+/** The part of the record each non-core binding reads: the lookup asks for only the parts a form binds (data minimisation). */
+const POPULATION_PARTS: Readonly<Record<string, PopulationPart>> = {
+  placeOfBirth: 'placeOfBirth', temporaryAddress: 'temporaryResidence', idIssuedOn: 'idCard', idIssuedBy: 'idCard',
+  fatherName: 'relatives', fatherPersonalId: 'relatives', motherName: 'relatives', motherPersonalId: 'relatives',
+  spouseName: 'relatives', spousePersonalId: 'relatives', phone: 'contact', email: 'contact',
+};
+
+/** The parts of the citizen record that these bindings read (conditions included), sorted. */
+export function populationParts(bindings: readonly Binding[]): PopulationPart[] {
+  const fields = bindings.flatMap((b) => [
+    ...(b.source === 'population' ? [b.field] : []),
+    ...(b.otherwise ? [b.otherwise] : []),
+    ...(b.when?.binding.startsWith('population.') ? [b.when.binding.slice('population.'.length)] : []),
+  ]);
+  return [...new Set(fields.flatMap((f) => (POPULATION_PARTS[f] ? [POPULATION_PARTS[f]] : [])))].sort();
+}
 
 export const BUSINESS_FIELDS: Readonly<Record<string, Reader<EnterpriseRecord>>> = {
   enterpriseCode: (r) => r.code,
@@ -104,17 +151,24 @@ export interface Binding {
   catalog?: string;
   /** The binding applies only when the record's value for `when.binding` is `when.equals` (`x-national-if` on an enclosing object). */
   when?: Condition;
+  /** With `when`: the population field read when the condition does not hold (`x-national-otherwise`). */
+  otherwise?: string;
 }
 
 /** `x-national-if`: a binding name and the value (as the field would take it) that makes the group the person looked up. */
 export interface Condition { binding: string; equals: string }
 
-type Node = { properties?: Record<string, unknown>; type?: unknown; 'x-national'?: unknown; 'x-catalog'?: unknown; 'x-national-if'?: unknown };
+type Node = {
+  properties?: Record<string, unknown>; type?: unknown; 'x-national'?: unknown; 'x-catalog'?: unknown; 'x-national-if'?: unknown; 'x-national-otherwise'?: unknown;
+};
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isCondition = (value: unknown): value is Condition => isNode(value) && Object.keys(value).length === 2
   && typeof (value as Record<string, unknown>).binding === 'string' && NATIONAL_BINDINGS.includes((value as Record<string, unknown>).binding as string)
   && typeof (value as Record<string, unknown>).equals === 'string';
+
+/** `x-national-otherwise` names a population binding (the same person's record is the only one looked up). */
+const isOtherwise = (value: unknown): value is string => typeof value === 'string' && value.startsWith('population.') && NATIONAL_BINDINGS.includes(value);
 
 /** The fields of a form schema bound to a national source, through nested objects (not inside arrays). */
 export function bindingsOf(schema: unknown, path: string[] = [], inherited?: Condition): Binding[] {
@@ -128,22 +182,31 @@ export function bindingsOf(schema: unknown, path: string[] = [], inherited?: Con
       pointer: pointerOf(path), path, source, field,
       ...(typeof schema['x-catalog'] === 'string' ? { catalog: schema['x-catalog'] } : {}),
       ...(condition ? { when: { binding: condition.binding, equals: condition.equals } } : {}),
+      ...(condition && isOtherwise(schema['x-national-otherwise']) ? { otherwise: schema['x-national-otherwise'].slice('population.'.length) } : {}),
     });
   }
   const children = Object.entries(schema.properties ?? {}).flatMap(([key, child]) => bindingsOf(child, [...path, key], condition));
   return [...here, ...children];
 }
 
-/** `x-national` values that are not known bindings, and malformed `x-national-if` conditions (the form editor refuses both). */
-export function unknownBindings(schema: unknown, path: string[] = []): { pointer: string; value: unknown; keyword: 'x-national' | 'x-national-if' }[] {
+/**
+ * `x-national` values that are not known bindings, malformed `x-national-if` conditions, and
+ * `x-national-otherwise` that is not a population binding or stands without a field binding under a
+ * condition (the form editor refuses all three).
+ */
+export function unknownBindings(schema: unknown, path: string[] = [], conditioned = false): { pointer: string; value: unknown; keyword: 'x-national' | 'x-national-if' | 'x-national-otherwise' }[] {
   if (!isNode(schema)) return [];
   const name = schema['x-national'];
   const condition = schema['x-national-if'];
+  const otherwise = schema['x-national-otherwise'];
+  const under = conditioned || isCondition(condition);
   const here = [
     ...(name !== undefined && (typeof name !== 'string' || !NATIONAL_BINDINGS.includes(name)) ? [{ pointer: pointerOf(path), value: name, keyword: 'x-national' as const }] : []),
     ...(condition !== undefined && !isCondition(condition) ? [{ pointer: pointerOf(path), value: condition, keyword: 'x-national-if' as const }] : []),
+    ...(otherwise !== undefined && !(isOtherwise(otherwise) && under && typeof name === 'string')
+      ? [{ pointer: pointerOf(path), value: otherwise, keyword: 'x-national-otherwise' as const }] : []),
   ];
-  return [...here, ...Object.entries(schema.properties ?? {}).flatMap(([key, child]) => unknownBindings(child, [...path, key]))];
+  return [...here, ...Object.entries(schema.properties ?? {}).flatMap(([key, child]) => unknownBindings(child, [...path, key], under))];
 }
 
 /**
@@ -172,7 +235,10 @@ export function valueAt(data: unknown, path: string[]): unknown {
  * code-list field) when the name is not an item of the list.
  */
 export function readBinding(binding: Binding, records: { population?: CitizenRecord; business?: EnterpriseRecord }, codeOf: (list: string, name: string) => string | undefined): string | number | null {
-  if (binding.when && !conditionHolds(binding.when, records)) return null;
+  if (binding.when && !conditionHolds(binding.when, records)) {
+    if (!binding.otherwise) return null;
+    return readBinding({ ...binding, source: 'population', field: binding.otherwise, when: undefined, otherwise: undefined } as Binding, records, codeOf);
+  }
   const raw = binding.source === 'population'
     ? (records.population ? POPULATION_FIELDS[binding.field]?.(records.population) : null)
     : (records.business ? BUSINESS_FIELDS[binding.field]?.(records.business) : null);

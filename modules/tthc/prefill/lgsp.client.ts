@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../packages/platform/index.ts';
-import type { CitizenRecord, EnterpriseRecord } from './bindings.ts';
+import type { CitizenRecord, EnterpriseRecord, PopulationPart } from './bindings.ts';
 
 /**
  * The one-stop system as an LGSP consumer: it calls the national population and
@@ -47,7 +47,8 @@ export interface CallContext {
 }
 
 export interface NationalGateway {
-  citizen(query: { personalId: string; fullName: string }, context: CallContext): Promise<Exchange<CitizenRecord>>;
+  /** `include`: the parts of the record beyond the core to answer (only what the form binds). */
+  citizen(query: { personalId: string; fullName: string; include?: PopulationPart[] }, context: CallContext): Promise<Exchange<CitizenRecord>>;
   enterprise(code: string, context: CallContext): Promise<Exchange<EnterpriseRecord>>;
 }
 
@@ -125,7 +126,7 @@ export function createLgspClient(options: LgspClientOptions): NationalGateway {
   }
 
   return {
-    citizen: (query, context) => call<CitizenRecord>('POST', 'population', '/citizens/lookup', context, { ...query, purpose: context.purpose }),
+    citizen: (query, context) => call<CitizenRecord>('POST', 'population', '/citizens/lookup', context, { ...query, purpose: context.purpose, ...(query.include?.length ? { include: query.include } : {}) }),
     enterprise: (code, context) => call<EnterpriseRecord>('GET', 'business', `/enterprises/${encodeURIComponent(code)}`, context),
   };
 }

@@ -6,7 +6,7 @@ import { prefills } from '../db/schema.ts';
 import type { PeopleDirectory } from '../dossier/dossier.actions.ts';
 import type { Dossier } from '../dossier/dossier.types.ts';
 import type { FormVersion } from '../catalogue/procedure.types.ts';
-import { bindingsOf, conditionHolds, readBinding, valueAt, type Binding, type CitizenRecord, type EnterpriseRecord, type NationalSource } from './bindings.ts';
+import { bindingsOf, conditionHolds, populationParts, readBinding, valueAt, type Binding, type CitizenRecord, type EnterpriseRecord, type NationalSource } from './bindings.ts';
 import type { Exchange, NationalGateway } from './lgsp.client.ts';
 import type { DataSubjects, PersonalDataRead } from '../store/reads.service.ts';
 
@@ -136,7 +136,9 @@ export function createPrefillService(deps: PrefillDeps) {
         subjects, reader: principal, what: `${SOURCE_NAMES[source]}: ${form.title}`, target: `lgsp:${messageId}`, purpose,
       });
       if (needs.has('population')) {
-        exchanges.population = await deps.gateway!.citizen({ personalId: subject.personalId, fullName: subject.fullName }, context);
+        // Only the parts of the record this form binds (data minimisation).
+        const include = populationParts(bindings);
+        exchanges.population = await deps.gateway!.citizen({ personalId: subject.personalId, fullName: subject.fullName, ...(include.length ? { include } : {}) }, context);
         await logRead('population', { personalId: subject.personalId }, exchanges.population.messageId);
       }
       if (needs.has('business') && subject.enterpriseCode) {
@@ -155,7 +157,7 @@ export function createPrefillService(deps: PrefillDeps) {
         const exchange = exchanges[binding.source];
         if (!exchange) { missing.push({ pointer: binding.pointer, source: binding.source, reason: 'no_enterprise' }); continue; }
         if (!exchange.record) { missing.push({ pointer: binding.pointer, source: binding.source, reason: 'not_found' }); continue; }
-        if (binding.when && !conditionHolds(binding.when, records)) { missing.push({ pointer: binding.pointer, source: binding.source, reason: 'other_party' }); continue; }
+        if (binding.when && !binding.otherwise && !conditionHolds(binding.when, records)) { missing.push({ pointer: binding.pointer, source: binding.source, reason: 'other_party' }); continue; }
         const value = readBinding(binding, records, codeOf);
         if (value === null) missing.push({ pointer: binding.pointer, source: binding.source, reason: 'no_value' });
         else fields.push({ pointer: binding.pointer, value, source: binding.source, fetchedAt: exchange.fetchedAt, messageId: exchange.messageId });

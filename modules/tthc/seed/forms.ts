@@ -1,5 +1,5 @@
 /**
- * E-forms of the seeded procedures, published as version 1: the paper declarations (tờ khai,
+ * E-forms of the seeded procedures, published as version 1 unless a form names a later one: the paper declarations (tờ khai,
  * giấy đề nghị, đơn) of the Ministry of Justice, the enterprise-registration forms and the
  * building-permit application, as JSON Schemas. Keys are English camelCase, titles Vietnamese;
  * the layout says in which order and with which widget the web app renders each field.
@@ -65,6 +65,24 @@ const boundPerson = (title: string, when?: 'Nam' | 'Nữ'): Schema => {
   };
 };
 
+/**
+ * A parent on the birth declaration, filed online by a parent: the signed-in person's own record when
+ * their sex is `self` ("Nam" for the father, "Nữ" for the mother), and otherwise their spouse's name and
+ * personal id as the population record holds them (`x-national-otherwise`); the rest of the other parent's
+ * fields needs that parent's own lookup and consent. A requester who is not a parent overwrites them.
+ */
+const parent = (title: string, self: 'Nam' | 'Nữ'): Schema => {
+  const p = boundPerson(title, self) as { properties: Record<string, Schema> };
+  return {
+    ...p,
+    properties: {
+      ...p.properties,
+      fullName: { ...p.properties.fullName!, 'x-national-otherwise': 'population.spouseName' },
+      idNumber: { ...p.properties.idNumber!, 'x-national-otherwise': 'population.spousePersonalId' },
+    },
+  };
+};
+
 /** The requester of a civil-status declaration (Thông tư 04/2020/TT-BTP): the signed-in person, but for their relationship to the person concerned. */
 const requester = (relationshipTitle: string): Schema => object('Người yêu cầu', {
   fullName: national('population.fullName', fromVneid('fullName', text('Họ, chữ đệm, tên người yêu cầu', 100))),
@@ -104,6 +122,8 @@ export const DEATH_FORM = 'to-khai-dang-ky-khai-tu';
 export const SEED_FORMS: SeedForm[] = [
   {
     key: BIRTH_FORM,
+    // Version 2: the parents bound to the requester's record and their spouse's name and id (issue 11).
+    version: 2,
     draft: {
       title: 'Tờ khai đăng ký khai sinh',
       schema: form(
@@ -123,8 +143,9 @@ export const SEED_FORMS: SeedForm[] = [
             },
             ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality', 'placeOfBirth'],
           ),
-          mother: person('Thông tin người mẹ'),
-          father: person('Thông tin người cha (bỏ trống nếu chưa xác định được cha)'),
+          // The requester is a parent: their side follows from their record's sex, the other parent's name and id from their spouse's.
+          mother: parent('Thông tin người mẹ', 'Nữ'),
+          father: parent('Thông tin người cha (bỏ trống nếu chưa xác định được cha)', 'Nam'),
           extractCopies: integer('Số bản sao trích lục đề nghị cấp', 0, 10),
         },
         ['requester', 'child', 'mother'],
@@ -215,6 +236,8 @@ export const SEED_FORMS: SeedForm[] = [
   },
   {
     key: BUILDING_PERMIT_FORM,
+    // Version 2: the applicant's phone from the population record (issue 11).
+    version: 2,
     draft: {
       title: 'Đơn đề nghị cấp giấy phép xây dựng (nhà ở riêng lẻ)',
       schema: form(
@@ -223,7 +246,7 @@ export const SEED_FORMS: SeedForm[] = [
             'Chủ đầu tư',
             {
               fullName: national('population.fullName', fromVneid('fullName', text('Họ và tên', 100))), idNumber: national('population.personalId', fromVneid('personalId', idNumber())),
-              address: national('population.permanentAddress', fromVneid('address', text('Địa chỉ liên hệ', 300))), phone: fromVneid('phone', text('Điện thoại', 15, { pattern: '^\\+?\\d{9,12}$' })),
+              address: national('population.permanentAddress', fromVneid('address', text('Địa chỉ liên hệ', 300))), phone: national('population.phone', fromVneid('phone', text('Điện thoại', 15, { pattern: '^\\+?\\d{9,12}$' }))),
             },
             ['fullName', 'idNumber', 'address', 'phone'],
           ),
@@ -307,6 +330,8 @@ export const SEED_FORMS: SeedForm[] = [
   },
   {
     key: JUDICIAL_RECORD_FORM,
+    // Version 2: place of birth, temporary residence, card issue, parents and spouse from the population record (issue 11).
+    version: 2,
     draft: {
       title: 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp',
       schema: form(
@@ -316,18 +341,18 @@ export const SEED_FORMS: SeedForm[] = [
             otherNames: { type: 'string', title: 'Tên gọi khác (nếu có)', maxLength: 100 },
             sex: national('population.sex', sex),
             dateOfBirth: national('population.dateOfBirth', fromVneid('dateOfBirth', date('Ngày, tháng, năm sinh'))),
-            placeOfBirth: text('Nơi sinh', 300),
+            placeOfBirth: national('population.placeOfBirth', text('Nơi sinh', 300)),
             nationality: national('population.nationality', nationality),
             permanentResidence: national('population.permanentAddress', text('Nơi thường trú', 300)),
-            temporaryResidence: { type: 'string', title: 'Nơi tạm trú', maxLength: 300 },
+            temporaryResidence: national('population.temporaryAddress', { type: 'string', title: 'Nơi tạm trú', maxLength: 300 }),
             idDocument: object('Giấy CMND/Căn cước/Hộ chiếu', {
               number: national('population.personalId', fromVneid('personalId', text('Số', 12))),
-              issuedOn: date('Cấp ngày'),
-              issuedBy: text('Tại (nơi cấp)', 200),
+              issuedOn: national('population.idIssuedOn', date('Cấp ngày')),
+              issuedBy: national('population.idIssuedBy', text('Tại (nơi cấp)', 200)),
             }, ['number', 'issuedOn', 'issuedBy']),
-            fatherName: text('Họ và tên cha', 100),
-            motherName: text('Họ và tên mẹ', 100),
-            spouseName: { type: 'string', title: 'Họ và tên vợ/chồng', maxLength: 100 },
+            fatherName: national('population.fatherName', text('Họ và tên cha', 100)),
+            motherName: national('population.motherName', text('Họ và tên mẹ', 100)),
+            spouseName: national('population.spouseName', { type: 'string', title: 'Họ và tên vợ/chồng', maxLength: 100 }),
           }, ['fullName', 'sex', 'dateOfBirth', 'placeOfBirth', 'nationality', 'permanentResidence', 'idDocument']),
           residenceHistory: {
             type: 'array',

@@ -8,7 +8,7 @@ import { procedureRepository } from '../catalogue/procedure.repository.ts';
 import { COMBINED_JUDICIAL_RECORD_NAME } from './civil-procedures.ts';
 import { seedProcedureCatalog } from './index.ts';
 import { SEED_PROCEDURES } from './procedures.ts';
-import { MARITAL_STATUS_FORM, MARRIAGE_FORM, SEED_FORMS } from './forms.ts';
+import { BIRTH_FORM, BUILDING_PERMIT_FORM, JUDICIAL_RECORD_FORM, MARITAL_STATUS_FORM, MARRIAGE_FORM, SEED_FORMS } from './forms.ts';
 import { forms } from '../db/schema.ts';
 import { insertVersionIfMissing } from '../catalogue/procedure.versions.ts';
 import { bindingsOf } from '../prefill/bindings.ts';
@@ -127,6 +127,12 @@ describe('procedure catalogue seed on a database seeded before the once-only for
     // As the earlier seed wrote them: the marriage declaration without bindings, version 1; the marital-status certificate without an e-form.
     const unbound = JSON.parse(JSON.stringify(marriage.draft.schema, (key, value: unknown) => (key === 'x-national' || key === 'x-national-if' ? undefined : value))) as Record<string, unknown>;
     await insertVersionIfMissing(t.database.db, forms, { key: MARRIAGE_FORM, version: 1, status: 'published', ...marriage.draft, schema: unbound });
+    // The judicial-record, birth and building-permit declarations as version 1 had them (issue 11 binds more of them in version 2).
+    for (const key of [JUDICIAL_RECORD_FORM, BIRTH_FORM, BUILDING_PERMIT_FORM]) {
+      const seeded = SEED_FORMS.find((f) => f.key === key)!;
+      const bare = JSON.parse(JSON.stringify(seeded.draft.schema, (k, value: unknown) => (k.startsWith('x-national') ? undefined : value))) as Record<string, unknown>;
+      await insertVersionIfMissing(t.database.db, forms, { key, version: 1, status: 'published', ...seeded.draft, schema: bare });
+    }
     const certificate = SEED_PROCEDURES.find((p) => p.fields.nationalCode === '1.004873')!.fields;
     const id = randomUUID();
     await procedureRepository.insert(t.database.db, id, { ...certificate, parts: certificate.parts.map(({ formKey: _formKey, ...part }) => part) });
@@ -137,6 +143,13 @@ describe('procedure catalogue seed on a database seeded before the once-only for
     assert.equal(published.version, 2);
     assert.deepEqual(bindingsOf(published.schema).filter((b) => b.pointer.startsWith('/bride/')).map((b) => [b.pointer, b.when?.equals]).slice(0, 1), [['/bride/fullName', 'Nữ']]);
     assert.equal(bindingsOf((await t.procedures.getForm(MARRIAGE_FORM, 1)).schema).length, 0, 'version 1 stays as filed dossiers used it');
+    const judicial = await t.procedures.getForm(JUDICIAL_RECORD_FORM);
+    assert.equal(judicial.version, 2);
+    assert.ok(bindingsOf(judicial.schema).some((b) => b.pointer === '/person/fatherName' && b.field === 'fatherName'));
+    const birth = await t.procedures.getForm(BIRTH_FORM);
+    assert.equal(birth.version, 2);
+    assert.deepEqual(bindingsOf(birth.schema).filter((b) => b.pointer === '/father/idNumber').map((b) => [b.field, b.when?.equals, b.otherwise]), [['personalId', 'Nam', 'spousePersonalId']]);
+    assert.equal((await t.procedures.getForm(BUILDING_PERMIT_FORM)).version, 2);
     const upgraded = await t.procedures.getByCode('1.004873');
     assert.equal(upgraded.id, id);
     assert.equal(upgraded.parts.find((p) => p.code === 'to-khai')?.formKey, MARITAL_STATUS_FORM);
