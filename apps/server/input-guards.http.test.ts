@@ -31,6 +31,9 @@ describe('input guards over HTTP', () => {
       // Wildcards and the OpenID provider's own endpoints hand the request to others (the provider
       // parses its own bodies, the web app serves files): they must not fail, that is all.
       const wildcard = route.url.endsWith('*') || (route.url.startsWith('/oidc/') && !/^\/oidc\/(interaction|vneid)\//.test(route.url));
+      // X-Road's SOAP entry speaks SOAP 1.1, whose HTTP binding (§6.2) answers every fault with 500 and
+      // a SOAP Fault (PR-MESS 4.0 likewise): bad input there must be the client's fault, in that form.
+      const soap = route.url === '/lgsp/soap';
       const params = route.url.match(/:[A-Za-z]+/g) ?? [];
       const withBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
       const attempts: { part: string; url: string; payload?: unknown }[] = [
@@ -43,6 +46,13 @@ describe('input guards over HTTP', () => {
         const label = `${route.method} ${route.url} (NUL in ${attempt.part}) → ${response.statusCode} ${response.body.slice(0, 160)}`;
         if (wildcard) {
           assert.ok(response.statusCode < 500, label);
+          continue;
+        }
+        if (soap) {
+          assert.equal(response.statusCode, 500, label);
+          assert.match(response.headers['content-type'] ?? '', /^text\/xml/, label);
+          assert.match(response.body, /<SOAP-ENV:Fault><faultcode>Client\.[A-Za-z.]+<\/faultcode>/, label);
+          checked++;
           continue;
         }
         assert.equal(response.statusCode, 400, label);
