@@ -27,17 +27,36 @@ export function describe(document: unknown): Description {
   return { document: doc as Record<string, unknown>, endpoints, label };
 }
 
-/** Fetches the document from an http(s) URL, bounded in time and size. */
-export async function fetchDescription(url: string): Promise<Description> {
+/** What `fetchDescriptionText` fetches: the error codes' kind (`lgsp.<kind>_unreachable`, `_too_large`) and the texts' names. */
+export interface DescriptionSource {
+  kind: 'openapi' | 'wsdl';
+  /** "OpenAPI", "WSDL": the URL's name in messages. */
+  name: string;
+  /** "The OpenAPI document", "The WSDL": the document's name in messages. */
+  document: string;
+  accept: string;
+  maxBytes: number;
+}
+
+/** Fetches a service description's text from an http(s) URL, bounded in time and size, redirects not followed. */
+export async function fetchDescriptionText(url: string, source: DescriptionSource): Promise<string> {
+  const tooLarge = () => badRequest(`lgsp.${source.kind}_too_large`, `${source.document} exceeds ${source.maxBytes} bytes`);
   let response: Response;
   try {
-    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'application/json' } });
+    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: source.accept } });
   } catch {
-    throw badRequest('lgsp.openapi_unreachable', 'The OpenAPI URL could not be fetched');
+    throw badRequest(`lgsp.${source.kind}_unreachable`, `The ${source.name} URL could not be fetched`);
   }
-  if (response.status !== 200) throw badRequest('lgsp.openapi_unreachable', `The OpenAPI URL answered ${response.status}`);
+  if (response.status !== 200) throw badRequest(`lgsp.${source.kind}_unreachable`, `The ${source.name} URL answered ${response.status}`);
+  if (Number(response.headers.get('content-length') ?? 0) > source.maxBytes) throw tooLarge();
   const text = await response.text();
-  if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) throw badRequest('lgsp.openapi_too_large', `The OpenAPI document exceeds ${MAX_DOCUMENT_BYTES} bytes`);
+  if (Buffer.byteLength(text) > source.maxBytes) throw tooLarge();
+  return text;
+}
+
+/** Fetches the document from an http(s) URL, bounded in time and size. */
+export async function fetchDescription(url: string): Promise<Description> {
+  const text = await fetchDescriptionText(url, { kind: 'openapi', name: 'OpenAPI', document: 'The OpenAPI document', accept: 'application/json', maxBytes: MAX_DOCUMENT_BYTES });
   try {
     return describe(JSON.parse(text));
   } catch (error) {

@@ -1,6 +1,7 @@
 import { describeWsdl } from '../../packages/xroad/index.ts';
 import { badRequest } from '../../packages/platform/index.ts';
 import type { Endpoint } from './lgsp.types.ts';
+import { fetchDescriptionText } from './openapi-import.ts';
 
 /**
  * A SOAP service's description (decision 0044): a WSDL 1.1 document fetched from the provider's
@@ -9,7 +10,6 @@ import type { Endpoint } from './lgsp.types.ts';
  */
 
 export const MAX_WSDL_BYTES = 2 * 1024 * 1024;
-const FETCH_TIMEOUT_MS = 10_000;
 
 export interface WsdlDescription {
   wsdl: string;
@@ -30,14 +30,5 @@ export function describeWsdlText(text: string): WsdlDescription {
 
 /** Fetches the WSDL from an http(s) URL, bounded in time and size, redirects not followed. */
 export async function fetchWsdl(url: string): Promise<WsdlDescription> {
-  let response: Response;
-  try {
-    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: 'text/xml, application/xml, application/wsdl+xml' } });
-  } catch {
-    throw badRequest('lgsp.wsdl_unreachable', 'The WSDL URL could not be fetched');
-  }
-  if (response.status !== 200) throw badRequest('lgsp.wsdl_unreachable', `The WSDL URL answered ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_WSDL_BYTES) throw badRequest('lgsp.wsdl_too_large', `The WSDL exceeds ${MAX_WSDL_BYTES} bytes`);
-  return describeWsdlText(await response.text());
+  return describeWsdlText(await fetchDescriptionText(url, { kind: 'wsdl', name: 'WSDL', document: 'The WSDL', accept: 'text/xml, application/xml, application/wsdl+xml', maxBytes: MAX_WSDL_BYTES }));
 }
