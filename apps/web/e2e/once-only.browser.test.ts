@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
-import { COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, SPECIALIST, attachResultForLeader, digitisePart, expectStatus, fileAtCounter, openFromQueue, startOnlineFiling, transition } from './tthc-steps.ts';
+import { COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, SPECIALIST, acceptAndSendForReview, attachResultForLeader, digitisePart, expectStatus, fileAtCounter, openFromQueue, startOnlineFiling, transition } from './tthc-steps.ts';
 
 const HOUSEHOLD_BUSINESS = 'Đăng ký thành lập hộ kinh doanh';
 const FORM = '#part-giay-de-nghi';
@@ -148,14 +148,7 @@ describe('once-only browser journey', { timeout: 600_000 }, () => {
           assert.equal(cells[5], 'Giữ nguyên');
         }
         await checkA11y(desk);
-        await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-        const intake = desk.getByRole('dialog', { name: 'Tiếp nhận hồ sơ' });
-        await intake.getByRole('table', { name: 'Danh mục kiểm tra thành phần hồ sơ' }).waitFor();
-        await checkA11y(desk);
-        await intake.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-        await intake.waitFor({ state: 'detached' });
-        await expectStatus(desk, 'Đang giải quyết');
-        await transition(desk, 'Chuyển thẩm định');
+        await acceptAndSendForReview(desk);
       });
 
       // 4. The specialist attaches the result; the leader's approval signs it.

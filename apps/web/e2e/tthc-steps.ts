@@ -1,6 +1,6 @@
 // Steps shared by the browser journeys of the one-stop workspace (tthc, statistics, store, results,
 // once-only): demo accounts, the seeded commune, filing a birth registration at the counter,
-// digitising a paper part at the desk, and attaching a result for the leader to sign.
+// digitising a paper part at the desk, accepting a dossier and sending it for review, and attaching a result for the leader to sign.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { checkA11y, type Account } from './harness.ts';
@@ -157,6 +157,22 @@ export async function transition(page: Page, label: string): Promise<void> {
 
 export async function expectStatus(page: Page, status: string): Promise<void> {
   await page.getByTestId('dossier-code').locator('xpath=..').getByText(status, { exact: true }).waitFor();
+}
+
+/**
+ * On a dossier waiting at the desk: opens the intake dialog with its checklist (axe-checked),
+ * lets the caller look at it (`inspect`), accepts the dossier and sends it to the specialists.
+ */
+export async function acceptAndSendForReview(desk: Page, inspect?: (intake: Locator) => Promise<void>): Promise<void> {
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  const intake = desk.getByRole('dialog', { name: 'Tiếp nhận hồ sơ' });
+  await intake.getByRole('table', { name: 'Danh mục kiểm tra thành phần hồ sơ' }).waitFor();
+  await checkA11y(desk);
+  await inspect?.(intake);
+  await intake.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await intake.waitFor({ state: 'detached' });
+  await expectStatus(desk, 'Đang giải quyết');
+  await transition(desk, 'Chuyển thẩm định');
 }
 
 /**

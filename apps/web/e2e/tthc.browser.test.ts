@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkA11y, journey, setUpHarness, signInOfficial, signInWithVneid, type Harness } from './harness.ts';
-import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, attach, expectStatus, fileAtCounter, fillBirthForm, openFromQueue, startOnlineFiling, transition } from './tthc-steps.ts';
+import { BIRTH, COMMUNE, COMMUNE_NAME, COMMUNE_UNIT, DESK, LEADER, PDF, SANDBOX_ADMIN_TOKEN, SPECIALIST, acceptAndSendForReview, attach, expectStatus, fileAtCounter, fillBirthForm, openFromQueue, startOnlineFiling, transition } from './tthc-steps.ts';
 
 const MARITAL = 'Cấp Giấy xác nhận tình trạng hôn nhân';
 const DECLARATION = '#part-to-khai';
@@ -104,15 +104,9 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
 
         await desk.reload();
         // The checklist: both parts are there (the e-form, the new scan), so nothing to override.
-        await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-        const intake = desk.getByRole('dialog', { name: 'Tiếp nhận hồ sơ' });
-        await intake.getByRole('table', { name: 'Danh mục kiểm tra thành phần hồ sơ' }).waitFor();
-        await checkA11y(desk);
-        assert.equal(await intake.getByLabel('Lý do vẫn tiếp nhận khi hồ sơ chưa đủ').count(), 0, 'no override asked for a complete dossier');
-        await intake.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-        await intake.waitFor({ state: 'detached' });
-        await expectStatus(desk, 'Đang giải quyết');
-        await transition(desk, 'Chuyển thẩm định');
+        await acceptAndSendForReview(desk, async (intake) => {
+          assert.equal(await intake.getByLabel('Lý do vẫn tiếp nhận khi hồ sơ chưa đủ').count(), 0, 'no override asked for a complete dossier');
+        });
         // Now with the specialists: the review step is active and the desk's transition is gone.
         await desk.locator('tr[data-step="tham_dinh"]').waitFor();
         assert.equal(await desk.getByRole('button', { name: 'Chuyển thẩm định' }).count(), 0);
@@ -285,14 +279,7 @@ describe('tthc browser journeys', { timeout: 1_200_000 }, () => {
       await journey(harness, 'tthc-postal-desk-accept', async (desk) => {
         await signInOfficial(harness, desk, DESK, '/workspace');
         await openFromQueue(desk, /Chờ tiếp nhận/, code);
-        await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-        const intake = desk.getByRole('dialog', { name: 'Tiếp nhận hồ sơ' });
-        await intake.getByRole('table', { name: 'Danh mục kiểm tra thành phần hồ sơ' }).waitFor();
-        await checkA11y(desk);
-        await intake.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
-        await intake.waitFor({ state: 'detached' });
-        await expectStatus(desk, 'Đang giải quyết');
-        await transition(desk, 'Chuyển thẩm định');
+        await acceptAndSendForReview(desk);
       });
       await journey(harness, 'tthc-postal-specialist', async (specialist) => {
         await signInOfficial(harness, specialist, SPECIALIST, '/workspace');
