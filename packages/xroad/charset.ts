@@ -48,17 +48,22 @@ export function soapEncoding(contentType: string): SoapEncoding {
 
 export type DecodedXml = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
 
+/** What a reader that stops after the SOAP header usually needs: the message is decoded this far first (soap.ts). */
+export const HEAD_BYTES = 64 * 1024;
+
 /**
  * The message's text in its encoding; bytes that are not of it are an error (XML 1.0 §4.3.3). A
  * byte-order mark stays in the text (as U+FEFF) so that text offsets map back to bytes. `utf-16`
- * without an order follows its byte-order mark, big-endian without one (RFC 2781 §4.3).
+ * without an order follows its byte-order mark, big-endian without one (RFC 2781 §4.3). With `limit`,
+ * only the first bytes, a character cut at the limit left out.
  */
-export function decodeXml(bytes: Uint8Array, encoding: string): DecodedXml {
+export function decodeXml(bytes: Uint8Array, encoding: string, limit = Infinity): DecodedXml {
   let actual = encoding;
   if (encoding === 'utf-16') actual = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : 'utf-16be';
   let text: string;
   try {
-    text = new TextDecoder(actual, { fatal: true, ignoreBOM: true }).decode(bytes);
+    const partial = bytes.length > limit;
+    text = new TextDecoder(actual, { fatal: true, ignoreBOM: true }).decode(partial ? bytes.subarray(0, limit) : bytes, { stream: partial });
   } catch {
     return { ok: false, reason: `The message is not valid ${actual.toUpperCase()}` };
   }

@@ -115,6 +115,22 @@ test('A long body is not read beyond its wrapper start tag (the header decides),
   assert.ok(performance.now() - started < 500, 'linear in the header, not the body');
 });
 
+test('Only the first 64 KB are decoded while the header and the wrapper are in them; a header beyond them is read all the same', () => {
+  const rows = Buffer.from('<row>Nguyễn Văn Án</row>'.repeat(10_000));
+  const [before, after] = E1.split('<exampleInput>foo</exampleInput>') as [string, string];
+  const big = Buffer.concat([Buffer.from(before), rows, Buffer.from([0xc3, 0x28]), Buffer.from(after)]);
+  assert.ok(readSoapMessage(big).ok, 'bytes after the wrapper start tag are the provider\'s to check');
+  const whole = readSoapMessage(big, { wholeBody: true });
+  assert.ok(!whole.ok && /not valid UTF-8/.test(whole.reason));
+  const spliced = withRequestHash(big, 'H');
+  assert.ok(spliced.ok && spliced.body.subarray(spliced.body.length - after.length - 2).equals(Buffer.concat([Buffer.from([0xc3, 0x28]), Buffer.from(after)])));
+  const longHeader = E1.replace('</SOAP-ENV:Header>', `<!--${'ệ'.repeat(40_000)}--></SOAP-ENV:Header>`);
+  const read = readSoapMessage(Buffer.from(longHeader));
+  assert.ok(read.ok && read.message.operation.local === 'exampleService');
+  const answer = withRequestHash(Buffer.from(longHeader), 'H');
+  assert.ok(answer.ok && answer.body.toString().includes(`${'ệ'.repeat(10)}--><xrd:requestHash`));
+});
+
 test('Depth and element limits bound the work a message can cause', () => {
   assert.equal(readXml(`${'<a>'.repeat(100)}${'</a>'.repeat(100)}`).ok, false);
   assert.equal(readXml(`<a>${'<b/>'.repeat(50)}</a>`, { maxElements: 10 }).ok, false);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIdentifierValue, type ClientId, type RepresentedParty, type ServiceId } from './identifiers.ts';
 import { IDENTIFIERS_NAMESPACE, XROAD_NAMESPACE } from './metadata.ts';
-import { byteOffset, decodeXml, encodeAscii, soapEncoding } from './charset.ts';
+import { HEAD_BYTES, byteOffset, decodeXml, encodeAscii, soapEncoding } from './charset.ts';
 import { escapeXml } from './xml.ts';
 import { attributeOf, childNamed, readXml, type XmlNode } from './xml-read.ts';
 
@@ -101,14 +101,11 @@ function identifier(node: XmlNode, kind: 'client' | 'service'): { ok: true; id: 
  * A failure is the client's protocol error.
  */
 export function readSoapMessage(body: Buffer | string, options: { wholeBody?: boolean; encoding?: string } = {}): SoapMessageResult {
-  let source = body;
-  if (typeof source !== 'string') {
-    const decoded = decodeXml(source, options.encoding ?? 'utf-8');
-    if (!decoded.ok) return { ok: false, problem: 'InvalidSoap', reason: `Malformed SOAP message: ${decoded.reason}` };
-    source = decoded.text;
-  }
   // The header and the wrapper's start tag decide everything; the rest is read only when asked (metaservices).
-  const parsed = readXml(source, options.wholeBody ? {} : { stopAt: bodyWrapper });
+  const read = typeof body === 'string' ? { ok: true as const, parsed: readXml(body, options.wholeBody ? {} : { stopAt: bodyWrapper }) }
+    : readHead(body, options.encoding ?? 'utf-8', !options.wholeBody);
+  if (!read.ok) return { ok: false, problem: 'InvalidSoap', reason: `Malformed SOAP message: ${read.reason}` };
+  const { parsed } = read;
   if (!parsed.ok) return { ok: false, problem: 'InvalidSoap', reason: `Malformed SOAP message: ${parsed.reason}` };
   const envelope = parsed.root;
   if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, problem: 'InvalidSoap', reason: 'Malformed SOAP message: the root is not a SOAP 1.1 Envelope' };
@@ -157,6 +154,24 @@ export function readSoapMessage(body: Buffer | string, options: { wholeBody?: bo
 /** The body's wrapper element: a child of the envelope's Body. */
 const bodyWrapper = (_node: XmlNode, parents: readonly XmlNode[]): boolean =>
   parents.length === 2 && parents[1]!.ns === SOAP_ENVELOPE_NAMESPACE && parents[1]!.local === 'Body' && parents[0]!.ns === SOAP_ENVELOPE_NAMESPACE;
+
+type HeadRead = { ok: true; text: string; encoding: string; parsed: ReturnType<typeof readXml> } | { ok: false; reason: string };
+
+/**
+ * A message's bytes decoded and read — up to the body's wrapper start tag with `head`: then only
+ * its first {@link HEAD_BYTES} are decoded while the header and the wrapper are in them, so a large
+ * body costs neither its decoding nor its reading (the rest is the provider's to read).
+ */
+function readHead(bytes: Buffer, encoding: string, head: boolean): HeadRead {
+  if (head && bytes.length > HEAD_BYTES) {
+    const start = decodeXml(bytes, encoding, HEAD_BYTES);
+    const parsed = start.ok ? readXml(start.text, { stopAt: bodyWrapper }) : undefined;
+    if (start.ok && parsed?.ok && parsed.stopped) return { ok: true, text: start.text, encoding: start.encoding, parsed };
+  }
+  const decoded = decodeXml(bytes, encoding);
+  if (!decoded.ok) return decoded;
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, parsed: readXml(decoded.text, head ? { stopAt: bodyWrapper } : {}) };
+}
 
 /** PR-MESS §2.2: base64 SHA-512 of the request's bytes as received. */
 export const soapRequestHash = (request: Uint8Array): string => createHash('sha512').update(request).digest('base64');
@@ -228,12 +243,15 @@ export type SoapResponseResult = {
  * the provider's failure.
  */
 export function withRequestHash(response: Buffer, requestHash: string, encoding = 'utf-8'): SoapResponseResult {
-  const decoded = decodeXml(response, encoding);
+  let decoded = readHead(response, encoding, true);
   if (!decoded.ok) return { ok: false, reason: `The provider's answer cannot be read: ${decoded.reason}` };
-  const source = decoded.text;
-  let parsed = readXml(source, { stopAt: bodyWrapper });
   // A fault is small: read it whole for its code.
-  if (parsed.ok && childNamed(childNamed(parsed.root, SOAP_ENVELOPE_NAMESPACE, 'Body') ?? parsed.root, SOAP_ENVELOPE_NAMESPACE, 'Fault')) parsed = readXml(source);
+  const { parsed: head } = decoded;
+  if (head.ok && childNamed(childNamed(head.root, SOAP_ENVELOPE_NAMESPACE, 'Body') ?? head.root, SOAP_ENVELOPE_NAMESPACE, 'Fault')) {
+    decoded = readHead(response, encoding, false);
+    if (!decoded.ok) return { ok: false, reason: `The provider's answer cannot be read: ${decoded.reason}` };
+  }
+  const { text: source, parsed } = decoded;
   if (!parsed.ok) return { ok: false, reason: `The provider's answer is not well-formed XML: ${parsed.reason}` };
   const envelope = parsed.root;
   if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, reason: "The provider's answer is not a SOAP 1.1 envelope" };

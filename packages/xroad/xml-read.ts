@@ -31,7 +31,11 @@ export interface XmlNode {
   end: number;
 }
 
-export type XmlReadResult = { ok: true; root: XmlNode } | { ok: false; reason: string };
+export type XmlReadResult = {
+  ok: true; root: XmlNode;
+  /** Read up to `stopAt`'s element only. */
+  stopped?: true;
+} | { ok: false; reason: string };
 
 export interface XmlReadLimits {
   maxDepth?: number;
@@ -116,7 +120,7 @@ export function readXml(source: string, limits: XmlReadLimits = {}): XmlReadResu
     if (!root) return { ok: false, reason: 'No root element' };
     return { ok: true, root };
   } catch (error) {
-    if (error instanceof Stop) return { ok: true, root: root! };
+    if (error instanceof Stop) return { ok: true, root: root!, stopped: true };
     if (error instanceof XmlError) return { ok: false, reason: error.message };
     throw error;
   }
