@@ -395,6 +395,13 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
       const [stored] = await queryRows<{ request: string | null }>(t.database.db, sql`select request_sealed as request from lgsp.message_bodies where message_id = ${record.message_id}`);
       assert.match(stored!.request!, /^sen1\./, 'sealed like any body');
 
+      // Annex G: the same message as MTOM/XOP, its root application/xop+xml with type="text/xml".
+      const mtom = Buffer.from(body.toString('latin1').replace('Content-Type: text/xml; charset=UTF-8', 'Content-Type: application/xop+xml; charset=UTF-8; type="text/xml"'), 'latin1');
+      const mtomType = `multipart/related; type="application/xop+xml"; start="<rootpart>"; start-info="text/xml"; boundary="${boundary}"`;
+      const mtomAnswer = await send(mtom, mtomType);
+      assert.equal(mtomAnswer.status, 200, mtomAnswer.body.toString());
+      assert.ok(mtomAnswer.body.includes(`>${hash}</xrd:requestHash></SOAP-ENV:Header>`) && mtomAnswer.body.includes(attachment));
+
       const before = received.length;
       const noBoundary = await send(body, 'multipart/related; type="text/xml"');
       assert.equal(noBoundary.status, 500);
