@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  SOAP_CONTENT_TYPE, SOAP_FAULT_STATUS, XROAD_HEADER, callProvider, escapeXml, formatClientId, formatServiceId, getWsdlRequest, hideWsdlEndpoints, isSoapContentType,
-  isSoapMetaservice, lastHeader, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapRequestHash, withRequestHash,
-  type SoapMessage, type SoapMetaservice,
+  SOAP_CONTENT_TYPE, SOAP_FAULT_STATUS, XROAD_HEADER, answerWithRequestHash, callProvider, escapeXml, formatClientId, formatServiceId, getWsdlRequest, hideWsdlEndpoints,
+  isSoapMetaservice, lastHeader, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapPartOf, soapRequestHash,
+  type ServiceId, type SoapMessage, type SoapMetaservice, type SoapPart,
 } from '../../packages/xroad/index.ts';
 import { FAILING_STATUSES } from './gateway-breaker.ts';
+import type { CallableService } from './gateway-registry.ts';
 import { GATEWAY_PREFIX, GATEWAY_SCOPE, PURPOSE_HEADER, authenticateClient, type GatewayExchange, type GatewayOptions } from './gateway.ts';
 import { logEntryOf } from './monitoring.ts';
 
@@ -27,16 +28,20 @@ export const SOAP_PATH = '/soap';
 const ROUTE_CONFIG = { access: 'public', ownAuthentication: true, scope: GATEWAY_SCOPE, auditedByHandler: true } as const;
 
 interface SoapExchange extends GatewayExchange {
-  soap: { ok: true; message: SoapMessage } | { ok: false; code: string; reason: string };
+  soap: { ok: true; message: SoapMessage; part: SoapPart } | { ok: false; code: string; reason: string };
   /** The fault's text, for operational monitoring. */
   faultString?: string;
 }
 
 function openSoapExchange(request: FastifyRequest): SoapExchange {
   const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  const read = body.length > 0 ? readSoapMessage(body) : { ok: false as const, problem: 'InvalidSoap' as const, reason: 'Malformed SOAP message: the request has no body' };
+  // PR-MESS §2.4: with attachments, the SOAP message is the multipart body's first part; the request hash is over it (§2.2).
+  const part = soapPartOf(body, request.headers['content-type']);
+  const read = !part.ok ? part
+    : part.part.bytes.length > 0 ? readSoapMessage(part.part.bytes, { encoding: part.part.encoding })
+      : { ok: false as const, problem: 'InvalidSoap' as const, reason: 'Malformed SOAP message: the request has no body' };
   const common = {
-    requestId: randomUUID(), started: performance.now(), at: new Date(), requestHash: soapRequestHash(body), headers: requestHeaderPairs(request), providerMs: null,
+    requestId: randomUUID(), started: performance.now(), at: new Date(), requestHash: soapRequestHash(part.ok ? part.part.bytes : body), headers: requestHeaderPairs(request), providerMs: null,
   };
   if (!read.ok) {
     return {
@@ -57,7 +62,7 @@ function openSoapExchange(request: FastifyRequest): SoapExchange {
       },
     },
     client: formatClientId(header.client), service: formatServiceId(serviceId), path: `/${operation.local}`,
-    soap: { ok: true, message: read.message },
+    soap: { ok: true, message: read.message, part: (part as { part: SoapPart }).part },
   };
 }
 
@@ -128,19 +133,26 @@ export async function registerSoapGateway(app: FastifyInstance, options: Gateway
 }
 
 async function handleSoap(options: GatewayOptions, exchange: SoapExchange, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  if (!isSoapContentType(request.headers['content-type'])) return fault(reply, exchange, 'Client.InvalidContentType', 'A SOAP 1.1 message is sent as text/xml (UTF-8)');
   if (!exchange.soap.ok) return fault(reply, exchange, exchange.soap.code, exchange.soap.reason);
-  const { message } = exchange.soap;
+  const { message, part } = exchange.soap;
   const authenticated = await authenticateClient(options, request, exchange);
   if (!authenticated.client) return fault(reply, exchange, 'Server.ClientProxy.SslAuthenticationFailed', authenticated.fault.replace('X-Road-Client', 'xrd:client'));
   const serviceId = exchange.target.ok ? exchange.target.target.serviceId : undefined;
   if (!serviceId) return reply;
-  if (isSoapMetaservice(serviceId.serviceCode)) return soapMetaservice(options, exchange, request, message, reply, serviceId.serviceCode, authenticated.client.subsystemId);
+  if (isSoapMetaservice(serviceId.serviceCode)) return soapMetaservice(options, exchange, part, message, reply, serviceId.serviceCode, authenticated.client.subsystemId);
 
-  const service = await options.registry.service(serviceId);
-  if (!service || service.kind !== 'soap') return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `Unknown SOAP service ${exchange.service}`);
-  exchange.bodyLogging = service.bodyLogging;
   const operation = message.operation.local;
+  const found = await soapServiceOf(options, serviceId);
+  if (!found) return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `Unknown SOAP service ${exchange.service}`);
+  if ('ambiguous' in found) {
+    return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `${serviceId.serviceCode} is an operation of several services of the provider (${found.ambiguous.join(', ').slice(0, 300)}): name the service's code`);
+  }
+  const { service, byOperation } = found;
+  exchange.bodyLogging = service.bodyLogging;
+  // PR-MESS §2.3: the request's wrapper element matches the serviceCode — when the code names an operation (see soapServiceOf).
+  if (byOperation && operation !== serviceId.serviceCode) {
+    return fault(reply, exchange, 'Client.InvalidBody', `The body's wrapper element ${operation.slice(0, 100)} must match the serviceCode ${serviceId.serviceCode} (PR-MESS §2.3)`);
+  }
   if (!(await options.registry.operations(service.id)).includes(operation)) {
     return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `${exchange.service} has no operation ${operation.slice(0, 100)}`);
   }
@@ -172,19 +184,38 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
     options.breakers.record(url.origin, true);
     return fault(reply, exchange, result.fault, result.message);
   }
-  const answer = withRequestHash(result.body, exchange.requestHash);
+  const answer = answerWithRequestHash(result.body, result.headers['content-type'], exchange.requestHash);
   options.breakers.record(url.origin, !answer.ok || FAILING_STATUSES.has(result.status));
   if (!answer.ok) return fault(reply, exchange, 'Server.ServerProxy.ServiceFailed', answer.reason);
+  // PR-MESS §2.3: the answer to `foo` is wrapped in `fooResponse`.
+  if (!answer.fault && answer.wrapper !== `${operation}Response`) {
+    return fault(reply, exchange, 'Server.ServerProxy.ServiceFailed', `The provider's answer to ${operation.slice(0, 100)} is not wrapped in ${operation.slice(0, 100)}Response (PR-MESS §2.3)`);
+  }
   if (answer.fault) exchange.faultString = `${answer.fault.code}: ${answer.fault.message}`.slice(0, 1000);
   if (service.status === 'deprecated') reply.header('deprecation', 'true');
   return reply.code(result.status).header('content-type', result.headers['content-type'] ?? SOAP_CONTENT_TYPE).send(answer.body);
 }
 
+/**
+ * The registered SOAP service a message names (decision 0046). Its `serviceCode` is either the
+ * registered service's code (decision 0044: one service per WSDL, the wrapper its operation), or —
+ * as PR-MESS §2.3 has it — an operation, the wrapper's own name: then the one provider service
+ * whose WSDL has that operation (`byOperation`; several: `ambiguous`).
+ */
+async function soapServiceOf(options: GatewayOptions, serviceId: ServiceId): Promise<{ service: CallableService; byOperation: boolean } | { ambiguous: string[] } | undefined> {
+  const service = await options.registry.service(serviceId);
+  if (service) return service.kind === 'soap' ? { service, byOperation: false } : undefined;
+  const candidates = (await options.registry.servicesOf(providerOf(serviceId)))?.filter((s) => s.kind === 'soap' && s.endpoints.some((e) => e.method === 'POST' && e.path === `/${serviceId.serviceCode}`));
+  if (!candidates || candidates.length === 0) return undefined;
+  if (candidates.length > 1) return { ambiguous: candidates.map((s) => s.code) };
+  return { service: candidates[0]!, byOperation: true };
+}
+
 /** PR-META §3, §4: the provider's SOAP services listed (all, or those the client may call), or one's WSDL as a SOAP attachment. */
-async function soapMetaservice(options: GatewayOptions, exchange: SoapExchange, request: FastifyRequest, message: SoapMessage, reply: FastifyReply, metaservice: SoapMetaservice, clientSubsystemId: string): Promise<FastifyReply> {
+async function soapMetaservice(options: GatewayOptions, exchange: SoapExchange, part: SoapPart, message: SoapMessage, reply: FastifyReply, metaservice: SoapMetaservice, clientSubsystemId: string): Promise<FastifyReply> {
   if (message.operation.local !== metaservice) return fault(reply, exchange, 'Client.InvalidBody', `The body of a ${metaservice} request is the element ${metaservice}`);
   // A metaservice's body is read whole (getWsdl's serviceCode); it is small.
-  const whole = readSoapMessage(request.body as Buffer, { wholeBody: true });
+  const whole = readSoapMessage(part.bytes, { wholeBody: true, encoding: part.encoding });
   if (!whole.ok) return fault(reply, exchange, `Client.${whole.problem}`, whole.reason);
   message = whole.message;
   const provider = providerOf(message.header.service);

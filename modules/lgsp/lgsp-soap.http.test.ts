@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -288,5 +289,136 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     const rest = await fetch(soapUrl.replace('/soap', `/r1/${xroad.provider}/civil/getBirthRecord`), { method: 'POST', headers: { authorization: `Bearer ${consumerToken}`, 'x-road-client': xroad.consumer } });
     assert.equal(rest.status, 500);
     assert.equal(rest.headers.get('x-road-error'), 'Server.ServerProxy.UnknownService');
+  });
+
+  describe('through a loopback provider that mirrors the request in its own bytes', () => {
+    let mirror: Server;
+    const received: { contentType: string; body: Buffer }[] = [];
+    before(async () => {
+      // It answers with the request's bytes (its charset, parts and attachments), `civil:mirrorEcho` renamed `civil:mirrorEchoResponse` unless the text says keep.
+      mirror = createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          const body = Buffer.concat(chunks);
+          received.push({ contentType: String(request.headers['content-type']), body });
+          const text = body.toString('latin1');
+          const answer = text.includes('keep-the-name') ? text : text.replaceAll('civil:mirrorEcho>', 'civil:mirrorEchoResponse>');
+          response.writeHead(200, { 'content-type': String(request.headers['content-type']) }).end(Buffer.from(answer, 'latin1'));
+        });
+      });
+      await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+      const created = await api('POST', `/subsystems/${ids.providerSub}/services`, {
+        kind: 'soap', code: 'mirror', name: 'Mirror', wsdl: civilWsdl(`http://127.0.0.1:${(mirror.address() as AddressInfo).port}/soap`).replaceAll('echo', 'mirrorEcho'),
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = created.json().id;
+      assert.equal((await api('PUT', `/services/${id}/status`, { status: 'published' })).statusCode, 200);
+      assert.equal((await api('POST', `/services/${id}/rights`, { subsystemId: ids.consumerSub })).statusCode, 201);
+      assert.equal((await api('PUT', `/services/${id}/body-logging`, { mode: 'full' })).statusCode, 200);
+    });
+    after(() => new Promise<void>((resolve) => mirror.close(() => resolve())));
+    const send = async (body: Buffer, contentType: string) => {
+      const response = await fetch(soapUrl, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${consumerToken}` }, body: new Uint8Array(body) });
+      return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: Buffer.from(await response.arrayBuffer()) };
+    };
+    const recordOf = async (hash: string) => {
+      await t.modules.lgsp.messageLog.flush();
+      return (await queryRows<{ message_id: string; request_body_hash: string | null; fault: string | null }>(t.database.db,
+        sql`select message_id, request_body_hash, fault from lgsp.message_log where request_hash = ${hash} order by seq desc limit 1`))[0];
+    };
+
+    it('PR-MESS §2.3: a serviceCode naming the operation (the wrapper element) reaches the one service that has it; a wrapper that does not match it is Client.InvalidBody', async () => {
+      const byOperation = await call(envelope(xroad.consumer, `${xroad.provider}/mirrorEcho`, '<civil:mirrorEcho><civil:text>§2.3</civil:text></civil:mirrorEcho>'));
+      assert.equal(byOperation.status, 200, byOperation.text);
+      const parsed = readXml(byOperation.text);
+      assert.ok(parsed.ok && find(parsed.root, 'mirrorEchoResponse') && find(parsed.root, 'requestHash'));
+      const logged = await count('message_log');
+      const sent = received.length;
+      const mismatch = await call(envelope(xroad.consumer, `${xroad.provider}/mirrorEcho`, '<civil:getBirthRecord><civil:personalId>1</civil:personalId></civil:getBirthRecord>'));
+      assert.equal(mismatch.status, 500);
+      const fault = faultOf(mismatch.text);
+      assert.equal(fault.code, 'Client.InvalidBody');
+      assert.match(fault.message, /PR-MESS §2\.3/);
+      // getBirthRecord is an operation of civil, down and mirror: the code must then name the service.
+      const ambiguous = faultOf((await call(envelope(xroad.consumer, `${xroad.provider}/getBirthRecord`, '<civil:getBirthRecord/>'))).text);
+      assert.equal(ambiguous.code, 'Server.ServerProxy.UnknownService');
+      assert.match(ambiguous.message, /several services/);
+      await t.modules.lgsp.messageLog.flush();
+      assert.equal(await count('message_log'), logged + 2, 'the refusals are logged');
+      assert.equal(received.length, sent, 'and never relayed');
+    });
+
+    it('PR-MESS §2.6: a request in windows-1258 (Vietnamese in the header and body) is relayed as sent and answered in its charset with the hash of its bytes', async () => {
+      const xml = envelope(xroad.consumer, `${xroad.provider}/mirror`, '<civil:mirrorEcho><civil:text>Đồng Tháp</civil:text></civil:mirrorEcho>', '<xrd:issue>Hồ sơ</xrd:issue>')
+        .replace('encoding="UTF-8"', 'encoding="windows-1258"').replace('<xrd:userId>VN001099012345</xrd:userId>', '');
+      // windows-1258 writes Đ as 0xD0, ô as 0xF4, ơ as 0xF5, á as 0xE1 (other tones are combining marks): "Đô Tháp", "Hô sơ".
+      const bytes = Buffer.from(xml.replace('Đồng Tháp', '\u00d0\u00f4 Th\u00e1p').replace('Hồ sơ', 'H\u00f4 s\u00f5'), 'latin1');
+      const contentType = 'text/xml; charset=windows-1258';
+      const relayed = received.length;
+      const answer = await send(bytes, contentType);
+      assert.equal(answer.status, 200, answer.body.toString('latin1'));
+      assert.equal(answer.contentType, contentType);
+      assert.deepEqual(received.at(-1)!.body, bytes, 'the provider got the bytes as sent');
+      const hash = createHash('sha512').update(bytes).digest('base64');
+      const text = new TextDecoder('windows-1258').decode(answer.body);
+      assert.ok(text.includes(`>${hash}</xrd:requestHash></SOAP-ENV:Header>`), text.slice(0, 2000));
+      assert.ok(text.includes('<xrd:issue>Hô sơ</xrd:issue>') && text.includes('<civil:text>Đô Tháp</civil:text>'), 'the header and body as the client wrote them');
+      const refused = await send(bytes, 'text/xml; charset=shift_jis');
+      assert.equal(faultOf(refused.body.toString()).code, 'Client.InvalidContentType');
+      const disagreeing = await send(bytes, 'text/xml; charset=utf-8');
+      assert.equal(faultOf(disagreeing.body.toString()).code, 'Client.InvalidSoap', 'windows-1258 bytes are not UTF-8');
+      assert.equal(received.length, relayed + 1, 'nothing refused reached the provider');
+    });
+
+    it('PR-MESS §2.4: a SwA message with an attachment passes both ways; the hash is over the SOAP part; the log keeps the whole message, attachment included', async () => {
+      const soap = envelope(xroad.consumer, `${xroad.provider}/mirror`, '<civil:mirrorEcho><civil:text>cid:giay-khai-sinh.pdf</civil:text></civil:mirrorEcho>');
+      const attachment = Buffer.concat([Buffer.from('%PDF-1.7 '), Buffer.from([0, 1, 2, 0xff, 0xfe, 0x0d, 0x0a]), Buffer.from('Giấy khai sinh')]);
+      const boundary = 'MIME_boundary_sen';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Type: text/xml; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\nContent-ID: <rootpart>\r\n\r\n${soap}\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: binary\r\nContent-ID: <giay-khai-sinh.pdf>\r\n\r\n`), attachment,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const contentType = `multipart/related; type="text/xml"; start="<rootpart>"; boundary="${boundary}"`;
+      const answer = await send(body, contentType);
+      assert.equal(answer.status, 200, answer.body.toString());
+      assert.equal(answer.contentType, contentType);
+      assert.deepEqual(received.at(-1)!.body, body, 'relayed byte for byte');
+      const hash = createHash('sha512').update(soap).digest('base64');
+      assert.ok(answer.body.includes(`>${hash}</xrd:requestHash></SOAP-ENV:Header>`), 'PR-MESS §2.2: the hash of the first part');
+      assert.ok(answer.body.includes(Buffer.concat([attachment, Buffer.from(`\r\n--${boundary}--`)])), 'the attachment came back untouched');
+      const record = await recordOf(hash);
+      assert.ok(record, 'logged with the SOAP part\'s hash');
+      assert.equal(record.fault, null);
+      assert.equal(record.request_body_hash, createHash('sha256').update(body).digest('hex'), 'the logged body is the whole message, attachment included');
+      const [stored] = await queryRows<{ request: string | null }>(t.database.db, sql`select request_sealed as request from lgsp.message_bodies where message_id = ${record.message_id}`);
+      assert.match(stored!.request!, /^sen1\./, 'sealed like any body');
+
+      // Annex G: the same message as MTOM/XOP, its root application/xop+xml with type="text/xml".
+      const mtom = Buffer.from(body.toString('latin1').replace('Content-Type: text/xml; charset=UTF-8', 'Content-Type: application/xop+xml; charset=UTF-8; type="text/xml"'), 'latin1');
+      const mtomType = `multipart/related; type="application/xop+xml"; start="<rootpart>"; start-info="text/xml"; boundary="${boundary}"`;
+      const mtomAnswer = await send(mtom, mtomType);
+      assert.equal(mtomAnswer.status, 200, mtomAnswer.body.toString());
+      assert.ok(mtomAnswer.body.includes(`>${hash}</xrd:requestHash></SOAP-ENV:Header>`) && mtomAnswer.body.includes(attachment));
+
+      const before = received.length;
+      const noBoundary = await send(body, 'multipart/related; type="text/xml"');
+      assert.equal(noBoundary.status, 500);
+      assert.equal(faultOf(noBoundary.body.toString()).code, 'Client.MimeParsingFailed');
+      const notXml = await send(Buffer.from(body.toString('latin1').replace('Content-Type: text/xml; charset=UTF-8', 'Content-Type: application/pdf'), 'latin1'), contentType.replace('type="text/xml"; ', ''));
+      assert.match(faultOf(notXml.body.toString()).message, /not a SOAP 1\.1 message/);
+      const rootLast = await send(body, contentType.replace('<rootpart>', '<giay-khai-sinh.pdf>'));
+      assert.equal(faultOf(rootLast.body.toString()).code, 'Client.MimeParsingFailed');
+      assert.equal(received.length, before, 'nothing refused reached the provider');
+    });
+
+    it('PR-MESS §2.3: an answer not wrapped in {operation}Response is the provider\'s failure', async () => {
+      const answer = await call(envelope(xroad.consumer, `${xroad.provider}/mirror`, '<civil:mirrorEcho><civil:text>keep-the-name</civil:text></civil:mirrorEcho>'));
+      assert.equal(answer.status, 500);
+      const fault = faultOf(answer.text);
+      assert.equal(fault.code, 'Server.ServerProxy.ServiceFailed');
+      assert.match(fault.message, /mirrorEchoResponse/);
+    });
   });
 });

@@ -26,8 +26,11 @@ export { openMessage, providerMessageHeaders, type OpenedMessage } from './excha
 export { IDEMPOTENT_METHODS, callProvider, type ProviderCall, type ProviderResult } from './relay.ts';
 export {
   HIDDEN_ENDPOINT, REPRESENTED_PARTY_NAMESPACE, REQUEST_HASH_ALGORITHM, SOAP_CONTENT_TYPE, SOAP_ENVELOPE_NAMESPACE, SOAP_FAULT_STATUS, SOAP_METASERVICES,
-  SOAP_PROTOCOL_VERSION, WSDL_NAMESPACE, describeWsdl, getWsdlRequest, hideWsdlEndpoints, isSoapContentType, isSoapMetaservice, methodListXml,
+  SOAP_PROTOCOL_VERSION, WSDL_NAMESPACE, describeWsdl, getWsdlRequest, hideWsdlEndpoints, isSoapContentType, soapContentType, isSoapMetaservice, methodListXml,
   readSoapFault, readSoapMessage, soapEnvelope, soapFaultXml, soapHeaderXml, soapRequestHash, withRequestHash, wsdlAddress,
   type SoapFault, type SoapHeader, type SoapMessage, type SoapMessageResult, type SoapMetaservice, type SoapProblem, type SoapResponseResult, type WsdlDescription, type WsdlResult,
 } from './soap.ts';
+export { answerWithRequestHash, soapPartOf, type SoapPart, type SoapPartResult } from './soap-part.ts';
+export { MULTIPART_RELATED, isMultipartRelated, readMultipartRelated, type MimePart, type MultipartMessage, type MultipartResult } from './multipart.ts';
+export { decodeXml, mediaTypeParameter, soapEncoding } from './charset.ts';
 export { attributeOf, childNamed, readXml, type XmlNode, type XmlReadLimits, type XmlReadResult } from './xml-read.ts';

@@ -115,6 +115,22 @@ test('A long body is not read beyond its wrapper start tag (the header decides),
   assert.ok(performance.now() - started < 500, 'linear in the header, not the body');
 });
 
+test('Only the first 64 KB are decoded while the header and the wrapper are in them; a header beyond them is read all the same', () => {
+  const rows = Buffer.from('<row>Nguyễn Văn Án</row>'.repeat(10_000));
+  const [before, after] = E1.split('<exampleInput>foo</exampleInput>') as [string, string];
+  const big = Buffer.concat([Buffer.from(before), rows, Buffer.from([0xc3, 0x28]), Buffer.from(after)]);
+  assert.ok(readSoapMessage(big).ok, 'bytes after the wrapper start tag are the provider\'s to check');
+  const whole = readSoapMessage(big, { wholeBody: true });
+  assert.ok(!whole.ok && /not valid UTF-8/.test(whole.reason));
+  const spliced = withRequestHash(big, 'H');
+  assert.ok(spliced.ok && spliced.body.subarray(spliced.body.length - after.length - 2).equals(Buffer.concat([Buffer.from([0xc3, 0x28]), Buffer.from(after)])));
+  const longHeader = E1.replace('</SOAP-ENV:Header>', `<!--${'ệ'.repeat(40_000)}--></SOAP-ENV:Header>`);
+  const read = readSoapMessage(Buffer.from(longHeader));
+  assert.ok(read.ok && read.message.operation.local === 'exampleService');
+  const answer = withRequestHash(Buffer.from(longHeader), 'H');
+  assert.ok(answer.ok && answer.body.toString().includes(`${'ệ'.repeat(10)}--><xrd:requestHash`));
+});
+
 test('Depth and element limits bound the work a message can cause', () => {
   assert.equal(readXml(`${'<a>'.repeat(100)}${'</a>'.repeat(100)}`).ok, false);
   assert.equal(readXml(`<a>${'<b/>'.repeat(50)}</a>`, { maxElements: 10 }).ok, false);
@@ -202,9 +218,91 @@ test('WSDL 1.1: operations from the port types; PR-META §4: endpoint locations 
   assert.equal(describeWsdl(`<!DOCTYPE x [<!ENTITY a "b">]>${WSDL.replace(/^<\?xml[^>]*>\n/, '')}`).ok, false);
 });
 
-test('PR-MESS §2.6: text/xml, charset UTF-8 when given', () => {
+test('PR-MESS §2.6: text/xml; the charset parameter decides the encoding (UTF-8 without one); multi-byte legacy charsets and unknown labels are refused', () => {
   assert.ok(isSoapContentType('text/xml'));
   assert.ok(isSoapContentType('text/xml; charset="UTF-8"'));
-  assert.equal(isSoapContentType('text/xml; charset=iso-8859-1'), false);
+  assert.ok(isSoapContentType('text/xml; charset=iso-8859-1'));
+  assert.ok(isSoapContentType('text/xml; charset=windows-1258'));
+  assert.ok(isSoapContentType('text/xml; charset=UTF-16'));
+  assert.equal(isSoapContentType('text/xml; charset=shift_jis'), false);
+  assert.equal(isSoapContentType('text/xml; charset=no-such-charset'), false);
   assert.equal(isSoapContentType('application/json'), false);
+});
+
+test('saxes refuses what is not well-formed XML 1.0 with namespaces', () => {
+  const refused: [string, RegExp][] = [
+    ['<a><b></a>', /./],
+    ['<a>', /unclosed tag/],
+    ['<a/><b/>', /one root/],
+    ['<a/>text', /text data outside of root node/],
+    ['<a x=1/>', /./],
+    ['<a x="<"/>', /./],
+    ['<a xmlns:p=""/>', /undefine prefix/],
+    ['<a xmlns:xml="urn:other"/>', /xml/],
+    ['<p:a xmlns:q="urn:q"/>', /unbound namespace prefix/],
+    ['<a>&#0;</a>', /character/],
+    ['<a>&#xD800;</a>', /character/],
+    ['<a>\u0001</a>', /disallowed character/],
+    ['<?xml version="1.0"?><?xml version="1.0"?><a/>', /./],
+    ['<a></A>', /./],
+  ];
+  for (const [source, reason] of refused) {
+    const read = readXml(source);
+    assert.equal(read.ok, false, source);
+    if (!read.ok) assert.match(read.reason, reason, source);
+  }
+  // Malformed after the wrapper's start tag is the provider's to find; before it, the gateway's.
+  const unclosedHeader = readSoapMessage(E1.replace('</xrd:issue>', ''));
+  assert.ok(!unclosedHeader.ok && unclosedHeader.problem === 'InvalidSoap');
+  assert.ok(!readSoapMessage(E1.replace('</SOAP-ENV:Envelope>', '</SOAP-ENV:Envelope><two/>'), { wholeBody: true }).ok, 'two roots');
+  assert.ok(!readSoapMessage(E1.replace('xmlns:id="http://x-road.eu/xsd/identifiers"', '')).ok, 'the id: prefix undeclared');
+});
+
+test('Offsets count UTF-16 code units and map to bytes: Vietnamese text and astral characters before the splice point keep the answer byte for byte', () => {
+  const issue = 'Hồ sơ số 1234 — cấp lại giấy khai sinh 😀';
+  const response = Buffer.from(`\uFEFF${E1.replace('<ns1:exampleService>', '<ns1:exampleServiceResponse>').replace('</ns1:exampleService>', '</ns1:exampleServiceResponse>').replace('>12345<', `>${issue}<`)}`);
+  const read = readSoapMessage(response);
+  assert.ok(read.ok && read.message.header.issue === issue);
+  const out = withRequestHash(response, 'HASH');
+  assert.ok(out.ok);
+  const insertAt = response.indexOf('</SOAP-ENV:Header>');
+  const own = Buffer.from(`<xrd:requestHash xmlns:xrd="http://x-road.eu/xsd/xroad.xsd" algorithmId="${REQUEST_HASH_ALGORITHM}">HASH</xrd:requestHash>`);
+  assert.deepEqual(out.body, Buffer.concat([response.subarray(0, insertAt), own, response.subarray(insertAt)]));
+  assert.equal(out.wrapper, 'exampleServiceResponse');
+  // An empty header gets content, its name copied from the message's bytes.
+  const empty = Buffer.from('<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Header/><S:Body><r>ệ</r></S:Body></S:Envelope>');
+  const filled = withRequestHash(empty, 'H');
+  assert.ok(filled.ok);
+  assert.equal(filled.body.toString(), `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Header>${own.toString().replace('HASH', 'H')}</S:Header><S:Body><r>ệ</r></S:Body></S:Envelope>`);
+});
+
+test('PR-MESS §2.6: a message in windows-1258 or UTF-16 is read in its charset and answered in it; bytes not of the charset, or a declaration naming another encoding, are refused', () => {
+  const vietnamese = 'Nguyễn Văn Án';
+  const latin = E1.replace('encoding="UTF-8"', 'encoding="windows-1258"');
+  // "Hô sơ" in windows-1258: ô is 0xF4, ơ is 0xF5 (one byte each).
+  const bytes1258 = Buffer.concat([Buffer.from(latin.slice(0, latin.indexOf('>12345<') + 1)), Buffer.from([0x48, 0xf4, 0x20, 0x73, 0xf5]), Buffer.from(latin.slice(latin.indexOf('>12345<') + 6))]);
+  const read = readSoapMessage(bytes1258, { encoding: 'windows-1258' });
+  assert.ok(read.ok, read.ok ? '' : read.reason);
+  assert.equal(read.message.header.issue, 'Hô sơ');
+  const answer = withRequestHash(bytes1258, 'H', 'windows-1258');
+  assert.ok(answer.ok);
+  const at = bytes1258.indexOf('</SOAP-ENV:Header>');
+  assert.deepEqual(answer.body.subarray(0, at), bytes1258.subarray(0, at), 'bytes before the splice unchanged');
+  assert.deepEqual(answer.body.subarray(answer.body.length - (bytes1258.length - at)), bytes1258.subarray(at), 'bytes after it unchanged');
+
+  const utf16 = E1.replace('encoding="UTF-8"', 'encoding="UTF-16"').replace('>12345<', `>${vietnamese}<`);
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]);
+  const read16 = readSoapMessage(le, { encoding: 'utf-16' });
+  assert.ok(read16.ok && read16.message.header.issue === vietnamese);
+  const answer16 = withRequestHash(le, 'H', 'utf-16');
+  assert.ok(answer16.ok);
+  const text16 = new TextDecoder('utf-16le').decode(answer16.body);
+  assert.ok(text16.includes('>H</xrd:requestHash></SOAP-ENV:Header>'), 'spliced in UTF-16');
+  const be = Buffer.from(utf16, 'utf16le').swap16();
+  assert.ok(readSoapMessage(be, { encoding: 'utf-16' }).ok, 'UTF-16 without a byte-order mark is big-endian');
+
+  const invalid = readSoapMessage(Buffer.concat([Buffer.from(E1.slice(0, 60)), Buffer.from([0xc3, 0x28]), Buffer.from(E1.slice(60))]));
+  assert.ok(!invalid.ok && invalid.problem === 'InvalidSoap' && /not valid UTF-8/.test(invalid.reason));
+  const disagree = readSoapMessage(Buffer.from(latin), { encoding: 'utf-8' });
+  assert.ok(!disagree.ok && /declaration names encoding windows-1258/.test(disagree.reason));
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIdentifierValue, type ClientId, type RepresentedParty, type ServiceId } from './identifiers.ts';
 import { IDENTIFIERS_NAMESPACE, XROAD_NAMESPACE } from './metadata.ts';
+import { HEAD_BYTES, byteOffset, decodeXml, encodeAscii, soapEncoding } from './charset.ts';
 import { escapeXml } from './xml.ts';
 import { attributeOf, childNamed, readXml, type XmlNode } from './xml-read.ts';
 
@@ -53,14 +54,17 @@ export type SoapMessageResult = { ok: true; message: SoapMessage } | { ok: false
 const MESSAGE_ID = /^[\x21-\x7e]{1,200}$/;
 const FREE_TEXT = /^[^\x00-\x1f\x7f]{1,1000}$/; // eslint-disable-line no-control-regex
 
-/** `text/xml` (SOAP 1.1) with an optional charset, which must be UTF-8 when given (PR-MESS §2.6). */
-export function isSoapContentType(contentType: string | undefined): boolean {
-  if (!contentType) return false;
-  const [type, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
-  if (type !== 'text/xml') return false;
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
-  return charset === undefined || charset === 'utf-8';
+/**
+ * `text/xml` (SOAP 1.1) with a charset the gateway reads (PR-MESS §2.6: UTF-8 without one; see
+ * charset.ts), or why not.
+ */
+export function soapContentType(contentType: string | undefined): { ok: true; encoding: string } | { ok: false; reason: string } {
+  const type = contentType?.split(';')[0]!.trim().toLowerCase();
+  if (type !== 'text/xml') return { ok: false, reason: 'A SOAP 1.1 message is sent as text/xml (or multipart/related with a text/xml root part, PR-MESS §2.4)' };
+  const encoding = soapEncoding(contentType!);
+  return encoding.ok ? encoding : { ok: false, reason: encoding.reason };
 }
+export const isSoapContentType = (contentType: string | undefined): boolean => soapContentType(contentType).ok;
 
 const text = (node: XmlNode | undefined): string | undefined => node?.text.trim();
 
@@ -96,10 +100,12 @@ function identifier(node: XmlNode, kind: 'client' | 'service'): { ok: true; id: 
  * `userId`, `issue` and `representedParty`, and a body with exactly one wrapper element.
  * A failure is the client's protocol error.
  */
-export function readSoapMessage(body: Buffer | string, options: { wholeBody?: boolean } = {}): SoapMessageResult {
-  const source = typeof body === 'string' ? body : body.toString('utf8');
+export function readSoapMessage(body: Buffer | string, options: { wholeBody?: boolean; encoding?: string } = {}): SoapMessageResult {
   // The header and the wrapper's start tag decide everything; the rest is read only when asked (metaservices).
-  const parsed = readXml(source, options.wholeBody ? {} : { stopAt: bodyWrapper });
+  const read = typeof body === 'string' ? { ok: true as const, parsed: readXml(body, options.wholeBody ? {} : { stopAt: bodyWrapper }) }
+    : readHead(body, options.encoding ?? 'utf-8', !options.wholeBody);
+  if (!read.ok) return { ok: false, problem: 'InvalidSoap', reason: `Malformed SOAP message: ${read.reason}` };
+  const { parsed } = read;
   if (!parsed.ok) return { ok: false, problem: 'InvalidSoap', reason: `Malformed SOAP message: ${parsed.reason}` };
   const envelope = parsed.root;
   if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, problem: 'InvalidSoap', reason: 'Malformed SOAP message: the root is not a SOAP 1.1 Envelope' };
@@ -148,6 +154,24 @@ export function readSoapMessage(body: Buffer | string, options: { wholeBody?: bo
 /** The body's wrapper element: a child of the envelope's Body. */
 const bodyWrapper = (_node: XmlNode, parents: readonly XmlNode[]): boolean =>
   parents.length === 2 && parents[1]!.ns === SOAP_ENVELOPE_NAMESPACE && parents[1]!.local === 'Body' && parents[0]!.ns === SOAP_ENVELOPE_NAMESPACE;
+
+type HeadRead = { ok: true; text: string; encoding: string; parsed: ReturnType<typeof readXml> } | { ok: false; reason: string };
+
+/**
+ * A message's bytes decoded and read — up to the body's wrapper start tag with `head`: then only
+ * its first {@link HEAD_BYTES} are decoded while the header and the wrapper are in them, so a large
+ * body costs neither its decoding nor its reading (the rest is the provider's to read).
+ */
+function readHead(bytes: Buffer, encoding: string, head: boolean): HeadRead {
+  if (head && bytes.length > HEAD_BYTES) {
+    const start = decodeXml(bytes, encoding, HEAD_BYTES);
+    const parsed = start.ok ? readXml(start.text, { stopAt: bodyWrapper }) : undefined;
+    if (start.ok && parsed?.ok && parsed.stopped) return { ok: true, text: start.text, encoding: start.encoding, parsed };
+  }
+  const decoded = decodeXml(bytes, encoding);
+  if (!decoded.ok) return decoded;
+  return { ok: true, text: decoded.text, encoding: decoded.encoding, parsed: readXml(decoded.text, head ? { stopAt: bodyWrapper } : {}) };
+}
 
 /** PR-MESS §2.2: base64 SHA-512 of the request's bytes as received. */
 export const soapRequestHash = (request: Uint8Array): string => createHash('sha512').update(request).digest('base64');
@@ -206,7 +230,11 @@ export function readSoapFault(envelope: XmlNode): { code: string; message: strin
   return { code: part('faultcode'), message: part('faultstring') };
 }
 
-export type SoapResponseResult = { ok: true; body: Buffer; fault?: { code: string; message: string } } | { ok: false; reason: string };
+export type SoapResponseResult = {
+  ok: true; body: Buffer; fault?: { code: string; message: string };
+  /** The local name of the body's wrapper element (PR-MESS §2.3: `{operation}Response` for an answer). */
+  wrapper?: string;
+} | { ok: false; reason: string };
 
 /**
  * The provider's answer as the client receives it (PR-MESS §2.2): a SOAP envelope whose header's
@@ -214,31 +242,49 @@ export type SoapResponseResult = { ok: true; body: Buffer; fault?: { code: strin
  * rewriting the rest of the message. A fault without a header is passed as it is. Anything else is
  * the provider's failure.
  */
-export function withRequestHash(response: Buffer, requestHash: string): SoapResponseResult {
-  const source = response.toString('utf8');
-  let parsed = readXml(source, { stopAt: bodyWrapper });
+export function withRequestHash(response: Buffer, requestHash: string, encoding = 'utf-8'): SoapResponseResult {
+  let decoded = readHead(response, encoding, true);
+  if (!decoded.ok) return { ok: false, reason: `The provider's answer cannot be read: ${decoded.reason}` };
   // A fault is small: read it whole for its code.
-  if (parsed.ok && childNamed(childNamed(parsed.root, SOAP_ENVELOPE_NAMESPACE, 'Body') ?? parsed.root, SOAP_ENVELOPE_NAMESPACE, 'Fault')) parsed = readXml(source);
+  const { parsed: head } = decoded;
+  if (head.ok && childNamed(childNamed(head.root, SOAP_ENVELOPE_NAMESPACE, 'Body') ?? head.root, SOAP_ENVELOPE_NAMESPACE, 'Fault')) {
+    decoded = readHead(response, encoding, false);
+    if (!decoded.ok) return { ok: false, reason: `The provider's answer cannot be read: ${decoded.reason}` };
+  }
+  const { text: source, parsed } = decoded;
   if (!parsed.ok) return { ok: false, reason: `The provider's answer is not well-formed XML: ${parsed.reason}` };
   const envelope = parsed.root;
   if (envelope.ns !== SOAP_ENVELOPE_NAMESPACE || envelope.local !== 'Envelope') return { ok: false, reason: "The provider's answer is not a SOAP 1.1 envelope" };
   const fault = readSoapFault(envelope);
+  const wrapper = childNamed(envelope, SOAP_ENVELOPE_NAMESPACE, 'Body')?.children[0]?.local;
   const header = childNamed(envelope, SOAP_ENVELOPE_NAMESPACE, 'Header');
   if (!header) {
-    if (fault) return { ok: true, body: response, fault };
+    if (fault) return { ok: true, body: response, fault, ...(wrapper ? { wrapper } : {}) };
     return { ok: false, reason: "The provider's answer has no SOAP header (PR-MESS §2.2: it copies the request's header fields)" };
   }
+  // Spliced in bytes, at the parser's offsets mapped to bytes: everything else stays the provider's, byte for byte.
+  const at = (offset: number) => byteOffset(source, offset, decoded.encoding);
   const own = `<xrd:requestHash xmlns:xrd="${XROAD_NAMESPACE}" algorithmId="${REQUEST_HASH_ALGORITHM}">${requestHash}</xrd:requestHash>`;
-  const sent = header.children.filter((c) => c.ns === XROAD_NAMESPACE && c.local === 'requestHash');
-  let out: string;
+  const ascii = (text: string) => encodeAscii(text, decoded.encoding);
+  const ownBytes = ascii(own);
+  const cuts: { from: number; to: number; insert?: Buffer }[] = [];
   if (header.innerEnd === header.end) {
-    // An empty `<Header/>`: give it content.
-    out = `${source.slice(0, header.start)}<${header.name}>${own}</${header.name}>${source.slice(header.end)}`;
+    // An empty `<Header/>` (its tag ends with `/>`): give it content and an end tag of its own name, in the message's bytes.
+    const name = response.subarray(at(header.start + 1), at(header.start + 1 + header.name.length));
+    cuts.push({ from: header.end - 2, to: header.end, insert: Buffer.concat([ascii('>'), ownBytes, ascii('</'), name, ascii('>')]) });
   } else {
-    out = `${source.slice(0, header.innerEnd)}${own}${source.slice(header.innerEnd)}`;
-    for (const node of [...sent].reverse()) out = `${out.slice(0, node.start)}${out.slice(node.end)}`;
+    for (const node of header.children) if (node.ns === XROAD_NAMESPACE && node.local === 'requestHash') cuts.push({ from: node.start, to: node.end });
+    cuts.push({ from: header.innerEnd, to: header.innerEnd, insert: ownBytes });
   }
-  return { ok: true, body: Buffer.from(out, 'utf8'), ...(fault ? { fault } : {}) };
+  const pieces: Buffer[] = [];
+  let done = 0;
+  for (const cut of cuts) {
+    pieces.push(response.subarray(done, at(cut.from)));
+    if (cut.insert) pieces.push(cut.insert);
+    done = at(cut.to);
+  }
+  pieces.push(response.subarray(done));
+  return { ok: true, body: Buffer.concat(pieces), ...(fault ? { fault } : {}), ...(wrapper ? { wrapper } : {}) };
 }
 
 /** PR-META §3, Annex C.3/C.5: `listMethodsResponse` / `allowedMethodsResponse`, one `xrd:service` per service. */
