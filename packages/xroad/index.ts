@@ -31,3 +31,4 @@ export {
   type SoapFault, type SoapHeader, type SoapMessage, type SoapMessageResult, type SoapMetaservice, type SoapProblem, type SoapResponseResult, type WsdlDescription, type WsdlResult,
 } from './soap.ts';
 export { attributeOf, childNamed, readXml, type XmlNode, type XmlReadLimits, type XmlReadResult } from './xml-read.ts';
+export { withSoapIdentifiers, type RewrittenSoap, type SoapIdentifiers } from './soap-forward.ts';
