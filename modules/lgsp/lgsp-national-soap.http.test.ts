@@ -10,7 +10,7 @@ import {
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { queryRows } from '../../packages/platform/index.ts';
 import { parseClientId, parseServiceId, readXml, soapEnvelope, type XmlNode } from '../../packages/xroad/index.ts';
-import { hashClientSecret } from '../identity/index.ts';
+import { consumerDepartment } from './lgsp.test-support.ts';
 
 /**
  * SOAP through NDXP (decision 0050) over real HTTP: a provincial subsystem sends an X-Road SOAP
@@ -19,7 +19,6 @@ import { hashClientSecret } from '../identity/index.ts';
  * sandbox, and the answer comes back as the consumer's. Both legs logged, faults mapped, quotas.
  */
 
-const CONSUMER = { clientId: 'lgsp-nsoap-consumer', secret: 'lgsp-nsoap-consumer-secret-0123456789' };
 const CIVIL_NDXP = 'VN/GOV/000.00.00.G12/CSDLHT/civil-status';
 
 interface LogRow { message_id: string; client: string | null; service: string | null; status: number; fault: string | null; request_hash: string; path: string }
@@ -63,18 +62,8 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [ndxpSandbox(), civilSoapSandbox()] });
     t = await createTestPlatform({ NDXP_URL: `${sandbox.url}/ndxp` });
     admin = await adminToken(t);
-    const agencies = await t.modules.catalog.service.listAgencies();
-    const root = agencies.find((a) => a.parentId === null)!;
-    const department = agencies.find((a) => a.parentId === root.id && a.kind === 'department')!;
-    await t.modules.identity.service.repo.insertServiceClient({
-      clientId: CONSUMER.clientId, name: CONSUMER.clientId, secretHash: hashClientSecret(CONSUMER.secret), agencyId: department.id, permissions: [], scopes: ['lgsp'],
-    });
-    token = await t.clientToken(CONSUMER.clientId, CONSUMER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
-    // The consumer's agency has its own LGSP administrator (the province's does not administer it).
-    await t.modules.identity.service.repo.insertServiceClient({
-      clientId: 'lgsp-nsoap-dept-admin', name: 'dept admin', secretHash: hashClientSecret('lgsp-nsoap-dept-admin-secret'), agencyId: department.id, permissions: ['lgsp.manage'],
-    });
-    const deptAdmin = await t.clientToken('lgsp-nsoap-dept-admin', 'lgsp-nsoap-dept-admin-secret');
+    const { root, department, clientId, gatewayToken, departmentAdmin: deptAdmin } = await consumerDepartment(t, 'lgsp-nsoap');
+    token = gatewayToken;
     const created = async (url: string, body: unknown, bearer = admin) => {
       const answer = await api('POST', url, body, bearer);
       assert.equal(answer.statusCode, 201, answer.body);
@@ -83,7 +72,7 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     const province = await created('/members', { agencyCode: root.code, memberClass: 'GOV' });
     const consumer = await created('/members', { agencyCode: department.code, memberClass: 'GOV' }, deptAdmin);
     const national = await created(`/members/${province.id}/subsystems`, { code: 'NDXP', name: 'Kết nối hệ thống quốc gia qua NDXP' });
-    const consumerSub = await created(`/members/${consumer.id}/subsystems`, { code: 'ONEGATE', name: 'Một cửa', clientId: CONSUMER.clientId }, deptAdmin);
+    const consumerSub = await created(`/members/${consumer.id}/subsystems`, { code: 'ONEGATE', name: 'Một cửa', clientId }, deptAdmin);
     ids.consumerSubsystem = consumerSub.id;
     xroad.consumer = consumerSub.xroadId;
     const service = await created(`/subsystems/${national.id}/services`, {
