@@ -51,7 +51,7 @@ export async function relaySoapNational(
   const ndxpFault = result.ok ? result.xroad[XROAD_HEADER.error] : undefined;
   // NDXP hashes the bytes it received, which are these.
   await logNationalLeg({ leg, log: options.log, nationalService: service.nationalService, maskPath: digitsMasked }, message, {
-    at, requestId: randomUUID(), method: 'POST', status: result.ok ? result.status : 500, fault: ndxpFault ?? (result.ok ? null : result.fault), providerMs, requestHash: soapRequestHash(sent.body),
+    at, requestId: (result.ok ? result.xroad[XROAD_HEADER.requestId] : undefined) ?? randomUUID(), method: 'POST', status: result.ok ? result.status : 500, fault: ndxpFault ?? (result.ok ? null : result.fault), providerMs, requestHash: soapRequestHash(sent.body),
   });
   if (!result.ok) return fault(reply, exchange, result.fault, `NDXP: ${result.message}`);
   if (ndxpFault) return fault(reply, exchange, consumerFault(ndxpFault), `NDXP answered ${ndxpFault}: ${faultText(result.body)}`);

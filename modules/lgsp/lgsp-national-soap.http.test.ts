@@ -21,7 +21,7 @@ import { consumerDepartment } from './lgsp.test-support.ts';
 
 const CIVIL_NDXP = 'VN/GOV/000.00.00.G12/CSDLHT/civil-status';
 
-interface LogRow { message_id: string; client: string | null; service: string | null; status: number; fault: string | null; request_hash: string; path: string }
+interface LogRow { message_id: string; request_id: string; client: string | null; service: string | null; status: number; fault: string | null; request_hash: string; path: string }
 
 const find = (node: XmlNode, local: string): XmlNode | undefined => node.local === local ? node : node.children.map((c) => find(c, local)).find(Boolean);
 
@@ -52,10 +52,10 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
   const legs = async (messageId: string) => {
     await t.modules.lgsp.messageLog.flush();
     return queryRows<LogRow>(t.database.db, sql`
-      select message_id, client, service, status, fault, request_hash, path from lgsp.message_log where message_id = ${messageId} order by seq`);
+      select message_id, request_id, client, service, status, fault, request_hash, path from lgsp.message_log where message_id = ${messageId} order by seq`);
   };
   const hubMessages = async () => ((await (await fetch(`${sandbox.url}/ndxp/_admin/messages?service=${encodeURIComponent(CIVIL_NDXP)}`, { headers: adminHeaders })).json()) as {
-    messages: { id: string; client: string; service: string; path: string; status: number; requestHash: string; error?: string }[];
+    messages: { id: string; requestId: string; client: string; service: string; path: string; status: number; requestHash: string; error?: string }[];
   }).messages;
 
   before(async () => {
@@ -121,6 +121,7 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     const hub = (await hubMessages()).find((m) => m.id === 'sen-nsoap-1')!;
     assert.equal(hub.client, NDXP_PROVINCE_LGSP_ID);
     assert.equal(hub.requestHash, rows[0]!.request_hash, 'NDXP logged the same bytes LGSP logged on its national record');
+    assert.equal(hub.requestId, rows[0]!.request_id, 'and LGSP\'s national record names NDXP\'s own id of the message');
     assert.notEqual(rows[0]!.request_hash, rows[1]!.request_hash, 'the two legs are two messages');
     assert.equal((await t.modules.lgsp.verifyLog()).ok, true);
   });

@@ -71,12 +71,17 @@ export async function registerSoapEntry(app: FastifyInstance, hub: Hub, log: Mes
         description: 'A SOAP 1.1 envelope (`text/xml`, UTF-8) whose header carries `xrd:client` (the client subsystem), `xrd:service` (a SOAP service of the hub), '
           + '`xrd:id` and `xrd:protocolVersion` 4.0; the body holds one wrapper element, the operation. `X-Road-Client-Key` authenticates `xrd:client` '
           + '(stand-in for the TLS client certificate). The provider\'s answer comes back unchanged but for `xrd:requestHash` (base64 SHA-512 of the request\'s bytes) in its header. '
-          + 'X-Road faults are SOAP 1.1 faults with HTTP 500 and `X-Road-Error`; a provider\'s own SOAP fault has no `X-Road-Error`.',
+          + 'X-Road faults are SOAP 1.1 faults with HTTP 500 and `X-Road-Error`; a provider\'s own SOAP fault has no `X-Road-Error`. '
+          + 'Every answer carries `X-Road-Request-Id`, the hub\'s id of the message in its log (not part of PR-MESS).',
         tags: ['X-Road'],
         headers: { type: 'object', properties: { [CLIENT_KEY_HEADER]: { type: 'string', maxLength: 500, description: 'The client subsystem\'s key (required); never relayed.' } } },
         response: { '2xx': { description: "The provider's SOAP answer (text/xml)", type: 'string' }, 500: { description: "A SOAP 1.1 fault (X-Road's, with X-Road-Error, or the provider's own)", type: 'string' } },
       },
-    }, (request, reply) => relaySoap(hub, request, reply, exchangeOf(request), fault));
+    }, (request, reply) => {
+      // Not part of PR-MESS: the hub's id of this message (its log's requestId, a fault's faultDetail), for the client's own log.
+      reply.header(XROAD_HEADER.requestId, exchangeOf(request).requestId);
+      return relaySoap(hub, request, reply, exchangeOf(request), fault);
+    });
   });
 }
 
