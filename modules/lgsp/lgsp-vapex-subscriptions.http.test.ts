@@ -128,5 +128,11 @@ describe('LGSP: subscriptions on V-APEX become access requests, and cancellation
     assert.match(row?.problem ?? '', /own organisation/);
     assert.equal(row?.access_request_id, null);
     assert.equal((await requests()).length, before);
+    // The provider's administrators see every subscription, the unmapped one with its reason.
+    const listed = (await api('GET', `/services/${serviceId}/vapex/subscriptions`)).json() as { id: string; status: string; problem: string | null; organisationCode: string }[];
+    assert.deepEqual(listed.map((s) => s.status).sort(), ['cancelled', 'cancelled', 'unmapped']);
+    assert.equal(listed.find((s) => s.id === subscription)?.organisationCode, IMPOSTOR.organisationCode);
+    const other = await t.app.inject({ method: 'GET', url: `/api/lgsp/services/${serviceId}/vapex/subscriptions`, headers: { authorization: `Bearer ${await t.clientToken()}` } });
+    assert.equal(other.statusCode, 403);
   });
 });
