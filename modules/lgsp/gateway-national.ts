@@ -82,6 +82,18 @@ export interface NationalCall {
   maskPath: (path: string) => string;
 }
 
+/** The national leg's own record in the message log: the province as the client at NDXP, the NDXP service id, the consumer's message id. */
+export async function logNationalLeg(
+  call: Pick<NationalCall, 'leg' | 'log' | 'nationalService' | 'maskPath'>, message: ConsumerMessage,
+  leg: { at: Date; requestId: string; method: string; status: number; fault: string | null; providerMs: number; requestHash: string },
+): Promise<void> {
+  await call.log.append({
+    at: leg.at, messageId: message.id, requestId: leg.requestId, client: call.leg.client, service: call.nationalService, method: leg.method,
+    path: call.maskPath(message.path).slice(0, 1000), status: leg.status, fault: leg.fault, durationMs: leg.providerMs, providerMs: leg.fault === null ? leg.providerMs : null,
+    requestHash: leg.requestHash, purpose: message.purpose ? message.purpose.slice(0, 500) : null, userId: message.userId ? maskIdNumber(message.userId) : null,
+  });
+}
+
 /** Forwards the consumer's message through NDXP and logs the national leg (before the consumer's own record). */
 export async function forwardNational(call: NationalCall, request: FastifyRequest, message: ConsumerMessage): Promise<NationalOutcome> {
   const base = `${call.leg.url.replace(/\/+$/, '')}/r1/${call.nationalService}`;
@@ -112,11 +124,8 @@ export async function forwardNational(call: NationalCall, request: FastifyReques
   const hash = (result.ok ? result.xroad[XROAD_HEADER.requestHash] : undefined) ?? requestHash(restHeaderPart({
     method: request.method, requestTarget: `${url.pathname}${url.search}`.slice(url.pathname.indexOf('/r1/')), headers: Object.entries(headers), requestId, exclude: NOT_HASHED,
   }), body);
-  await call.log.append({
-    at, messageId: message.id, requestId, client: call.leg.client, service: call.nationalService, method: request.method,
-    path: call.maskPath(message.path).slice(0, 1000), status: result.ok ? result.status : faultStatus(result.fault),
-    fault: ndxpFault ?? (result.ok ? null : result.fault), durationMs: providerMs, providerMs: result.ok && !ndxpFault ? providerMs : null,
-    requestHash: hash, purpose: message.purpose ? message.purpose.slice(0, 500) : null, userId: message.userId ? maskIdNumber(message.userId) : null,
+  await logNationalLeg(call, message, {
+    at, requestId, method: request.method, status: result.ok ? result.status : faultStatus(result.fault), fault: ndxpFault ?? (result.ok ? null : result.fault), providerMs, requestHash: hash,
   });
 
   if (!result.ok) return { answer: { ok: false, fault: result.fault, message: `NDXP: ${result.message}` }, providerMs };

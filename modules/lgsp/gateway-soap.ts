@@ -7,6 +7,7 @@ import {
 } from '../../packages/xroad/index.ts';
 import { FAILING_STATUSES } from './gateway-breaker.ts';
 import type { CallableService } from './gateway-registry.ts';
+import { relaySoapNational } from './gateway-national-soap.ts';
 import { GATEWAY_PREFIX, GATEWAY_SCOPE, PURPOSE_HEADER, authenticateClient, type GatewayExchange, type GatewayOptions } from './gateway.ts';
 import { logEntryOf } from './monitoring.ts';
 
@@ -27,7 +28,7 @@ import { logEntryOf } from './monitoring.ts';
 export const SOAP_PATH = '/soap';
 const ROUTE_CONFIG = { access: 'public', ownAuthentication: true, scope: GATEWAY_SCOPE, auditedByHandler: true } as const;
 
-interface SoapExchange extends GatewayExchange {
+export interface SoapExchange extends GatewayExchange {
   soap: { ok: true; message: SoapMessage; part: SoapPart } | { ok: false; code: string; reason: string };
   /** The fault's text, for operational monitoring. */
   faultString?: string;
@@ -66,7 +67,7 @@ function openSoapExchange(request: FastifyRequest): SoapExchange {
   };
 }
 
-function fault(reply: FastifyReply, exchange: SoapExchange, code: string, message: string): FastifyReply {
+export function fault(reply: FastifyReply, exchange: SoapExchange, code: string, message: string): FastifyReply {
   exchange.faultString = message.slice(0, 1000);
   return reply.code(SOAP_FAULT_STATUS).header('content-type', SOAP_CONTENT_TYPE).header(XROAD_HEADER.error, code)
     .send(soapFaultXml({ code, message, detail: exchange.requestId }));
@@ -165,6 +166,8 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
     const whose = quota.scope === 'consumer' ? `${exchange.client}'s quota` : `the rate limit of ${exchange.service}`;
     return fault(reply, exchange, 'Client.QuotaExceeded', `${whose} of ${quota.limit} messages per ${quota.windowSeconds} s is used up`);
   }
+  // A national SOAP service: through NDXP with the province's credentials, both legs logged (gateway-national-soap.ts).
+  if (service.nationalService) return relaySoapNational(options, { nationalService: service.nationalService, timeoutMs: service.timeoutMs }, exchange, request, reply);
   const url = new URL(service.baseUrl);
   const circuit = options.breakers.admit(url.origin);
   if (!circuit.ok) {

@@ -187,7 +187,6 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
     const problem = check(request.method, target.servicePath, target.query, request.headers['content-type'], Buffer.isBuffer(request.body) ? request.body : undefined);
     if (problem) return refuse(request, reply, exchange, 'Client.BadRequest', `The request does not match the service's description: ${problem}`);
   }
-  if (service.nationalService) return relayNational(options, service.nationalService, service.timeoutMs, exchange, request, reply);
   const url = providerUrl(service.baseUrl, target);
   if (!url) return refuse(request, reply, exchange, 'Client.BadRequest', 'The path must stay within the service');
   const quota = options.quotas.take(authenticated.client.subsystemId, service.id, await options.registry.quotas(service.id, authenticated.client.subsystemId));
@@ -196,6 +195,8 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
     const whose = quota.scope === 'consumer' ? `${exchange.client}'s quota` : `the rate limit of ${exchange.service}`;
     return refuse(request, reply, exchange, 'Client.QuotaExceeded', `${whose} of ${quota.limit} messages per ${quota.windowSeconds} s is used up`);
   }
+  // National services count against the same quotas (decision 0050).
+  if (service.nationalService) return relayNational(options, service.nationalService, service.timeoutMs, exchange, request, reply);
   const provider = url.origin;
   const circuit = options.breakers.admit(provider);
   if (!circuit.ok) {

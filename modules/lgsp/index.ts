@@ -27,6 +27,7 @@ import { SEAL_QUEUE, createSealer, type Sealer, type SealingDependencies } from 
 import { createRegistryService, type AgencyLookup, type RegistryService } from './registry.service.ts';
 import { VAPEX_SYNC_QUEUE } from './lgsp.repository.ts';
 import { createVapexPublications, vapexSyncWorker } from './vapex-sync.ts';
+import { VAPEX_SUBSCRIPTIONS_QUEUE, vapexSubscriptionWorker } from './vapex-subscriptions.ts';
 import type { Mailer, VapexExchange } from '../../packages/national/index.ts';
 import { NOTICE_QUEUE } from './lgsp.repository.ts';
 import { createNoticeList, noticeMailer, type NoticePeople } from './notices.ts';
@@ -36,7 +37,7 @@ export type { ChainCheck, ExchangeRecord } from './message-log.ts';
 export type { VapexPublication } from './vapex-sync.ts';
 export type { SubsystemCertificate } from './certificates.service.ts';
 export { pemCertificates, type ClientTlsOptions } from './gateway-tls.ts';
-export { VAPEX_SYNC_QUEUE, NOTICE_QUEUE };
+export { VAPEX_SYNC_QUEUE, NOTICE_QUEUE, VAPEX_SUBSCRIPTIONS_QUEUE };
 export type { Notice } from './notices.ts';
 export type { SealSigner, SealingDependencies, Sealer } from './seals.ts';
 export { verifyEvidence, EVIDENCE_FORMAT, type EvidenceCheck, type EvidencePackage } from './evidence-verify.ts';
@@ -66,6 +67,8 @@ export interface LgspDependencies {
   logCommit?: LogCommitMode;
   /** How often the chain is sealed (seconds; default 300). */
   sealEverySeconds?: number;
+  /** How often V-APEX's subscriptions to the province's APIs are read (seconds; default 60). */
+  vapexPollSeconds?: number;
   /** Prometheus counters of the gateway. */
   metrics?: Pick<Metrics, 'counter' | 'histogram'>;
   /** Mutual TLS for consumers (the CA bundle and the CA's OCSP client); without it client certificates are refused. */
@@ -127,10 +130,15 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     messageLog,
     sealer,
     log,
-    recurring: [{ name: 'lgsp.seal', queue: SEAL_QUEUE, everySeconds: deps.sealEverySeconds ?? 300 }],
+    recurring: [
+      { name: 'lgsp.seal', queue: SEAL_QUEUE, everySeconds: deps.sealEverySeconds ?? 300 },
+      { name: 'lgsp.vapex-subscriptions', queue: VAPEX_SUBSCRIPTIONS_QUEUE, everySeconds: deps.vapexPollSeconds ?? 60 },
+    ],
     jobHandlers: (vapex, mailer) => ({
       [NOTICE_QUEUE]: noticeMailer(repo, deps.people, mailer),
       [VAPEX_SYNC_QUEUE]: vapexSyncWorker(repo, vapex, async () => (await deps.agencies.rootAgency()).code),
+      // Subscriptions on V-APEX become access requests (decision 0050).
+      [VAPEX_SUBSCRIPTIONS_QUEUE]: vapexSubscriptionWorker(repo, registry, vapex, { instance, stewardAgencyId: async () => (await deps.agencies.rootAgency()).id }),
       [SEAL_QUEUE]: async () => {
         await sealer.sealNow();
       },

@@ -193,6 +193,16 @@ describe('LGSP national leg: consumer → LGSP → NDXP → national databases',
     assert.deepEqual(rows.map((r) => [r.client, r.fault]), [[NDXP_PROVINCE_LGSP_ID, 'Server.ServerProxy.NetworkError'], [xroad.consumer, 'Server.ServerProxy.NetworkError']]);
   });
 
+  it('counts national calls against the consumer\'s quota: over it, NDXP sees nothing', async () => {
+    const set = await api('PUT', `/services/${ids.business}/quotas`, { scope: 'consumer', subsystemId: ids.consumerSubsystem, limit: 1, windowSeconds: 3600 });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.equal((await call(`/business/enterprises/${enterprise.code}`, { headers: { 'x-road-id': 'sen-national-quota-1' } })).status, 200);
+    const before = await ndxpMessages();
+    const over = await call(`/business/enterprises/${enterprise.code}`, { headers: { 'x-road-id': 'sen-national-quota-2' } });
+    assert.deepEqual([over.status, over.headers.get('x-road-error')], [400, 'Client.QuotaExceeded']);
+    assert.equal(await ndxpMessages(), before);
+  });
+
   it('maps NDXP\'s faults to the consumer\'s: provider-side faults pass, the province\'s own side of the national leg is a failed service', () => {
     assert.equal(consumerFault('Server.ServerProxy.AccessDenied'), 'Server.ServerProxy.AccessDenied');
     assert.equal(consumerFault('Server.ServerProxy.UnknownService'), 'Server.ServerProxy.UnknownService');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { enqueueJob, queryRows, type Db } from '../../packages/platform/index.ts';
-import { accessRequests, accessRights, groupMembers, groups, members, notices, quotas, serviceVersions, services, subsystemCertificates, subsystems, vapexPublications, type EndpointRow } from './db/schema.ts';
+import { accessRequests, accessRights, groupMembers, groups, members, notices, quotas, serviceVersions, services, subsystemCertificates, subsystems, vapexPublications, vapexSubscriptions, type EndpointRow } from './db/schema.ts';
 
 /** The job that brings V-APEX in step with a service chosen for publication there (vapex-sync.ts). */
 export const VAPEX_SYNC_QUEUE = 'lgsp.vapex-sync';
@@ -181,6 +181,31 @@ export function lgspRepository(db: Db) {
         return decided;
       });
     },
+    /** The services registered on V-APEX, whose subscriptions the poll reads (vapex-subscriptions.ts). */
+    vapexRegistered: () => db.select({ serviceId: vapexPublications.serviceId, vapexId: vapexPublications.vapexId }).from(vapexPublications).where(isNotNull(vapexPublications.vapexId)),
+    vapexSubscriptionsOf: (serviceId: string) => db.select().from(vapexSubscriptions).where(eq(vapexSubscriptions.serviceId, serviceId)),
+    /** A subscription seen for the first time: its row and (when it maps to a subsystem) its access request and notice, in one transaction; undefined when known already. */
+    admitVapexSubscription: (row: typeof vapexSubscriptions.$inferInsert, request?: typeof accessRequests.$inferInsert, notice?: NoticeDraft) => db.transaction(async (tx) => {
+      const [created] = await tx.insert(vapexSubscriptions).values(row).onConflictDoNothing().returning();
+      if (created && request) {
+        await tx.insert(accessRequests).values(request);
+        await writeNotices(tx, notice);
+      }
+      return created;
+    }),
+    /** A cancelled subscription, in one transaction: its request refused while pending, or the right it led to revoked. */
+    cancelVapexSubscription: (id: string, decision: { decidedBy: string; note: string }) => db.transaction(async (tx) => {
+      const [row] = await tx.update(vapexSubscriptions).set({ status: 'cancelled', updatedAt: new Date() })
+        .where(and(eq(vapexSubscriptions.id, id), ne(vapexSubscriptions.status, 'cancelled'))).returning();
+      const [request] = row?.accessRequestId ? await tx.select().from(accessRequests).where(eq(accessRequests.id, row.accessRequestId)) : [];
+      if (request?.status === 'pending') {
+        await tx.update(accessRequests).set({ status: 'refused', decidedBy: decision.decidedBy, decisionNote: decision.note, decidedAt: new Date() })
+          .where(and(eq(accessRequests.id, request.id), eq(accessRequests.status, 'pending')));
+      } else if (request?.status === 'approved' && request.accessRightId) {
+        await tx.delete(accessRights).where(eq(accessRights.id, request.accessRightId));
+      }
+      return row;
+    }),
     /** Sets (limit given) or removes (null) one quota of a service. */
     async setQuota(row: Omit<typeof quotas.$inferInsert, 'limit' | 'windowSeconds'> & { limit: number | null; windowSeconds: number }) {
       const where = and(eq(quotas.serviceId, row.serviceId), eq(quotas.scope, row.scope), row.subsystemId ? eq(quotas.subsystemId, row.subsystemId) : isNull(quotas.subsystemId));

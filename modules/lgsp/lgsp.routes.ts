@@ -6,7 +6,7 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, WsdlDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
+  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VapexSubscriptionSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, WsdlDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
 import type { NoticeList } from './notices.ts';
 import type { TryService } from './try.service.ts';
@@ -72,6 +72,8 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => vapex.choose(request.principal, request.params.id, request.body.publish));
     app.get('/services/:id/vapex', { config: read, schema: { operationId: 'getLgspServiceVapex', tags: TAGS, summary: 'How far V-APEX is in step with the service (its id there, the version it holds, published or not, the last error)', params: IdParams, response: { 200: VapexPublicationSchema, ...errorResponses(404) } } },
       async (request) => vapex.state(request.params.id));
+    app.get('/services/:id/vapex/subscriptions', { config: manage, schema: { operationId: 'listLgspVapexSubscriptions', tags: TAGS, summary: 'Consumers\' subscriptions to the service on V-APEX, newest first: each became an access request (decided as any other), or is unmapped with the reason (its provider\'s administrators)', params: IdParams, response: { 200: Type.Array(VapexSubscriptionSchema), ...errorResponses(404) } } },
+      async (request) => vapex.subscriptions(request.principal, request.params.id));
 
     app.put('/services/:id/body-logging', { config: manage, schema: { operationId: 'setLgspBodyLogging', tags: TAGS, summary: 'What the message log keeps of the service\'s bodies: full (encrypted at rest), metadata (their hashes) or off', params: IdParams, body: BodyLoggingBody, response: { 200: ServiceSchema, ...errorResponses(404) } } },
       async (request) => registry.setBodyLogging(request.principal, request.params.id, request.body.mode));

@@ -90,6 +90,12 @@ export const VapexPublicationSchema = Type.Object({
   serviceId: Type.String(), wanted: Type.Boolean(), vapexId: Nullable(Type.String()), syncedVersion: Nullable(Type.Integer()), published: Type.Boolean(),
   state: Type.Union([Type.Literal('pending'), Type.Literal('synced'), Type.Literal('failed')]), lastError: Nullable(Type.String()), requestedBy: Type.String(), updatedAt: Type.String(),
 }, { $id: 'LgspVapexPublication' });
+export const VapexSubscriptionSchema = Type.Object({
+  id: Type.String({ description: 'The subscription\'s id on V-APEX' }), organisationCode: Type.String(), xroadClient: Nullable(Type.String({ description: 'The subscriber system\'s X-Road client id, as V-APEX shows it' })),
+  subsystemId: Nullable(Type.String()), accessRequestId: Nullable(Type.String({ description: 'The access request made for it (decided like any other)' })),
+  status: Type.Union([Type.Literal('active'), Type.Literal('cancelled'), Type.Literal('unmapped')]), problem: Nullable(Type.String({ description: 'Why it could not be mapped to a subsystem' })),
+  createdAt: Type.String(), updatedAt: Type.String(),
+}, { $id: 'LgspVapexSubscription' });
 export const DecisionBody = Type.Object({ approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false, $id: 'LgspDecision' });
 
 export const BodyLoggingBody = Type.Object({ mode: BodyLoggingMode }, { additionalProperties: false, $id: 'LgspBodyLoggingChange' });

@@ -162,17 +162,19 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     return { baseUrl: nationalBaseUrl(ndxpUrl, formatServiceId(national)), nationalService: formatServiceId(national) };
   }
 
-  /** A SOAP service (decision 0044): its operations are its endpoints; its address is baseUrl, else the WSDL's soap:address. */
+  /** A SOAP service (decision 0044): its operations are its endpoints; its address is baseUrl, else the WSDL's soap:address, or NDXP for a national one (decision 0050). */
   async function registerSoapService(principal: Principal, subsystemId: string, input: NewService): Promise<Service> {
     const { subsystem, member } = await subsystemRows(subsystemId);
-    if (input.nationalService !== undefined) throw badRequest('lgsp.provider_required', 'A SOAP service is served by a provincial provider (baseUrl), not NDXP');
     const described = await wsdlDescription(input);
-    const baseUrl = input.baseUrl ?? wsdlAddress(described.wsdl);
+    // A national SOAP service (NDXP service id instead of baseUrl) is reached at NDXP's SOAP entry.
+    const { baseUrl, nationalService } = input.nationalService !== undefined
+      ? { ...providerBase(input), baseUrl: `${ndxpUrl.replace(/\/+$/, '')}/soap` }
+      : { baseUrl: input.baseUrl ?? wsdlAddress(described.wsdl), nationalService: null };
     if (baseUrl === undefined) throw badRequest('lgsp.provider_required', 'Give baseUrl: the WSDL names no soap:address');
     requireHttpUrl('baseUrl', baseUrl);
     const id = randomUUID();
     const created = await repo.insertService(
-      { id, subsystemId, code: input.code, name: input.name, baseUrl, nationalService: null, kind: 'soap', wsdlUrl: input.wsdlUrl ?? null, timeoutMs: input.timeoutMs ?? 10_000 },
+      { id, subsystemId, code: input.code, name: input.name, baseUrl, nationalService, kind: 'soap', wsdlUrl: input.wsdlUrl ?? null, timeoutMs: input.timeoutMs ?? 10_000 },
       { serviceId: id, version: 1, label: described.label, openApi: {}, wsdl: described.wsdl, endpoints: described.endpoints, diff: { added: described.endpoints, removed: [] } },
     );
     if (!created) throw conflict('lgsp.service_exists', `Service ${input.code} already exists in this subsystem`);

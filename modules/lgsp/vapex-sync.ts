@@ -43,6 +43,13 @@ export function createVapexPublications(repo: LgspRepository, registry: Registry
       const actor = principal.kind === 'user' ? principal.userId : principal.kind === 'system' ? principal.clientId : 'anonymous';
       return toPublication(await repo.wantOnVapex(serviceId, wanted, actor));
     },
+    /** The consumers' subscriptions to the service on V-APEX as LGSP read them (vapex-subscriptions.ts); its provider's administrators. */
+    async subscriptions(principal: Principal, serviceId: string) {
+      const { member } = await registry.serviceRows(serviceId);
+      await registry.requireManage(principal, member.agencyId);
+      return (await repo.vapexSubscriptionsOf(serviceId)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+        .map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
+    },
     async state(serviceId: string): Promise<VapexPublication> {
       await registry.serviceRows(serviceId);
       const row = await repo.vapexPublication(serviceId);

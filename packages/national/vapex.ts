@@ -43,10 +43,19 @@ export class VapexError extends Error {
   }
 }
 
+/** A consumer's subscription to one of our APIs, as V-APEX shows it to the provider. */
+export interface VapexSubscription {
+  id: string;
+  status: 'active' | 'cancelled';
+  subscriber: { clientId: string; organisationCode: string; organisationName: string; xroadClient: string | null; systemName: string | null };
+}
+
 export interface VapexExchange {
   register(api: VapexApiInput): Promise<VapexApiState>;
   update(id: string, api: Omit<VapexApiInput, 'providerCode'>): Promise<VapexApiState>;
   setPublished(id: string, published: boolean): Promise<VapexApiState>;
+  /** Every subscription (active and cancelled) to an API we registered. */
+  subscriptions(id: string): Promise<VapexSubscription[]>;
 }
 
 export function createVapexExchange(options: VapexOptions): VapexExchange {
@@ -55,7 +64,7 @@ export function createVapexExchange(options: VapexOptions): VapexExchange {
     timeoutMs: options.timeoutMs ?? 15_000, fetch: (options.outbound ?? untrackedOutbound).fetch('vapex'), system: 'vapex',
     fail: (status, code, message) => new VapexError(status, code, message),
   });
-  async function send(method: string, path: string, body?: unknown): Promise<VapexApiState> {
+  async function call(method: string, path: string, body?: unknown) {
     const answer = await caller.authorised(`/api/v1${path}`, {
       method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
@@ -63,11 +72,20 @@ export function createVapexExchange(options: VapexOptions): VapexExchange {
       const code = typeof answer.body.code === 'string' ? answer.body.code : `vapex.http_${answer.status}`;
       throw new VapexError(answer.status, code, `V-APEX refused ${method} ${path}: ${answer.status} ${code}`);
     }
-    return { id: String(answer.body.id), version: String(answer.body.version), status: answer.body.status as VapexApiState['status'] };
+    return answer.body;
+  }
+  async function send(method: string, path: string, body?: unknown): Promise<VapexApiState> {
+    const answer = await call(method, path, body);
+    return { id: String(answer.id), version: String(answer.version), status: answer.status as VapexApiState['status'] };
   }
   return {
     register: (api) => send('POST', '/apis', api),
     update: (id, api) => send('PUT', `/apis/${encodeURIComponent(id)}`, api),
     setPublished: (id, published) => send('POST', `/apis/${encodeURIComponent(id)}/${published ? 'publish' : 'unpublish'}`),
+    subscriptions: async (id) => {
+      const items = (await call('GET', `/apis/${encodeURIComponent(id)}/subscriptions`)).items;
+      if (!Array.isArray(items)) throw new VapexError(undefined, 'vapex.invalid_answer', 'V-APEX answered subscriptions without items');
+      return items as VapexSubscription[];
+    },
   };
 }

@@ -34,3 +34,4 @@ export { answerWithRequestHash, soapPartOf, type SoapPart, type SoapPartResult }
 export { MULTIPART_RELATED, isMultipartRelated, readMultipartRelated, type MimePart, type MultipartMessage, type MultipartResult } from './multipart.ts';
 export { decodeXml, mediaTypeParameter, soapEncoding } from './charset.ts';
 export { attributeOf, childNamed, readXml, type XmlNode, type XmlReadLimits, type XmlReadResult } from './xml-read.ts';
+export { withSoapIdentifiers, type RewrittenSoap, type SoapIdentifiers } from './soap-forward.ts';

@@ -10,9 +10,10 @@ import type { NdxpRegistry } from './registry.ts';
 
 const serviceViewSchema = {
   type: 'object',
-  required: ['id', 'title', 'provider', 'target', 'credentialHeaders', 'allowedClients'],
+  required: ['id', 'kind', 'title', 'provider', 'target', 'credentialHeaders', 'allowedClients'],
   properties: {
     id: { type: 'string' },
+    kind: { type: 'string', enum: ['rest', 'soap'], description: 'rest: PR-REST at /ndxp/r1/…; soap: PR-MESS at POST /ndxp/soap' },
     title: { type: 'string' },
     provider: { type: 'string' },
     target: { type: 'string' },

@@ -96,6 +96,7 @@ async function relayMessage(hub: Hub, request: FastifyRequest, reply: FastifyRep
   const target = exchange.target.target;
   const service = hub.registry.service(target.serviceId);
   if (!service) return refuse(request, reply, exchange, 'Server.ServerProxy.UnknownService', `Unknown service ${exchange.service}`);
+  if (service.kind === 'soap') return refuse(request, reply, exchange, 'Server.ServerProxy.UnknownService', `${exchange.service} is a SOAP service: send it to POST /ndxp/soap (PR-MESS)`);
   if (!hub.registry.isAllowed(service, clientId)) {
     return refuse(request, reply, exchange, 'Server.ServerProxy.AccessDenied', `${clientId} has no access right to ${service.id}`);
   }

@@ -40,6 +40,8 @@ export interface NdxpService {
   headers?: Record<string, string>;
   /** Client subsystem ids with the access right. */
   allowedClients: string[];
+  /** `soap`: an X-Road SOAP service (PR-MESS 4.0) served at `POST /ndxp/soap`, `target` the provider's SOAP address; default `rest`. */
+  kind?: 'rest' | 'soap';
 }
 
 export const DEFAULT_NDXP_INSTANCE = 'VN';
@@ -70,6 +72,15 @@ export const DEFAULT_NDXP_SERVICES: readonly NdxpService[] = [
     headers: { 'x-client-id': 'ndxp-hub', 'x-api-key': 'sandbox-business-key-ndxp' },
     allowedClients: [NDXP_PROVINCE_LGSP_ID],
   },
+  {
+    // A national system over SOAP: the civil-status sandbox stands in for the Ministry of Justice's electronic civil-status database.
+    id: 'VN/GOV/000.00.00.G12/CSDLHT/civil-status',
+    title: 'Tra cứu hộ tịch (CSDL hộ tịch điện tử, SOAP)',
+    providerName: 'Cơ sở dữ liệu hộ tịch điện tử toàn quốc',
+    target: '/civil/soap',
+    kind: 'soap',
+    allowedClients: [NDXP_PROVINCE_LGSP_ID],
+  },
 ];
 
 interface RegisteredMember extends NdxpMember {
@@ -78,6 +89,7 @@ interface RegisteredMember extends NdxpMember {
 
 export interface RegisteredService {
   id: string;
+  kind: 'rest' | 'soap';
   serviceId: ServiceId;
   title: string;
   providerName: string;
@@ -90,6 +102,7 @@ export interface RegisteredService {
 /** What the admin API shows of a service: never the provider credentials' values. */
 export interface NdxpServiceView {
   id: string;
+  kind: 'rest' | 'soap';
   title: string;
   provider: string;
   target: string;
@@ -122,7 +135,7 @@ export class NdxpRegistry {
         if (!this.#members.has(client)) throw new Error(`NDXP service ${service.id} allows an unknown client ${client}`);
       }
       this.#services.set(formatServiceId(serviceId), {
-        id: formatServiceId(serviceId), serviceId, title: service.title, providerName: service.providerName ?? service.title,
+        id: formatServiceId(serviceId), kind: service.kind ?? 'rest', serviceId, title: service.title, providerName: service.providerName ?? service.title,
         target: service.target.replace(/\/+$/, ''), ...(service.openapi ? { openapi: service.openapi } : {}),
         headers: { ...service.headers }, allowed: new Set(service.allowedClients),
       });
@@ -151,11 +164,11 @@ export class NdxpRegistry {
     return [...this.#services.values()];
   }
 
-  /** Services provided by one subsystem; undefined when the subsystem is not known at all. */
-  servicesOf(provider: SubsystemId): RegisteredService[] | undefined {
+  /** Services (of one kind) provided by one subsystem; undefined when the subsystem is not known at all. */
+  servicesOf(provider: SubsystemId, kind: RegisteredService['kind'] = 'rest'): RegisteredService[] | undefined {
     const key = formatClientId(provider);
     const services = this.services().filter((s) => formatClientId(providerOf(s.serviceId)) === key);
-    return services.length > 0 || this.#members.has(key) ? services : undefined;
+    return services.length > 0 || this.#members.has(key) ? services.filter((s) => s.kind === kind) : undefined;
   }
 
   /** Members and subsystems as X-Road's `listClients` lists them: each member once, then its subsystems. */
@@ -192,6 +205,7 @@ export class NdxpRegistry {
   view(service: RegisteredService): NdxpServiceView {
     return {
       id: service.id,
+      kind: service.kind,
       title: service.title,
       provider: formatClientId(providerOf(service.serviceId)),
       target: service.target,

@@ -4,6 +4,7 @@ import { TESTER_ROUTE, type Sandbox, type SandboxFactory } from '../sandbox.ts';
 import { registerAdmin } from './admin.ts';
 import { Exchanges } from './exchange.ts';
 import { registerHub } from './hub.ts';
+import { registerSoapEntry } from './soap.ts';
 import { MessageLog } from './message-log.ts';
 import { DEFAULT_NDXP_INSTANCE, DEFAULT_NDXP_MEMBERS, DEFAULT_NDXP_SERVICES, NdxpRegistry, type NdxpMember, type NdxpService } from './registry.ts';
 import { renderTesterPage } from './tester-page.ts';
@@ -60,12 +61,15 @@ function createNdxpSandbox(options: NdxpOptions): Sandbox {
         schema: { summary: 'Trang kiểm thử / Tester page', description: 'Members, services and access rights (HTML). No authentication.', tags: ['Tester'] },
       }, async (_request, reply) => reply.headers(PAGE_SECURITY_HEADERS).type('text/html; charset=utf-8').send(renderTesterPage(registry, basePath)));
       registerAdmin(app, registry, messages);
-      await registerHub(app, {
+      const hub = {
         registry,
         exchanges: new Exchanges(messages, basePath),
         providerTimeoutMs: options.providerTimeoutMs ?? DEFAULT_NDXP_PROVIDER_TIMEOUT_MS,
         serverRoot: () => serverRoot,
-      });
+      };
+      await registerHub(app, hub);
+      // SOAP services (PR-MESS) at POST /ndxp/soap, with the same members, rights and log.
+      await registerSoapEntry(app, hub, messages);
     },
 
     async start(baseUrl: string, localBaseUrl: string = baseUrl): Promise<void> {

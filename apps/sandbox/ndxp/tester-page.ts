@@ -9,7 +9,7 @@ export function renderTesterPage(registry: NdxpRegistry, basePath: string): stri
     return html`<tr><td><code>${member.id}</code></td><td>${member.name}</td>
 <td>${allowed.length ? html`<ul>${allowed.map((id) => html`<li><code>${id}</code></li>`)}</ul>` : html`<em>không có / none</em>`}</td></tr>`;
   });
-  const serviceRows = services.map((s) => html`<tr><td><code>${s.id}</code></td><td>${s.title}</td><td><code>${s.target}</code></td>
+  const serviceRows = services.map((s) => html`<tr><td><code>${s.id}</code>${s.kind === 'soap' ? ' (soap)' : ''}</td><td>${s.title}</td><td><code>${s.target}</code></td>
 <td>${s.allowed.size ? html`<ul>${[...s.allowed].map((id) => html`<li><code>${id}</code></li>`)}</ul>` : html`<em>không ai / nobody</em>`}</td></tr>`);
   const example = services[0];
   const exampleClient = example ? [...example.allowed][0] : undefined;
@@ -32,6 +32,8 @@ ${example && exampleClient ? html`<pre>curl -H 'X-Road-Client: ${exampleClient}'
 <code>X-Road-Request-Hash</code> = base64(SHA-512(SHA-512(header part) ‖ SHA-512(body))), or base64(SHA-512(header part)) without a body; the header part is
 <code>METHOD</code>, <code>/r1/…</code>, then each request header as <code>Name:Value</code> (hop-by-hop, Host, User-Agent, Content-Length, Expect and <code>X-Road-Client-Key</code> left out),
 then <code>x-road-request-id:…</code> (and <code>x-road-id:…</code> when the hub generated it), each line ending CRLF (PR-REST §4.3; docs/lgsp.md).</span></p>
+<p>Dịch vụ SOAP (X-Road PR-MESS 4.0): <code>POST ${basePath}/soap</code>, phong bì SOAP 1.1 (<code>text/xml</code>) có <code>xrd:client</code>, <code>xrd:service</code>, <code>xrd:id</code>, <code>xrd:protocolVersion</code> 4.0, cùng tiêu đề <code>X-Road-Client-Key</code>.
+<span class="en" lang="en">SOAP services (those of kind <code>soap</code> below): <code>POST ${basePath}/soap</code> with an X-Road SOAP 1.1 envelope and <code>X-Road-Client-Key</code>; the answer carries <code>xrd:requestHash</code> (base64 SHA-512 of the request's bytes); faults are SOAP faults with HTTP 500 and <code>X-Road-Error</code>.</span></p>
 
 <h2>Thành viên<span class="en" lang="en">Client subsystems and their access rights</span></h2>
 <table><thead><tr><th>Hệ thống / Subsystem</th><th>Tên / Name</th><th>Được dùng / May call</th></tr></thead><tbody>${members}</tbody></table>

@@ -35,7 +35,10 @@ export interface Subscription {
   consumer: string;
   /** The key the consumer presents when calling the API (shown once, when subscribing). */
   key: string;
+  /** Cancelled by the subscriber (kept, so the provider sees the cancellation). */
+  status: 'active' | 'cancelled';
   createdAt: string;
+  cancelledAt: string | null;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 403 | 404 | 409; code: string; message: string };
@@ -101,14 +104,31 @@ export class ApiCatalog {
     const api = this.get(apiId, consumer);
     if (!api) return { ok: false, status: 404, code: 'vapex.api_not_found', message: 'No such API' };
     if (api.status !== 'published') return { ok: false, status: 409, code: 'vapex.not_published', message: 'Only a published API can be subscribed to' };
-    const existing = [...this.#subscriptions.values()].find((s) => s.apiId === apiId && s.consumer === consumer);
+    const existing = [...this.#subscriptions.values()].find((s) => s.apiId === apiId && s.consumer === consumer && s.status === 'active');
     if (existing) return { ok: true, value: existing };
-    const subscription = { id: randomUUID(), apiId, consumer, key: randomBytes(24).toString('base64url'), createdAt: new Date().toISOString() };
+    const subscription: Subscription = {
+      id: randomUUID(), apiId, consumer, key: randomBytes(24).toString('base64url'), status: 'active', createdAt: new Date().toISOString(), cancelledAt: null,
+    };
     this.#subscriptions.set(subscription.id, subscription);
     return { ok: true, value: subscription };
   }
 
   subscriptionsOf(consumer: string): Subscription[] {
     return [...this.#subscriptions.values()].filter((s) => s.consumer === consumer);
+  }
+
+  /** The subscriber cancels its subscription (again: no change). */
+  cancel(id: string, consumer: string): Outcome<Subscription> {
+    const subscription = this.#subscriptions.get(id);
+    if (!subscription || subscription.consumer !== consumer) return { ok: false, status: 404, code: 'vapex.subscription_not_found', message: 'No such subscription of yours' };
+    if (subscription.status === 'active') Object.assign(subscription, { status: 'cancelled', cancelledAt: new Date().toISOString() });
+    return { ok: true, value: subscription };
+  }
+
+  /** Every subscription (active and cancelled) to an API, for its owner only. */
+  subscriptionsTo(apiId: string, caller: string): Outcome<Subscription[]> {
+    const found = this.#owned(apiId, caller);
+    if (!found.ok) return found;
+    return { ok: true, value: [...this.#subscriptions.values()].filter((s) => s.apiId === apiId) };
   }
 }

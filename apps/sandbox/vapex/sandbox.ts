@@ -3,19 +3,24 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { TokenIssuer, basicCredentials, bearerToken, findClient, sandboxError, sandboxErrorSchema, type SandboxClient } from '../kit.ts';
 import { clientCredentials } from '../openapi.ts';
 import type { Sandbox, SandboxFactory } from '../sandbox.ts';
-import { API_STATUSES, ApiCatalog, type ApiInput, type ApiStatus, type Outcome } from './catalog.ts';
+import { API_STATUSES, ApiCatalog, type ApiInput, type ApiStatus, type Outcome, type Subscription } from './catalog.ts';
 
 export { API_STATUSES, type ApiStatus, type VapexApi } from './catalog.ts';
 
 /** An organisation's system at V-APEX: OAuth client credentials, and the organisation it acts for. */
 export interface VapexClient extends SandboxClient {
   organisationCode: string;
+  organisationName: string;
+  /** The system's X-Road client id at NDXP (`INSTANCE/CLASS/MEMBER/SUBSYSTEM`), the identity it calls subscribed APIs with; shown to providers. */
+  xroadClient?: string;
+  /** The system's name, for providers. */
+  systemName?: string;
 }
 
 export const DEFAULT_VAPEX_CLIENTS: readonly VapexClient[] = [
-  { id: 'sen-dongthap', secret: 'sandbox-vapex-secret-h19', organisationCode: '000.00.00.H19' },
+  { id: 'sen-dongthap', secret: 'sandbox-vapex-secret-h19', organisationCode: '000.00.00.H19', organisationName: 'UBND tỉnh Đồng Tháp', xroadClient: 'VN/GOV/000.00.00.H19/LGSP', systemName: 'LGSP tỉnh Đồng Tháp' },
   // Another province's system: a consumer that subscribes to what Đồng Tháp publishes.
-  { id: 'consumer-h29', secret: 'sandbox-vapex-secret-h29', organisationCode: '000.00.00.H29' },
+  { id: 'consumer-h29', secret: 'sandbox-vapex-secret-h29', organisationCode: '000.00.00.H29', organisationName: 'Tỉnh thử nghiệm H29', xroadClient: 'VN/GOV/000.00.00.H29/LGSP', systemName: 'LGSP tỉnh thử nghiệm H29' },
 ];
 
 export interface VapexOptions {
@@ -47,9 +52,20 @@ const updateBody = {
 } as const;
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
 const subscriptionSchema = {
-  type: 'object', required: ['id', 'apiId', 'createdAt'],
-  properties: { id: { type: 'string' }, apiId: { type: 'string' }, key: { type: 'string', description: 'Shown when subscribing only' }, createdAt: { type: 'string' } },
+  type: 'object', required: ['id', 'apiId', 'status', 'createdAt', 'cancelledAt'],
+  properties: {
+    id: { type: 'string' }, apiId: { type: 'string' }, key: { type: 'string', description: 'Shown when subscribing only' }, status: { type: 'string', enum: ['active', 'cancelled'] },
+    createdAt: { type: 'string' }, cancelledAt: { type: ['string', 'null'] },
+  },
 } as const;
+const subscriberSchema = {
+  type: 'object', required: ['clientId', 'organisationCode', 'organisationName', 'xroadClient', 'systemName'],
+  properties: {
+    clientId: { type: 'string' }, organisationCode: { type: 'string' }, organisationName: { type: 'string' },
+    xroadClient: { type: ['string', 'null'], description: 'The subscriber system\'s X-Road client id at NDXP (INSTANCE/CLASS/MEMBER/SUBSYSTEM)' }, systemName: { type: ['string', 'null'] },
+  },
+} as const;
+const providerSubscriptionSchema = { ...subscriptionSchema, required: [...subscriptionSchema.required, 'subscriber'], properties: { ...subscriptionSchema.properties, subscriber: subscriberSchema } } as const;
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, sandboxErrorSchema]));
 
 /**
@@ -147,5 +163,33 @@ function registerApi(api: FastifyInstance, clients: readonly VapexClient[], toke
   }, async (request, reply) => answer(reply, catalog.subscribe(request.params.id, caller(request).id), 201));
   api.get('/subscriptions', {
     schema: { summary: "The caller's subscriptions (without their keys)", description: BEARER_NOTE, tags: TAGS, response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: subscriptionSchema } } }, ...errors(401) } },
-  }, async (request) => ({ items: catalog.subscriptionsOf(caller(request).id).map(({ key: _key, ...rest }) => rest) }));
+  }, async (request) => ({ items: catalog.subscriptionsOf(caller(request).id).map(({ key: _key, consumer: _consumer, ...rest }) => rest) }));
+  api.delete<{ Params: { id: string } }>('/subscriptions/:id', {
+    schema: { summary: 'Cancel a subscription (hủy đăng ký)', description: `The subscriber only; cancelling again changes nothing. The provider sees it cancelled. ${BEARER_NOTE}`, tags: TAGS, params: idParams, response: { 200: subscriptionSchema, ...errors(401, 404) } },
+  }, async (request, reply) => {
+    const outcome = catalog.cancel(request.params.id, caller(request).id);
+    return outcome.ok ? answer(reply, { ok: true, value: withoutKey(outcome.value) }) : answer(reply, outcome);
+  });
+  api.get<{ Params: { id: string } }>('/apis/:id/subscriptions', {
+    schema: {
+      summary: 'Subscriptions to an API, for its provider', description: `The owner only: every subscription, active and cancelled, with the subscriber's organisation and X-Road client id (never its key). ${BEARER_NOTE}`,
+      tags: TAGS, params: idParams, response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: providerSubscriptionSchema } } }, ...errors(401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const outcome = catalog.subscriptionsTo(request.params.id, caller(request).id);
+    if (!outcome.ok) return answer(reply, outcome);
+    return {
+      items: outcome.value.map((s) => {
+        const subscriber = clients.find((c) => c.id === s.consumer);
+        return {
+          ...withoutKey(s), subscriber: {
+            clientId: s.consumer, organisationCode: subscriber?.organisationCode ?? '', organisationName: subscriber?.organisationName ?? '',
+            xroadClient: subscriber?.xroadClient ?? null, systemName: subscriber?.systemName ?? null,
+          },
+        };
+      }),
+    };
+  });
 }
+
+const withoutKey = ({ key: _key, consumer: _consumer, ...rest }: Subscription) => rest;

@@ -110,6 +110,29 @@ export const vapexPublications = lgsp.table('vapex_publications', {
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
 
+/**
+ * A consumer's subscription on V-APEX to one of the province's published APIs (decision 0050):
+ * the job `lgsp.vapex-subscriptions` reads them and turns each into an access request of the
+ * subscriber's subsystem for the provider's administrator to decide; a cancelled subscription
+ * refuses the request still pending, or revokes the right it led to.
+ */
+export const vapexSubscriptions = lgsp.table('vapex_subscriptions', {
+  /** The subscription's id on V-APEX. */
+  id: text('id').primaryKey(),
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  /** The subscribing organisation's code and its system's X-Road client id at NDXP, as V-APEX tells them. */
+  organisationCode: text('organisation_code').notNull(),
+  xroadClient: text('xroad_client'),
+  /** The LGSP subsystem the subscriber maps to, and the access request made for it (null while unmapped). */
+  subsystemId: uuid('subsystem_id'),
+  accessRequestId: uuid('access_request_id'),
+  /** `unmapped`: V-APEX names no usable X-Road subsystem for the subscriber (no request made; `problem` says why). */
+  status: text('status', { enum: ['active', 'cancelled', 'unmapped'] }).notNull(),
+  problem: text('problem'),
+  createdAt: at('created_at').notNull().defaultNow(),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+}, (t) => [index('vapex_subscriptions_service_idx').on(t.serviceId)]);
+
 /** Every description a service has had: the OpenAPI document, its endpoints and what changed from the version before. */
 export const serviceVersions = lgsp.table('service_versions', {
   serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),

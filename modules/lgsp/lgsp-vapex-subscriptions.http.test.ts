@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { DEFAULT_VAPEX_CLIENTS, startSandbox, vapexSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+import { createVapexExchange } from '../../packages/national/index.ts';
+import { JobRunner, enqueueJob, queryRows } from '../../packages/platform/index.ts';
+import { VAPEX_SUBSCRIPTIONS_QUEUE } from './index.ts';
+
+/**
+ * V-APEX subscriptions reaching LGSP's access rights (decision 0050), over real HTTP to the
+ * V-APEX sandbox: another province's system subscribes to an API the province published; the
+ * poll turns it into an access request for the provider's administrator (deny by default, with
+ * the notice), the approval creates the right, the cancellation on V-APEX revokes it.
+ */
+
+const v1 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '1.0.0' }, paths: { '/records/{id}': { get: {} } } };
+const H29 = 'VN/GOV/000.00.00.H29/LGSP';
+// A ministry's system that claims another organisation's X-Road subsystem: never mapped.
+const IMPOSTOR = { id: 'ministry-g15', secret: 'sandbox-vapex-secret-g15', organisationCode: '000.00.00.G15', organisationName: 'Bộ thử nghiệm G15', xroadClient: H29, systemName: 'Hệ thống G15' };
+
+interface RequestView { id: string; subsystemId: string; status: string; requestedBy: string; reason: string; accessRightId: string | null; decisionNote: string | null }
+
+describe('LGSP: subscriptions on V-APEX become access requests, and cancellations revoke', () => {
+  let sandbox: RunningSandbox;
+  let t: TestPlatform;
+  let admin: string;
+  let runner: JobRunner;
+  let serviceId = '';
+  let vapexId = '';
+  const mailed: string[] = [];
+  const api = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${admin}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const vapexToken = async (id: string, secret: string) => ((await (await fetch(`${sandbox.url}/vapex/oauth/token`, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${id}&client_secret=${secret}`,
+  })).json()) as { access_token: string }).access_token;
+  const asConsumer = async (method: 'POST' | 'DELETE', path: string, client = DEFAULT_VAPEX_CLIENTS[1]!) =>
+    fetch(`${sandbox.url}/vapex/api/v1${path}`, { method, headers: { authorization: `Bearer ${await vapexToken(client.id, client.secret)}` } });
+  const subscribe = async (client = DEFAULT_VAPEX_CLIENTS[1]!) => {
+    const answer = await asConsumer('POST', `/apis/${vapexId}/subscriptions`, client);
+    assert.equal(answer.status, 201, await answer.clone().text());
+    return ((await answer.json()) as { id: string }).id;
+  };
+  const poll = async () => {
+    await enqueueJob(t.database.db, { queue: VAPEX_SUBSCRIPTIONS_QUEUE, payload: {} });
+    await runner.drain();
+  };
+  const requests = async () => (await api('GET', `/services/${serviceId}/access-requests`)).json() as RequestView[];
+  const rights = async () => (await api('GET', `/services/${serviceId}/rights`)).json() as { id: string; subsystemId: string }[];
+  const subscriptionRow = async (id: string) => (await queryRows<{ status: string; problem: string | null; access_request_id: string | null }>(t.database.db, sql`
+    select status, problem, access_request_id from lgsp.vapex_subscriptions where id = ${id}`))[0];
+
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [vapexSandbox({ clients: [...DEFAULT_VAPEX_CLIENTS, IMPOSTOR] })] });
+    t = await createTestPlatform({ VAPEX_API_URL: `${sandbox.url}/vapex` });
+    admin = await adminToken(t);
+    const vapex = createVapexExchange({ ...t.config.vapex, timeoutMs: 2000 });
+    runner = new JobRunner(t.database.db, { handlers: t.modules.lgsp.jobHandlers(vapex, { send: async (mail) => { mailed.push(mail.subject); return { messageId: 'none' }; }, close: () => undefined }) });
+    const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null)!;
+    const member = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
+    const subsystem = (await api('POST', `/members/${member.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' })).json();
+    const service = await api('POST', `/subsystems/${subsystem.id}/services`, { code: 'records', name: 'Tra cứu hộ tịch', baseUrl: 'http://127.0.0.1:9/v1', openApi: v1 });
+    assert.equal(service.statusCode, 201, service.body);
+    serviceId = service.json().id;
+    assert.equal((await api('PUT', `/services/${serviceId}/status`, { status: 'published' })).statusCode, 200);
+    assert.equal((await api('PUT', `/services/${serviceId}/vapex`, { publish: true })).statusCode, 200);
+    await runner.drain();
+    vapexId = (await api('GET', `/services/${serviceId}/vapex`)).json().vapexId;
+    assert.ok(vapexId, 'published on V-APEX');
+  });
+  after(async () => {
+    await t.close();
+    await sandbox.close();
+  });
+
+  it('V-APEX shows a provider the subscriptions to its own APIs only', async () => {
+    const other = await fetch(`${sandbox.url}/vapex/api/v1/apis/${vapexId}/subscriptions`, { headers: { authorization: `Bearer ${await vapexToken('consumer-h29', 'sandbox-vapex-secret-h29')}` } });
+    assert.equal(other.status, 403);
+  });
+
+  it('turns a subscription into a pending access request with its notice — no right before approval — once, however often it polls', async () => {
+    const subscription = await subscribe();
+    await poll();
+    await poll();
+    const [request, ...more] = await requests();
+    assert.equal(more.length, 0, 'one request for one subscription');
+    assert.equal(request!.status, 'pending');
+    assert.equal(request!.requestedBy, 'vapex:consumer-h29');
+    assert.match(request!.reason, /V-APEX/);
+    assert.deepEqual(await rights(), [], 'deny by default');
+    const subsystems = (await api('GET', '/subsystems')).json() as { id: string; xroadId: string }[];
+    assert.equal(subsystems.find((s) => s.id === request!.subsystemId)?.xroadId, H29, 'the subscriber\'s own X-Road subsystem');
+    assert.equal((await subscriptionRow(subscription))?.status, 'active');
+    const [notice] = await queryRows<{ event: string }>(t.database.db, sql`select event from lgsp.notices where service_id = ${serviceId} order by created_at desc limit 1`);
+    assert.equal(notice!.event, 'access_requested');
+
+    const approved = await api('POST', `/access-requests/${request!.id}/decision`, { approve: true, note: 'Đồng ý' });
+    assert.equal(approved.statusCode, 200, approved.body);
+    assert.deepEqual((await rights()).map((r) => r.subsystemId), [request!.subsystemId]);
+
+    assert.equal((await asConsumer('DELETE', `/subscriptions/${subscription}`)).status, 200);
+    await poll();
+    assert.deepEqual(await rights(), [], 'the cancelled subscription\'s right is revoked');
+    assert.equal((await subscriptionRow(subscription))?.status, 'cancelled');
+  });
+
+  it('refuses the pending request of a subscription cancelled before the decision', async () => {
+    const subscription = await subscribe();
+    await poll();
+    const request = (await requests()).find((r) => r.status === 'pending')!;
+    assert.ok(request, 'a new request for the new subscription');
+    assert.equal((await asConsumer('DELETE', `/subscriptions/${subscription}`)).status, 200);
+    await poll();
+    const decided = (await requests()).find((r) => r.id === request.id)!;
+    assert.equal(decided.status, 'refused');
+    assert.match(decided.decisionNote ?? '', /V-APEX/);
+    assert.deepEqual(await rights(), []);
+    const late = await api('POST', `/access-requests/${request.id}/decision`, { approve: true });
+    assert.equal(late.json().code, 'lgsp.request_decided', 'a cancelled subscription cannot be approved afterwards');
+  });
+
+  it('keeps a subscriber claiming another organisation\'s X-Road subsystem unmapped, with no request', async () => {
+    const before = (await requests()).length;
+    const subscription = await subscribe(IMPOSTOR);
+    await poll();
+    const row = await subscriptionRow(subscription);
+    assert.equal(row?.status, 'unmapped');
+    assert.match(row?.problem ?? '', /own organisation/);
+    assert.equal(row?.access_request_id, null);
+    assert.equal((await requests()).length, before);
+    // The provider's administrators see every subscription, the unmapped one with its reason.
+    const listed = (await api('GET', `/services/${serviceId}/vapex/subscriptions`)).json() as { id: string; status: string; problem: string | null; organisationCode: string }[];
+    assert.deepEqual(listed.map((s) => s.status).sort(), ['cancelled', 'cancelled', 'unmapped']);
+    assert.equal(listed.find((s) => s.id === subscription)?.organisationCode, IMPOSTOR.organisationCode);
+    const other = await t.app.inject({ method: 'GET', url: `/api/lgsp/services/${serviceId}/vapex/subscriptions`, headers: { authorization: `Bearer ${await t.clientToken()}` } });
+    assert.equal(other.statusCode, 403);
+  });
+});
