@@ -93,14 +93,19 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
     requestCheck: (serviceId: string): Promise<RequestCheck> => cache.get(`v ${serviceId}`, async () => compileRequestCheck((await repo.currentVersion(serviceId))?.openApi)),
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
     /**
-     * A SOAP service's operations, cached like its rules (a new version empties the cache): the
-     * current WSDL's, or those of the registered version `serviceVersion` names (`v{n}`, as the
-     * registry's X-Road ids write it; decision 0047); undefined for a version it never had.
+     * A SOAP service's operations: the current WSDL's, or those of the registered version
+     * `serviceVersion` names (`v{n}`, as the registry's X-Road ids write it; decision 0047);
+     * undefined for a version it never had. Every version's are cached in one entry (a new version
+     * empties the cache), so a client's made-up versions add no entries.
      */
-    operations: (serviceId: string, serviceVersion?: string): Promise<string[] | undefined> => cache.get(`o ${serviceId} ${serviceVersion ?? ''}`, async () => {
-      const row = await versionRow(serviceId, serviceVersion);
-      return row && row.endpoints.filter((e) => e.method === 'POST').map((e) => e.path.slice(1));
-    }),
+    async operations(serviceId: string, serviceVersion?: string): Promise<string[] | undefined> {
+      const known = await cache.get(`o ${serviceId}`, async () => {
+        const rows = await repo.versions(serviceId);
+        return { current: rows[0]?.version, byVersion: new Map(rows.map((r) => [r.version, r.endpoints.filter((e) => e.method === 'POST').map((e) => e.path.slice(1))])) };
+      });
+      const wanted = serviceVersion === undefined ? known.current : registryVersion(serviceVersion);
+      return wanted === undefined ? undefined : known.byVersion.get(wanted);
+    },
     wsdl: async (serviceId: string, serviceVersion?: string) => (await versionRow(serviceId, serviceVersion))?.wsdl ?? undefined,
     /** May this subsystem call this method and path of the service now? Rules are cached, their expiry checked per call. */
     async isAllowed(subsystemId: string, serviceId: string, method: string, path: string): Promise<boolean> {
