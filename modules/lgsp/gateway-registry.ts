@@ -24,6 +24,12 @@ export interface CallableService {
   kind: 'rest' | 'soap';
 }
 
+/** `v{n}`: the registry's version n of a service (its X-Road id in the registry ends with it); anything else names no version. */
+export function registryVersion(serviceVersion: string): number | undefined {
+  const match = /^v([1-9]\d{0,8})$/.exec(serviceVersion);
+  return match ? Number(match[1]) : undefined;
+}
+
 const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
 
 /**
@@ -35,6 +41,11 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
     if (id.instance !== instance || id.subsystemCode === undefined) return undefined;
     const member = await repo.memberByIdParts(id.instance, id.memberClass, id.memberCode);
     return member && repo.subsystemByCode(member.id, id.subsystemCode);
+  }
+  async function versionRow(serviceId: string, serviceVersion: string | undefined) {
+    if (serviceVersion === undefined) return repo.currentVersion(serviceId);
+    const number = registryVersion(serviceVersion);
+    return number === undefined ? undefined : repo.versionOf(serviceId, number);
   }
   return {
     instance,
@@ -81,10 +92,21 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
     /** The compiled checks of the service's current OpenAPI document: once per version (a new version empties the cache). */
     requestCheck: (serviceId: string): Promise<RequestCheck> => cache.get(`v ${serviceId}`, async () => compileRequestCheck((await repo.currentVersion(serviceId))?.openApi)),
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
-    /** A SOAP service's operations (its current WSDL's), cached like its rules: a new version empties the cache. */
-    operations: (serviceId: string): Promise<string[]> => cache.get(`o ${serviceId}`, async () =>
-      ((await repo.currentVersion(serviceId))?.endpoints ?? []).filter((e) => e.method === 'POST').map((e) => e.path.slice(1))),
-    wsdl: async (serviceId: string) => (await repo.currentVersion(serviceId))?.wsdl ?? undefined,
+    /**
+     * A SOAP service's operations: the current WSDL's, or those of the registered version
+     * `serviceVersion` names (`v{n}`, as the registry's X-Road ids write it; decision 0047);
+     * undefined for a version it never had. Every version's are cached in one entry (a new version
+     * empties the cache), so a client's made-up versions add no entries.
+     */
+    async operations(serviceId: string, serviceVersion?: string): Promise<string[] | undefined> {
+      const known = await cache.get(`o ${serviceId}`, async () => {
+        const rows = await repo.versions(serviceId);
+        return { current: rows[0]?.version, byVersion: new Map(rows.map((r) => [r.version, r.endpoints.filter((e) => e.method === 'POST').map((e) => e.path.slice(1))])) };
+      });
+      const wanted = serviceVersion === undefined ? known.current : registryVersion(serviceVersion);
+      return wanted === undefined ? undefined : known.byVersion.get(wanted);
+    },
+    wsdl: async (serviceId: string, serviceVersion?: string) => (await versionRow(serviceId, serviceVersion))?.wsdl ?? undefined,
     /** May this subsystem call this method and path of the service now? Rules are cached, their expiry checked per call. */
     async isAllowed(subsystemId: string, serviceId: string, method: string, path: string): Promise<boolean> {
       const rules = await cache.get<EndpointRule[]>(`r ${subsystemId} ${serviceId}`, async () =>

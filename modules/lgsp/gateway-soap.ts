@@ -154,8 +154,12 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
   if (byOperation && operation !== serviceId.serviceCode) {
     return fault(reply, exchange, 'Client.InvalidBody', `The body's wrapper element ${operation.slice(0, 100)} must match the serviceCode ${serviceId.serviceCode} (PR-MESS §2.3)`);
   }
-  if (!(await options.registry.operations(service.id)).includes(operation)) {
-    return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `${exchange.service} has no operation ${operation.slice(0, 100)}`);
+  // serviceVersion selects one of the service's registered versions (v{n}); none: the current one (decision 0047).
+  const version = message.header.service.serviceVersion;
+  const operations = await options.registry.operations(service.id, version);
+  if (!operations) return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `${exchange.service} has no version ${(version ?? '').slice(0, 100)}`);
+  if (!operations.includes(operation)) {
+    return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `${exchange.service}${version ? ` ${version.slice(0, 100)}` : ''} has no operation ${operation.slice(0, 100)}`);
   }
   if (!(await options.registry.isAllowed(authenticated.client.subsystemId, service.id, 'POST', `/${operation}`))) {
     return fault(reply, exchange, 'Server.ServerProxy.AccessDenied', `${exchange.client} has no access right to ${operation} of ${exchange.service}`);
@@ -228,7 +232,7 @@ async function soapMetaservice(options: GatewayOptions, exchange: SoapExchange, 
     const wanted = getWsdlRequest(message.operation);
     if (!wanted) return fault(reply, exchange, 'Client.InvalidBody', 'getWsdl needs the serviceCode element');
     const service = services.find((s) => s.code === wanted.serviceCode);
-    const wsdl = service && (await options.registry.wsdl(service.id));
+    const wsdl = service && (await options.registry.wsdl(service.id, wanted.serviceVersion));
     if (!wsdl) return fault(reply, exchange, 'Server.ServerProxy.UnknownService', `Unknown SOAP service code ${wanted.serviceCode.slice(0, 100)}`);
     const body = `<xrd:getWsdlResponse><xrd:serviceCode>${escapeXml(wanted.serviceCode)}</xrd:serviceCode>${wanted.serviceVersion ? `<xrd:serviceVersion>${escapeXml(wanted.serviceVersion)}</xrd:serviceVersion>` : ''}</xrd:getWsdlResponse>`;
     const boundary = `xroad${randomUUID().replace(/-/g, '')}`;

@@ -97,6 +97,8 @@ export function lgspRepository(db: Db) {
       (await db.select().from(serviceVersions).where(eq(serviceVersions.serviceId, serviceId)).orderBy(desc(serviceVersions.version)).limit(1))[0],
     currentVersions: async (serviceIds: string[]) => serviceIds.length === 0 ? [] : db.selectDistinctOn([serviceVersions.serviceId]).from(serviceVersions)
       .where(inArray(serviceVersions.serviceId, serviceIds)).orderBy(serviceVersions.serviceId, desc(serviceVersions.version)),
+    versionOf: async (serviceId: string, version: number) =>
+      (await db.select().from(serviceVersions).where(and(eq(serviceVersions.serviceId, serviceId), eq(serviceVersions.version, version))))[0],
     versions: (serviceId: string) => db.select().from(serviceVersions).where(eq(serviceVersions.serviceId, serviceId)).orderBy(desc(serviceVersions.version)),
     /** `source` is the description's URL (OpenAPI, or WSDL for a SOAP service when `source` is `{ wsdlUrl }`). */
     async addVersion(serviceId: string, expected: number, version: typeof serviceVersions.$inferInsert, source: string | null | { wsdlUrl: string | null }, notice?: NoticeDraft) {

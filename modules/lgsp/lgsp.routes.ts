@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, type App } from '../../packages/platform/index.ts';
 import type { AccessService } from './access.service.ts';
@@ -6,12 +7,17 @@ import type { LogService } from './log.service.ts';
 import {
   AccessRequestBody, BodyLoggingBody, EvidencePackageSchema, EvidenceQuery, MessageIdParams, MonitoringQuery, OperationalRecordSchema, ServiceHealthSchema, AccessRequestSchema, DecisionBody, GrantBody, GroupMemberBody, GroupSchema, IdParams, MemberSchema, NewGroupBody, NewMemberBody,
   CertificateParams, NewCertificateBody, NewServiceBody, NewSubsystemBody, SubsystemCertificateSchema, RefreshBody, RefreshResultSchema, RightSchema, ServiceListQuery, ServiceSchema, StatusBody, SubsystemSchema, TAGS,
-  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VapexSubscriptionSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, WsdlDocumentSchema, RequestValidationBody, TryBody, TryResultSchema, UsageQuery, UsageBucketSchema,
+  NoticeQuery, NoticeSchema, QuotaBody, QuotaSchema, VapexChoiceBody, VapexPublicationSchema, VapexSubscriptionSchema, VersionSchema, SandboxBody, OpenApiDocumentSchema, WsdlDocumentSchema, RequestValidationBody, TryBody, TrySoapBody, TryResultSchema, UsageQuery, UsageBucketSchema,
 } from './lgsp.schemas.ts';
 import type { NoticeList } from './notices.ts';
 import type { TryService } from './try.service.ts';
 import { MANAGE_PERMISSION, type RegistryService } from './registry.service.ts';
 import type { VapexPublications } from './vapex-sync.ts';
+
+/** A call from the "try it" console in the audit trail, with its purpose. */
+const auditTry = (request: FastifyRequest, body: { serviceId: string; subsystemId: string; purpose?: string | undefined }, call: Record<string, unknown>) => request.audit({
+  action: 'call lgsp.try', target: `/api/lgsp/services/${body.serviceId}`, purpose: body.purpose ?? 'Thử gọi dịch vụ từ cổng nhà phát triển', details: { subsystemId: body.subsystemId, ...call },
+});
 
 /** /api/lgsp/*: the registry and access rights. Each handler parses, authorises (services check the agency) and delegates. */
 export function lgspRoutes(registry: RegistryService, access: AccessService, vapex: VapexPublications, log: LogService, certificates: CertificateService, tryIt: TryService, notices: NoticeList) {
@@ -56,10 +62,13 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
     app.post('/try', { config: { ...manage, auditedByHandler: true }, schema: { operationId: 'tryLgspService', tags: TAGS, summary: 'The "try it" console: call a published sandbox service as one of your subsystems, through the gateway (logged and monitored like any call); audited', body: TryBody, response: { 200: TryResultSchema, ...errorResponses(404, 409) } } },
       async (request) => {
         const result = await tryIt.call(request.principal, request.body);
-        await request.audit({
-          action: 'call lgsp.try', target: `/api/lgsp/services/${request.body.serviceId}`, purpose: request.body.purpose ?? 'Thử gọi dịch vụ từ cổng nhà phát triển',
-          details: { subsystemId: request.body.subsystemId, method: request.body.method.toUpperCase(), status: result.status, messageId: result.messageId },
-        });
+        await auditTry(request, request.body, { method: request.body.method.toUpperCase(), status: result.status, messageId: result.messageId });
+        return result;
+      });
+    app.post('/try/soap', { config: { ...manage, auditedByHandler: true }, schema: { operationId: 'tryLgspSoapService', tags: TAGS, summary: 'The "try it" console for a SOAP service: an operation and its body element; the server writes the X-Road SOAP envelope and posts it to the gateway\'s SOAP entry (logged and monitored like any call); audited', body: TrySoapBody, response: { 200: TryResultSchema, ...errorResponses(404, 409) } } },
+      async (request) => {
+        const result = await tryIt.callSoap(request.principal, request.body);
+        await auditTry(request, request.body, { operation: request.body.operation, serviceVersion: request.body.serviceVersion ?? null, status: result.status, messageId: result.messageId });
         return result;
       });
     app.get('/services/:id/versions', { config: read, schema: { operationId: 'listLgspServiceVersions', tags: TAGS, summary: "A service's descriptions, newest first, each with the endpoints it added and removed", params: IdParams, response: { 200: Type.Array(VersionSchema), ...errorResponses(404) } } },

@@ -166,9 +166,19 @@ export const TryBody = Type.Object({
   purpose: Type.Optional(Type.String({ minLength: 5, maxLength: 500, description: 'Why (recorded in the audit trail and sent as X-Purpose)' })),
 }, { additionalProperties: false, $id: 'LgspTryRequest' });
 
+export const TrySoapBody = Type.Object({
+  serviceId: Uuid,
+  subsystemId: Type.String({ format: 'uuid', description: 'One of your agency\'s subsystems: the call is made as it (xrd:client)' }),
+  operation: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$', description: 'The WSDL operation (the body\'s wrapper element)' }),
+  body: Type.String({ minLength: 1, maxLength: 65_536, description: 'The body\'s one element, the operation\'s wrapper, with its namespace declared; the server writes the envelope and its X-Road header' }),
+  serviceVersion: Type.Optional(Type.String({ minLength: 2, maxLength: 10, pattern: '^v[1-9][0-9]*$', description: 'A registered version of the service (xrd:service/id:serviceVersion); none: the current one' })),
+  purpose: Type.Optional(Type.String({ minLength: 5, maxLength: 500, description: 'Why (recorded in the audit trail and sent as X-Purpose)' })),
+}, { additionalProperties: false, $id: 'LgspTrySoapRequest' });
+
 export const TryResultSchema = Type.Object({
   status: Type.Integer(), headers: Type.Record(Type.String(), Type.String()), body: Type.String(), truncated: Type.Boolean(),
   durationMs: Type.Number(), messageId: Nullable(Type.String()), url: Type.String(),
+  request: Type.Optional(Type.String({ description: 'A SOAP call: the envelope the server sent' })),
 }, { $id: 'LgspTryResult' });
 
 export const UsageQuery = Type.Object({

@@ -12,9 +12,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { TOTP } from 'otpauth';
 import { DEFAULT_CA_CLIENTS } from '../../sandbox/index.ts';
+import { apiAs, choose, chooseFirst } from './lgsp-steps.ts';
 import { checkA11y, expectSignedIn, journey, setUpHarness, signInOfficial, startSignIn, type Harness } from './harness.ts';
 
 const harness: Harness = setUpHarness();
@@ -69,29 +69,6 @@ before(async () => {
 after(() => {
   echo.close();
 });
-
-/** The signed-in person's API token, as the web app keeps it, for setting up what the journey does not show (a role, an official, a service client). */
-async function apiAs(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const tokens = JSON.parse(sessionStorage.getItem('sen.tokens') ?? '{}') as { accessToken?: string };
-    const response = await fetch(path, {
-      method, headers: { authorization: `Bearer ${tokens.accessToken ?? ''}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, json: (await response.json().catch(() => ({}))) as Record<string, unknown> };
-  }, { method, path, body });
-}
-
-/** Picks an option of a Mantine select by typing (without diacritics) into it. */
-async function choose(page: Page, input: string, typed: string, option: RegExp): Promise<void> {
-  await page.locator(input).click();
-  await page.locator(input).fill(typed);
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function chooseFirst(page: Page, input: string, option: RegExp): Promise<void> {
-  await page.locator(input).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
   test('a provider publishes a sandbox service from OpenAPI, a consumer asks for access, is approved, tries it and sees the call in its usage', async () => {

@@ -1,4 +1,4 @@
-import { api } from './client.ts';
+import { api, rawRequest } from './client.ts';
 import type { Schema } from './schemas.ts';
 
 export type LgspServiceHealth = Schema<'LgspServiceHealth'>;
@@ -14,6 +14,17 @@ export type LgspServiceStatus = Schema<'LgspService'>['status'];
 export type LgspService = Schema<'LgspService'>;
 export type LgspTryRequest = Schema<'LgspTryRequest'>;
 export type LgspTryResult = Schema<'LgspTryResult'>;
+// TODO(lead): Schema<'LgspTrySoapRequest'> (and LgspTryResult's new optional `request`) once openapi.json is regenerated.
+export interface LgspTrySoapRequest {
+  serviceId: string;
+  subsystemId: string;
+  operation: string;
+  /** The body's one element (the operation's wrapper) with its namespace declared; the server writes the envelope. */
+  body: string;
+  /** A registered version `v{n}`; none: the current one. */
+  serviceVersion?: string;
+  purpose?: string;
+}
 export type LgspUsageBucket = Schema<'LgspUsageBucket'>;
 export type LgspSubsystemCertificate = Schema<'LgspSubsystemCertificate'>;
 export type LgspGroup = Schema<'LgspGroup'>;
@@ -42,7 +53,8 @@ export const lgspApi = {
   openApi: (id: string) => api.get<Record<string, unknown>>(`${service(id)}/openapi`),
   registerService: (subsystemId: string, body: LgspNewService) => api.post<LgspService>(`/api/lgsp/subsystems/${encodeURIComponent(subsystemId)}/services`, body),
   versions: (id: string) => api.get<LgspServiceVersion[]>(`${service(id)}/versions`),
-  refresh: (id: string, body: { openApiUrl?: string; openApi?: Record<string, unknown> }) => api.post<LgspRefreshResult>(`${service(id)}/refresh`, body),
+  wsdl: async (id: string) => (await rawRequest('GET', `${service(id)}/wsdl`)).text(),
+  refresh: (id: string, body: { openApiUrl?: string; openApi?: Record<string, unknown>; wsdlUrl?: string; wsdl?: string }) => api.post<LgspRefreshResult>(`${service(id)}/refresh`, body),
   setStatus: (id: string, status: LgspServiceStatus) => api.put<LgspService>(`${service(id)}/status`, { status }),
   setSandbox: (id: string, sandbox: boolean) => api.put<LgspService>(`${service(id)}/sandbox`, { sandbox }),
   rights: (id: string) => api.get<LgspAccessRight[]>(`${service(id)}/rights`),
@@ -62,4 +74,5 @@ export const lgspApi = {
   setRequestValidation: (id: string, validateRequests: boolean) => api.put<LgspService>(`${service(id)}/request-validation`, { validateRequests }),
   notices: (query: { limit?: number } = {}) => api.get<LgspNotice[]>('/api/lgsp/notices', { ...query }),
   tryIt: (body: LgspTryRequest) => api.post<LgspTryResult>('/api/lgsp/try', body),
+  trySoap: (body: LgspTrySoapRequest) => api.post<LgspTryResult & { request?: string }>('/api/lgsp/try/soap', body),
 };

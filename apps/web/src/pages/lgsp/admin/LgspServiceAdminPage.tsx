@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Code, FileInput, Group, List, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLgspScope } from '../scope.ts';
 import { QuotasPanel } from './QuotasPanel.tsx';
-import { readOpenApiFile } from './RegistryForms.tsx';
+import { readOpenApiFile, readWsdlFile } from './RegistryForms.tsx';
 import { RightsPanel } from './RightsPanel.tsx';
 import '../messages.ts';
 
@@ -40,19 +40,19 @@ function Decision({ request, subsystemName }: { request: LgspAccessRequest; subs
   );
 }
 
-function RefreshPanel({ serviceId, hasUrl }: { serviceId: string; hasUrl: boolean }) {
+function RefreshPanel({ serviceId, hasUrl, soap }: { serviceId: string; hasUrl: boolean; soap: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const refresh = useMutation({
-    mutationFn: async (): Promise<LgspRefreshResult> => lgspApi.refresh(serviceId, file ? { openApi: await readOpenApiFile(file) } : {}),
+    mutationFn: async (): Promise<LgspRefreshResult> => lgspApi.refresh(serviceId, !file ? {} : soap ? { wsdl: await readWsdlFile(file) } : { openApi: await readOpenApiFile(file) }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['lgsp'] }),
   });
   const result = refresh.data;
   return (
     <Stack gap="xs">
       <Group align="flex-end" wrap="wrap">
-        <FileInput id="refresh-file" label={t('lgspAdmin.refresh.file')} description={hasUrl ? t('lgspAdmin.refresh.urlHint') : undefined} accept="application/json,.json" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} w={320} />
+        <FileInput id="refresh-file" label={t(soap ? 'lgspAdmin.soap.refreshFile' : 'lgspAdmin.refresh.file')} description={hasUrl ? t('lgspAdmin.refresh.urlHint') : undefined} accept={soap ? '.wsdl,.xml,text/xml,application/xml' : 'application/json,.json'} value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} w={320} />
         <Button onClick={() => refresh.mutate()} loading={refresh.isPending} disabled={!hasUrl && !file}>{t('lgspAdmin.refresh.submit')}</Button>
       </Group>
       {refresh.error && <ErrorAlert error={refresh.error} />}
@@ -103,6 +103,17 @@ export function LgspServiceAdminPage() {
               {(move.error ?? sandbox.error) && <ErrorAlert error={move.error ?? sandbox.error} />}
             </Card>
 
+            {s.kind === 'soap' && (
+              <Card withBorder component="section" aria-labelledby="operations-title">
+                <Title order={2} size="h4" id="operations-title" mb="sm">{t('lgspAdmin.soap.operations')}</Title>
+                <Text size="sm" mb="xs">{t('lgspAdmin.soap.operationsHint', { url: s.wsdlUrl ?? t('lgspAdmin.soap.uploaded') })}</Text>
+                <List size="sm" data-testid="soap-operations">
+                  {s.endpoints.map((e) => <List.Item key={e.path}><Code>{e.path.slice(1)}</Code></List.Item>)}
+                </List>
+                <Text size="sm" mt="xs">{t('lgspAdmin.soap.address')}: <Code>{s.baseUrl}</Code></Text>
+              </Card>
+            )}
+
             <Card withBorder component="section" aria-labelledby="requests-title">
               <Title order={2} size="h4" id="requests-title" mb="sm">{t('lgspAdmin.requests.title')}</Title>
               <DataTable caption={t('lgspAdmin.requests.title')} rows={requests.data} rowKey={(r) => r.id} isPending={requests.isPending} error={requests.error}
@@ -120,7 +131,7 @@ export function LgspServiceAdminPage() {
 
             <Card withBorder component="section" aria-labelledby="versions-title">
               <Title order={2} size="h4" id="versions-title" mb="sm">{t('lgspAdmin.versions.title')}</Title>
-              <RefreshPanel serviceId={s.id} hasUrl={s.openApiUrl !== null} />
+              <RefreshPanel serviceId={s.id} hasUrl={(s.kind === 'soap' ? s.wsdlUrl : s.openApiUrl) !== null} soap={s.kind === 'soap'} />
               <DataTable caption={t('lgspAdmin.versions.title')} rows={versions.data} rowKey={(v) => String(v.version)} isPending={versions.isPending} error={versions.error}
                 minWidth={800} columns={[
                   { key: 'version', header: t('lgspAdmin.versionCol'), cell: (v) => `v${v.version}` },

@@ -14,6 +14,21 @@ export async function readOpenApiFile(file: File): Promise<Record<string, unknow
   return parsed as Record<string, unknown>;
 }
 
+/** A WSDL chosen as a file: its text (the server reads it strictly); one that is not XML is said at once. */
+export async function readWsdlFile(file: File): Promise<string> {
+  const text = await file.text();
+  if (!/^\s*(<\?xml[^>]*>\s*)?<([A-Za-z_][\w.-]*:)?definitions[\s>]/.test(text)) throw new SyntaxError('not a WSDL document');
+  return text;
+}
+
+/** A SOAP service's registration (decision 0044): the WSDL by URL or file; without an address, the WSDL's own soap:address. */
+async function soapServiceBody(input: { code: string; name: string; baseUrl: string; url: string | null; file: File | null }): Promise<LgspNewService> {
+  const body: LgspNewService = { kind: 'soap', code: input.code.trim(), name: input.name.trim(), ...(input.baseUrl.trim() ? { baseUrl: input.baseUrl.trim() } : {}) };
+  if (input.url !== null) body.wsdlUrl = input.url.trim();
+  else body.wsdl = await readWsdlFile(input.file!);
+  return body;
+}
+
 function useRegistryRefresh() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: ['lgsp'] });
@@ -87,12 +102,14 @@ export function ServiceForm({ subsystems }: { subsystems: LgspSubsystem[] }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
+  const [kind, setKind] = useState<'rest' | 'soap'>('rest');
   const [source, setSource] = useState<'url' | 'file'>('url');
   const [openApiUrl, setOpenApiUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const create = useMutation({
     mutationFn: async () => {
+      if (kind === 'soap') return lgspApi.registerService(subsystemId ?? '', await soapServiceBody({ code, name, baseUrl, url: source === 'url' ? openApiUrl : null, file }));
       const body: LgspNewService = { code: code.trim(), name: name.trim(), baseUrl: baseUrl.trim() };
       if (source === 'url') body.openApiUrl = openApiUrl.trim();
       else body.openApi = await readOpenApiFile(file!);
@@ -106,9 +123,9 @@ export function ServiceForm({ subsystems }: { subsystems: LgspSubsystem[] }) {
     if (source === 'file') {
       try {
         if (!file) throw new SyntaxError('no file');
-        await readOpenApiFile(file);
+        await (kind === 'soap' ? readWsdlFile(file) : readOpenApiFile(file));
       } catch {
-        setFileError(t('lgspAdmin.service.fileInvalid'));
+        setFileError(t(kind === 'soap' ? 'lgspAdmin.soap.fileInvalid' : 'lgspAdmin.service.fileInvalid'));
         return;
       }
     }
@@ -117,19 +134,21 @@ export function ServiceForm({ subsystems }: { subsystems: LgspSubsystem[] }) {
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="service-form-title">
       <Stack gap="xs" maw={720}>
-        <Title order={3} size="h5" id="service-form-title">{t('lgspAdmin.service.title')}</Title>
+        <Title order={3} size="h5" id="service-form-title">{t(kind === 'soap' ? 'lgspAdmin.soap.title' : 'lgspAdmin.service.title')}</Title>
         <Select id="service-subsystem" label={t('lgspAdmin.service.subsystem')} required allowDeselect={false}
           data={subsystems.map((s) => ({ value: s.id, label: `${s.name} (${s.xroadId})` }))} value={subsystemId} onChange={setSubsystemId} />
         <Group grow>
           <TextInput id="service-code" label={t('lgspAdmin.service.code')} required value={code} onChange={(e) => setCode(e.currentTarget.value)} error={fieldError(create.error, 'code')} />
           <TextInput id="service-name" label={t('lgspAdmin.service.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(create.error, 'name')} />
         </Group>
-        <TextInput id="service-base-url" label={t('lgspAdmin.service.baseUrl')} description={t('lgspAdmin.service.baseUrlHint')} required value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} error={fieldError(create.error, 'baseUrl')} />
+        <SegmentedControl aria-label={t('lgspAdmin.soap.kind')} value={kind} onChange={(v) => setKind(v as 'rest' | 'soap')}
+          data={[{ value: 'rest', label: t('lgspAdmin.soap.rest') }, { value: 'soap', label: t('lgspAdmin.soap.soap') }]} w="fit-content" />
+        <TextInput id="service-base-url" label={t('lgspAdmin.service.baseUrl')} description={t(kind === 'soap' ? 'lgspAdmin.soap.baseUrlHint' : 'lgspAdmin.service.baseUrlHint')} required={kind === 'rest'} value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} error={fieldError(create.error, 'baseUrl')} />
         <SegmentedControl aria-label={t('lgspAdmin.service.source')} value={source} onChange={(v) => setSource(v as 'url' | 'file')}
           data={[{ value: 'url', label: t('lgspAdmin.service.fromUrl') }, { value: 'file', label: t('lgspAdmin.service.fromFile') }]} w="fit-content" />
         {source === 'url'
-          ? <TextInput id="service-openapi-url" label={t('lgspAdmin.service.openApiUrl')} required value={openApiUrl} onChange={(e) => setOpenApiUrl(e.currentTarget.value)} error={fieldError(create.error, 'openApiUrl')} />
-          : <FileInput id="service-openapi-file" label={t('lgspAdmin.service.openApiFile')} required accept="application/json,.json" value={file} onChange={setFile} error={fileError} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} />}
+          ? <TextInput id="service-openapi-url" label={t(kind === 'soap' ? 'lgspAdmin.soap.wsdlUrl' : 'lgspAdmin.service.openApiUrl')} required value={openApiUrl} onChange={(e) => setOpenApiUrl(e.currentTarget.value)} error={fieldError(create.error, kind === 'soap' ? 'wsdlUrl' : 'openApiUrl')} />
+          : <FileInput id="service-openapi-file" label={t(kind === 'soap' ? 'lgspAdmin.soap.wsdlFile' : 'lgspAdmin.service.openApiFile')} required accept={kind === 'soap' ? '.wsdl,.xml,text/xml,application/xml' : 'application/json,.json'} value={file} onChange={setFile} error={fileError} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} />}
         {create.error && <ErrorAlert error={create.error} />}
         {create.data && <Alert color="green" role="status">{t('lgspAdmin.service.done', { id: create.data.xroadId })}</Alert>}
         <Button type="submit" loading={create.isPending} disabled={!subsystemId} w="fit-content">{t('lgspAdmin.service.submit')}</Button>

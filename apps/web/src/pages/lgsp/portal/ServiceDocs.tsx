@@ -2,7 +2,7 @@ import { Accordion, Badge, Button, Code, CopyButton, Group, Stack, Table, Tabs, 
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 import { ScrollCode } from './ScrollCode.tsx';
-import { examplePath, LANGUAGES, requestSample, typeLabel, type DocBody, type DocOperation } from './openapi.ts';
+import { examplePath, LANGUAGES, requestSample, typeLabel, type DocBody, type DocOperation, type SampleLanguage } from './openapi.ts';
 
 const METHOD_COLOURS: Record<string, string> = { GET: 'blue', POST: 'green', PUT: 'orange', PATCH: 'yellow', DELETE: 'red' };
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
@@ -58,22 +58,27 @@ export interface SampleContext {
 }
 
 function Samples({ op, context }: { op: DocOperation; context: SampleContext }) {
-  const { t } = useTranslation();
   const body = op.requestBody?.example === undefined || op.requestBody?.example === null ? null : JSON.stringify(op.requestBody.example);
   const input = { ...context, method: op.method, path: examplePath(op), body, contentType: op.requestBody?.contentType ?? 'application/json' };
+  return <SampleTabs endpoint={operationKey(op)} sample={(language) => requestSample(language, input)} />;
+}
+
+/** A request example in each language, copyable (REST here, SOAP in SoapDocs). */
+export function SampleTabs({ endpoint, sample: sampleIn }: { endpoint: string; sample: (language: SampleLanguage) => string }) {
+  const { t } = useTranslation();
   return (
     <Tabs defaultValue="curl" keepMounted={false}>
-      <Tabs.List aria-label={t('lgspPortal.docs.samplesOf', { endpoint: operationKey(op) })}>
+      <Tabs.List aria-label={t('lgspPortal.docs.samplesOf', { endpoint })}>
         {LANGUAGES.map((language) => <Tabs.Tab key={language} value={language}>{t(`lgspPortal.docs.lang.${language}`)}</Tabs.Tab>)}
       </Tabs.List>
       {LANGUAGES.map((language) => {
-        const sample = requestSample(language, input);
+        const sample = sampleIn(language);
         return (
           <Tabs.Panel key={language} value={language} pt="xs">
-            <ScrollCode label={t('lgspPortal.docs.sampleOf', { language: t(`lgspPortal.docs.lang.${language}`), endpoint: operationKey(op) })} testId={`sample-${language}`}>{sample}</ScrollCode>
+            <ScrollCode label={t('lgspPortal.docs.sampleOf', { language: t(`lgspPortal.docs.lang.${language}`), endpoint })} testId={`sample-${language}`}>{sample}</ScrollCode>
             <CopyButton value={sample}>
               {({ copied, copy }) => (
-                <Button size="compact-xs" variant="light" mt={4} onClick={copy} aria-label={t('lgspPortal.docs.copyOf', { language: t(`lgspPortal.docs.lang.${language}`), endpoint: operationKey(op) })}>
+                <Button size="compact-xs" variant="light" mt={4} onClick={copy} aria-label={t('lgspPortal.docs.copyOf', { language: t(`lgspPortal.docs.lang.${language}`), endpoint })}>
                   {copied ? t('lgspPortal.docs.copied') : t('lgspPortal.docs.copy')}
                 </Button>
               )}
