@@ -109,11 +109,18 @@ export function indexDescription(document: unknown): DescriptionIndex {
 /** The operation for a method and path, or why there is none. HEAD may use GET's. */
 export function findOperation(index: DescriptionIndex, method: string, path: string): { operation: DescribedOperation; values: string[] } | { problem: string } {
   const target = path === '' ? '/' : path;
-  const onPath = index.operations.filter((o) => o.pattern.test(target));
-  if (onPath.length === 0) return { problem: `No operation of the service's description matches ${target}` };
-  const operation = onPath.find((o) => o.method === method) ?? (method === 'HEAD' ? onPath.find((o) => o.method === 'GET') : undefined);
-  if (!operation) return { problem: `The description has no ${method} operation on ${target}` };
-  return { operation, values: operation.pattern.exec(target)!.slice(1) };
+  let onPath = false;
+  let get: { operation: DescribedOperation; values: string[] } | undefined;
+  // One pass in the index's order (more literal segments first): the first operation of this method wins.
+  for (const operation of index.operations) {
+    const match = operation.pattern.exec(target);
+    if (!match) continue;
+    onPath = true;
+    if (operation.method === method) return { operation, values: match.slice(1) };
+    if (method === 'HEAD' && operation.method === 'GET') get ??= { operation, values: match.slice(1) };
+  }
+  if (get) return get;
+  return { problem: onPath ? `The description has no ${method} operation on ${target}` : `No operation of the service's description matches ${target}` };
 }
 
 export function shortErrors(validate: ValidateFunction, where: string): string {
