@@ -88,7 +88,7 @@ export function createChangeSender(db: Queryable, cache: GatewayCache) {
 }
 
 /** The repository writes that change what the gateway reads. */
-const CHANGES = ['insertMember', 'insertSubsystem', 'insertService', 'addVersion', 'setStatus', 'setBodyLogging', 'setRequestValidation', 'setQuota', 'insertGroup', 'addGroupMember', 'insertRight', 'deleteRight', 'decideRequest', 'insertCertificate', 'deleteCertificate', 'cancelVapexSubscription'] as const;
+const CHANGES = ['insertMember', 'insertSubsystem', 'insertService', 'addVersion', 'setStatus', 'setBodyLogging', 'setRequestValidation', 'setResponseValidation', 'setQuota', 'insertGroup', 'addGroupMember', 'insertRight', 'deleteRight', 'decideRequest', 'insertCertificate', 'deleteCertificate', 'cancelVapexSubscription'] as const;
 
 /** The repository whose writes (those in CHANGES) each send a change signal once they have committed. */
 export function signallingChanges<R extends Record<(typeof CHANGES)[number], (...args: never[]) => Promise<unknown>>>(repo: R, changed: () => Promise<void>): R {

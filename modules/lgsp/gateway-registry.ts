@@ -5,7 +5,9 @@ import type { GatewayCache } from './gateway-cache.ts';
 import type { ServiceQuotas } from './gateway-quota.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { Endpoint } from './lgsp.types.ts';
+import { indexDescription } from './openapi-schemas.ts';
 import { compileRequestCheck, type RequestCheck } from './request-validation.ts';
+import { compileResponseCheck, type ResponseCheck } from './response-validation.ts';
 
 /** What the gateway asks the registry: who a credential is, which service a message names, and what it may call. */
 
@@ -18,8 +20,10 @@ export interface CallableService {
   /** The NDXP service a national service forwards to; null for a provincial provider. */
   nationalService: string | null;
   bodyLogging: 'full' | 'metadata' | 'off';
-  /** The gateway validates requests against the current OpenAPI document (requestCheck). */
+  /** The gateway validates requests against the current OpenAPI document (descriptionChecks). */
   validateRequests: boolean;
+  /** The gateway validates the provider's answers against the current OpenAPI document (descriptionChecks). */
+  validateResponses: boolean;
   /** REST (`/lgsp/r1/…`) or SOAP (`/lgsp/soap`, gateway-soap.ts): each is called through its own entry only. */
   kind: 'rest' | 'soap';
 }
@@ -69,7 +73,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       return cache.get(`s ${id.memberClass}/${id.memberCode}/${id.subsystemCode}/${id.serviceCode}`, async () => {
         const service = await repo.serviceByIdParts(id);
         if (!service || !callable(service.status)) return undefined;
-        return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging, validateRequests: service.validateRequests, kind: service.kind };
+        return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging, validateRequests: service.validateRequests, validateResponses: service.validateResponses, kind: service.kind };
       });
     },
     /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
@@ -78,7 +82,7 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
       if (!subsystem) return undefined;
       const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
       const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
-      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, kind: s.kind, endpoints: versions.get(s.id) ?? [] }));
+      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, validateResponses: s.validateResponses, kind: s.kind, endpoints: versions.get(s.id) ?? [] }));
     },
     /** The service's own quotas for this consumer (lgsp.quotas): the subsystem's override, else the service's default per consumer. */
     quotas: (serviceId: string, subsystemId: string): Promise<ServiceQuotas> => cache.get(`q ${serviceId} ${subsystemId}`, async () => {
@@ -89,8 +93,11 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
         consumer: limit(rows.find((r) => r.scope === 'consumer' && r.subsystemId === subsystemId) ?? rows.find((r) => r.scope === 'consumer' && r.subsystemId === null)),
       };
     }),
-    /** The compiled checks of the service's current OpenAPI document: once per version (a new version empties the cache). */
-    requestCheck: (serviceId: string): Promise<RequestCheck> => cache.get(`v ${serviceId}`, async () => compileRequestCheck((await repo.currentVersion(serviceId))?.openApi)),
+    /** The checks of the service's current OpenAPI document, requests' and answers': built once per version (a new version empties the cache). */
+    descriptionChecks: (serviceId: string): Promise<{ request: RequestCheck; response: ResponseCheck }> => cache.get(`v ${serviceId}`, async () => {
+      const index = indexDescription((await repo.currentVersion(serviceId))?.openApi);
+      return { request: compileRequestCheck(index), response: compileResponseCheck(index) };
+    }),
     openApi: async (serviceId: string) => (await repo.currentVersion(serviceId))?.openApi,
     /**
      * A SOAP service's operations: the current WSDL's, or those of the registered version

@@ -8,7 +8,8 @@ import { registerGatewayMetaservices, serveMetaservice } from './gateway-metaser
 import { consumerMessage, forwardNational, type NationalLeg } from './gateway-national.ts';
 import { FAILING_STATUSES, type Breakers } from './gateway-breaker.ts';
 import type { Quotas } from './gateway-quota.ts';
-import type { GatewayRegistry } from './gateway-registry.ts';
+import type { CallableService, GatewayRegistry } from './gateway-registry.ts';
+import { answerProblem, requestProblem } from './gateway-validation.ts';
 import { peerCertificate, type CertificateAuthenticator } from './gateway-tls.ts';
 import type { MessageLog } from './message-log.ts';
 import { digitsMasked, logEntryOf, type FinishedExchange } from './monitoring.ts';
@@ -183,9 +184,8 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
     return refuse(request, reply, exchange, 'Server.ServerProxy.AccessDenied', `${exchange.client} has no access right to ${request.method} ${target.servicePath || '/'} of ${exchange.service}`);
   }
   if (service.validateRequests) {
-    const check = await options.registry.requestCheck(service.id);
-    const problem = check(request.method, target.servicePath, target.query, request.headers['content-type'], Buffer.isBuffer(request.body) ? request.body : undefined);
-    if (problem) return refuse(request, reply, exchange, 'Client.BadRequest', `The request does not match the service's description: ${problem}`);
+    const problem = await requestProblem(options.registry, service.id, request, target);
+    if (problem) return refuse(request, reply, exchange, 'Client.BadRequest', problem);
   }
   const url = providerUrl(service.baseUrl, target);
   if (!url) return refuse(request, reply, exchange, 'Client.BadRequest', 'The path must stay within the service');
@@ -196,7 +196,7 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
     return refuse(request, reply, exchange, 'Client.QuotaExceeded', `${whose} of ${quota.limit} messages per ${quota.windowSeconds} s is used up`);
   }
   // National services count against the same quotas (decision 0050).
-  if (service.nationalService) return relayNational(options, service.nationalService, service.timeoutMs, exchange, request, reply);
+  if (service.nationalService) return relayNational(options, service, exchange, request, reply);
   const provider = url.origin;
   const circuit = options.breakers.admit(provider);
   if (!circuit.ok) {
@@ -216,6 +216,8 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
   exchange.providerMs = Math.round((performance.now() - started) * 10) / 10;
   options.breakers.record(provider, !result.ok || FAILING_STATUSES.has(result.status));
   if (!result.ok) return refuse(request, reply, exchange, result.fault, result.message);
+  const nonConforming = service.validateResponses ? await answerProblem(options.registry, service.id, request, exchange, target.servicePath, result) : undefined;
+  if (nonConforming) return refuse(request, reply, exchange, 'Server.ServerProxy.ServiceFailed', nonConforming);
   reply.code(result.status).headers(result.headers);
   if (result.setCookies.length > 0) reply.header('set-cookie', result.setCookies);
   // RFC 9745: tell callers of a deprecated service.
@@ -225,13 +227,16 @@ async function handleMessage(options: GatewayOptions, exchange: GatewayExchange,
 
 
 /** A national service: forwarded through NDXP with the province's credentials, both legs logged. */
-async function relayNational(options: GatewayOptions, nationalService: string, timeoutMs: number, exchange: GatewayExchange, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  if (!options.national || !exchange.target.ok) return refuse(request, reply, exchange, 'Server.ServerProxy.ServiceFailed', 'The national exchange (NDXP) is not configured');
+async function relayNational(options: GatewayOptions, service: CallableService, exchange: GatewayExchange, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const { nationalService, timeoutMs } = service;
+  if (!options.national || !exchange.target.ok || !nationalService) return refuse(request, reply, exchange, 'Server.ServerProxy.ServiceFailed', 'The national exchange (NDXP) is not configured');
   const { answer, providerMs } = await forwardNational({
     leg: options.national, log: options.log, nationalService, timeoutMs, retries: options.retries, maxMessageBytes: options.maxMessageBytes, maskPath: digitsMasked,
   }, request, consumerMessage(exchange, exchange.target.target, PURPOSE_HEADER));
   exchange.providerMs = providerMs;
   if (!answer.ok) return refuse(request, reply, exchange, answer.fault, answer.message);
+  const nonConforming = service.validateResponses ? await answerProblem(options.registry, service.id, request, exchange, exchange.target.target.servicePath, answer) : undefined;
+  if (nonConforming) return refuse(request, reply, exchange, 'Server.ServerProxy.ServiceFailed', nonConforming);
   reply.code(answer.status).headers(answer.headers);
   if (answer.setCookies.length > 0) reply.header('set-cookie', answer.setCookies);
   return reply.send(answer.body);

@@ -140,6 +140,9 @@ export function lgspRepository(db: Db) {
     setRequestValidation: async (serviceId: string, on: boolean) =>
       (await db.update(services).set({ validateRequests: on, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
 
+    setResponseValidation: async (serviceId: string, on: boolean) =>
+      (await db.update(services).set({ validateResponses: on, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
+
     setSandbox: async (serviceId: string, sandbox: boolean) =>
       (await db.update(services).set({ sandbox, updatedAt: new Date() }).where(eq(services.id, serviceId)).returning())[0],
 

@@ -12,7 +12,10 @@ const BodyLoggingMode = Type.Union([Type.Literal('full'), Type.Literal('metadata
 const Method = Type.String({ minLength: 3, maxLength: 7, description: 'HTTP method; any when absent' });
 const PathPattern = Type.String({ minLength: 1, maxLength: 500, description: 'Path relative to the service: `*` one segment, a final `**` any rest' });
 const Expiry = Type.String({ format: 'date-time', description: 'Until when (UTC); none: no expiry' });
-const OpenApiDocument = Type.Object({}, { additionalProperties: true, description: 'An OpenAPI 3 document (JSON)' });
+const OpenApiDocument = Type.Union([
+  Type.Object({}, { additionalProperties: true }),
+  Type.String({ minLength: 1, maxLength: 2 * 1024 * 1024 }),
+], { description: 'An OpenAPI 3 document: as JSON, or its text (JSON or YAML)' });
 const ServiceKind = Type.Union([Type.Literal('rest'), Type.Literal('soap')], { description: 'rest: PR-REST, described by OpenAPI 3; soap: PR-MESS (SOAP 1.1), described by WSDL 1.1 whose operations are its endpoints POST /{operation}' });
 const WsdlText = Type.String({ minLength: 1, maxLength: 2 * 1024 * 1024, description: 'A WSDL 1.1 document (XML text; no DTD)' });
 
@@ -39,6 +42,7 @@ export const ServiceSchema = Type.Object({
   openApiUrl: Nullable(Type.String()), kind: ServiceKind, wsdlUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
   sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }),
   validateRequests: Type.Boolean({ description: 'The gateway validates requests against the current OpenAPI document; an invalid one is refused (Client.BadRequest) before the provider' }),
+  validateResponses: Type.Boolean({ description: "The gateway validates the provider's answers against the current OpenAPI document; a non-conforming one is withheld (Server.ServerProxy.ServiceFailed)" }),
   endpoints: Type.Array(EndpointSchema),
 }, { $id: 'LgspService' });
 export const RefreshResultSchema = Type.Object({ changed: Type.Boolean(), diff: DiffSchema, service: ServiceSchema }, { $id: 'LgspRefreshResult' });
@@ -150,8 +154,11 @@ export const SandboxBody = Type.Object({
 }, { additionalProperties: false, $id: 'LgspSandboxChange' });
 
 export const RequestValidationBody = Type.Object({
-  validateRequests: Type.Boolean({ description: 'true: the gateway checks method and path, required query parameters and JSON bodies against the OpenAPI document' }),
+  validateRequests: Type.Boolean({ description: 'true: the gateway checks method and path, path, query and header parameters, the media type and JSON or form bodies against the OpenAPI document' }),
 }, { additionalProperties: false, $id: 'LgspRequestValidationChange' });
+export const ResponseValidationBody = Type.Object({
+  validateResponses: Type.Boolean({ description: "true: the gateway checks the provider's status, media type and JSON body against the operation's responses in the OpenAPI document" }),
+}, { additionalProperties: false, $id: 'LgspResponseValidationChange' });
 
 export const WsdlDocumentSchema = Type.String({ $id: 'LgspWsdlDocument', description: "A SOAP service's current WSDL 1.1 document (text/xml), as registered" });
 export const OpenApiDocumentSchema = Type.Object({}, { additionalProperties: true, $id: 'LgspOpenApiDocument', description: "The service's current OpenAPI 3 document, as registered" });

@@ -54,8 +54,10 @@ export interface Service {
   bodyLogging: BodyLogging;
   /** A sandbox / test provider: the developer portal's "try it" console may call it. */
   sandbox: boolean;
-  /** The gateway validates requests against the current OpenAPI document (method and path, required query parameters, JSON body). */
+  /** The gateway validates requests against the current OpenAPI document (method and path, parameters, headers, media type and body). */
   validateRequests: boolean;
+  /** The gateway validates the provider's answers against the current OpenAPI document (declared status, media type, JSON body). */
+  validateResponses: boolean;
   endpoints: Endpoint[];
 }
 

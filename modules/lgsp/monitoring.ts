@@ -21,6 +21,8 @@ export interface FinishedExchange extends OpenedMessage {
   providerStartedAt?: number;
   /** The service's body logging, once the service is known. */
   bodyLogging?: BodyLogging;
+  /** The provider's answer as received, when the gateway withheld it (response validation): what the log keeps as the response. */
+  providerAnswer?: Buffer;
 }
 
 export const digitsMasked = (text: string) => text.replace(/\d{9,}/g, maskIdNumber);
@@ -33,7 +35,8 @@ export function logEntryOf(request: FastifyRequest, reply: FastifyReply, exchang
   const fault = typeof error === 'string' ? error : null;
   const headers = exchange.message.ok ? exchange.message.headers : undefined;
   const requestBody = Buffer.isBuffer(request.body) ? request.body : null;
-  const responseBody = payloadBytes(payload);
+  const sentBody = payloadBytes(payload);
+  const responseBody = exchange.providerAnswer ?? sentBody;
   const mode = exchange.bodyLogging ?? 'metadata';
   const hashOf = (body: Buffer | null) => (mode !== 'off' && body && body.length > 0 ? sha256Hex(body) : null);
   const durationMs = Math.round((performance.now() - exchange.started) * 10) / 10;
@@ -47,9 +50,9 @@ export function logEntryOf(request: FastifyRequest, reply: FastifyReply, exchang
   const client = headers?.client;
   const service = exchange.target.ok ? exchange.target.target.serviceId : undefined;
   let faultString: string | null = null;
-  if (fault && responseBody && responseBody.length < 10_000) {
+  if (fault && sentBody && sentBody.length < 10_000) {
     try {
-      faultString = String((JSON.parse(responseBody.toString('utf8')) as { message?: unknown }).message ?? '').slice(0, 1000) || null;
+      faultString = String((JSON.parse(sentBody.toString('utf8')) as { message?: unknown }).message ?? '').slice(0, 1000) || null;
     } catch {
       faultString = null;
     }

@@ -5,7 +5,7 @@ import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { BodyLogging, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 import { noticeTexts } from './notices.ts';
-import { describe, endpointDiff, fetchDescription, sameDocument, type Description } from './openapi-import.ts';
+import { describe, endpointDiff, fetchDescription, parseDescriptionText, sameDocument, type Description } from './openapi-import.ts';
 import { describeWsdlText, fetchWsdl, type WsdlDescription } from './wsdl-import.ts';
 
 export const MANAGE_PERMISSION = 'lgsp.manage';
@@ -111,7 +111,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     const current = await repo.currentVersion(row.id);
     return {
       id: row.id, subsystemId: row.subsystemId, code: row.code, name: row.name, baseUrl: row.baseUrl, openApiUrl: row.openApiUrl, kind: row.kind, wsdlUrl: row.wsdlUrl, nationalService: row.nationalService,
-      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, validateRequests: row.validateRequests, endpoints: current?.endpoints ?? [],
+      status: row.status, version: row.version, timeoutMs: row.timeoutMs, bodyLogging: row.bodyLogging, sandbox: row.sandbox, validateRequests: row.validateRequests, validateResponses: row.validateResponses, endpoints: current?.endpoints ?? [],
       xroadId: `${sub.xroadId}/${row.code}/v${row.version}`,
     };
   }
@@ -131,7 +131,8 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       requireHttpUrl('openApiUrl', input.openApiUrl);
       return fetchDescription(input.openApiUrl);
     }
-    return describe(input.openApi);
+    // An uploaded document comes as JSON already, or as its text (JSON or YAML).
+    return describe(typeof input.openApi === 'string' ? parseDescriptionText(input.openApi) : input.openApi);
   };
 
   /** A SOAP service's WSDL, fetched from its URL or as uploaded: exactly one of the two, and no OpenAPI. */
@@ -314,6 +315,11 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     /** Turns validation of requests against the service's OpenAPI document on or off; its provider's administrators decide. */
     async setRequestValidation(principal: Principal, serviceId: string, on: boolean): Promise<Service> {
       return providerSetting(principal, serviceId, (id) => repo.setRequestValidation(id, on));
+    },
+
+    /** Turns validation of the provider's answers against the service's OpenAPI document on or off; its provider's administrators decide. */
+    async setResponseValidation(principal: Principal, serviceId: string, on: boolean): Promise<Service> {
+      return providerSetting(principal, serviceId, (id) => repo.setResponseValidation(id, on));
     },
 
     /** The service's own quotas (issue 10); its provider's administrators read and set them. */

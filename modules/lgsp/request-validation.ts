@@ -1,117 +1,167 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import {
+  findOperation, isJsonMediaType, mediaEntry, mediaTypeOf, object, shortErrors,
+  type DescribedOperation, type DescriptionIndex, type Json, type Validator,
+} from './openapi-schemas.ts';
+import { formObject, queryValue, simpleValue } from './parameter-values.ts';
 
 /**
- * Optional validation of requests against the provider's OpenAPI document (issue 10), for a
- * service whose provider turned it on: the method and path must be an operation of the document,
- * its required query parameters present (and valid against their schemas), and a JSON body valid
- * against the operation's `application/json` request schema. Compiled once per service version
- * (the gateway cache keeps it; a new version or a change of the flag empties that cache).
- * Schemas are checked loosely (unknown keywords such as OpenAPI 3.0's `nullable` are ignored);
- * `$ref`s into `#/components/…` of the document resolve.
+ * Optional validation of requests against the provider's OpenAPI 3.0/3.1 document (issue 10,
+ * decisions 0040 and 0048), for a service whose provider turned it on: the method and path must
+ * be an operation of the document; its path, query and header parameters present when required
+ * and valid against their schemas (serialised as parameter-values.ts reads them); a body only
+ * where the operation describes one, required when `requestBody.required`, of a media type the
+ * operation declares, and — JSON or `application/x-www-form-urlencoded` — valid against that
+ * media type's schema (other media types, XML, octet-stream, text, are checked for type only).
+ * Built once per service version (the gateway cache keeps it; a new version or a change of the
+ * flag empties that cache).
  */
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
-const MAX_DETAIL = 300;
-
-interface Operation {
+export interface RequestFacts {
   method: string;
-  pattern: RegExp;
-  /** More literal segments first, so `/items/new` beats `/items/{id}`. */
-  literals: number;
-  query: { name: string; required: boolean; validate?: ValidateFunction | undefined }[];
-  body?: { required: boolean; validate?: ValidateFunction | undefined } | undefined;
+  /** The service path, as sent (percent-encoded). */
+  path: string;
+  /** The raw query, without `?`. */
+  query: string;
+  /** Header names lowercased, as Node gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer | undefined;
 }
 
-export type RequestCheck = (method: string, path: string, query: string, contentType: string | undefined, body: Buffer | undefined) => string | undefined;
+export type RequestCheck = (request: RequestFacts) => string | undefined;
 
-type Json = Record<string, unknown>;
-const object = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+/** OpenAPI 3: header parameters by these names are ignored (the media types and authentication describe them). */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
-function pathPattern(template: string): { pattern: RegExp; literals: number } {
-  const segments = template.split('/').filter((s) => s !== '');
-  const literals = segments.filter((s) => !/^\{[^}]+\}$/.test(s)).length;
-  const source = segments.map((s) => (/^\{[^}]+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
-  return { pattern: new RegExp(`^/${source}/?$`), literals };
+interface ParameterCheck {
+  location: 'path' | 'query' | 'header';
+  name: string;
+  required: boolean;
+  explode: boolean;
+  parameter: Json;
+  schema: Json | undefined;
+  /** A parameter described by `content` (a JSON value in a string) instead of `schema`. */
+  json: boolean;
+  validate: Validator;
 }
 
-function shortErrors(validate: ValidateFunction, where: string): string {
-  const first = validate.errors?.[0];
-  const text = first ? `${where}${first.instancePath || ''} ${first.message ?? 'is invalid'}` : `${where} is invalid`;
-  return text.slice(0, MAX_DETAIL);
+interface BodyCheck {
+  required: boolean;
+  content: Json;
+  validators: Map<string, { typed: Validator; coercing: Validator }>;
 }
 
-/** Compiles the checks of one OpenAPI document. */
-export function compileRequestCheck(document: unknown): RequestCheck {
-  const doc = object(document) ?? {};
-  const components = object(doc.components) ?? {};
-  const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: true, validateFormats: true });
-  addFormats.default(ajv);
-  const resolve = (value: unknown): Json | undefined => {
-    const found = object(value);
-    const ref = found?.$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/components/')) {
-      return object(ref.slice(2).split('/').reduce<unknown>((at, part) => object(at)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc));
-    }
-    return found;
-  };
-  const compile = (schema: unknown): ValidateFunction | undefined => {
-    const found = object(schema);
-    if (!found) return undefined;
+interface CompiledOperation {
+  parameters: ParameterCheck[];
+  /** undefined: the operation takes no body. */
+  body: BodyCheck | undefined;
+}
+
+function compileOperation(index: DescriptionIndex, operation: DescribedOperation): CompiledOperation {
+  const parameters: ParameterCheck[] = [];
+  for (const parameter of operation.parameters) {
+    const location = parameter.in;
+    if (location !== 'path' && location !== 'query' && location !== 'header') continue; // cookies: not yet
+    const name = parameter.name as string;
+    if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) continue;
+    const jsonContent = Object.entries(object(parameter.content) ?? {}).find(([key]) => isJsonMediaType(mediaTypeOf(key)));
+    const schema = index.resolve(jsonContent ? object(jsonContent[1])?.schema : parameter.schema);
+    parameters.push({
+      location, name, parameter, schema, json: jsonContent !== undefined,
+      // OpenAPI 3: a path parameter is always required.
+      required: location === 'path' || parameter.required === true,
+      explode: parameter.explode === true,
+      validate: index.validator(schema, jsonContent ? 'typed' : 'coercing'),
+    });
+  }
+  const requestBody = operation.requestBody;
+  let body: BodyCheck | undefined;
+  if (requestBody) {
+    const content = object(requestBody.content) ?? {};
+    const validators = new Map(Object.entries(content).map(([key, entry]) => {
+      const schema = object(entry)?.schema;
+      return [key, { typed: index.validator(schema, 'typed'), coercing: index.validator(schema, 'coercing') }];
+    }));
+    body = { required: requestBody.required === true, content, validators };
+  }
+  return { parameters, body };
+}
+
+function rawValue(check: ParameterCheck, pathValues: Map<string, string>, query: URLSearchParams, headers: RequestFacts['headers']): unknown {
+  if (check.location === 'query') {
+    if (check.json) return query.get(check.name) ?? undefined;
+    return queryValue(query, check.parameter, check.schema);
+  }
+  const found = check.location === 'path' ? pathValues.get(check.name) : headers[check.name.toLowerCase()];
+  if (found === undefined) return undefined;
+  const raw = Array.isArray(found) ? found.join(',') : found;
+  return check.json ? raw : simpleValue(raw, check.schema, check.explode);
+}
+
+function parameterProblem(check: ParameterCheck, value: unknown): string | undefined {
+  const where = `${check.location === 'header' ? 'header' : `${check.location} parameter`} ${check.name}`;
+  if (value === undefined) return check.required ? `The ${where} is required` : undefined;
+  let parsed = value;
+  if (check.json) {
     try {
-      // The document's components travel with each schema, so that `#/components/...` resolves against them.
-      return ajv.compile({ ...found, components });
+      parsed = JSON.parse(value as string);
     } catch {
-      return undefined; // a schema Ajv cannot compile is not checked (the provider still is)
-    }
-  };
-
-  const operations: Operation[] = [];
-  for (const [template, item] of Object.entries(object(doc.paths) ?? {})) {
-    const pathItem = object(item) ?? {};
-    const shared = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
-    const { pattern, literals } = pathPattern(template);
-    for (const method of METHODS) {
-      const operation = object(pathItem[method]);
-      if (!operation) continue;
-      const parameters = [...shared, ...(Array.isArray(operation.parameters) ? operation.parameters : [])].map(resolve).filter((p): p is Json => !!p);
-      const query = parameters.filter((p) => p.in === 'query' && typeof p.name === 'string')
-        .map((p) => ({ name: p.name as string, required: p.required === true, validate: compile(p.schema) }));
-      const requestBody = resolve(operation.requestBody);
-      const json = object(object(requestBody?.content)?.['application/json']);
-      const body = requestBody ? { required: requestBody.required === true, validate: json ? compile(json.schema) : undefined } : undefined;
-      operations.push({ method: method.toUpperCase(), pattern, literals, query, body });
+      return `The ${where} is not valid JSON`;
     }
   }
-  operations.sort((a, b) => b.literals - a.literals);
+  const validate = check.validate();
+  if (validate && !validate(parsed)) return shortErrors(validate, where);
+  return undefined;
+}
 
-  return (method, path, queryString, contentType, body) => {
-    const target = path === '' ? '/' : path;
-    const onPath = operations.filter((o) => o.pattern.test(target));
-    if (onPath.length === 0) return `No operation of the service's description matches ${target}`;
-    const operation = onPath.find((o) => o.method === method) ?? (method === 'HEAD' ? onPath.find((o) => o.method === 'GET') : undefined);
-    if (!operation) return `The description has no ${method} operation on ${target}`;
-    const query = new URLSearchParams(queryString);
-    for (const parameter of operation.query) {
-      const value = query.get(parameter.name);
-      if (value === null) {
-        if (parameter.required) return `The query parameter ${parameter.name} is required`;
-        continue;
-      }
-      // Query values are strings: validated with Ajv's type coercion (`?n=5` is an integer 5).
-      if (parameter.validate && !parameter.validate(value)) return shortErrors(parameter.validate, `query parameter ${parameter.name}`);
+function bodyProblem(operation: DescribedOperation, check: BodyCheck | undefined, contentType: string | undefined, body: Buffer | undefined, resolve: DescriptionIndex['resolve']): string | undefined {
+  if (!body || body.length === 0) return check?.required ? 'A request body is required' : undefined;
+  if (!check) return `${operation.method} ${operation.template} takes no request body`;
+  const declared = Object.keys(check.content);
+  if (declared.length === 0) return undefined;
+  const mediaType = mediaTypeOf(contentType);
+  const match = mediaType ? mediaEntry(check.content, mediaType) : undefined;
+  if (!match) return `The media type ${mediaType || '(none)'} is not one the operation accepts: ${declared.join(', ')}`.slice(0, 300);
+  const validators = check.validators.get(match.key)!;
+  if (isJsonMediaType(mediaType)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      return 'The body is not valid JSON';
     }
-    const empty = !body || body.length === 0;
-    if (operation.body?.required && empty) return 'A request body is required';
-    if (!empty && operation.body?.validate && (contentType ?? '').toLowerCase().split(';')[0]!.trim() === 'application/json') {
-      let parsed: unknown;
+    const validate = validators.typed();
+    return validate && !validate(parsed) ? shortErrors(validate, 'body') : undefined;
+  }
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const validate = validators.coercing();
+    const form = formObject(body.toString('utf8'), resolve(match.entry.schema), resolve);
+    return validate && !validate(form) ? shortErrors(validate, 'body') : undefined;
+  }
+  return undefined; // XML, octet-stream, text, multipart: the media type is what is checked
+}
+
+/** Compiles the request checks of one OpenAPI document (indexed by openapi-schemas.ts). */
+export function compileRequestCheck(index: DescriptionIndex): RequestCheck {
+  const compiled = new Map(index.operations.map((operation) => [operation, compileOperation(index, operation)]));
+  return ({ method, path, query: queryString, headers, body }) => {
+    const found = findOperation(index, method, path);
+    if ('problem' in found) return found.problem;
+    const { operation, values } = found;
+    const checks = compiled.get(operation)!;
+    const pathValues = new Map<string, string>();
+    for (const [i, name] of operation.names.entries()) {
       try {
-        parsed = JSON.parse(body.toString('utf8'));
+        pathValues.set(name, decodeURIComponent(values[i]!));
       } catch {
-        return 'The body is not valid JSON';
+        return `The path parameter ${name} is not valid percent-encoding`;
       }
-      if (!operation.body.validate(parsed)) return shortErrors(operation.body.validate, 'body');
     }
-    return undefined;
+    const query = new URLSearchParams(queryString);
+    for (const check of checks.parameters) {
+      const problem = parameterProblem(check, rawValue(check, pathValues, query, headers));
+      if (problem) return problem;
+    }
+    const contentType = headers['content-type'];
+    return bodyProblem(operation, checks.body, Array.isArray(contentType) ? contentType[0] : contentType, body, index.resolve);
   };
 }

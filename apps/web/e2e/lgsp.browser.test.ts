@@ -4,8 +4,8 @@
 // sign-in) registers its information system, finds the service in the portal searching without
 // diacritics, reads its documentation and request examples and asks for access; the provider
 // approves, reads the request among its notices, puts the consumer's subsystem in a group, grants
-// the group an endpoint until a date, sets a quota for each consumer and turns on request
-// validation; the consumer calls the service from the "try it" console (through the gateway, as its
+// the group an endpoint until a date, sets a quota for each consumer and turns on request and
+// response validation (version 2 of the description was uploaded as a YAML file); the consumer calls the service from the "try it" console (through the gateway, as its
 // subsystem, validated and counted) and sees the call in its usage chart's data table. Every page passes axe.
 // Run: node --test apps/web/e2e/lgsp.browser.test.ts
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOTP } from 'otpauth';
+import { stringify as toYaml } from 'yaml';
 import { DEFAULT_CA_CLIENTS } from '../../sandbox/index.ts';
 import { apiAs, choose, chooseFirst } from './lgsp-steps.ts';
 import { checkA11y, expectSignedIn, journey, setUpHarness, signInOfficial, startSignIn, type Harness } from './harness.ts';
@@ -124,8 +125,8 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
       await provider.getByTestId('service-status').filter({ hasText: 'Đã công bố' }).waitFor();
       assert.ok(await provider.getByLabel(/^Dịch vụ hộp cát/).isChecked());
 
-      // A new description uploaded as a file: version 2, and what it changed.
-      await provider.locator('input[type="file"]').setInputFiles({ name: 'echo-v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(echoDocumentV2)) });
+      // A new description uploaded as a file, in YAML (decision 0048): version 2, and what it changed.
+      await provider.locator('input[type="file"]').setInputFiles({ name: 'echo-v2.yaml', mimeType: 'application/yaml', buffer: Buffer.from(toYaml(echoDocumentV2)) });
       await provider.getByRole('button', { name: 'Cập nhật mô tả' }).click();
       const refreshed = provider.getByTestId('refresh-result');
       await refreshed.filter({ hasText: 'Đã tạo phiên bản 2.' }).waitFor();
@@ -216,7 +217,7 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
 
         // The provider's notices: the consumer's request is there, newest first. A group of subsystems
         // with the consumer's in it; back on the service, a right for the group until a date, a quota
-        // for every consumer, and request validation against the description.
+        // for every consumer, and request and response validation against the description.
         await provider.goto(`${harness.platform.url}/admin/lgsp`);
         const notices = provider.getByRole('table', { name: 'Thông báo LGSP' });
         await notices.getByRole('link', { name: `Yêu cầu quyền truy cập dịch vụ ${SERVICE_NAME} / Access requested` }).waitFor();
@@ -274,6 +275,9 @@ describe('LGSP developer portal browser journey', { timeout: 600_000 }, () => {
         await provider.getByRole('table', { name: 'Hạn mức' }).getByRole('row').filter({ hasText: 'Mặc định cho mỗi bên gọi' }).filter({ hasText: '100 lượt / 60 giây' }).waitFor();
         await provider.getByLabel('Kiểm tra yêu cầu theo mô tả OpenAPI').click();
         await provider.locator('#service-validation:checked').waitFor();
+        // The echo's answers conform to the description: the console's call below still gets them.
+        await provider.getByLabel('Kiểm tra phản hồi theo mô tả OpenAPI').click();
+        await provider.locator('#service-response-validation:checked').waitFor();
         await checkA11y(provider);
 
         // Now the console's call is answered by the provider, through the gateway, with its X-Road-Id.

@@ -85,6 +85,8 @@ export const services = lgsp.table('services', {
   sandbox: boolean('sandbox').notNull().default(false),
   /** The gateway validates requests against the current OpenAPI document before relaying them (off by default). */
   validateRequests: boolean('validate_requests').notNull().default(false),
+  /** The gateway validates the provider's answers against the current OpenAPI document before passing them on (off by default; decision 0048). */
+  validateResponses: boolean('validate_responses').notNull().default(false),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('services_code_uq').on(t.subsystemId, t.code)]);

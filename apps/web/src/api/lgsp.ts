@@ -8,10 +8,14 @@ export type LgspServiceVersion = Schema<'LgspServiceVersion'>;
 export type LgspRefreshResult = Schema<'LgspRefreshResult'>;
 export type LgspAccessRight = Schema<'LgspAccessRight'>;
 export type LgspAccessRequest = Schema<'LgspAccessRequest'>;
-export type LgspNewService = Schema<'LgspNewService'>;
+/** An uploaded description: the JSON document, or its text (JSON or YAML, read by the server). */
+// TODO(lead): Schema<'LgspNewService'>['openApi'] (object | string) once openapi.json is regenerated.
+export type OpenApiUpload = Record<string, unknown> | string;
+export type LgspNewService = Omit<Schema<'LgspNewService'>, 'openApi'> & { openApi?: OpenApiUpload };
 export type LgspNewAccessRequest = Schema<'LgspNewAccessRequest'>;
 export type LgspServiceStatus = Schema<'LgspService'>['status'];
-export type LgspService = Schema<'LgspService'>;
+// TODO(lead): Schema<'LgspService'> carries validateResponses once openapi.json is regenerated.
+export type LgspService = Schema<'LgspService'> & { validateResponses: boolean };
 export type LgspTryRequest = Schema<'LgspTryRequest'>;
 export type LgspTryResult = Schema<'LgspTryResult'>;
 // TODO(lead): Schema<'LgspTrySoapRequest'> (and LgspTryResult's new optional `request`) once openapi.json is regenerated.
@@ -54,7 +58,7 @@ export const lgspApi = {
   registerService: (subsystemId: string, body: LgspNewService) => api.post<LgspService>(`/api/lgsp/subsystems/${encodeURIComponent(subsystemId)}/services`, body),
   versions: (id: string) => api.get<LgspServiceVersion[]>(`${service(id)}/versions`),
   wsdl: async (id: string) => (await rawRequest('GET', `${service(id)}/wsdl`)).text(),
-  refresh: (id: string, body: { openApiUrl?: string; openApi?: Record<string, unknown>; wsdlUrl?: string; wsdl?: string }) => api.post<LgspRefreshResult>(`${service(id)}/refresh`, body),
+  refresh: (id: string, body: { openApiUrl?: string; openApi?: OpenApiUpload; wsdlUrl?: string; wsdl?: string }) => api.post<LgspRefreshResult>(`${service(id)}/refresh`, body),
   setStatus: (id: string, status: LgspServiceStatus) => api.put<LgspService>(`${service(id)}/status`, { status }),
   setSandbox: (id: string, sandbox: boolean) => api.put<LgspService>(`${service(id)}/sandbox`, { sandbox }),
   rights: (id: string) => api.get<LgspAccessRight[]>(`${service(id)}/rights`),
@@ -72,6 +76,7 @@ export const lgspApi = {
   quotas: (id: string) => api.get<LgspQuota[]>(`${service(id)}/quotas`),
   setQuota: (id: string, body: LgspQuotaChange) => api.put<LgspQuota[]>(`${service(id)}/quotas`, body),
   setRequestValidation: (id: string, validateRequests: boolean) => api.put<LgspService>(`${service(id)}/request-validation`, { validateRequests }),
+  setResponseValidation: (id: string, validateResponses: boolean) => api.put<LgspService>(`${service(id)}/response-validation`, { validateResponses }),
   notices: (query: { limit?: number } = {}) => api.get<LgspNotice[]>('/api/lgsp/notices', { ...query }),
   tryIt: (body: LgspTryRequest) => api.post<LgspTryResult>('/api/lgsp/try', body),
   trySoap: (body: LgspTrySoapRequest) => api.post<LgspTryResult & { request?: string }>('/api/lgsp/try/soap', body),

@@ -11,7 +11,7 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useLgspScope } from '../scope.ts';
 import { QuotasPanel } from './QuotasPanel.tsx';
-import { readOpenApiFile, readWsdlFile } from './RegistryForms.tsx';
+import { OPENAPI_FILE_TYPES, WSDL_FILE_TYPES, readOpenApiFile, readWsdlFile } from './RegistryForms.tsx';
 import { RightsPanel } from './RightsPanel.tsx';
 import '../messages.ts';
 
@@ -52,7 +52,7 @@ function RefreshPanel({ serviceId, hasUrl, soap }: { serviceId: string; hasUrl: 
   return (
     <Stack gap="xs">
       <Group align="flex-end" wrap="wrap">
-        <FileInput id="refresh-file" label={t(soap ? 'lgspAdmin.soap.refreshFile' : 'lgspAdmin.refresh.file')} description={hasUrl ? t('lgspAdmin.refresh.urlHint') : undefined} accept={soap ? '.wsdl,.xml,text/xml,application/xml' : 'application/json,.json'} value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} w={320} />
+        <FileInput id="refresh-file" label={t(soap ? 'lgspAdmin.soap.refreshFile' : 'lgspAdmin.refresh.file')} description={hasUrl ? t('lgspAdmin.refresh.urlHint') : undefined} accept={soap ? WSDL_FILE_TYPES : OPENAPI_FILE_TYPES} value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} w={320} />
         <Button onClick={() => refresh.mutate()} loading={refresh.isPending} disabled={!hasUrl && !file}>{t('lgspAdmin.refresh.submit')}</Button>
       </Group>
       {refresh.error && <ErrorAlert error={refresh.error} />}

@@ -13,7 +13,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 type Kind = 'service' | 'consumer' | 'subsystem';
 const kindOf = (q: LgspQuota): Kind => (q.scope === 'service' ? 'service' : q.subsystemId ? 'subsystem' : 'consumer');
 
-/** The gateway's checks the provider controls for one service: request validation and its own quotas. */
+/** The gateway's checks the provider controls for one service: validation of requests and of answers, and its own quotas. */
 export function QuotasPanel({ service, subsystems }: { service: LgspService; subsystems: LgspSubsystem[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -26,6 +26,10 @@ export function QuotasPanel({ service, subsystems }: { service: LgspService; sub
   const change = useMutation({ mutationFn: (body: LgspQuotaChange) => lgspApi.setQuota(service.id, body), onSuccess: saved });
   const validation = useMutation({
     mutationFn: (on: boolean) => lgspApi.setRequestValidation(service.id, on),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['lgsp', 'service', service.id] }),
+  });
+  const answers = useMutation({
+    mutationFn: (on: boolean) => lgspApi.setResponseValidation(service.id, on),
     onSuccess: () => client.invalidateQueries({ queryKey: ['lgsp', 'service', service.id] }),
   });
   const subsystemName = (id: string | null) => subsystems.find((s) => s.id === id)?.name ?? id ?? '';
@@ -42,6 +46,9 @@ export function QuotasPanel({ service, subsystems }: { service: LgspService; sub
       <Switch id="service-validation" label={t('lgspAdmin.validation.label')} description={t('lgspAdmin.validation.hint')} checked={service.validateRequests}
         onChange={(e) => validation.mutate(e.currentTarget.checked)} disabled={validation.isPending} />
       {validation.error && <ErrorAlert error={validation.error} />}
+      <Switch id="service-response-validation" mt="sm" label={t('lgspAdmin.responseValidation.label')} description={t('lgspAdmin.responseValidation.hint')} checked={service.validateResponses}
+        onChange={(e) => answers.mutate(e.currentTarget.checked)} disabled={answers.isPending} />
+      {answers.error && <ErrorAlert error={answers.error} />}
       <Title order={3} size="h5" mt="md" mb="xs" id="quotas-title">{t('lgspAdmin.quotas.title')}</Title>
       <Text size="sm" c="dimmed" mb="xs">{t('lgspAdmin.quotas.hint')}</Text>
       <DataTable caption={t('lgspAdmin.quotas.title')} rows={quotas.data} rowKey={(q) => `${q.scope}:${q.subsystemId ?? ''}`} isPending={quotas.isPending} error={quotas.error}

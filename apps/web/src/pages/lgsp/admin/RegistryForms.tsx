@@ -2,17 +2,31 @@ import { Alert, Button, FileInput, Group, SegmentedControl, Select, Stack, TextI
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lgspApi, type LgspMember, type LgspNewService, type LgspSubsystem } from '../../../api/lgsp.ts';
+import { lgspApi, type LgspMember, type LgspNewService, type LgspSubsystem, type OpenApiUpload } from '../../../api/lgsp.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { foldedFilter } from '../../../components/folded-filter.ts';
 import { fieldError } from '../../../lib/forms.ts';
 
-/** An OpenAPI document chosen as a file: parsed here, so a file that is not JSON is said at once. */
-export async function readOpenApiFile(file: File): Promise<Record<string, unknown>> {
-  const parsed: unknown = JSON.parse(await file.text());
+/**
+ * An OpenAPI document chosen as a file: JSON is parsed here (an empty file, or JSON that is no
+ * document, is said at once); any other text goes as it is — YAML, which the server reads.
+ */
+export async function readOpenApiFile(file: File): Promise<OpenApiUpload> {
+  const text = await file.text();
+  if (text.trim() === '') throw new SyntaxError('empty');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
+  }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('not an object');
   return parsed as Record<string, unknown>;
 }
+
+/** What the file inputs offer to choose. */
+export const OPENAPI_FILE_TYPES = 'application/json,.json,application/yaml,text/yaml,.yaml,.yml';
+export const WSDL_FILE_TYPES = '.wsdl,.xml,text/xml,application/xml';
 
 /** A WSDL chosen as a file: its text (the server reads it strictly); one that is not XML is said at once. */
 export async function readWsdlFile(file: File): Promise<string> {
@@ -148,7 +162,7 @@ export function ServiceForm({ subsystems }: { subsystems: LgspSubsystem[] }) {
           data={[{ value: 'url', label: t('lgspAdmin.service.fromUrl') }, { value: 'file', label: t('lgspAdmin.service.fromFile') }]} w="fit-content" />
         {source === 'url'
           ? <TextInput id="service-openapi-url" label={t(kind === 'soap' ? 'lgspAdmin.soap.wsdlUrl' : 'lgspAdmin.service.openApiUrl')} required value={openApiUrl} onChange={(e) => setOpenApiUrl(e.currentTarget.value)} error={fieldError(create.error, kind === 'soap' ? 'wsdlUrl' : 'openApiUrl')} />
-          : <FileInput id="service-openapi-file" label={t(kind === 'soap' ? 'lgspAdmin.soap.wsdlFile' : 'lgspAdmin.service.openApiFile')} required accept={kind === 'soap' ? '.wsdl,.xml,text/xml,application/xml' : 'application/json,.json'} value={file} onChange={setFile} error={fileError} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} />}
+          : <FileInput id="service-openapi-file" label={t(kind === 'soap' ? 'lgspAdmin.soap.wsdlFile' : 'lgspAdmin.service.openApiFile')} required accept={kind === 'soap' ? WSDL_FILE_TYPES : OPENAPI_FILE_TYPES} value={file} onChange={setFile} error={fileError} clearable clearButtonProps={{ 'aria-label': t('lgspAdmin.clearFile') }} />}
         {create.error && <ErrorAlert error={create.error} />}
         {create.data && <Alert color="green" role="status">{t('lgspAdmin.service.done', { id: create.data.xroadId })}</Alert>}
         <Button type="submit" loading={create.isPending} disabled={!subsystemId} w="fit-content">{t('lgspAdmin.service.submit')}</Button>

@@ -1,0 +1,1 @@
+ALTER TABLE "lgsp"."services" ADD COLUMN "validate_responses" boolean DEFAULT false NOT NULL;
