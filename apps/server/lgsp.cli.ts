@@ -15,10 +15,10 @@ export async function lgspVerifyLogCommand(args: string[]): Promise<number> {
   try {
     const result = await verifyLogWithArchives(database.db, messageLogKey(config.masterKey), dir);
     if (!result.ok) {
-      console.error(`LGSP message log TAMPERED in ${result.where}${result.seq === undefined ? '' : ` at record ${result.seq}`} (${result.problem}): ${result.message}`);
+      console.error(`LGSP message log TAMPERED${result.seq === undefined ? '' : ` at record ${result.seq}`} (${result.problem}) in ${result.where}: ${result.message}`);
       return 2;
     }
-    console.log(`LGSP message log intact: ${result.archived} records in ${result.archives} archives (${dir}) and ${result.records} records in the database verified`);
+    console.log(`LGSP message log intact: ${result.archived + result.records} records verified (${result.archived} in ${result.archives} archives in ${dir}, ${result.records} in the database)`);
     return 0;
   } finally {
     await database.close();
