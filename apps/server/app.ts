@@ -83,6 +83,7 @@ export function gatewayModules(ctx: ModuleContext & { listen: NonNullable<Module
   const perMinute = (limit: number) => (limit > 0 ? { limit, windowSeconds: 60 } : undefined);
   const lgsp = createLgspModule(ctx, {
     agencies: catalog.service, authenticateGateway: identity.authenticateGateway, issueGatewayToken: identity.issueGatewayToken, people: identity.people, now: options.now, metrics, sealEverySeconds: config.lgspSealSeconds, logCommit: config.lgspLogCommit,
+    retention: { archiveDir: config.lgspLogArchiveDir, archiveAfterDays: config.lgspLogArchiveAfterDays, opmonKeepDays: config.lgspOpmonKeepDays },
     quotas: { perConsumer: perMinute(config.lgspConsumerLimitPerMinute), perService: perMinute(config.lgspServiceLimitPerMinute) },
     // The message log's seals: the LGSP's key, certified by the CA like an agency's, and the signatures' TSA.
     sealing: {
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, database: Database, options: { de
   const analytics = createAnalyticsModule(ctx, { catalog: catalog.service, tthc, lgsp: lgsp.registry, now: options.now });
   metrics.addScrapeGauges(jobQueueGauges(db));
   metrics.addScrapeGauges(tthc.gauges);
+  metrics.addScrapeGauges(lgsp.gauges);
   if (database.poolStats) metrics.addPool(database.poolStats);
 
   let draining = false;

@@ -1,26 +1,36 @@
-// `lgsp:verify-log`: recomputes the LGSP message log's hash chain and reports the first broken record.
+// `lgsp:verify-log [--archives <dir>]`: verifies the archive files (default LGSP_LOG_ARCHIVE_DIR) and the database's chain after them, and reports the first break.
+// `lgsp:archive-log`: archives the sealed records older than LGSP_LOG_ARCHIVE_AFTER_DAYS and deletes operational records older than LGSP_OPMON_KEEP_DAYS (as the hourly job does).
 // `lgsp:export-evidence <message id> <file> --purpose <why> [--bodies]`: writes an exchange's evidence package (audited).
 // `lgsp:verify-evidence <file> [--root <root certificate>]`: verifies a package OFFLINE (no database, no network).
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { appendAudit, auditKeys, loadConfig, openConfiguredDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
 import { withPlatform } from './cli-platform.ts';
-import { exportEvidence, findMessage, messageLogKey, verifyEvidence, verifyMessageLog, type EvidencePackage } from '../../modules/lgsp/index.ts';
+import { messageLogKey, verifyEvidence, verifyLogWithArchives, type EvidencePackage } from '../../modules/lgsp/index.ts';
 
-export async function lgspVerifyLogCommand(): Promise<number> {
+export async function lgspVerifyLogCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
+  const dir = option(args, '--archives') ?? config.lgspLogArchiveDir;
   try {
-    const result = await verifyMessageLog(database.db, messageLogKey(config.masterKey));
+    const result = await verifyLogWithArchives(database.db, messageLogKey(config.masterKey), dir);
     if (!result.ok) {
-      console.error(`LGSP message log TAMPERED at record ${result.seq} (${result.problem}): ${result.message}; ${result.records} records verified before it`);
+      console.error(`LGSP message log TAMPERED${result.seq === undefined ? '' : ` at record ${result.seq}`} (${result.problem}) in ${result.where}: ${result.message}`);
       return 2;
     }
-    console.log(`LGSP message log intact: ${result.records} records verified`);
+    console.log(`LGSP message log intact: ${result.archived + result.records} records verified (${result.archived} in ${result.archives} archives in ${dir}, ${result.records} in the database)`);
     return 0;
   } finally {
     await database.close();
   }
+}
+
+export async function lgspArchiveLogCommand(): Promise<number> {
+  return withPlatform(async (platform, _database, config) => {
+    const run = await platform.modules.lgsp.retain();
+    console.log(`LGSP message log: ${run.records} records archived into ${run.archives.length} files in ${config.lgspLogArchiveDir}${run.archives.length ? ` (${run.archives.join(', ')})` : ''}; ${run.operationalRecordsDeleted} operational records older than ${config.lgspOpmonKeepDays} days deleted`);
+    return 0;
+  });
 }
 
 const option = (args: string[], name: string): string | undefined => {
@@ -38,13 +48,11 @@ export async function lgspExportEvidenceCommand(args: string[]): Promise<number>
   }
   try {
     return await withPlatform(async (platform, database, config) => {
-      const record = await findMessage(database.db, messageId);
-      if (!record) {
-        console.error(`no exchange with message id ${messageId} in the LGSP message log`);
+      const pkg = await platform.modules.lgsp.log.evidenceForOperator(messageId, { bodies: args.includes('--bodies') });
+      if (!pkg) {
+        console.error(`no exchange with message id ${messageId} in the LGSP message log or its archives`);
         return 1;
       }
-      const includeBodies = args.includes('--bodies');
-      const pkg = await exportEvidence(database.db, platform.modules.lgsp.log.box, platform.modules.lgsp.sealer, record, { includeBodies, now: () => new Date() });
       // The operator at the console reads the bodies: audited like an API export.
       await appendAudit(database.db, {
         actor: 'cli:lgsp:export-evidence', action: 'read lgsp.evidence', target: `lgsp:message:${messageId}`, outcome: 200, sourceIp: 'local',

@@ -1,10 +1,10 @@
-// Sen's command line: `start [--role gateway [--workers N]]`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `lgsp:verify-log`, `lgsp:export-evidence`, `lgsp:verify-evidence`, `openapi:write [--check]`.
+// Sen's command line: `start [--role gateway [--workers N]]`, `migrate`, `audit:verify`, `audit:checkpoint`, `analytics:backfill`, `lgsp:verify-log`, `lgsp:archive-log`, `lgsp:export-evidence`, `lgsp:verify-evidence`, `openapi:write [--check]`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, migrate, openConfiguredDatabase, safeErrorMessage } from '../../packages/platform/index.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './audit.cli.ts';
 import { withPlatform } from './cli-platform.ts';
-import { lgspExportEvidenceCommand, lgspVerifyEvidenceCommand, lgspVerifyLogCommand } from './lgsp.cli.ts';
+import { lgspArchiveLogCommand, lgspExportEvidenceCommand, lgspVerifyEvidenceCommand, lgspVerifyLogCommand } from './lgsp.cli.ts';
 import { platformOpenapi, sandboxOpenapi, webApiTypes } from './openapi.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -102,7 +102,9 @@ async function main(argv: string[]): Promise<number> {
     case 'analytics:backfill':
       return analyticsBackfillCommand();
     case 'lgsp:verify-log':
-      return lgspVerifyLogCommand();
+      return lgspVerifyLogCommand(rest);
+    case 'lgsp:archive-log':
+      return lgspArchiveLogCommand();
     case 'lgsp:export-evidence':
       return lgspExportEvidenceCommand(rest);
     case 'lgsp:verify-evidence':
@@ -110,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
     case 'openapi:write':
       return openapiCommand(rest.includes('--check'));
     default:
-      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint, analytics:backfill, lgsp:verify-log, lgsp:export-evidence, lgsp:verify-evidence or openapi:write [--check]`);
+      console.error(`unknown command "${command}"; use start, migrate, audit:verify, audit:checkpoint, analytics:backfill, lgsp:verify-log, lgsp:archive-log, lgsp:export-evidence, lgsp:verify-evidence or openapi:write [--check]`);
       return 64;
   }
 }

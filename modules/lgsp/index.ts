@@ -7,7 +7,7 @@
  * This file is the module's only door.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob } from '../../packages/platform/index.ts';
+import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob, type ScrapeGauges } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
 import { registerGateway, type GatewayOptions } from './gateway.ts';
 import { registerSoapGateway } from './gateway-soap.ts';
@@ -22,6 +22,7 @@ import { createTryService } from './try.service.ts';
 import { lgspRepository } from './lgsp.repository.ts';
 import { createMessageLog, messageLogKey, verifyMessageLog, type ChainCheck, type LogCommitMode, type MessageLog } from './message-log.ts';
 import { createLogService, type LogService } from './log.service.ts';
+import { ARCHIVE_QUEUE, archiveFigures, archiveMessageLog, pruneOperationalRecords, verifyLogWithArchives, type ArchiveRun, type LogCheck } from './log-archive.ts';
 import { gatewayMetrics } from './monitoring.ts';
 import { SEAL_QUEUE, createSealer, type Sealer, type SealingDependencies } from './seals.ts';
 import { createRegistryService, type AgencyLookup, type RegistryService } from './registry.service.ts';
@@ -42,6 +43,8 @@ export type { Notice } from './notices.ts';
 export type { SealSigner, SealingDependencies, Sealer } from './seals.ts';
 export { verifyEvidence, EVIDENCE_FORMAT, type EvidenceCheck, type EvidencePackage } from './evidence-verify.ts';
 export { exportEvidence, findMessage } from './evidence.ts';
+export type { ArchiveRun, LogCheck } from './log-archive.ts';
+export { verifyArchives, type ArchivesCheck } from './log-archive-format.ts';
 export { createSealer };
 /** The id under which the signing module keeps the LGSP's own seal key (not an agency's). */
 export const LGSP_SEAL_KEY_ID = '5e0a1c3b-7f2d-4e8a-9b61-0c4d2f7a8e13';
@@ -69,6 +72,8 @@ export interface LgspDependencies {
   sealEverySeconds?: number;
   /** How often V-APEX's subscriptions to the province's APIs are read (seconds; default 60). */
   vapexPollSeconds?: number;
+  /** Archiving of the message log and retention of operational records (decision 0049); neither happens without it. */
+  retention?: { archiveDir: string; archiveAfterDays: number; opmonKeepDays: number };
   /** Prometheus counters of the gateway. */
   metrics?: Pick<Metrics, 'counter' | 'histogram'>;
   /** Mutual TLS for consumers (the CA bundle and the CA's OCSP client); without it client certificates are refused. */
@@ -97,8 +102,14 @@ export interface LgspModule {
   gateway: (app: FastifyInstance) => Promise<void>;
   /** The background jobs: V-APEX publication (given the V-APEX client), the message log's seals and the notices' mail. */
   jobHandlers(vapex: VapexExchange, mailer: Mailer): Record<string, JobHandler>;
-  /** Recomputes the message-log chain. */
+  /** Recomputes the message-log chain (the database's part). */
   verifyLog(): Promise<ChainCheck>;
+  /** The archives and the database's chain, end to end (decision 0049); the database's part alone without `retention`. */
+  verifyLogWithArchives(dir?: string): Promise<LogCheck>;
+  /** Archives the due records and deletes the expired operational records (the `lgsp.archive` job, `lgsp:archive-log`). */
+  retain(): Promise<ArchiveRun & { operationalRecordsDeleted: number }>;
+  /** Gauges for `/metrics`: records archived and the last archive's time. */
+  gauges: ScrapeGauges<'sen_lgsp_log_archived_records' | 'sen_lgsp_log_last_archive_timestamp_seconds'>;
   /** Starts hearing registry change signals (the gateway's cache works only while it hears them). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -116,7 +127,13 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
   const box = createSecretBox(ctx.config.masterKey);
   const messageLog = createMessageLog(ctx.db, key, { box, commit: deps.logCommit ?? 'durable' });
   const sealer = createSealer(ctx.db, { ...deps.sealing, now });
-  const log = createLogService({ db: ctx.db, repo, box, sealer, agencies: deps.agencies, now });
+  const log = createLogService({ db: ctx.db, repo, box, sealer, agencies: deps.agencies, now, archiveDir: deps.retention?.archiveDir });
+  const retention = deps.retention;
+  const retain = async () => {
+    if (!retention) return { archives: [], records: 0, operationalRecordsDeleted: 0 };
+    const run = await archiveMessageLog(ctx.db, { dir: retention.archiveDir, afterDays: retention.archiveAfterDays, now });
+    return { ...run, operationalRecordsDeleted: await pruneOperationalRecords(ctx.db, retention.opmonKeepDays, now()) };
+  };
   const gatewayRegistry = createGatewayRegistry(repo, access, instance, cache, now);
   const observe = deps.metrics ? gatewayMetrics(deps.metrics) : undefined;
   const quotas = createQuotas(ctx.db, deps.quotas ?? {});
@@ -133,6 +150,8 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
     recurring: [
       { name: 'lgsp.seal', queue: SEAL_QUEUE, everySeconds: deps.sealEverySeconds ?? 300 },
       { name: 'lgsp.vapex-subscriptions', queue: VAPEX_SUBSCRIPTIONS_QUEUE, everySeconds: deps.vapexPollSeconds ?? 60 },
+      // Hourly, like X-Road's archiver (every few hours): each run moves whatever became due.
+      ...(retention ? [{ name: 'lgsp.archive', queue: ARCHIVE_QUEUE, everySeconds: 3600 }] : []),
     ],
     jobHandlers: (vapex, mailer) => ({
       [NOTICE_QUEUE]: noticeMailer(repo, deps.people, mailer),
@@ -141,6 +160,9 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
       [VAPEX_SUBSCRIPTIONS_QUEUE]: vapexSubscriptionWorker(repo, registry, vapex, { instance, stewardAgencyId: async () => (await deps.agencies.rootAgency()).id }),
       [SEAL_QUEUE]: async () => {
         await sealer.sealNow();
+      },
+      [ARCHIVE_QUEUE]: async () => {
+        await retain();
       },
     }),
     routes: lgspRoutes(registry, access, createVapexPublications(repo, registry), log, certificates,
@@ -155,6 +177,23 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
       await registerSoapGateway(app, options);
     },
     verifyLog: () => verifyMessageLog(ctx.db, key),
+    verifyLogWithArchives: (dir = retention?.archiveDir) => verifyLogWithArchives(ctx.db, key, dir),
+    retain,
+    gauges: {
+      source: 'lgsp.archive',
+      maxAgeMs: 60_000,
+      gauges: {
+        sen_lgsp_log_archived_records: { help: 'LGSP message-log records moved to archive files (decision 0049)' },
+        sen_lgsp_log_last_archive_timestamp_seconds: { help: 'When the newest LGSP message-log archive was committed (Unix time; 0 when none)' },
+      },
+      async read() {
+        const figures = await archiveFigures(ctx.db);
+        return {
+          sen_lgsp_log_archived_records: [{ value: figures.records }],
+          sen_lgsp_log_last_archive_timestamp_seconds: [{ value: figures.lastAt ? figures.lastAt.getTime() / 1000 : 0 }],
+        };
+      },
+    },
     start: async () => {
       if (ctx.listen) await cache.start(ctx.listen);
     },
@@ -166,4 +205,4 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
 }
 
 /** For the CLI: checks the chain of a database without building the platform. */
-export { createMessageLog, verifyMessageLog, messageLogKey };
+export { createMessageLog, verifyMessageLog, verifyLogWithArchives, messageLogKey };

@@ -1,4 +1,4 @@
-import { createHash, createHmac, type KeyObject } from 'node:crypto';
+import { X509Certificate, createHash, createHmac, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../packages/platform/index.ts';
 
 /**
@@ -65,4 +65,29 @@ export function recordMac(hash: string, key: KeyObject): string {
 /** The bytes a seal signs: the format, the last sealed record and when. */
 export function sealBytes(seal: { seq: number; hash: string; sealedAt: string }): Buffer {
   return Buffer.from(canonicalJson([SEAL_FORMAT, seal.seq, seal.hash, seal.sealedAt]), 'utf8');
+}
+
+const sameHex = (a: string | null, b: string) => a !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export type RecordProblem = { problem: 'hash' | 'mac'; message: string };
+
+/** One stored record (in the database or an archive) against its own hash and MAC; undefined when it holds. */
+export function recordProblem(row: ExchangeFields & { seq: number; prevHash: string; hash: string; mac: string | null }, key: KeyObject): RecordProblem | undefined {
+  if (row.mac === null) {
+    // Written before seals existed (migration 0014): its hash is the keyed one.
+    return sameHex(row.hash, legacyRecordHash(row, key)) ? undefined : { problem: 'hash', message: 'its content does not match its hash' };
+  }
+  if (linkHash(row.seq, row.prevHash, recordDigest(row)) !== row.hash) return { problem: 'hash', message: 'its content does not match its hash' };
+  if (!sameHex(row.mac, recordMac(row.hash, key))) return { problem: 'mac', message: 'its MAC was not made with this master key (a recomputed chain)' };
+  return undefined;
+}
+
+/** A seal's signature verifies with the first of its certificates. */
+export function sealSignatureValid(seal: { seq: number; hash: string; sealedAt: string; signature: string; certificates: string[] }): boolean {
+  try {
+    const signer = new X509Certificate(Buffer.from(seal.certificates[0] ?? '', 'base64'));
+    return verifySignature('sha256', sealBytes(seal), signer.publicKey, Buffer.from(seal.signature, 'base64'));
+  } catch {
+    return false;
+  }
 }

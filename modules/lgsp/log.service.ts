@@ -1,6 +1,7 @@
 import { badRequest, notFound, type Db, type Principal, type SecretBox } from '../../packages/platform/index.ts';
 import type { EvidencePackage } from './evidence-verify.ts';
-import { exportEvidence, findMessage } from './evidence.ts';
+import { exportArchivedEvidence, exportEvidence, findMessage } from './evidence.ts';
+import { findArchivedMessage } from './log-archive.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import { administeredMembers, consumerUsage, monitoringScope, operationalData, serviceHealth, type MonitoringScope, type Window } from './monitoring.ts';
 import { MANAGE_PERMISSION } from './registry.service.ts';
@@ -14,6 +15,8 @@ export interface LogServiceDependencies {
   sealer: Sealer;
   agencies: { agencyAncestors(id: string): Promise<string[]>; rootAgency(): Promise<{ id: string }> };
   now: () => Date;
+  /** Where archived records are (decision 0049): an exchange no longer in the database is looked up there. */
+  archiveDir?: string | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -33,15 +36,27 @@ export function createLogService(deps: LogServiceDependencies) {
     return { from, to };
   }
 
+  /** The newest exchange with this message id, in the database or else in the archives, and how to export its evidence. */
+  async function locate(messageId: string) {
+    const record = await findMessage(deps.db, messageId);
+    if (record) return { client: record.client, service: record.service, export: (o: { bodies: boolean }) => exportEvidence(deps.db, deps.box, deps.sealer, record, { includeBodies: o.bodies, now: deps.now }) };
+    const archived = deps.archiveDir ? findArchivedMessage(deps.archiveDir, messageId) : undefined;
+    const held = archived?.archive.records.find((r) => r.seq === archived.seq);
+    if (!archived || !held) return undefined;
+    return { client: held.client, service: held.service, export: async (o: { bodies: boolean }) => exportArchivedEvidence(deps.box, archived.archive, archived.seq, { includeBodies: o.bodies, now: deps.now }) };
+  }
+
   return {
-    /** The secret box of the bodies (the CLI's export opens them too). */
-    box: deps.box,
+    /** The evidence package of the newest exchange with this message id, for the console's operator (no scope); undefined when unknown. */
+    async evidenceForOperator(messageId: string, options: { bodies: boolean }): Promise<EvidencePackage | undefined> {
+      return (await locate(messageId))?.export(options);
+    },
     /** The evidence package of the newest exchange with this message id; the provider's or the consumer's administrators (or the LGSP's). */
     async evidence(principal: Principal, messageId: string, options: { bodies: boolean }): Promise<EvidencePackage> {
-      const record = await findMessage(deps.db, messageId);
+      const found = await locate(messageId);
       // Out of scope reads as unknown: the existence of others' exchanges is not disclosed.
-      if (!record || !inScope(await scopeOf(principal), record.service, record.client)) throw notFound('lgsp.message_not_found', 'No such message in your scope');
-      return exportEvidence(deps.db, deps.box, deps.sealer, record, { includeBodies: options.bodies, now: deps.now });
+      if (!found || !inScope(await scopeOf(principal), found.service, found.client)) throw notFound('lgsp.message_not_found', 'No such message in your scope');
+      return found.export(options);
     },
     async operationalData(principal: Principal, query: { from?: string | undefined; to?: string | undefined; limit?: number | undefined }) {
       return operationalData(deps.db, await scopeOf(principal), windowOf(query), query.limit ?? 100);

@@ -1,8 +1,8 @@
-import { X509Certificate, createSecretKey, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { bulkInsertStatement, createSecretBox, queryRows, type Db, type SecretBox } from '../../packages/platform/index.ts';
-import { messageBodies, messageLog, messageLogHead, messageLogSeals, operationalRecords } from './db/schema.ts';
-import { GENESIS, legacyRecordHash, linkHash, recordDigest, recordMac, sealBytes, type ExchangeFields } from './log-chain.ts';
+import { messageBodies, messageLog, messageLogArchives, messageLogHead, messageLogSeals, operationalRecords } from './db/schema.ts';
+import { GENESIS, linkHash, recordDigest, recordMac, recordProblem, sealSignatureValid, type ExchangeFields } from './log-chain.ts';
 
 /**
  * The gateway's message log: one record per exchange, hash-chained (log-chain.ts), written
@@ -232,30 +232,25 @@ export type ChainCheck =
   | { ok: true; records: number }
   | { ok: false; records: number; seq: number; problem: 'hash' | 'link' | 'gap' | 'head' | 'mac' | 'seal'; message: string };
 
-const sameHex = (a: string | null, b: string) => a !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
 /** Each seal still names the record's hash and its signature verifies: sealed history was not rewritten, even by a holder of the master key. */
 async function checkSeals(db: Db, records: number): Promise<ChainCheck | undefined> {
   for (const seal of await db.select().from(messageLogSeals).orderBy(asc(messageLogSeals.seq))) {
     const [row] = await db.select({ hash: messageLog.hash }).from(messageLog).where(eq(messageLog.seq, seal.seq));
     if (row?.hash !== seal.hash) return { ok: false, records, seq: seal.seq, problem: 'seal', message: `the record differs from the one sealed at ${seal.sealedAt}` };
-    const signed = (() => {
-      try {
-        const signer = new X509Certificate(Buffer.from(seal.certificates[0] ?? '', 'base64'));
-        return verifySignature('sha256', sealBytes(seal), signer.publicKey, Buffer.from(seal.signature, 'base64'));
-      } catch {
-        return false;
-      }
-    })();
-    if (!signed) return { ok: false, records, seq: seal.seq, problem: 'seal', message: `the seal of ${seal.sealedAt} does not verify` };
+    if (!sealSignatureValid(seal)) return { ok: false, records, seq: seal.seq, problem: 'seal', message: `the seal of ${seal.sealedAt} does not verify` };
   }
   return undefined;
 }
 
-/** Recomputes the whole chain, page by page, then checks the seals; the first broken record is reported. */
+/**
+ * Recomputes the chain in the database, page by page, then checks the seals; the first broken record
+ * is reported. Archived records (decision 0049) are gone: the chain starts from the newest archive's
+ * last hash (log-archive.ts verifies the archives themselves).
+ */
 export async function verifyMessageLog(db: Db, key: KeyObject): Promise<ChainCheck> {
-  let prevHash = GENESIS;
-  let expected = 1;
+  const [anchor] = await db.select({ seq: messageLogArchives.lastSeq, hash: messageLogArchives.lastHash }).from(messageLogArchives).orderBy(desc(messageLogArchives.lastSeq)).limit(1);
+  let prevHash = anchor?.hash ?? GENESIS;
+  let expected = (anchor?.seq ?? 0) + 1;
   let records = 0;
   for (;;) {
     const page = await db.select().from(messageLog).where(gt(messageLog.seq, expected - 1)).orderBy(asc(messageLog.seq)).limit(1000);
@@ -263,20 +258,16 @@ export async function verifyMessageLog(db: Db, key: KeyObject): Promise<ChainChe
     for (const row of page) {
       if (row.seq !== expected) return { ok: false, records, seq: expected, problem: 'gap', message: `record ${expected} is missing` };
       if (row.prevHash !== prevHash) return { ok: false, records, seq: row.seq, problem: 'link', message: 'its previous hash is not the hash of the record before it' };
-      if (row.mac === null) {
-        // Written before seals existed (migration 0014): its hash is the keyed one.
-        if (!sameHex(row.hash, legacyRecordHash(row, key))) return { ok: false, records, seq: row.seq, problem: 'hash', message: 'its content does not match its hash' };
-      } else if (linkHash(row.seq, row.prevHash, recordDigest(row)) !== row.hash) {
-        return { ok: false, records, seq: row.seq, problem: 'hash', message: 'its content does not match its hash' };
-      } else if (!sameHex(row.mac, recordMac(row.hash, key))) return { ok: false, records, seq: row.seq, problem: 'mac', message: 'its MAC was not made with this master key (a recomputed chain)' };
+      const broken = recordProblem(row, key);
+      if (broken) return { ok: false, records, seq: row.seq, ...broken };
       prevHash = row.hash;
       expected += 1;
       records += 1;
     }
   }
   const [head] = await db.select().from(messageLogHead).where(eq(messageLogHead.id, 1));
-  if (head && (head.seq !== records || head.hash !== prevHash)) {
-    return { ok: false, records, seq: head.seq, problem: 'head', message: `the head names record ${head.seq}, the chain ends at ${records}` };
+  if (head && (head.seq !== expected - 1 || head.hash !== prevHash)) {
+    return { ok: false, records, seq: head.seq, problem: 'head', message: `the head names record ${head.seq}, the chain ends at ${expected - 1}` };
   }
   return (await checkSeals(db, records)) ?? { ok: true, records };
 }

@@ -113,6 +113,15 @@ export interface Config {
    */
   lgspLogCommit: 'durable' | 'async';
   /**
+   * Archiving of the LGSP message log (decision 0049): records older than `lgspLogArchiveAfterDays`
+   * (`LGSP_LOG_ARCHIVE_AFTER_DAYS`, 30 like X-Road's keep-records-for) and sealed move to archive files
+   * in `lgspLogArchiveDir` (`LGSP_LOG_ARCHIVE_DIR`, default `$SEN_DATA_DIR/lgsp-archive`), never deleted
+   * by Sen; operational-monitoring records are deleted after `lgspOpmonKeepDays` (`LGSP_OPMON_KEEP_DAYS`, 7).
+   */
+  lgspLogArchiveDir: string;
+  lgspLogArchiveAfterDays: number;
+  lgspOpmonKeepDays: number;
+  /**
    * The gateway's HTTPS listener with mutual TLS (`LGSP_TLS_KEY`, `LGSP_TLS_CERT`, `LGSP_TLS_CA`:
    * PEM files of its key, its certificate and the CA bundle consumers' certificates chain to);
    * `--role gateway` serves HTTPS when the three are set (decision 0035). `LGSP_TLS_CRL_URL`: the
@@ -319,6 +328,9 @@ export function loadConfig(env: Env = process.env): Config {
     lgspConsumerLimitPerMinute: int(env, 'LGSP_CONSUMER_LIMIT', 30_000, 0),
     lgspServiceLimitPerMinute: int(env, 'LGSP_SERVICE_LIMIT', 120_000, 0),
     lgspLogCommit: oneOf(env, 'LGSP_LOG_COMMIT', ['durable', 'async'] as const, 'durable'),
+    lgspLogArchiveDir: env.LGSP_LOG_ARCHIVE_DIR ? path.resolve(env.LGSP_LOG_ARCHIVE_DIR) : path.join(dataDir === 'memory://' ? path.resolve('var') : dataDir, 'lgsp-archive'),
+    lgspLogArchiveAfterDays: int(env, 'LGSP_LOG_ARCHIVE_AFTER_DAYS', 30, 1, 36_500),
+    lgspOpmonKeepDays: int(env, 'LGSP_OPMON_KEEP_DAYS', 7, 1, 36_500),
     lgspTls: lgspTls(env),
     signInFailureLimit: int(env, 'SIGN_IN_FAILURE_LIMIT', 30, 1),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0),

@@ -251,6 +251,22 @@ export const messageLogSeals = lgsp.table('message_log_seals', {
   genTime: at('gen_time').notNull(),
 });
 
+/**
+ * An archive file of the message log (decision 0049): records `firstSeq`..`lastSeq`, ending at a
+ * seal, moved out of the database into `LGSP_LOG_ARCHIVE_DIR`. The newest row is the chain's
+ * anchor: the database's first remaining record links to `lastHash`, and the next archive names
+ * `sha256` (the file's bytes) as its previous one.
+ */
+export const messageLogArchives = lgsp.table('message_log_archives', {
+  firstSeq: bigint('first_seq', { mode: 'number' }).primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().unique(),
+  lastHash: text('last_hash').notNull(),
+  file: text('file').notNull(),
+  sha256: text('sha256').notNull(),
+  records: integer('records').notNull(),
+  archivedAt: at('archived_at').notNull(),
+});
+
 /** X-Road operational monitoring: one record per request (PR-OPMON's fields), written with its message-log record. */
 export const operationalRecords = lgsp.table('operational_records', {
   seq: bigint('seq', { mode: 'number' }).primaryKey(),
