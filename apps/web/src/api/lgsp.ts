@@ -8,27 +8,15 @@ export type LgspServiceVersion = Schema<'LgspServiceVersion'>;
 export type LgspRefreshResult = Schema<'LgspRefreshResult'>;
 export type LgspAccessRight = Schema<'LgspAccessRight'>;
 export type LgspAccessRequest = Schema<'LgspAccessRequest'>;
+export type LgspNewService = Schema<'LgspNewService'>;
 /** An uploaded description: the JSON document, or its text (JSON or YAML, read by the server). */
-// TODO(lead): Schema<'LgspNewService'>['openApi'] (object | string) once openapi.json is regenerated.
-export type OpenApiUpload = Record<string, unknown> | string;
-export type LgspNewService = Omit<Schema<'LgspNewService'>, 'openApi'> & { openApi?: OpenApiUpload };
+export type OpenApiUpload = NonNullable<LgspNewService['openApi']>;
 export type LgspNewAccessRequest = Schema<'LgspNewAccessRequest'>;
 export type LgspServiceStatus = Schema<'LgspService'>['status'];
-// TODO(lead): Schema<'LgspService'> carries validateResponses once openapi.json is regenerated.
-export type LgspService = Schema<'LgspService'> & { validateResponses: boolean };
+export type LgspService = Schema<'LgspService'>;
 export type LgspTryRequest = Schema<'LgspTryRequest'>;
 export type LgspTryResult = Schema<'LgspTryResult'>;
-// TODO(lead): Schema<'LgspTrySoapRequest'> (and LgspTryResult's new optional `request`) once openapi.json is regenerated.
-export interface LgspTrySoapRequest {
-  serviceId: string;
-  subsystemId: string;
-  operation: string;
-  /** The body's one element (the operation's wrapper) with its namespace declared; the server writes the envelope. */
-  body: string;
-  /** A registered version `v{n}`; none: the current one. */
-  serviceVersion?: string;
-  purpose?: string;
-}
+export type LgspTrySoapRequest = Schema<'LgspTrySoapRequest'>;
 export type LgspUsageBucket = Schema<'LgspUsageBucket'>;
 export type LgspSubsystemCertificate = Schema<'LgspSubsystemCertificate'>;
 export type LgspGroup = Schema<'LgspGroup'>;

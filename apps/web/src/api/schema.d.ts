@@ -2436,8 +2436,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Turn on or off the gateway's validation of requests against the service's OpenAPI document (method and path, required query parameters, JSON body; an invalid request is refused with Client.BadRequest and never reaches the provider) */
+        /** Turn on or off the gateway's validation of requests against the service's OpenAPI document (method and path, path, query and header parameters, media type, JSON and form bodies; an invalid request is refused with Client.BadRequest and never reaches the provider) */
         put: operations["setLgspServiceRequestValidation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/response-validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn on or off the gateway's validation of the provider's answers against the service's OpenAPI document (declared status, media type, JSON body; a non-conforming answer is withheld and the consumer gets Server.ServerProxy.ServiceFailed) */
+        put: operations["setLgspServiceResponseValidation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2474,6 +2491,23 @@ export interface paths {
         put?: never;
         /** The "try it" console: call a published sandbox service as one of your subsystems, through the gateway (logged and monitored like any call); audited */
         post: operations["tryLgspService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/try/soap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The "try it" console for a SOAP service: an operation and its body element; the server writes the X-Road SOAP envelope and posts it to the gateway's SOAP entry (logged and monitored like any call); audited */
+        post: operations["tryLgspSoapService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2542,6 +2576,23 @@ export interface paths {
         get: operations["getLgspServiceVapex"];
         /** Publish the service on the national API exchange V-APEX (kept in step as it changes), or withdraw it; V-APEX is updated in the background */
         put: operations["chooseLgspServiceForVapex"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lgsp/services/{id}/vapex/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consumers' subscriptions to the service on V-APEX, newest first: each became an access request (decided as any other), or is unmapped with the reason (its provider's administrators) */
+        get: operations["listLgspVapexSubscriptions"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4123,10 +4174,10 @@ export interface components {
             nationalService?: string;
             /** @description http(s) URL */
             openApiUrl?: string;
-            /** @description An OpenAPI 3 document (JSON) */
+            /** @description An OpenAPI 3 document: as JSON, or its text (JSON or YAML) */
             openApi?: {
                 [key: string]: unknown;
-            };
+            } | string;
             /** @description rest: PR-REST, described by OpenAPI 3; soap: PR-MESS (SOAP 1.1), described by WSDL 1.1 whose operations are its endpoints POST /{operation} */
             kind?: "rest" | "soap";
             /** @description http(s) URL */
@@ -4220,10 +4271,10 @@ export interface components {
         LgspRefresh: {
             /** @description http(s) URL */
             openApiUrl?: string;
-            /** @description An OpenAPI 3 document (JSON) */
+            /** @description An OpenAPI 3 document: as JSON, or its text (JSON or YAML) */
             openApi?: {
                 [key: string]: unknown;
-            };
+            } | string;
             /** @description http(s) URL */
             wsdlUrl?: string;
             /** @description A WSDL 1.1 document (XML text; no DTD) */
@@ -4244,8 +4295,12 @@ export interface components {
             service: components["schemas"]["LgspService"];
         };
         LgspRequestValidationChange: {
-            /** @description true: the gateway checks method and path, required query parameters and JSON bodies against the OpenAPI document */
+            /** @description true: the gateway checks method and path, path, query and header parameters, the media type and JSON or form bodies against the OpenAPI document */
             validateRequests: boolean;
+        };
+        LgspResponseValidationChange: {
+            /** @description true: the gateway checks the provider's status, media type and JSON body against the operation's responses in the OpenAPI document */
+            validateResponses: boolean;
         };
         LgspSandboxChange: {
             /** @description true: a sandbox / test provider the developer portal's "try it" console may call */
@@ -4272,6 +4327,8 @@ export interface components {
             sandbox: boolean;
             /** @description The gateway validates requests against the current OpenAPI document; an invalid one is refused (Client.BadRequest) before the provider */
             validateRequests: boolean;
+            /** @description The gateway validates the provider's answers against the current OpenAPI document; a non-conforming one is withheld (Server.ServerProxy.ServiceFailed) */
+            validateResponses: boolean;
             endpoints: {
                 method: string;
                 path: string;
@@ -4357,6 +4414,25 @@ export interface components {
             durationMs: number;
             messageId: string | null;
             url: string;
+            /** @description A SOAP call: the envelope the server sent */
+            request?: string;
+        };
+        LgspTrySoapRequest: {
+            /** Format: uuid */
+            serviceId: string;
+            /**
+             * Format: uuid
+             * @description One of your agency's subsystems: the call is made as it (xrd:client)
+             */
+            subsystemId: string;
+            /** @description The WSDL operation (the body's wrapper element) */
+            operation: string;
+            /** @description The body's one element, the operation's wrapper, with its namespace declared; the server writes the envelope and its X-Road header */
+            body: string;
+            /** @description A registered version of the service (xrd:service/id:serviceVersion); none: the current one */
+            serviceVersion?: string;
+            /** @description Why (recorded in the audit trail and sent as X-Purpose) */
+            purpose?: string;
         };
         LgspUsageBucket: {
             /** @description Start of the hour or day (days in Vietnam time), UTC */
@@ -4377,6 +4453,18 @@ export interface components {
             state: "pending" | "synced" | "failed";
             lastError: string | null;
             requestedBy: string;
+            updatedAt: string;
+        };
+        LgspVapexSubscription: {
+            /** @description The subscription's id on V-APEX */
+            id: string;
+            organisationCode: string;
+            xroadClient: string | null;
+            subsystemId: string | null;
+            accessRequestId: string | null;
+            status: "active" | "cancelled" | "unmapped";
+            problem: string | null;
+            createdAt: string;
             updatedAt: string;
         };
         /** @description A SOAP service's current WSDL 1.1 document (text/xml), as registered */
@@ -15834,6 +15922,68 @@ export interface operations {
             };
         };
     };
+    setLgspServiceResponseValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspResponseValidationChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspService"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listLgspServiceQuotas: {
         parameters: {
             query?: never;
@@ -15964,6 +16114,75 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LgspTryRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspTryResult"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tryLgspSoapService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgspTrySoapRequest"];
             };
         };
         responses: {
@@ -16303,6 +16522,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LgspVapexPublication"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The one error body of every Sen API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLgspVapexSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgspVapexSubscription"][];
                 };
             };
             /** @description The one error body of every Sen API */
