@@ -22,6 +22,7 @@
 // moves least) and of the bench database's PostgreSQL backends, and the ratio of CPU per message
 // (3)/(4g), which bounds (4g)/(3) in req/s when every process shares two cores.
 // To iterate on a few targets: BENCH_ONLY=3,4g (their tags) and BENCH_SIZES=1 (KB); default: all.
+// BENCH_GATEWAY_LOG=warn shows the `--role gateway` processes' log (silent by default).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -55,10 +56,10 @@ async function roleGateway(databaseUrl: string, publicUrl: string, workers: numb
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('var/bench-profiles')] : [];
   const proc = spawn(process.execPath, [...profile, main, 'start', '--role', 'gateway', '--workers', String(workers)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_GATEWAY_LOG ? 'inherit' : 'ignore', 'inherit'],
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, PORT: String(port), HOST: '127.0.0.1', SEN_MASTER_KEY: MASTER_KEY,
-      DEMO: 'true', SANDBOX: 'false', LOG_LEVEL: 'silent', LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000', ...env,
+      DEMO: 'true', SANDBOX: 'false', LOG_LEVEL: process.env.BENCH_GATEWAY_LOG ?? 'silent', LGSP_CONSUMER_LIMIT: '1000000000', LGSP_SERVICE_LIMIT: '1000000000', ...env,
     },
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -67,7 +68,7 @@ async function roleGateway(databaseUrl: string, publicUrl: string, workers: numb
     if (proc.exitCode !== null) throw new Error(`--role gateway exited with ${proc.exitCode}`);
     const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
     if (ready) break;
-    if (i > 300) throw new Error('--role gateway did not become ready');
+    if (i > 1200) throw new Error('--role gateway did not become ready');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
