@@ -109,18 +109,22 @@ interface Figures { rps: number; p50: number; p99: number; failed: number; cpuUs
 async function load(target: Target, body: Buffer, rate: number | undefined, connections: number, databaseUrl: string): Promise<Figures> {
   const backends = target.logged ? await databaseBackends(databaseUrl) : [];
   const cpuBefore = treeCpuMs(target.pids);
-  const dbBefore = cpuMs(backends);
+  const dbBefore = new Map(backends.map((pid) => [pid, cpuMs([pid])]));
   const result = await autocannon({
     url: target.url, method: 'POST', body, connections, duration: SECONDS,
     headers: { 'content-type': 'application/octet-stream', ...target.headers },
     ...(rate ? { overallRate: rate } : {}),
   });
+  // Only the backends alive before and after: a session that ended meanwhile took its CPU time with it.
+  const still = new Set(target.logged ? await databaseBackends(databaseUrl) : []);
+  const kept = backends.filter((pid) => still.has(pid));
+  const dbSpent = kept.reduce((sum, pid) => sum + cpuMs([pid]) - (dbBefore.get(pid) ?? 0), 0);
   const completed = result['2xx'] + result.non2xx;
   const perMessage = (ms: number) => (completed > 0 ? (ms * 1000) / completed : undefined);
   return {
     rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors + result.timeouts,
     cpuUs: target.pids.length > 0 ? perMessage(treeCpuMs(target.pids) - cpuBefore) : undefined,
-    dbUs: target.logged ? perMessage(cpuMs(backends) - dbBefore) : undefined,
+    dbUs: target.logged ? perMessage(dbSpent) : undefined,
   };
 }
 
