@@ -1,4 +1,4 @@
-import { X509Certificate, createHash, createHmac, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { X509Certificate, createHmac, hash, timingSafeEqual, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../packages/platform/index.ts';
 
 /**
@@ -36,7 +36,8 @@ export interface ExchangeFields {
   responseBodyHash?: string | null;
 }
 
-export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** One-shot `crypto.hash`: about a quarter of the CPU of a `Hash` object for the short inputs of every message. */
+export const sha256Hex = (data: string | Uint8Array): string => hash('sha256', data);
 
 export function recordDigest(r: ExchangeFields): string {
   return sha256Hex(canonicalJson([

@@ -84,6 +84,18 @@ describe('LGSP message log: group commit and hash chain', () => {
     assert.deepEqual(await verifyMessageLog(database.db, key), { ok: true, records: 62 });
   });
 
+  it('never withholds an answer when two writers contend for the head: a group chained again takes the head\'s lock', async () => {
+    await fresh();
+    const logs = [createMessageLog(database.db, key), createMessageLog(database.db, key)];
+    // 10 appenders per writer, each awaiting its record before the next (a load generator's connections).
+    const outcomes = await Promise.allSettled(logs.flatMap((log, w) => Array.from({ length: 10 }, async (_, c) => {
+      for (let i = 0; i < 30; i += 1) await log.append(record(10_000 + w * 1000 + c * 30 + i));
+    })));
+    assert.deepEqual(outcomes.filter((o) => o.status === 'rejected'), []);
+    assert.ok(logs[0]!.groupsRechained() + logs[1]!.groupsRechained() >= 1, 'the writers did contend');
+    assert.deepEqual(await verifyMessageLog(database.db, key), { ok: true, records: 600 });
+  });
+
   it('refuses the records of a group that fails, and commits the group sent after it once chained again', async () => {
     await fresh();
     const log = createMessageLog(database.db, key, { depth: 2 });

@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
-import { bulkInsertStatement, createSecretBox, queryRows, type Db, type SecretBox } from '../../packages/platform/index.ts';
+import { asc, desc, eq, gt } from 'drizzle-orm';
+import { createSecretBox, preparedRows, preparedTransaction, unnestInsert, type Db, type SecretBox } from '../../packages/platform/index.ts';
 import { messageBodies, messageLog, messageLogArchives, messageLogHead, messageLogSeals, operationalRecords } from './db/schema.ts';
 import { GENESIS, linkHash, recordDigest, recordMac, recordProblem, sealSignatureValid, type ExchangeFields } from './log-chain.ts';
 
@@ -99,6 +99,25 @@ export interface MessageLogOptions {
   depth?: number;
 }
 
+/**
+ * The group's statement, one fixed text (a named prepared statement on PostgreSQL: parsed and
+ * planned once per connection). The head moves only from the very (seq, hash) the group was
+ * chained on ($3, $4): under another replica's (or a failed earlier group's) head it matches no
+ * row, and then the inserts, gated on it, write nothing. The statement is one implicit
+ * transaction: all of it commits, or none. A table without rows in the group gets empty arrays.
+ */
+const GROUP = (() => {
+  const moved = 'exists (select from head)';
+  const log = unnestInsert(messageLog, 5, moved);
+  const monitoring = unnestInsert(operationalRecords, 5 + log.count, moved);
+  const bodies = unnestInsert(messageBodies, 5 + log.count + monitoring.count, moved);
+  const text = (asyncCommit: boolean) => `with head as (
+      update "lgsp"."message_log_head" set seq = $1, hash = $2 where id = 1 and seq = $3 and hash = $4 returning 1
+    ), w0 as (${log.text}), w1 as (${monitoring.text}), w2 as (${bodies.text})
+    select count(*)::int as moved from head${asyncCommit ? ` cross join (select set_config('synchronous_commit', 'off', true)) as commit_mode` : ''}`;
+  return { log, monitoring, bodies, name: 'lgsp_log_group', text: text(false), asyncName: 'lgsp_log_group_async', asyncText: text(true) };
+})();
+
 /** A group whose head moved under it this many times in a row is refused (its answers withheld). */
 const MAX_CONFLICTS = 20;
 
@@ -116,7 +135,7 @@ export function createMessageLog(db: Db, key: KeyObject, options: MessageLogOpti
   const idle: (() => void)[] = [];
 
   /** One statement, one round trip: move the head from `from` (only if it is still there) and write the group's rows. */
-  function statement(group: Pending[], from: Tail): { query: SQL; to: Tail } {
+  function statement(group: Pending[], from: Tail): { values: unknown[]; to: Tail } {
     let { seq, hash } = from;
     const rows: ChainedRecord[] = [];
     const monitoring: (typeof operationalRecords.$inferInsert)[] = [];
@@ -132,27 +151,40 @@ export function createMessageLog(db: Db, key: KeyObject, options: MessageLogOpti
         bodies.push({ seq, messageId: record.messageId, requestSealed: seal(extras.bodies.request, 'request'), responseSealed: seal(extras.bodies.response, 'response') });
       }
     }
-    // The head moves only from the very (seq, hash) this group was chained on: under another replica's
-    // (or a failed earlier group's) head it matches no row, and then the inserts, gated on it, write nothing.
-    // The statement is one implicit transaction: all of it commits, or none.
-    const moved = sql`exists (select from head)`;
-    const inserts = [bulkInsertStatement(messageLog, rows, moved), bulkInsertStatement(operationalRecords, monitoring, moved), bulkInsertStatement(messageBodies, bodies, moved)]
-      .filter((s): s is SQL => s !== undefined)
-      .map((s, i) => sql`, ${sql.raw(`w${i}`)} as (${s})`);
-    const query = sql`with head as (
-      update ${messageLogHead} set seq = ${seq}, hash = ${hash} where id = 1 and seq = ${from.seq} and hash = ${from.hash} returning 1
-    )${sql.join(inserts, sql``)}
-    select count(*)::int as moved from head${asyncCommit ? sql` cross join (select set_config('synchronous_commit', 'off', true)) as commit_mode` : sql``}`;
-    return { query, to: { seq, hash } };
+    const values = [seq, hash, from.seq, from.hash, ...GROUP.log.values(rows), ...GROUP.monitoring.values(monitoring), ...GROUP.bodies.values(bodies)];
+    return { values, to: { seq, hash } };
   }
 
-  async function send(group: Pending[], from: Tail): Promise<void> {
+  /**
+   * A group already chained once on a tail that moved (another replica's group got there first)
+   * is chained under the head row's lock instead: read the head FOR UPDATE, chain, write, commit.
+   * Nothing can move the head meanwhile, so it commits; optimistic retries alone could lose to
+   * the other replica again and again under load (`--workers 2` withheld answers that way).
+   */
+  async function sendLocked(group: Pending[]): Promise<{ moved: boolean; to: Tail }> {
+    return preparedTransaction(db, async (query) => {
+      const [head] = await query<{ seq: string | number; hash: string }>('lgsp_log_head_lock', 'select seq, hash from "lgsp"."message_log_head" where id = 1 for update', []);
+      if (!head) throw new Error('message log head missing');
+      const { values, to } = statement(group, { seq: Number(head.seq), hash: head.hash });
+      const [row] = await query<{ moved: number }>(asyncCommit ? GROUP.asyncName : GROUP.name, asyncCommit ? GROUP.asyncText : GROUP.text, values);
+      return { moved: Number(row?.moved) === 1, to };
+    });
+  }
+
+  /** Sends a group chained on `from`, or (`from` undefined: it was chained again after a conflict) under the head's lock. */
+  async function send(group: Pending[], from: Tail | undefined): Promise<void> {
     let outcome: 'committed' | 'moved' | { error: unknown };
     try {
-      const { query, to } = statement(group, from);
-      tail = to;
-      const [row] = await queryRows<{ moved: number }>(db, query);
-      outcome = Number(row?.moved) === 1 ? 'committed' : 'moved';
+      if (from) {
+        const { values, to } = statement(group, from);
+        tail = to;
+        const [row] = await preparedRows<{ moved: number }>(db, asyncCommit ? GROUP.asyncName : GROUP.name, asyncCommit ? GROUP.asyncText : GROUP.text, values);
+        outcome = Number(row?.moved) === 1 ? 'committed' : 'moved';
+      } else {
+        const locked = await sendLocked(group);
+        if (locked.moved) tail = locked.to;
+        outcome = locked.moved ? 'committed' : 'moved';
+      }
     } catch (error) {
       outcome = { error };
     }
@@ -195,7 +227,11 @@ export function createMessageLog(db: Db, key: KeyObject, options: MessageLogOpti
   function pump(): void {
     while (queue.length > 0 && inFlight < depth && !loading) {
       if (!tail) {
-        if (inFlight === 0) void loadTail();
+        if (inFlight > 0) return;
+        // A group chained again after a conflict takes the head's lock (no re-read needed first).
+        if (queue[0]!.conflicts === 0) return void loadTail();
+        inFlight += 1;
+        void send(takeGroup(queue), undefined);
         return;
       }
       inFlight += 1;

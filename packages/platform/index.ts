@@ -15,7 +15,7 @@ export * from './web-app.ts';
 export * from './openapi.ts';
 export * from './db/connection.ts';
 export * from './db/migrate.ts';
-export { bulkInsert, bulkInsertStatement } from './db/bulk-insert.ts';
+export { bulkInsert, unnestInsert } from './db/bulk-insert.ts';
 export * as platformSchema from './db/schema.ts';
 export * from './module.ts';
 export * from './rate-limit.ts';

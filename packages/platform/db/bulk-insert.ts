@@ -34,3 +34,30 @@ export function bulkInsertStatement<T extends PgTable>(table: T, rows: readonly 
   });
   return sql`insert into ${target} (${names}) select * from unnest(${sql.join(arrays, sql`, `)})${where ? sql` where ${where}` : sql``}`;
 }
+
+/**
+ * The raw-SQL form of `bulkInsertStatement` for a hot path: a fixed text over EVERY column of
+ * `table` (a column a row leaves out is NULL, so only for tables without column defaults), its
+ * parameters numbered from `$first`, and `values(rows)` building those parameters — one array per
+ * column — without a query builder. Composed into a named prepared statement (`preparedRows`),
+ * PostgreSQL parses and plans it once per connection.
+ */
+export function unnestInsert<T extends PgTable>(table: T, first: number, where?: string) {
+  const { schema } = getTableConfig(table);
+  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, column }));
+  const target = `${schema ? `"${schema}".` : ''}"${getTableName(table)}"`;
+  const names = columns.map(({ column }) => `"${column.name}"`).join(', ');
+  const arrays = columns.map(({ column }, i) => `$${first + i}::${column.getSQLType()}[]`).join(', ');
+  return {
+    text: `insert into ${target} (${names}) select * from unnest(${arrays})${where ? ` where ${where}` : ''}`,
+    /** How many parameters the text takes. */
+    count: columns.length,
+    values(rows: readonly T['$inferInsert'][]): unknown[][] {
+      return columns.map(({ key, column }) => rows.map((row) => {
+        const value = (row as Record<string, unknown>)[key];
+        if (value === undefined || value === null) return null;
+        return value instanceof Date ? value.toISOString() : column.mapToDriverValue(value);
+      }));
+    },
+  };
+}

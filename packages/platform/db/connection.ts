@@ -97,3 +97,39 @@ export async function withAdvisoryLock<T>(database: Pick<Database, 'db' | 'kind'
   });
 }
 
+
+/**
+ * Runs one statement of fixed text, bypassing Drizzle: on PostgreSQL a named prepared statement
+ * (parsed and planned once per connection of the pool), on PGlite a plain parameterised query.
+ * For hot paths whose statement text never changes.
+ */
+export async function preparedRows<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ name, text, values })).rows;
+  return (await client.query<T>(text, values)).rows;
+}
+
+/** A raw parameterised query inside `preparedTransaction` (named prepared statement on PostgreSQL). */
+export type PreparedQuery = <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
+
+/** `work` in one transaction on one connection, with raw queries of fixed text (see `preparedRows`); rolled back if it throws. */
+export async function preparedTransaction<T>(db: Db, work: (query: PreparedQuery) => Promise<T>): Promise<T> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (!(client instanceof pg.Pool)) {
+    return client.transaction(async (tx) => work(async <R>(_name: string, text: string, values: unknown[]) => (await tx.query<R>(text, values)).rows));
+  }
+  const connection = await client.connect();
+  let broken = false;
+  try {
+    await connection.query('begin');
+    const result = await work(async <R>(name: string, text: string, values: unknown[]) => (await connection.query<R & pg.QueryResultRow>({ name, text, values })).rows);
+    await connection.query('commit');
+    return result;
+  } catch (error) {
+    await connection.query('rollback').catch(() => (broken = true));
+    throw error;
+  } finally {
+    // A connection that cannot even roll back is discarded, not returned to the pool.
+    connection.release(broken);
+  }
+}
