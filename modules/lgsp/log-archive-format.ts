@@ -1,7 +1,8 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { verifyTimeStamp } from '../../packages/platform/index.ts';
-import { GENESIS, recordProblem, sealSignatureValid, type ExchangeFields } from './log-chain.ts';
+import type { EvidenceRecord } from './evidence-verify.ts';
+import { GENESIS, recordProblem, sealSignatureValid } from './log-chain.ts';
 
 /**
  * An archive file of the message log (decision 0049), as X-Road's security server keeps its
@@ -13,13 +14,8 @@ import { GENESIS, recordProblem, sealSignatureValid, type ExchangeFields } from 
  */
 export const ARCHIVE_FORMAT = 'sen-lgsp-log-archive/1';
 
-export interface ArchivedRecord extends Omit<ExchangeFields, 'at' | 'requestBodyHash' | 'responseBodyHash'> {
-  seq: number;
-  at: string;
-  requestBodyHash: string | null;
-  responseBodyHash: string | null;
-  prevHash: string;
-  hash: string;
+/** An evidence package's record with its MAC (the archive is verified with the log's key). */
+export interface ArchivedRecord extends EvidenceRecord {
   mac: string | null;
 }
 
