@@ -174,10 +174,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     for (const sandbox of sandboxes) await sandbox.stop?.();
   });
 
-  await app.listen({ port: options.port, host });
-  const { port } = app.server.address() as AddressInfo;
-  const url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  let port: number;
+  let url: string;
   try {
+    await app.listen({ port: options.port, host });
+    port = (app.server.address() as AddressInfo).port;
+    url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
     const local = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
     for (const sandbox of sandboxes) await sandbox.start?.(`${url}/${sandbox.name}`, `${local}/${sandbox.name}`);
   } catch (error) {

@@ -155,34 +155,58 @@ function startJobs(config: Config, platform: Awaited<ReturnType<typeof buildApp>
 
 /**
  * Random free ports need to be known before the config (public URL, VNeID redirect) is built:
- * ask the OS for two, then start on them.
+ * pick one, check it can be listened on, then start on it. The pick is below the kernel's
+ * ephemeral range (32768–60999 on Linux, 49152–65535 elsewhere) — a port the OS hands out for
+ * listen(0) is also one it hands out as the local port of an outgoing connection, and one of
+ * those (a browser's, a database client's) could take it between the check and the listen.
  */
 export async function freePort(): Promise<number> {
+  const { randomInt } = await import('node:crypto');
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port = randomInt(FREE_PORT_FROM, FREE_PORT_BELOW);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port between ${FREE_PORT_FROM} and ${FREE_PORT_BELOW}`);
+}
+
+const FREE_PORT_FROM = 20_000;
+const FREE_PORT_BELOW = 32_768;
+
+async function canListen(port: number): Promise<boolean> {
   const net = await import('node:net');
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
-/** A whole platform on random ports with an in-memory database: for journeys and benchmarks. */
+const isAddressInUse = (err: unknown): boolean => (err as { code?: unknown } | null)?.code === 'EADDRINUSE';
+
+/**
+ * A whole platform on random ports with an in-memory database: for journeys and benchmarks. A port
+ * taken by another process between the pick and the listen (tests run side by side) means new
+ * ports and another start; a failed start leaves nothing running behind it.
+ */
 export async function startEphemeralPlatform(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<RunningPlatform> {
-  const port = await freePort();
-  const sandboxPort = await freePort();
-  const config = loadConfig({
-    PORT: String(port),
-    SANDBOX_PORT: String(sandboxPort),
-    HOST: '127.0.0.1',
-    SEN_DATA_DIR: 'memory://',
-    LOG_LEVEL: 'warn',
-    DEMO: 'true',
-    ...env,
-  });
-  return startPlatform(config, options);
+  for (let attempt = 1; ; attempt += 1) {
+    const [port, sandboxPort, sandboxSmtpPort] = [await freePort(), await freePort(), await freePort()];
+    const config = loadConfig({
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_SMTP_PORT: String(sandboxSmtpPort),
+      HOST: '127.0.0.1',
+      SEN_DATA_DIR: 'memory://',
+      LOG_LEVEL: 'warn',
+      DEMO: 'true',
+      ...env,
+    });
+    try {
+      return await startPlatform(config, options);
+    } catch (err) {
+      if (!isAddressInUse(err) || attempt === 5) throw err;
+    }
+  }
 }
 
 /** Where the metrics are, and who may read them. */
