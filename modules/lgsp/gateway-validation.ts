@@ -23,7 +23,7 @@ export async function answerProblem(
   answer: { status: number; headers: Record<string, string>; body: Buffer },
 ): Promise<string | undefined> {
   const { response: check } = await registry.descriptionChecks(serviceId);
-  const problem = check({ method: request.method, path: servicePath, status: answer.status, contentType: answer.headers['content-type'], body: answer.body });
+  const problem = check({ method: request.method, path: servicePath, status: answer.status, contentType: answer.headers['content-type'], headers: answer.headers, body: answer.body });
   if (!problem) return undefined;
   exchange.providerAnswer = answer.body;
   request.log.warn({ service: exchange.service, messageId: exchange.id, providerStatus: answer.status, problem }, 'lgsp gateway: the provider\'s answer does not match the service\'s description; withheld');

@@ -5,8 +5,10 @@ import { object, type Json } from './openapi-schemas.ts';
  * OpenAPI 3's serialisation (§ Style Values): `simple` for path and header parameters
  * (`1,2,3`; an object `a,1,b,2`, exploded `a=1,b=2`), `form` for query parameters (an exploded
  * array repeats the name, an exploded object spreads its properties; unexploded both are
- * comma-separated), `spaceDelimited`, `pipeDelimited` and `deepObject` (`p[a]=1`). Primitives stay
- * strings here: the coercing validator turns them into the schema's type. `undefined`: absent.
+ * comma-separated), `spaceDelimited`, `pipeDelimited` and `deepObject` (`p[a]=1`); `label`
+ * (`.1.2`) and `matrix` (`;id=1;id=2`) path parameters; cookies as `form` (decision 0048).
+ * Primitives stay strings here: the coercing validator turns them into the schema's type.
+ * `undefined`: absent.
  */
 
 type Shape = 'array' | 'object' | 'primitive';
@@ -37,6 +39,60 @@ export function simpleValue(raw: string, schema: Json | undefined, explode: bool
   if (shape === 'array') return raw === '' ? [] : raw.split(',');
   if (shape === 'object') return explode ? assignments(raw.split(',')) : pairs(raw.split(','));
   return raw;
+}
+
+/** A value a `label` or `matrix` path parameter does not start as its style says. */
+export class StyleMismatch extends Error {}
+
+/**
+ * A path parameter in `label` style: `.5`; an array `.3,4,5`, exploded `.3.4.5`; an object
+ * `.role,admin,firstName,Alex`, exploded `.role=admin.firstName=Alex`.
+ */
+function labelValue(raw: string, schema: Json | undefined, explode: boolean): unknown {
+  if (!raw.startsWith('.')) throw new StyleMismatch('label style: the value starts with "."');
+  const rest = raw.slice(1);
+  const shape = shapeOf(schema);
+  if (shape === 'primitive') return rest;
+  const tokens = rest === '' ? [] : rest.split(explode ? '.' : ',');
+  if (shape === 'array') return tokens;
+  return explode ? assignments(tokens) : pairs(tokens);
+}
+
+/**
+ * A path parameter in `matrix` style: `;id=5`; an array `;id=3,4,5`, exploded `;id=3;id=4;id=5`;
+ * an object `;id=role,admin,firstName,Alex`, exploded `;role=admin;firstName=Alex`.
+ */
+function matrixValue(raw: string, name: string, schema: Json | undefined, explode: boolean): unknown {
+  if (!raw.startsWith(';')) throw new StyleMismatch('matrix style: the value starts with ";"');
+  const entries = raw.slice(1).split(';').map((token) => {
+    const at = token.indexOf('=');
+    return at < 0 ? [token, ''] as const : [token.slice(0, at), token.slice(at + 1)] as const;
+  });
+  const shape = shapeOf(schema);
+  if (shape === 'object' && explode) return Object.fromEntries(entries);
+  const own = entries.filter(([key]) => key === name).map(([, value]) => value);
+  if (own.length === 0) throw new StyleMismatch(`matrix style: the value names the parameter (;${name}=…)`);
+  if (shape === 'array') return explode ? own : own[0] === '' ? [] : own[0]!.split(',');
+  if (shape === 'object') return pairs(own[0]!.split(','));
+  return own[0];
+}
+
+/** A path parameter in its style (`simple` unless the parameter says `label` or `matrix`); StyleMismatch when the value is not in it. */
+export function pathValue(raw: string, parameter: Json, schema: Json | undefined): unknown {
+  const explode = parameter.explode === true;
+  if (parameter.style === 'label') return labelValue(raw, schema, explode);
+  if (parameter.style === 'matrix') return matrixValue(raw, parameter.name as string, schema, explode);
+  return simpleValue(raw, schema, explode);
+}
+
+/** A request's cookies as a query: a cookie parameter is read as a `form` query parameter is (its only style). */
+export function cookiesOf(cookieHeader: string | string[] | undefined): URLSearchParams {
+  const cookies = new URLSearchParams();
+  for (const pair of [cookieHeader ?? []].flat().join(';').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0) cookies.append(pair.slice(0, at).trim(), pair.slice(at + 1).trim().replace(/^"(.*)"$/, '$1')); // RFC 6265: a value may be quoted
+  }
+  return cookies;
 }
 
 const DELIMITERS: Record<string, string> = { form: ',', spaceDelimited: ' ', pipeDelimited: '|' };

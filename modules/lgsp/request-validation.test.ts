@@ -109,6 +109,53 @@ describe('request validation against an OpenAPI 3.1 document', () => {
     for (const [request, reason] of refused) assert.match(check(request) ?? 'accepted', reason, `${request.method} ${request.path}?${request.query}`);
   });
 
+  it('reads cookie parameters as form values, and label and matrix path parameters in their style (OpenAPI 3 § Style Values)', () => {
+    const styled = compileRequestCheck(indexDescription({
+      openapi: '3.1.0', info: { title: 'Styles', version: '1' },
+      paths: {
+        '/label/{one}/{many}/{exploded}/{obj}': { get: { parameters: [
+          { name: 'one', in: 'path', required: true, style: 'label', schema: { type: 'integer' } },
+          { name: 'many', in: 'path', required: true, style: 'label', schema: { type: 'array', items: { type: 'integer' }, maxItems: 3 } },
+          { name: 'exploded', in: 'path', required: true, style: 'label', explode: true, schema: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } } },
+          { name: 'obj', in: 'path', required: true, style: 'label', explode: true, schema: { type: 'object', required: ['role'], properties: { role: { enum: ['admin', 'desk'] } } } },
+        ] } },
+        '/matrix/{id}/{ids}/{each}/{obj}': { get: { parameters: [
+          { name: 'id', in: 'path', required: true, style: 'matrix', schema: { type: 'integer' } },
+          { name: 'ids', in: 'path', required: true, style: 'matrix', schema: { type: 'array', items: { type: 'integer' } } },
+          { name: 'each', in: 'path', required: true, style: 'matrix', explode: true, schema: { type: 'array', items: { type: 'integer' }, minItems: 2 } },
+          { name: 'obj', in: 'path', required: true, style: 'matrix', schema: { type: 'object', properties: { year: { type: 'integer' } } } },
+        ] } },
+        '/session': { get: { parameters: [
+          { name: 'session', in: 'cookie', required: true, schema: { type: 'string', pattern: '^[a-f0-9]{8}$' } },
+          { name: 'page', in: 'cookie', schema: { type: 'integer', minimum: 1 } },
+          { name: 'tabs', in: 'cookie', explode: false, schema: { type: 'array', items: { type: 'integer' } } },
+        ] } },
+      },
+    }));
+    const get = (target: string, headers: Record<string, string> = {}) => styled(facts('GET', target, headers));
+    assert.equal(get('/label/.5/.1,2,3/.a.b/.role=admin'), undefined);
+    assert.equal(get('/matrix/;id=5/;ids=3,4/;each=1;each=2/;obj=year,2026'), undefined);
+    assert.equal(get('/session', { cookie: 'theme=dark; session=0a1b2c3d; page=2; tabs=1,2' }), undefined);
+    assert.equal(get('/session', { cookie: 'session="0a1b2c3d"' }), undefined);
+    const refused: [string, Record<string, string>, RegExp][] = [
+      ['/label/5/.1/.a/.role=admin', {}, /path parameter one is not in label style: the value starts with "\."/],
+      ['/label/.x/.1/.a/.role=admin', {}, /path parameter one must be integer/],
+      ['/label/.5/.1,2,3,4/.a/.role=admin', {}, /path parameter many must NOT have more than 3 items/],
+      ['/label/.5/.1/.a.c/.role=admin', {}, /path parameter exploded\/1 must be equal to one of the allowed values/],
+      ['/label/.5/.1/.a/.role=owner', {}, /path parameter obj\/role must be equal to one of the allowed values/],
+      ['/matrix/id=5/;ids=3/;each=1;each=2/;obj=year,1', {}, /path parameter id is not in matrix style: the value starts with ";"/],
+      ['/matrix/;other=5/;ids=3/;each=1;each=2/;obj=year,1', {}, /path parameter id is not in matrix style: the value names the parameter/],
+      ['/matrix/;id=5/;ids=3,x/;each=1;each=2/;obj=year,1', {}, /path parameter ids\/1 must be integer/],
+      ['/matrix/;id=5/;ids=3/;each=1/;obj=year,1', {}, /path parameter each must NOT have fewer than 2 items/],
+      ['/matrix/;id=5/;ids=3/;each=1;each=2/;obj=year,next', {}, /path parameter obj\/year must be integer/],
+      ['/session', {}, /The cookie parameter session is required/],
+      ['/session', { cookie: 'session=zz' }, /cookie parameter session must match pattern/],
+      ['/session', { cookie: 'session=0a1b2c3d; page=0' }, /cookie parameter page must be >= 1/],
+      ['/session', { cookie: 'session=0a1b2c3d; tabs=1,two' }, /cookie parameter tabs\/1 must be integer/],
+    ];
+    for (const [target, headers, reason] of refused) assert.match(get(target, headers) ?? 'accepted', reason, target);
+  });
+
   it('ignores Accept, Content-Type and Authorization header parameters, as OpenAPI says', () => {
     assert.equal(check(facts('GET', '/permits/2024/17', { accept: 'application/json' })), undefined);
   });

@@ -2,13 +2,14 @@ import {
   findOperation, isJsonMediaType, mediaEntry, mediaTypeOf, object, shortErrors,
   type DescribedOperation, type DescriptionIndex, type Json, type Validator,
 } from './openapi-schemas.ts';
-import { formObject, queryValue, simpleValue } from './parameter-values.ts';
+import { cookiesOf, formObject, pathValue, queryValue, simpleValue, StyleMismatch } from './parameter-values.ts';
 
 /**
  * Optional validation of requests against the provider's OpenAPI 3.0/3.1 document (issue 10,
  * decisions 0040 and 0048), for a service whose provider turned it on: the method and path must
- * be an operation of the document; its path, query and header parameters present when required
- * and valid against their schemas (serialised as parameter-values.ts reads them); a body only
+ * be an operation of the document; its path, query, header and cookie parameters present when
+ * required and valid against their schemas (serialised as parameter-values.ts reads them, path
+ * parameters in `simple`, `label` or `matrix` style); a body only
  * where the operation describes one, required when `requestBody.required`, of a media type the
  * operation declares, and — JSON or `application/x-www-form-urlencoded` — valid against that
  * media type's schema (other media types, XML, octet-stream, text, are checked for type only).
@@ -33,7 +34,7 @@ export type RequestCheck = (request: RequestFacts) => string | undefined;
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 interface ParameterCheck {
-  location: 'path' | 'query' | 'header';
+  location: 'path' | 'query' | 'header' | 'cookie';
   name: string;
   required: boolean;
   explode: boolean;
@@ -60,7 +61,7 @@ function compileOperation(index: DescriptionIndex, operation: DescribedOperation
   const parameters: ParameterCheck[] = [];
   for (const parameter of operation.parameters) {
     const location = parameter.in;
-    if (location !== 'path' && location !== 'query' && location !== 'header') continue; // cookies: not yet
+    if (location !== 'path' && location !== 'query' && location !== 'header' && location !== 'cookie') continue;
     const name = parameter.name as string;
     if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) continue;
     const jsonContent = Object.entries(object(parameter.content) ?? {}).find(([key]) => isJsonMediaType(mediaTypeOf(key)));
@@ -86,19 +87,36 @@ function compileOperation(index: DescriptionIndex, operation: DescribedOperation
   return { parameters, body };
 }
 
-function rawValue(check: ParameterCheck, pathValues: Map<string, string>, query: URLSearchParams, headers: RequestFacts['headers']): unknown {
-  if (check.location === 'query') {
-    if (check.json) return query.get(check.name) ?? undefined;
-    return queryValue(query, check.parameter, check.schema);
-  }
-  const found = check.location === 'path' ? pathValues.get(check.name) : headers[check.name.toLowerCase()];
-  if (found === undefined) return undefined;
-  const raw = Array.isArray(found) ? found.join(',') : found;
-  return check.json ? raw : simpleValue(raw, check.schema, check.explode);
+/** Where a request's parameters are read from. */
+interface ParameterSources {
+  path: Map<string, string>;
+  query: URLSearchParams;
+  cookie: URLSearchParams;
+  headers: RequestFacts['headers'];
 }
 
-function parameterProblem(check: ParameterCheck, value: unknown): string | undefined {
+function rawValue(check: ParameterCheck, sources: ParameterSources): unknown {
+  if (check.location === 'query' || check.location === 'cookie') {
+    const source = sources[check.location];
+    if (check.json) return source.get(check.name) ?? undefined;
+    return queryValue(source, check.parameter, check.schema);
+  }
+  const found = check.location === 'path' ? sources.path.get(check.name) : sources.headers[check.name.toLowerCase()];
+  if (found === undefined) return undefined;
+  const raw = Array.isArray(found) ? found.join(',') : found;
+  if (check.json) return raw;
+  return check.location === 'path' ? pathValue(raw, check.parameter, check.schema) : simpleValue(raw, check.schema, check.explode);
+}
+
+function parameterProblem(check: ParameterCheck, sources: ParameterSources): string | undefined {
   const where = `${check.location === 'header' ? 'header' : `${check.location} parameter`} ${check.name}`;
+  let value: unknown;
+  try {
+    value = rawValue(check, sources);
+  } catch (error) {
+    if (error instanceof StyleMismatch) return `The ${where} is not in ${error.message}`;
+    throw error;
+  }
   if (value === undefined) return check.required ? `The ${where} is required` : undefined;
   let parsed = value;
   if (check.json) {
@@ -156,9 +174,9 @@ export function compileRequestCheck(index: DescriptionIndex): RequestCheck {
         return `The path parameter ${name} is not valid percent-encoding`;
       }
     }
-    const query = new URLSearchParams(queryString);
+    const sources: ParameterSources = { path: pathValues, query: new URLSearchParams(queryString), cookie: cookiesOf(headers.cookie), headers };
     for (const check of checks.parameters) {
-      const problem = parameterProblem(check, rawValue(check, pathValues, query, headers));
+      const problem = parameterProblem(check, sources);
       if (problem) return problem;
     }
     const contentType = headers['content-type'];

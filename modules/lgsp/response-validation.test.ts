@@ -3,19 +3,20 @@ import { describe, it } from 'node:test';
 import { indexDescription } from './openapi-schemas.ts';
 import { compileResponseCheck, type ResponseFacts } from './response-validation.ts';
 
-/** The response check: declared statuses (exact, ranges, default), media types and JSON bodies. */
+/** The response check: declared statuses (exact, ranges, default), headers, media types and JSON bodies. */
 
 const document = {
   openapi: '3.0.3', info: { title: 'Permits', version: '1' },
   components: {
     schemas: { Permit: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, area: { type: 'number', nullable: true } } } },
+    headers: { ETag: { schema: { type: 'string', pattern: '^"[0-9a-f]+"$' } } },
     responses: { Problem: { description: 'a problem', content: { 'application/problem+json': { schema: { type: 'object', required: ['title'] } } } } },
   },
   paths: {
     '/permits/{id}': {
       get: {
         responses: {
-          200: { description: 'the permit', content: { 'application/json': { schema: { $ref: '#/components/schemas/Permit' } }, 'application/xml': {} } },
+          200: { description: 'the permit', headers: { 'X-Rate-Remaining': { required: true, schema: { type: 'integer', minimum: 0 } }, 'Content-Type': { required: true, schema: { enum: ['never'] } }, ETag: { $ref: '#/components/headers/ETag' } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Permit' } }, 'application/xml': {} } },
           404: { $ref: '#/components/responses/Problem' },
           '5XX': { description: 'failure' },
         },
@@ -27,13 +28,15 @@ const document = {
 };
 
 const check = compileResponseCheck(indexDescription(document));
-const answer = (method: string, path: string, status: number, contentType: string | undefined, body = ''): ResponseFacts => ({ method, path, status, contentType, body: Buffer.from(body) });
+const answer = (method: string, path: string, status: number, contentType: string | undefined, body = '', headers: Record<string, string> = { 'x-rate-remaining': '9' }): ResponseFacts =>
+  ({ method, path, status, contentType, headers: contentType ? { ...headers, 'content-type': contentType } : headers, body: Buffer.from(body) });
 
 describe('response validation against an OpenAPI document', () => {
   it('passes answers the operation declares', () => {
     const accepted = [
       answer('GET', '/permits/7', 200, 'application/json; charset=utf-8', '{"code":"A","area":null}'),
       answer('GET', '/permits/7', 200, 'application/xml', '<permit/>'),
+      answer('GET', '/permits/7', 200, 'application/xml', '<permit/>', { 'x-rate-remaining': '0', etag: '"9f"' }),
       answer('HEAD', '/permits/7', 200, 'application/json'),
       answer('GET', '/permits/7', 404, 'application/problem+json', '{"title":"not found"}'),
       answer('GET', '/permits/7', 503, 'text/html', '<h1>down</h1>'),
@@ -44,7 +47,7 @@ describe('response validation against an OpenAPI document', () => {
     for (const a of accepted) assert.equal(check(a), undefined, `${a.method} ${a.path} ${a.status}`);
   });
 
-  it('refuses an undeclared status, an undeclared media type and a JSON body off its schema', () => {
+  it('refuses an undeclared status, a missing or invalid declared header, an undeclared media type and a JSON body off its schema', () => {
     const refused: [ResponseFacts, RegExp][] = [
       [answer('GET', '/permits/7', 400, 'application/json', '{}'), /GET \/permits\/\{id\} declares no response 400 \(declared: 200, 404, 5XX\)/],
       [answer('GET', '/permits/7', 200, 'text/html', '<p>'), /media type text\/html is not one the response 200 declares: application\/json, application\/xml/],
@@ -54,6 +57,9 @@ describe('response validation against an OpenAPI document', () => {
       [answer('GET', '/permits/7', 200, 'application/json', 'not json'), /not valid JSON/],
       [answer('GET', '/permits/7', 404, 'application/problem+json', '{}'), /response 404 body must have required property 'title'/],
       [answer('DELETE', '/permits/7', 500, 'application/json', '{}'), /response 500 body must have required property 'message'/],
+      [answer('GET', '/permits/7', 200, 'application/xml', '<permit/>', {}), /The response 200 header X-Rate-Remaining is required/],
+      [answer('GET', '/permits/7', 200, 'application/xml', '<permit/>', { 'x-rate-remaining': '-1' }), /response 200 header X-Rate-Remaining must be >= 0/],
+      [answer('GET', '/permits/7', 200, 'application/xml', '<permit/>', { 'x-rate-remaining': '1', etag: 'W/"9f"' }), /response 200 header ETag must match pattern/],
       [answer('GET', '/elsewhere', 200, 'application/json', '{}'), /No operation .* matches \/elsewhere/],
     ];
     for (const [a, reason] of refused) assert.match(check(a) ?? 'accepted', reason, `${a.method} ${a.path} ${a.status}`);
