@@ -18,9 +18,12 @@ import { sha256Hex } from './log-chain.ts';
  * whole platform with seals signed by the CA sandbox's key and time-stamped by its TSA: sealed
  * old records move to linked archive files and out of the database, a run killed between the
  * file and the delete is finished by the next, every tampering with the archives is reported,
- * evidence of an archived exchange still verifies, operational records expire after 7 days.
+ * evidence of an archived exchange still verifies (found through the index of archived message
+ * ids), operational records expire after 7 days.
  */
 const DAY_MS = 86_400_000;
+const FIRST = 'lgsp-log-000000000000001-000000000000005.json.gz';
+const SECOND = 'lgsp-log-000000000000006-000000000000008.json.gz';
 const BODY = Buffer.from('{"household":"HK-01"}');
 
 const exchange = (id: string, ageDays: number, bodies = false): ExchangeRecord => ({
@@ -73,6 +76,8 @@ describe('LGSP message log: archives, their chain and retention', () => {
     assert.deepEqual(left.map((r) => r.seq), [9, 10], 'the records of today stay');
     assert.deepEqual((await queryRows<{ seq: number }>(t.database.db, sql`select seq::int as seq from lgsp.message_log_seals`)).map((r) => r.seq), [10]);
     assert.equal(await count('message_bodies'), 0);
+    const indexed = await queryRows<{ seq: number; message_id: string; archive_first_seq: number }>(t.database.db, sql`select seq::int as seq, message_id, archive_first_seq::int as archive_first_seq from lgsp.message_log_archived_ids order by seq`);
+    assert.deepEqual(indexed.map((r) => [r.seq, r.message_id, r.archive_first_seq]), [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [n, `old-${n}`, n <= 5 ? 1 : 6]), 'each archived message id is indexed with its archive');
     const archived = readdirSync(dir).sort().flatMap((name) => readJson(path.join(dir, name)).records.map((r) => r.seq));
     assert.deepEqual(archived, [1, 2, 3, 4, 5, 6, 7, 8], 'each record once');
     const second = readJson(path.join(dir, 'lgsp-log-000000000000006-000000000000008.json.gz'));
@@ -103,6 +108,22 @@ describe('LGSP message log: archives, their chain and retention', () => {
     assert.equal(await t.modules.lgsp.log.evidenceForOperator('nowhere', { bodies: false }), undefined);
   });
 
+  it('opens only the archive the index names; archives from before the index are searched file by file', async () => {
+    const evidenceSeq = async (id: string) => (await t.modules.lgsp.log.evidenceForOperator(id, { bodies: false }))?.record.seq;
+    renameSync(path.join(dir, FIRST), path.join(work, FIRST));
+    try {
+      assert.equal(await evidenceSeq('old-7'), 7, 'found in the second archive without the first one');
+      assert.equal(await evidenceSeq('old-2'), undefined, 'the file the index names is gone: nothing to export');
+    } finally {
+      renameSync(path.join(work, FIRST), path.join(dir, FIRST));
+    }
+    await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from lgsp.message_log_archived_ids`);
+      await tx.execute(sql`update lgsp.message_log_archives set indexed = false`);
+    });
+    assert.deepEqual([await evidenceSeq('old-2'), await evidenceSeq('old-7'), await evidenceSeq('nowhere')], [2, 7, undefined]);
+  });
+
   /** Runs the check on a copy of the archives changed by `change`. */
   const tampered = async (change: (copy: string) => void) => {
     const copy = mkdtempSync(path.join(work, 'tampered-'));
@@ -110,8 +131,6 @@ describe('LGSP message log: archives, their chain and retention', () => {
     change(copy);
     return t.modules.lgsp.verifyLogWithArchives(copy);
   };
-  const FIRST = 'lgsp-log-000000000000001-000000000000005.json.gz';
-  const SECOND = 'lgsp-log-000000000000006-000000000000008.json.gz';
   const edit = (copy: string, name: string, change: (a: LogArchive) => void) => {
     const archive = readJson(path.join(copy, name));
     change(archive);

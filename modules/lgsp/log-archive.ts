@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { and, asc, desc, gt, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../packages/platform/index.ts';
-import { messageBodies, messageLog, messageLogArchives, messageLogSeals, operationalRecords } from './db/schema.ts';
+import { messageBodies, messageLog, messageLogArchivedIds, messageLogArchives, messageLogSeals, operationalRecords } from './db/schema.ts';
 import { ARCHIVE_FORMAT, archiveFileName, archiveFirstSeq, archivePrefix, fileSha256, isArchiveFile, readArchive, verifyArchives, type LogArchive } from './log-archive-format.ts';
 import { GENESIS } from './log-chain.ts';
 import { verifyMessageLog, type ChainCheck } from './message-log.ts';
@@ -94,12 +94,18 @@ function writeDurably(dir: string, name: string, bytes: Uint8Array): void {
   }
 }
 
-/** Records the archive as the new anchor and deletes what it holds, in one transaction; refuses if the database no longer holds exactly that stretch. */
+/**
+ * Records the archive as the new anchor, indexes its message ids and deletes what it holds, in one
+ * transaction; refuses if the database no longer holds exactly that stretch.
+ */
 async function commit(db: Db, file: string, bytes: Uint8Array, archive: LogArchive, now: Date): Promise<void> {
   const last = archive.records.at(-1)!;
   await db.transaction(async (tx) => {
-    await tx.insert(messageLogArchives).values({ firstSeq: archive.firstSeq, lastSeq: archive.lastSeq, lastHash: last.hash, file, sha256: fileSha256(bytes), records: archive.records.length, archivedAt: now });
+    await tx.insert(messageLogArchives).values({ firstSeq: archive.firstSeq, lastSeq: archive.lastSeq, lastHash: last.hash, file, sha256: fileSha256(bytes), records: archive.records.length, archivedAt: now, indexed: true });
     const range = <T extends typeof messageLog.seq | typeof messageBodies.seq | typeof messageLogSeals.seq>(column: T) => and(gt(column, archive.firstSeq - 1), lte(column, archive.lastSeq));
+    await tx.insert(messageLogArchivedIds).select(
+      tx.select({ seq: messageLog.seq, messageId: messageLog.messageId, archiveFirstSeq: sql<number>`${archive.firstSeq}::bigint`.as('archive_first_seq') }).from(messageLog).where(range(messageLog.seq)),
+    );
     const deleted = await tx.delete(messageLog).where(range(messageLog.seq)).returning({ seq: messageLog.seq, hash: messageLog.hash });
     const held = new Map(archive.records.map((r) => [r.seq, r.hash]));
     if (deleted.length !== archive.records.length || deleted.some((d) => held.get(d.seq) !== d.hash)) {
@@ -184,12 +190,26 @@ export async function verifyLogWithArchives(db: Db, key: KeyObject, dir: string 
   return { ok: true, archives: archives.archives, archived: archives.records, records: chain.records };
 }
 
-/** The newest archived record of a message id, with the archive holding it (newest archive first); undefined when none holds it. */
-export function findArchivedMessage(dir: string, messageId: string): { archive: LogArchive; seq: number } | undefined {
-  for (const name of archiveFiles(dir).reverse()) {
-    const archive = readArchive(readFileSync(path.join(dir, name)));
-    const record = archive.records.findLast((r) => r.messageId === messageId);
-    if (record) return { archive, seq: record.seq };
+/**
+ * The newest archived record of a message id, with the archive holding it; undefined when none
+ * holds it. The index names the one file to open; archives written before the index existed are
+ * searched newest first. A file not in `dir` holds nothing (verify-log --archives reports it).
+ */
+export async function findArchivedMessage(db: Db, dir: string, messageId: string): Promise<{ archive: LogArchive; seq: number } | undefined> {
+  const open = (file: string): LogArchive | undefined => {
+    const where = path.join(dir, file);
+    return existsSync(where) ? readArchive(readFileSync(where)) : undefined;
+  };
+  const [indexed] = await db.select({ seq: messageLogArchivedIds.seq, file: messageLogArchives.file }).from(messageLogArchivedIds)
+    .innerJoin(messageLogArchives, eq(messageLogArchives.firstSeq, messageLogArchivedIds.archiveFirstSeq))
+    .where(eq(messageLogArchivedIds.messageId, messageId)).orderBy(desc(messageLogArchivedIds.seq)).limit(1);
+  const archive = indexed && open(indexed.file);
+  if (indexed && archive) return { archive, seq: indexed.seq };
+  const unindexed = await db.select({ file: messageLogArchives.file }).from(messageLogArchives).where(eq(messageLogArchives.indexed, false)).orderBy(desc(messageLogArchives.lastSeq));
+  for (const { file } of unindexed) {
+    const older = open(file);
+    const record = older?.records.findLast((r) => r.messageId === messageId);
+    if (older && record) return { archive: older, seq: record.seq };
   }
   return undefined;
 }

@@ -40,7 +40,7 @@ export function createLogService(deps: LogServiceDependencies) {
   async function locate(messageId: string) {
     const record = await findMessage(deps.db, messageId);
     if (record) return { client: record.client, service: record.service, export: (o: { bodies: boolean }) => exportEvidence(deps.db, deps.box, deps.sealer, record, { includeBodies: o.bodies, now: deps.now }) };
-    const archived = deps.archiveDir ? findArchivedMessage(deps.archiveDir, messageId) : undefined;
+    const archived = deps.archiveDir ? await findArchivedMessage(deps.db, deps.archiveDir, messageId) : undefined;
     const held = archived?.archive.records.find((r) => r.seq === archived.seq);
     if (!archived || !held) return undefined;
     return { client: held.client, service: held.service, export: async (o: { bodies: boolean }) => exportArchivedEvidence(deps.box, archived.archive, archived.seq, { includeBodies: o.bodies, now: deps.now }) };

@@ -265,7 +265,16 @@ export const messageLogArchives = lgsp.table('message_log_archives', {
   sha256: text('sha256').notNull(),
   records: integer('records').notNull(),
   archivedAt: at('archived_at').notNull(),
+  /** Its message ids are in message_log_archived_ids (archives written before that index are searched file by file). */
+  indexed: boolean('indexed').notNull().default(false),
 });
+
+/** Which archive holds each archived record, by message id: evidence of an archived exchange opens one file. */
+export const messageLogArchivedIds = lgsp.table('message_log_archived_ids', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  messageId: text('message_id').notNull(),
+  archiveFirstSeq: bigint('archive_first_seq', { mode: 'number' }).notNull().references(() => messageLogArchives.firstSeq),
+}, (t) => [index('message_log_archived_ids_message_idx').on(t.messageId, t.seq)]);
 
 /** X-Road operational monitoring: one record per request (PR-OPMON's fields), written with its message-log record. */
 export const operationalRecords = lgsp.table('operational_records', {
