@@ -7,7 +7,7 @@
  * This file is the module's only door.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob, type ScrapeGauges } from '../../packages/platform/index.ts';
+import { auditKeys, createSecretBox, type JobHandler, type Metrics, type ModuleContext, type ModuleRoutes, type Principal, type RecurringJob, type ScrapeGauges } from '../../packages/platform/index.ts';
 import { createAccessService, type AccessService } from './access.service.ts';
 import { registerGateway, type GatewayOptions } from './gateway.ts';
 import { registerSoapGateway } from './gateway-soap.ts';
@@ -26,9 +26,9 @@ import { ARCHIVE_QUEUE, archiveFigures, archiveMessageLog, pruneOperationalRecor
 import { gatewayMetrics } from './monitoring.ts';
 import { SEAL_QUEUE, createSealer, type Sealer, type SealingDependencies } from './seals.ts';
 import { createRegistryService, type AgencyLookup, type RegistryService } from './registry.service.ts';
-import { VAPEX_SYNC_QUEUE } from './lgsp.repository.ts';
+import { VAPEX_DECISION_QUEUE, VAPEX_SYNC_QUEUE } from './lgsp.repository.ts';
 import { createVapexPublications, vapexSyncWorker } from './vapex-sync.ts';
-import { VAPEX_SUBSCRIPTIONS_QUEUE, vapexSubscriptionWorker } from './vapex-subscriptions.ts';
+import { VAPEX_SUBSCRIPTIONS_QUEUE, vapexDecisionWorker, vapexSubscriptionWorker } from './vapex-subscriptions.ts';
 import type { Mailer, VapexExchange } from '../../packages/national/index.ts';
 import { NOTICE_QUEUE } from './lgsp.repository.ts';
 import { createNoticeList, noticeMailer, type NoticePeople } from './notices.ts';
@@ -38,7 +38,7 @@ export type { ChainCheck, ExchangeRecord } from './message-log.ts';
 export type { VapexPublication } from './vapex-sync.ts';
 export type { SubsystemCertificate } from './certificates.service.ts';
 export { pemCertificates, type ClientTlsOptions } from './gateway-tls.ts';
-export { VAPEX_SYNC_QUEUE, NOTICE_QUEUE, VAPEX_SUBSCRIPTIONS_QUEUE };
+export { VAPEX_SYNC_QUEUE, NOTICE_QUEUE, VAPEX_SUBSCRIPTIONS_QUEUE, VAPEX_DECISION_QUEUE };
 export type { Notice } from './notices.ts';
 export type { SealSigner, SealingDependencies, Sealer } from './seals.ts';
 export { verifyEvidence, EVIDENCE_FORMAT, type EvidenceCheck, type EvidencePackage } from './evidence-verify.ts';
@@ -100,7 +100,7 @@ export interface LgspModule {
   routes: ModuleRoutes;
   /** The gateway, at `/lgsp` (registered on the root app). */
   gateway: (app: FastifyInstance) => Promise<void>;
-  /** The background jobs: V-APEX publication (given the V-APEX client), the message log's seals and the notices' mail. */
+  /** The background jobs: V-APEX publication, subscriptions and decisions (given the V-APEX client), the message log's seals and the notices' mail. */
   jobHandlers(vapex: VapexExchange, mailer: Mailer): Record<string, JobHandler>;
   /** Recomputes the message-log chain (the database's part). */
   verifyLog(): Promise<ChainCheck>;
@@ -157,7 +157,9 @@ export function createLgspModule(ctx: ModuleContext, deps: LgspDependencies): Lg
       [NOTICE_QUEUE]: noticeMailer(repo, deps.people, mailer),
       [VAPEX_SYNC_QUEUE]: vapexSyncWorker(repo, vapex, async () => (await deps.agencies.rootAgency()).code),
       // Subscriptions on V-APEX become access requests (decision 0050).
-      [VAPEX_SUBSCRIPTIONS_QUEUE]: vapexSubscriptionWorker(repo, registry, vapex, { instance, stewardAgencyId: async () => (await deps.agencies.rootAgency()).id }),
+      [VAPEX_SUBSCRIPTIONS_QUEUE]: vapexSubscriptionWorker(repo, registry, vapex, { instance, stewardAgencyId: async () => (await deps.agencies.rootAgency()).id, auditKeys: auditKeys(ctx.config.masterKey) }),
+      // An official's decision on such a request, told to V-APEX.
+      [VAPEX_DECISION_QUEUE]: vapexDecisionWorker(repo, vapex),
       [SEAL_QUEUE]: async () => {
         await sealer.sealNow();
       },

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_VAPEX_CLIENTS, startSandbox, vapexSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { DEFAULT_VAPEX_CLIENTS, setSandboxFaults, startSandbox, vapexSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { createVapexExchange } from '../../packages/national/index.ts';
-import { JobRunner, enqueueJob, queryRows } from '../../packages/platform/index.ts';
-import { VAPEX_SUBSCRIPTIONS_QUEUE } from './index.ts';
+import { JobRunner, auditKeys, enqueueJob, queryRows, verifyAudit } from '../../packages/platform/index.ts';
+import { VAPEX_DECISION_QUEUE, VAPEX_SUBSCRIPTIONS_QUEUE } from './index.ts';
 
 /**
  * V-APEX subscriptions reaching LGSP's access rights (decision 0050), over real HTTP to the
  * V-APEX sandbox: another province's system subscribes to an API the province published; the
  * poll turns it into an access request for the provider's administrator (deny by default, with
- * the notice), the approval creates the right, the cancellation on V-APEX revokes it.
+ * the notice), the approval creates the right, the cancellation on V-APEX revokes it. The request
+ * is audited like one made in the portal; the official's decision is told to V-APEX by a job.
  */
 
 const v1 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '1.0.0' }, paths: { '/records/{id}': { get: {} } } };
@@ -19,6 +20,7 @@ const H29 = 'VN/GOV/000.00.00.H29/LGSP';
 // A ministry's system that claims another organisation's X-Road subsystem: never mapped.
 const IMPOSTOR = { id: 'ministry-g15', secret: 'sandbox-vapex-secret-g15', organisationCode: '000.00.00.G15', organisationName: 'Bộ thử nghiệm G15', xroadClient: H29, systemName: 'Hệ thống G15' };
 
+interface ApprovalView { status: string; reason: string | null }
 interface RequestView { id: string; subsystemId: string; status: string; requestedBy: string; reason: string; accessRightId: string | null; decisionNote: string | null }
 
 describe('LGSP: subscriptions on V-APEX become access requests, and cancellations revoke', () => {
@@ -134,5 +136,98 @@ describe('LGSP: subscriptions on V-APEX become access requests, and cancellation
     assert.equal(listed.find((s) => s.id === subscription)?.organisationCode, IMPOSTOR.organisationCode);
     const other = await t.app.inject({ method: 'GET', url: `/api/lgsp/services/${serviceId}/vapex/subscriptions`, headers: { authorization: `Bearer ${await t.clientToken()}` } });
     assert.equal(other.statusCode, 403);
+  });
+
+  // What V-APEX shows the provider (the province's own client) of a subscription's approval.
+  const approvalOnVapex = async (subscription: string) => {
+    const answer = await fetch(`${sandbox.url}/vapex/api/v1/apis/${vapexId}/subscriptions`, { headers: { authorization: `Bearer ${await vapexToken(DEFAULT_VAPEX_CLIENTS[0]!.id, DEFAULT_VAPEX_CLIENTS[0]!.secret)}` } });
+    return ((await answer.json()) as { items: { id: string; approval: ApprovalView }[] }).items.find((s) => s.id === subscription)?.approval;
+  };
+  const decisionJobs = (requestId: string) => queryRows<{ status: string; attempts: number; last_error: string | null }>(t.database.db, sql`
+    select status, attempts, last_error from platform.jobs where queue = ${VAPEX_DECISION_QUEUE} and payload->>'requestId' = ${requestId}`);
+  const pendingRequestOf = async (subscription: string) => {
+    await poll();
+    const requestId = (await subscriptionRow(subscription))?.access_request_id;
+    assert.ok(requestId, 'the subscription made a request');
+    return requestId;
+  };
+
+  it('audits the request a subscription makes as the portal\'s, with the V-APEX job as actor, and the audit chain still verifies', async () => {
+    const subscription = await subscribe();
+    const requestId = await pendingRequestOf(subscription);
+    const rows = await queryRows<{ actor: string; action: string; target: string; outcome: number; details: { accessRequestId: string; vapexSubscriptionId: string; requestedBy: string } }>(t.database.db, sql`
+      select actor, action, target, outcome, details from platform.audit_log where details->>'accessRequestId' = ${requestId}`);
+    assert.equal(rows.length, 1, 'one record for one request, however often the job polls');
+    const [row] = rows;
+    assert.deepEqual([row!.actor, row!.outcome, row!.details.vapexSubscriptionId, row!.details.requestedBy], ['job:lgsp.vapex-subscriptions', 201, subscription, 'vapex:consumer-h29']);
+
+    // The same kind of event as a request an administrator makes in the portal.
+    const own = (await api('GET', '/subsystems')).json() as { id: string; code: string }[];
+    const portal = await api('POST', '/access-requests', { serviceId, subsystemId: own.find((s) => s.code === 'HOTICH')!.id, reason: 'Thử yêu cầu trên cổng' });
+    assert.equal(portal.statusCode, 201, portal.body);
+    const [portalRow] = await queryRows<{ action: string; target: string }>(t.database.db, sql`
+      select action, target from platform.audit_log where action like 'POST %' order by seq desc limit 1`);
+    assert.deepEqual([row!.action, row!.target], [portalRow!.action, portalRow!.target]);
+
+    const records = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from platform.audit_log`);
+    const verified = await verifyAudit(t.database.db, { keys: auditKeys(t.config.masterKey) });
+    assert.deepEqual(verified.ok && verified.records, records[0]!.n, 'the chain verifies with the job\'s record in it');
+    // A request made in the portal is not V-APEX's: deciding it tells V-APEX nothing.
+    assert.equal((await api('POST', `/access-requests/${portal.json().id}/decision`, { approve: false, note: 'Thử' })).statusCode, 200);
+    assert.deepEqual(await decisionJobs(portal.json().id), []);
+  });
+
+  it('tells V-APEX of the approval of a subscription\'s request', async () => {
+    const request = (await requests()).find((r) => r.status === 'pending' && r.requestedBy.startsWith('vapex:'))!;
+    const [{ id: subscription }] = await queryRows<{ id: string }>(t.database.db, sql`select id from lgsp.vapex_subscriptions where access_request_id = ${request.id}`) as [{ id: string }];
+    assert.equal((await approvalOnVapex(subscription))?.status, 'pending', 'V-APEX waits for the provider');
+    const approved = await api('POST', `/access-requests/${request.id}/decision`, { approve: true, note: 'Đồng ý cung cấp' });
+    assert.equal(approved.statusCode, 200, approved.body);
+    await runner.drain();
+    const told = await approvalOnVapex(subscription);
+    assert.deepEqual([told?.status, told?.reason], ['approved', 'Đồng ý cung cấp']);
+    assert.deepEqual((await decisionJobs(request.id)).map((j) => [j.status, j.attempts]), [['done', 1]], 'one job, once');
+    // The subscriber ends it: the next subscription of the same system is a new one.
+    assert.equal((await asConsumer('DELETE', `/subscriptions/${subscription}`)).status, 200);
+    await poll();
+  });
+
+  it('tells V-APEX of a refusal with the official\'s note as the reason (or a default one), and keeps trying while V-APEX fails', async () => {
+    const withNote = await subscribe();
+    const refused = await pendingRequestOf(withNote);
+    assert.equal((await api('POST', `/access-requests/${refused}/decision`, { approve: false, note: 'Chưa có văn bản đề nghị' })).statusCode, 200);
+    await runner.drain();
+    const rejected = await approvalOnVapex(withNote);
+    assert.deepEqual([rejected?.status, rejected?.reason], ['rejected', 'Chưa có văn bản đề nghị']);
+
+    // Refused without a note, while V-APEX fails: the decision is made here at once, V-APEX is told later.
+    assert.equal((await asConsumer('DELETE', `/subscriptions/${withNote}`)).status, 200);
+    await poll();
+    const later = await subscribe();
+    const requestId = await pendingRequestOf(later);
+    await setSandboxFaults(sandbox.url, 'vapex', { failNext: 100, failStatus: 503 });
+    try {
+      assert.equal((await api('POST', `/access-requests/${requestId}/decision`, { approve: false })).statusCode, 200, 'the decision does not wait for V-APEX');
+      await runner.drain();
+      const [failing] = await decisionJobs(requestId);
+      assert.deepEqual([failing?.status, failing?.attempts], ['pending', 1], 'the job waits to try again');
+      assert.match(failing?.last_error ?? '', /503/);
+    } finally {
+      await setSandboxFaults(sandbox.url, 'vapex', null);
+    }
+    assert.equal((await approvalOnVapex(later))?.status, 'pending', 'V-APEX not told yet');
+    await t.database.db.execute(sql`update platform.jobs set run_at = now() where status = 'pending' and queue = ${VAPEX_DECISION_QUEUE}`);
+    await runner.drain();
+    const told = await approvalOnVapex(later);
+    assert.equal(told?.status, 'rejected');
+    assert.match(told?.reason ?? '', /từ chối/, 'a default reason when the official gave none');
+    assert.deepEqual((await decisionJobs(requestId)).map((j) => [j.status, j.attempts]), [['done', 2]]);
+
+    // A refusal V-APEX caused (its subscription cancelled while pending, above) is not sent back to it.
+    const [byVapex] = await queryRows<{ refused: number; sent: number }>(t.database.db, sql`
+      select count(*)::int as refused, count(j.id)::int as sent from lgsp.access_requests r
+        left join platform.jobs j on j.queue = ${VAPEX_DECISION_QUEUE} and j.payload->>'requestId' = r.id::text
+      where r.decided_by = 'vapex'`);
+    assert.deepEqual([byVapex!.refused > 0, byVapex!.sent], [true, 0]);
   });
 });

@@ -13,6 +13,16 @@ async function vapexDue(tx: Tx, serviceId: string): Promise<void> {
   if (due) await enqueueJob(tx, { queue: VAPEX_SYNC_QUEUE, payload: { serviceId } });
 }
 
+/** The job that tells V-APEX of an official's decision on an access request made from a V-APEX subscription (vapex-subscriptions.ts). */
+export const VAPEX_DECISION_QUEUE = 'lgsp.vapex-decision';
+
+/** In the transaction of a decision: when the request came from a V-APEX subscription, V-APEX must be told (the outbox; once per request). */
+async function vapexDecisionDue(tx: Tx, requestId: string): Promise<void> {
+  const [subscription] = await tx.select({ id: vapexSubscriptions.id }).from(vapexSubscriptions)
+    .where(and(eq(vapexSubscriptions.accessRequestId, requestId), eq(vapexSubscriptions.status, 'active')));
+  if (subscription) await enqueueJob(tx, { queue: VAPEX_DECISION_QUEUE, payload: { subscriptionId: subscription.id, requestId }, dedupeKey: `${VAPEX_DECISION_QUEUE}:${requestId}` });
+}
+
 /** The job that mails one notice to its agency's LGSP administrators (notices.ts). */
 export const NOTICE_QUEUE = 'lgsp.notice';
 
@@ -182,19 +192,27 @@ export function lgspRepository(db: Db) {
           .set({ status: decision.status, decidedBy: decision.decidedBy, decisionNote: decision.note, decidedAt: new Date(), accessRightId: right?.id ?? null })
           .where(and(eq(accessRequests.id, id), eq(accessRequests.status, 'pending'), isNull(accessRequests.decidedAt))).returning();
         if (decided && right) await tx.insert(accessRights).values(right);
-        if (decided) await writeNotices(tx, notice);
+        if (decided) {
+          await writeNotices(tx, notice);
+          await vapexDecisionDue(tx, id);
+        }
         return decided;
       });
     },
     /** The services registered on V-APEX, whose subscriptions the poll reads (vapex-subscriptions.ts). */
     vapexRegistered: () => db.select({ serviceId: vapexPublications.serviceId, vapexId: vapexPublications.vapexId }).from(vapexPublications).where(isNotNull(vapexPublications.vapexId)),
     vapexSubscriptionsOf: (serviceId: string) => db.select().from(vapexSubscriptions).where(eq(vapexSubscriptions.serviceId, serviceId)),
-    /** A subscription seen for the first time: its row and (when it maps to a subsystem) its access request and notice, in one transaction; undefined when known already. */
-    admitVapexSubscription: (row: typeof vapexSubscriptions.$inferInsert, request?: typeof accessRequests.$inferInsert, notice?: NoticeDraft) => db.transaction(async (tx) => {
+    /**
+     * A subscription seen for the first time: its row and (when it maps to a subsystem) its access
+     * request, notice and audit record (`audit`, written in the transaction), in one transaction;
+     * undefined when known already.
+     */
+    admitVapexSubscription: (row: typeof vapexSubscriptions.$inferInsert, request?: typeof accessRequests.$inferInsert, notice?: NoticeDraft, audit?: (tx: Tx) => Promise<unknown>) => db.transaction(async (tx) => {
       const [created] = await tx.insert(vapexSubscriptions).values(row).onConflictDoNothing().returning();
       if (created && request) {
         await tx.insert(accessRequests).values(request);
         await writeNotices(tx, notice);
+        await audit?.(tx);
       }
       return created;
     }),

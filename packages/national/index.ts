@@ -12,4 +12,4 @@ export {
   POSTAL_STATUSES, VnpostError, createVnpostClient, type PostalAddress, type PostalEvent, type PostalOrder, type PostalOrderKind, type PostalOrderRequest,
   type PostalParty, type PostalQuote, type PostalService, type PostalStatus, type VnpostClient, type VnpostOptions,
 } from './vnpost.ts';
-export { VapexError, createVapexExchange, type VapexApiInput, type VapexApiState, type VapexExchange, type VapexOptions, type VapexSubscription } from './vapex.ts';
+export { VapexError, createVapexExchange, type VapexApiInput, type VapexApiState, type VapexApproval, type VapexExchange, type VapexOptions, type VapexSubscription } from './vapex.ts';

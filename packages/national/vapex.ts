@@ -3,7 +3,8 @@ import { clientCredentialsCaller } from './oauth-client.ts';
 
 /**
  * The national API exchange V-APEX, province → exchange: register an API with its OpenAPI
- * description, update it, publish or withdraw it (OAuth 2.0 client credentials). Every call is
+ * description, update it, publish or withdraw it, read its subscriptions and approve or reject
+ * them (OAuth 2.0 client credentials). Every call is
  * recorded as `system="vapex"`. Failures throw a `VapexError` that says whether trying again
  * later can help (V-APEX slow or down) or not (it refuses what was sent).
  */
@@ -50,12 +51,21 @@ export interface VapexSubscription {
   subscriber: { clientId: string; organisationCode: string; organisationName: string; xroadClient: string | null; systemName: string | null };
 }
 
+/** The provider's decision on a subscription, as V-APEX keeps it. */
+export interface VapexApproval {
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  decidedAt: string | null;
+}
+
 export interface VapexExchange {
   register(api: VapexApiInput): Promise<VapexApiState>;
   update(id: string, api: Omit<VapexApiInput, 'providerCode'>): Promise<VapexApiState>;
   setPublished(id: string, published: boolean): Promise<VapexApiState>;
   /** Every subscription (active and cancelled) to an API we registered. */
   subscriptions(id: string): Promise<VapexSubscription[]>;
+  /** Approves or rejects (with a reason) a subscription to an API we registered; the same decision again changes nothing. */
+  decideSubscription(id: string, decision: { status: 'approved' | 'rejected'; reason?: string | undefined }): Promise<VapexApproval>;
 }
 
 export function createVapexExchange(options: VapexOptions): VapexExchange {
@@ -86,6 +96,11 @@ export function createVapexExchange(options: VapexOptions): VapexExchange {
       const items = (await call('GET', `/apis/${encodeURIComponent(id)}/subscriptions`)).items;
       if (!Array.isArray(items)) throw new VapexError(undefined, 'vapex.invalid_answer', 'V-APEX answered subscriptions without items');
       return items as VapexSubscription[];
+    },
+    decideSubscription: async (id, decision) => {
+      const approval = (await call('PUT', `/subscriptions/${encodeURIComponent(id)}/approval`, decision)).approval as VapexApproval | undefined;
+      if (approval?.status !== decision.status) throw new VapexError(undefined, 'vapex.invalid_answer', `V-APEX answered the ${decision.status} subscription as ${approval?.status ?? 'nothing'}`);
+      return approval;
     },
   };
 }

@@ -39,6 +39,16 @@ export interface Subscription {
   status: 'active' | 'cancelled';
   createdAt: string;
   cancelledAt: string | null;
+  /** The provider's decision on the subscription (pending until it approves or rejects it). */
+  approval: SubscriptionApproval;
+}
+
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export interface SubscriptionApproval {
+  status: (typeof APPROVAL_STATUSES)[number];
+  /** Why, as the provider said (required to reject). */
+  reason: string | null;
+  decidedAt: string | null;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: 403 | 404 | 409; code: string; message: string };
@@ -108,6 +118,7 @@ export class ApiCatalog {
     if (existing) return { ok: true, value: existing };
     const subscription: Subscription = {
       id: randomUUID(), apiId, consumer, key: randomBytes(24).toString('base64url'), status: 'active', createdAt: new Date().toISOString(), cancelledAt: null,
+      approval: { status: 'pending', reason: null, decidedAt: null },
     };
     this.#subscriptions.set(subscription.id, subscription);
     return { ok: true, value: subscription };
@@ -122,6 +133,25 @@ export class ApiCatalog {
     const subscription = this.#subscriptions.get(id);
     if (!subscription || subscription.consumer !== consumer) return { ok: false, status: 404, code: 'vapex.subscription_not_found', message: 'No such subscription of yours' };
     if (subscription.status === 'active') Object.assign(subscription, { status: 'cancelled', cancelledAt: new Date().toISOString() });
+    return { ok: true, value: subscription };
+  }
+
+  /**
+   * The provider approves or rejects a subscription to its API, with a reason. The same decision
+   * again changes nothing (a retried call is harmless); a later different one replaces it, as a
+   * provider may block a subscriber it approved. A cancelled subscription is not decided (409).
+   */
+  decide(id: string, caller: string, decision: { status: 'approved' | 'rejected'; reason?: string | undefined }): Outcome<Subscription> {
+    const subscription = this.#subscriptions.get(id);
+    const api = subscription && this.get(subscription.apiId, caller);
+    if (!subscription || !api) return { ok: false, status: 404, code: 'vapex.subscription_not_found', message: 'No such subscription' };
+    const owned = this.#owned(api.id, caller);
+    if (!owned.ok) return owned;
+    if (subscription.status === 'cancelled') return { ok: false, status: 409, code: 'vapex.subscription_cancelled', message: 'The subscriber cancelled this subscription' };
+    const reason = decision.reason ?? null;
+    if (subscription.approval.status !== decision.status || subscription.approval.reason !== reason) {
+      subscription.approval = { status: decision.status, reason, decidedAt: new Date().toISOString() };
+    }
     return { ok: true, value: subscription };
   }
 

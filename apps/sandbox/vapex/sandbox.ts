@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { TokenIssuer, basicCredentials, bearerToken, findClient, sandboxError, sandboxErrorSchema, type SandboxClient } from '../kit.ts';
 import { clientCredentials } from '../openapi.ts';
 import type { Sandbox, SandboxFactory } from '../sandbox.ts';
-import { API_STATUSES, ApiCatalog, type ApiInput, type ApiStatus, type Outcome, type Subscription } from './catalog.ts';
+import { API_STATUSES, APPROVAL_STATUSES, ApiCatalog, type ApiInput, type ApiStatus, type Outcome, type Subscription } from './catalog.ts';
 
 export { API_STATUSES, type ApiStatus, type VapexApi } from './catalog.ts';
 
@@ -51,12 +51,21 @@ const updateBody = {
   properties: { name: text(300), version: text(50), description: { type: 'string', maxLength: 2000 }, openapi: openapiDocument },
 } as const;
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+const approvalSchema = {
+  type: 'object', required: ['status', 'reason', 'decidedAt'], description: "The provider's decision: `pending` until it approves or rejects the subscription",
+  properties: { status: { type: 'string', enum: [...APPROVAL_STATUSES] }, reason: { type: ['string', 'null'] }, decidedAt: { type: ['string', 'null'] } },
+} as const;
 const subscriptionSchema = {
-  type: 'object', required: ['id', 'apiId', 'status', 'createdAt', 'cancelledAt'],
+  type: 'object', required: ['id', 'apiId', 'status', 'createdAt', 'cancelledAt', 'approval'],
   properties: {
     id: { type: 'string' }, apiId: { type: 'string' }, key: { type: 'string', description: 'Shown when subscribing only' }, status: { type: 'string', enum: ['active', 'cancelled'] },
-    createdAt: { type: 'string' }, cancelledAt: { type: ['string', 'null'] },
+    createdAt: { type: 'string' }, cancelledAt: { type: ['string', 'null'] }, approval: approvalSchema,
   },
+} as const;
+const approvalBody = {
+  type: 'object', additionalProperties: false, required: ['status'],
+  properties: { status: { type: 'string', enum: ['approved', 'rejected'] }, reason: { ...text(1000), description: 'Why; required to reject' } },
+  if: { properties: { status: { const: 'rejected' } } }, then: { required: ['status', 'reason'] },
 } as const;
 const subscriberSchema = {
   type: 'object', required: ['clientId', 'organisationCode', 'organisationName', 'xroadClient', 'systemName'],
@@ -170,6 +179,16 @@ function registerApi(api: FastifyInstance, clients: readonly VapexClient[], toke
     const outcome = catalog.cancel(request.params.id, caller(request).id);
     return outcome.ok ? answer(reply, { ok: true, value: withoutKey(outcome.value) }) : answer(reply, outcome);
   });
+  api.put<{ Params: { id: string }; Body: { status: 'approved' | 'rejected'; reason?: string } }>('/subscriptions/:id/approval', {
+    schema: {
+      summary: 'Approve or reject a subscription (phê duyệt / từ chối đăng ký sử dụng)',
+      description: `The provider of the subscribed API only (403 \`vapex.not_owner\`): \`approved\`, or \`rejected\` with a \`reason\`. The same decision again changes nothing; a different one replaces it. A cancelled subscription → 409 \`vapex.subscription_cancelled\`. ${BEARER_NOTE}`,
+      tags: TAGS, params: idParams, body: approvalBody, response: { 200: providerSubscriptionSchema, ...errors(400, 401, 403, 404, 409) },
+    },
+  }, async (request, reply) => {
+    const outcome = catalog.decide(request.params.id, caller(request).id, request.body);
+    return outcome.ok ? { ...withoutKey(outcome.value), subscriber: subscriberOf(clients, outcome.value.consumer) } : answer(reply, outcome);
+  });
   api.get<{ Params: { id: string } }>('/apis/:id/subscriptions', {
     schema: {
       summary: 'Subscriptions to an API, for its provider', description: `The owner only: every subscription, active and cancelled, with the subscriber's organisation and X-Road client id (never its key). ${BEARER_NOTE}`,
@@ -178,18 +197,17 @@ function registerApi(api: FastifyInstance, clients: readonly VapexClient[], toke
   }, async (request, reply) => {
     const outcome = catalog.subscriptionsTo(request.params.id, caller(request).id);
     if (!outcome.ok) return answer(reply, outcome);
-    return {
-      items: outcome.value.map((s) => {
-        const subscriber = clients.find((c) => c.id === s.consumer);
-        return {
-          ...withoutKey(s), subscriber: {
-            clientId: s.consumer, organisationCode: subscriber?.organisationCode ?? '', organisationName: subscriber?.organisationName ?? '',
-            xroadClient: subscriber?.xroadClient ?? null, systemName: subscriber?.systemName ?? null,
-          },
-        };
-      }),
-    };
+    return { items: outcome.value.map((s) => ({ ...withoutKey(s), subscriber: subscriberOf(clients, s.consumer) })) };
   });
+}
+
+/** The subscriber as V-APEX shows it to the provider: its organisation and X-Road client id. */
+function subscriberOf(clients: readonly VapexClient[], consumer: string) {
+  const subscriber = clients.find((c) => c.id === consumer);
+  return {
+    clientId: consumer, organisationCode: subscriber?.organisationCode ?? '', organisationName: subscriber?.organisationName ?? '',
+    xroadClient: subscriber?.xroadClient ?? null, systemName: subscriber?.systemName ?? null,
+  };
 }
 
 const withoutKey = ({ key: _key, consumer: _consumer, ...rest }: Subscription) => rest;

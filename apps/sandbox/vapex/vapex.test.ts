@@ -74,4 +74,38 @@ describe('V-APEX sandbox', () => {
     assert.deepEqual((await (await api('consumer-h29', 'GET', '/apis')).json() as { items: unknown[] }).items, []);
     assert.equal((await api('sen-dongthap', 'GET', `/apis/${id}`)).status, 200, 'the owner still sees it');
   });
+
+  it('lets the provider approve or reject a subscription, with a reason, and shows the decision to both sides', async () => {
+    const { id } = await (await api('sen-dongthap', 'POST', '/apis', { name: 'Tra cứu hộ tịch', providerCode: '000.00.00.H19', version: '1', openapi: doc('1') })).json() as { id: string };
+    await api('sen-dongthap', 'POST', `/apis/${id}/publish`);
+    const subscription = await (await api('consumer-h29', 'POST', `/apis/${id}/subscriptions`)).json() as { id: string; approval: { status: string } };
+    assert.equal(subscription.approval.status, 'pending', 'a new subscription waits for the provider');
+    const decide = (who: string, body: unknown, sid = subscription.id) => api(who, 'PUT', `/subscriptions/${sid}/approval`, body);
+
+    const byConsumer = await decide('consumer-h29', { status: 'approved' });
+    assert.equal(byConsumer.status, 403, 'the subscriber cannot approve itself');
+    assert.equal((await byConsumer.json() as { code: string }).code, 'vapex.not_owner');
+    assert.equal((await decide('sen-dongthap', { status: 'approved' }, '00000000-0000-4000-8000-000000000000')).status, 404);
+    assert.equal((await decide('sen-dongthap', { status: 'rejected' })).status, 400, 'a rejection says why');
+    assert.equal((await decide('sen-dongthap', { status: 'maybe' })).status, 400);
+
+    const approved = await decide('sen-dongthap', { status: 'approved', reason: 'Đồng ý' });
+    assert.equal(approved.status, 200);
+    const first = (await approved.json() as { approval: { status: string; reason: string; decidedAt: string }; subscriber: { clientId: string } });
+    assert.deepEqual([first.approval.status, first.approval.reason, first.subscriber.clientId], ['approved', 'Đồng ý', 'consumer-h29']);
+    const again = (await (await decide('sen-dongthap', { status: 'approved', reason: 'Đồng ý' })).json() as { approval: { decidedAt: string } });
+    assert.equal(again.approval.decidedAt, first.approval.decidedAt, 'the same decision again changes nothing');
+    const mine = await (await api('consumer-h29', 'GET', '/subscriptions')).json() as { items: { id: string; approval: { status: string } }[] };
+    assert.equal(mine.items.find((s) => s.id === subscription.id)?.approval.status, 'approved', 'the subscriber sees the decision');
+
+    assert.equal((await decide('sen-dongthap', { status: 'rejected', reason: 'Không đủ căn cứ pháp lý' })).status, 200);
+    const listed = await (await api('sen-dongthap', 'GET', `/apis/${id}/subscriptions`)).json() as { items: { id: string; approval: { status: string; reason: string } }[] };
+    const rejected = listed.items.find((s) => s.id === subscription.id)?.approval;
+    assert.deepEqual([rejected?.status, rejected?.reason], ['rejected', 'Không đủ căn cứ pháp lý'], 'a different decision replaces the first');
+
+    assert.equal((await api('consumer-h29', 'DELETE', `/subscriptions/${subscription.id}`)).status, 200);
+    const late = await decide('sen-dongthap', { status: 'approved' });
+    assert.equal(late.status, 409);
+    assert.equal((await late.json() as { code: string }).code, 'vapex.subscription_cancelled');
+  });
 });
