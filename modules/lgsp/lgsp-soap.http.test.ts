@@ -114,7 +114,7 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     await sandbox.close();
   });
 
-  it('registers a SOAP service from its WSDL URL: operations are its endpoints; the WSDL is served as registered', async () => {
+  it('registers a SOAP service from its WSDL URL: operations are its endpoints; the WSDL is served with its endpoint locations hidden', async () => {
     const service = (await api('GET', `/services/${ids.civil}`)).json();
     assert.equal(service.kind, 'soap');
     assert.equal(service.wsdlUrl, `${civilLocal}/service.wsdl`);
@@ -128,6 +128,12 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     assert.equal(uploaded.json().baseUrl, 'http://civil.example.vn/soap');
     assert.equal(uploaded.json().wsdlUrl, null);
+    // PR-META §4: the portal's WSDL hides the provider's address, as the getWsdl metaservice does.
+    assert.ok(!wsdl.body.includes(civilLocal), wsdl.body);
+    const uploadedWsdl = await api('GET', `/services/${uploaded.json().id}/wsdl`);
+    assert.equal(uploadedWsdl.statusCode, 200);
+    assert.ok(!uploadedWsdl.body.includes('civil.example.vn'), uploadedWsdl.body);
+    assert.ok(uploadedWsdl.body.includes(`location="${HIDDEN_ENDPOINT}"`), uploadedWsdl.body);
     // A SOAP service has no OpenAPI document: its description is the WSDL; V-APEX (OpenAPI) does not take it.
     assert.deepEqual((await api('GET', `/services/${ids.civil}/openapi`)).json(), {});
     const vapex = await api('PUT', `/services/${ids.civil}/vapex`, { publish: true });
