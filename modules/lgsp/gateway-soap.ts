@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   SOAP_CONTENT_TYPE, SOAP_FAULT_STATUS, XROAD_HEADER, answerWithRequestHash, callProvider, escapeXml, formatClientId, formatServiceId, getWsdlRequest, hideWsdlEndpoints,
-  isSoapMetaservice, lastHeader, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapPartOf, soapRequestHash,
+  isSoapMetaservice, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapPartOf, soapRequestHash,
   type ServiceId, type SoapMessage, type SoapMetaservice, type SoapPart,
 } from '../../packages/xroad/index.ts';
 import { FAILING_STATUSES } from './gateway-breaker.ts';
 import type { CallableService } from './gateway-registry.ts';
 import { relaySoapNational } from './gateway-national-soap.ts';
-import { GATEWAY_PREFIX, GATEWAY_SCOPE, PURPOSE_HEADER, authenticateClient, type GatewayExchange, type GatewayOptions } from './gateway.ts';
-import { logEntryOf } from './monitoring.ts';
+import { GATEWAY_PREFIX, GATEWAY_SCOPE, authenticateClient, type GatewayExchange, type GatewayOptions } from './gateway.ts';
+import { logBeforeSend } from './gateway-log-send.ts';
 
 /**
  * The LGSP gateway's SOAP entry (decision 0044): X-Road's message protocol v4.0 (PR-MESS), a
@@ -97,23 +97,17 @@ export async function registerSoapGateway(app: FastifyInstance, options: Gateway
     // As for REST: the record (and its operational-monitoring record) is committed before the answer leaves.
     scope.addHook('onSend', async (request, reply, payload) => {
       const exchange = exchangeOf(request);
-      const { record, extras } = logEntryOf(request, reply, exchange, payload, lastHeader(exchange.headers, PURPOSE_HEADER));
-      if (extras.monitoring) {
-        Object.assign(extras.monitoring, {
+      return logBeforeSend(options, request, reply, exchange, payload, {
+        monitoring: (monitoring) => Object.assign(monitoring, {
           messageProtocolVersion: exchange.soap.ok ? exchange.soap.message.header.protocolVersion : null, serviceType: 'WSDL',
           serviceVersion: exchange.soap.ok ? (exchange.soap.message.header.service.serviceVersion ?? null) : null,
-          faultString: exchange.faultString ?? extras.monitoring.faultString,
-        });
-      }
-      try {
-        await options.log.append(record, extras);
-        options.observe?.(exchange, record);
-        return payload;
-      } catch (failure) {
-        request.log.error({ err: failure }, 'lgsp soap gateway: the message log could not be written; the answer is withheld');
-        reply.code(SOAP_FAULT_STATUS).header('content-type', SOAP_CONTENT_TYPE).header(XROAD_HEADER.error, 'Server.ClientProxy.InternalError');
-        return soapFaultXml({ code: 'Server.ClientProxy.InternalError', message: 'The message log could not be written', detail: exchange.requestId });
-      }
+          faultString: exchange.faultString ?? monitoring.faultString,
+        }),
+        withheld: () => {
+          reply.code(SOAP_FAULT_STATUS).header('content-type', SOAP_CONTENT_TYPE).header(XROAD_HEADER.error, 'Server.ClientProxy.InternalError');
+          return soapFaultXml({ code: 'Server.ClientProxy.InternalError', message: 'The message log could not be written', detail: exchange.requestId });
+        },
+      });
     });
     scope.post(SOAP_PATH, {
       config: ROUTE_CONFIG,

@@ -202,6 +202,25 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     assert.ok(!monitored!.message_user_id.includes('099012345'), 'the user id is masked');
   });
 
+  it('withholds the provider\'s SOAP answer when its log record cannot be committed, as for REST', async () => {
+    const personalId = personalIdForIndex(DEFAULT_SEED, 4);
+    const request = envelope(xroad.consumer, `${xroad.provider}/civil`, `<civil:getBirthRecord><civil:personalId>${personalId}</civil:personalId></civil:getBirthRecord>`);
+    await t.database.db.execute(sql`alter table lgsp.message_log rename to message_log_away`);
+    try {
+      const withheld = await call(request);
+      assert.equal(withheld.status, 500);
+      assert.match(withheld.contentType, /^text\/xml/);
+      const fault = faultOf(withheld.text);
+      assert.equal(fault.code, 'Server.ClientProxy.InternalError');
+      assert.match(fault.message, /message log could not be written/);
+      assert.match(fault.detail, /^[0-9a-f-]{36}$/);
+      assert.ok(!withheld.text.includes(personalId), 'the provider\'s answer is not passed on');
+    } finally {
+      await t.database.db.execute(sql`alter table lgsp.message_log_away rename to message_log`);
+    }
+    assert.equal((await call(envelope(xroad.consumer, `${xroad.provider}/civil`, `<civil:getBirthRecord><civil:personalId>${personalId}</civil:personalId></civil:getBirthRecord>`))).status, 200);
+  });
+
   it('refuses, with SOAP faults (HTTP 500) that are logged: an operation not granted, another subsystem, a credential of another client, none', async () => {
     const logged = await count('message_log');
     const echo = await call(envelope(xroad.consumer, `${xroad.provider}/civil`, '<civil:echo><civil:text>hi</civil:text></civil:echo>'));
