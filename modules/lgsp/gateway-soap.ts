@@ -206,7 +206,7 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
 async function soapServiceOf(options: GatewayOptions, serviceId: ServiceId): Promise<{ service: CallableService; byOperation: boolean } | { ambiguous: string[] } | undefined> {
   const service = await options.registry.service(serviceId);
   if (service) return service.kind === 'soap' ? { service, byOperation: false } : undefined;
-  const candidates = (await options.registry.servicesOf(providerOf(serviceId)))?.filter((s) => s.kind === 'soap' && s.endpoints.some((e) => e.method === 'POST' && e.path === `/${serviceId.serviceCode}`));
+  const candidates = await options.registry.soapServicesWith(providerOf(serviceId), serviceId.serviceCode);
   if (!candidates || candidates.length === 0) return undefined;
   if (candidates.length > 1) return { ambiguous: candidates.map((s) => s.code) };
   return { service: candidates[0]!, byOperation: true };
