@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   SOAP_CONTENT_TYPE, SOAP_FAULT_STATUS, XROAD_HEADER, answerWithRequestHash, callProvider, escapeXml, formatClientId, formatServiceId, getWsdlRequest, hideWsdlEndpoints,
-  isSoapMetaservice, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapPartOf, soapRequestHash,
-  type ServiceId, type SoapMessage, type SoapMetaservice, type SoapPart,
+  isMultipartRelated, isSoapMetaservice, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapPartOf, soapRequestHash, readMultipartRelated,
+  type MultipartMessage, type ServiceId, type SoapMessage, type SoapMetaservice, type SoapPart,
 } from '../../packages/xroad/index.ts';
 import { FAILING_STATUSES } from './gateway-breaker.ts';
 import type { CallableService } from './gateway-registry.ts';
@@ -102,6 +102,8 @@ export async function registerSoapGateway(app: FastifyInstance, options: Gateway
           messageProtocolVersion: exchange.soap.ok ? exchange.soap.message.header.protocolVersion : null, serviceType: 'WSDL',
           serviceVersion: exchange.soap.ok ? (exchange.soap.message.header.service.serviceVersion ?? null) : null,
           faultString: exchange.faultString ?? monitoring.faultString,
+          ...attachmentsOf('request', exchange.soap.ok ? exchange.soap.part.multipart : undefined, request.body),
+          ...attachmentsOf('response', multipartAnswer(payload, reply.getHeader('content-type')), payload),
         }),
         withheld: () => {
           reply.code(SOAP_FAULT_STATUS).header('content-type', SOAP_CONTENT_TYPE).header(XROAD_HEADER.error, 'Server.ClientProxy.InternalError');
@@ -195,6 +197,21 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
   if (answer.fault) exchange.faultString = `${answer.fault.code}: ${answer.fault.message}`.slice(0, 1000);
   if (service.status === 'deprecated') reply.header('deprecation', 'true');
   return reply.code(result.status).header('content-type', result.headers['content-type'] ?? SOAP_CONTENT_TYPE).send(answer.body);
+}
+
+/** PR-OPMON's attachment fields of one SOAP message: how many parts follow the SOAP part (0: none), the MIME container's size when there are some. */
+function attachmentsOf(message: 'request' | 'response', multipart: MultipartMessage | undefined, body: unknown) {
+  const count = multipart ? multipart.parts.length - 1 : 0;
+  const size = count > 0 && (Buffer.isBuffer(body) || typeof body === 'string') ? Buffer.byteLength(body) : null;
+  return message === 'request' ? { requestAttachmentCount: count, requestMimeSize: size } : { responseAttachmentCount: count, responseMimeSize: size };
+}
+
+/** The answer's parts, when it is `multipart/related` (the provider's SwA or MTOM answer, or getWsdl's). */
+function multipartAnswer(payload: unknown, contentType: unknown): MultipartMessage | undefined {
+  if (typeof contentType !== 'string' || !isMultipartRelated(contentType)) return undefined;
+  const bytes = Buffer.isBuffer(payload) ? payload : typeof payload === 'string' ? Buffer.from(payload) : undefined;
+  const read = bytes && readMultipartRelated(bytes, contentType);
+  return read?.ok ? read.message : undefined;
 }
 
 /**

@@ -194,8 +194,9 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     const [row] = await queryRows<{ client: string; service: string; path: string; status: number; fault: string | null; request_hash: string }>(t.database.db,
       sql`select client, service, path, status, fault, request_hash from lgsp.message_log order by seq desc limit 1`);
     assert.deepEqual({ ...row }, { client: xroad.consumer, service: `${xroad.provider}/civil`, path: '/getBirthRecord', status: 200, fault: null, request_hash: find(parsed.root, 'requestHash')!.text });
-    const [monitored] = await queryRows<{ service_type: string; message_protocol_version: string; succeeded: boolean; message_user_id: string }>(t.database.db,
-      sql`select service_type, message_protocol_version, succeeded, message_user_id from lgsp.operational_records order by seq desc limit 1`);
+    const [monitored] = await queryRows<{ service_type: string; message_protocol_version: string; succeeded: boolean; message_user_id: string; request_attachment_count: number; request_mime_size: number | null; response_attachment_count: number; response_mime_size: number | null }>(t.database.db,
+      sql`select service_type, message_protocol_version, succeeded, message_user_id, request_attachment_count, request_mime_size, response_attachment_count, response_mime_size from lgsp.operational_records order by seq desc limit 1`);
+    assert.deepEqual([monitored!.request_attachment_count, monitored!.request_mime_size, monitored!.response_attachment_count, monitored!.response_mime_size], [0, null, 0, null], 'PR-OPMON: no attachments');
     assert.equal(monitored!.service_type, 'WSDL');
     assert.equal(monitored!.message_protocol_version, '4.0');
     assert.equal(monitored!.succeeded, true);
@@ -419,6 +420,9 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
       assert.equal(record.request_body_hash, createHash('sha256').update(body).digest('hex'), 'the logged body is the whole message, attachment included');
       const [stored] = await queryRows<{ request: string | null }>(t.database.db, sql`select request_sealed as request from lgsp.message_bodies where message_id = ${record.message_id}`);
       assert.match(stored!.request!, /^sen1\./, 'sealed like any body');
+      const [monitored] = await queryRows<{ request_attachment_count: number; request_mime_size: number; response_attachment_count: number; response_mime_size: number }>(t.database.db,
+        sql`select request_attachment_count, request_mime_size, response_attachment_count, response_mime_size from lgsp.operational_records where message_id = ${record.message_id}`);
+      assert.deepEqual({ ...monitored }, { request_attachment_count: 1, request_mime_size: body.length, response_attachment_count: 1, response_mime_size: answer.body.length }, 'PR-OPMON: attachment counts and MIME sizes');
 
       // Annex G: the same message as MTOM/XOP, its root application/xop+xml with type="text/xml".
       const mtom = Buffer.from(body.toString('latin1').replace('Content-Type: text/xml; charset=UTF-8', 'Content-Type: application/xop+xml; charset=UTF-8; type="text/xml"'), 'latin1');
