@@ -37,8 +37,8 @@ export function registryVersion(serviceVersion: string): number | undefined {
 const callable = (status: string): status is CallableService['status'] => status === 'published' || status === 'deprecated';
 
 /**
- * The per-message reads (clientOf, service, isAllowed) go through `cache` (gateway-cache.ts);
- * the metaservices, rarely called, read the database.
+ * The per-message reads (clientOf, service, soapServicesWith, isAllowed) go through `cache`
+ * (gateway-cache.ts); the metaservices, rarely called, read the database.
  */
 export function createGatewayRegistry(repo: LgspRepository, access: AccessService, instance: string, cache: GatewayCache, now: () => Date) {
   async function subsystemOf(id: Omit<ClientId, 'subsystemCode'> & { subsystemCode?: string | undefined }) {
@@ -50,6 +50,14 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
     if (serviceVersion === undefined) return repo.currentVersion(serviceId);
     const number = registryVersion(serviceVersion);
     return number === undefined ? undefined : repo.versionOf(serviceId, number);
+  }
+  /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
+  async function servicesOf(provider: ClientId): Promise<(CallableService & { endpoints: Endpoint[] })[] | undefined> {
+    const subsystem = await subsystemOf(provider);
+    if (!subsystem) return undefined;
+    const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
+    const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
+    return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, validateResponses: s.validateResponses, kind: s.kind, endpoints: versions.get(s.id) ?? [] }));
   }
   return {
     instance,
@@ -76,13 +84,23 @@ export function createGatewayRegistry(repo: LgspRepository, access: AccessServic
         return { id: service.id, code: service.code, baseUrl: service.baseUrl, timeoutMs: service.timeoutMs, status: service.status, nationalService: service.nationalService, bodyLogging: service.bodyLogging, validateRequests: service.validateRequests, validateResponses: service.validateResponses, kind: service.kind };
       });
     },
-    /** The provider subsystem's callable services with their endpoints (listMethods), or undefined for an unknown provider. */
-    async servicesOf(provider: ClientId): Promise<(CallableService & { endpoints: Endpoint[] })[] | undefined> {
-      const subsystem = await subsystemOf(provider);
-      if (!subsystem) return undefined;
-      const rows = (await repo.listServices(subsystem.id)).filter((s) => callable(s.status));
-      const versions = new Map((await repo.currentVersions(rows.map((r) => r.id))).map((v) => [v.serviceId, v.endpoints]));
-      return rows.map((s) => ({ id: s.id, code: s.code, baseUrl: s.baseUrl, timeoutMs: s.timeoutMs, status: s.status as CallableService['status'], nationalService: s.nationalService, bodyLogging: s.bodyLogging, validateRequests: s.validateRequests, validateResponses: s.validateResponses, kind: s.kind, endpoints: versions.get(s.id) ?? [] }));
+    servicesOf,
+    /**
+     * The provider's callable SOAP services whose current WSDL has this operation, for a
+     * serviceCode that names an operation (PR-MESS §2.3; decision 0046); undefined for an unknown
+     * provider. Cached per provider as an index of its operations, so made-up operations add no entries.
+     */
+    async soapServicesWith(provider: ClientId, operation: string): Promise<CallableService[] | undefined> {
+      const byOperation = await cache.get(`p ${formatClientId(provider)}`, async () => {
+        const services = await servicesOf(provider);
+        if (!services) return undefined;
+        const index = new Map<string, CallableService[]>();
+        for (const { endpoints, ...service } of services.filter((s) => s.kind === 'soap')) {
+          for (const endpoint of endpoints.filter((e) => e.method === 'POST')) index.set(endpoint.path.slice(1), [...(index.get(endpoint.path.slice(1)) ?? []), service]);
+        }
+        return index;
+      });
+      return byOperation && (byOperation.get(operation) ?? []);
     },
     /** The service's own quotas for this consumer (lgsp.quotas): the subsystem's override, else the service's default per consumer. */
     quotas: (serviceId: string, subsystemId: string): Promise<ServiceQuotas> => cache.get(`q ${serviceId} ${subsystemId}`, async () => {

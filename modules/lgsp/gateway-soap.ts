@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   SOAP_CONTENT_TYPE, SOAP_FAULT_STATUS, XROAD_HEADER, answerWithRequestHash, callProvider, escapeXml, formatClientId, formatServiceId, getWsdlRequest, hideWsdlEndpoints,
-  isSoapMetaservice, lastHeader, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapPartOf, soapRequestHash,
-  type ServiceId, type SoapMessage, type SoapMetaservice, type SoapPart,
+  isMultipartRelated, isSoapMetaservice, methodListXml, providerOf, readSoapMessage, requestHeaderPairs, soapEnvelope, soapFaultXml, soapPartOf, soapRequestHash, readMultipartRelated,
+  type MultipartMessage, type ServiceId, type SoapMessage, type SoapMetaservice, type SoapPart,
 } from '../../packages/xroad/index.ts';
 import { FAILING_STATUSES } from './gateway-breaker.ts';
 import type { CallableService } from './gateway-registry.ts';
 import { relaySoapNational } from './gateway-national-soap.ts';
-import { GATEWAY_PREFIX, GATEWAY_SCOPE, PURPOSE_HEADER, authenticateClient, type GatewayExchange, type GatewayOptions } from './gateway.ts';
-import { logEntryOf } from './monitoring.ts';
+import { GATEWAY_PREFIX, GATEWAY_SCOPE, authenticateClient, type GatewayExchange, type GatewayOptions } from './gateway.ts';
+import { logBeforeSend } from './gateway-log-send.ts';
 
 /**
  * The LGSP gateway's SOAP entry (decision 0044): X-Road's message protocol v4.0 (PR-MESS), a
@@ -97,23 +97,19 @@ export async function registerSoapGateway(app: FastifyInstance, options: Gateway
     // As for REST: the record (and its operational-monitoring record) is committed before the answer leaves.
     scope.addHook('onSend', async (request, reply, payload) => {
       const exchange = exchangeOf(request);
-      const { record, extras } = logEntryOf(request, reply, exchange, payload, lastHeader(exchange.headers, PURPOSE_HEADER));
-      if (extras.monitoring) {
-        Object.assign(extras.monitoring, {
+      return logBeforeSend(options, request, reply, exchange, payload, {
+        monitoring: (monitoring) => Object.assign(monitoring, {
           messageProtocolVersion: exchange.soap.ok ? exchange.soap.message.header.protocolVersion : null, serviceType: 'WSDL',
           serviceVersion: exchange.soap.ok ? (exchange.soap.message.header.service.serviceVersion ?? null) : null,
-          faultString: exchange.faultString ?? extras.monitoring.faultString,
-        });
-      }
-      try {
-        await options.log.append(record, extras);
-        options.observe?.(exchange, record);
-        return payload;
-      } catch (failure) {
-        request.log.error({ err: failure }, 'lgsp soap gateway: the message log could not be written; the answer is withheld');
-        reply.code(SOAP_FAULT_STATUS).header('content-type', SOAP_CONTENT_TYPE).header(XROAD_HEADER.error, 'Server.ClientProxy.InternalError');
-        return soapFaultXml({ code: 'Server.ClientProxy.InternalError', message: 'The message log could not be written', detail: exchange.requestId });
-      }
+          faultString: exchange.faultString ?? monitoring.faultString,
+          ...attachmentsOf('request', exchange.soap.ok ? exchange.soap.part.multipart : undefined, request.body),
+          ...attachmentsOf('response', multipartAnswer(payload, reply.getHeader('content-type')), payload),
+        }),
+        withheld: () => {
+          reply.code(SOAP_FAULT_STATUS).header('content-type', SOAP_CONTENT_TYPE).header(XROAD_HEADER.error, 'Server.ClientProxy.InternalError');
+          return soapFaultXml({ code: 'Server.ClientProxy.InternalError', message: 'The message log could not be written', detail: exchange.requestId });
+        },
+      });
     });
     scope.post(SOAP_PATH, {
       config: ROUTE_CONFIG,
@@ -203,6 +199,21 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
   return reply.code(result.status).header('content-type', result.headers['content-type'] ?? SOAP_CONTENT_TYPE).send(answer.body);
 }
 
+/** PR-OPMON's attachment fields of one SOAP message: how many parts follow the SOAP part (0: none), the MIME container's size when there are some. */
+function attachmentsOf(message: 'request' | 'response', multipart: MultipartMessage | undefined, body: unknown) {
+  const count = multipart ? multipart.parts.length - 1 : 0;
+  const size = count > 0 && (Buffer.isBuffer(body) || typeof body === 'string') ? Buffer.byteLength(body) : null;
+  return message === 'request' ? { requestAttachmentCount: count, requestMimeSize: size } : { responseAttachmentCount: count, responseMimeSize: size };
+}
+
+/** The answer's parts, when it is `multipart/related` (the provider's SwA or MTOM answer, or getWsdl's). */
+function multipartAnswer(payload: unknown, contentType: unknown): MultipartMessage | undefined {
+  if (typeof contentType !== 'string' || !isMultipartRelated(contentType)) return undefined;
+  const bytes = Buffer.isBuffer(payload) ? payload : typeof payload === 'string' ? Buffer.from(payload) : undefined;
+  const read = bytes && readMultipartRelated(bytes, contentType);
+  return read?.ok ? read.message : undefined;
+}
+
 /**
  * The registered SOAP service a message names (decision 0046). Its `serviceCode` is either the
  * registered service's code (decision 0044: one service per WSDL, the wrapper its operation), or —
@@ -212,7 +223,7 @@ async function handleSoap(options: GatewayOptions, exchange: SoapExchange, reque
 async function soapServiceOf(options: GatewayOptions, serviceId: ServiceId): Promise<{ service: CallableService; byOperation: boolean } | { ambiguous: string[] } | undefined> {
   const service = await options.registry.service(serviceId);
   if (service) return service.kind === 'soap' ? { service, byOperation: false } : undefined;
-  const candidates = (await options.registry.servicesOf(providerOf(serviceId)))?.filter((s) => s.kind === 'soap' && s.endpoints.some((e) => e.method === 'POST' && e.path === `/${serviceId.serviceCode}`));
+  const candidates = await options.registry.soapServicesWith(providerOf(serviceId), serviceId.serviceCode);
   if (!candidates || candidates.length === 0) return undefined;
   if (candidates.length > 1) return { ambiguous: candidates.map((s) => s.code) };
   return { service: candidates[0]!, byOperation: true };

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  XROAD_HEADER, callProvider, isRestMetaservice, lastHeader, openMessage, providerMessageHeaders, providerUrl,
+  XROAD_HEADER, callProvider, isRestMetaservice, openMessage, providerMessageHeaders, providerUrl,
   messageFaultResponses, providerAnswerResponse, relayableHeaders, renderFault, responseHeaders, sendFault, type XroadFaultType,
 } from '../../packages/xroad/index.ts';
 import type { Principal } from '../../packages/platform/index.ts';
@@ -12,7 +12,8 @@ import type { CallableService, GatewayRegistry } from './gateway-registry.ts';
 import { answerProblem, requestProblem } from './gateway-validation.ts';
 import { peerCertificate, type CertificateAuthenticator } from './gateway-tls.ts';
 import type { MessageLog } from './message-log.ts';
-import { digitsMasked, logEntryOf, type FinishedExchange } from './monitoring.ts';
+import { logBeforeSend } from './gateway-log-send.ts';
+import { digitsMasked, type FinishedExchange } from './monitoring.ts';
 
 /**
  * The LGSP gateway: X-Road's message protocol for REST (PR-REST 1.0.4) under `/lgsp/r1/…`.
@@ -101,19 +102,14 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     scope.addHook('onSend', async (request, reply, payload) => {
       if (request.routeOptions.config.xroadMessage === false) return payload;
       const exchange = exchanges.of(request, reply);
-      // The record, its operational-monitoring record and (services logging in full) the bodies, in one group commit.
-      const { record, extras } = logEntryOf(request, reply, exchange, payload, lastHeader(exchange.headers, PURPOSE_HEADER));
-      try {
-        await options.log.append(record, extras);
-        options.observe?.(exchange, record);
-        return payload;
-      } catch (failure) {
-        request.log.error({ err: failure }, 'lgsp gateway: the message log could not be written; the answer is withheld');
-        const fault = renderFault({ type: 'Server.ClientProxy.InternalError', message: 'The message log could not be written', detail: exchange.requestId }, request.headers.accept);
-        reply.code(fault.status).header(XROAD_HEADER.error, fault.errorHeader).header('content-type', fault.contentType);
-        for (const name of Object.keys(reply.getHeaders())) if (!name.startsWith('x-road-') && name !== 'content-type' && name !== 'x-request-id') reply.removeHeader(name);
-        return fault.body;
-      }
+      return logBeforeSend(options, request, reply, exchange, payload, {
+        withheld: () => {
+          const fault = renderFault({ type: 'Server.ClientProxy.InternalError', message: 'The message log could not be written', detail: exchange.requestId }, request.headers.accept);
+          reply.code(fault.status).header(XROAD_HEADER.error, fault.errorHeader).header('content-type', fault.contentType);
+          for (const name of Object.keys(reply.getHeaders())) if (!name.startsWith('x-road-') && name !== 'content-type' && name !== 'x-request-id') reply.removeHeader(name);
+          return fault.body;
+        },
+      });
     });
 
     registerGatewayMetaservices(scope, options.registry, ROUTE_CONFIG);

@@ -114,7 +114,7 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     await sandbox.close();
   });
 
-  it('registers a SOAP service from its WSDL URL: operations are its endpoints; the WSDL is served as registered', async () => {
+  it('registers a SOAP service from its WSDL URL: operations are its endpoints; the WSDL is served with its endpoint locations hidden', async () => {
     const service = (await api('GET', `/services/${ids.civil}`)).json();
     assert.equal(service.kind, 'soap');
     assert.equal(service.wsdlUrl, `${civilLocal}/service.wsdl`);
@@ -128,6 +128,12 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     assert.equal(uploaded.json().baseUrl, 'http://civil.example.vn/soap');
     assert.equal(uploaded.json().wsdlUrl, null);
+    // PR-META §4: the portal's WSDL hides the provider's address, as the getWsdl metaservice does.
+    assert.ok(!wsdl.body.includes(civilLocal), wsdl.body);
+    const uploadedWsdl = await api('GET', `/services/${uploaded.json().id}/wsdl`);
+    assert.equal(uploadedWsdl.statusCode, 200);
+    assert.ok(!uploadedWsdl.body.includes('civil.example.vn'), uploadedWsdl.body);
+    assert.ok(uploadedWsdl.body.includes(`location="${HIDDEN_ENDPOINT}"`), uploadedWsdl.body);
     // A SOAP service has no OpenAPI document: its description is the WSDL; V-APEX (OpenAPI) does not take it.
     assert.deepEqual((await api('GET', `/services/${ids.civil}/openapi`)).json(), {});
     const vapex = await api('PUT', `/services/${ids.civil}/vapex`, { publish: true });
@@ -188,12 +194,32 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     const [row] = await queryRows<{ client: string; service: string; path: string; status: number; fault: string | null; request_hash: string }>(t.database.db,
       sql`select client, service, path, status, fault, request_hash from lgsp.message_log order by seq desc limit 1`);
     assert.deepEqual({ ...row }, { client: xroad.consumer, service: `${xroad.provider}/civil`, path: '/getBirthRecord', status: 200, fault: null, request_hash: find(parsed.root, 'requestHash')!.text });
-    const [monitored] = await queryRows<{ service_type: string; message_protocol_version: string; succeeded: boolean; message_user_id: string }>(t.database.db,
-      sql`select service_type, message_protocol_version, succeeded, message_user_id from lgsp.operational_records order by seq desc limit 1`);
+    const [monitored] = await queryRows<{ service_type: string; message_protocol_version: string; succeeded: boolean; message_user_id: string; request_attachment_count: number; request_mime_size: number | null; response_attachment_count: number; response_mime_size: number | null }>(t.database.db,
+      sql`select service_type, message_protocol_version, succeeded, message_user_id, request_attachment_count, request_mime_size, response_attachment_count, response_mime_size from lgsp.operational_records order by seq desc limit 1`);
+    assert.deepEqual([monitored!.request_attachment_count, monitored!.request_mime_size, monitored!.response_attachment_count, monitored!.response_mime_size], [0, null, 0, null], 'PR-OPMON: no attachments');
     assert.equal(monitored!.service_type, 'WSDL');
     assert.equal(monitored!.message_protocol_version, '4.0');
     assert.equal(monitored!.succeeded, true);
     assert.ok(!monitored!.message_user_id.includes('099012345'), 'the user id is masked');
+  });
+
+  it('withholds the provider\'s SOAP answer when its log record cannot be committed, as for REST', async () => {
+    const personalId = personalIdForIndex(DEFAULT_SEED, 4);
+    const request = envelope(xroad.consumer, `${xroad.provider}/civil`, `<civil:getBirthRecord><civil:personalId>${personalId}</civil:personalId></civil:getBirthRecord>`);
+    await t.database.db.execute(sql`alter table lgsp.message_log rename to message_log_away`);
+    try {
+      const withheld = await call(request);
+      assert.equal(withheld.status, 500);
+      assert.match(withheld.contentType, /^text\/xml/);
+      const fault = faultOf(withheld.text);
+      assert.equal(fault.code, 'Server.ClientProxy.InternalError');
+      assert.match(fault.message, /message log could not be written/);
+      assert.match(fault.detail, /^[0-9a-f-]{36}$/);
+      assert.ok(!withheld.text.includes(personalId), 'the provider\'s answer is not passed on');
+    } finally {
+      await t.database.db.execute(sql`alter table lgsp.message_log_away rename to message_log`);
+    }
+    assert.equal((await call(envelope(xroad.consumer, `${xroad.provider}/civil`, `<civil:getBirthRecord><civil:personalId>${personalId}</civil:personalId></civil:getBirthRecord>`))).status, 200);
   });
 
   it('refuses, with SOAP faults (HTTP 500) that are logged: an operation not granted, another subsystem, a credential of another client, none', async () => {
@@ -394,6 +420,9 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
       assert.equal(record.request_body_hash, createHash('sha256').update(body).digest('hex'), 'the logged body is the whole message, attachment included');
       const [stored] = await queryRows<{ request: string | null }>(t.database.db, sql`select request_sealed as request from lgsp.message_bodies where message_id = ${record.message_id}`);
       assert.match(stored!.request!, /^sen1\./, 'sealed like any body');
+      const [monitored] = await queryRows<{ request_attachment_count: number; request_mime_size: number; response_attachment_count: number; response_mime_size: number }>(t.database.db,
+        sql`select request_attachment_count, request_mime_size, response_attachment_count, response_mime_size from lgsp.operational_records where message_id = ${record.message_id}`);
+      assert.deepEqual({ ...monitored }, { request_attachment_count: 1, request_mime_size: body.length, response_attachment_count: 1, response_mime_size: answer.body.length }, 'PR-OPMON: attachment counts and MIME sizes');
 
       // Annex G: the same message as MTOM/XOP, its root application/xop+xml with type="text/xml".
       const mtom = Buffer.from(body.toString('latin1').replace('Content-Type: text/xml; charset=UTF-8', 'Content-Type: application/xop+xml; charset=UTF-8; type="text/xml"'), 'latin1');

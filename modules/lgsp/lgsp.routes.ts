@@ -49,7 +49,7 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
       async (request) => registry.getService(request.params.id));
     app.get('/services/:id/openapi', { config: read, schema: { operationId: 'getLgspServiceOpenApi', tags: TAGS, summary: "The service's current OpenAPI document (its documentation in the developer portal)", params: IdParams, response: { 200: OpenApiDocumentSchema, ...errorResponses(404) } } },
       async (request) => registry.document(request.params.id));
-    app.get('/services/:id/wsdl', { config: read, schema: { operationId: 'getLgspServiceWsdl', tags: TAGS, summary: "A SOAP service's current WSDL document (text/xml; 404 lgsp.wsdl_not_found for a REST service)", params: IdParams, response: { 200: WsdlDocumentSchema, ...errorResponses(404) } } },
+    app.get('/services/:id/wsdl', { config: read, schema: { operationId: 'getLgspServiceWsdl', tags: TAGS, summary: "A SOAP service's current WSDL document, endpoint locations hidden as getWsdl hides them (text/xml; 404 lgsp.wsdl_not_found for a REST service)", params: IdParams, response: { 200: WsdlDocumentSchema, ...errorResponses(404) } } },
       async (request, reply) => reply.type('text/xml; charset=utf-8').send(await registry.wsdl(request.params.id)));
     app.put('/services/:id/sandbox', { config: manage, schema: { operationId: 'setLgspServiceSandbox', tags: TAGS, summary: 'Flag the service as a sandbox / test provider (the portal\'s "try it" console may call it) or not; its provider\'s administrators', params: IdParams, body: SandboxBody, response: { 200: ServiceSchema, ...errorResponses(404) } } },
       async (request) => registry.setSandbox(request.principal, request.params.id, request.body.sandbox));

@@ -146,6 +146,7 @@ export const OperationalRecordSchema = Type.Object({
   serviceXRoadInstance: Nullable(Type.String()), serviceMemberClass: Nullable(Type.String()), serviceMemberCode: Nullable(Type.String()), serviceSubsystemCode: Nullable(Type.String()),
   serviceCode: Nullable(Type.String()), serviceVersion: Nullable(Type.String()), messageId: Type.String(), messageUserId: Nullable(Type.String()), messageIssue: Nullable(Type.String()),
   messageProtocolVersion: Nullable(Type.String()), restMethod: Type.String(), restPath: Type.String(), requestSize: Type.Integer(), responseSize: Nullable(Type.Integer()),
+  requestAttachmentCount: Nullable(Type.Integer()), requestMimeSize: Nullable(Type.Integer()), responseAttachmentCount: Nullable(Type.Integer()), responseMimeSize: Nullable(Type.Integer()),
   succeeded: Type.Boolean(), faultCode: Nullable(Type.String()), faultString: Nullable(Type.String()), statusCode: Type.Integer(), serviceType: Type.String(),
 }, { $id: 'LgspOperationalRecord', description: "X-Road operational monitoring (PR-OPMON) fields of one request" });
 

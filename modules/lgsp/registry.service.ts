@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, isSoapMetaservice, parseServiceId, wsdlAddress } from '../../packages/xroad/index.ts';
+import { formatClientId, formatServiceId, isIdentifierValue, isRestMetaservice, isSoapMetaservice, hideWsdlEndpoints, parseServiceId, wsdlAddress } from '../../packages/xroad/index.ts';
 import { actorOf, badRequest, canActOn, conflict, forbidden, notFound, type Principal } from '../../packages/platform/index.ts';
 import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
@@ -287,12 +287,15 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       return (await repo.versions(serviceId)).map((v) => ({ version: v.version, label: v.label, endpoints: v.endpoints, diff: v.diff, createdAt: v.createdAt.toISOString() }));
     },
 
-    /** A SOAP service's current WSDL as registered (its endpoint addresses included: the registry's readers may see them). */
+    /**
+     * A SOAP service's current WSDL with its endpoint locations hidden, as the gateway's getWsdl
+     * metaservice answers it (PR-META §4): consumers call the gateway, never the provider.
+     */
     async wsdl(serviceId: string): Promise<string> {
       const { service } = await serviceRows(serviceId);
       const current = await repo.currentVersion(serviceId);
       if (service.kind !== 'soap' || !current?.wsdl) throw notFound('lgsp.wsdl_not_found', 'The service is not a SOAP service described by WSDL');
-      return current.wsdl;
+      return hideWsdlEndpoints(current.wsdl);
     },
 
     async openApi(serviceId: string): Promise<unknown> {

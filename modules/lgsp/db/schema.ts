@@ -303,6 +303,12 @@ export const operationalRecords = lgsp.table('operational_records', {
   restPath: text('rest_path').notNull(),
   requestSize: integer('request_size').notNull(),
   responseSize: integer('response_size'),
+  /** SOAP only (null for REST): the attachments of a multipart/related message, 0 without (PR-OPMON). */
+  requestAttachmentCount: integer('request_attachment_count'),
+  /** The whole MIME container's bytes, only when the message has attachments (PR-OPMON). */
+  requestMimeSize: integer('request_mime_size'),
+  responseAttachmentCount: integer('response_attachment_count'),
+  responseMimeSize: integer('response_mime_size'),
   succeeded: boolean('succeeded').notNull(),
   faultCode: text('fault_code'),
   faultString: text('fault_string'),
