@@ -2401,7 +2401,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A SOAP service's current WSDL document (text/xml; 404 lgsp.wsdl_not_found for a REST service) */
+        /** A SOAP service's current WSDL document, endpoint locations hidden as getWsdl hides them (text/xml; 404 lgsp.wsdl_not_found for a REST service) */
         get: operations["getLgspServiceWsdl"];
         put?: never;
         post?: never;
@@ -4240,6 +4240,10 @@ export interface components {
             restPath: string;
             requestSize: number;
             responseSize: number | null;
+            requestAttachmentCount: number | null;
+            requestMimeSize: number | null;
+            responseAttachmentCount: number | null;
+            responseMimeSize: number | null;
             succeeded: boolean;
             faultCode: string | null;
             faultString: string | null;
