@@ -62,10 +62,12 @@ const subscriptionSchema = {
     createdAt: { type: 'string' }, cancelledAt: { type: ['string', 'null'] }, approval: approvalSchema,
   },
 } as const;
+/** Approved with an optional reason, or rejected with one (oneOf: OpenAPI 3.0 tools read no if/then). */
 const approvalBody = {
-  type: 'object', additionalProperties: false, required: ['status'],
-  properties: { status: { type: 'string', enum: ['approved', 'rejected'] }, reason: { ...text(1000), description: 'Why; required to reject' } },
-  if: { properties: { status: { const: 'rejected' } } }, then: { required: ['status', 'reason'] },
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['status'], properties: { status: { type: 'string', enum: ['approved'] }, reason: text(1000) } },
+    { type: 'object', additionalProperties: false, required: ['status', 'reason'], properties: { status: { type: 'string', enum: ['rejected'] }, reason: { ...text(1000), description: 'Why; required to reject' } } },
+  ],
 } as const;
 const subscriberSchema = {
   type: 'object', required: ['clientId', 'organisationCode', 'organisationName', 'xroadClient', 'systemName'],
