@@ -150,6 +150,12 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     assert.match(xroad.provider, /^VN\/GOV\/[^/]+\/DATA$/);
     assert.deepEqual(service.endpoints, [{ method: 'GET', path: '/citizens/*' }, { method: 'POST', path: '/citizens' }]);
     assert.equal(service.status, 'published');
+    assert.equal(service.baseUrl, `${providerUrl}/v1`, "the provider's administrators see its address");
+    // Anyone else signed in reads the registry without the provider's addresses (they call it through the gateway).
+    const reader = await t.clientToken();
+    const seen = [(await api('GET', `/services/${ids.citizens}`, undefined, reader)).json(), (await api('GET', '/services', undefined, reader)).json().find((s: { id: string }) => s.id === ids.citizens)];
+    for (const shown of seen) assert.deepEqual([shown.xroadId, 'baseUrl' in shown, shown.openApiUrl], [service.xroadId, false, null]);
+    assert.equal((await api('GET', '/services', undefined, reader)).body.includes(providerUrl), false, 'no address of any provider in the list');
     const back = await api('PUT', `/services/${ids.citizens}/status`, { status: 'draft' });
     assert.equal(back.statusCode, 409);
     assert.equal(back.json().code, 'lgsp.invalid_transition');

@@ -44,9 +44,9 @@ export function lgspRoutes(registry: RegistryService, access: AccessService, vap
     app.post('/subsystems/:id/services', { config: manage, schema: { operationId: 'registerLgspService', tags: TAGS, summary: 'Register a service (as a draft): REST from its OpenAPI URL or an uploaded OpenAPI document, or (kind soap) SOAP from its WSDL URL or an uploaded WSDL', params: IdParams, body: NewServiceBody, response: { 201: ServiceSchema, ...errorResponses(404, 409) } } },
       async (request, reply) => reply.code(201).send(await registry.registerService(request.principal, request.params.id, request.body)));
     app.get('/services', { config: read, schema: { operationId: 'listLgspServices', tags: TAGS, summary: 'Registered services', querystring: ServiceListQuery, response: { 200: Type.Array(ServiceSchema), ...errorResponses() } } },
-      async (request) => registry.listServices(request.query.status));
+      async (request) => registry.listServices(request.query.status, request.principal));
     app.get('/services/:id', { config: read, schema: { operationId: 'getLgspService', tags: TAGS, summary: 'A service', params: IdParams, response: { 200: ServiceSchema, ...errorResponses(404) } } },
-      async (request) => registry.getService(request.params.id));
+      async (request) => registry.getService(request.params.id, request.principal));
     app.get('/services/:id/openapi', { config: read, schema: { operationId: 'getLgspServiceOpenApi', tags: TAGS, summary: "The service's current OpenAPI document (its documentation in the developer portal)", params: IdParams, response: { 200: OpenApiDocumentSchema, ...errorResponses(404) } } },
       async (request) => registry.document(request.params.id));
     app.get('/services/:id/wsdl', { config: read, schema: { operationId: 'getLgspServiceWsdl', tags: TAGS, summary: "A SOAP service's current WSDL document, endpoint locations hidden as getWsdl hides them (text/xml; 404 lgsp.wsdl_not_found for a REST service)", params: IdParams, response: { 200: WsdlDocumentSchema, ...errorResponses(404) } } },

@@ -38,8 +38,9 @@ export const NewCertificateBody = Type.Object({
 }, { additionalProperties: false, $id: 'LgspNewSubsystemCertificate' });
 export const CertificateParams = Type.Object({ id: Uuid, certificateId: Uuid }, { additionalProperties: false });
 export const ServiceSchema = Type.Object({
-  id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(), baseUrl: Type.String(),
-  openApiUrl: Nullable(Type.String()), kind: ServiceKind, wsdlUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
+  id: Type.String(), subsystemId: Type.String(), xroadId: Type.String(), code: Type.String(), name: Type.String(),
+  baseUrl: Type.Optional(Type.String({ description: "The provider's address: only for the LGSP's administrators of the provider's agency (others call it through the gateway)" })),
+  openApiUrl: Nullable(Type.String({ description: 'Where the description is read from: null for readers who do not administer the provider' })), kind: ServiceKind, wsdlUrl: Nullable(Type.String()), nationalService: Nullable(Type.String()), status: Status, version: Type.Integer(), timeoutMs: Type.Integer(), bodyLogging: BodyLoggingMode,
   sandbox: Type.Boolean({ description: 'A sandbox / test provider: the developer portal\'s "try it" console may call it' }),
   validateRequests: Type.Boolean({ description: 'The gateway validates requests against the current OpenAPI document; an invalid one is refused (Client.BadRequest) before the provider' }),
   validateResponses: Type.Boolean({ description: "The gateway validates the provider's answers against the current OpenAPI document; a non-conforming one is withheld (Server.ServerProxy.ServiceFailed)" }),

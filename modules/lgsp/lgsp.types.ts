@@ -40,7 +40,8 @@ export interface Service {
   xroadId: string;
   code: string;
   name: string;
-  baseUrl: string;
+  /** The provider's address; absent for a reader who does not administer the provider (registry.service.ts addressesFor). */
+  baseUrl?: string;
   openApiUrl: string | null;
   /** REST (OpenAPI) or SOAP (WSDL; its operations are the endpoints `POST /{operation}`). */
   kind: 'rest' | 'soap';

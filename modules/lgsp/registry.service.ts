@@ -107,6 +107,17 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       throw forbidden('lgsp.out_of_scope', 'You do not administer the LGSP for this agency');
     }
   }
+  /**
+   * A provider's addresses — its base URL and the URLs its descriptions are read from — are its
+   * internal network: shown to the LGSP's administrators of its agency (or one above it), never to
+   * other readers, who call it through the gateway (as X-Road's clients never learn a provider's
+   * address; PR-META §4 hides it from getWsdl too).
+   */
+  async function addressesFor(reader: Principal, agencyId: string, service: Service): Promise<Service> {
+    if (canActOn(reader, MANAGE_PERMISSION, agencyId, await agencies.agencyAncestors(agencyId))) return service;
+    const { baseUrl: _hidden, ...rest } = service;
+    return { ...rest, openApiUrl: null, wsdlUrl: null };
+  }
   async function toService(row: typeof services.$inferSelect, sub: Subsystem): Promise<Service> {
     const current = await repo.currentVersion(row.id);
     return {
@@ -251,15 +262,23 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       return toService(created, toSubsystem(subsystem, member));
     },
 
-    async getService(serviceId: string): Promise<Service> {
+    /** A service; with `reader`, its provider's addresses only when the reader administers the LGSP for the provider (addressesFor). */
+    async getService(serviceId: string, reader?: Principal): Promise<Service> {
       const { service, subsystem, member } = await serviceRows(serviceId);
-      return toService(service, toSubsystem(subsystem, member));
+      const found = await toService(service, toSubsystem(subsystem, member));
+      return reader ? addressesFor(reader, member.agencyId, found) : found;
     },
 
-    async listServices(status?: ServiceStatus): Promise<Service[]> {
+    /** The services (of one status); with `reader`, as getService shows them to that reader. */
+    async listServices(status?: ServiceStatus, reader?: Principal): Promise<Service[]> {
       const subs = new Map((await this.listSubsystems()).map((s) => [s.id, s]));
+      const agencyOf = new Map((await repo.listMembers()).map((m) => [m.id, m.agencyId]));
       const rows = (await repo.listServices()).filter((s) => status === undefined || s.status === status);
-      return Promise.all(rows.map((row) => toService(row, subs.get(row.subsystemId)!)));
+      return Promise.all(rows.map(async (row) => {
+        const sub = subs.get(row.subsystemId)!;
+        const found = await toService(row, sub);
+        return reader ? addressesFor(reader, agencyOf.get(sub.memberId)!, found) : found;
+      }));
     },
 
     /** Reads the description again (from its URL, or the one uploaded now): a new version when it changed, with the endpoints added and removed. */

@@ -4316,7 +4316,8 @@ export interface components {
             xroadId: string;
             code: string;
             name: string;
-            baseUrl: string;
+            /** @description The provider's address: only for the LGSP's administrators of the provider's agency (others call it through the gateway) */
+            baseUrl?: string;
             openApiUrl: string | null;
             /** @description rest: PR-REST, described by OpenAPI 3; soap: PR-MESS (SOAP 1.1), described by WSDL 1.1 whose operations are its endpoints POST /{operation} */
             kind: "rest" | "soap";
