@@ -5,7 +5,7 @@ import { DEFAULT_VAPEX_CLIENTS, vapexSandbox, type RunningSandbox } from '../../
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { type JobRunner, enqueueJob, queryRows } from '../../packages/platform/index.ts';
 import { VAPEX_SUBSCRIPTIONS_QUEUE } from './index.ts';
-import { lgspApi, seededAgencies, startTestSandbox, vapexJobRunner, vapexToken } from './lgsp.test-support.ts';
+import { lgspApi, registerRecordsService, startTestSandbox, vapexJobRunner, vapexToken } from './lgsp.test-support.ts';
 
 /**
  * V-APEX subscriptions reaching LGSP's access rights (decision 0050), over real HTTP to the
@@ -14,7 +14,6 @@ import { lgspApi, seededAgencies, startTestSandbox, vapexJobRunner, vapexToken }
  * the notice), the approval creates the right, the cancellation on V-APEX revokes it.
  */
 
-const v1 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '1.0.0' }, paths: { '/records/{id}': { get: {} } } };
 const H29 = 'VN/GOV/000.00.00.H29/LGSP';
 // A ministry's system that claims another organisation's X-Road subsystem: never mapped.
 const IMPOSTOR = { id: 'ministry-g15', secret: 'sandbox-vapex-secret-g15', organisationCode: '000.00.00.G15', organisationName: 'Bộ thử nghiệm G15', xroadClient: H29, systemName: 'Hệ thống G15' };
@@ -51,12 +50,7 @@ describe('LGSP: subscriptions on V-APEX become access requests, and cancellation
     t = await createTestPlatform({ VAPEX_API_URL: `${sandbox.url}/vapex` });
     admin = await adminToken(t);
     runner = vapexJobRunner(t, { send: async (mail) => { mailed.push(mail.subject); return { messageId: 'none' }; }, close: () => undefined });
-    const { root } = await seededAgencies(t);
-    const member = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
-    const subsystem = (await api('POST', `/members/${member.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' })).json();
-    const service = await api('POST', `/subsystems/${subsystem.id}/services`, { code: 'records', name: 'Tra cứu hộ tịch', baseUrl: 'http://127.0.0.1:9/v1', openApi: v1 });
-    assert.equal(service.statusCode, 201, service.body);
-    serviceId = service.json().id;
+    serviceId = await registerRecordsService(t, api);
     assert.equal((await api('PUT', `/services/${serviceId}/status`, { status: 'published' })).statusCode, 200);
     assert.equal((await api('PUT', `/services/${serviceId}/vapex`, { publish: true })).statusCode, 200);
     await runner.drain();

@@ -5,7 +5,7 @@ import { vapexSandbox, type RunningSandbox, setSandboxFaults, type FaultSettings
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { type JobRunner, queryRows } from '../../packages/platform/index.ts';
 import { VAPEX_SYNC_QUEUE } from './index.ts';
-import { lgspApi, seededAgencies, startTestSandbox, vapexJobRunner, vapexToken } from './lgsp.test-support.ts';
+import { lgspApi, registerRecordsService, startTestSandbox, vapexJobRunner, vapexToken } from './lgsp.test-support.ts';
 
 /**
  * Publication on V-APEX over real HTTP to the V-APEX sandbox: the administrator's choice never
@@ -13,7 +13,6 @@ import { lgspApi, seededAgencies, startTestSandbox, vapexJobRunner, vapexToken }
  * description and its lifecycle, and retries while V-APEX is down.
  */
 
-const v1 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '1.0.0' }, paths: { '/records/{id}': { get: {} } } };
 const v2 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '2.0.0' }, paths: { '/records/{id}': { get: {} }, '/records': { post: {} } } };
 
 interface VapexView { id: string; status: string; version: string; providerCode: string; versions: { version: string }[]; openapi: { info: { version: string } } }
@@ -44,12 +43,7 @@ describe('LGSP: publication of chosen services on V-APEX', () => {
     runner = vapexJobRunner(t, { send: async () => ({ messageId: "none" }), close: () => undefined });
     consumerToken = await vapexToken(sandbox.url, 'consumer-h29', 'sandbox-vapex-secret-h29');
 
-    const { root } = await seededAgencies(t);
-    const member = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
-    const subsystem = (await api('POST', `/members/${member.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' })).json();
-    const service = await api('POST', `/subsystems/${subsystem.id}/services`, { code: 'records', name: 'Tra cứu hộ tịch', baseUrl: 'http://127.0.0.1:9/v1', openApi: v1 });
-    assert.equal(service.statusCode, 201, service.body);
-    serviceId = service.json().id;
+    serviceId = await registerRecordsService(t, api);
   });
   after(async () => {
     await t.close();

@@ -103,6 +103,19 @@ export async function platformAtPublicUrl(): Promise<{ t: TestPlatform; origin: 
   return { t, origin };
 }
 
+/** Version 1 of the description of the V-APEX tests' service. */
+const RECORDS_V1 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '1.0.0' }, paths: { '/records/{id}': { get: {} } } };
+
+/** The V-APEX tests' service, a draft of the province's civil-status subsystem whose provider is never called: its id. */
+export async function registerRecordsService(t: TestPlatform, api: ReturnType<typeof lgspApi>['api']): Promise<string> {
+  const { root } = await seededAgencies(t);
+  const member = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
+  const subsystem = (await api('POST', `/members/${member.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' })).json();
+  const service = await api('POST', `/subsystems/${subsystem.id}/services`, { code: 'records', name: 'Tra cứu hộ tịch', baseUrl: 'http://127.0.0.1:9/v1', openApi: RECORDS_V1 });
+  assert.equal(service.statusCode, 201, service.body);
+  return service.json().id;
+}
+
 /** The platform listening on a free loopback port: its origin (`http://127.0.0.1:<port>`). */
 export async function listenOnLoopback(t: TestPlatform): Promise<string> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
