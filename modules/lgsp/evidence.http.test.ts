@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { hashClientSecret } from '../identity/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
 import { caCertificate, startCa, type StartedCa } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { promtoolCheck } from '../../apps/server/metrics.test-support.ts';
 import { verifyEvidence, type EvidencePackage } from './index.ts';
 import { sha256Hex } from './log-chain.ts';
+import { agencyAdmin, gatewayClient, listenOnLoopback, seededAgencies, startJsonEcho } from './lgsp.test-support.ts';
 
 /**
  * The message log as evidence and operational monitoring, through the whole platform: bodies
@@ -21,14 +20,7 @@ import { sha256Hex } from './log-chain.ts';
 const CONSUMER = { clientId: 'evidence-consumer', secret: 'evidence-consumer-secret-0123456789' };
 const registry = { openapi: '3.0.3', info: { title: 'Households', version: '1' }, paths: { '/households': { post: {}, get: {} } } };
 
-function startEcho(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echoed: Buffer.concat(chunks).toString('utf8') })));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
+const startEcho = () => startJsonEcho((_req, body) => ({ echoed: body }));
 
 /** A copy of the package with one change. */
 const altered = (pkg: EvidencePackage, change: (copy: EvidencePackage) => void): EvidencePackage => {
@@ -63,17 +55,11 @@ describe('LGSP message log: bodies, seals, evidence and operational monitoring',
     echo = await startEcho();
     t = await createTestPlatform({ SIGNING_CA_API_URL: `${ca.base}/api/v1`, SIGNING_TSA_URL: `${ca.base}/tsa`, SIGNING_TRUSTED_ROOT_URL: `${ca.base}/certs/root.crt` });
     tokens.root = await adminToken(t);
-    const agencies = await t.modules.catalog.service.listAgencies();
-    const root = agencies.find((a) => a.parentId === null)!;
-    const [providerAgency, consumerAgency, strangerAgency] = agencies.filter((a) => a.parentId === root.id && a.kind === 'department');
+    const { departments: [providerAgency, consumerAgency, strangerAgency] } = await seededAgencies(t);
     assert.ok(strangerAgency, 'three departments in the seed');
     const admins = [['provider', providerAgency!], ['consumer', consumerAgency!], ['stranger', strangerAgency]] as const;
-    for (const [role, agency] of admins) {
-      await t.modules.identity.service.repo.insertServiceClient({ clientId: `evidence-${role}-admin`, name: role, secretHash: hashClientSecret(`evidence-${role}-secret`), agencyId: agency.id, permissions: ['lgsp.manage'] });
-      tokens[role] = await t.clientToken(`evidence-${role}-admin`, `evidence-${role}-secret`);
-    }
-    await t.modules.identity.service.repo.insertServiceClient({ clientId: CONSUMER.clientId, name: 'consumer', secretHash: hashClientSecret(CONSUMER.secret), agencyId: consumerAgency!.id, permissions: [], scopes: ['lgsp'] });
-    tokens.gateway = await t.clientToken(CONSUMER.clientId, CONSUMER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
+    for (const [role, agency] of admins) tokens[role] = await agencyAdmin(t, agency.id, `evidence-${role}-admin`, role);
+    tokens.gateway = await gatewayClient(t, consumerAgency!.id, CONSUMER, 'consumer');
 
     const provider = (await api('POST', '/members', tokens.provider, { agencyCode: providerAgency!.code, memberClass: 'GOV' })).json();
     const consumer = (await api('POST', '/members', tokens.consumer, { agencyCode: consumerAgency!.code, memberClass: 'GOV' })).json();
@@ -88,8 +74,7 @@ describe('LGSP message log: bodies, seals, evidence and operational monitoring',
     assert.equal(service.json().bodyLogging, 'metadata', 'bodies are not kept unless the provider asks');
     assert.equal((await api('PUT', `/services/${serviceId}/status`, tokens.provider, { status: 'published' })).statusCode, 200);
     assert.equal((await api('POST', `/services/${serviceId}/rights`, tokens.provider, { subsystemId: consumerSub.id })).statusCode, 201);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    gatewayUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/lgsp`;
+    gatewayUrl = `${await listenOnLoopback(t)}/lgsp`;
   });
   after(async () => {
     await t?.close();

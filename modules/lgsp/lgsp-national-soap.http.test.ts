@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import {
-  CIVIL_NAMESPACE, DEFAULT_ADMIN_TOKEN, DEFAULT_SEED, NDXP_PROVINCE_LGSP_ID, civilSoapSandbox, generateCitizen, ndxpSandbox, setSandboxFaults, startSandbox,
+  CIVIL_NAMESPACE, DEFAULT_ADMIN_TOKEN, DEFAULT_SEED, NDXP_PROVINCE_LGSP_ID, civilSoapSandbox, generateCitizen, ndxpSandbox, setSandboxFaults,
   type FaultSettings, type RunningSandbox,
 } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
 import { queryRows } from '../../packages/platform/index.ts';
-import { parseClientId, parseServiceId, readXml, soapEnvelope, type XmlNode } from '../../packages/xroad/index.ts';
-import { consumerDepartment } from './lgsp.test-support.ts';
+import { parseClientId, parseServiceId, readXml, soapEnvelope } from '../../packages/xroad/index.ts';
+import { consumerDepartment, findXml, lgspApi, listenOnLoopback, providerAndConsumer, startTestSandbox } from './lgsp.test-support.ts';
 
 /**
  * SOAP through NDXP (decision 0050) over real HTTP: a provincial subsystem sends an X-Road SOAP
@@ -23,8 +22,6 @@ const CIVIL_NDXP = 'VN/GOV/000.00.00.G12/CSDLHT/civil-status';
 
 interface LogRow { message_id: string; request_id: string; client: string | null; service: string | null; status: number; fault: string | null; request_hash: string; path: string }
 
-const find = (node: XmlNode, local: string): XmlNode | undefined => node.local === local ? node : node.children.map((c) => find(c, local)).find(Boolean);
-
 describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → civil-status SOAP sandbox', () => {
   let sandbox: RunningSandbox;
   let t: TestPlatform;
@@ -35,8 +32,7 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
   const xroad = { consumer: '', service: '' };
   const citizen = generateCitizen(DEFAULT_SEED, 5);
   const adminHeaders = { authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` };
-  const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, bearer = admin) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${bearer}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { api, created } = lgspApi(() => t, () => admin);
   const faults = (settings: Partial<FaultSettings> | null) => setSandboxFaults(sandbox.url, 'ndxp', settings);
   const message = (id: string, body: string) => soapEnvelope({
     client: parseClientId(xroad.consumer)!, service: parseServiceId(xroad.service)!, id, userId: 'VN001099012345', protocolVersion: '4.0',
@@ -59,22 +55,16 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
   }).messages;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [ndxpSandbox(), civilSoapSandbox()] });
+    sandbox = await startTestSandbox(ndxpSandbox(), civilSoapSandbox());
     t = await createTestPlatform({ NDXP_URL: `${sandbox.url}/ndxp` });
     admin = await adminToken(t);
-    const { root, department, clientId, gatewayToken, departmentAdmin: deptAdmin } = await consumerDepartment(t, 'lgsp-nsoap');
+    const { root, department, clientId, gatewayToken, departmentAdmin } = await consumerDepartment(t, 'lgsp-nsoap');
     token = gatewayToken;
-    const created = async (url: string, body: unknown, bearer = admin) => {
-      const answer = await api('POST', url, body, bearer);
-      assert.equal(answer.statusCode, 201, answer.body);
-      return answer.json();
-    };
-    const province = await created('/members', { agencyCode: root.code, memberClass: 'GOV' });
-    const consumer = await created('/members', { agencyCode: department.code, memberClass: 'GOV' }, deptAdmin);
-    const national = await created(`/members/${province.id}/subsystems`, { code: 'NDXP', name: 'Kết nối hệ thống quốc gia qua NDXP' });
-    const consumerSub = await created(`/members/${consumer.id}/subsystems`, { code: 'ONEGATE', name: 'Một cửa', clientId }, deptAdmin);
-    ids.consumerSubsystem = consumerSub.id;
-    xroad.consumer = consumerSub.xroadId;
+    const { providerSub: national, consumerSubs: [consumerSub] } = await providerAndConsumer(created, {
+      root, department, departmentAdmin, provider: { code: 'NDXP', name: 'Kết nối hệ thống quốc gia qua NDXP' }, consumers: [{ code: 'ONEGATE', name: 'Một cửa', clientId }],
+    });
+    ids.consumerSubsystem = consumerSub!.id;
+    xroad.consumer = consumerSub!.xroadId;
     const service = await created(`/subsystems/${national.id}/services`, {
       kind: 'soap', code: 'civil-status', name: 'CSDL hộ tịch điện tử (SOAP)', nationalService: CIVIL_NDXP, wsdlUrl: `${sandbox.url}/civil/service.wsdl`,
     });
@@ -82,8 +72,7 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     xroad.service = `${national.xroadId}/civil-status`;
     assert.equal((await api('PUT', `/services/${ids.service}/status`, { status: 'published' })).statusCode, 200);
     assert.equal((await api('POST', `/services/${ids.service}/rights`, { subsystemId: ids.consumerSubsystem, method: 'POST', pathPattern: '/getBirthRecord' })).statusCode, 201);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    soapUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/lgsp/soap`;
+    soapUrl = `${await listenOnLoopback(t)}/lgsp/soap`;
   });
   after(async () => {
     await t.close();
@@ -107,11 +96,11 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     const sent = message('sen-nsoap-1', birthRecord(citizen.personalId));
     const answer = await call(sent, { 'x-purpose': 'Dang ky khai sinh' });
     assert.equal(answer.status, 200, answer.text);
-    assert.equal(find(answer.root, 'fullName')?.text, citizen.fullName);
-    const header = find(answer.root, 'Header')!;
-    assert.equal(find(find(header, 'client')!, 'memberCode')?.text, parseClientId(xroad.consumer)!.memberCode, 'the consumer\'s own xrd:client');
-    assert.equal(find(find(header, 'service')!, 'subsystemCode')?.text, 'NDXP', 'the service the consumer called');
-    assert.equal(find(header, 'requestHash')?.text, createHash('sha512').update(sent).digest('base64'), 'the hash of the consumer\'s own request');
+    assert.equal(findXml(answer.root, 'fullName')?.text, citizen.fullName);
+    const header = findXml(answer.root, 'Header')!;
+    assert.equal(findXml(findXml(header, 'client')!, 'memberCode')?.text, parseClientId(xroad.consumer)!.memberCode, 'the consumer\'s own xrd:client');
+    assert.equal(findXml(findXml(header, 'service')!, 'subsystemCode')?.text, 'NDXP', 'the service the consumer called');
+    assert.equal(findXml(header, 'requestHash')?.text, createHash('sha512').update(sent).digest('base64'), 'the hash of the consumer\'s own request');
     assert.doesNotMatch(answer.text, /000\.00\.00\.G12|H19\/LGSP/, 'nothing of the national leg\'s identifiers');
 
     const rows = await legs('sen-nsoap-1');
@@ -130,7 +119,7 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     const answer = await call(message('sen-nsoap-notfound', birthRecord('000000000000')));
     assert.equal(answer.status, 500);
     assert.equal(answer.error, null, 'no X-Road-Error: the provider answered');
-    assert.equal(find(answer.root, 'faultcode')?.text, 'Client.NotFound');
+    assert.equal(findXml(answer.root, 'faultcode')?.text, 'Client.NotFound');
     assert.deepEqual((await legs('sen-nsoap-notfound')).map((r) => r.status), [500, 500]);
   });
 
@@ -148,7 +137,7 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     try {
       const answer = await call(message('sen-nsoap-ndxp-denied', birthRecord(citizen.personalId)));
       assert.deepEqual([answer.status, answer.error], [500, 'Server.ServerProxy.AccessDenied']);
-      assert.match(find(answer.root, 'faultstring')!.text, /^NDXP answered Server\.ServerProxy\.AccessDenied/);
+      assert.match(findXml(answer.root, 'faultstring')!.text, /^NDXP answered Server\.ServerProxy\.AccessDenied/);
       assert.deepEqual((await legs('sen-nsoap-ndxp-denied')).map((r) => [r.client, r.fault]), [
         [NDXP_PROVINCE_LGSP_ID, 'Server.ServerProxy.AccessDenied'], [xroad.consumer, 'Server.ServerProxy.AccessDenied'],
       ]);
@@ -163,7 +152,7 @@ describe('LGSP national leg for SOAP: consumer → LGSP → NDXP (PR-MESS) → c
     try {
       const answer = await call(message('sen-nsoap-down', birthRecord(citizen.personalId)));
       assert.deepEqual([answer.status, answer.error], [500, 'Server.ServerProxy.NetworkError']);
-      assert.match(find(answer.root, 'faultstring')!.text, /^NDXP: /);
+      assert.match(findXml(answer.root, 'faultstring')!.text, /^NDXP: /);
     } finally {
       await faults(null);
     }

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { hashClientSecret } from '../identity/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
-import { freePort } from '../../apps/server/start.ts';
-import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+import { adminToken, type TestPlatform } from '../../apps/server/testing.ts';
+import { agencyAdmin, countRows, insertGatewayClient, lgspApi, platformAtPublicUrl, providerAndConsumer, seededAgencies, startJsonEcho } from './lgsp.test-support.ts';
 
 /**
  * The developer portal's API (decision 0034): a service's OpenAPI document, the sandbox flag, the
@@ -20,14 +18,7 @@ const echoDocument = {
   paths: { '/echo/{name}': { get: { parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } } },
 };
 
-function startEcho(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, url: req.url, client: req.headers['x-road-client'], body: Buffer.concat(chunks).toString('utf8') })));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
+const startEcho = () => startJsonEcho((req, body) => ({ method: req.method, url: req.url, client: req.headers['x-road-client'], body }));
 
 describe('LGSP developer portal: documentation, "try it" and usage', () => {
   let t: TestPlatform;
@@ -37,35 +28,25 @@ describe('LGSP developer portal: documentation, "try it" and usage', () => {
   let strangerAdmin: string;
   let echo: { server: Server; url: string };
   const ids = { consumerSubsystem: '', service: '' };
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, token = admin) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const records = async () => Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from lgsp.operational_records`))[0]!.n);
+  const { api, created } = lgspApi(() => t, () => admin);
+  const records = () => countRows(t, 'operational_records');
   const tryCall = (extra: Record<string, unknown> = {}, token = consumerAdmin) =>
     api('POST', '/try', { serviceId: ids.service, subsystemId: ids.consumerSubsystem, method: 'GET', path: '/echo/an?x=1', purpose: 'Thử tích hợp một cửa', ...extra }, token);
 
   before(async () => {
     // The "try it" console calls the gateway at the public URL: listen there.
-    const port = await freePort();
-    t = await createTestPlatform({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    ({ t } = await platformAtPublicUrl());
     admin = await adminToken(t);
     echo = await startEcho();
-    const agencies = await t.modules.catalog.service.listAgencies();
-    const root = agencies.find((a) => a.parentId === null)!;
-    const [department, other] = agencies.filter((a) => a.parentId === root.id && a.kind === 'department');
-    const repo = t.modules.identity.service.repo;
-    await repo.insertServiceClient({ clientId: CONSUMER_CLIENT, name: 'consumer', secretHash: hashClientSecret('portal-test-consumer-secret-0123'), agencyId: department!.id, permissions: [], scopes: ['lgsp'] });
-    await repo.insertServiceClient({ clientId: 'portal-dept-admin', name: 'dept admin', secretHash: hashClientSecret('portal-dept-admin-secret'), agencyId: department!.id, permissions: ['lgsp.manage'] });
-    await repo.insertServiceClient({ clientId: 'portal-other-admin', name: 'other admin', secretHash: hashClientSecret('portal-other-admin-secret'), agencyId: other!.id, permissions: ['lgsp.manage'] });
-    consumerAdmin = await t.clientToken('portal-dept-admin', 'portal-dept-admin-secret');
-    strangerAdmin = await t.clientToken('portal-other-admin', 'portal-other-admin-secret');
+    const { root, departments: [department, other] } = await seededAgencies(t);
+    await insertGatewayClient(t, department!.id, { clientId: CONSUMER_CLIENT, secret: 'portal-test-consumer-secret-0123' }, 'consumer');
+    consumerAdmin = await agencyAdmin(t, department!.id, 'portal-dept-admin');
+    strangerAdmin = await agencyAdmin(t, other!.id, 'portal-other-admin', 'other admin');
 
-    const provider = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
-    const consumer = (await api('POST', '/members', { agencyCode: department!.code, memberClass: 'GOV' }, consumerAdmin)).json();
-    const providerSub = (await api('POST', `/members/${provider.id}/subsystems`, { code: 'SANDBOX', name: 'Hộp cát' })).json();
-    const consumerSub = await api('POST', `/members/${consumer.id}/subsystems`, { code: 'PORTAL', name: 'Một cửa', clientId: CONSUMER_CLIENT }, consumerAdmin);
-    assert.equal(consumerSub.statusCode, 201, consumerSub.body);
-    ids.consumerSubsystem = consumerSub.json().id;
+    const { providerSub, consumerSubs: [consumerSub] } = await providerAndConsumer(created, {
+      root, department: department!, departmentAdmin: consumerAdmin, provider: { code: 'SANDBOX', name: 'Hộp cát' }, consumers: [{ code: 'PORTAL', name: 'Một cửa', clientId: CONSUMER_CLIENT }],
+    });
+    ids.consumerSubsystem = consumerSub!.id;
     const service = await api('POST', `/subsystems/${providerSub.id}/services`, { code: 'echo', name: 'Dịch vụ phản hồi', baseUrl: `${echo.url}/v1`, openApi: echoDocument });
     assert.equal(service.statusCode, 201, service.body);
     ids.service = service.json().id;

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { CIVIL_NAMESPACE, DEFAULT_SEED, civilSoapSandbox, civilWsdl, personalIdForIndex, startSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
-import { hashClientSecret } from '../identity/index.ts';
+import { CIVIL_NAMESPACE, DEFAULT_SEED, civilSoapSandbox, civilWsdl, personalIdForIndex, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { readXml } from '../../packages/xroad/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
-import { readXml, type XmlNode } from '../../packages/xroad/index.ts';
-import { freePort } from '../../apps/server/start.ts';
-import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+import { adminToken, type TestPlatform } from '../../apps/server/testing.ts';
+import { agencyAdmin, countRows, findXml, gatewayClient, lgspApi, platformAtPublicUrl, providerAndConsumer, seededAgencies, startTestSandbox } from './lgsp.test-support.ts';
 
 /**
  * SOAP in the developer portal and serviceVersion routing (decision 0047): the "try it" console
@@ -18,18 +17,10 @@ import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/se
 
 const CONSUMER = { clientId: 'soap-try-consumer', secret: 'soap-try-consumer-secret-0123456789' };
 const body = (operation: string, inner: string) => `<civil:${operation} xmlns:civil="${CIVIL_NAMESPACE}">${inner}</civil:${operation}>`;
-const find = (node: XmlNode, local: string): XmlNode | undefined => {
-  if (node.local === local) return node;
-  for (const child of node.children) {
-    const found = find(child, local);
-    if (found) return found;
-  }
-  return undefined;
-};
 const faultCode = (text: string) => {
   const parsed = readXml(text);
   assert.ok(parsed.ok, text);
-  return find(parsed.root, 'faultcode')?.text;
+  return findXml(parsed.root, 'faultcode')?.text;
 };
 
 describe('LGSP: SOAP in the "try it" console, and serviceVersion routing', () => {
@@ -42,9 +33,8 @@ describe('LGSP: SOAP in the "try it" console, and serviceVersion routing', () =>
   let civilLocal: string;
   const ids = { providerSub: '', consumerSub: '', civil: '' };
   const xroad = { provider: '', consumer: '' };
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, token = admin) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const count = async (table: string) => Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n);
+  const { api, created } = lgspApi(() => t, () => admin);
+  const count = (table: string) => countRows(t, table);
   const trySoap = (extra: Record<string, unknown> = {}, token = consumerAdmin) => api('POST', '/try/soap', {
     serviceId: ids.civil, subsystemId: ids.consumerSub, operation: 'getBirthRecord',
     body: body('getBirthRecord', `<civil:personalId>${personalIdForIndex(DEFAULT_SEED, 7)}</civil:personalId>`), purpose: 'Thử tra cứu khai sinh', ...extra,
@@ -63,32 +53,20 @@ describe('LGSP: SOAP in the "try it" console, and serviceVersion routing', () =>
   };
 
   before(async () => {
-    const port = await freePort();
-    t = await createTestPlatform({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    soapUrl = `http://127.0.0.1:${port}/lgsp/soap`;
+    const listening = await platformAtPublicUrl();
+    t = listening.t;
+    soapUrl = `${listening.origin}/lgsp/soap`;
     admin = await adminToken(t);
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [civilSoapSandbox()] });
+    sandbox = await startTestSandbox(civilSoapSandbox());
     civilLocal = `http://127.0.0.1:${sandbox.port}/civil`;
-    const agencies = await t.modules.catalog.service.listAgencies();
-    const root = agencies.find((a) => a.parentId === null)!;
-    const department = agencies.find((a) => a.parentId === root.id && a.kind === 'department')!;
-    const repo = t.modules.identity.service.repo;
-    await repo.insertServiceClient({ clientId: CONSUMER.clientId, name: 'consumer', secretHash: hashClientSecret(CONSUMER.secret), agencyId: department.id, permissions: [], scopes: ['lgsp'] });
-    await repo.insertServiceClient({ clientId: 'soap-try-dept-admin', name: 'dept admin', secretHash: hashClientSecret('soap-try-dept-admin-secret'), agencyId: department.id, permissions: ['lgsp.manage'] });
-    consumerAdmin = await t.clientToken('soap-try-dept-admin', 'soap-try-dept-admin-secret');
-    consumerToken = await t.clientToken(CONSUMER.clientId, CONSUMER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
-    const created = async (url: string, payload: unknown, token = admin) => {
-      const answer = await api('POST', url, payload, token);
-      assert.equal(answer.statusCode, 201, answer.body);
-      return answer.json();
-    };
-    const provider = await created('/members', { agencyCode: root.code, memberClass: 'GOV' });
-    const consumer = await created('/members', { agencyCode: department.code, memberClass: 'GOV' }, consumerAdmin);
-    const providerSub = await created(`/members/${provider.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' });
-    const consumerSub = await created(`/members/${consumer.id}/subsystems`, { code: 'MOTCUA', name: 'Một cửa', clientId: CONSUMER.clientId }, consumerAdmin);
-    Object.assign(ids, { providerSub: providerSub.id, consumerSub: consumerSub.id });
-    Object.assign(xroad, { provider: providerSub.xroadId, consumer: consumerSub.xroadId });
+    const { root, department } = await seededAgencies(t);
+    consumerToken = await gatewayClient(t, department.id, CONSUMER, 'consumer');
+    consumerAdmin = await agencyAdmin(t, department.id, 'soap-try-dept-admin');
+    const { providerSub, consumerSubs: [consumerSub] } = await providerAndConsumer(created, {
+      root, department, departmentAdmin: consumerAdmin, provider: { code: 'HOTICH', name: 'Hộ tịch' }, consumers: [{ code: 'MOTCUA', name: 'Một cửa', clientId: CONSUMER.clientId }],
+    });
+    Object.assign(ids, { providerSub: providerSub.id, consumerSub: consumerSub!.id });
+    Object.assign(xroad, { provider: providerSub.xroadId, consumer: consumerSub!.xroadId });
     const civil = await created(`/subsystems/${ids.providerSub}/services`, { kind: 'soap', code: 'civil', name: 'Hộ tịch SOAP', wsdlUrl: `${civilLocal}/service.wsdl`, baseUrl: `${civilLocal}/soap` });
     ids.civil = civil.id;
   });
@@ -145,14 +123,14 @@ describe('LGSP: SOAP in the "try it" console, and serviceVersion routing', () =>
     const sent = readXml(result.request);
     assert.ok(sent.ok, result.request);
     for (const [field, value] of [['xRoadInstance', 'VN'], ['serviceCode', 'civil'], ['protocolVersion', '4.0'], ['id', result.messageId]] as const) {
-      assert.equal(find(sent.root, field)?.text, value, field);
+      assert.equal(findXml(sent.root, field)?.text, value, field);
     }
-    assert.equal(find(find(sent.root, 'client')!, 'subsystemCode')?.text, 'MOTCUA');
-    assert.match(find(sent.root, 'userId')!.text, /^client:soap-try-dept-admin$/);
+    assert.equal(findXml(findXml(sent.root, 'client')!, 'subsystemCode')?.text, 'MOTCUA');
+    assert.match(findXml(sent.root, 'userId')!.text, /^client:soap-try-dept-admin$/);
     const answer = readXml(result.body);
     assert.ok(answer.ok, result.body);
-    assert.equal(find(answer.root, 'personalId')?.text, personalIdForIndex(DEFAULT_SEED, 7));
-    assert.ok(find(answer.root, 'requestHash'), 'the gateway put its request hash in the answer');
+    assert.equal(findXml(answer.root, 'personalId')?.text, personalIdForIndex(DEFAULT_SEED, 7));
+    assert.ok(findXml(answer.root, 'requestHash'), 'the gateway put its request hash in the answer');
     await t.modules.lgsp.messageLog.flush();
     const [row] = await queryRows<{ message_id: string; path: string; status: number }>(t.database.db, sql`select message_id, path, status from lgsp.message_log order by seq desc limit 1`);
     assert.deepEqual({ ...row }, { message_id: result.messageId, path: '/getBirthRecord', status: 200 });
@@ -178,8 +156,8 @@ describe('LGSP: SOAP in the "try it" console, and serviceVersion routing', () =>
     assert.equal(pinned.status, 200, pinned.text);
     const parsed = readXml(pinned.text);
     assert.ok(parsed.ok);
-    assert.equal(find(parsed.root, 'text')?.text, 'xin chào');
-    assert.equal(find(parsed.root, 'serviceVersion')?.text, 'v1', 'the version travels to the provider in the header');
+    assert.equal(findXml(parsed.root, 'text')?.text, 'xin chào');
+    assert.equal(findXml(parsed.root, 'serviceVersion')?.text, 'v1', 'the version travels to the provider in the header');
     assert.equal(faultCode((await direct('echo', echo, 'v2')).text), 'Server.ServerProxy.UnknownService');
     for (const unknown of ['v3', 'v0', '1.0', 'V1']) {
       const answer = await direct('getBirthRecord', `<civil:personalId>${personalIdForIndex(DEFAULT_SEED, 1)}</civil:personalId>`, unknown);

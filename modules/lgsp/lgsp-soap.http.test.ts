@@ -4,11 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_SEED, civilSoapSandbox, civilWsdl, personalIdForIndex, startSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
-import { hashClientSecret } from '../identity/index.ts';
+import { DEFAULT_SEED, civilSoapSandbox, civilWsdl, personalIdForIndex, type RunningSandbox } from '../../apps/sandbox/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
-import { HIDDEN_ENDPOINT, readXml, type XmlNode } from '../../packages/xroad/index.ts';
+import { HIDDEN_ENDPOINT, readXml } from '../../packages/xroad/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+import { agencyAdmin, countRows, findXml, gatewayClient, lgspApi, listenOnLoopback, providerAndConsumer, seededAgencies, startTestSandbox } from './lgsp.test-support.ts';
 
 /**
  * SOAP through the LGSP gateway (issue 10, decision 0044): a service registered from the civil
@@ -32,15 +32,6 @@ function envelope(client: string, service: string, body: string, extraHeader = '
     + `<xrd:userId>VN001099012345</xrd:userId><xrd:protocolVersion>4.0</xrd:protocolVersion>${extraHeader}</SOAP-ENV:Header><SOAP-ENV:Body>${body}</SOAP-ENV:Body></SOAP-ENV:Envelope>`;
 }
 
-const find = (node: XmlNode, local: string): XmlNode | undefined => {
-  if (node.local === local) return node;
-  for (const child of node.children) {
-    const found = find(child, local);
-    if (found) return found;
-  }
-  return undefined;
-};
-
 describe('LGSP: SOAP services from WSDL through the gateway', () => {
   let t: TestPlatform;
   let sandbox: RunningSandbox;
@@ -51,9 +42,8 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
   let civilLocal: string;
   const ids = { providerSub: '', consumerSub: '', otherSub: '', civil: '' };
   const xroad = { provider: '', consumer: '', other: '' };
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, token = admin) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const count = async (table: string) => Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(`lgsp.${table}`)}`))[0]!.n);
+  const { api, created } = lgspApi(() => t, () => admin);
+  const count = (table: string) => countRows(t, table);
   const call = async (body: string | Uint8Array<ArrayBuffer>, token = consumerToken, contentType = 'text/xml; charset=utf-8') => {
     const response = await fetch(soapUrl, { method: 'POST', headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
     const text = await response.text();
@@ -62,42 +52,26 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
   const faultOf = (text: string) => {
     const parsed = readXml(text);
     assert.ok(parsed.ok, text);
-    const fault = find(parsed.root, 'Fault');
+    const fault = findXml(parsed.root, 'Fault');
     assert.ok(fault, `a SOAP fault: ${text}`);
-    return { code: find(fault, 'faultcode')!.text, message: find(fault, 'faultstring')!.text, detail: find(fault, 'faultDetail')!.text };
+    return { code: findXml(fault, 'faultcode')!.text, message: findXml(fault, 'faultstring')!.text, detail: findXml(fault, 'faultDetail')!.text };
   };
 
   before(async () => {
     t = await createTestPlatform();
     admin = await adminToken(t);
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [civilSoapSandbox()] });
+    sandbox = await startTestSandbox(civilSoapSandbox());
     civilLocal = `http://127.0.0.1:${sandbox.port}/civil`;
-    const agencies = await t.modules.catalog.service.listAgencies();
-    const root = agencies.find((a) => a.parentId === null)!;
-    const department = agencies.find((a) => a.parentId === root.id && a.kind === 'department')!;
-    for (const client of [CONSUMER, OTHER]) {
-      await t.modules.identity.service.repo.insertServiceClient({
-        clientId: client.clientId, name: client.clientId, secretHash: hashClientSecret(client.secret), agencyId: department.id, permissions: [], scopes: ['lgsp'],
-      });
-    }
-    consumerToken = await t.clientToken(CONSUMER.clientId, CONSUMER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
-    otherToken = await t.clientToken(OTHER.clientId, OTHER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
-    await t.modules.identity.service.repo.insertServiceClient({
-      clientId: 'soap-test-dept-admin', name: 'dept admin', secretHash: hashClientSecret('soap-test-dept-admin-secret'), agencyId: department.id, permissions: ['lgsp.manage'],
+    const { root, department } = await seededAgencies(t);
+    consumerToken = await gatewayClient(t, department.id, CONSUMER);
+    otherToken = await gatewayClient(t, department.id, OTHER);
+    const departmentAdmin = await agencyAdmin(t, department.id, 'soap-test-dept-admin');
+    const { providerSub, consumerSubs: [consumerSub, otherSub] } = await providerAndConsumer(created, {
+      root, department, departmentAdmin, provider: { code: 'HOTICH', name: 'Hộ tịch' },
+      consumers: [{ code: 'ONEGATE', name: 'Một cửa', clientId: CONSUMER.clientId }, { code: 'OTHER', name: 'Khác', clientId: OTHER.clientId }],
     });
-    const deptAdmin = await t.clientToken('soap-test-dept-admin', 'soap-test-dept-admin-secret');
-    const created = async (url: string, body: unknown, token = admin) => {
-      const answer = await api('POST', url, body, token);
-      assert.equal(answer.statusCode, 201, answer.body);
-      return answer.json();
-    };
-    const provider = await created('/members', { agencyCode: root.code, memberClass: 'GOV' });
-    const consumer = await created('/members', { agencyCode: department.code, memberClass: 'GOV' }, deptAdmin);
-    const providerSub = await created(`/members/${provider.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' });
-    const consumerSub = await created(`/members/${consumer.id}/subsystems`, { code: 'ONEGATE', name: 'Một cửa', clientId: CONSUMER.clientId }, deptAdmin);
-    const otherSub = await created(`/members/${consumer.id}/subsystems`, { code: 'OTHER', name: 'Khác', clientId: OTHER.clientId }, deptAdmin);
-    Object.assign(ids, { providerSub: providerSub.id, consumerSub: consumerSub.id, otherSub: otherSub.id });
-    Object.assign(xroad, { provider: providerSub.xroadId, consumer: consumerSub.xroadId, other: otherSub.xroadId });
+    Object.assign(ids, { providerSub: providerSub.id, consumerSub: consumerSub!.id, otherSub: otherSub!.id });
+    Object.assign(xroad, { provider: providerSub.xroadId, consumer: consumerSub!.xroadId, other: otherSub!.xroadId });
 
     const civil = await api('POST', `/subsystems/${ids.providerSub}/services`, { kind: 'soap', code: 'civil', name: 'Hộ tịch SOAP', wsdlUrl: `${civilLocal}/service.wsdl`, baseUrl: `${civilLocal}/soap` });
     assert.equal(civil.statusCode, 201, civil.body);
@@ -106,8 +80,7 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     // A right for one operation only.
     const granted = await api('POST', `/services/${ids.civil}/rights`, { subsystemId: ids.consumerSub, method: 'POST', pathPattern: '/getBirthRecord' });
     assert.equal(granted.statusCode, 201, granted.body);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    soapUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/lgsp/soap`;
+    soapUrl = `${await listenOnLoopback(t)}/lgsp/soap`;
   });
   after(async () => {
     await t.close();
@@ -185,15 +158,15 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     assert.match(answer.contentType, /^text\/xml/);
     const parsed = readXml(answer.text);
     assert.ok(parsed.ok);
-    assert.equal(find(parsed.root, 'personalId')!.text, personalId);
-    assert.ok(find(parsed.root, 'fullName')!.text.length > 0);
-    assert.equal(find(parsed.root, 'requestHash')!.text, createHash('sha512').update(request).digest('base64'), 'PR-MESS §2.2: SHA-512 of the request bytes');
-    assert.equal(find(parsed.root, 'userId')!.text, 'VN001099012345', 'the provider copied the header');
+    assert.equal(findXml(parsed.root, 'personalId')!.text, personalId);
+    assert.ok(findXml(parsed.root, 'fullName')!.text.length > 0);
+    assert.equal(findXml(parsed.root, 'requestHash')!.text, createHash('sha512').update(request).digest('base64'), 'PR-MESS §2.2: SHA-512 of the request bytes');
+    assert.equal(findXml(parsed.root, 'userId')!.text, 'VN001099012345', 'the provider copied the header');
     await t.modules.lgsp.messageLog.flush();
     assert.equal(await count('message_log'), logged + 1);
     const [row] = await queryRows<{ client: string; service: string; path: string; status: number; fault: string | null; request_hash: string }>(t.database.db,
       sql`select client, service, path, status, fault, request_hash from lgsp.message_log order by seq desc limit 1`);
-    assert.deepEqual({ ...row }, { client: xroad.consumer, service: `${xroad.provider}/civil`, path: '/getBirthRecord', status: 200, fault: null, request_hash: find(parsed.root, 'requestHash')!.text });
+    assert.deepEqual({ ...row }, { client: xroad.consumer, service: `${xroad.provider}/civil`, path: '/getBirthRecord', status: 200, fault: null, request_hash: findXml(parsed.root, 'requestHash')!.text });
     const [monitored] = await queryRows<{ service_type: string; message_protocol_version: string; succeeded: boolean; message_user_id: string; request_attachment_count: number; request_mime_size: number | null; response_attachment_count: number; response_mime_size: number | null }>(t.database.db,
       sql`select service_type, message_protocol_version, succeeded, message_user_id, request_attachment_count, request_mime_size, response_attachment_count, response_mime_size from lgsp.operational_records order by seq desc limit 1`);
     assert.deepEqual([monitored!.request_attachment_count, monitored!.request_mime_size, monitored!.response_attachment_count, monitored!.response_mime_size], [0, null, 0, null], 'PR-OPMON: no attachments');
@@ -297,8 +270,8 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
     const services = (text: string) => {
       const parsed = readXml(text);
       assert.ok(parsed.ok, text);
-      const list = find(parsed.root, 'Body')!.children[0]!;
-      return list.children.map((s) => find(s, 'serviceCode')!.text).sort();
+      const list = findXml(parsed.root, 'Body')!.children[0]!;
+      return list.children.map((s) => findXml(s, 'serviceCode')!.text).sort();
     };
     const listed = await call(envelope(xroad.consumer, `${xroad.provider}/listMethods`, '<xrd:listMethods/>'));
     assert.equal(listed.status, 200, listed.text);
@@ -358,7 +331,7 @@ describe('LGSP: SOAP services from WSDL through the gateway', () => {
       const byOperation = await call(envelope(xroad.consumer, `${xroad.provider}/mirrorEcho`, '<civil:mirrorEcho><civil:text>§2.3</civil:text></civil:mirrorEcho>'));
       assert.equal(byOperation.status, 200, byOperation.text);
       const parsed = readXml(byOperation.text);
-      assert.ok(parsed.ok && find(parsed.root, 'mirrorEchoResponse') && find(parsed.root, 'requestHash'));
+      assert.ok(parsed.ok && findXml(parsed.root, 'mirrorEchoResponse') && findXml(parsed.root, 'requestHash'));
       const logged = await count('message_log');
       const sent = received.length;
       const mismatch = await call(envelope(xroad.consumer, `${xroad.provider}/mirrorEcho`, '<civil:getBirthRecord><civil:personalId>1</civil:personalId></civil:getBirthRecord>'));

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { hashClientSecret } from '../identity/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+import { agencyAdmin, countRows, gatewayClient, lgspApi, listenOnLoopback, listenServer, providerAndConsumer, seededAgencies } from './lgsp.test-support.ts';
 
 /**
  * Decision 0048 through the whole platform: a service described in YAML, the gateway checking
@@ -62,32 +61,24 @@ describe('LGSP: validation of requests and answers against a YAML description', 
     const [status, contentType, body] = ANSWERS[req.url!.split('/').pop()!] ?? [201, 'application/json', '{}'];
     req.resume().on('end', () => res.writeHead(status, { 'content-type': contentType }).end(body));
   });
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, token = admin) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { api, created: expectCreated } = lgspApi(() => t, () => admin);
   const call = async (method: string, path: string, extra: Record<string, string> = {}, body?: string) => {
     const answer = await fetch(`${gateway}${path}`, { method, headers: { ...headers, ...extra }, ...(body === undefined ? {} : { body }) });
     return { status: answer.status, error: answer.headers.get('x-road-error'), id: answer.headers.get('x-road-id')!, body: await answer.text() };
   };
-  const count = async (table: string) => Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(`lgsp.${table}`)}`))[0]!.n);
+  const count = (table: string) => countRows(t, table);
 
   before(async () => {
     t = await createTestPlatform();
     admin = await adminToken(t);
-    provider = await new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-    const agencies = await t.modules.catalog.service.listAgencies();
-    const root = agencies.find((a) => a.parentId === null)!;
-    const department = agencies.find((a) => a.parentId === root.id && a.kind === 'department')!;
-    const repo = t.modules.identity.service.repo;
-    await repo.insertServiceClient({ clientId: CLIENT.clientId, name: 'consumer', secretHash: hashClientSecret(CLIENT.secret), agencyId: department.id, permissions: [], scopes: ['lgsp'] });
-    await repo.insertServiceClient({ clientId: 'lgsp-validation-outsider', name: 'outsider', secretHash: hashClientSecret('lgsp-validation-outsider-secret'), agencyId: department.id, permissions: ['lgsp.manage'] });
-    outsider = await t.clientToken('lgsp-validation-outsider', 'lgsp-validation-outsider-secret');
-
-    const member = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
-    const providerSub = (await api('POST', `/members/${member.id}/subsystems`, { code: 'PERMITS', name: 'Giấy phép' })).json();
-    const consumerMember = (await api('POST', '/members', { agencyCode: department.code, memberClass: 'GOV' }, outsider)).json();
-    const consumerSub = (await api('POST', `/members/${consumerMember.id}/subsystems`, { code: 'DESK', name: 'Một cửa', clientId: CLIENT.clientId }, outsider)).json();
-    headers.authorization = `Bearer ${await t.clientToken(CLIENT.clientId, CLIENT.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` })}`;
-    headers['x-road-client'] = consumerSub.xroadId;
+    provider = await listenServer(server);
+    const { root, department } = await seededAgencies(t);
+    headers.authorization = `Bearer ${await gatewayClient(t, department.id, CLIENT, 'consumer')}`;
+    outsider = await agencyAdmin(t, department.id, 'lgsp-validation-outsider', 'outsider');
+    const { providerSub, consumerSubs: [consumerSub] } = await providerAndConsumer(expectCreated, {
+      root, department, departmentAdmin: outsider, provider: { code: 'PERMITS', name: 'Giấy phép' }, consumers: [{ code: 'DESK', name: 'Một cửa', clientId: CLIENT.clientId }],
+    });
+    headers['x-road-client'] = consumerSub!.xroadId;
 
     const before = await count('services');
     for (const bad of ['openapi: [3.1.0', 'openapi: !!js/function "() => 1"\npaths: {}']) {
@@ -101,9 +92,8 @@ describe('LGSP: validation of requests and answers against a YAML description', 
     serviceId = created.json().id;
     assert.deepEqual(created.json().endpoints, [{ method: 'GET', path: '/permits/*' }, { method: 'POST', path: '/permits' }], 'read from YAML');
     assert.equal((await api('PUT', `/services/${serviceId}/status`, { status: 'published' })).statusCode, 200);
-    assert.equal((await api('POST', `/services/${serviceId}/rights`, { subsystemId: consumerSub.id })).statusCode, 201);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    gateway = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/lgsp/r1/${providerSub.xroadId}/permits`;
+    assert.equal((await api('POST', `/services/${serviceId}/rights`, { subsystemId: consumerSub!.id })).statusCode, 201);
+    gateway = `${await listenOnLoopback(t)}/lgsp/r1/${providerSub.xroadId}/permits`;
   });
   after(async () => {
     await t.close();

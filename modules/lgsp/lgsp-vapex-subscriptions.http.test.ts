@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_VAPEX_CLIENTS, setSandboxFaults, startSandbox, vapexSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
+import { DEFAULT_VAPEX_CLIENTS, setSandboxFaults, vapexSandbox, type RunningSandbox } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
-import { createVapexExchange } from '../../packages/national/index.ts';
-import { JobRunner, auditKeys, enqueueJob, queryRows, verifyAudit } from '../../packages/platform/index.ts';
+import { type JobRunner, auditKeys, enqueueJob, queryRows, verifyAudit } from '../../packages/platform/index.ts';
 import { VAPEX_DECISION_QUEUE, VAPEX_SUBSCRIPTIONS_QUEUE } from './index.ts';
+import { lgspApi, registerRecordsService, startTestSandbox, vapexJobRunner, vapexToken } from './lgsp.test-support.ts';
 
 /**
  * V-APEX subscriptions reaching LGSP's access rights (decision 0050), over real HTTP to the
@@ -15,7 +15,6 @@ import { VAPEX_DECISION_QUEUE, VAPEX_SUBSCRIPTIONS_QUEUE } from './index.ts';
  * is audited like one made in the portal; the official's decision is told to V-APEX by a job.
  */
 
-const v1 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '1.0.0' }, paths: { '/records/{id}': { get: {} } } };
 const H29 = 'VN/GOV/000.00.00.H29/LGSP';
 // A ministry's system that claims another organisation's X-Road subsystem: never mapped.
 const IMPOSTOR = { id: 'ministry-g15', secret: 'sandbox-vapex-secret-g15', organisationCode: '000.00.00.G15', organisationName: 'Bộ thử nghiệm G15', xroadClient: H29, systemName: 'Hệ thống G15' };
@@ -31,13 +30,9 @@ describe('LGSP: subscriptions on V-APEX become access requests, and cancellation
   let serviceId = '';
   let vapexId = '';
   const mailed: string[] = [];
-  const api = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${admin}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const vapexToken = async (id: string, secret: string) => ((await (await fetch(`${sandbox.url}/vapex/oauth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${id}&client_secret=${secret}`,
-  })).json()) as { access_token: string }).access_token;
+  const { api } = lgspApi(() => t, () => admin);
   const asConsumer = async (method: 'POST' | 'DELETE', path: string, client = DEFAULT_VAPEX_CLIENTS[1]!) =>
-    fetch(`${sandbox.url}/vapex/api/v1${path}`, { method, headers: { authorization: `Bearer ${await vapexToken(client.id, client.secret)}` } });
+    fetch(`${sandbox.url}/vapex/api/v1${path}`, { method, headers: { authorization: `Bearer ${await vapexToken(sandbox.url, client.id, client.secret)}` } });
   const subscribe = async (client = DEFAULT_VAPEX_CLIENTS[1]!) => {
     const answer = await asConsumer('POST', `/apis/${vapexId}/subscriptions`, client);
     assert.equal(answer.status, 201, await answer.clone().text());
@@ -53,17 +48,11 @@ describe('LGSP: subscriptions on V-APEX become access requests, and cancellation
     select status, problem, access_request_id from lgsp.vapex_subscriptions where id = ${id}`))[0];
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [vapexSandbox({ clients: [...DEFAULT_VAPEX_CLIENTS, IMPOSTOR] })] });
+    sandbox = await startTestSandbox(vapexSandbox({ clients: [...DEFAULT_VAPEX_CLIENTS, IMPOSTOR] }));
     t = await createTestPlatform({ VAPEX_API_URL: `${sandbox.url}/vapex` });
     admin = await adminToken(t);
-    const vapex = createVapexExchange({ ...t.config.vapex, timeoutMs: 2000 });
-    runner = new JobRunner(t.database.db, { handlers: t.modules.lgsp.jobHandlers(vapex, { send: async (mail) => { mailed.push(mail.subject); return { messageId: 'none' }; }, close: () => undefined }) });
-    const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null)!;
-    const member = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
-    const subsystem = (await api('POST', `/members/${member.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' })).json();
-    const service = await api('POST', `/subsystems/${subsystem.id}/services`, { code: 'records', name: 'Tra cứu hộ tịch', baseUrl: 'http://127.0.0.1:9/v1', openApi: v1 });
-    assert.equal(service.statusCode, 201, service.body);
-    serviceId = service.json().id;
+    runner = vapexJobRunner(t, { send: async (mail) => { mailed.push(mail.subject); return { messageId: 'none' }; }, close: () => undefined });
+    serviceId = await registerRecordsService(t, api);
     assert.equal((await api('PUT', `/services/${serviceId}/status`, { status: 'published' })).statusCode, 200);
     assert.equal((await api('PUT', `/services/${serviceId}/vapex`, { publish: true })).statusCode, 200);
     await runner.drain();
@@ -76,7 +65,7 @@ describe('LGSP: subscriptions on V-APEX become access requests, and cancellation
   });
 
   it('V-APEX shows a provider the subscriptions to its own APIs only', async () => {
-    const other = await fetch(`${sandbox.url}/vapex/api/v1/apis/${vapexId}/subscriptions`, { headers: { authorization: `Bearer ${await vapexToken('consumer-h29', 'sandbox-vapex-secret-h29')}` } });
+    const other = await fetch(`${sandbox.url}/vapex/api/v1/apis/${vapexId}/subscriptions`, { headers: { authorization: `Bearer ${await vapexToken(sandbox.url, 'consumer-h29', 'sandbox-vapex-secret-h29')}` } });
     assert.equal(other.status, 403);
   });
 
@@ -140,7 +129,7 @@ describe('LGSP: subscriptions on V-APEX become access requests, and cancellation
 
   // What V-APEX shows the provider (the province's own client) of a subscription's approval.
   const approvalOnVapex = async (subscription: string) => {
-    const answer = await fetch(`${sandbox.url}/vapex/api/v1/apis/${vapexId}/subscriptions`, { headers: { authorization: `Bearer ${await vapexToken(DEFAULT_VAPEX_CLIENTS[0]!.id, DEFAULT_VAPEX_CLIENTS[0]!.secret)}` } });
+    const answer = await fetch(`${sandbox.url}/vapex/api/v1/apis/${vapexId}/subscriptions`, { headers: { authorization: `Bearer ${await vapexToken(sandbox.url, DEFAULT_VAPEX_CLIENTS[0]!.id, DEFAULT_VAPEX_CLIENTS[0]!.secret)}` } });
     return ((await answer.json()) as { items: { id: string; approval: ApprovalView }[] }).items.find((s) => s.id === subscription)?.approval;
   };
   const decisionJobs = (requestId: string) => queryRows<{ status: string; attempts: number; last_error: string | null }>(t.database.db, sql`

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { startSandbox, vapexSandbox, type RunningSandbox, setSandboxFaults, type FaultSettings } from '../../apps/sandbox/index.ts';
+import { vapexSandbox, type RunningSandbox, setSandboxFaults, type FaultSettings } from '../../apps/sandbox/index.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
-import { createVapexExchange } from '../../packages/national/index.ts';
-import { JobRunner, queryRows } from '../../packages/platform/index.ts';
+import { type JobRunner, queryRows } from '../../packages/platform/index.ts';
 import { VAPEX_SYNC_QUEUE } from './index.ts';
+import { lgspApi, registerRecordsService, startTestSandbox, vapexJobRunner, vapexToken } from './lgsp.test-support.ts';
 
 /**
  * Publication on V-APEX over real HTTP to the V-APEX sandbox: the administrator's choice never
@@ -13,7 +13,6 @@ import { VAPEX_SYNC_QUEUE } from './index.ts';
  * description and its lifecycle, and retries while V-APEX is down.
  */
 
-const v1 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '1.0.0' }, paths: { '/records/{id}': { get: {} } } };
 const v2 = { openapi: '3.1.0', info: { title: 'Hộ tịch', version: '2.0.0' }, paths: { '/records/{id}': { get: {} }, '/records': { post: {} } } };
 
 interface VapexView { id: string; status: string; version: string; providerCode: string; versions: { version: string }[]; openapi: { info: { version: string } } }
@@ -26,8 +25,7 @@ describe('LGSP: publication of chosen services on V-APEX', () => {
   let serviceId = '';
   let consumerToken = '';
 
-  const api = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown, token = admin) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { api } = lgspApi(() => t, () => admin);
   /** What another province sees of V-APEX's catalogue. */
   const onVapex = async (id: string): Promise<VapexView | undefined> => {
     const response = await fetch(`${sandbox.url}/vapex/api/v1/apis/${id}`, { headers: { authorization: `Bearer ${consumerToken}` } });
@@ -39,23 +37,13 @@ describe('LGSP: publication of chosen services on V-APEX', () => {
   const dueNow = () => t.database.db.execute(sql`update platform.jobs set run_at = now() where status = 'pending' and queue = ${VAPEX_SYNC_QUEUE}`);
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', logLevel: 'silent', sandboxes: [vapexSandbox()] });
+    sandbox = await startTestSandbox(vapexSandbox());
     t = await createTestPlatform({ VAPEX_API_URL: `${sandbox.url}/vapex` });
     admin = await adminToken(t);
-    const vapex = createVapexExchange({ ...t.config.vapex, timeoutMs: 2000 });
-    runner = new JobRunner(t.database.db, { handlers: t.modules.lgsp.jobHandlers(vapex, { send: async () => ({ messageId: "none" }), close: () => undefined }) });
-    const token = await fetch(`${sandbox.url}/vapex/oauth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials&client_id=consumer-h29&client_secret=sandbox-vapex-secret-h29',
-    });
-    consumerToken = ((await token.json()) as { access_token: string }).access_token;
+    runner = vapexJobRunner(t, { send: async () => ({ messageId: "none" }), close: () => undefined });
+    consumerToken = await vapexToken(sandbox.url, 'consumer-h29', 'sandbox-vapex-secret-h29');
 
-    const root = (await t.modules.catalog.service.listAgencies()).find((a) => a.parentId === null)!;
-    const member = (await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' })).json();
-    const subsystem = (await api('POST', `/members/${member.id}/subsystems`, { code: 'HOTICH', name: 'Hộ tịch' })).json();
-    const service = await api('POST', `/subsystems/${subsystem.id}/services`, { code: 'records', name: 'Tra cứu hộ tịch', baseUrl: 'http://127.0.0.1:9/v1', openApi: v1 });
-    assert.equal(service.statusCode, 201, service.body);
-    serviceId = service.json().id;
+    serviceId = await registerRecordsService(t, api);
   });
   after(async () => {
     await t.close();

@@ -3,10 +3,10 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { hashClientSecret } from '../identity/index.ts';
 import { queryRows } from '../../packages/platform/index.ts';
 import { runXroadContract } from '../../packages/xroad/testing.ts';
 import { adminToken, createTestPlatform, type TestPlatform } from '../../apps/server/testing.ts';
+import { agencyAdmin, countRows, gatewayClient, insertGatewayClient, lgspApi, listenOnLoopback, listenServer, providerAndConsumer, seededAgencies } from './lgsp.test-support.ts';
 
 /** The registry, access rights, gateway and message log through the whole platform, the gateway over real HTTP to an echo provider on loopback. */
 
@@ -58,7 +58,7 @@ function startEcho() {
   return {
     seen, server,
     setDocument: (doc: unknown) => { document = doc; },
-    listen: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    listen: () => listenServer(server),
   };
 }
 
@@ -88,46 +88,25 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
   const echo = startEcho();
   const ids = { provider: '', consumer: '', providerSubsystem: '', consumerSubsystem: '', otherSubsystem: '', citizens: '', enterprises: '' };
   const xroad = { provider: '', consumer: '', other: '' };
-  const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, token = admin) =>
-    t.app.inject({ method, url: `/api/lgsp${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { api, created } = lgspApi(() => t, () => admin);
   const asConsumer = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${gatewayToken}`, 'x-road-client': xroad.consumer, ...extra });
-  const lgspTable = (name: string) => sql.raw(`lgsp.${name}`);
-  const count = async (name: string) => Number((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${lgspTable(name)}`))[0]!.n);
+  const count = (name: string) => countRows(t, name);
 
   before(async () => {
     t = await createTestPlatform();
     admin = await adminToken(t);
     providerUrl = await echo.listen();
-    const agencies = await t.modules.catalog.service.listAgencies();
-    const root = agencies.find((a) => a.parentId === null)!;
-    const department = agencies.find((a) => a.parentId === root.id && a.kind === 'department')!;
-    for (const client of [CONSUMER, OTHER]) {
-      await t.modules.identity.service.repo.insertServiceClient({
-        clientId: client.clientId, name: client.clientId, secretHash: hashClientSecret(client.secret), agencyId: department.id, permissions: [], scopes: ['lgsp'],
-      });
-    }
-    await t.modules.identity.service.repo.insertServiceClient({
-      clientId: 'lgsp-test-dept-admin', name: 'dept admin', secretHash: hashClientSecret('lgsp-test-dept-admin-secret'), agencyId: department.id, permissions: ['lgsp.manage'],
-    });
-    consumerAdmin = await t.clientToken('lgsp-test-dept-admin', 'lgsp-test-dept-admin-secret');
-    gatewayToken = await t.clientToken(CONSUMER.clientId, CONSUMER.secret, { scope: 'lgsp', resource: `${t.config.publicUrl}/lgsp` });
+    const { root, department } = await seededAgencies(t);
+    gatewayToken = await gatewayClient(t, department.id, CONSUMER);
+    await insertGatewayClient(t, department.id, OTHER);
+    consumerAdmin = await agencyAdmin(t, department.id, 'lgsp-test-dept-admin');
 
-    const provider = await api('POST', '/members', { agencyCode: root.code, memberClass: 'GOV' });
-    assert.equal(provider.statusCode, 201, provider.body);
-    const consumer = await api('POST', '/members', { agencyCode: department.code, memberClass: 'GOV' }, consumerAdmin);
-    ids.provider = provider.json().id;
-    ids.consumer = consumer.json().id;
-    const providerSub = (await api('POST', `/members/${ids.provider}/subsystems`, { code: 'DATA', name: 'Kho dữ liệu' })).json();
-    const consumerSubAnswer = await api('POST', `/members/${ids.consumer}/subsystems`, { code: 'ONEGATE', name: 'Một cửa', clientId: CONSUMER.clientId }, consumerAdmin);
-    assert.equal(consumerSubAnswer.statusCode, 201, `${consumer.body} ${consumerSubAnswer.body}`);
-    const consumerSub = consumerSubAnswer.json();
-    const otherSub = await api('POST', `/members/${ids.consumer}/subsystems`, { code: 'OTHER', name: 'Khác', clientId: OTHER.clientId }, consumerAdmin);
-    ids.otherSubsystem = otherSub.json().id;
-    xroad.other = otherSub.json().xroadId;
-    ids.providerSubsystem = providerSub.id;
-    ids.consumerSubsystem = consumerSub.id;
-    xroad.provider = providerSub.xroadId;
-    xroad.consumer = consumerSub.xroadId;
+    const { provider, consumer, providerSub, consumerSubs: [consumerSub, otherSub] } = await providerAndConsumer(created, {
+      root, department, departmentAdmin: consumerAdmin, provider: { code: 'DATA', name: 'Kho dữ liệu' },
+      consumers: [{ code: 'ONEGATE', name: 'Một cửa', clientId: CONSUMER.clientId }, { code: 'OTHER', name: 'Khác', clientId: OTHER.clientId }],
+    });
+    Object.assign(ids, { provider: provider.id, consumer: consumer.id, providerSubsystem: providerSub.id, consumerSubsystem: consumerSub!.id, otherSubsystem: otherSub!.id });
+    Object.assign(xroad, { provider: providerSub.xroadId, consumer: consumerSub!.xroadId, other: otherSub!.xroadId });
 
     const citizens = await api('POST', `/subsystems/${ids.providerSubsystem}/services`, { code: 'citizens', name: 'Công dân', baseUrl: `${providerUrl}/v1`, openApiUrl: `${providerUrl}/openapi.json` });
     assert.equal(citizens.statusCode, 201, citizens.body);
@@ -136,8 +115,7 @@ describe('LGSP: registry, access rights, gateway and message log', () => {
     ids.enterprises = uploaded.json().id;
     for (const id of [ids.citizens, ids.enterprises]) assert.equal((await api('PUT', `/services/${id}/status`, { status: 'published' })).statusCode, 200);
 
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    gatewayUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/lgsp`;
+    gatewayUrl = `${await listenOnLoopback(t)}/lgsp`;
   });
   after(async () => {
     await t.close();

@@ -2,52 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { answerWithRequestHash, readMultipartRelated, readSoapMessage, soapPartOf, soapRequestHash } from './index.ts';
+import { annexAttachmentSoap } from './soap.test-support.ts';
 
-// PR-MESS 4.0 Annex F (SwA) and Annex G (MTOM), their MIME lines ended with CRLF as MIME writes them.
-const SOAP = (wrapper: string, attachment: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<SOAP-ENV:Envelope
-        xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"
-        xmlns:ns1="http://producer.x-road.eu"
-        xmlns:xrd="http://x-road.eu/xsd/xroad.xsd"
-        xmlns:id="http://x-road.eu/xsd/identifiers">
-    <SOAP-ENV:Header>
-        <xrd:client id:objectType="SUBSYSTEM">
-            <id:xRoadInstance>EE</id:xRoadInstance>
-            <id:memberClass>GOV</id:memberClass>
-            <id:memberCode>MEMBER1</id:memberCode>
-            <id:subsystemCode>SUBSYSTEM1</id:subsystemCode>
-        </xrd:client>
-        <xrd:service id:objectType="SERVICE">
-            <id:xRoadInstance>EE</id:xRoadInstance>
-            <id:memberClass>GOV</id:memberClass>
-            <id:memberCode>MEMBER2</id:memberCode>
-            <id:subsystemCode>SUBSYSTEM2</id:subsystemCode>
-            <id:serviceCode>exampleService</id:serviceCode>
-            <id:serviceVersion>v1</id:serviceVersion>
-        </xrd:service>
-        <xrd:id>4894e35d-bf0f-44a6-867a-8e51f1daa7e0</xrd:id>
-        <xrd:userId>EE12345678901</xrd:userId>
-        <xrd:issue>12345</xrd:issue>
-        <xrd:protocolVersion>4.0</xrd:protocolVersion>
-    </SOAP-ENV:Header>
-    <SOAP-ENV:Body>
-        <ns1:${wrapper}>
-            <exampleInput>foo</exampleInput>
-            <exampleAttachment>${attachment}</exampleAttachment>
-        </ns1:${wrapper}>
-    </SOAP-ENV:Body>
-</SOAP-ENV:Envelope>
-`.replace(/\n/g, '\r\n');
-
+// PR-MESS 4.0 Annex F (SwA) and Annex G (MTOM).
 const ATTACHMENT = ['--MIME_boundary', 'Content-Type: application/octet-stream; name=data.bin', 'Content-Transfer-Encoding: base64', 'Content-ID: <data.bin>',
   'Content-Disposition: attachment; name="data.bin"; filename="data.bin"', '', 'VGhpcyBpcyBhdHRhY2htZW50Lg0K', '--MIME_boundary--', ''].join('\r\n');
 const multipart = (rootHeaders: string[], soap: string) => Buffer.from(['--MIME_boundary', ...rootHeaders, '', soap, ATTACHMENT].join('\r\n'));
 
 const F_TYPE = 'multipart/related; type="text/xml"; start="<rootpart>"; boundary="MIME_boundary"';
-const F_SOAP = SOAP('exampleServiceSwaRef', 'cid:data.bin');
+const F_SOAP = annexAttachmentSoap('exampleServiceSwaRef', 'cid:data.bin');
 const F = multipart(['Content-Type: text/xml; charset=UTF-8', 'Content-Transfer-Encoding: 8bit', 'Content-ID: <rootpart>'], F_SOAP);
 const G_TYPE = 'multipart/related; type="application/xop+xml"; start="<rootpart>";\r\n    start-info="text/xml"; boundary="MIME_boundary"';
-const G_SOAP = SOAP('exampleServiceMtom', '\r\n                <inc:Include href="cid:data.bin"\r\n                        xmlns:inc="http://www.w3.org/2004/08/xop/include" />\r\n            ');
+const G_SOAP = annexAttachmentSoap('exampleServiceMtom', '\r\n                <inc:Include href="cid:data.bin"\r\n                        xmlns:inc="http://www.w3.org/2004/08/xop/include" />\r\n            ');
 const G = multipart(['Content-Type: application/xop+xml; charset=UTF-8; type="text/xml"', 'Content-Transfer-Encoding: 8bit', 'Content-ID: <rootpart>'], G_SOAP);
 
 test('PR-MESS §2.4, Annex F: a SwA message — the SOAP message is the first part, attachments follow untouched', () => {

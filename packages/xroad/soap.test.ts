@@ -5,40 +5,7 @@ import {
   HIDDEN_ENDPOINT, REQUEST_HASH_ALGORITHM, describeWsdl, getWsdlRequest, hideWsdlEndpoints, isSoapContentType, methodListXml, readSoapFault, readSoapMessage,
   readXml, soapEnvelope, soapFaultXml, soapRequestHash, withRequestHash,
 } from './index.ts';
-
-// PR-MESS Annex E.1, verbatim.
-const E1 = `<?xml version="1.0" encoding="UTF-8"?>
-<SOAP-ENV:Envelope
-        xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"
-        xmlns:ns1="http://producer.x-road.eu"
-        xmlns:xrd="http://x-road.eu/xsd/xroad.xsd"
-        xmlns:id="http://x-road.eu/xsd/identifiers">
-    <SOAP-ENV:Header>
-        <xrd:client id:objectType="SUBSYSTEM">
-            <id:xRoadInstance>EE</id:xRoadInstance>
-            <id:memberClass>GOV</id:memberClass>
-            <id:memberCode>MEMBER1</id:memberCode>
-            <id:subsystemCode>SUBSYSTEM1</id:subsystemCode>
-        </xrd:client>
-        <xrd:service id:objectType="SERVICE">
-            <id:xRoadInstance>EE</id:xRoadInstance>
-            <id:memberClass>GOV</id:memberClass>
-            <id:memberCode>MEMBER2</id:memberCode>
-            <id:subsystemCode>SUBSYSTEM2</id:subsystemCode>
-            <id:serviceCode>exampleService</id:serviceCode>
-            <id:serviceVersion>v1</id:serviceVersion>
-        </xrd:service>
-        <xrd:id>4894e35d-bf0f-44a6-867a-8e51f1daa7e0</xrd:id>
-        <xrd:userId>EE12345678901</xrd:userId>
-        <xrd:issue>12345</xrd:issue>
-        <xrd:protocolVersion>4.0</xrd:protocolVersion>
-    </SOAP-ENV:Header>
-    <SOAP-ENV:Body>
-        <ns1:exampleService>
-            <exampleInput>foo</exampleInput>
-        </ns1:exampleService>
-    </SOAP-ENV:Body>
-</SOAP-ENV:Envelope>`;
+import { ANNEX_E1 as E1 } from './soap.test-support.ts';
 
 test('PR-MESS Annex E.1: the request header fields and the body wrapper are read', () => {
   const read = readSoapMessage(Buffer.from(E1));
