@@ -110,7 +110,7 @@ export function LgspServiceAdminPage() {
                 <List size="sm" data-testid="soap-operations">
                   {s.endpoints.map((e) => <List.Item key={e.path}><Code>{e.path.slice(1)}</Code></List.Item>)}
                 </List>
-                <Text size="sm" mt="xs">{t('lgspAdmin.soap.address')}: <Code>{s.baseUrl}</Code></Text>
+                {s.baseUrl !== undefined && <Text size="sm" mt="xs">{t('lgspAdmin.soap.address')}: <Code>{s.baseUrl}</Code></Text>}
               </Card>
             )}
 
