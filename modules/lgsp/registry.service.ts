@@ -5,6 +5,7 @@ import type { members, services, subsystems } from './db/schema.ts';
 import type { LgspRepository } from './lgsp.repository.ts';
 import type { BodyLogging, Member, Service, ServiceStatus, ServiceVersion, Subsystem } from './lgsp.types.ts';
 import { noticeTexts } from './notices.ts';
+import { administeredMembers } from './monitoring.ts';
 import { describe, endpointDiff, fetchDescription, parseDescriptionText, sameDocument, type Description } from './openapi-import.ts';
 import { describeWsdlText, fetchWsdl, type WsdlDescription } from './wsdl-import.ts';
 
@@ -108,15 +109,24 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
     }
   }
   /**
-   * A provider's addresses — its base URL and the URLs its descriptions are read from — are its
-   * internal network: shown to the LGSP's administrators of its agency (or one above it), never to
-   * other readers, who call it through the gateway (as X-Road's clients never learn a provider's
-   * address; PR-META §4 hides it from getWsdl too).
+   * How `reader` sees services: a provider's addresses — its base URL and the URLs its
+   * descriptions are read from — are its internal network, shown to the LGSP's administrators of
+   * its agency (or one above it), never to other readers, who call it through the gateway (as
+   * X-Road's clients never learn a provider's address; PR-META §4 hides it from getWsdl too). The
+   * members the reader administers are found once (administeredMembers), not per service.
    */
-  async function addressesFor(reader: Principal, agencyId: string, service: Service): Promise<Service> {
-    if (canActOn(reader, MANAGE_PERMISSION, agencyId, await agencies.agencyAncestors(agencyId))) return service;
-    const { baseUrl: _hidden, ...rest } = service;
-    return { ...rest, openApiUrl: null, wsdlUrl: null };
+  async function addressesFor(reader: Principal, of: (typeof members.$inferSelect)[]): Promise<(service: Service) => Service> {
+    const own = await administeredMembers(reader, MANAGE_PERMISSION, of, (id) => agencies.agencyAncestors(id));
+    return (service) => {
+      if (own.some((prefix) => service.xroadId.startsWith(prefix))) return service;
+      const { baseUrl: _hidden, ...rest } = service;
+      return { ...rest, openApiUrl: null, wsdlUrl: null };
+    };
+  }
+  /** The subsystems, each with its member's identifiers, from the member rows given. */
+  async function subsystemsOf(memberRows: (typeof members.$inferSelect)[]): Promise<Subsystem[]> {
+    const byId = new Map(memberRows.map((m) => [m.id, m]));
+    return (await repo.listSubsystems()).map((s) => toSubsystem(s, byId.get(s.memberId)!));
   }
   async function toService(row: typeof services.$inferSelect, sub: Subsystem): Promise<Service> {
     const current = await repo.currentVersion(row.id);
@@ -239,10 +249,7 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       return toSubsystem(created, member);
     },
 
-    async listSubsystems(): Promise<Subsystem[]> {
-      const byId = new Map((await repo.listMembers()).map((m) => [m.id, m]));
-      return (await repo.listSubsystems()).map((s) => toSubsystem(s, byId.get(s.memberId)!));
-    },
+    listSubsystems: async (): Promise<Subsystem[]> => subsystemsOf(await repo.listMembers()),
 
     async registerService(principal: Principal, subsystemId: string, input: NewService): Promise<Service> {
       const { subsystem, member } = await subsystemRows(subsystemId);
@@ -262,23 +269,20 @@ export function createRegistryService(repo: LgspRepository, agencies: AgencyLook
       return toService(created, toSubsystem(subsystem, member));
     },
 
-    /** A service; with `reader`, its provider's addresses only when the reader administers the LGSP for the provider (addressesFor). */
+    /** A service; with `reader`, as that reader may see it (addressesFor). */
     async getService(serviceId: string, reader?: Principal): Promise<Service> {
       const { service, subsystem, member } = await serviceRows(serviceId);
       const found = await toService(service, toSubsystem(subsystem, member));
-      return reader ? addressesFor(reader, member.agencyId, found) : found;
+      return reader ? (await addressesFor(reader, [member]))(found) : found;
     },
 
-    /** The services (of one status); with `reader`, as getService shows them to that reader. */
+    /** The services (of one status); with `reader`, as that reader may see them (addressesFor). */
     async listServices(status?: ServiceStatus, reader?: Principal): Promise<Service[]> {
-      const subs = new Map((await this.listSubsystems()).map((s) => [s.id, s]));
-      const agencyOf = new Map((await repo.listMembers()).map((m) => [m.id, m.agencyId]));
+      const memberRows = await repo.listMembers();
+      const subs = new Map((await subsystemsOf(memberRows)).map((s) => [s.id, s]));
+      const shown = reader ? await addressesFor(reader, memberRows) : (service: Service) => service;
       const rows = (await repo.listServices()).filter((s) => status === undefined || s.status === status);
-      return Promise.all(rows.map(async (row) => {
-        const sub = subs.get(row.subsystemId)!;
-        const found = await toService(row, sub);
-        return reader ? addressesFor(reader, agencyOf.get(sub.memberId)!, found) : found;
-      }));
+      return Promise.all(rows.map(async (row) => shown(await toService(row, subs.get(row.subsystemId)!))));
     },
 
     /** Reads the description again (from its URL, or the one uploaded now): a new version when it changed, with the endpoints added and removed. */
