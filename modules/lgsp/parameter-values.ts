@@ -27,11 +27,13 @@ const pairs = (tokens: string[]): Json => {
   return result;
 };
 
-const assignments = (tokens: string[]): Json =>
-  Object.fromEntries(tokens.map((token) => {
-    const at = token.indexOf('=');
-    return at < 0 ? [token, ''] : [token.slice(0, at), token.slice(at + 1)];
-  }));
+/** `name=value` as a pair; a token without `=` is a name with an empty value. */
+const keyValue = (token: string): [string, string] => {
+  const at = token.indexOf('=');
+  return at < 0 ? [token, ''] : [token.slice(0, at), token.slice(at + 1)];
+};
+
+const assignments = (tokens: string[]): Json => Object.fromEntries(tokens.map(keyValue));
 
 /** A path or header parameter (`style: simple`, the only style OpenAPI allows for headers and the default for paths). */
 export function simpleValue(raw: string, schema: Json | undefined, explode: boolean): unknown {
@@ -64,10 +66,7 @@ function labelValue(raw: string, schema: Json | undefined, explode: boolean): un
  */
 function matrixValue(raw: string, name: string, schema: Json | undefined, explode: boolean): unknown {
   if (!raw.startsWith(';')) throw new StyleMismatch('matrix style: the value starts with ";"');
-  const entries = raw.slice(1).split(';').map((token) => {
-    const at = token.indexOf('=');
-    return at < 0 ? [token, ''] as const : [token.slice(0, at), token.slice(at + 1)] as const;
-  });
+  const entries = raw.slice(1).split(';').map(keyValue);
   const shape = shapeOf(schema);
   if (shape === 'object' && explode) return Object.fromEntries(entries);
   const own = entries.filter(([key]) => key === name).map(([, value]) => value);
